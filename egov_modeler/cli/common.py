@@ -1,0 +1,30 @@
+"""Helpers shared by the subcommands: reading a model with a clean error and exit code."""
+
+from __future__ import annotations
+
+import sys
+from typing import NoReturn
+
+from ..i18n import tr
+from ..model.errors import ModelError
+from ..model.model import Model
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_UNREADABLE = 2
+
+
+def fail(message: str, code: int = EXIT_UNREADABLE) -> NoReturn:
+    """Print ``message`` on stderr and leave with ``code`` — no traceback for the user."""
+    print(tr("error: {message}", message=message), file=sys.stderr)
+    raise SystemExit(code)
+
+
+def read_model_or_exit(path: str) -> Model:
+    """Load a ``.egov`` file, or exit 2 with the reason."""
+    from ..export.native import load
+
+    try:
+        return load(path)
+    except ModelError as exc:
+        fail(str(exc))

@@ -1,0 +1,43 @@
+"""Every edit of a model, as an undoable command with a dict form."""
+
+from .base import CascadeCommand, Command, CompoundCommand, command_from_dict
+from .element import (
+    AddElementCommand,
+    DeleteElementCommand,
+    RenameElementCommand,
+    RetypeElementCommand,
+    SetElementFieldsCommand,
+)
+from .properties import SetModelFieldsCommand, SetPropertyCommand
+from .relationship import RelateCommand, SetRelationshipFieldsCommand, UnrelateCommand
+from .view import (
+    AddBendpointCommand,
+    AddConnectionCommand,
+    CreateViewCommand,
+    DeleteViewCommand,
+    MoveBendpointCommand,
+    MoveNodeCommand,
+    PlaceNodeCommand,
+    RemoveBendpointCommand,
+    RemoveConnectionCommand,
+    RemoveNodeCommand,
+    RenameViewCommand,
+    ReparentNodeCommand,
+    ResizeNodeCommand,
+    SetConnectionStyleCommand,
+    SetNodeBoundsCommand,
+    SetNodeFieldsCommand,
+    SetViewFieldsCommand,
+)
+
+__all__ = [
+    "AddBendpointCommand", "AddConnectionCommand", "AddElementCommand", "CascadeCommand",
+    "Command", "CompoundCommand", "CreateViewCommand", "DeleteElementCommand",
+    "DeleteViewCommand", "MoveBendpointCommand", "MoveNodeCommand", "PlaceNodeCommand",
+    "RelateCommand", "RemoveBendpointCommand", "RemoveConnectionCommand", "RemoveNodeCommand",
+    "RenameElementCommand", "RenameViewCommand", "ReparentNodeCommand", "ResizeNodeCommand",
+    "RetypeElementCommand", "SetConnectionStyleCommand", "SetElementFieldsCommand",
+    "SetModelFieldsCommand", "SetNodeBoundsCommand", "SetNodeFieldsCommand",
+    "SetPropertyCommand", "SetRelationshipFieldsCommand", "SetViewFieldsCommand",
+    "UnrelateCommand", "command_from_dict",
+]

@@ -1,0 +1,197 @@
+"""The command pattern every edit goes through.
+
+A command is a small dataclass: ``apply(model)`` makes the change and remembers what it
+needs to undo it, ``revert(model)`` puts the model back exactly. ``to_dict`` gives the
+intent only (what to do, not the remembered state), so the journal and scripts can
+replay edits from a known state. Undo/redo in the window wraps these same objects.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ...i18n import tr
+from .. import serialization as ser
+from ..concepts import Element, Relationship
+from ..errors import ModelError
+from ..views import Connection, Node, View
+
+if TYPE_CHECKING:
+    from ..model import Model
+
+_REGISTRY: dict[str, type[Command]] = {}
+
+# How fields of these types travel in the dict form.
+_CODECS: dict[type, tuple[Any, Any]] = {
+    Element: (ser.element_to_dict, ser.element_from_dict),
+    Relationship: (ser.relationship_to_dict, ser.relationship_from_dict),
+    View: (ser.view_to_dict, ser.view_from_dict),
+    Node: (ser.node_to_dict, ser.node_from_dict),
+    Connection: (ser.connection_to_dict, ser.connection_from_dict),
+}
+
+
+class Command:
+    """Base class: subclasses are dataclasses whose init fields are the intent."""
+
+    kind: ClassVar[str] = ""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        kind = cls.__name__.removesuffix("Command")
+        if not cls.__name__.startswith("_"):
+            cls.kind = kind
+            _REGISTRY[kind] = cls
+
+    def apply(self, model: Model) -> None:
+        raise NotImplementedError
+
+    def revert(self, model: Model) -> None:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        """A short translated label for the Edit menu ("Undo Add element")."""
+        return tr(self.kind)
+
+    def still_needed(self, model: Model) -> bool:
+        """False when an earlier part of a cascade already did this (e.g. removed the
+        same connection); the cascade then skips it."""
+        return True
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"command": self.kind}
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            if not f.init:
+                continue
+            value = getattr(self, f.name)
+            out[f.name] = _encode(value)
+        return out
+
+
+def _encode(value: Any) -> Any:
+    for cls, (encode, _) in _CODECS.items():
+        if isinstance(value, cls):
+            return {"$" + cls.__name__: encode(value)}
+    if isinstance(value, Command):
+        return {"$Command": value.to_dict()}
+    if isinstance(value, list | tuple):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _encode(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value):
+        return dataclasses.asdict(value)  # e.g. Style
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict) and len(value) == 1:
+        (key, inner), = value.items()
+        if key == "$Command":
+            return command_from_dict(inner)
+        for cls, (_, decode) in _CODECS.items():
+            if key == "$" + cls.__name__:
+                return decode(inner)
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _decode(v) for k, v in value.items()}
+    return value
+
+
+def command_from_dict(raw: dict[str, Any]) -> Command:
+    """Rebuild a command from :meth:`Command.to_dict` output."""
+    try:
+        cls = _REGISTRY[raw["command"]]
+    except KeyError:
+        raise ModelError(tr("Unknown command {name}", name=raw.get("command"))) from None
+    kwargs = {k: _decode(v) for k, v in raw.items() if k != "command"}
+    return cls(**kwargs)
+
+
+@dataclasses.dataclass
+class CompoundCommand(Command):
+    """Several commands as one undo step; all or nothing."""
+
+    label: str
+    commands: list[Command] = dataclasses.field(default_factory=list)
+
+    def apply(self, model: Model) -> None:
+        apply_all(model, self.commands)
+
+    def revert(self, model: Model) -> None:
+        for command in reversed(self.commands):
+            command.revert(model)
+
+    def describe(self) -> str:
+        return self.label
+
+
+def apply_all(model: Model, commands: list[Command]) -> None:
+    """Apply in order; if one fails, revert those already applied and re-raise."""
+    done: list[Command] = []
+    try:
+        for command in commands:
+            command.apply(model)
+            done.append(command)
+    except Exception:
+        for command in reversed(done):
+            command.revert(model)
+        raise
+
+
+class CascadeCommand(Command):
+    """A removal that first removes what depends on the object (its parts), then it.
+
+    Subclasses give ``_parts`` (computed at apply time from the current model, so redo
+    after undo sees the same state), ``_drop`` and ``_restore``.
+    """
+
+    def _parts(self, model: Model) -> list[Command]:
+        raise NotImplementedError
+
+    def _drop(self, model: Model) -> None:
+        raise NotImplementedError
+
+    def _restore(self, model: Model) -> None:
+        raise NotImplementedError
+
+    def apply(self, model: Model) -> None:
+        parts: list[Command] = []
+        try:
+            for part in self._parts(model):
+                if part.still_needed(model):
+                    part.apply(model)
+                    parts.append(part)
+        except Exception:
+            for part in reversed(parts):
+                part.revert(model)
+            raise
+        try:
+            self._drop(model)
+        except Exception:
+            for part in reversed(parts):
+                part.revert(model)
+            raise
+        self._applied_parts = parts
+
+    def revert(self, model: Model) -> None:
+        self._restore(model)
+        for part in reversed(self._applied_parts):
+            part.revert(model)
+
+
+def remove_from_folders(model: Model, object_id: str) -> list[tuple[Any, int]]:
+    """Take ``object_id`` out of every folder; returns where it was, for restoring."""
+    places = []
+    for folder in model.iter_folders():
+        if object_id in folder.refs:
+            index = folder.refs.index(object_id)
+            folder.refs.pop(index)
+            places.append((folder, index))
+    return places
+
+
+def restore_to_folders(object_id: str, places: list[tuple[Any, int]]) -> None:
+    for folder, index in reversed(places):
+        folder.refs.insert(index, object_id)

@@ -1,0 +1,166 @@
+"""Commands on elements: add, rename, retype, edit fields, delete from the model."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ...i18n import tr
+from ..concepts import Element
+from ..errors import ModelError
+from .base import CascadeCommand, Command, remove_from_folders, restore_to_folders
+
+if TYPE_CHECKING:
+    from ..model import Model
+
+#: Element fields an edit may set; ``id`` and ``type`` have their own commands.
+EDITABLE_ELEMENT_FIELDS = (
+    "name", "names", "documentation", "documentations", "catalog_ref", "layer",
+)
+
+
+@dataclass
+class AddElementCommand(Command):
+    element: Element
+
+    def apply(self, model: Model) -> None:
+        from ..metamodel import element_type
+
+        element_type(self.element.type)
+        model._put_element(self.element)
+
+    def revert(self, model: Model) -> None:
+        model._drop_element(self.element.id)
+
+    def describe(self) -> str:
+        return tr("Add element ‘{name}’", name=self.element.name)
+
+
+@dataclass
+class SetElementFieldsCommand(Command):
+    """Set several plain fields of an element at once (name, documentation, ...)."""
+
+    element_id: str
+    changes: dict[str, Any]
+    _old: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def apply(self, model: Model) -> None:
+        element = model.element(self.element_id)
+        unknown = set(self.changes) - set(EDITABLE_ELEMENT_FIELDS)
+        if unknown:
+            raise ModelError(tr("Cannot edit {fields}", fields=", ".join(sorted(unknown))))
+        self._old = {k: copy.deepcopy(getattr(element, k)) for k in self.changes}
+        for key, value in self.changes.items():
+            setattr(element, key, copy.deepcopy(value))
+        model._element_changed(self.element_id)
+
+    def revert(self, model: Model) -> None:
+        element = model.element(self.element_id)
+        for key, value in self._old.items():
+            setattr(element, key, value)
+        model._element_changed(self.element_id)
+
+    def describe(self) -> str:
+        return tr("Edit element")
+
+
+@dataclass
+class RenameElementCommand(Command):
+    """Rename in the model's language, or in ``language`` when given."""
+
+    element_id: str
+    name: str
+    language: str | None = None
+    _old: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    def apply(self, model: Model) -> None:
+        element = model.element(self.element_id)
+        if self.language in (None, model.language):
+            self._old = element.name
+            element.name = self.name
+        else:
+            self._old = element.names.get(self.language)
+            element.names[self.language] = self.name
+        model._element_changed(self.element_id)
+
+    def revert(self, model: Model) -> None:
+        element = model.element(self.element_id)
+        if self.language in (None, model.language):
+            element.name = self._old or ""
+        elif self._old is None:
+            element.names.pop(self.language, None)
+        else:
+            element.names[self.language] = self._old
+        model._element_changed(self.element_id)
+
+    def describe(self) -> str:
+        return tr("Rename to ‘{name}’", name=self.name)
+
+
+@dataclass
+class RetypeElementCommand(Command):
+    """Change an element's ArchiMate type; refused if a relationship would become invalid."""
+
+    element_id: str
+    new_type: str
+    _old: str = field(default="", init=False, repr=False, compare=False)
+
+    def apply(self, model: Model) -> None:
+        from ..metamodel import element_type
+        from ..rules import RELATIONSHIP_CONCEPT, check_relate
+
+        element_type(self.new_type)
+        element = model.element(self.element_id)
+
+        def type_of(concept_id: str) -> str:
+            if concept_id == self.element_id:
+                return self.new_type
+            return model.element(concept_id).type if model.has_element(
+                concept_id) else RELATIONSHIP_CONCEPT
+
+        for rel in model.relationships_of(self.element_id):
+            check_relate(type_of(rel.source), rel.type, type_of(rel.target))
+        self._old = element.type
+        element.type = self.new_type
+        model._element_changed(self.element_id)
+
+    def revert(self, model: Model) -> None:
+        model.element(self.element_id).type = self._old
+        model._element_changed(self.element_id)
+
+    def describe(self) -> str:
+        return tr("Change type to {type}", type=self.new_type)
+
+
+@dataclass
+class DeleteElementCommand(CascadeCommand):
+    """Delete from the model: its relationships and its placements in every view go too."""
+
+    element_id: str
+
+    def _parts(self, model: Model) -> list[Command]:
+        from .relationship import UnrelateCommand
+        from .view import RemoveNodeCommand
+
+        parts: list[Command] = []
+        for view in model.views:
+            removed: set[str] = set()
+            for node in view.nodes_of_element(self.element_id):
+                if node.id in removed:
+                    continue
+                removed.update(d.id for d in view.descendants(node.id))
+                parts.append(RemoveNodeCommand(view.id, node.id))
+        parts.extend(UnrelateCommand(r.id) for r in model.relationships_of(self.element_id))
+        return parts
+
+    def _drop(self, model: Model) -> None:
+        self._folders = remove_from_folders(model, self.element_id)
+        self._element = model._drop_element(self.element_id)
+
+    def _restore(self, model: Model) -> None:
+        model._put_element(self._element)
+        restore_to_folders(self.element_id, self._folders)
+
+    def describe(self) -> str:
+        return tr("Delete element from model")

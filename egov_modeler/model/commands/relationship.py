@@ -1,0 +1,107 @@
+"""Commands on relationships: relate (rule-checked), edit, unrelate (with cascade)."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ...i18n import tr
+from ..concepts import Relationship
+from ..errors import ModelError
+from .base import CascadeCommand, Command, remove_from_folders, restore_to_folders
+
+if TYPE_CHECKING:
+    from ..model import Model
+
+EDITABLE_RELATIONSHIP_FIELDS = (
+    "name", "names", "documentation", "documentations", "access_type", "is_directed",
+    "modifier",
+)
+
+
+@dataclass
+class RelateCommand(Command):
+    """Add a relationship. With ``enforce_rules`` the ArchiMate table and the framework's
+    error rules are checked first and a forbidden relationship is refused; importers
+    turn it off to keep what other tools wrote (validation still reports it)."""
+
+    relationship: Relationship
+    enforce_rules: bool = True
+
+    def apply(self, model: Model) -> None:
+        from ..metamodel import relationship_type
+        from ..rules import check_relationship
+
+        rel = self.relationship
+        relationship_type(rel.type)
+        for end in (rel.source, rel.target):
+            if not model.has_concept(end):
+                raise ModelError(tr("No element or relationship with id {id}", id=end))
+        if self.enforce_rules:
+            check_relationship(model, rel.source, rel.type, rel.target)
+        model._put_relationship(rel)
+
+    def revert(self, model: Model) -> None:
+        model._drop_relationship(self.relationship.id)
+
+    def describe(self) -> str:
+        return tr("Add relationship {type}", type=self.relationship.type)
+
+
+@dataclass
+class SetRelationshipFieldsCommand(Command):
+    relationship_id: str
+    changes: dict[str, Any]
+    _old: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def apply(self, model: Model) -> None:
+        rel = model.relationship(self.relationship_id)
+        unknown = set(self.changes) - set(EDITABLE_RELATIONSHIP_FIELDS)
+        if unknown:
+            raise ModelError(tr("Cannot edit {fields}", fields=", ".join(sorted(unknown))))
+        self._old = {k: copy.deepcopy(getattr(rel, k)) for k in self.changes}
+        for key, value in self.changes.items():
+            setattr(rel, key, copy.deepcopy(value))
+        model._relationship_changed(self.relationship_id)
+
+    def revert(self, model: Model) -> None:
+        rel = model.relationship(self.relationship_id)
+        for key, value in self._old.items():
+            setattr(rel, key, value)
+        model._relationship_changed(self.relationship_id)
+
+    def describe(self) -> str:
+        return tr("Edit relationship")
+
+
+@dataclass
+class UnrelateCommand(CascadeCommand):
+    """Remove a relationship, the relationships attached to it and its connections."""
+
+    relationship_id: str
+
+    def still_needed(self, model: Model) -> bool:
+        return model.has_relationship(self.relationship_id)
+
+    def _parts(self, model: Model) -> list[Command]:
+        from .view import RemoveConnectionCommand
+
+        parts: list[Command] = []
+        for view in model.views:
+            for conn in list(view.connections.values()):
+                if conn.relationship_id == self.relationship_id:
+                    parts.append(RemoveConnectionCommand(view.id, conn.id))
+        parts.extend(UnrelateCommand(r.id) for r in model.relationships_of(self.relationship_id))
+        return parts
+
+    def _drop(self, model: Model) -> None:
+        self._folders = remove_from_folders(model, self.relationship_id)
+        self._relationship = model._drop_relationship(self.relationship_id)
+
+    def _restore(self, model: Model) -> None:
+        model._put_relationship(self._relationship)
+        restore_to_folders(self.relationship_id, self._folders)
+
+    def describe(self) -> str:
+        return tr("Delete relationship")

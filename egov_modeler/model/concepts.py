@@ -1,0 +1,73 @@
+"""The concepts of a model: elements and relationships.
+
+They are plain dataclasses. The :class:`~egov_modeler.model.model.Model` keeps them in its
+networkx graph (elements as nodes, relationships as edges); nothing else holds a copy, and
+every change goes through a command so that it can be undone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Properties = list[tuple[str, str]]
+
+
+@dataclass
+class Element:
+    """An ArchiMate element, possibly dragged from the framework catalog.
+
+    ``name`` is in the model's language (Vietnamese by default); ``names`` holds the same
+    name in other languages keyed by language code. ``catalog_ref`` and ``layer`` say
+    which reference-model component and which framework layer the element came from.
+    """
+
+    id: str
+    type: str
+    name: str = ""
+    names: dict[str, str] = field(default_factory=dict)
+    documentation: str = ""
+    documentations: dict[str, str] = field(default_factory=dict)
+    properties: Properties = field(default_factory=list)
+    catalog_ref: str | None = None
+    layer: str | None = None
+
+    def name_in(self, language: str) -> str:
+        """The name in ``language`` when the element has one, else the main name."""
+        return self.names.get(language) or self.name
+
+
+@dataclass
+class Relationship:
+    """An ArchiMate relationship between two elements (or an element and a relationship).
+
+    ``access_type`` is only meaningful for Access ("Access", "Read", "Write",
+    "ReadWrite"), ``is_directed`` for Association and ``modifier`` for Influence.
+    """
+
+    id: str
+    type: str
+    source: str
+    target: str
+    name: str = ""
+    names: dict[str, str] = field(default_factory=dict)
+    documentation: str = ""
+    documentations: dict[str, str] = field(default_factory=dict)
+    properties: Properties = field(default_factory=list)
+    access_type: str | None = None
+    is_directed: bool = False
+    modifier: str = ""
+
+
+@dataclass
+class Folder:
+    """A folder of the model tree ("organizations" in the exchange format).
+
+    ``refs`` are the ids of the concepts and views filed directly in it, in order.
+    """
+
+    label: str
+    labels: dict[str, str] = field(default_factory=dict)
+    documentation: str = ""
+    id: str | None = None
+    refs: list[str] = field(default_factory=list)
+    folders: list[Folder] = field(default_factory=list)

@@ -1,0 +1,341 @@
+"""The model: elements and relationships in one networkx graph, plus views and folders.
+
+The graph is the single source of truth for concepts: nodes are keyed by element id and
+carry the :class:`Element`; edges are keyed by relationship id and carry the
+:class:`Relationship`. A relationship that is itself the source or target of another
+relationship (ArchiMate allows an association to a relationship) gets an anchor node in
+the graph keyed by its id, so the graph stays one graph.
+
+Public editing methods (:meth:`Model.add_element`, :meth:`Model.relate`) run commands, so
+scripted edits, undo and the journal all take the same path. The underscore methods are
+the primitive mutations the commands are made of; each emits one change event.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from ..i18n import tr
+from . import events as ev
+from .concepts import Element, Folder, Relationship
+from .errors import DuplicateIdError, UnknownIdError
+from .ids import new_id
+from .views import Connection, Node, View
+
+if TYPE_CHECKING:
+    from .commands.base import Command
+
+log = logging.getLogger(__name__)
+
+Subscriber = Callable[[ev.ModelEvent], None]
+CommandListener = Callable[["Command"], None]
+
+_ELEMENT = "element"
+_RELATIONSHIP = "relationship"
+
+
+class Model:
+    """One architecture model: concepts, views, folders and model-level properties."""
+
+    def __init__(self, name: str = "", language: str = "vi", id: str | None = None) -> None:
+        self.id: str = id or new_id()
+        self.name = name
+        self.names: dict[str, str] = {}
+        self.documentation = ""
+        self.documentations: dict[str, str] = {}
+        self.language = language
+        self.properties: list[tuple[str, str]] = []
+        self.property_types: dict[str, str] = {}
+        self.metadata: dict[str, str] = {}
+        self.folders: list[Folder] = []
+        self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self._edge_ends: dict[str, tuple[str, str]] = {}
+        self._views: dict[str, View] = {}
+        self._subscribers: list[Subscriber] = []
+        self._command_listeners: list[CommandListener] = []
+        #: What the loader had to skip; filled by file readers, empty for a new model.
+        self.load_report: list[str] = []
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def elements(self) -> list[Element]:
+        """Every element, in graph order."""
+        return [data[_ELEMENT] for _, data in self.graph.nodes(data=True) if _ELEMENT in data]
+
+    @property
+    def relationships(self) -> list[Relationship]:
+        """Every relationship, in graph order."""
+        return [data[_RELATIONSHIP] for _, _, data in self.graph.edges(data=True)]
+
+    @property
+    def views(self) -> list[View]:
+        """Every view, in the order they were added."""
+        return list(self._views.values())
+
+    def has_element(self, element_id: str) -> bool:
+        node = self.graph.nodes.get(element_id)
+        return node is not None and _ELEMENT in node
+
+    def has_relationship(self, relationship_id: str) -> bool:
+        return relationship_id in self._edge_ends
+
+    def has_view(self, view_id: str) -> bool:
+        return view_id in self._views
+
+    def has_concept(self, concept_id: str) -> bool:
+        """True for an element or a relationship id."""
+        return self.has_element(concept_id) or self.has_relationship(concept_id)
+
+    def element(self, element_id: str) -> Element:
+        node = self.graph.nodes.get(element_id)
+        if node is None or _ELEMENT not in node:
+            raise UnknownIdError(tr("No element with id {id}", id=element_id))
+        return node[_ELEMENT]
+
+    def relationship(self, relationship_id: str) -> Relationship:
+        ends = self._edge_ends.get(relationship_id)
+        if ends is None:
+            raise UnknownIdError(tr("No relationship with id {id}", id=relationship_id))
+        return self.graph.edges[ends[0], ends[1], relationship_id][_RELATIONSHIP]
+
+    def view(self, view_id: str) -> View:
+        try:
+            return self._views[view_id]
+        except KeyError:
+            raise UnknownIdError(tr("No view with id {id}", id=view_id)) from None
+
+    def view_by_name(self, name: str) -> View:
+        """The first view called ``name`` (in any language)."""
+        for view in self._views.values():
+            if name == view.name or name in view.names.values():
+                return view
+        raise UnknownIdError(tr("No view named {name}", name=name))
+
+    def concept_type(self, concept_id: str) -> str:
+        """The ArchiMate type of an element or relationship id."""
+        if self.has_element(concept_id):
+            return self.element(concept_id).type
+        return self.relationship(concept_id).type
+
+    def relationships_of(self, concept_id: str) -> list[Relationship]:
+        """Every relationship that starts or ends at ``concept_id``."""
+        if concept_id not in self.graph:
+            return []
+        seen: dict[str, Relationship] = {}
+        for _, _, data in self.graph.out_edges(concept_id, data=True):
+            seen[data[_RELATIONSHIP].id] = data[_RELATIONSHIP]
+        for _, _, data in self.graph.in_edges(concept_id, data=True):
+            seen[data[_RELATIONSHIP].id] = data[_RELATIONSHIP]
+        return list(seen.values())
+
+    def views_showing(self, concept_id: str) -> list[View]:
+        """Every view with a node or connection for the element or relationship."""
+        return [
+            v
+            for v in self._views.values()
+            if any(n.element_id == concept_id for n in v.nodes.values())
+            or any(c.relationship_id == concept_id for c in v.connections.values())
+        ]
+
+    def iter_folders(self) -> Iterator[Folder]:
+        """Every folder of the tree, depth first."""
+        stack = list(reversed(self.folders))
+        while stack:
+            folder = stack.pop()
+            yield folder
+            stack.extend(reversed(folder.folders))
+
+    # ------------------------------------------------------------------ editing (API)
+    def execute(self, command: Command) -> Command:
+        """Apply ``command`` and tell the command listeners (history, journal)."""
+        command.apply(self)
+        for listener in list(self._command_listeners):
+            listener(command)
+        return command
+
+    def add_element(self, type: str, name: str, **fields: Any) -> Element:
+        """Create an element of ArchiMate ``type`` (exchange-format name) and add it."""
+        from .commands import AddElementCommand
+        from .metamodel import element_type
+
+        element_type(type)  # refuse unknown types before anything changes
+        element = Element(id=fields.pop("id", None) or new_id(), type=type, name=name, **fields)
+        self.execute(AddElementCommand(element))
+        return element
+
+    def relate(
+        self, source_id: str, relationship_type: str, target_id: str, **fields: Any
+    ) -> Relationship:
+        """Relate two concepts; raises :class:`RelationshipNotAllowed` when the rules forbid."""
+        from .commands import RelateCommand
+
+        relationship = Relationship(
+            id=fields.pop("id", None) or new_id(),
+            type=relationship_type,
+            source=source_id,
+            target=target_id,
+            **fields,
+        )
+        self.execute(RelateCommand(relationship))
+        return relationship
+
+    def add_view(self, name: str, **fields: Any) -> View:
+        """Create an empty view and add it."""
+        from .commands import CreateViewCommand
+
+        view = View(id=fields.pop("id", None) or new_id(), name=name, **fields)
+        self.execute(CreateViewCommand(view))
+        return view
+
+    # ------------------------------------------------------------------ subscribers
+    def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
+        """Receive every change event; returns a function that unsubscribes."""
+        self._subscribers.append(subscriber)
+        return lambda: self._subscribers.remove(subscriber)
+
+    def add_command_listener(self, listener: CommandListener) -> Callable[[], None]:
+        """Be told of every command executed through :meth:`execute`."""
+        self._command_listeners.append(listener)
+        return lambda: self._command_listeners.remove(listener)
+
+    def emit(self, event: ev.ModelEvent) -> None:
+        """Send ``event`` to every subscriber; one failing subscriber does not stop others."""
+        for subscriber in list(self._subscribers):
+            try:
+                subscriber(event)
+            except Exception:  # a broken listener must not corrupt the model
+                log.exception("model subscriber failed on %s", event)
+
+    # ------------------------------------------------------------------ primitives
+    def _check_new_id(self, object_id: str) -> None:
+        if self.has_concept(object_id) or object_id in self._views:
+            raise DuplicateIdError(tr("The id {id} is already used", id=object_id))
+
+    def _put_element(self, element: Element) -> None:
+        self._check_new_id(element.id)
+        if element.id in self.graph:  # anchor of a relationship with the same id cannot be
+            raise DuplicateIdError(tr("The id {id} is already used", id=element.id))
+        self.graph.add_node(element.id, **{_ELEMENT: element})
+        self.emit(ev.ElementAdded(element.id))
+
+    def _drop_element(self, element_id: str) -> Element:
+        element = self.element(element_id)
+        if self.graph.degree(element_id):
+            raise ValueError(f"element {element_id} still has relationships")
+        self.graph.remove_node(element_id)
+        self.emit(ev.ElementRemoved(element_id))
+        return element
+
+    def _element_changed(self, element_id: str) -> None:
+        self.emit(ev.ElementChanged(element_id))
+
+    def _put_relationship(self, relationship: Relationship) -> None:
+        self._check_new_id(relationship.id)
+        for end in (relationship.source, relationship.target):
+            if self.has_element(end):
+                continue
+            if not self.has_relationship(end):
+                raise UnknownIdError(tr("No element or relationship with id {id}", id=end))
+            self.graph.add_node(end)  # anchor node of a relationship used as an end
+        self.graph.add_edge(
+            relationship.source, relationship.target, key=relationship.id,
+            **{_RELATIONSHIP: relationship},
+        )
+        self._edge_ends[relationship.id] = (relationship.source, relationship.target)
+        self.emit(ev.RelationshipAdded(relationship.id))
+
+    def _drop_relationship(self, relationship_id: str) -> Relationship:
+        relationship = self.relationship(relationship_id)
+        if relationship_id in self.graph and self.graph.degree(relationship_id):
+            raise ValueError(f"relationship {relationship_id} is still an end of another")
+        self.graph.remove_edge(relationship.source, relationship.target, key=relationship_id)
+        del self._edge_ends[relationship_id]
+        if relationship_id in self.graph:
+            self.graph.remove_node(relationship_id)
+        for end in (relationship.source, relationship.target):
+            if end in self.graph and _ELEMENT not in self.graph.nodes[end] and not (
+                self.graph.degree(end)
+            ):
+                self.graph.remove_node(end)  # anchor no longer used
+        self.emit(ev.RelationshipRemoved(relationship_id))
+        return relationship
+
+    def _relationship_changed(self, relationship_id: str) -> None:
+        self.emit(ev.RelationshipChanged(relationship_id))
+
+    def _put_view(self, view: View, index: int | None = None) -> None:
+        self._check_new_id(view.id)
+        if index is None or index >= len(self._views):
+            self._views[view.id] = view
+        else:
+            items = list(self._views.items())
+            items.insert(index, (view.id, view))
+            self._views = dict(items)
+        self.emit(ev.ViewAdded(view.id))
+
+    def _drop_view(self, view_id: str) -> tuple[View, int]:
+        view = self.view(view_id)
+        index = list(self._views).index(view_id)
+        del self._views[view_id]
+        self.emit(ev.ViewRemoved(view_id))
+        return view, index
+
+    def _put_node(self, view_id: str, node: Node) -> None:
+        view = self.view(view_id)
+        if node.id in view.nodes or node.id in view.connections:
+            raise DuplicateIdError(tr("The id {id} is already used", id=node.id))
+        if node.element_id is not None and not self.has_element(node.element_id):
+            raise UnknownIdError(tr("No element with id {id}", id=node.element_id))
+        if node.parent is not None and node.parent not in view.nodes:
+            raise UnknownIdError(tr("No node with id {id}", id=node.parent))
+        view.nodes[node.id] = node
+        self.emit(ev.NodeAdded(view_id, node.id))
+
+    def _drop_node(self, view_id: str, node_id: str) -> Node:
+        view = self.view(view_id)
+        node = self.node(view_id, node_id)
+        if view.children(node_id) or view.connections_of_node(node_id):
+            raise ValueError(f"node {node_id} still has children or connections")
+        del view.nodes[node_id]
+        self.emit(ev.NodeRemoved(view_id, node_id))
+        return node
+
+    def node(self, view_id: str, node_id: str) -> Node:
+        try:
+            return self.view(view_id).nodes[node_id]
+        except KeyError:
+            raise UnknownIdError(tr("No node with id {id}", id=node_id)) from None
+
+    def connection(self, view_id: str, connection_id: str) -> Connection:
+        try:
+            return self.view(view_id).connections[connection_id]
+        except KeyError:
+            raise UnknownIdError(tr("No connection with id {id}", id=connection_id)) from None
+
+    def _put_connection(self, view_id: str, connection: Connection) -> None:
+        view = self.view(view_id)
+        if connection.id in view.nodes or connection.id in view.connections:
+            raise DuplicateIdError(tr("The id {id} is already used", id=connection.id))
+        for end in (connection.source, connection.target):
+            if end not in view.nodes and end not in view.connections:
+                raise UnknownIdError(tr("No node with id {id}", id=end))
+        if connection.relationship_id is not None and not self.has_relationship(
+            connection.relationship_id
+        ):
+            raise UnknownIdError(
+                tr("No relationship with id {id}", id=connection.relationship_id)
+            )
+        view.connections[connection.id] = connection
+        self.emit(ev.ConnectionAdded(view_id, connection.id))
+
+    def _drop_connection(self, view_id: str, connection_id: str) -> Connection:
+        connection = self.connection(view_id, connection_id)
+        if self.view(view_id).connections_of_node(connection_id):
+            raise ValueError(f"connection {connection_id} is still an end of another")
+        del self.view(view_id).connections[connection_id]
+        self.emit(ev.ConnectionRemoved(view_id, connection_id))
+        return connection

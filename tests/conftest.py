@@ -1,0 +1,36 @@
+"""Shared test set-up.
+
+Qt must run offscreen: without it (and without a DISPLAY) pytest-qt aborts the whole run.
+The reference data from the Open Group and Archi is read from ../shared at test time.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("EGOV_LANG", "vi")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """``../shared`` beside the repository; tests that need it skip when it is absent."""
+    if not SHARED.is_dir():
+        pytest.skip(f"reference data not found at {SHARED}")
+    return SHARED
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_by_default():
+    """Every test starts in Vietnamese, the program's default language."""
+    from egov_modeler.i18n import set_language
+
+    set_language("vi")
+    yield
+    set_language("vi")
