@@ -1,0 +1,113 @@
+"""Specs of the model core: elements, relationships, views, events, ids."""
+
+from __future__ import annotations
+
+import pytest
+
+from egov_modeler.model import (
+    DuplicateIdError,
+    Model,
+    ModelError,
+    RelationshipNotAllowed,
+    UnknownIdError,
+    UnknownTypeError,
+)
+from egov_modeler.model import events as ev
+from egov_modeler.model.ids import is_valid_id
+from egov_modeler.model.serialization import model_to_dict
+from tests.helpers import connect, place
+
+
+@pytest.fixture
+def model() -> Model:
+    return Model("Kiến trúc Chính quyền điện tử tỉnh Gia Lai phiên bản 2.0")
+
+
+def test_added_element_lives_in_the_graph_with_a_uuid_id(model):
+    portal = model.add_element("ApplicationComponent", "Cổng Dịch vụ công cấp tỉnh",
+                               names={"en": "Provincial public service portal"})
+    assert model.graph.nodes[portal.id]["element"] is portal
+    assert portal.id.startswith("id-") and is_valid_id(portal.id)
+    assert model.element(portal.id).name_in("en") == "Provincial public service portal"
+    assert model.elements == [portal]
+
+
+def test_relationship_is_an_edge_keyed_by_its_id(model):
+    portal = model.add_element("ApplicationComponent", "Cổng DVC tỉnh")
+    lgsp = model.add_element("ApplicationComponent", "LGSP tỉnh")
+    flow = model.relate(portal.id, "Flow", lgsp.id, name="Đồng bộ hồ sơ")
+    assert model.graph.has_edge(portal.id, lgsp.id, key=flow.id)
+    assert model.relationship(flow.id).name == "Đồng bộ hồ sơ"
+    assert model.relationships_of(lgsp.id) == [flow]
+
+
+def test_relate_refuses_what_archimate_forbids_and_leaves_the_model_unchanged(model):
+    data = model.add_element("DataObject", "Cơ sở dữ liệu quốc gia về dân cư")
+    citizen = model.add_element("BusinessActor", "Người dân")
+    before = model_to_dict(model)
+    with pytest.raises(RelationshipNotAllowed) as refused:
+        model.relate(data.id, "Serving", citizen.id)
+    assert refused.value.rule == "archimate"
+    assert model_to_dict(model) == before
+
+
+def test_unknown_types_and_ids_are_refused_with_typed_errors(model):
+    with pytest.raises(UnknownTypeError):
+        model.add_element("PortalThing", "x")
+    a = model.add_element("ApplicationComponent", "A")
+    with pytest.raises(ModelError):
+        model.relate(a.id, "Flow", "id-missing")
+    with pytest.raises(UnknownIdError):
+        model.element("id-missing")
+    with pytest.raises(DuplicateIdError):
+        model.add_element("ApplicationComponent", "B", id=a.id)
+
+
+def test_association_to_a_relationship_is_allowed(model):
+    a = model.add_element("ApplicationComponent", "A")
+    b = model.add_element("ApplicationComponent", "B")
+    note = model.add_element("BusinessObject", "Văn bản")
+    flow = model.relate(a.id, "Flow", b.id)
+    assoc = model.relate(note.id, "Association", flow.id)
+    assert model.concept_type(assoc.target) == "Flow"
+    assert [r.id for r in model.relationships_of(flow.id)] == [assoc.id]
+
+
+def test_subscribers_receive_past_tense_events(model):
+    received = []
+    model.subscribe(received.append)
+    a = model.add_element("ApplicationComponent", "A")
+    view = model.add_view("Sơ đồ khái quát")
+    node = place(model, view.id, a.id, 10, 20)
+    assert received == [ev.ElementAdded(a.id), ev.ViewAdded(view.id),
+                        ev.NodeAdded(view.id, node.id)]
+
+
+def test_a_failing_subscriber_does_not_stop_the_edit(model):
+    def broken(_event):
+        raise RuntimeError("boom")
+
+    model.subscribe(broken)
+    a = model.add_element("ApplicationComponent", "A")
+    assert model.has_element(a.id)
+
+
+def test_one_element_can_be_placed_on_many_views(model):
+    a = model.add_element("ApplicationComponent", "LGSP tỉnh")
+    v1, v2 = model.add_view("Tổng thể"), model.add_view("Tích hợp")
+    place(model, v1.id, a.id)
+    place(model, v2.id, a.id)
+    assert model.views_showing(a.id) == [v1, v2]
+
+
+def test_connection_needs_existing_nodes_and_relationship(model):
+    a = model.add_element("ApplicationComponent", "A")
+    b = model.add_element("ApplicationComponent", "B")
+    rel = model.relate(a.id, "Flow", b.id)
+    view = model.add_view("V")
+    na = place(model, view.id, a.id)
+    with pytest.raises(UnknownIdError):
+        connect(model, view.id, rel.id, na.id, "id-nowhere")
+    nb = place(model, view.id, b.id, 300)
+    conn = connect(model, view.id, rel.id, na.id, nb.id)
+    assert view.connections_of_node(nb.id) == [conn]
