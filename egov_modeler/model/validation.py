@@ -19,26 +19,17 @@ ARCHIMATE_RULE = "archimate"
 JUNCTION_RULE = "archimate-junction"
 
 
-def _concept_type(model: Model, concept_id: str) -> str:
-    from .rules import RELATIONSHIP_CONCEPT
-
-    return model.element(concept_id).type if model.has_element(concept_id) else (
-        RELATIONSHIP_CONCEPT
-    )
-
-
 def archimate_problems(model: Model) -> list[Problem]:
     """One error per relationship the ArchiMate table forbids, one per mixed junction."""
     from .errors import ModelError
-    from .rules import check_relate
+    from .rules import check_relate, concept_of
 
     problems: list[Problem] = []
     through_junction: dict[str, set[str]] = defaultdict(set)
     junctions = {e.id for e in model.elements if e.type in ("AndJunction", "OrJunction")}
     for rel in model.relationships:
         try:
-            check_relate(_concept_type(model, rel.source), rel.type,
-                         _concept_type(model, rel.target))
+            check_relate(concept_of(model, rel.source), rel.type, concept_of(model, rel.target))
         except ModelError as exc:
             problems.append(Problem(Severity.ERROR, ARCHIMATE_RULE, str(exc), (rel.id,)))
         for end in (rel.source, rel.target):
@@ -57,10 +48,8 @@ def archimate_problems(model: Model) -> list[Problem]:
 
 def validate(model: Model) -> list[Problem]:
     """Every problem of the model: errors first, then warnings, each in a stable order."""
-    from .rules import rule_providers
+    from .rules import provider_model_findings
 
-    problems = archimate_problems(model)
-    for provider in rule_providers():
-        problems.extend(provider.model_findings(model))
+    problems = archimate_problems(model) + provider_model_findings(model)
     order = {Severity.ERROR: 0, Severity.WARNING: 1}
     return sorted(problems, key=lambda p: (order[p.severity], p.rule, p.ids, p.message))
