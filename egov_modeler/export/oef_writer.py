@@ -1,0 +1,623 @@
+"""Write a model as ArchiMate Open Exchange XML (exchange format 3.1, the format Archi,
+Sparx EA and BiZZdesign read).
+
+Why it is built the way it is:
+
+- Archi refuses a file that is not valid against the Open Group schemas, so the writer
+  follows the XSD's element order to the letter (all nodes of a view before its
+  connections; properties after names and documentation) and never writes an empty
+  container element the schema forbids.
+- Nothing of the model may be lost on the way out and back in. What the exchange format
+  can say natively (names per language, documentation, properties with typed definitions,
+  access type, association direction, influence modifier, folders, views, absolute
+  geometry, bendpoints, styles, viewpoints, label references to views) is written
+  natively. The framework provenance of an element (``catalog_ref``, ``layer`` and the
+  reference model) is written as ordinary properties with stable ``egov:`` names, so other
+  tools show it and :mod:`.oef_reader` restores it. The few things the format cannot hold
+  (a layer band's framework layer, exact alpha values, negative coordinates) go into one
+  ``egov:view-extras`` property of the view, a small JSON text the reader recognises.
+- A model without folders of its own gets Archi's top-level folders, with the framework
+  layers as sub-folders. A fingerprint of that generated tree is stored as the model
+  property ``egov:generated-folders``, so the reader can tell a generated tree (dropped
+  again, the model had no folders) from one a user rearranged in Archi (kept).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from ..model.concepts import Element, Folder, Relationship
+from ..model.metamodel import ELEMENT_TYPES, ArchiMateLayer
+from ..model.model import Model
+from ..model.serialization import folder_to_dict
+from ..model.views import NODE_CONTAINER, NODE_LABEL, Connection, Node, Style, View
+
+log = logging.getLogger(__name__)
+
+NS = "http://www.opengroup.org/xsd/archimate/3.0/"
+XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+SCHEMA_LOCATION = (
+    f"{NS} http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd "
+    f"{DC_NS} http://www.opengroup.org/xsd/archimate/3.1/dc.xsd"
+)
+
+XSI_TYPE = f"{{{XSI_NS}}}type"
+XML_LANG = f"{{{XML_NS}}}lang"
+
+#: Property names under which the framework provenance travels (stable: other tools and
+#: later versions of this program rely on them).
+PROP_CATALOG_REF = "egov:catalog_ref"
+PROP_LAYER = "egov:layer"
+PROP_REFERENCE_MODEL = "egov:reference_model"
+#: Model property: fingerprint of a folder tree the writer generated (see module docstring).
+PROP_GENERATED_FOLDERS = "egov:generated-folders"
+#: View property: JSON with what the exchange format cannot carry for that view.
+PROP_VIEW_EXTRAS = "egov:view-extras"
+#: Model property prefix for metadata keys that are not Dublin Core (dossier fields).
+PROP_METADATA_PREFIX = "egov:metadata."
+
+#: The Dublin Core 1.1 elements (dc.xsd); other metadata keys travel as properties.
+DC_ELEMENTS = (
+    "title", "creator", "subject", "description", "publisher", "contributor", "date",
+    "type", "format", "identifier", "source", "language", "relation", "coverage", "rights",
+)
+#: The exchange format's property data types (``DataType`` in the XSD).
+DATA_TYPES = ("string", "boolean", "currency", "date", "time", "number")
+FONT_STYLES = ("plain", "bold", "italic", "underline")
+
+#: Archi's top-level folders, in Archi's order, and which ArchiMate layers each holds.
+TOP_FOLDERS: tuple[tuple[str, tuple[ArchiMateLayer, ...]], ...] = (
+    ("Strategy", (ArchiMateLayer.STRATEGY,)),
+    ("Business", (ArchiMateLayer.BUSINESS,)),
+    ("Application", (ArchiMateLayer.APPLICATION,)),
+    ("Technology & Physical", (ArchiMateLayer.TECHNOLOGY, ArchiMateLayer.PHYSICAL)),
+    ("Motivation", (ArchiMateLayer.MOTIVATION,)),
+    ("Implementation & Migration", (ArchiMateLayer.IMPLEMENTATION_MIGRATION,)),
+    ("Other", (ArchiMateLayer.OTHER,)),
+)
+RELATIONS_FOLDER = "Relations"
+VIEWS_FOLDER = "Views"
+
+
+def q(tag: str) -> str:
+    """The qualified name of an exchange-format tag."""
+    return f"{{{NS}}}{tag}"
+
+
+# ------------------------------------------------------------------ framework catalog
+def _catalog_module() -> Any:
+    """The framework catalog module, when this build has one (it is optional here)."""
+    try:
+        from ..model import catalog  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return catalog
+
+
+def _call_first(module: Any, names: Iterable[str], *args: Any) -> Any:
+    for name in names:
+        function = getattr(module, name, None)
+        if callable(function):
+            try:
+                return function(*args)
+            except Exception:  # a lookup miss in the catalog is not an export failure
+                log.debug("catalog lookup %s%r failed", name, args, exc_info=True)
+                return None
+    return None
+
+
+def layer_names(layer_id: str) -> tuple[str, dict[str, str]]:
+    """The framework layer's name (Vietnamese) and its other names, from the catalog if
+    there is one; the layer id itself otherwise."""
+    catalog = _catalog_module()
+    layer = _call_first(catalog, ("layer", "get_layer", "find_layer"), layer_id) if (
+        catalog) else None
+    if layer is None:
+        return layer_id, {}
+    name = getattr(layer, "name", None) or getattr(layer, "name_vi", None) or layer_id
+    names = dict(getattr(layer, "names", None) or {})
+    english = getattr(layer, "name_en", None)
+    if english and "en" not in names:
+        names["en"] = english
+    names = {k: v for k, v in names.items() if k != "vi" and v and v != name}
+    return str(name), {str(k): str(v) for k, v in names.items()}
+
+
+def reference_model_of(element: Element) -> str | None:
+    """The reference model (BRM, DRM, ARM, TRM, SRM...) of the element's catalog component,
+    when the catalog knows it; derived data, written for other tools to see."""
+    if not element.catalog_ref:
+        return None
+    catalog = _catalog_module()
+    if catalog is None:
+        return None
+    component = _call_first(catalog, ("component", "get_component", "find_component"),
+                            element.catalog_ref)
+    value = getattr(component, "reference_model", None) if component is not None else None
+    return str(value) if value else None
+
+
+# ------------------------------------------------------------------ folders
+def default_folders(model: Model) -> list[Folder]:
+    """Archi's top-level folders with the framework layers as sub-folders.
+
+    Deterministic (model order), so the reader can regenerate it and compare.
+    """
+    by_top: dict[str, tuple[list[str], dict[str, list[str]]]] = {
+        label: ([], {}) for label, _ in TOP_FOLDERS
+    }
+    top_of_layer = {layer: label for label, layers in TOP_FOLDERS for layer in layers}
+    for element in model.elements:
+        element_type = ELEMENT_TYPES.get(element.type)
+        top = top_of_layer.get(element_type.layer) if element_type else "Other"
+        refs, sub = by_top[top or "Other"]
+        if element.layer:
+            sub.setdefault(element.layer, []).append(element.id)
+        else:
+            refs.append(element.id)
+    folders: list[Folder] = []
+    for label, _ in TOP_FOLDERS:
+        refs, sub = by_top[label]
+        if not refs and not sub:
+            continue
+        children = []
+        for layer_id, layer_refs in sub.items():
+            name, names = layer_names(layer_id)
+            children.append(Folder(label=name, labels=names, refs=layer_refs))
+        folders.append(Folder(label=label, refs=refs, folders=children))
+    relationships = [r.id for r in model.relationships]
+    if relationships:
+        folders.append(Folder(label=RELATIONS_FOLDER, refs=relationships))
+    views = [v.id for v in model.views]
+    if views:
+        folders.append(Folder(label=VIEWS_FOLDER, refs=views))
+    return folders
+
+
+def folders_fingerprint(folders: list[Folder]) -> str:
+    """A short stable digest of a folder tree (labels, ids, refs, nesting)."""
+    text = json.dumps([folder_to_dict(f) for f in folders], ensure_ascii=False,
+                      sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+# ------------------------------------------------------------------ styles
+def parse_color(value: str | None) -> tuple[int, int, int] | None:
+    """``#rrggbb`` to a triple; ``None`` for anything else."""
+    if not value or len(value) != 7 or value[0] != "#":
+        return None
+    try:
+        return int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16)
+    except ValueError:
+        return None
+
+
+def format_color(r: int, g: int, b: int) -> str:
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def alpha_to_percent(alpha: int) -> int:
+    """The model's 0..255 alpha as the exchange format's 0..100 percentage."""
+    return max(0, min(100, round(alpha * 100 / 255)))
+
+
+def percent_to_alpha(percent: int) -> int:
+    return max(0, min(255, round(percent * 255 / 100)))
+
+
+def font_size_text(size: float) -> str | None:
+    """The size in the XSD's half-point granularity (``9``, ``9.5``), or ``None`` if it
+    cannot be written (zero or negative)."""
+    halves = round(size * 2)
+    if halves < 2:
+        return None
+    return str(halves // 2) if halves % 2 == 0 else f"{halves // 2}.5"
+
+
+def _color_element(parent: etree._Element, tag: str, color: str | None,
+                   alpha: int | None) -> None:
+    rgb = parse_color(color)
+    if rgb is None:
+        if alpha is None:
+            return
+        rgb = (0, 0, 0)
+    element = etree.SubElement(parent, q(tag), r=str(rgb[0]), g=str(rgb[1]), b=str(rgb[2]))
+    if alpha is not None:
+        element.set("a", str(alpha_to_percent(alpha)))
+
+
+def write_style(parent: etree._Element, style: Style) -> dict[str, Any]:
+    """Write ``style`` under ``parent``; return the fields the format could not hold exactly
+    (they go into the view's extras)."""
+    from .oef_reader import read_style  # shared decoder: what we write must read back
+
+    if style.is_default():
+        return {}
+    element = etree.SubElement(parent, q("style"))
+    if style.line_width is not None and style.line_width > 0:
+        element.set("lineWidth", str(style.line_width))
+    _color_element(element, "lineColor", style.line_color, style.line_alpha)
+    _color_element(element, "fillColor", style.fill, style.fill_alpha)
+    size = font_size_text(style.font_size) if style.font_size is not None else None
+    tokens = (style.font_style or "").split()
+    font_style_ok = bool(tokens) and all(t in FONT_STYLES for t in tokens)
+    if style.font_name or size or font_style_ok or parse_color(style.font_color):
+        font = etree.SubElement(element, q("font"))
+        if style.font_name:
+            font.set("name", style.font_name)
+        if size:
+            font.set("size", size)
+        if font_style_ok:
+            font.set("style", " ".join(tokens))
+        _color_element(font, "color", style.font_color, None)
+    if len(element) == 0 and not element.attrib:
+        parent.remove(element)
+    back = read_style(element) if element.getparent() is not None else Style()
+    return {k: v for k, v in style.__dict__.items() if getattr(back, k) != v}
+
+
+# ------------------------------------------------------------------ the writer
+class _Writer:
+    """One export: the model, its language, the property definitions met on the way."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self.lang = model.language or ""
+        self.used_ids = self._all_ids()
+        self.prop_ids: dict[str, str] = {}
+        self._next_prop = 1
+
+    def _all_ids(self) -> set[str]:
+        m = self.model
+        ids = {m.id}
+        ids.update(e.id for e in m.elements)
+        ids.update(r.id for r in m.relationships)
+        for view in m.views:
+            ids.add(view.id)
+            ids.update(view.nodes)
+            ids.update(view.connections)
+        ids.update(f.id for f in m.iter_folders() if f.id)
+        return ids
+
+    def prop_id(self, key: str) -> str:
+        """The propertyDefinition id of ``key``, made on first use, never clashing."""
+        found = self.prop_ids.get(key)
+        if found is None:
+            while f"propid-{self._next_prop}" in self.used_ids:
+                self._next_prop += 1
+            found = f"propid-{self._next_prop}"
+            self._next_prop += 1
+            self.prop_ids[key] = found
+        return found
+
+    # -------------------------------------------------------------- small pieces
+    def lang_strings(self, parent: etree._Element, tag: str, main: str,
+                     others: dict[str, str], required: bool = False) -> None:
+        """``main`` in the model's language, then the other languages, sorted."""
+        if main or required:
+            element = etree.SubElement(parent, q(tag))
+            if self.lang:
+                element.set(XML_LANG, self.lang)
+            element.text = main
+        for language in sorted(others):
+            if language == self.lang or not language:
+                continue
+            element = etree.SubElement(parent, q(tag))
+            element.set(XML_LANG, language)
+            element.text = others[language]
+
+    def properties(self, parent: etree._Element, props: list[tuple[str, str]]) -> None:
+        if not props:
+            return
+        holder = etree.SubElement(parent, q("properties"))
+        for key, value in props:
+            prop = etree.SubElement(holder, q("property"), propertyDefinitionRef=self.prop_id(key))
+            text = etree.SubElement(prop, q("value"))
+            if self.lang:
+                text.set(XML_LANG, self.lang)
+            text.text = value
+
+    # -------------------------------------------------------------- model
+    def build(self) -> etree._Element:
+        m = self.model
+        root = etree.Element(q("model"), nsmap={None: NS, "xsi": XSI_NS, "dc": DC_NS})
+        root.set(f"{{{XSI_NS}}}schemaLocation", SCHEMA_LOCATION)
+        root.set("identifier", m.id)
+        self.lang_strings(root, "name", m.name, m.names, required=True)
+        self.lang_strings(root, "documentation", m.documentation, m.documentations)
+        folders = m.folders
+        model_props = list(m.properties)
+        extra_metadata = [(k, v) for k, v in m.metadata.items() if _dc_key(k) is None]
+        model_props += [(PROP_METADATA_PREFIX + k, v) for k, v in extra_metadata]
+        if not folders:
+            folders = default_folders(m)
+            if folders:
+                model_props.append((PROP_GENERATED_FOLDERS, folders_fingerprint(folders)))
+        self.properties(root, model_props)
+        self.metadata(root)
+        elements = m.elements
+        if elements:
+            holder = etree.SubElement(root, q("elements"))
+            for element in elements:
+                self.element(holder, element)
+        relationships = m.relationships
+        if relationships:
+            holder = etree.SubElement(root, q("relationships"))
+            for rel in relationships:
+                self.relationship(holder, rel)
+        known = {e.id for e in elements} | {r.id for r in relationships} | {
+            v.id for v in m.views}
+        if folders:
+            holder = etree.SubElement(root, q("organizations"))
+            for folder in folders:
+                self.folder(holder, folder, known)
+            if len(holder) == 0:
+                root.remove(holder)
+        views = m.views
+        view_elements = [self.view(view) for view in views]
+        self.property_definitions(root)
+        if view_elements:
+            holder = etree.SubElement(root, q("views"))
+            diagrams = etree.SubElement(holder, q("diagrams"))
+            diagrams.extend(view_elements)
+        return root
+
+    def metadata(self, root: etree._Element) -> None:
+        items = [(_dc_key(k), v) for k, v in self.model.metadata.items()]
+        items = [(k, v) for k, v in items if k is not None]
+        if not items:
+            return
+        holder = etree.SubElement(root, q("metadata"))
+        etree.SubElement(holder, q("schema")).text = "Dublin Core"
+        etree.SubElement(holder, q("schemaversion")).text = "1.1"
+        for key, value in items:
+            etree.SubElement(holder, f"{{{DC_NS}}}{key}").text = value
+
+    def property_definitions(self, root: etree._Element) -> None:
+        for key in self.model.property_types:  # declared types even when unused
+            self.prop_id(key)
+        if not self.prop_ids:
+            return
+        holder = etree.SubElement(root, q("propertyDefinitions"))
+        for key, prop_id in self.prop_ids.items():
+            kind = self.model.property_types.get(key, "string")
+            if kind not in DATA_TYPES:
+                log.warning("property %s has type %s, written as string", key, kind)
+                kind = "string"
+            definition = etree.SubElement(holder, q("propertyDefinition"), identifier=prop_id,
+                                          type=kind)
+            etree.SubElement(definition, q("name")).text = key
+
+    def element(self, holder: etree._Element, element: Element) -> None:
+        node = etree.SubElement(holder, q("element"), identifier=element.id)
+        node.set(XSI_TYPE, element.type)
+        junction = element.type in ("AndJunction", "OrJunction")
+        self.lang_strings(node, "name", element.name, element.names, required=not junction)
+        self.lang_strings(node, "documentation", element.documentation,
+                          element.documentations)
+        props = list(element.properties)
+        if element.catalog_ref:
+            props.append((PROP_CATALOG_REF, element.catalog_ref))
+        if element.layer:
+            props.append((PROP_LAYER, element.layer))
+        reference_model = reference_model_of(element)
+        if reference_model:
+            props.append((PROP_REFERENCE_MODEL, reference_model))
+        self.properties(node, props)
+
+    def relationship(self, holder: etree._Element, rel: Relationship) -> None:
+        node = etree.SubElement(holder, q("relationship"), identifier=rel.id, source=rel.source,
+                                target=rel.target)
+        node.set(XSI_TYPE, rel.type)
+        if rel.type == "Access":
+            node.set("accessType", rel.access_type or "Access")
+        elif rel.type == "Association":
+            node.set("isDirected", "true" if rel.is_directed else "false")
+        elif rel.type == "Influence" and rel.modifier:
+            node.set("modifier", rel.modifier)
+        self.lang_strings(node, "name", rel.name, rel.names)
+        self.lang_strings(node, "documentation", rel.documentation, rel.documentations)
+        self.properties(node, rel.properties)
+
+    def folder(self, parent: etree._Element, folder: Folder, known: set[str]) -> None:
+        item = etree.SubElement(parent, q("item"))
+        if folder.id:
+            item.set("identifier", folder.id)
+        self.lang_strings(item, "label", folder.label, folder.labels)
+        if folder.documentation:
+            doc = etree.SubElement(item, q("documentation"))
+            if self.lang:
+                doc.set(XML_LANG, self.lang)
+            doc.text = folder.documentation
+        for child in folder.folders:
+            self.folder(item, child, known)
+        for ref in folder.refs:
+            if ref in known:
+                etree.SubElement(item, q("item"), identifierRef=ref)
+            else:
+                log.warning("folder %s: reference to missing %s not written", folder.label, ref)
+
+    # -------------------------------------------------------------- views
+    def view(self, view: View) -> etree._Element:
+        element = etree.Element(q("view"), identifier=view.id)
+        element.set(XSI_TYPE, "Diagram")
+        if view.viewpoint:
+            element.set("viewpoint", view.viewpoint)
+        self.lang_strings(element, "name", view.name, view.names, required=True)
+        self.lang_strings(element, "documentation", view.documentation, view.documentations)
+        extras: dict[str, Any] = {}
+        dx, dy = _origin_shift(view)
+        if dx or dy:
+            extras["origin"] = [dx, dy]
+        children: dict[str | None, list[Node]] = {}
+        for node in view.nodes.values():
+            parent = node.parent if node.parent in view.nodes else None
+            children.setdefault(parent, []).append(node)
+        node_extras: dict[str, Any] = {}
+        body: list[etree._Element] = []
+        stack: list[tuple[etree._Element | None, Node]] = [
+            (None, n) for n in reversed(children.get(None, []))]
+        while stack:
+            parent_element, node = stack.pop()
+            node_element, extra = self.node(node, dx, dy)
+            if extra:
+                node_extras[node.id] = extra
+            if parent_element is None:
+                body.append(node_element)
+            else:
+                parent_element.append(node_element)
+            kids = children.get(node.id, [])
+            if kids and node.kind == NODE_LABEL:  # a Label cannot hold nodes in the XSD
+                log.warning("label node %s has children; they are written beside it", node.id)
+                stack.extend((parent_element, k) for k in reversed(kids))
+            else:
+                stack.extend((node_element, k) for k in reversed(kids))
+        conn_extras: dict[str, Any] = {}
+        for conn in view.connections.values():
+            conn_element, extra = self.connection(conn, dx, dy)
+            if extra:
+                conn_extras[conn.id] = extra
+            body.append(conn_element)
+        if node_extras:
+            extras["nodes"] = node_extras
+        if conn_extras:
+            extras["connections"] = conn_extras
+        props = list(view.properties)
+        if extras:
+            props.append((PROP_VIEW_EXTRAS, json.dumps(extras, ensure_ascii=False,
+                                                       sort_keys=True, separators=(",", ":"))))
+        self.properties(element, props)
+        element.extend(body)
+        return element
+
+    def node(self, node: Node, dx: int, dy: int) -> tuple[etree._Element, dict[str, Any]]:
+        element = etree.Element(q("node"), identifier=node.id)
+        extra: dict[str, Any] = {}
+        if node.element_id is not None:
+            element.set(XSI_TYPE, "Element")
+            element.set("elementRef", node.element_id)
+            if node.kind != "element":
+                extra["kind"] = node.kind
+        elif node.kind == NODE_LABEL:
+            element.set(XSI_TYPE, "Label")
+        else:
+            element.set(XSI_TYPE, "Container")
+            if node.kind != NODE_CONTAINER:
+                extra["kind"] = node.kind
+        element.set("x", str(node.x + dx))
+        element.set("y", str(node.y + dy))
+        element.set("w", str(max(node.w, 1)))
+        element.set("h", str(max(node.h, 1)))
+        if node.w < 1:
+            extra["w"] = node.w
+        if node.h < 1:
+            extra["h"] = node.h
+        self.lang_strings(element, "label", node.label, node.labels)
+        if node.documentation:
+            doc = etree.SubElement(element, q("documentation"))
+            if self.lang:
+                doc.set(XML_LANG, self.lang)
+            doc.text = node.documentation
+        style = write_style(element, node.style)
+        if style:
+            extra["style"] = style
+        if node.view_ref:
+            etree.SubElement(element, q("viewRef"), ref=node.view_ref)
+        if node.layer:
+            extra["layer"] = node.layer
+        return element, extra
+
+    def connection(self, conn: Connection, dx: int,
+                   dy: int) -> tuple[etree._Element, dict[str, Any]]:
+        element = etree.Element(q("connection"), identifier=conn.id)
+        if conn.relationship_id is not None:
+            element.set(XSI_TYPE, "Relationship")
+            element.set("relationshipRef", conn.relationship_id)
+        else:
+            element.set(XSI_TYPE, "Line")
+        element.set("source", conn.source)
+        element.set("target", conn.target)
+        extra: dict[str, Any] = {}
+        self.lang_strings(element, "label", conn.label, conn.labels)
+        if conn.documentation:
+            doc = etree.SubElement(element, q("documentation"))
+            if self.lang:
+                doc.set(XML_LANG, self.lang)
+            doc.text = conn.documentation
+        style = write_style(element, conn.style)
+        if style:
+            extra["style"] = style
+        for x, y in conn.bendpoints:
+            etree.SubElement(element, q("bendpoint"), x=str(x + dx), y=str(y + dy))
+        return element, extra
+
+
+def _dc_key(key: str) -> str | None:
+    """The Dublin Core element a metadata key names (``title``, ``creator``...), if any.
+
+    Only the bare names count: any other key (``dc:title``, a dossier field) travels as an
+    ``egov:metadata.`` model property so that it comes back under the same key."""
+    return key if key in DC_ELEMENTS else None
+
+
+def _origin_shift(view: View) -> tuple[int, int]:
+    """How far to move the view so no coordinate is negative (the XSD forbids it)."""
+    min_x = min_y = 0
+    for node in view.nodes.values():
+        min_x = min(min_x, node.x)
+        min_y = min(min_y, node.y)
+    for conn in view.connections.values():
+        for x, y in conn.bendpoints:
+            min_x = min(min_x, x)
+            min_y = min(min_y, y)
+    return -min_x, -min_y
+
+
+# ------------------------------------------------------------------ public API
+def exchange_tree(model: Model) -> etree._Element:
+    """The exchange document of ``model`` as an lxml element (for tests and tools)."""
+    return _Writer(model).build()
+
+
+def exchange_bytes(model: Model) -> bytes:
+    """The exchange XML of ``model``, UTF-8, with an XML declaration."""
+    root = exchange_tree(model)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def write_exchange(model: Model, path: str | os.PathLike[str]) -> None:
+    """Write ``model`` to ``path`` as exchange XML, atomically (old file or new, never half)."""
+    data = exchange_bytes(model)
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except OSError:
+            pass
+        raise
+    log.info("wrote %s (%d bytes)", target, len(data))
+
+
+def cli_export(model: Model, output_path: str, args: Any = None) -> int:
+    """``egov-modeler export FILE --format archimate -o OUT``: one file written."""
+    write_exchange(model, output_path)
+    return 1
