@@ -29,7 +29,6 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -96,56 +95,41 @@ def q(tag: str) -> str:
 
 
 # ------------------------------------------------------------------ framework catalog
-def _catalog_module() -> Any:
-    """The framework catalog module, when this build has one (it is optional here)."""
+def _active_catalog() -> Any:
+    """The active framework catalog (built-in plus user catalogs), or ``None`` when this
+    build has none or it cannot be loaded: export must never fail because of it."""
     try:
-        from ..model import catalog  # type: ignore[attr-defined]
+        from ..model.catalog import active_catalog
     except ImportError:
         return None
-    return catalog
+    try:
+        return active_catalog()
+    except Exception:  # a broken user catalog must not stop an export
+        log.warning("framework catalog unavailable; layer ids used as folder names",
+                    exc_info=True)
+        return None
 
 
-def _call_first(module: Any, names: Iterable[str], *args: Any) -> Any:
-    for name in names:
-        function = getattr(module, name, None)
-        if callable(function):
-            try:
-                return function(*args)
-            except Exception:  # a lookup miss in the catalog is not an export failure
-                log.debug("catalog lookup %s%r failed", name, args, exc_info=True)
-                return None
-    return None
-
-
-def layer_names(layer_id: str) -> tuple[str, dict[str, str]]:
-    """The framework layer's name (Vietnamese) and its other names, from the catalog if
-    there is one; the layer id itself otherwise."""
-    catalog = _catalog_module()
-    layer = _call_first(catalog, ("layer", "get_layer", "find_layer"), layer_id) if (
-        catalog) else None
-    if layer is None:
+def layer_names(layer_id: str, language: str = "vi") -> tuple[str, dict[str, str]]:
+    """The framework layer's name in the model's ``language`` and in the other language,
+    from the catalog; the layer id itself when the catalog does not know the layer."""
+    catalog = _active_catalog()
+    if catalog is None or not catalog.has_layer(layer_id):
         return layer_id, {}
-    name = getattr(layer, "name", None) or getattr(layer, "name_vi", None) or layer_id
-    names = dict(getattr(layer, "names", None) or {})
-    english = getattr(layer, "name_en", None)
-    if english and "en" not in names:
-        names["en"] = english
-    names = {k: v for k, v in names.items() if k != "vi" and v and v != name}
-    return str(name), {str(k): str(v) for k, v in names.items()}
+    layer = catalog.layer(layer_id)
+    names = {"vi": layer.name_vi, "en": layer.name_en}
+    main = names.pop("en" if language == "en" else "vi") or layer_id
+    return main, {k: v for k, v in names.items() if v and v != main}
 
 
 def reference_model_of(element: Element) -> str | None:
-    """The reference model (BRM, DRM, ARM, TRM, SRM...) of the element's catalog component,
-    when the catalog knows it; derived data, written for other tools to see."""
+    """The reference model (BRM, DRM, ARM, TRM, SRM, overview) of the element's catalog
+    component: derived data, written so other tools see it, not read back."""
     if not element.catalog_ref:
         return None
-    catalog = _catalog_module()
-    if catalog is None:
-        return None
-    component = _call_first(catalog, ("component", "get_component", "find_component"),
-                            element.catalog_ref)
-    value = getattr(component, "reference_model", None) if component is not None else None
-    return str(value) if value else None
+    catalog = _active_catalog()
+    component = catalog.find_component(element.catalog_ref) if catalog is not None else None
+    return component.reference_model if component is not None else None
 
 
 # ------------------------------------------------------------------ folders
@@ -173,7 +157,7 @@ def default_folders(model: Model) -> list[Folder]:
             continue
         children = []
         for layer_id, layer_refs in sub.items():
-            name, names = layer_names(layer_id)
+            name, names = layer_names(layer_id, model.language)
             children.append(Folder(label=name, labels=names, refs=layer_refs))
         folders.append(Folder(label=label, refs=refs, folders=children))
     relationships = [r.id for r in model.relationships]
