@@ -24,6 +24,7 @@ __all__ = [
     "MIN_FONT_SIZE",
     "font_ascent",
     "fit_text",
+    "layout_lines",
     "line_height",
     "text_width",
     "wrap_text",
@@ -171,3 +172,34 @@ def fit_text(
     if not kept[-1]:
         kept.pop()
     return size, kept
+
+
+def layout_lines(
+    text: str,
+    box: tuple[float, float, float, float],
+    font_size: float = DEFAULT_FONT_SIZE,
+    bold: bool = False,
+    align: str = "center",
+    valign: str = "top",
+) -> tuple[float, list[tuple[float, float, str]]]:
+    """Fit ``text`` in ``box`` (x, y, w, h; y down) and place each line.
+
+    Returns ``(size, [(x, baseline, line), ...])`` with ``x`` the left end of the line;
+    ``align`` is "center" or "left", ``valign`` "top" or "middle". The baseline of line i is
+    ``top + i*line_height + (line_height - size)/2 + ascent``, the rule the canvas uses too.
+    """
+    x, y, w, h = box
+    if not text or w <= 0 or h <= 0:
+        return float(font_size), []
+    size, lines = fit_text(text, font_size, w, h, bold=bold)
+    step = line_height(size)
+    ascent = font_ascent(size, bold)
+    top = y
+    if valign == "middle":
+        top = y + max(0.0, (h - step * len(lines)) / 2)
+    placed = []
+    for i, line in enumerate(lines):
+        baseline = top + i * step + (step - size) / 2 + ascent
+        left = x + (w - text_width(line, size, bold)) / 2 if align == "center" else x
+        placed.append((left, baseline, line))
+    return size, placed

@@ -1,0 +1,223 @@
+"""Appendix tables of the dossier: element catalog, relationships, validation summary.
+
+Built as reportlab platypus flowables so long tables run over pages with their header
+repeated. Every cell is a paragraph in the bundled font, escaped, so names with ``<`` or
+``&`` print as typed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import cache
+from importlib import resources
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from ...i18n import tr
+from ...model.concepts import Element
+from ...model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES, layer_label
+from ...model.problems import Severity
+from ..fonts import register_reportlab_fonts, reportlab_font_name
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Bookmark", "appendix_story", "element_type_label", "relationship_type_label"]
+
+#: Property keys an element may carry its reference model in (when not from the catalog).
+REFERENCE_MODEL_KEYS = ("reference_model", "referenceModel", "Mô hình tham chiếu")
+
+
+def element_type_label(type_name: str, lang: str) -> str:
+    """The ArchiMate type's name in ``lang`` (Vietnamese term or English)."""
+    t = ELEMENT_TYPES.get(type_name)
+    if t is None:
+        return type_name
+    return t.label_vi if lang == "vi" else t.label_en
+
+
+def relationship_type_label(type_name: str, lang: str) -> str:
+    """The relationship type's name in ``lang``."""
+    t = RELATIONSHIP_TYPES.get(type_name)
+    if t is None:
+        return type_name
+    return t.label_vi if lang == "vi" else t.label_en
+
+
+@cache
+def _framework() -> tuple[dict[str, dict], dict[str, dict]]:
+    """Framework layers and components by id, from the bundled catalog when present.
+
+    The catalog is another part of the program; a dossier without it still prints, with
+    the raw ids.
+    """
+    layers: dict[str, dict] = {}
+    components: dict[str, dict] = {}
+    folder = resources.files("egov_modeler") / "resources" / "framework"
+    try:
+        entries = [e for e in folder.iterdir() if e.name.endswith(".json")]
+    except (FileNotFoundError, NotADirectoryError, OSError):
+        return layers, components
+    for entry in sorted(entries, key=lambda e: e.name):
+        try:
+            data = json.loads(entry.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            log.warning("framework file %s unreadable: %s", entry.name, exc)
+            continue
+        if not isinstance(data, dict):
+            continue
+        for layer in data.get("layers", []) or []:
+            if isinstance(layer, dict) and "id" in layer:
+                layers[layer["id"]] = layer
+        for comp in data.get("components", []) or []:
+            if isinstance(comp, dict) and "id" in comp:
+                components[comp["id"]] = comp
+    return layers, components
+
+
+def framework_layer_label(element: Element, lang: str) -> str:
+    """The framework layer's name, else the ArchiMate layer of the element's type."""
+    layers, _ = _framework()
+    if element.layer:
+        layer = layers.get(element.layer)
+        if layer:
+            return layer.get(f"name_{lang}") or layer.get("name_vi") or element.layer
+        return element.layer
+    t = ELEMENT_TYPES.get(element.type)
+    return layer_label(t.layer, lang) if t else ""
+
+
+def reference_model(element: Element) -> str:
+    """The reference model (BRM, DRM, ARM, TRM, SRM or the overview) of an element."""
+    _, components = _framework()
+    comp = components.get(element.catalog_ref or "")
+    value = comp.get("reference_model", "") if comp else ""
+    if not value:
+        props = dict(element.properties)
+        value = next((props[k] for k in REFERENCE_MODEL_KEYS if props.get(k)), "")
+    if value == "overview":
+        return tr("Overview")
+    return value.upper() if len(value) <= 4 else value
+
+
+class Bookmark(Flowable):
+    """Zero-size flowable that adds an outline entry (bookmark) where it lands."""
+
+    def __init__(self, key: str, title: str, level: int = 0) -> None:
+        super().__init__()
+        self.key, self.title, self.level = key, title, level
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return (0, 0)
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    regular = register_reportlab_fonts()
+    bold = reportlab_font_name(True)
+    return {
+        "h1": ParagraphStyle("h1", fontName=bold, fontSize=15, leading=19, spaceAfter=8),
+        "h2": ParagraphStyle("h2", fontName=bold, fontSize=12, leading=15, spaceBefore=6,
+                             spaceAfter=6),
+        "body": ParagraphStyle("body", fontName=regular, fontSize=9, leading=12),
+        "cell": ParagraphStyle("cell", fontName=regular, fontSize=8, leading=10),
+        "head": ParagraphStyle("head", fontName=bold, fontSize=8, leading=10),
+    }
+
+
+def _table(header: list[str], rows: list[list[str]], widths: list[float],
+           styles: dict[str, ParagraphStyle]) -> Table:
+    data = [[Paragraph(escape(h), styles["head"]) for h in header]]
+    for row in rows:
+        data.append([Paragraph(escape(str(v)).replace("\n", "<br/>"), styles["cell"])
+                     for v in row])
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), styles["cell"].fontName),  # not Helvetica
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#808080")),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8ecf0")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f7f9fb")]),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
+
+
+def _cols(width: float, fractions: list[float]) -> list[float]:
+    total = sum(fractions)
+    return [width * f / total for f in fractions]
+
+
+def appendix_story(model, elements: list[Element], relationships: list, problems: list,
+                   width: float, lang: str) -> list[Flowable]:
+    """Flowables of the three appendices, each starting with its bookmark."""
+    styles = _styles()
+    story: list[Flowable] = [Bookmark("appendix", tr("Appendices"), 0)]
+
+    story += [Bookmark("appendix-elements", tr("Appendix A. Element catalog"), 1),
+              Paragraph(escape(tr("Appendix A. Element catalog")), styles["h1"])]
+    rows = [[str(i), e.name_in(lang), element_type_label(e.type, lang),
+             framework_layer_label(e, lang), reference_model(e),
+             e.documentations.get(lang) or e.documentation]
+            for i, e in enumerate(elements, start=1)]
+    if rows:
+        story.append(_table([tr("No."), tr("Name"), tr("Type"), tr("Layer"),
+                             tr("Reference model"), tr("Description")], rows,
+                            _cols(width, [0.5, 3.2, 1.8, 2.0, 1.1, 4.4]), styles))
+    else:
+        story.append(Paragraph(escape(tr("The model has no elements.")), styles["body"]))
+
+    story += [Spacer(1, 12),
+              Bookmark("appendix-relationships", tr("Appendix B. Relationships"), 1),
+              Paragraph(escape(tr("Appendix B. Relationships")), styles["h1"])]
+
+    def name_of(concept_id: str) -> str:
+        if model.has_element(concept_id):
+            return model.element(concept_id).name_in(lang)
+        if model.has_relationship(concept_id):
+            r = model.relationship(concept_id)
+            return r.names.get(lang) or r.name or relationship_type_label(r.type, lang)
+        return concept_id
+
+    rows = [[str(i), name_of(r.source), relationship_type_label(r.type, lang),
+             name_of(r.target),
+             "\n".join(v for v in (r.names.get(lang) or r.name,
+                                   r.documentations.get(lang) or r.documentation) if v)]
+            for i, r in enumerate(relationships, start=1)]
+    if rows:
+        story.append(_table([tr("No."), tr("Source"), tr("Relationship"), tr("Target"),
+                             tr("Name and description")], rows,
+                            _cols(width, [0.5, 3.2, 1.6, 3.2, 4.0]), styles))
+    else:
+        story.append(Paragraph(escape(tr("The model has no relationships.")),
+                               styles["body"]))
+
+    story += [Spacer(1, 12),
+              Bookmark("appendix-validation", tr("Appendix C. Validation summary"), 1),
+              Paragraph(escape(tr("Appendix C. Validation summary")), styles["h1"])]
+    errors = sum(1 for p in problems if p.severity == Severity.ERROR)
+    warnings = len(problems) - errors
+    story.append(Paragraph(escape(tr(
+        "{elements} elements, {relationships} relationships, {views} views checked: "
+        "{errors} errors, {warnings} warnings.",
+        elements=len(model.elements), relationships=len(model.relationships),
+        views=len(model.views), errors=errors, warnings=warnings)), styles["body"]))
+    story.append(Spacer(1, 6))
+    if problems:
+        severity_label = {Severity.ERROR: tr("Error"), Severity.WARNING: tr("Warning")}
+        rows = [[str(i), severity_label.get(p.severity, str(p.severity)), p.rule, p.message,
+                 ", ".join(name_of(c) for c in p.ids)]
+                for i, p in enumerate(problems, start=1)]
+        story.append(_table([tr("No."), tr("Severity"), tr("Rule"), tr("Message"),
+                             tr("Concerns")], rows,
+                            _cols(width, [0.5, 1.0, 2.0, 5.0, 3.5]), styles))
+    else:
+        story.append(Paragraph(escape(tr("No problems found.")), styles["body"]))
+    return story

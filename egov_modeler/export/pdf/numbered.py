@@ -1,0 +1,57 @@
+"""A reportlab canvas that writes "page n of m" once the total is known.
+
+Why: the title block of every diagram page and the footer of the appendix say "page n of
+m", but m is only known when the last page is done. Pages are kept in memory until
+``save`` and then finished with their numbers (the usual reportlab recipe), at the places
+the page registered with :meth:`NumberedCanvas.page_number_slot`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.pdfgen.canvas import Canvas
+
+__all__ = ["NumberedCanvas"]
+
+
+class NumberedCanvas(Canvas):
+    """Canvas that defers page output to fill in page numbers."""
+
+    #: ``(page, total) -> text``; set by the dossier before building.
+    page_label: Callable[[int, int], str] = staticmethod(lambda n, m: f"{n} / {m}")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._pending: list[dict] = []
+        self._slots: list[tuple[float, float, str, float, str]] = []
+        self.total_pages = 0
+
+    def page_number_slot(self, x: float, y: float, font: str, size: float,
+                         align: str = "center") -> None:
+        """Write this page's "page n of m" at ``(x, y)`` (baseline) when the total is known."""
+        self._slots.append((x, y, font, size, align))
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pending.append(dict(self.__dict__))
+        self._slots = []
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pending)
+        self.total_pages = total
+        for number, state in enumerate(self._pending, start=1):
+            self.__dict__.update(state)
+            for x, y, font, size, align in state["_slots"]:
+                text = self.page_label(number, total)
+                self.setFont(font, size)
+                self.setFillColorRGB(0, 0, 0)
+                if align == "center":
+                    self.drawCentredString(x, y, text)
+                elif align == "right":
+                    self.drawRightString(x, y, text)
+                else:
+                    self.drawString(x, y, text)
+            super().showPage()
+        self.total_pages = total
+        super().save()

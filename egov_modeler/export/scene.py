@@ -1,0 +1,319 @@
+"""One view as a flat, backend-neutral list of shapes and text runs (a display list).
+
+Why a display list: the PDF and SVG (reportlab) and the PNG (Pillow) must show the same
+diagram. The decisions (which outline, which glyph, which colour, where each line of a
+name goes, where a connection meets a box) are made once here from
+:mod:`~egov_modeler.export.notation` and :mod:`~egov_modeler.export.text_layout`; the
+backends only paint :class:`ShapeItem` and :class:`TextItem`. Coordinates are scene
+coordinates (points, y down), the model's own.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from egov_modeler.model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES
+from egov_modeler.model.views import NODE_CONTAINER, NODE_LABEL, Node, View
+
+from . import notation as nt
+from .text_layout import DEFAULT_FONT_SIZE, layout_lines, line_height, text_width
+
+log = logging.getLogger(__name__)
+
+Box = tuple[float, float, float, float]
+
+__all__ = [
+    "CONTAINER_FILL",
+    "Scene",
+    "ShapeItem",
+    "TextItem",
+    "build_scene",
+    "legend_scene",
+    "view_bounds",
+]
+
+#: Fill of a framework layer band or plain group that sets no colour.
+CONTAINER_FILL = "#f4f6f8"
+NOTE_FILL = "#ffffff"
+NOTE_LINE = "#808080"
+#: Size of relationship names written on connections.
+CONNECTION_FONT_SIZE = 7.5
+SCENE_MARGIN = 10.0
+
+
+@dataclass(frozen=True)
+class ShapeItem:
+    """A primitive with resolved colours (``None`` = no fill / no stroke)."""
+
+    prim: nt.Primitive
+    fill: str | None
+    stroke: str | None
+    width: float = 1.0
+    dash: tuple[float, ...] = ()
+    fill_alpha: float = 1.0
+
+
+@dataclass(frozen=True)
+class TextItem:
+    """One line of text: ``x`` is the left end, ``y`` the baseline."""
+
+    x: float
+    y: float
+    text: str
+    size: float
+    bold: bool = False
+    color: str = "#000000"
+    background: str | None = None  # painted behind the text (connection labels)
+
+
+@dataclass
+class Scene:
+    """The display list of a view, with its extent and the notation it uses (for legends)."""
+
+    bounds: Box
+    items: list[ShapeItem | TextItem] = field(default_factory=list)
+    element_types: list[str] = field(default_factory=list)
+    relationship_types: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # every element name shown, for checks
+
+
+def _resolve_fill(key: str, shape_fill: str, line: str) -> str | None:
+    if key == nt.FILL_SHAPE:
+        return shape_fill
+    if key == nt.FILL_LINE:
+        return line
+    if key == nt.FILL_WHITE:
+        return "#ffffff"
+    return None
+
+
+def _text_items(text: str, box: Box, size: float, bold: bool, color: str, align: str,
+                valign: str) -> list[TextItem]:
+    size, placed = layout_lines(text, box, size, bold, align, valign)
+    return [TextItem(x, y, line, size, bold, color) for x, y, line in placed]
+
+
+def _node_order(view: View) -> list[Node]:
+    """Parents before children, siblings in the view's order (so children paint on top)."""
+    ordered: list[Node] = []
+    by_parent: dict[str | None, list[Node]] = {}
+    for node in view.nodes.values():
+        parent = node.parent if node.parent in view.nodes else None
+        by_parent.setdefault(parent, []).append(node)
+    stack = list(reversed(by_parent.get(None, [])))
+    while stack:
+        node = stack.pop()
+        ordered.append(node)
+        stack.extend(reversed(by_parent.get(node.id, [])))
+    return ordered
+
+
+def _children_top(view_children: dict[str, list[Node]], node: Node) -> float | None:
+    kids = view_children.get(node.id)
+    return min(k.y for k in kids) if kids else None
+
+
+def element_items(type_name: str, box: Box, name: str, style: object | None = None,
+                  has_children_at: float | None = None) -> list[ShapeItem | TextItem]:
+    """The shapes and name lines of one element in ``box`` (used for nodes and legends)."""
+    x, y, w, h = box
+    fill, line, font = nt.element_colors(type_name, style)
+    width = float(getattr(style, "line_width", None) or 1.0)
+    alpha = getattr(style, "fill_alpha", None)
+    alpha = 1.0 if alpha is None else max(0, min(255, alpha)) / 255.0
+    items: list[ShapeItem | TextItem] = []
+    for prim in nt.element_outline(type_name, x, y, w, h):
+        items.append(ShapeItem(prim, _resolve_fill(prim.fill, fill, line), line, width,
+                               prim.dash, alpha))
+    icon = nt.icon_box(type_name, x, y, w, h)
+    if icon is not None:
+        for prim in nt.element_icon(type_name, icon[0], icon[1], icon[2]):
+            items.append(ShapeItem(prim, _resolve_fill(prim.fill, fill, line), line, 0.75,
+                                   prim.dash))
+    tx, ty, tw, th = nt.text_box(type_name, x, y, w, h)
+    if has_children_at is not None:
+        th = max(0.0, min(th, has_children_at - 2 - ty))
+    size = float(getattr(style, "font_size", None) or DEFAULT_FONT_SIZE)
+    bold = "bold" in (getattr(style, "font_style", None) or "")
+    shape = ELEMENT_TYPES[type_name].shape
+    valign = "top" if (has_children_at is not None or shape in ("grouping", "object")) \
+        else "middle"
+    items.extend(_text_items(name, (tx, ty, tw, th), size, bold, font,
+                             nt.text_alignment(type_name), valign))
+    return items
+
+
+def _container_items(node: Node, label: str, top_child: float | None) -> list:
+    x, y, w, h = node.bounds
+    fill = node.style.fill or CONTAINER_FILL
+    line = node.style.line_color or nt.ELEMENT_LINE_COLOR
+    items: list = [ShapeItem(p, _resolve_fill(p.fill, fill, line), line, 1.0, p.dash)
+                   for p in nt.group_outline(x, y, w, h)]
+    tab_w = min(w, max(w * 0.4, 60.0))
+    th = min(nt.GROUP_TAB_HEIGHT, h) - 2
+    size = float(node.style.font_size or DEFAULT_FONT_SIZE)
+    items.extend(_text_items(label, (x + nt.TEXT_PADDING, y + 1, tab_w - 2 * nt.TEXT_PADDING,
+                                     th), size, True, node.style.font_color or "#000000",
+                             "left", "middle"))
+    return items
+
+
+def _note_items(node: Node, label: str) -> list:
+    x, y, w, h = node.bounds
+    fill = node.style.fill or NOTE_FILL
+    line = node.style.line_color or NOTE_LINE
+    pad = nt.TEXT_PADDING
+    size = float(node.style.font_size or DEFAULT_FONT_SIZE)
+    return [ShapeItem(nt.Rect(x, y, w, h), fill, line, 0.75),
+            *_text_items(label, (x + pad, y + pad, w - 2 * pad, h - 2 * pad), size, False,
+                         node.style.font_color or "#000000", "left", "top")]
+
+
+def _connection_label(points: list[tuple[float, float]], text: str) -> TextItem | None:
+    if not text:
+        return None
+    i = (len(points) - 1) // 2
+    (ax, ay), (bx, by) = points[i], points[i + 1]
+    mx, my = (ax + bx) / 2, (ay + by) / 2
+    size = CONNECTION_FONT_SIZE
+    width = text_width(text, size)
+    return TextItem(mx - width / 2, my + size / 3, text, size, False, "#000000", "#ffffff")
+
+
+def view_bounds(view: View) -> Box:
+    """Extent of a view's nodes and bendpoints plus a margin (cheap: no text layout), so
+    page counts can be known without drawing."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for node in view.nodes.values():
+        xs.extend((node.x, node.x + node.w))
+        ys.extend((node.y, node.y + node.h))
+    for connection in view.connections.values():
+        for px, py in connection.bendpoints:
+            xs.append(px)
+            ys.append(py)
+    if not xs:
+        return (0.0, 0.0, 200.0, 100.0)
+    x0, y0 = min(xs) - SCENE_MARGIN, min(ys) - SCENE_MARGIN
+    return (x0, y0, max(xs) + SCENE_MARGIN - x0, max(ys) + SCENE_MARGIN - y0)
+
+
+def build_scene(model, view: View, lang: str) -> Scene:
+    """The display list of ``view``: nodes (parents first), then connections and labels."""
+    items: list[ShapeItem | TextItem] = []
+    names: list[str] = []
+    seen_types: set[str] = set()
+    seen_rels: set[str] = set()
+    children: dict[str, list[Node]] = {}
+    for node in view.nodes.values():
+        if node.parent:
+            children.setdefault(node.parent, []).append(node)
+    for node in _node_order(view):
+        label = node.labels.get(lang) or node.label
+        top_child = _children_top(children, node)
+        if node.kind == NODE_CONTAINER:
+            items.extend(_container_items(node, label, top_child))
+        elif node.kind == NODE_LABEL:
+            items.extend(_note_items(node, label))
+        elif node.element_id and model.has_element(node.element_id):
+            element = model.element(node.element_id)
+            if element.type not in ELEMENT_TYPES:
+                log.warning("view %s: node %s has unknown type %s", view.id, node.id,
+                            element.type)
+                continue
+            name = element.name_in(lang)
+            seen_types.add(element.type)
+            if ELEMENT_TYPES[element.type].shape != "junction":
+                names.append(name)
+            items.extend(element_items(element.type, node.bounds, name, node.style,
+                                       top_child))
+        else:
+            log.warning("view %s: node %s shows nothing known; skipped", view.id, node.id)
+    labels: list[TextItem] = []
+    for connection in view.connections.values():
+        source = view.nodes.get(connection.source)
+        target = view.nodes.get(connection.target)
+        if source is None or target is None:
+            log.warning("view %s: connection %s has a missing end; skipped", view.id,
+                        connection.id)
+            continue
+        points = nt.connection_points(source.bounds, target.bounds, connection.bendpoints)
+        rel = None
+        if connection.relationship_id and model.has_relationship(connection.relationship_id):
+            rel = model.relationship(connection.relationship_id)
+            if rel.type not in RELATIONSHIP_TYPES:
+                rel = None
+        dash, source_end, target_end = nt.relationship_decorations(
+            rel.type if rel else None, rel.access_type if rel else None,
+            rel.is_directed if rel else False, points)
+        color = connection.style.line_color or nt.CONNECTION_COLOR
+        width = float(connection.style.line_width or 1.0)
+        items.append(ShapeItem(nt.Polyline(tuple(points)), None, color, width, dash))
+        for prim in source_end + target_end:
+            items.append(ShapeItem(prim, _resolve_fill(prim.fill, "#ffffff", color), color,
+                                   width))
+        if rel is not None:
+            seen_rels.add(rel.type)
+        text = (rel.names.get(lang) or rel.name) if rel else ""
+        label = _connection_label(points, text or connection.labels.get(lang)
+                                  or connection.label)
+        if label is not None:
+            labels.append(label)
+    items.extend(labels)
+    return Scene(
+        bounds=view_bounds(view),
+        items=items,
+        element_types=[t for t in ELEMENT_TYPES if t in seen_types],
+        relationship_types=[t for t in RELATIONSHIP_TYPES if t in seen_rels],
+        names=names,
+    )
+
+
+LEGEND_ROW = 18.0
+LEGEND_SAMPLE_W = 34.0
+LEGEND_SAMPLE_H = 15.0
+LEGEND_FONT_SIZE = 7.5
+
+
+def legend_scene(element_types: Iterable[str], relationship_types: Iterable[str],
+                 width: float, labels: dict[str, str], title: str) -> Scene:
+    """A legend: a title, then one row per element type (a small sample of the notation)
+    and one per relationship type (a short line with its ends), each with its label.
+
+    ``labels`` maps type names to the text to show (already in the wanted language).
+    """
+    items: list[ShapeItem | TextItem] = []
+    pad = 4.0
+    y = pad
+    title_size = 9.0
+    items.append(TextItem(pad, y + title_size, title, title_size, True))
+    y += line_height(title_size) + 4
+    text_x = pad + LEGEND_SAMPLE_W + 6
+    text_w = max(10.0, width - text_x - pad)
+    for type_name in element_types:
+        sample = (pad, y + (LEGEND_ROW - LEGEND_SAMPLE_H) / 2, LEGEND_SAMPLE_W, LEGEND_SAMPLE_H)
+        for item in element_items(type_name, sample, ""):
+            items.append(item)
+        items.extend(_text_items(labels.get(type_name, type_name), (text_x, y, text_w,
+                                                                    LEGEND_ROW),
+                                 LEGEND_FONT_SIZE, False, "#000000", "left", "middle"))
+        y += LEGEND_ROW + 2
+    for rel_type in relationship_types:
+        mid = y + LEGEND_ROW / 2
+        points = [(pad, mid), (pad + LEGEND_SAMPLE_W, mid)]
+        access = "Write" if rel_type == "Access" else None
+        dash, source_end, target_end = nt.relationship_decorations(rel_type, access, False,
+                                                                   points)
+        items.append(ShapeItem(nt.Polyline(tuple(points)), None, nt.CONNECTION_COLOR, 1.0,
+                               dash))
+        for prim in source_end + target_end:
+            items.append(ShapeItem(prim, _resolve_fill(prim.fill, "#ffffff",
+                                                       nt.CONNECTION_COLOR),
+                                   nt.CONNECTION_COLOR, 1.0))
+        items.extend(_text_items(labels.get(rel_type, rel_type), (text_x, y, text_w,
+                                                                  LEGEND_ROW),
+                                 LEGEND_FONT_SIZE, False, "#000000", "left", "middle"))
+        y += LEGEND_ROW + 2
+    return Scene(bounds=(0.0, 0.0, width, y + pad), items=items)
