@@ -34,8 +34,10 @@ def run(args: argparse.Namespace) -> int:
         save(model, args.output)
     except OSError as exc:
         fail(tr("Cannot write {path}: {reason}", path=args.output, reason=exc.strerror or exc))
-    for line in model.load_report:
-        print(tr("not imported: {what}", what=line))
+    if model.load_report:
+        print(tr("Not imported ({count}):", count=len(model.load_report)))
+        for line in model.load_report:
+            print(f"  - {line}")
     print(tr("Imported {elements} elements, {relationships} relationships and {views} views "
              "into {path}", elements=len(model.elements),
              relationships=len(model.relationships), views=len(model.views),
