@@ -1,0 +1,173 @@
+"""A connection on the diagram: the relationship's line in ArchiMate notation.
+
+The route is the source box's centre, the bendpoints, the target box's centre, cut at the
+two boxes' edges. The item reads everything from the model and from the two end items'
+current boxes, so during a drag (before the model is told) it follows its ends.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from ....export import notation as nt
+from ..notation_qt import Shape, paint_shapes, shapes
+from .element_item import SELECTION_COLOR
+
+BENDPOINT_SIZE = 7.0
+HIT_WIDTH = 8.0
+
+
+def _box(rect: QRectF) -> tuple[float, float, float, float]:
+    return (rect.x(), rect.y(), rect.width(), rect.height())
+
+
+class ConnectionItem(QGraphicsItem):
+    """One connection of the view (a relationship, or a plain line)."""
+
+    def __init__(self, connection_id: str) -> None:
+        super().__init__()
+        self.connection_id = connection_id
+        self.points: list[QPointF] = []
+        self._path = QPainterPath()
+        self._hit = QPainterPath()
+        self._ends: tuple[Shape, ...] = ()
+        self._dash: tuple[float, ...] = ()
+        self._pen = QPen(QColor(nt.CONNECTION_COLOR), 1.0)
+        self._rel_type: str | None = None
+        self._access: str | None = None
+        self._directed = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setZValue(1000)
+
+    def diagram(self):  # noqa: ANN201
+        return self.scene()
+
+    def connection(self):  # noqa: ANN201
+        return self.diagram().connection(self.connection_id)
+
+    def sync(self) -> None:
+        """Re-read the relationship and the route (after an event or an end moved)."""
+        scene = self.diagram()
+        if scene is None:
+            return
+        conn = self.connection()
+        rel = None
+        if conn.relationship_id and scene.model.has_relationship(conn.relationship_id):
+            rel = scene.model.relationship(conn.relationship_id)
+        self._rel_type = rel.type if rel else None
+        self._access = rel.access_type if rel else None
+        self._directed = bool(rel and rel.is_directed)
+        color = QColor(conn.style.line_color or "#333333")
+        self._pen = QPen(color, float(conn.style.line_width or 1.0))
+        self._pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        self.update_route()
+
+    def update_route(self) -> None:
+        """Recompute the route from the ends' current boxes (cheap; called while dragging)."""
+        scene = self.diagram()
+        if scene is None:
+            return
+        conn = self.connection()
+        source = scene.anchor_rect(conn.source)
+        target = scene.anchor_rect(conn.target)
+        if source is None or target is None:
+            return
+        bends = [(float(x), float(y)) for x, y in conn.bendpoints]
+        route = nt.connection_points(_box(source), _box(target), bends)
+        self.prepareGeometryChange()
+        self.points = [QPointF(x, y) for x, y in route]
+        self._rebuild_path()
+        for x, y in bends:
+            self._hit.addRect(QRectF(x - BENDPOINT_SIZE / 2, y - BENDPOINT_SIZE / 2,
+                                     BENDPOINT_SIZE, BENDPOINT_SIZE))
+        self.update()
+
+    def _rebuild_path(self) -> None:
+        start = self.points[0]
+        path = QPainterPath(start)
+        for p in self.points[1:]:
+            path.lineTo(p)
+        self._path = path
+        stroker = QPainterPathStroker()
+        stroker.setWidth(HIT_WIDTH)
+        self._hit = stroker.createStroke(path)
+        dash, src, tgt = nt.relationship_decorations(
+            self._rel_type, self._access, self._directed,
+            [(p.x(), p.y()) for p in self.points])
+        self._dash = dash
+        self._ends = shapes([*src, *tgt])
+
+    def midpoint(self) -> QPointF:
+        """Half-way along the route: where a connection to this connection attaches."""
+        if not self.points:
+            return QPointF()
+        return self._path.pointAtPercent(0.5)
+
+    # ---------------------------------------------------------------- bendpoints
+    def bendpoint_at(self, scene_pos: QPointF) -> int | None:
+        """Index of the bendpoint under ``scene_pos``."""
+        for index, p in enumerate(self.points[1:-1]):
+            if abs(p.x() - scene_pos.x()) <= BENDPOINT_SIZE and abs(
+                    p.y() - scene_pos.y()) <= BENDPOINT_SIZE:
+                return index
+        return None
+
+    def segment_at(self, scene_pos: QPointF) -> int:
+        """Index where a new bendpoint at ``scene_pos`` goes (the nearest segment)."""
+        best, best_d = 0, math.inf
+        for i in range(len(self.points) - 1):
+            d = _distance_to_segment(scene_pos, self.points[i], self.points[i + 1])
+            if d < best_d:
+                best, best_d = i, d
+        return best
+
+    def preview_bendpoint(self, index: int, pos: QPointF) -> None:
+        """Show a bendpoint being dragged before the model is told."""
+        if 0 <= index < len(self.points) - 2:
+            self.points[index + 1] = pos
+            self.prepareGeometryChange()
+            self._rebuild_path()
+            self.update()
+
+    # ---------------------------------------------------------------- painting
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        rect = self._path.boundingRect()
+        for shape in self._ends:
+            rect = rect.united(shape.path.boundingRect())
+        return rect.adjusted(-HIT_WIDTH, -HIT_WIDTH, HIT_WIDTH, HIT_WIDTH)
+
+    def shape(self) -> QPainterPath:
+        return self._hit
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        pen = QPen(self._pen)
+        if self.isSelected():
+            pen.setColor(SELECTION_COLOR)
+            pen.setWidthF(pen.widthF() + 0.8)
+        if self._dash:
+            pen.setDashPattern([max(d / pen.widthF(), 0.1) for d in self._dash])
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        paint_shapes(painter, self._ends, pen.color(), pen.color(), pen.widthF())
+        if self.isSelected():
+            painter.setPen(QPen(SELECTION_COLOR, 1.0))
+            painter.setBrush(QColor("white"))
+            for p in self.points[1:-1]:
+                painter.drawRect(QRectF(p.x() - BENDPOINT_SIZE / 2, p.y() - BENDPOINT_SIZE / 2,
+                                        BENDPOINT_SIZE, BENDPOINT_SIZE))
+
+
+def _distance_to_segment(p: QPointF, a: QPointF, b: QPointF) -> float:
+    dx, dy = b.x() - a.x(), b.y() - a.y()
+    length2 = dx * dx + dy * dy
+    if length2 == 0:
+        return math.hypot(p.x() - a.x(), p.y() - a.y())
+    t = max(0.0, min(1.0, ((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / length2))
+    return math.hypot(p.x() - (a.x() + t * dx), p.y() - (a.y() + t * dy))

@@ -1,0 +1,379 @@
+"""The scene: a projection of one view of the model.
+
+It keeps ``{node id: item}`` and ``{connection id: item}`` maps and, when the model reports
+a change, updates only the items the event names (DESIGN.md, "The canvas"), so a view with
+hundreds of nodes stays responsive. It never edits the model: tools do that through
+commands, and the resulting events come back here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsScene
+
+from ...model import events as ev
+from ...model.model import Model
+from ...model.views import NODE_CONTAINER, Connection, Node, View
+from .items import BandItem, ConnectionItem, ElementItem, NodeItem
+
+log = logging.getLogger(__name__)
+
+CONNECTION_Z = 1000.0
+SCENE_MARGIN = 200.0
+
+
+class DiagramScene(QGraphicsScene):
+    """All items of one view; follows the model's change events."""
+
+    #: The view this scene shows was removed from the model (the tab should close).
+    viewRemoved = Signal(str)
+    #: The view's name changed (the tab title follows).
+    viewRenamed = Signal(str)
+
+    def __init__(self, model: Model, view_id: str, language: str = "vi", parent=None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.view_id = view_id
+        self.language = language
+        self.node_items: dict[str, NodeItem] = {}
+        self.connection_items: dict[str, ConnectionItem] = {}
+        self._element_nodes: dict[str, set[str]] = {}
+        self._node_connections: dict[str, set[str]] = {}
+        self._band_order: dict[str, int] = {}
+        self._problems: dict[str, str] = {}
+        self._fit_pending = False
+        self.setBackgroundBrush(QColor("#ffffff"))
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.rebuild()
+        self._unsubscribe: Callable[[], None] | None = model.subscribe(self._on_event)
+
+    # ------------------------------------------------------------------ model access
+    def view(self) -> View:
+        return self.model.view(self.view_id)
+
+    def node(self, node_id: str) -> Node:
+        return self.model.node(self.view_id, node_id)
+
+    def connection(self, connection_id: str) -> Connection:
+        return self.model.connection(self.view_id, connection_id)
+
+    def detach(self) -> None:
+        """Stop following the model (the tab is closing or the model is replaced)."""
+        if self._unsubscribe is not None:
+            try:
+                self._unsubscribe()
+            except ValueError:
+                pass
+            self._unsubscribe = None
+
+    # ------------------------------------------------------------------ building
+    def rebuild(self) -> None:
+        """Make every item again (a new model, or ModelReset)."""
+        self.clear()
+        self.node_items.clear()
+        self.connection_items.clear()
+        self._element_nodes.clear()
+        self._node_connections.clear()
+        if not self.model.has_view(self.view_id):
+            return
+        view = self.view()
+        self._compute_band_order()
+        for node in view.nodes.values():
+            self._add_node_item(node, fit=False)
+        for node in view.nodes.values():
+            self._restack(node.id)
+        for conn in view.connections.values():
+            self._add_connection_item(conn)
+        self._fit_scene_rect()
+
+    def _compute_band_order(self) -> None:
+        bands = sorted((n for n in self.view().nodes.values() if n.layer is not None),
+                       key=lambda n: (n.y, n.x))
+        self._band_order = {n.id: i for i, n in enumerate(bands)}
+
+    def band_index(self, node_id: str) -> int:
+        return self._band_order.get(node_id, 0)
+
+    def children_top(self, node_id: str) -> float | None:
+        """Top of the highest node nested in ``node_id`` (its name must stay above)."""
+        tops = [n.y for n in self.view().nodes.values() if n.parent == node_id]
+        return min(tops) if tops else None
+
+    def _refresh_parent(self, node_id: str) -> None:
+        node = self.view().nodes.get(node_id)
+        if node is not None and node.parent in self.node_items:
+            parent = self.node_items[node.parent]
+            if not parent.is_container:
+                parent.refresh()
+
+    def _add_node_item(self, node: Node, fit: bool = True) -> NodeItem:
+        item: NodeItem = (BandItem(node.id) if node.kind == NODE_CONTAINER
+                          else ElementItem(node.id))
+        self.addItem(item)
+        self.node_items[node.id] = item
+        if node.element_id:
+            self._element_nodes.setdefault(node.element_id, set()).add(node.id)
+        item.sync()
+        item.problem = self._problems.get(node.element_id or node.id)
+        if fit:
+            self._restack(node.id)
+            self._refresh_parent(node.id)
+            self._schedule_fit()
+        return item
+
+    def _add_connection_item(self, conn: Connection) -> ConnectionItem:
+        item = ConnectionItem(conn.id)
+        self.addItem(item)
+        self.connection_items[conn.id] = item
+        for end in (conn.source, conn.target):
+            self._node_connections.setdefault(end, set()).add(conn.id)
+        item.sync()
+        item.setZValue(CONNECTION_Z)
+        return item
+
+    def _depth(self, node: Node) -> int:
+        depth, nodes, seen = 0, self.view().nodes, set()
+        while node.parent is not None and node.parent in nodes and node.parent not in seen:
+            seen.add(node.parent)
+            node = nodes[node.parent]
+            depth += 1
+        return depth
+
+    def _restack(self, node_id: str) -> None:
+        """Children above parents, elements above groups at the same depth."""
+        item = self.node_items.get(node_id)
+        if item is None:
+            return
+        node = self.node(node_id)
+        item.setZValue(self._depth(node) * 2 + (0 if item.is_container else 1))
+
+    def _schedule_fit(self) -> None:
+        """Grow the scene rect once after a burst of events (a drag of many nodes)."""
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self, self._fit_scene_rect)
+
+    def _fit_scene_rect(self) -> None:
+        self._fit_pending = False
+        rect = QRectF()
+        for item in self.node_items.values():
+            rect = rect.united(item.scene_box())
+        if rect.isNull():
+            rect = QRectF(0, 0, 800, 600)
+        self.setSceneRect(rect.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
+
+    def content_rect(self) -> QRectF:
+        """The box around every node (what "zoom to fit" shows)."""
+        rect = QRectF()
+        for item in self.node_items.values():
+            rect = rect.united(item.scene_box())
+        for item in self.connection_items.values():
+            rect = rect.united(item.boundingRect())
+        return rect
+
+    # ------------------------------------------------------------------ events
+    def _on_event(self, event: ev.ModelEvent) -> None:
+        handler = _HANDLERS.get(type(event))
+        if handler is not None:
+            handler(self, event)
+
+    def _node_added(self, event: ev.NodeAdded) -> None:
+        if event.view_id != self.view_id:
+            return
+        node = self.node(event.node_id)
+        if node.layer is not None:
+            self._compute_band_order()
+        self._add_node_item(node)
+
+    def _node_removed(self, event: ev.NodeRemoved) -> None:
+        if event.view_id != self.view_id:
+            return
+        item = self.node_items.pop(event.node_id, None)
+        if item is None:
+            return
+        for nodes in self._element_nodes.values():
+            nodes.discard(event.node_id)
+        self._node_connections.pop(event.node_id, None)
+        self.removeItem(item)
+        self._band_order.pop(event.node_id, None)
+
+    def _node_moved(self, event: ev.NodeMoved) -> None:
+        if event.view_id != self.view_id:
+            return
+        item = self.node_items.get(event.node_id)
+        if item is None:
+            return
+        item.sync()
+        self.update_routes([event.node_id])
+        self._refresh_parent(event.node_id)
+        self._schedule_fit()
+
+    def _node_changed(self, event: ev.NodeChanged) -> None:
+        if event.view_id != self.view_id:
+            return
+        item = self.node_items.get(event.node_id)
+        if item is None:
+            return
+        item.sync()
+        self._refresh_parent(event.node_id)
+        view = self.view()
+        for node_id in [event.node_id, *(d.id for d in view.descendants(event.node_id))]:
+            self._restack(node_id)
+
+    def _connection_added(self, event: ev.ConnectionAdded) -> None:
+        if event.view_id == self.view_id:
+            self._add_connection_item(self.connection(event.connection_id))
+
+    def _connection_removed(self, event: ev.ConnectionRemoved) -> None:
+        if event.view_id != self.view_id:
+            return
+        item = self.connection_items.pop(event.connection_id, None)
+        if item is not None:
+            for ids in self._node_connections.values():
+                ids.discard(event.connection_id)
+            self.removeItem(item)
+
+    def _connection_changed(self, event: ev.ConnectionChanged) -> None:
+        if event.view_id == self.view_id:
+            item = self.connection_items.get(event.connection_id)
+            if item is not None:
+                item.sync()
+                self.update_routes([event.connection_id])
+
+    def _element_changed(self, event: ev.ElementChanged) -> None:
+        for node_id in self._element_nodes.get(event.element_id, ()):
+            item = self.node_items.get(node_id)
+            if item is not None:
+                item.refresh()
+
+    def _relationship_changed(self, event: ev.RelationshipChanged) -> None:
+        for item in self.connection_items.values():
+            if self.connection(item.connection_id).relationship_id == event.relationship_id:
+                item.sync()
+
+    def _view_removed(self, event: ev.ViewRemoved) -> None:
+        if event.view_id == self.view_id:
+            self.detach()
+            self.viewRemoved.emit(self.view_id)
+
+    def _view_changed(self, event: ev.ViewChanged) -> None:
+        if event.view_id == self.view_id:
+            self.viewRenamed.emit(self.view_id)
+
+    def _reset(self, event: ev.ModelReset) -> None:
+        self.rebuild()
+
+    # ------------------------------------------------------------------ queries for tools
+    def update_routes(self, end_ids: Iterable[str]) -> None:
+        """Re-route the connections attached to these nodes/connections (and to those)."""
+        todo = list(end_ids)
+        seen: set[str] = set()
+        while todo:
+            end = todo.pop()
+            for conn_id in self._node_connections.get(end, ()):
+                if conn_id in seen:
+                    continue
+                seen.add(conn_id)
+                item = self.connection_items.get(conn_id)
+                if item is not None:
+                    item.update_route()
+                    todo.append(conn_id)
+
+    def anchor_rect(self, end_id: str) -> QRectF | None:
+        """The box a connection end attaches to: a node's box, or a connection's midpoint."""
+        item = self.node_items.get(end_id)
+        if item is not None:
+            return item.scene_box()
+        conn = self.connection_items.get(end_id)
+        if conn is not None:
+            mid = conn.midpoint()
+            return QRectF(mid.x() - 1, mid.y() - 1, 2, 2)
+        return None
+
+    def node_items_at(self, point: QPointF) -> list[NodeItem]:
+        """Node items whose box contains ``point``, topmost first."""
+        found = [i for i in self.items(point) if isinstance(i, NodeItem)
+                 and i.scene_box().contains(point)]
+        return found
+
+    def element_item_at(self, point: QPointF, exclude: set[str] = frozenset()) -> NodeItem | None:
+        """The topmost element node (not a group or band) under ``point``."""
+        for item in self.node_items_at(point):
+            if item.node_id in exclude:
+                continue
+            if not item.is_container and self.node(item.node_id).element_id:
+                return item
+        return None
+
+    def container_at(self, point: QPointF, exclude: set[str] = frozenset()) -> str | None:
+        """The deepest node that can hold ``point`` as a new child: a band, a group or an
+        element box (ArchiMate nesting), skipping ``exclude`` (the nodes being moved)."""
+        for item in self.node_items_at(point):
+            if item.node_id in exclude:
+                continue
+            node = self.node(item.node_id)
+            if node.kind == "label":
+                continue
+            return item.node_id
+        return None
+
+    def items_of_element(self, element_id: str) -> list[NodeItem]:
+        return [self.node_items[n] for n in self._element_nodes.get(element_id, ())
+                if n in self.node_items]
+
+    def selected_node_ids(self) -> list[str]:
+        return [i.node_id for i in self.selectedItems() if isinstance(i, NodeItem)]
+
+    def selected_connection_ids(self) -> list[str]:
+        return [i.connection_id for i in self.selectedItems() if isinstance(i, ConnectionItem)]
+
+    def select_ids(self, ids: Iterable[str]) -> None:
+        """Select exactly the nodes/connections with these ids."""
+        wanted = set(ids)
+        for item in self.selectedItems():
+            item.setSelected(False)
+        for node_id in wanted:
+            item = self.node_items.get(node_id) or self.connection_items.get(node_id)
+            if item is not None:
+                item.setSelected(True)
+
+    # ------------------------------------------------------------------ decorations
+    def set_problems(self, problems: dict[str, str]) -> None:
+        """Mark nodes whose element (or node id) has a validation finding."""
+        self._problems = dict(problems)
+        for node_id, item in self.node_items.items():
+            node = self.view().nodes.get(node_id)
+            if node is None:
+                continue
+            mark = problems.get(node.element_id or node_id) or problems.get(node_id)
+            if mark != item.problem:
+                item.problem = mark
+                item.update()
+
+    def set_dimmed(self, dimmed: set[str]) -> None:
+        """Dim these nodes (invalid targets while a connection is dragged); undim the rest."""
+        for node_id, item in self.node_items.items():
+            want = node_id in dimmed
+            if item.dimmed != want:
+                item.dimmed = want
+                item.update()
+
+
+_HANDLERS: dict[type, Callable[[DiagramScene, ev.ModelEvent], None]] = {
+    ev.NodeAdded: DiagramScene._node_added,
+    ev.NodeRemoved: DiagramScene._node_removed,
+    ev.NodeMoved: DiagramScene._node_moved,
+    ev.NodeChanged: DiagramScene._node_changed,
+    ev.ConnectionAdded: DiagramScene._connection_added,
+    ev.ConnectionRemoved: DiagramScene._connection_removed,
+    ev.ConnectionChanged: DiagramScene._connection_changed,
+    ev.ElementChanged: DiagramScene._element_changed,
+    ev.RelationshipChanged: DiagramScene._relationship_changed,
+    ev.ViewRemoved: DiagramScene._view_removed,
+    ev.ViewChanged: DiagramScene._view_changed,
+    ev.ModelReset: DiagramScene._reset,
+}

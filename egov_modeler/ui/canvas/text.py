@@ -1,0 +1,69 @@
+"""Text in boxes, wrapped exactly as the PDF wraps it.
+
+Lines come from :func:`egov_modeler.export.text_layout.fit_text`, which measures with the
+bundled TrueType file; they are painted with the same font registered in Qt. Geometry is in
+points (1 scene unit = 1 point), so the font is drawn at ``size`` scene units: to keep
+fractional sizes exact the painter draws a ten times larger font scaled by 0.1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+
+from ...export import text_layout as _layout
+from ..app import ui_font_family
+
+DEFAULT_FONT_SIZE = _layout.DEFAULT_FONT_SIZE
+_SCALE = 10.0
+
+
+@dataclass
+class TextBlock:
+    """Wrapped lines with their baselines, ready to paint."""
+
+    lines: list[tuple[float, float, str]] = field(default_factory=list)  # (x, baseline, text)
+    size: float = DEFAULT_FONT_SIZE
+    bold: bool = False
+
+    def paint(self, painter: QPainter, color: QColor) -> None:
+        if not self.lines:
+            return
+        painter.save()
+        painter.setPen(QPen(color))
+        painter.setFont(scaled_font(self.size, self.bold))
+        painter.scale(1 / _SCALE, 1 / _SCALE)
+        for x, baseline, text in self.lines:
+            painter.drawText(QPointF(x * _SCALE, baseline * _SCALE), text)
+        painter.restore()
+
+
+_fonts: dict[tuple[float, bool], QFont] = {}
+
+
+def scaled_font(size: float, bold: bool = False) -> QFont:
+    key = (size, bold)
+    font = _fonts.get(key)
+    if font is None:
+        font = QFont(ui_font_family())
+        font.setPixelSize(max(1, round(size * _SCALE)))
+        font.setBold(bold)
+        font.setKerning(False)  # reportlab measures without kerning
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        _fonts[key] = font
+    return font
+
+
+def layout_text(text: str, rect: QRectF, size: float | None = None, bold: bool = False,
+                center: bool = True, valign_center: bool = False) -> TextBlock:
+    """Fit ``text`` into ``rect`` with the PDF's own line layout
+    (:func:`egov_modeler.export.text_layout.layout_lines`)."""
+    size = float(size or DEFAULT_FONT_SIZE)
+    if not text or rect.width() <= 2 or rect.height() <= 2:
+        return TextBlock([], size, bold)
+    size, placed = _layout.layout_lines(
+        text, (rect.x(), rect.y(), rect.width(), rect.height()), size, bold,
+        "center" if center else "left", "middle" if valign_center else "top")
+    return TextBlock(list(placed), size, bold)

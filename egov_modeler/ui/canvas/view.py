@@ -1,0 +1,180 @@
+"""The diagram widget: zoom, palette drops, and mouse events handed to the active tool."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from ..editor import Editor
+from .scene import DiagramScene
+from .tools import ConnectTool, PlaceTool, SelectTool, Tool
+
+log = logging.getLogger(__name__)
+
+#: What a palette drag carries: the catalog component id (or ``type:<ArchiMate type>``).
+COMPONENT_MIME = "application/x-egov-component"
+MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
+
+
+def payload_of(mime: QMimeData) -> str | None:
+    """The component id a drag carries, or None for anything else."""
+    if not mime.hasFormat(COMPONENT_MIME):
+        return None
+    return bytes(mime.data(COMPONENT_MIME).data()).decode("utf-8").strip() or None
+
+
+class DiagramView(QGraphicsView):
+    """Shows one :class:`DiagramScene`; the object name ``canvas`` is part of the
+    automation contract."""
+
+    zoomChanged = Signal(float)
+    toolChanged = Signal(str)
+
+    def __init__(self, scene: DiagramScene, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setObjectName("canvas")
+        self.editor = editor
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.tools: dict[str, Tool] = {
+            "select": SelectTool(self), "connect": ConnectTool(self), "place": PlaceTool(self),
+        }
+        self.tool: Tool = self.tools["select"]
+        self.tool.activate()
+
+    def diagram(self) -> DiagramScene:
+        return self.scene()  # type: ignore[return-value]
+
+    @property
+    def view_id(self) -> str:
+        return self.diagram().view_id
+
+    # ---------------------------------------------------------------- tools
+    def set_tool(self, name: str) -> None:
+        """Make ``name`` ("select", "connect", "place") the active mouse mode."""
+        tool = self.tools[name]
+        if tool is self.tool:
+            return
+        self.tool.deactivate()
+        self.tool = tool
+        tool.activate()
+        self.toolChanged.emit(name)
+
+    def tool_name(self) -> str:
+        return next(k for k, v in self.tools.items() if v is self.tool)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self.setFocus()
+        if not self.tool.press(event):
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if not self.tool.move(event):
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if not self.tool.release(event):
+            super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if not self.tool.double_click(event):
+            super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape and self.tool_name() != "select":
+            self.set_tool("select")
+            return
+        if not self.tool.key_press(event):
+            super().keyPressEvent(event)
+
+    # ---------------------------------------------------------------- drops
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if payload_of(event.mimeData()):
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        if payload_of(event.mimeData()):
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        payload = payload_of(event.mimeData())
+        if not payload:
+            event.ignore()
+            return
+        pos = self.mapToScene(event.position().toPoint())
+        node = self.place(payload, pos)
+        if node is not None:
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+            self.setFocus()
+        else:
+            event.ignore()
+
+    def place(self, payload: str, scene_pos: QPointF):  # noqa: ANN201
+        """Place a palette component at ``scene_pos`` (what a drop does)."""
+        tool = self.tools["place"]
+        assert isinstance(tool, PlaceTool)
+        return tool.place(payload, scene_pos)
+
+    # ---------------------------------------------------------------- zoom
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float) -> None:
+        factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
+        current = self.zoom()
+        if current > 0:
+            self.scale(factor / current, factor / current)
+        self.zoomChanged.emit(self.zoom())
+
+    def zoom_by(self, step: float) -> None:
+        self.set_zoom(self.zoom() * step)
+
+    def zoom_to_fit(self) -> None:
+        """Show every node, as large as the window allows (never above 100%)."""
+        rect = self.diagram().content_rect()
+        if rect.isNull():
+            return
+        rect = rect.adjusted(-20, -20, 20, 20)
+        self.resetTransform()
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > 1.0:
+            self.set_zoom(1.0)
+        self.centerOn(rect.center())
+        self.zoomChanged.emit(self.zoom())
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(1.0)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120.0
+            if steps:
+                self.zoom_by(1.15 ** steps)
+            event.accept()
+            return
+        super().wheelEvent(event)

@@ -1,0 +1,118 @@
+"""Questions the window asks the user (file names, confirmations, errors) and the list of
+recent files.
+
+Every dialog goes through :class:`Dialogs` so tests (and scripts) can replace it with
+answers given in advance: no modal dialog is ever left open in a test.
+"""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+MAX_RECENT = 8
+RECENT_KEY = "recent_files"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+class SaveChoice(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class Dialogs:
+    """The real dialogs; replace the instance's methods (or the instance) in tests."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def open_path(self, title: str, filters: str, directory: str = "") -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, directory, filters)
+        return path or None
+
+    def save_path(self, title: str, filters: str, suggested: str = "") -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
+        return path or None
+
+    def ask_save_changes(self, name: str) -> SaveChoice:
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_t("Unsaved changes"))
+        box.setText(_t("Save the changes to ‘{name}’ before closing?").format(name=name))
+        box.setInformativeText(_t("Your changes will be lost if you don't save them."))
+        save = box.addButton(_t("Save"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(_t("Don't save"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(_t("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save:
+            return SaveChoice.SAVE
+        if clicked is discard:
+            return SaveChoice.DISCARD
+        return SaveChoice.CANCEL
+
+    def confirm(self, title: str, text: str, details: str = "") -> bool:
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(title)
+        box.setText(text)
+        if details:
+            box.setInformativeText(details)
+        yes = box.addButton(_t("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(_t("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def error(self, title: str, text: str, details: str = "") -> None:
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(title)
+        box.setText(text)
+        if details:
+            box.setDetailedText(details)
+        box.exec()
+
+    def info(self, title: str, text: str, details: str = "") -> None:
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(title)
+        box.setText(text)
+        if details:
+            box.setDetailedText(details)
+        box.exec()
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(self.parent, title, label, text=text)
+        return value if ok else None
+
+
+class RecentFiles:
+    """The most recently opened or saved files, newest first, kept in ``QSettings``."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self.settings = settings or QSettings()
+
+    def paths(self) -> list[str]:
+        value = self.settings.value(RECENT_KEY, [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(p) for p in (value or []) if p]
+
+    def add(self, path: str) -> None:
+        path = os.path.abspath(path)
+        paths = [p for p in self.paths() if os.path.abspath(p) != path]
+        self.settings.setValue(RECENT_KEY, [path, *paths][:MAX_RECENT])
+
+    def remove(self, path: str) -> None:
+        self.settings.setValue(RECENT_KEY, [p for p in self.paths() if p != path])
+
+    def clear(self) -> None:
+        self.settings.setValue(RECENT_KEY, [])

@@ -1,0 +1,249 @@
+"""The palette: the framework catalog's components by layer and reference model.
+
+A Qt item view named ``palette`` (automation contract); its model's ``mimeData`` gives
+what a drag carries: the component id under :data:`COMPONENT_MIME`. Typing in the search
+box filters as you type, ignoring Vietnamese diacritics ("cong dich vu" finds "Cổng Dịch vụ
+công").
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+
+from PySide6.QtCore import (
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model.metamodel import ELEMENT_TYPES, ArchiMateLayer, layer_label
+from .canvas.view import COMPONENT_MIME
+from .icons import element_type_icon
+
+log = logging.getLogger(__name__)
+
+PAYLOAD_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, for searching Vietnamese without typing accents."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+class PaletteModel(QStandardItemModel):
+    """Sections (not draggable) holding components (draggable) as a tree."""
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [COMPONENT_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:  # noqa: N802, ANN001
+        """The first draggable index's component id (one component per drag)."""
+        mime = QMimeData()
+        for index in indexes:
+            payload = self.data(index, PAYLOAD_ROLE)
+            if payload:
+                mime.setData(COMPONENT_MIME, str(payload).encode("utf-8"))
+                mime.setText(str(self.data(index, Qt.ItemDataRole.DisplayRole)))
+                break
+        return mime
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.CopyAction
+
+
+class PaletteFilter(QSortFilterProxyModel):
+    """Keeps rows whose folded text contains every word typed (sections stay when a child
+    matches)."""
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self._words: list[str] = []
+        self.setRecursiveFilteringEnabled(True)
+
+    def set_query(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+: invalidateFilter is deprecated
+            self.beginFilterChange()
+            self._words = fold(text).split()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._words = fold(text).split()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        if not self._words:
+            return True
+        index = self.sourceModel().index(row, 0, parent)
+        haystack = self.sourceModel().data(index, SEARCH_ROLE) or ""
+        return all(w in haystack for w in self._words)
+
+
+class PaletteDock(QDockWidget):
+    """The dock on the left: search box over the palette tree."""
+
+    #: A component was double-clicked: place it with the next click on the diagram.
+    componentActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Palette"), parent)
+        self.setObjectName("palette_dock")
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.search = QLineEdit(body)
+        self.search.setObjectName("palette_search")
+        self.search.setPlaceholderText(self.tr("Search components…"))
+        self.search.setClearButtonEnabled(True)
+        layout.addWidget(self.search)
+        self.source_model = PaletteModel(self)
+        self.proxy = PaletteFilter(self)
+        self.proxy.setSourceModel(self.source_model)
+        self.tree = QTreeView(body)
+        self.tree.setObjectName("palette")
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setDragEnabled(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.tree.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setIndentation(14)
+        layout.addWidget(self.tree)
+        self.setWidget(body)
+        self.search.textChanged.connect(self._filter)
+        self.tree.doubleClicked.connect(self._activated)
+        self.reload()
+
+    def _filter(self, text: str) -> None:
+        self.proxy.set_query(text)
+        if text.strip():
+            self.tree.expandAll()
+
+    def _activated(self, index: QModelIndex) -> None:
+        payload = self.proxy.data(index, PAYLOAD_ROLE)
+        if payload:
+            self.componentActivated.emit(str(payload))
+
+    # ---------------------------------------------------------------- content
+    def reload(self) -> None:
+        """Fill the tree from the active catalog (built-in plus user catalogs)."""
+        self.source_model.clear()
+        root = self.source_model.invisibleRootItem()
+        try:
+            from ..model.catalog import active_catalog
+
+            catalog = active_catalog()
+            for section in catalog.sections():
+                root.appendRow(self._section_item(section))
+        except Exception:  # noqa: BLE001 - the palette still offers bare ArchiMate types
+            log.exception("the framework catalog could not be loaded")
+        root.appendRow(self._archimate_section())
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if row < 6:
+                self.tree.expand(index)
+
+    def _section_item(self, section) -> QStandardItem:  # noqa: ANN001
+        layer = section.layer
+        item = QStandardItem(section.title())
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        kind = {"overview": self.tr("Overview layer"),
+                "reference_model": self.tr("Reference model"),
+                "external": self.tr("External systems")}.get(layer.kind, layer.kind)
+        item.setToolTip(f"{layer.name_vi}\n{layer.name_en}\n{kind}")
+        item.setData(fold(f"{layer.name_vi} {layer.name_en}"), SEARCH_ROLE)
+        parents: dict[str, QStandardItem] = {}
+        for entry in section.entries:
+            component = entry.component
+            child = self._component_item(component)
+            parents[component.id] = child
+            holder = parents.get(component.parent) if component.parent else None
+            (holder or item).appendRow(child)
+        return item
+
+    def _component_item(self, component) -> QStandardItem:  # noqa: ANN001
+        item = QStandardItem(component.name())
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                      | Qt.ItemFlag.ItemIsDragEnabled)
+        item.setData(component.id, PAYLOAD_ROLE)
+        etype = ELEMENT_TYPES.get(component.archimate_type)
+        if etype is not None:
+            item.setIcon(element_type_icon(component.archimate_type))
+        item.setData(fold(" ".join(filter(None, (
+            component.name_vi, component.name_en, component.code or "",
+            etype.label_vi if etype else "", etype.label_en if etype else "")))), SEARCH_ROLE)
+        item.setToolTip(self._tooltip(component))
+        return item
+
+    def _tooltip(self, component) -> str:  # noqa: ANN001
+        from html import escape
+
+        etype = ELEMENT_TYPES.get(component.archimate_type)
+        type_label = self.tr(etype.label_en) if etype else component.archimate_type
+        lines = [f"<b>{escape(component.name())}</b>"]
+        if component.name_en and component.name_en != component.name():
+            lines.append(f"<i>{escape(component.name_en)}</i>")
+        lines.append(escape(self.tr("ArchiMate type: {type}").format(type=type_label)))
+        description = component.description()
+        if description:
+            lines.append(escape(description))
+        if component.sources:
+            lines.append(escape(self.tr("Source: {source}").format(
+                source="; ".join(component.sources[:3]))))
+        if component.inferred:
+            lines.append("<i>" + escape(self.tr(
+                "Inferred: not read in a retrieved source of the framework")) + "</i>")
+        return "<p style='white-space:pre-wrap; max-width:420px'>" + "<br>".join(lines) + "</p>"
+
+    def _archimate_section(self) -> QStandardItem:
+        section = QStandardItem(self.tr("ArchiMate elements"))
+        section.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = section.font()
+        font.setBold(True)
+        section.setFont(font)
+        section.setData(fold("ArchiMate"), SEARCH_ROLE)
+        for layer in ArchiMateLayer:
+            group = QStandardItem(layer_label(layer))
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            group.setData(fold(layer_label(layer) + " " + layer.value), SEARCH_ROLE)
+            for etype in ELEMENT_TYPES.values():
+                if etype.layer is not layer:
+                    continue
+                item = QStandardItem(element_type_icon(etype.name), self.tr(etype.label_en))
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                              | Qt.ItemFlag.ItemIsDragEnabled)
+                item.setData(f"type:{etype.name}", PAYLOAD_ROLE)
+                item.setData(fold(f"{etype.label_vi} {etype.label_en} {etype.name}"),
+                             SEARCH_ROLE)
+                item.setToolTip(f"{etype.label_vi} ({etype.label_en})")
+                group.appendRow(item)
+            if group.rowCount():
+                section.appendRow(group)
+        return section
+
+    def find_payload(self, payload: str) -> QModelIndex:
+        """The (proxy) index of the row carrying ``payload``, invalid when filtered out."""
+        matches = self.source_model.match(self.source_model.index(0, 0), PAYLOAD_ROLE, payload,
+                                          1, Qt.MatchFlag.MatchExactly
+                                          | Qt.MatchFlag.MatchRecursive)
+        if not matches:
+            return QModelIndex()
+        return self.proxy.mapFromSource(matches[0])
