@@ -11,6 +11,7 @@ from lxml import etree
 
 from egov_modeler.export import oef_reader
 from egov_modeler.export.oef_reader import ExchangeImportError, read_exchange, read_exchange_bytes
+from egov_modeler.i18n import current_language
 from egov_modeler.model.errors import ModelError
 from egov_modeler.model.rules import can_relate
 from egov_modeler.model.validation import validate
@@ -190,7 +191,8 @@ def _refused(data: bytes, name: str = "bad.xml") -> ExchangeImportError:
         read_exchange_bytes(data, name)
     error = info.value
     assert isinstance(error, ModelError)
-    assert error.line is not None and f"line {error.line}" in str(error), str(error)
+    where = "line" if current_language() == "en" else "dòng"
+    assert error.line is not None and f"{where} {error.line}" in str(error), str(error)
     return error
 
 
@@ -198,8 +200,8 @@ def _refused(data: bytes, name: str = "bad.xml") -> ExchangeImportError:
 def test_invalid_samples_are_refused_with_problem_and_line(sample):
     with pytest.raises(ExchangeImportError) as info:
         read_exchange(sample)
-    message = str(info.value)
-    assert sample.name in message and re.search(r"line \d+", message)
+    message = str(info.value)  # in Vietnamese, the default language
+    assert sample.name in message and re.search(r"dòng \d+", message)
 
 
 def test_invalid_sample_messages_name_the_problem(shared_dir, set_english):
