@@ -45,6 +45,7 @@ __all__ = [
     "GROUP_TAB_HEIGHT",
     "ICON_MARGIN",
     "ICON_SIZE",
+    "SHAPES_WITHOUT_ICON",
     "TEXT_PADDING",
     "Ellipse",
     "Path",
@@ -60,6 +61,7 @@ __all__ = [
     "element_outline",
     "end_glyph",
     "group_outline",
+    "group_tab_width",
     "primitive_bounds",
     "all_element_types",
     "icon_box",
@@ -85,6 +87,10 @@ ICON_MARGIN = 4.0
 TEXT_PADDING = 4.0
 #: Height of the name tab of a Grouping (and of a framework layer band).
 GROUP_TAB_HEIGHT = 18.0
+
+#: Shapes that are the notation themselves, so their box shows no corner glyph.
+SHAPES_WITHOUT_ICON = frozenset(
+    {"service", "event", "object", "representation", "junction", "grouping"})
 
 #: Default outline colour of element boxes and text colour.
 ELEMENT_LINE_COLOR = "#404040"
@@ -180,10 +186,19 @@ def primitive_bounds(prim: Primitive) -> Box:
 
 # --- Element outlines --------------------------------------------------------------------
 
-def group_outline(x: float, y: float, w: float, h: float) -> list[Primitive]:
+def group_tab_width(w: float, label_width: float | None = None) -> float:
+    """Width of a group's name tab: wide enough for the name (``label_width``, measured by
+    the caller) when given, else 40% of the box; at least 60 points, at most the box."""
+    if label_width is None:
+        return min(w, max(w * 0.4, 60.0))
+    return min(w, max(60.0, label_width + 2 * TEXT_PADDING + 2))
+
+
+def group_outline(x: float, y: float, w: float, h: float,
+                  label_width: float | None = None) -> list[Primitive]:
     """A Grouping: a name tab on the top left over a dashed body. Framework layer bands
     (view containers) use it too."""
-    tab_w = min(w, max(w * 0.4, 60.0))
+    tab_w = group_tab_width(w, label_width)
     tab_h = min(GROUP_TAB_HEIGHT, h)
     return [
         Rect(x, y, tab_w, tab_h, FILL_SHAPE, (4.0, 3.0)),
@@ -223,7 +238,7 @@ def _wavy_path(x: float, y: float, w: float, h: float, fill: str) -> Path:
 
 
 def element_outline(element_type_name: str, x: float, y: float, w: float,
-                    h: float) -> list[Primitive]:
+                    h: float, label_width: float | None = None) -> list[Primitive]:
     """The body of an element of ``element_type_name`` in the box, by its ``shape`` key.
 
     The first primitive is the one to fill with the element's colour; any further ones are
@@ -252,7 +267,7 @@ def element_outline(element_type_name: str, x: float, y: float, w: float,
         d = min(w, h)
         return [Ellipse(x + (w - d) / 2, y + (h - d) / 2, d, d, FILL_SHAPE)]
     if shape == "grouping":
-        return group_outline(x, y, w, h)
+        return group_outline(x, y, w, h, label_width)
     raise ValueError(f"no outline for shape {shape!r}")  # a metamodel test guards this
 
 
@@ -436,9 +451,11 @@ def element_icon(element_type_name: str, x: float, y: float,
 
 
 def icon_box(element_type_name: str, x: float, y: float, w: float, h: float) -> Box | None:
-    """Where the corner glyph goes in an element box, or ``None`` when it has none (or the
-    box is too small to show it next to any text)."""
-    if not _UNIT_ICONS[element_type(element_type_name).icon]:
+    """Where the corner glyph goes in an element box, or ``None`` when it has none, when
+    the shape itself is the notation (service, event, object, representation, as Archi
+    draws them) or when the box is too small to show it next to any text."""
+    t = element_type(element_type_name)
+    if not _UNIT_ICONS[t.icon] or t.shape in SHAPES_WITHOUT_ICON:
         return None
     size = min(ICON_SIZE, (w - 2 * ICON_MARGIN) / 3, h - 2 * ICON_MARGIN)
     if size < 6:
@@ -451,7 +468,8 @@ def text_alignment(element_type_name: str) -> str:
     return "left" if element_type(element_type_name).shape == "grouping" else "center"
 
 
-def text_box(element_type_name: str, x: float, y: float, w: float, h: float) -> Box:
+def text_box(element_type_name: str, x: float, y: float, w: float, h: float,
+             label_width: float | None = None) -> Box:
     """The area an element's name wraps in, inside its box and clear of the corner glyph.
 
     The glyph's width is kept free on both sides so a centred name stays centred; a
@@ -461,17 +479,20 @@ def text_box(element_type_name: str, x: float, y: float, w: float, h: float) -> 
     if shape == "junction":
         return (x + w / 2, y + h / 2, 0.0, 0.0)
     if shape == "grouping":
-        tab_w = min(w, max(w * 0.4, 60.0))
+        tab_w = group_tab_width(w, label_width)
         return (x + TEXT_PADDING, y + 1, max(0.0, tab_w - 2 * TEXT_PADDING),
                 max(0.0, min(GROUP_TAB_HEIGHT, h) - 2))
     icon = icon_box(element_type_name, x, y, w, h)
     side = TEXT_PADDING + ((icon[2] + 2) if icon else 0.0)
-    if shape == "service":
-        side = max(side, min(h / 2, w / 2) * 0.45)
     top = y + TEXT_PADDING
+    bottom = y + h - TEXT_PADDING
+    if shape == "service":  # keep clear of the round ends
+        r = min(h / 2, w / 2)
+        side = max(side, r * 0.55)
+        top, bottom = top + r * 0.08, bottom - r * 0.08
     if shape == "object":
         top = y + 1  # the name sits in the header band
-    return (x + side, top, max(0.0, w - 2 * side), max(0.0, y + h - TEXT_PADDING - top))
+    return (x + side, top, max(0.0, w - 2 * side), max(0.0, bottom - top))
 
 
 def element_colors(element_type_name: str, style: object | None = None) -> tuple[str, str, str]:

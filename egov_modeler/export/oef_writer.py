@@ -28,6 +28,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,19 @@ TOP_FOLDERS: tuple[tuple[str, tuple[ArchiMateLayer, ...]], ...] = (
 )
 RELATIONS_FOLDER = "Relations"
 VIEWS_FOLDER = "Views"
+
+
+#: Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/F).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML cannot hold (pasted from other programs, they
+    would otherwise make the whole export fail); logged, since they are dropped."""
+    if _NOT_XML.search(text) is None:
+        return text
+    log.warning("characters XML cannot hold were dropped from %r", text[:40])
+    return _NOT_XML.sub("", text)
 
 
 def q(tag: str) -> str:
@@ -239,7 +253,7 @@ def write_style(parent: etree._Element, style: Style) -> dict[str, Any]:
     if style.font_name or size or font_style_ok or parse_color(style.font_color):
         font = etree.SubElement(element, q("font"))
         if style.font_name:
-            font.set("name", style.font_name)
+            font.set("name", xml_text(style.font_name))
         if size:
             font.set("size", size)
         if font_style_ok:
@@ -293,13 +307,13 @@ class _Writer:
             element = etree.SubElement(parent, q(tag))
             if self.lang:
                 element.set(XML_LANG, self.lang)
-            element.text = main
+            element.text = xml_text(main)
         for language in sorted(others):
             if language == self.lang or not language:
                 continue
             element = etree.SubElement(parent, q(tag))
             element.set(XML_LANG, language)
-            element.text = others[language]
+            element.text = xml_text(others[language])
 
     def properties(self, parent: etree._Element, props: list[tuple[str, str]]) -> None:
         if not props:
@@ -310,7 +324,7 @@ class _Writer:
             text = etree.SubElement(prop, q("value"))
             if self.lang:
                 text.set(XML_LANG, self.lang)
-            text.text = value
+            text.text = xml_text(value)
 
     # -------------------------------------------------------------- model
     def build(self) -> etree._Element:
@@ -366,7 +380,7 @@ class _Writer:
         etree.SubElement(holder, q("schema")).text = "Dublin Core"
         etree.SubElement(holder, q("schemaversion")).text = "1.1"
         for key, value in items:
-            etree.SubElement(holder, f"{{{DC_NS}}}{key}").text = value
+            etree.SubElement(holder, f"{{{DC_NS}}}{key}").text = xml_text(value)
 
     def property_definitions(self, root: etree._Element) -> None:
         for key in self.model.property_types:  # declared types even when unused
@@ -381,7 +395,7 @@ class _Writer:
                 kind = "string"
             definition = etree.SubElement(holder, q("propertyDefinition"), identifier=prop_id,
                                           type=kind)
-            etree.SubElement(definition, q("name")).text = key
+            etree.SubElement(definition, q("name")).text = xml_text(key)
 
     def element(self, holder: etree._Element, element: Element) -> None:
         node = etree.SubElement(holder, q("element"), identifier=element.id)
@@ -409,7 +423,7 @@ class _Writer:
         elif rel.type == "Association":
             node.set("isDirected", "true" if rel.is_directed else "false")
         elif rel.type == "Influence" and rel.modifier:
-            node.set("modifier", rel.modifier)
+            node.set("modifier", xml_text(rel.modifier))
         self.lang_strings(node, "name", rel.name, rel.names)
         self.lang_strings(node, "documentation", rel.documentation, rel.documentations)
         self.properties(node, rel.properties)
@@ -423,7 +437,7 @@ class _Writer:
             doc = etree.SubElement(item, q("documentation"))
             if self.lang:
                 doc.set(XML_LANG, self.lang)
-            doc.text = folder.documentation
+            doc.text = xml_text(folder.documentation)
         for child in folder.folders:
             self.folder(item, child, known)
         for ref in folder.refs:
@@ -437,7 +451,7 @@ class _Writer:
         element = etree.Element(q("view"), identifier=view.id)
         element.set(XSI_TYPE, "Diagram")
         if view.viewpoint:
-            element.set("viewpoint", view.viewpoint)
+            element.set("viewpoint", xml_text(view.viewpoint))
         self.lang_strings(element, "name", view.name, view.names, required=True)
         self.lang_strings(element, "documentation", view.documentation, view.documentations)
         extras: dict[str, Any] = {}
@@ -512,7 +526,7 @@ class _Writer:
             doc = etree.SubElement(element, q("documentation"))
             if self.lang:
                 doc.set(XML_LANG, self.lang)
-            doc.text = node.documentation
+            doc.text = xml_text(node.documentation)
         style = write_style(element, node.style)
         if style:
             extra["style"] = style
@@ -538,7 +552,7 @@ class _Writer:
             doc = etree.SubElement(element, q("documentation"))
             if self.lang:
                 doc.set(XML_LANG, self.lang)
-            doc.text = conn.documentation
+            doc.text = xml_text(conn.documentation)
         style = write_style(element, conn.style)
         if style:
             extra["style"] = style

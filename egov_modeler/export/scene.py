@@ -11,6 +11,7 @@ coordinates (points, y down), the model's own.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -124,7 +125,11 @@ def element_items(type_name: str, box: Box, name: str, style: object | None = No
     alpha = getattr(style, "fill_alpha", None)
     alpha = 1.0 if alpha is None else max(0, min(255, alpha)) / 255.0
     items: list[ShapeItem | TextItem] = []
-    for prim in nt.element_outline(type_name, x, y, w, h):
+    size = float(getattr(style, "font_size", None) or DEFAULT_FONT_SIZE)
+    bold = "bold" in (getattr(style, "font_style", None) or "")
+    shape = ELEMENT_TYPES[type_name].shape
+    label_w = text_width(name, size, bold) if shape == "grouping" and name else None
+    for prim in nt.element_outline(type_name, x, y, w, h, label_w):
         items.append(ShapeItem(prim, _resolve_fill(prim.fill, fill, line), line, width,
                                prim.dash, alpha))
     icon = nt.icon_box(type_name, x, y, w, h)
@@ -132,12 +137,9 @@ def element_items(type_name: str, box: Box, name: str, style: object | None = No
         for prim in nt.element_icon(type_name, icon[0], icon[1], icon[2]):
             items.append(ShapeItem(prim, _resolve_fill(prim.fill, fill, line), line, 0.75,
                                    prim.dash))
-    tx, ty, tw, th = nt.text_box(type_name, x, y, w, h)
-    if has_children_at is not None:
+    tx, ty, tw, th = nt.text_box(type_name, x, y, w, h, label_w)
+    if has_children_at is not None and shape != "grouping":
         th = max(0.0, min(th, has_children_at - 2 - ty))
-    size = float(getattr(style, "font_size", None) or DEFAULT_FONT_SIZE)
-    bold = "bold" in (getattr(style, "font_style", None) or "")
-    shape = ELEMENT_TYPES[type_name].shape
     valign = "top" if (has_children_at is not None or shape in ("grouping", "object")) \
         else "middle"
     items.extend(_text_items(name, (tx, ty, tw, th), size, bold, font,
@@ -149,11 +151,12 @@ def _container_items(node: Node, label: str, top_child: float | None) -> list:
     x, y, w, h = node.bounds
     fill = node.style.fill or CONTAINER_FILL
     line = node.style.line_color or nt.ELEMENT_LINE_COLOR
-    items: list = [ShapeItem(p, _resolve_fill(p.fill, fill, line), line, 1.0, p.dash)
-                   for p in nt.group_outline(x, y, w, h)]
-    tab_w = min(w, max(w * 0.4, 60.0))
-    th = min(nt.GROUP_TAB_HEIGHT, h) - 2
     size = float(node.style.font_size or DEFAULT_FONT_SIZE)
+    label_w = text_width(label, size, True) if label else None
+    items: list = [ShapeItem(p, _resolve_fill(p.fill, fill, line), line, 1.0, p.dash)
+                   for p in nt.group_outline(x, y, w, h, label_w)]
+    tab_w = nt.group_tab_width(w, label_w)
+    th = min(nt.GROUP_TAB_HEIGHT, h) - 2
     items.extend(_text_items(label, (x + nt.TEXT_PADDING, y + 1, tab_w - 2 * nt.TEXT_PADDING,
                                      th), size, True, node.style.font_color or "#000000",
                              "left", "middle"))
@@ -171,14 +174,45 @@ def _note_items(node: Node, label: str) -> list:
                          node.style.font_color or "#000000", "left", "top")]
 
 
-def _connection_label(points: list[tuple[float, float]], text: str) -> TextItem | None:
+_LABEL_POSITIONS = (0.5, 0.38, 0.62, 0.26, 0.74, 0.15, 0.85)
+
+
+def _point_along(points: list[tuple[float, float]], fraction: float) -> tuple[float, float]:
+    lengths = [math.dist(a, b) for a, b in zip(points, points[1:], strict=False)]
+    goal = sum(lengths) * fraction
+    for (a, b), length in zip(zip(points, points[1:], strict=False), lengths, strict=False):
+        if goal <= length and length > 0:
+            t = goal / length
+            return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+        goal -= length
+    return points[-1]
+
+
+def _overlaps(box: Box, others: list[Box]) -> bool:
+    x, y, w, h = box
+    return any(x < ox + ow and ox < x + w and y < oy + oh and oy < y + h
+               for ox, oy, ow, oh in others)
+
+
+def _connection_label(points: list[tuple[float, float]], text: str,
+                      taken: list[Box]) -> TextItem | None:
+    """The relationship name on its line: at the middle, or slid along the line to the
+    first place where it covers no other label or element name (``taken``, updated)."""
     if not text:
         return None
-    i = (len(points) - 1) // 2
-    (ax, ay), (bx, by) = points[i], points[i + 1]
-    mx, my = (ax + bx) / 2, (ay + by) / 2
     size = CONNECTION_FONT_SIZE
     width = text_width(text, size)
+    best = None
+    for fraction in _LABEL_POSITIONS:
+        mx, my = _point_along(points, fraction)
+        box = (mx - width / 2 - 1, my - size * 0.8, width + 2, size * 1.3)
+        if best is None:
+            best = (mx, my, box)
+        if not _overlaps(box, taken):
+            best = (mx, my, box)
+            break
+    mx, my, box = best
+    taken.append(box)
     return TextItem(mx - width / 2, my + size / 3, text, size, False, "#000000", "#ffffff")
 
 
@@ -232,6 +266,8 @@ def build_scene(model, view: View, lang: str) -> Scene:
         else:
             log.warning("view %s: node %s shows nothing known; skipped", view.id, node.id)
     labels: list[TextItem] = []
+    taken: list[Box] = [(t.x, t.y - t.size, text_width(t.text, t.size, t.bold), t.size * 1.25)
+                        for t in items if isinstance(t, TextItem)]
     for connection in view.connections.values():
         source = view.nodes.get(connection.source)
         target = view.nodes.get(connection.target)
@@ -258,7 +294,7 @@ def build_scene(model, view: View, lang: str) -> Scene:
             seen_rels.add(rel.type)
         text = (rel.names.get(lang) or rel.name) if rel else ""
         label = _connection_label(points, text or connection.labels.get(lang)
-                                  or connection.label)
+                                  or connection.label, taken)
         if label is not None:
             labels.append(label)
     items.extend(labels)

@@ -129,7 +129,7 @@ def _effective_fields(model) -> dict[str, str]:
     if not fields["title"]:
         fields["title"] = model.names.get(current_language()) or model.name
     if not fields["date"]:
-        fields["date"] = _dt.date.today().strftime(tr("%d/%m/%Y"))
+        fields["date"] = _dt.date.today().strftime(tr("%Y-%m-%d"))
     return fields
 
 

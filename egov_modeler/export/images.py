@@ -1,0 +1,258 @@
+"""One view as a PNG or SVG image (``egov-modeler export --format png|svg``).
+
+Both come from the same display list as the PDF (:mod:`egov_modeler.export.scene`), so
+shapes, colours, line styles and wrapped names match the diagram pages. SVG is vector
+(reportlab's ``renderSVG``). PNG is painted with Pillow (a reportlab dependency), because
+reportlab's own bitmap renderer needs a Cairo build that Windows users do not have; the
+text is drawn from the bundled TrueType font at the same positions.
+
+No Qt here: images can be made headless, in the CLI and in batch jobs.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import math
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from ..i18n import current_language, tr
+from ..model.errors import ModelError
+from ..model.views import View
+from .fonts import font_path
+from .notation import Ellipse, Polygon, Polyline, Rect, RoundedRect
+from .notation import Path as PathPrim
+from .scene import Scene, ShapeItem, TextItem, build_scene
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "cli_export_png",
+    "cli_export_svg",
+    "resolve_view",
+    "write_png",
+    "write_svg",
+]
+
+#: Largest PNG painted, in pixels (width × height); bigger requests are scaled down.
+MAX_PIXELS = 60_000_000
+#: Internal supersampling for smooth (anti-aliased) lines.
+SUPERSAMPLE = 2
+DEFAULT_SCALE = 2.0
+
+
+def resolve_view(model, name: str | None) -> View:
+    """The view called (or with id) ``name``; the first view when ``name`` is None."""
+    if name:
+        if model.has_view(name):
+            return model.view(name)
+        return model.view_by_name(name)
+    if not model.views:
+        raise ModelError(tr("The model has no views to export"))
+    return model.views[0]
+
+
+def _atomic_write(path: str | os.PathLike, data: bytes) -> None:
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --- SVG --------------------------------------------------------------------------------
+
+def svg_bytes(scene: Scene) -> bytes:
+    """The scene as an SVG document."""
+    from reportlab.graphics import renderSVG
+
+    from .pdf.draw import scene_to_drawing
+
+    drawing = scene_to_drawing(scene)
+    out = io.StringIO()
+    renderSVG.drawToFile(drawing, out)
+    return out.getvalue().encode("utf-8")
+
+
+def write_svg(model, view: View, path: str | os.PathLike, lang: str | None = None) -> None:
+    """Write ``view`` as an SVG file (vector; text as text in the bundled font's name)."""
+    scene = build_scene(model, view, lang or current_language())
+    _atomic_write(path, svg_bytes(scene))
+
+
+# --- PNG --------------------------------------------------------------------------------
+
+@lru_cache(maxsize=64)
+def _font(size_px: int, bold: bool):
+    from PIL import ImageFont
+
+    return ImageFont.truetype(str(font_path("bold" if bold else "regular")), size_px)
+
+
+def _bezier(p0, p1, p2, p3, steps: int = 12) -> list[tuple[float, float]]:
+    points = []
+    for i in range(1, steps + 1):
+        t = i / steps
+        u = 1 - t
+        points.append((u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0]
+                       + t**3 * p3[0],
+                       u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1]
+                       + t**3 * p3[1]))
+    return points
+
+
+def _arc(cx: float, cy: float, rx: float, ry: float, start: float, end: float,
+         steps: int = 8) -> list[tuple[float, float]]:
+    return [(cx + rx * math.cos(start + (end - start) * i / steps),
+             cy + ry * math.sin(start + (end - start) * i / steps)) for i in range(steps + 1)]
+
+
+def _outline(prim) -> list[tuple[list[tuple[float, float]], bool]]:
+    """The primitive as point lists with a closed flag (scene coordinates)."""
+    if isinstance(prim, Rect):
+        x, y, w, h = prim.x, prim.y, prim.w, prim.h
+        return [([(x, y), (x + w, y), (x + w, y + h), (x, y + h)], True)]
+    if isinstance(prim, RoundedRect):
+        x, y, w, h = prim.x, prim.y, prim.w, prim.h
+        r = max(0.0, min(prim.r, w / 2, h / 2))
+        pts = (_arc(x + w - r, y + r, r, r, -math.pi / 2, 0)
+               + _arc(x + w - r, y + h - r, r, r, 0, math.pi / 2)
+               + _arc(x + r, y + h - r, r, r, math.pi / 2, math.pi)
+               + _arc(x + r, y + r, r, r, math.pi, 1.5 * math.pi))
+        return [(pts, True)]
+    if isinstance(prim, Ellipse):
+        return [(_arc(prim.x + prim.w / 2, prim.y + prim.h / 2, prim.w / 2, prim.h / 2, 0,
+                      2 * math.pi, 32), True)]
+    if isinstance(prim, Polygon):
+        return [(list(prim.points), True)]
+    if isinstance(prim, Polyline):
+        return [(list(prim.points), False)]
+    if isinstance(prim, PathPrim):
+        runs: list[tuple[list[tuple[float, float]], bool]] = []
+        current: list[tuple[float, float]] = []
+        for op in prim.ops:
+            if op[0] == "M":
+                if len(current) > 1:
+                    runs.append((current, False))
+                current = [(op[1], op[2])]
+            elif op[0] == "L":
+                current.append((op[1], op[2]))
+            elif op[0] == "C" and current:
+                current.extend(_bezier(current[-1], op[1:3], op[3:5], op[5:7]))
+            elif op[0] == "Z":
+                if len(current) > 1:
+                    runs.append((current, True))
+                current = []
+        if len(current) > 1:
+            runs.append((current, False))
+        return runs
+    return []
+
+
+def _dashed(points: list[tuple[float, float]], dash: tuple[float, ...]):
+    """Split a polyline into the drawn pieces of a dash pattern."""
+    pieces: list[list[tuple[float, float]]] = []
+    pattern = [d for d in dash if d > 0] or [1.0]
+    index, left, on = 0, pattern[0], True
+    current = [points[0]]
+    for (ax, ay), (bx, by) in zip(points, points[1:], strict=False):
+        length = math.hypot(bx - ax, by - ay)
+        pos = 0.0
+        while length - pos > left:
+            pos += left
+            t = pos / length
+            point = (ax + (bx - ax) * t, ay + (by - ay) * t)
+            if on:
+                current.append(point)
+                pieces.append(current)
+            current = [point]
+            on = not on
+            index = (index + 1) % len(pattern)
+            left = pattern[index]
+        left -= length - pos
+        current.append((bx, by))
+    if on and len(current) > 1:
+        pieces.append(current)
+    return pieces
+
+
+def png_image(scene: Scene, scale: float = DEFAULT_SCALE):
+    """The scene painted as a Pillow RGB image, ``scale`` pixels per point."""
+    from PIL import Image, ImageDraw
+
+    bx, by, bw, bh = scene.bounds
+    if bw * bh * scale * scale > MAX_PIXELS:
+        scale = math.sqrt(MAX_PIXELS / (bw * bh))
+        log.warning("image too large; scaled down to %.2f pixels per point", scale)
+    ss = SUPERSAMPLE if bw * bh * (scale * SUPERSAMPLE) ** 2 <= MAX_PIXELS else 1
+    k = scale * ss
+    size = (max(1, math.ceil(bw * k)), max(1, math.ceil(bh * k)))
+    image = Image.new("RGB", size, "white")
+    draw = ImageDraw.Draw(image)
+
+    def tx(p: tuple[float, float]) -> tuple[float, float]:
+        return ((p[0] - bx) * k, (p[1] - by) * k)
+
+    for item in scene.items:
+        if isinstance(item, TextItem):
+            font = _font(max(1, round(item.size * k)), item.bold)
+            x, y = tx((item.x, item.y))
+            if item.background:
+                left, top, right, bottom = draw.textbbox((x, y), item.text, font=font,
+                                                         anchor="ls")
+                draw.rectangle((left - k, top - k, right + k, bottom + k),
+                               fill=item.background)
+            draw.text((x, y), item.text, font=font, fill=item.color, anchor="ls")
+            continue
+        assert isinstance(item, ShapeItem)
+        width = max(1, round(item.width * k))
+        for points, closed in _outline(item.prim):
+            pts = [tx(p) for p in points]
+            if closed and item.fill is not None and len(pts) > 2:
+                draw.polygon(pts, fill=item.fill)
+            if item.stroke is None:
+                continue
+            line = pts + [pts[0]] if closed else pts
+            if item.dash:
+                for piece in _dashed(line, tuple(d * k for d in item.dash)):
+                    draw.line(piece, fill=item.stroke, width=width)
+            else:
+                draw.line(line, fill=item.stroke, width=width, joint="curve")
+    if ss > 1:
+        image = image.resize((max(1, size[0] // ss), max(1, size[1] // ss)),
+                             Image.Resampling.LANCZOS)
+    return image
+
+
+def write_png(model, view: View, path: str | os.PathLike, scale: float = DEFAULT_SCALE,
+              lang: str | None = None) -> tuple[int, int]:
+    """Write ``view`` as a PNG, ``scale`` pixels per point; returns (width, height)."""
+    image = png_image(build_scene(model, view, lang or current_language()), scale)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=False)
+    _atomic_write(path, out.getvalue())
+    return image.size
+
+
+def cli_export_png(model, output_path: str, args) -> int:
+    """``egov-modeler export FILE --format png -o OUT [--view NAME]``: one view."""
+    view = resolve_view(model, getattr(args, "view", None))
+    write_png(model, view, output_path, float(getattr(args, "scale", None) or DEFAULT_SCALE))
+    return 1
+
+
+def cli_export_svg(model, output_path: str, args) -> int:
+    """``egov-modeler export FILE --format svg -o OUT [--view NAME]``: one view."""
+    view = resolve_view(model, getattr(args, "view", None))
+    write_svg(model, view, output_path)
+    return 1
