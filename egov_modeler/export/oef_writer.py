@@ -302,15 +302,17 @@ class _Writer:
     # -------------------------------------------------------------- small pieces
     def lang_strings(self, parent: etree._Element, tag: str, main: str,
                      others: dict[str, str], required: bool = False) -> None:
-        """``main`` in the model's language, then the other languages, sorted."""
-        if main or required:
+        """``main`` in the model's language, then the other languages, sorted.
+
+        An empty ``main`` is still written when other languages follow, so that the reader
+        does not promote another language's text to the main one."""
+        others = {k: v for k, v in others.items() if k and k != self.lang}
+        if main or required or others:
             element = etree.SubElement(parent, q(tag))
             if self.lang:
                 element.set(XML_LANG, self.lang)
             element.text = xml_text(main)
         for language in sorted(others):
-            if language == self.lang or not language:
-                continue
             element = etree.SubElement(parent, q(tag))
             element.set(XML_LANG, language)
             element.text = xml_text(others[language])
