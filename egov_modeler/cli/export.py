@@ -38,6 +38,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         choices=("portrait", "landscape"), help=tr("page orientation"))
     parser.add_argument("--tile", action="store_true",
                         help=tr("print diagrams at full size across several pages"))
+    # Also accepted after the subcommand ("export F --format pdf --lang en"); SUPPRESS keeps
+    # the global "--lang" when this one is not given.
+    parser.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS,
+                        help=tr("language of the document (default: vi)"))
     parser.set_defaults(run=run)
 
 

@@ -72,15 +72,42 @@ def _atomic_write(path: str | os.PathLike, data: bytes) -> None:
 
 # --- SVG --------------------------------------------------------------------------------
 
+def _hex_color(color) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*(round(c * 255) for c in
+                                           (color.red, color.green, color.blue)))
+
+
+def _exact_svg_canvas():
+    """reportlab's SVG canvas writes colours as whole percentages (#b5ffff becomes
+    #b2ffff); this one writes the exact ``#rrggbb`` of the notation."""
+    from reportlab.graphics import renderSVG
+
+    class ExactColorSVGCanvas(renderSVG.SVGCanvas):
+        def setStrokeColor(self, color) -> None:  # noqa: N802 - reportlab's name
+            super().setStrokeColor(color)
+            if color is not None:
+                self.style["stroke"] = _hex_color(color)
+
+        def setFillColor(self, color) -> None:  # noqa: N802 - reportlab's name
+            super().setFillColor(color)
+            if color is not None:
+                self.style["fill"] = _hex_color(color)
+
+    return ExactColorSVGCanvas
+
+
 def svg_bytes(scene: Scene) -> bytes:
     """The scene as an SVG document."""
     from reportlab.graphics import renderSVG
+    from reportlab.graphics.renderbase import renderScaledDrawing
 
     from .pdf.draw import scene_to_drawing
 
-    drawing = scene_to_drawing(scene)
+    drawing = renderScaledDrawing(scene_to_drawing(scene))
+    canvas = _exact_svg_canvas()((drawing.width, drawing.height))
+    renderSVG.draw(drawing, canvas, 0, 0)
     out = io.StringIO()
-    renderSVG.drawToFile(drawing, out)
+    canvas.save(out)
     return out.getvalue().encode("utf-8")
 
 

@@ -25,7 +25,13 @@ class NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._pending: list[dict] = []
         self._slots: list[tuple[float, float, str, float, str]] = []
+        self._marks: list[tuple[str, dict]] = []
         self.total_pages = 0
+
+    def bookmarkPage(self, key: str, **kwargs) -> None:  # noqa: N802 - reportlab's name
+        """Deferred too: a bookmark must point at the page object written at ``save``, not
+        at whatever page the document counter shows while pages are held back."""
+        self._marks.append((key, kwargs))
 
     def page_number_slot(self, x: float, y: float, font: str, size: float,
                          align: str = "center") -> None:
@@ -35,6 +41,7 @@ class NumberedCanvas(Canvas):
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pending.append(dict(self.__dict__))
         self._slots = []
+        self._marks = []
         self._startPage()
 
     def save(self) -> None:
@@ -42,6 +49,8 @@ class NumberedCanvas(Canvas):
         self.total_pages = total
         for number, state in enumerate(self._pending, start=1):
             self.__dict__.update(state)
+            for key, kwargs in state["_marks"]:
+                Canvas.bookmarkPage(self, key, **kwargs)
             for x, y, font, size, align in state["_slots"]:
                 text = self.page_label(number, total)
                 self.setFont(font, size)

@@ -1,0 +1,92 @@
+"""PNG and SVG images of one view."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from PIL import Image
+
+from egov_modeler.cli import main as cli_main
+from egov_modeler.export.images import write_png, write_svg
+from egov_modeler.export.native import save
+from egov_modeler.model import Model
+from egov_modeler.model.errors import ModelError
+from egov_modeler.model.metamodel import ELEMENT_TYPES
+from tests.helpers import connect, place
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture
+def model():
+    m = Model("Tỉnh")
+    portal = m.add_element("ApplicationComponent", "Cổng Dịch vụ công quốc gia")
+    actor = m.add_element("BusinessActor", "Ủy ban nhân dân tỉnh")
+    view = m.add_view("Sơ đồ khái quát")
+    a = place(m, view.id, portal.id, 100, 50, 300, 60)
+    b = place(m, view.id, actor.id, 100, 250, 300, 60)
+    r = m.relate(portal.id, "Serving", actor.id)
+    connect(m, view.id, r.id, a.id, b.id)
+    m.add_view("Trống")
+    return m
+
+
+def _hex(color: str) -> tuple[int, int, int]:
+    return tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def test_png_paints_the_view_at_its_geometry(model, tmp_path):
+    out = tmp_path / "view.png"
+    view = model.views[0]
+    width, height = write_png(model, view, out, scale=1.0)
+    image = Image.open(out).convert("RGB")
+    assert image.size == (width, height)
+    # the view spans x 100..400, y 50..310 plus a 10 pt margin on each side
+    assert (width, height) == (320, 280)
+    # inside each box (away from its name and glyph) is the type's fill colour
+    assert image.getpixel((20, 15)) == _hex(ELEMENT_TYPES["ApplicationComponent"].fill)
+    assert image.getpixel((20, 215)) == _hex(ELEMENT_TYPES["BusinessActor"].fill)
+    # the serving line runs down the middle between the boxes
+    assert sum(image.getpixel((160, 140))) < 200
+    assert image.getpixel((40, 140)) == (255, 255, 255)
+
+
+def test_png_scale_gives_more_pixels(model, tmp_path):
+    small = write_png(model, model.views[0], tmp_path / "a.png", scale=1.0)
+    large = write_png(model, model.views[0], tmp_path / "b.png", scale=2.0)
+    assert large == (small[0] * 2, small[1] * 2)
+
+
+def test_svg_has_the_names_as_text_and_the_notation_colours(model, tmp_path):
+    out = tmp_path / "view.svg"
+    write_svg(model, model.views[0], out)
+    root = ET.parse(out).getroot()
+    texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+    assert "Cổng Dịch vụ công quốc gia" in texts
+    assert "Ủy ban nhân dân tỉnh" in texts
+    fills = set(re.findall(r"fill: (#[0-9a-f]{6})", out.read_text(encoding="utf-8")))
+    assert ELEMENT_TYPES["ApplicationComponent"].fill in fills
+    assert ELEMENT_TYPES["BusinessActor"].fill in fills
+
+
+def test_cli_png_and_svg_of_a_named_view(model, tmp_path):
+    src = tmp_path / "m.egov"
+    save(model, src)
+    assert cli_main(["export", str(src), "--format", "svg", "-o", str(tmp_path / "v.svg"),
+                     "--view", "Sơ đồ khái quát"]) == 0
+    assert "Ủy ban nhân dân tỉnh" in (tmp_path / "v.svg").read_text(encoding="utf-8")
+    assert cli_main(["export", str(src), "--format", "png", "-o", str(tmp_path / "v.png")]) == 0
+    assert Image.open(tmp_path / "v.png").format == "PNG"
+
+
+def test_model_without_views_is_refused_clearly(tmp_path):
+    from egov_modeler.export.images import cli_export_png
+
+    class Args:
+        view = None
+
+    with pytest.raises(ModelError, match="sơ đồ"):
+        cli_export_png(Model("x"), str(tmp_path / "x.png"), Args())
+    assert not (tmp_path / "x.png").exists()

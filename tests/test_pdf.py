@@ -1,0 +1,261 @@
+"""The PDF approval dossier: what a reviewer finds in the file.
+
+Checked with poppler's command-line tools (``pdftotext``, ``pdffonts``, ``pdfinfo``,
+``pdftohtml``), the way a user or a print shop would check a PDF.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from egov_modeler.cli import main as cli_main
+from egov_modeler.export.native import save
+from egov_modeler.export.pdf.dossier import (
+    DossierOptions,
+    count_pages,
+    dossier_commands,
+    dossier_fields,
+    set_dossier_fields,
+    write_dossier,
+)
+from egov_modeler.model import Model
+from tests.helpers import connect, place
+
+NAMES = {
+    "ubnd": ("BusinessActor", "Ủy ban nhân dân tỉnh"),
+    "dvc": ("ApplicationComponent", "Cổng Dịch vụ công quốc gia"),
+    "mcdt": ("ApplicationComponent", "Hệ thống thông tin giải quyết thủ tục hành chính"),
+    "truc": ("ApplicationComponent", "Trục liên thông văn bản quốc gia"),
+    "svc": ("ApplicationService", "Dịch vụ công trực tuyến"),
+    "hoso": ("DataObject", "Hồ sơ điện tử"),
+}
+
+needs_poppler = pytest.mark.skipif(
+    not all(shutil.which(t) for t in ("pdftotext", "pdffonts", "pdfinfo", "pdftohtml")),
+    reason="poppler-utils (pdftotext, pdffonts, pdfinfo, pdftohtml) not installed")
+
+
+def _run(*args: str) -> str:
+    return subprocess.run(args, check=True, capture_output=True, text=True,
+                          encoding="utf-8").stdout
+
+
+def text_of(pdf: Path, first: int | None = None, last: int | None = None) -> str:
+    """``pdftotext`` output, NFC, with each line's spaces collapsed."""
+    pages = []
+    if first:
+        pages += ["-f", str(first)]
+    if last:
+        pages += ["-l", str(last)]
+    out = _run("pdftotext", *pages, str(pdf), "-")
+    return unicodedata.normalize("NFC", out)
+
+
+def page_count(pdf: Path) -> int:
+    return int(re.search(r"^Pages:\s+(\d+)", _run("pdfinfo", str(pdf)), re.M).group(1))
+
+
+@pytest.fixture
+def model() -> Model:
+    """A province's overview with boxes wide enough that every name fits on one line."""
+    m = Model("Kiến trúc CQĐT tỉnh")
+    m.names["en"] = "Provincial e-Government architecture"
+    e = {key: m.add_element(t, name) for key, (t, name) in NAMES.items()}
+    e["dvc"].names["en"] = "National Public Service Portal"
+    e["mcdt"].documentation = "Một cửa điện tử cấp tỉnh, huyện, xã"
+    view = m.add_view("Sơ đồ khái quát")
+    view.names["en"] = "Overview diagram"
+    n = {}
+    for i, key in enumerate(NAMES):
+        n[key] = place(m, view.id, e[key].id, 40 + (i % 2) * 420, 40 + (i // 2) * 140, 360, 60)
+    for src, rel, tgt, fields in (("dvc", "Serving", "ubnd", {}),
+                                  ("mcdt", "Flow", "truc", {"name": "Gửi văn bản"}),
+                                  ("dvc", "Realization", "svc", {}),
+                                  ("mcdt", "Access", "hoso", {"access_type": "Write"})):
+        r = m.relate(e[src].id, rel, e[tgt].id, **fields)
+        connect(m, view.id, r.id, n[src].id, n[tgt].id)
+    set_dossier_fields(m, {
+        "agency": "Ủy ban nhân dân tỉnh Gia Lai",
+        "title": "Kiến trúc Chính quyền điện tử tỉnh Gia Lai phiên bản 2.0",
+        "version": "2.0", "date": "15/11/2026",
+        "prepared_by": "Sở Thông tin và Truyền thông", "checked_by": "Nguyễn Văn Kiểm",
+        "approved_by": "Chủ tịch UBND tỉnh",
+    })
+    return m
+
+
+@needs_poppler
+def test_every_element_name_is_in_the_pdf_text_exactly(model, tmp_path):
+    out = tmp_path / "dossier.pdf"
+    write_dossier(model, out, DossierOptions(paper="A3", appendix=False))
+    diagram_text = text_of(out, 2, 2)
+    for _, name in NAMES.values():
+        assert name in diagram_text, name
+    assert "Gửi văn bản" in diagram_text  # relationship names are printed on their lines
+
+
+@needs_poppler
+def test_decomposed_names_print_precomposed(model, tmp_path):
+    element = model.elements[0]
+    element.name = unicodedata.normalize("NFD", "Ủy ban nhân dân tỉnh")
+    out = tmp_path / "nfd.pdf"
+    write_dossier(model, out, DossierOptions(appendix=False))
+    assert "Ủy ban nhân dân tỉnh" in _run("pdftotext", str(out), "-")
+
+
+@needs_poppler
+def test_only_the_bundled_font_is_used_and_it_is_embedded(model, tmp_path):
+    out = tmp_path / "dossier.pdf"
+    write_dossier(model, out)
+    rows = _run("pdffonts", str(out)).splitlines()[2:]
+    assert rows, "no fonts listed"
+    for row in rows:
+        assert "BeVietnamPro" in row, row
+        assert re.search(r"\byes\s+yes\s+yes\b", row), f"font not embedded: {row}"
+
+
+@needs_poppler
+def test_dossier_has_cover_diagram_title_block_and_appendices(model, tmp_path):
+    out = tmp_path / "dossier.pdf"
+    pages = write_dossier(model, out, DossierOptions(paper="A3"))
+    assert pages == page_count(out) >= 3
+    cover = text_of(out, 1, 1)
+    assert "Ủy ban nhân dân tỉnh Gia Lai" in cover
+    assert "Kiến trúc Chính quyền điện tử tỉnh Gia Lai phiên bản 2.0" in cover
+    assert "HỒ SƠ TRÌNH PHÊ DUYỆT" in cover and "Phiên bản: 2.0" in cover
+    diagram = text_of(out, 2, 2)
+    for expected in ("Sơ đồ khái quát", "Chú giải", "Người lập", "Người kiểm tra",
+                     "Người phê duyệt", "Nguyễn Văn Kiểm", "15/11/2026",
+                     f"Trang 2/{pages}"):
+        assert expected in diagram, expected
+    # the legend names the types on the view and no others
+    assert "Thành phần ứng dụng" in diagram and "Phục vụ" in diagram
+    assert "Nút" not in diagram.split() and "Kích hoạt" not in diagram
+    appendix = text_of(out, 3)
+    for expected in ("Phụ lục A. Danh mục thành phần", "Phụ lục B. Danh mục quan hệ",
+                     "Phụ lục C. Kết quả kiểm tra mô hình",
+                     "Một cửa điện tử cấp tỉnh, huyện, xã", "Tác nhân nghiệp vụ",
+                     f"Trang {pages}/{pages}"):
+        assert expected in appendix, expected
+
+
+@needs_poppler
+def test_english_dossier(model, tmp_path):
+    out = tmp_path / "en.pdf"
+    write_dossier(model, out, DossierOptions(lang="en"))
+    text = text_of(out)
+    for expected in ("APPROVAL DOSSIER", "Legend", "Prepared by", "Appendix A. Element catalog",
+                     "National Public Service Portal", "Overview diagram", "Business Actor"):
+        assert expected in text, expected
+    assert "Chú giải" not in text
+    assert "Cổng Dịch vụ công quốc gia" not in text  # the English name replaces it
+
+
+@needs_poppler
+def test_metadata_and_bookmarks(model, tmp_path):
+    out = tmp_path / "dossier.pdf"
+    write_dossier(model, out)
+    info = _run("pdfinfo", str(out))
+    assert "Kiến trúc Chính quyền điện tử tỉnh Gia Lai phiên bản 2.0" in info
+    assert "Sở Thông tin và Truyền thông" in info  # author
+    assert re.search(r"^Subject:\s+\S", info, re.M)
+    outline = re.findall(r'<item page="(\d+)">([^<]+)</item>',
+                         _run("pdftohtml", "-xml", "-stdout", "-i", str(out)))
+    titles = {title: int(page) for page, title in outline}
+    assert titles["Sơ đồ khái quát"] == 2
+    assert titles["Phụ lục A. Danh mục thành phần"] == 3
+    assert "Phụ lục C. Kết quả kiểm tra mô hình" in titles
+
+
+@needs_poppler
+def test_tiling_prints_full_size_across_pages_with_every_name(model, tmp_path):
+    view = model.views[0]
+    # stretch the diagram so that it needs several A4 sheets at full size
+    for i, node in enumerate(view.nodes.values()):
+        node.x = 40 + i * 500
+    options = DossierOptions(paper="A4", orientation="portrait", tile=True, appendix=False,
+                             cover=False)
+    out = tmp_path / "tiled.pdf"
+    pages = write_dossier(model, out, options)
+    assert pages > 1 and pages == page_count(out) == count_pages(model, options)
+    text = text_of(out)
+    for _, name in NAMES.values():
+        assert name in text, name
+    assert "hàng 1, cột 2" in text  # the title block says which sheet this is
+    fitted = write_dossier(model, tmp_path / "fit.pdf",
+                           DossierOptions(paper="A4", appendix=False, cover=False))
+    assert fitted == 1
+
+
+@pytest.mark.parametrize("options", [
+    DossierOptions(),
+    DossierOptions(paper="A4", orientation="portrait"),
+    DossierOptions(paper="A4", tile=True),
+    DossierOptions(cover=False),
+    DossierOptions(appendix=False, lang="en"),
+])
+def test_count_pages_agrees_with_the_written_file(model, tmp_path, options):
+    assert count_pages(model, options) == write_dossier(model, tmp_path / "x.pdf", options)
+
+
+def test_selected_views_only(model, tmp_path):
+    second = model.add_view("Hạ tầng kỹ thuật")
+    all_pages = write_dossier(model, tmp_path / "a.pdf", DossierOptions(appendix=False))
+    one = write_dossier(model, tmp_path / "b.pdf",
+                        DossierOptions(appendix=False, views=[second.name]))
+    assert all_pages == one + 1
+
+
+def test_unknown_view_is_named_in_the_error(model, tmp_path):
+    from egov_modeler.model.errors import ModelError
+
+    with pytest.raises(ModelError, match="Sơ đồ không có"):
+        write_dossier(model, tmp_path / "x.pdf", DossierOptions(views=["Sơ đồ không có"]))
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_dossier_fields_live_in_model_properties(model):
+    props = dict(model.properties)
+    assert props["dossier:title"] == "Kiến trúc Chính quyền điện tử tỉnh Gia Lai phiên bản 2.0"
+    assert dossier_fields(model)["checked_by"] == "Nguyễn Văn Kiểm"
+    commands = dossier_commands(model, {"version": "2.1", "title": props["dossier:title"]})
+    assert [c.key for c in commands] == ["dossier:version"]  # only what changes
+    for command in commands:
+        model.execute(command)
+    assert dossier_fields(model)["version"] == "2.1"
+    commands[0].revert(model)
+    assert dossier_fields(model)["version"] == "2.0"
+    set_dossier_fields(model, {"checked_by": ""})
+    assert "dossier:checked_by" not in dict(model.properties)
+
+
+@needs_poppler
+def test_cli_export_pdf(model, tmp_path):
+    src = tmp_path / "gia-lai.egov"
+    save(model, src)
+    out = tmp_path / "out.pdf"
+    code = cli_main(["export", str(src), "--format", "pdf", "-o", str(out),
+                     "--paper", "A4", "--orientation", "portrait",
+                     "--view", "Sơ đồ khái quát", "--lang", "en"])
+    assert code == 0
+    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)",
+                                         _run("pdfinfo", str(out))).groups())
+    assert round(width) == 595 and round(height) == 842
+    assert "Legend" in text_of(out)
+
+
+def test_cli_export_pdf_unknown_view_fails_clearly(model, tmp_path, capsys):
+    src = tmp_path / "m.egov"
+    save(model, src)
+    with pytest.raises(SystemExit) as exit_info:
+        cli_main(["export", str(src), "--format", "pdf", "-o", str(tmp_path / "o.pdf"),
+                  "--view", "Không tồn tại"])
+    assert exit_info.value.code != 0
+    assert "Không tồn tại" in capsys.readouterr().err
+    assert not (tmp_path / "o.pdf").exists()
