@@ -335,3 +335,12 @@ def test_cli_import_of_a_bad_file_exits_2_with_the_reason(tmp_path, capsys):
     assert info.value.code == 2
     assert "bad.xml" in capsys.readouterr().err
     assert not (tmp_path / "m.egov").exists()
+
+
+def test_an_element_named_only_in_another_language_keeps_a_visible_name():
+    data = f"""<model xmlns="{A}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+      identifier="id-m"><name xml:lang="en">m</name><elements>
+      <element identifier="id-a" xsi:type="BusinessActor"><name xml:lang="fr">Citoyen</name>
+      </element></elements></model>""".encode()
+    element = read_exchange_bytes(data, "fr.xml").element("id-a")
+    assert element.name == "Citoyen"

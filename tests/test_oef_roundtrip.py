@@ -135,3 +135,10 @@ def test_framework_templates_survive_the_round_trip(validator):
         data = exchange_bytes(model)
         assert oef_problems(validator, data) == [], path.name
         assert model_to_dict(read_exchange_bytes(data, path.name)) == model_to_dict(model)
+
+
+def test_a_name_only_in_another_language_stays_in_that_language():
+    model = Model("m")
+    model.add_element("BusinessActor", "", names={"en": "Citizen"})
+    again = _again(model)
+    assert [(e.name, e.names) for e in again.elements] == [("", {"en": "Citizen"})]
