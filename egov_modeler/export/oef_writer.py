@@ -164,13 +164,16 @@ def default_folders(model: Model) -> list[Folder]:
             sub.setdefault(element.layer, []).append(element.id)
         else:
             refs.append(element.id)
+    catalog = _active_catalog()
+    order = {layer.id: i for i, layer in enumerate(catalog.layers)} if catalog else {}
     folders: list[Folder] = []
     for label, _ in TOP_FOLDERS:
         refs, sub = by_top[label]
         if not refs and not sub:
             continue
         children = []
-        for layer_id, layer_refs in sub.items():
+        for layer_id in sorted(sub, key=lambda k: order.get(k, len(order))):  # stable
+            layer_refs = sub[layer_id]
             name, names = layer_names(layer_id, model.language)
             children.append(Folder(label=name, labels=names, refs=layer_refs))
         folders.append(Folder(label=label, refs=refs, folders=children))
