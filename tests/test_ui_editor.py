@@ -9,56 +9,18 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt  # noqa: E402
-from PySide6.QtWidgets import QGraphicsView, QTreeView  # noqa: E402
+from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
+from PySide6.QtWidgets import QTreeView  # noqa: E402
 
 from egov_modeler.model.serialization import model_to_dict  # noqa: E402
-from tests.ui_helpers import FakeDialogs, overview_model, send_drop  # noqa: E402
+from tests.ui_helpers import drop, editor_window, node_of  # noqa: E402
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    from egov_modeler.ui import open_window
-
-    win = open_window()
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    from egov_modeler.ui.file_actions import RecentFiles
-
-    win.recent = RecentFiles(settings)
-    win.dialogs = FakeDialogs()
-    qtbot.addWidget(win)
-    model, view_id, bands = overview_model()
-    win.set_model(model, None)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    canvas = win.current_canvas()
-    canvas.resetTransform()
-    canvas.centerOn(490, 160)
-    win.bands = bands
+    win = editor_window(qtbot, tmp_path)
     yield win
     win.undo_stack.setClean()  # nothing to ask on close
-
-
-def palette_mime(win, component_id: str):
-    palette = win.findChild(QTreeView, "palette")
-    index = win.palette.find_payload(component_id)
-    assert index.isValid(), component_id
-    return palette.model().mimeData([index])
-
-
-def drop(win, component_id: str, x: float, y: float):
-    canvas = win.findChild(QGraphicsView, "canvas")
-    before = {e.id for e in win.current_model().elements}
-    send_drop(canvas, palette_mime(win, component_id), QPointF(x, y))
-    new = [e for e in win.current_model().elements if e.id not in before]
-    return new
-
-
-def node_of(win, element_id: str):
-    view = win.current_model().view(win.current_view_id())
-    (node,) = view.nodes_of_element(element_id)
-    return node
 
 
 def test_dropping_a_palette_component_creates_an_element_in_the_band(window):

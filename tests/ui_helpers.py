@@ -82,3 +82,55 @@ def send_drop(canvas, mime: QMimeData, scene_point: QPointF) -> None:  # noqa: A
 
 def view_point(canvas, scene_point: QPointF) -> QPoint:  # noqa: ANN001
     return canvas.mapFromScene(scene_point)
+
+
+def editor_window(qtbot, tmp_path):  # noqa: ANN001, ANN201
+    """The main window on :func:`overview_model`, shown offscreen at 100% zoom, with
+    answers-in-advance dialogs and a private settings file."""
+    from PySide6.QtCore import QSettings
+
+    from egov_modeler.ui import open_window
+    from egov_modeler.ui.file_actions import RecentFiles
+
+    win = open_window()
+    win.recent = RecentFiles(QSettings(str(tmp_path / "settings.ini"),
+                                       QSettings.Format.IniFormat))
+    win.dialogs = FakeDialogs()
+    qtbot.addWidget(win)
+    model, _view_id, bands = overview_model()
+    win.set_model(model, None)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    canvas = win.current_canvas()
+    canvas.resetTransform()
+    canvas.centerOn(490, 160)
+    win.bands = bands
+    return win
+
+
+def palette_mime(win, component_id: str):  # noqa: ANN001, ANN201
+    """What dragging the palette row of ``component_id`` carries."""
+    from PySide6.QtWidgets import QTreeView
+
+    palette = win.findChild(QTreeView, "palette")
+    index = win.palette.find_payload(component_id)
+    assert index.isValid(), component_id
+    return palette.model().mimeData([index])
+
+
+def drop(win, component_id: str, x: float, y: float) -> list:  # noqa: ANN001
+    """Drop a palette component on the canvas at scene point (x, y); the new elements."""
+    from PySide6.QtWidgets import QGraphicsView
+
+    canvas = win.findChild(QGraphicsView, "canvas")
+    before = {e.id for e in win.current_model().elements}
+    send_drop(canvas, palette_mime(win, component_id), QPointF(x, y))
+    return [e for e in win.current_model().elements if e.id not in before]
+
+
+def node_of(win, element_id: str):  # noqa: ANN001, ANN201
+    """The single node showing ``element_id`` on the current view."""
+    view = win.current_model().view(win.current_view_id())
+    (node,) = view.nodes_of_element(element_id)
+    return node

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QStyle,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -45,6 +46,7 @@ from .file_actions import Dialogs, RecentFiles, SaveChoice
 from .model_dock import ModelDock
 from .palette_dock import PaletteDock
 from .problems_dock import ProblemsDock
+from .properties_dock import PropertiesDock
 
 log = logging.getLogger(__name__)
 
@@ -87,10 +89,13 @@ class MainWindow(QMainWindow):
         self.model_dock = ModelDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.model_dock)
         self.model_dock.viewActivated.connect(self.open_view)
+        self.properties = PropertiesDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.properties)
+        self.tabifyDockWidget(self.model_dock, self.properties)
         self.problems = ProblemsDock(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.problems.problemActivated.connect(self.reveal)
-        self.resizeDocks([self.palette, self.model_dock], [560, 160], Qt.Orientation.Vertical)
+        self.resizeDocks([self.palette, self.model_dock], [520, 220], Qt.Orientation.Vertical)
         self.resizeDocks([self.palette], [300], Qt.Orientation.Horizontal)
         self.resizeDocks([self.problems], [120], Qt.Orientation.Vertical)
 
@@ -102,6 +107,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.cleanChanged.connect(self._update_title)
         self.undo_stack.indexChanged.connect(lambda _i: self._validate_timer.start())
         self.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
+        self.undo_stack.indexChanged.connect(lambda _i: self.properties.refresh())
         self.resize(1400, 900)
         self._update_title()
 
@@ -380,6 +386,7 @@ class MainWindow(QMainWindow):
         canvas = DiagramView(scene, self.editor, self.tabs)
         scene.setParent(canvas)
         scene.viewRemoved.connect(self._view_removed)
+        scene.selectionChanged.connect(self._selection_changed)
         canvas.zoomChanged.connect(self._zoom_changed)
         canvas.toolChanged.connect(self._tool_changed)
         index = self.tabs.addTab(canvas, self.model.view(view_id).name or self.tr("View"))
@@ -403,8 +410,17 @@ class MainWindow(QMainWindow):
                 self._close_tab(i)
                 return
 
+    def _selection_changed(self) -> None:
+        canvas = self.current_canvas()
+        if canvas is None:
+            return
+        scene = canvas.diagram()
+        self.properties.show_selection(self.editor, scene.view_id, scene.selected_node_ids(),
+                                       scene.selected_connection_ids())
+
     def _tab_changed(self, _index: int) -> None:
         canvas = self.current_canvas()
+        self._selection_changed()
         if canvas is not None:
             self._zoom_changed(canvas.zoom())
             self._tool_changed(canvas.tool_name())
@@ -651,6 +667,10 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.tool_actions[name] = action
         self.tool_actions["select"].setChecked(True)
+        from .icons import connect_tool_icon, select_tool_icon
+
+        self.tool_actions["select"].setIcon(select_tool_icon())
+        self.tool_actions["connect"].setIcon(connect_tool_icon())
         for action in (self.act_delete, self.act_delete_model, self.act_rename,
                        self.act_select_all, *self.tool_actions.values()):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -693,7 +713,7 @@ class MainWindow(QMainWindow):
                        self.act_zoom_100):
             view_menu.addAction(action)
         view_menu.addSeparator()
-        for dock in (self.palette, self.model_dock, self.problems):
+        for dock in (self.palette, self.model_dock, self.properties, self.problems):
             view_menu.addAction(dock.toggleViewAction())
 
         tools_menu = bar.addMenu(self.tr("&Tools"))
@@ -701,14 +721,33 @@ class MainWindow(QMainWindow):
             tools_menu.addAction(action)
 
     def _build_toolbar(self) -> None:
+        """Short labels with icons; the Edit menu's Undo/Redo say what they will undo, the
+        toolbar's say it in their tooltip (long names would stretch the bar)."""
+        style = self.style()
+        SP = QStyle.StandardPixmap  # noqa: N806
+        self.act_open.setIcon(style.standardIcon(SP.SP_DialogOpenButton))
+        self.act_save.setIcon(style.standardIcon(SP.SP_DialogSaveButton))
+        self.tool_undo = self._action(self.tr("Undo"), self.undo_stack.undo)
+        self.tool_undo.setIcon(style.standardIcon(SP.SP_ArrowBack))
+        self.tool_redo = self._action(self.tr("Redo"), self.undo_stack.redo)
+        self.tool_redo.setIcon(style.standardIcon(SP.SP_ArrowForward))
+        self.undo_stack.canUndoChanged.connect(self.tool_undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.tool_redo.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: self.tool_undo.setToolTip(self.act_undo.text()))
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: self.tool_redo.setToolTip(self.act_redo.text()))
+        self.tool_undo.setEnabled(False)
+        self.tool_redo.setEnabled(False)
         bar = QToolBar(self.tr("Tools"), self)
         bar.setObjectName("main_toolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setMovable(False)
         for action in (self.act_open, self.act_save):
             bar.addAction(action)
         bar.addSeparator()
-        bar.addAction(self.act_undo)
-        bar.addAction(self.act_redo)
+        bar.addAction(self.tool_undo)
+        bar.addAction(self.tool_redo)
         bar.addSeparator()
         for action in self.tool_actions.values():
             bar.addAction(action)

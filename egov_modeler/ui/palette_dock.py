@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -123,6 +124,7 @@ class PaletteDock(QDockWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setUniformRowHeights(True)
         self.tree.setIndentation(14)
+        self.tree.setIconSize(QSize(22, 22))
         layout.addWidget(self.tree)
         self.setWidget(body)
         self.search.textChanged.connect(self._filter)

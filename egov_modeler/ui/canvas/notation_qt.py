@@ -106,12 +106,6 @@ def icon_shapes(type_name: str, size: float) -> tuple[Shape, ...]:
     return shapes(nt.element_icon(type_name, 0.0, 0.0, size))
 
 
-def text_rect(type_name: str, w: float, h: float) -> tuple[QRectF, bool]:
-    """Where the name wraps in the box and whether it is centred."""
-    x, y, tw, th = nt.text_box(type_name, 0.0, 0.0, w, h)
-    return QRectF(x, y, tw, th), nt.text_alignment(type_name) == "center"
-
-
 @lru_cache(maxsize=16384)
 def _prim_path(prim: nt.Primitive) -> QPainterPath:
     return primitive_path(prim)

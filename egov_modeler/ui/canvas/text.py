@@ -1,7 +1,8 @@
 """Text in boxes, wrapped exactly as the PDF wraps it.
 
-Lines come from :func:`egov_modeler.export.text_layout.fit_text`, which measures with the
-bundled TrueType file; they are painted with the same font registered in Qt. Geometry is in
+Lines and baselines come from the PDF's display list (:mod:`egov_modeler.export.scene`,
+measured with the bundled TrueType file); they are painted with the same font registered
+in Qt. Geometry is in
 points (1 scene unit = 1 point), so the font is drawn at ``size`` scene units: to keep
 fractional sizes exact the painter draws a ten times larger font scaled by 0.1.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from ...export import text_layout as _layout
@@ -54,16 +55,3 @@ def scaled_font(size: float, bold: bool = False) -> QFont:
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         _fonts[key] = font
     return font
-
-
-def layout_text(text: str, rect: QRectF, size: float | None = None, bold: bool = False,
-                center: bool = True, valign_center: bool = False) -> TextBlock:
-    """Fit ``text`` into ``rect`` with the PDF's own line layout
-    (:func:`egov_modeler.export.text_layout.layout_lines`)."""
-    size = float(size or DEFAULT_FONT_SIZE)
-    if not text or rect.width() <= 2 or rect.height() <= 2:
-        return TextBlock([], size, bold)
-    size, placed = _layout.layout_lines(
-        text, (rect.x(), rect.y(), rect.width(), rect.height()), size, bold,
-        "center" if center else "left", "middle" if valign_center else "top")
-    return TextBlock(list(placed), size, bold)

@@ -14,8 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from ....export import notation as nt
-from ....export.scene import element_items
+from ..display import element_items, note_items
 from ..notation_qt import paint_display_items
 
 if TYPE_CHECKING:
@@ -23,7 +22,6 @@ if TYPE_CHECKING:
     from ..scene import DiagramScene
 
 HANDLE_SIZE = 7.0
-PADDING = nt.TEXT_PADDING
 SELECTION_COLOR = QColor("#1a73e8")
 WARNING_COLOR = QColor("#e8a200")
 ERROR_COLOR = QColor("#d93025")
@@ -165,7 +163,7 @@ class ElementItem(NodeItem):
             element = scene.model.element(node.element_id)
             top_child = scene.children_top(self.node_id)
             self._items = element_items(
-                element.type, (0.0, 0.0, w, h), element.name_in(scene.language), node.style,
+                element.type, w, h, element.name_in(scene.language), node.style,
                 None if top_child is None else top_child - node.y)
         else:
             label = node.labels.get(scene.language) or node.label
@@ -181,18 +179,3 @@ class ElementItem(NodeItem):
         painter.setOpacity(1.0)
         self.paint_problem(painter)
         self.paint_selection(painter)
-
-
-def note_items(node: Node, label: str, w: float, h: float) -> list:
-    """A free-text label: a thin box (unless transparent) and left-aligned text."""
-    from ....export.scene import NOTE_FILL, NOTE_LINE, ShapeItem, TextItem
-    from ....export.text_layout import layout_lines
-
-    pad = nt.TEXT_PADDING
-    size, placed = layout_lines(label, (pad, pad, w - 2 * pad, h - 2 * pad),
-                                float(node.style.font_size or 9.0), False, "left", "top")
-    items: list = [ShapeItem(nt.Rect(0.0, 0.0, w, h), node.style.fill or NOTE_FILL,
-                             node.style.line_color or NOTE_LINE, 0.75)]
-    color = node.style.font_color or "#000000"
-    items.extend(TextItem(x, y, line, size, False, color) for x, y, line in placed)
-    return items

@@ -1,0 +1,35 @@
+"""The PDF's display list for single nodes, at the item's origin.
+
+The canvas paints each node from exactly the shapes and text lines the PDF and the images
+paint (:mod:`egov_modeler.export.scene`), so screen and paper cannot drift apart. Those
+builders take a node with absolute bounds; an item paints in its own coordinates, so the
+node is moved to (0, 0) first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ...export import scene as _scene
+from ...model.views import Node
+
+
+def _at_origin(node: Node, w: float, h: float) -> Node:
+    return dataclasses.replace(node, x=0, y=0, w=max(1, round(w)), h=max(1, round(h)))
+
+
+def element_items(type_name: str, w: float, h: float, name: str, style: object,
+                  children_top: float | None) -> list:
+    """An element's outline, glyph and name lines in box (0, 0, w, h)."""
+    return _scene.element_items(type_name, (0.0, 0.0, w, h), name, style, children_top)
+
+
+def container_items(node: Node, label: str, w: float, h: float,
+                    children_top: float | None = None) -> list:
+    """A band or group: tab and dashed body, bold label in the tab."""
+    return _scene._container_items(_at_origin(node, w, h), label, children_top)  # noqa: SLF001
+
+
+def note_items(node: Node, label: str, w: float, h: float) -> list:
+    """A free-text label box."""
+    return _scene._note_items(_at_origin(node, w, h), label)  # noqa: SLF001

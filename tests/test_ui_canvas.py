@@ -1,0 +1,125 @@
+"""Canvas gestures: resize handles, rubber-band selection, the Properties dock, zoom,
+palette tooltips and icons (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
+
+from egov_modeler.model.serialization import model_to_dict  # noqa: E402
+from tests.ui_helpers import drop, editor_window, node_of  # noqa: E402
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    win = editor_window(qtbot, tmp_path)
+    yield win
+    win.undo_stack.setClean()
+
+
+def test_dragging_a_resize_handle_resizes_in_one_undo_step(window, qtbot):
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    canvas = window.current_canvas()
+    node = node_of(window, citizen.id)
+    canvas.diagram().select_ids([node.id])
+    x, y, w, h = node.bounds
+    corner = canvas.mapFromScene(QPointF(x + w, y + h))
+    steps = window.undo_stack.count()
+    qtbot.mousePress(canvas.viewport(), Qt.MouseButton.LeftButton, pos=corner)
+    qtbot.mouseMove(canvas.viewport(), pos=corner + QPoint(15, 10))
+    qtbot.mouseMove(canvas.viewport(), pos=corner + QPoint(30, 20))
+    qtbot.mouseRelease(canvas.viewport(), Qt.MouseButton.LeftButton,
+                       pos=corner + QPoint(30, 20))
+    node = node_of(window, citizen.id)
+    assert (node.x, node.y) == (x, y)
+    assert node.w > w and node.h > h
+    assert window.undo_stack.count() == steps + 1
+    item = canvas.diagram().node_items[node.id]
+    assert item.size() == (node.w, node.h)
+
+
+def test_rubber_band_selects_the_elements_it_encloses(window, qtbot):
+    (a,) = drop(window, "u_nguoi_dan", 150, 80)
+    (b,) = drop(window, "u_doanh_nghiep", 350, 80)
+    (c,) = drop(window, "c_cong_dvc_tinh", 600, 240)
+    canvas = window.current_canvas()
+    scene = canvas.diagram()
+    # Start on the band's body (not its tab): that is background for selecting.
+    start = canvas.mapFromScene(QPointF(60, 30))
+    end = canvas.mapFromScene(QPointF(450, 140))
+    qtbot.mousePress(canvas.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(canvas.viewport(), pos=(start + end) / 2)
+    qtbot.mouseMove(canvas.viewport(), pos=end)
+    qtbot.mouseRelease(canvas.viewport(), Qt.MouseButton.LeftButton, pos=end)
+    selected = {scene.node(n).element_id for n in scene.selected_node_ids()}
+    assert selected == {a.id, b.id}
+    assert c.id not in selected
+
+
+def test_properties_dock_renames_and_documents_the_selected_element(window):
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    canvas = window.current_canvas()
+    canvas.diagram().select_ids([node_of(window, citizen.id).id])
+    dock = window.properties
+    assert dock.name.text() == "Người dân"
+    assert "Người dân" in dock.origin.text()  # the catalog component it came from
+    before = copy.deepcopy(model_to_dict(window.current_model()))
+    dock.name.setText("Người dân tỉnh Gia Lai")
+    dock.name.editingFinished.emit()
+    assert window.current_model().element(citizen.id).name == "Người dân tỉnh Gia Lai"
+    dock._commit_documentation("Công dân cư trú trên địa bàn tỉnh")
+    assert window.current_model().element(citizen.id).documentation.startswith("Công dân")
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert model_to_dict(window.current_model()) == before
+    assert dock.name.text() == "Người dân"  # the dock follows undo
+
+
+def test_zoom_to_fit_shows_everything_and_100_percent_resets(window):
+    canvas = window.current_canvas()
+    canvas.zoom_to_fit()
+    visible = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+    assert visible.contains(canvas.diagram().content_rect())
+    window.act_zoom_100.trigger()
+    assert canvas.zoom() == pytest.approx(1.0)
+    window.act_zoom_in.trigger()
+    assert canvas.zoom() > 1.0
+
+
+def test_ctrl_wheel_zooms(window, qtbot):
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    canvas = window.current_canvas()
+    canvas.zoom_reset()
+    pos = QPointF(canvas.viewport().rect().center())
+    event = QWheelEvent(pos, canvas.viewport().mapToGlobal(pos), QPoint(0, 0), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(canvas.viewport(), event)
+    assert canvas.zoom() > 1.0
+
+
+def test_palette_rows_carry_notation_icons_and_sourced_tooltips(window):
+    from egov_modeler.model.catalog import active_catalog
+
+    index = window.palette.find_payload("c_cong_dvc_tinh")
+    model = window.palette.proxy
+    assert not model.data(index, Qt.ItemDataRole.DecorationRole).isNull()
+    tooltip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+    component = active_catalog().component("c_cong_dvc_tinh")
+    assert component.name_vi in tooltip
+    assert component.sources[0][:30] in tooltip
+    assert "Thành phần ứng dụng" in tooltip  # the ArchiMate type, in Vietnamese
+
+
+def test_bare_archimate_types_can_be_dropped_too(window):
+    (element,) = drop(window, "type:BusinessProcess", 300, 240)
+    assert element.type == "BusinessProcess"
+    assert element.catalog_ref is None
+    assert node_of(window, element.id).parent == window.bands["cong_dich_vu"]
