@@ -527,10 +527,19 @@ class _Reader:
             self.report.append(tr("View ‘{view}’: viewpoint reference {ref} not imported",
                                   view=name, ref=view_el.get("viewpointRef")))
         model._put_view(view)
-        origin = extras.get("origin") or [0, 0]
-        dx, dy = int(origin[0]), int(origin[1])
-        node_extras = extras.get("nodes") or {}
-        conn_extras = extras.get("connections") or {}
+        try:
+            origin = extras.get("origin") or [0, 0]
+            dx, dy = int(origin[0]), int(origin[1])
+            node_extras = dict(extras.get("nodes") or {})
+            conn_extras = dict(extras.get("connections") or {})
+            for extra in (*node_extras.values(), *conn_extras.values()):
+                if not isinstance(extra, dict) or not isinstance(extra.get("style", {}), dict):
+                    raise ValueError("not an object")
+        except (TypeError, ValueError, IndexError, AttributeError):
+            self.report.append(tr("View ‘{view}’: unreadable {key} property ignored",
+                                  view=name, key=PROP_VIEW_EXTRAS))
+            dx = dy = 0
+            node_extras, conn_extras = {}, {}
         self.read_nodes(view, node_els, model, dx, dy, node_extras)
         self.read_connections(view, conn_els, model, dx, dy, conn_extras)
 
@@ -613,10 +622,9 @@ class _Reader:
             node.layer = extra["layer"]
         if "kind" in extra:
             node.kind = extra["kind"]
-        if "w" in extra:
-            node.w = int(extra["w"])
-        if "h" in extra:
-            node.h = int(extra["h"])
+        for key in ("w", "h"):
+            if isinstance(extra.get(key), int):
+                setattr(node, key, extra[key])
         for key, value in (extra.get("style") or {}).items():
             if hasattr(node.style, key):
                 setattr(node.style, key, value)
@@ -780,7 +788,7 @@ def read_exchange_bytes(data: bytes, name: str = "<memory>") -> Model:
         raise
     except ModelError as exc:  # the model refused something the checks let through
         raise ExchangeImportError(tr("{name}: {problem}", name=name, problem=str(exc))) from None
-    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
         raise ExchangeImportError(tr("{name} could not be imported: {reason}", name=name,
                                      reason=f"{type(exc).__name__}: {exc}")) from None
     for line in model.load_report:
