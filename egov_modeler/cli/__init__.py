@@ -48,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     known_commands = set(parser._subparsers._group_actions[0].choices) if (  # noqa: SLF001
         parser._subparsers) else set()
     # "egov-modeler FILE.egov" opens a file; anything that is not a subcommand is a path.
-    positional = [a for a in raw if not a.startswith("-")]
+    positional = _positionals(raw)
     if not positional or positional[0] not in known_commands:
         return _open_window(parser, raw)
     args = parser.parse_args(raw)
@@ -56,6 +56,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         set_language(args.lang)
     _load_user_catalogs(args.catalog)
     return int(args.run(args) or 0)
+
+
+#: Global options that take a value: their value is not a subcommand or a file to open.
+_VALUE_OPTIONS = ("--lang", "--catalog")
+
+
+def _positionals(raw: list[str]) -> list[str]:
+    """The arguments that are neither options nor the values of global options, so that
+    ``egov-modeler --catalog my.json catalog`` finds the subcommand ``catalog``."""
+    found: list[str] = []
+    skip = False
+    for arg in raw:
+        if skip:
+            skip = False
+        elif arg in _VALUE_OPTIONS:
+            skip = True
+        elif not arg.startswith("-"):
+            found.append(arg)
+    return found
 
 
 def _load_user_catalogs(paths: list[str]) -> None:

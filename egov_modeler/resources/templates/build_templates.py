@@ -327,7 +327,7 @@ def hosting_view(builder: Builder, spec: Spec) -> None:
         return
     hosted = []
     seen = set()
-    for infra, _rel, app in spec.hosting:
+    for _infra, _rel, app in spec.hosting:
         if app not in seen:
             seen.add(app)
             hosted.append(app)
@@ -429,7 +429,8 @@ def national_spec() -> Spec:
     ]
     hosting = [("h_tslcd", "Serving", k) for k in (
         "c_cong_dvcqg", "c_cong_ttdt_cp", "a_ecabinet", "a_ttdh_cp", "a_httt_bao_cao_qg",
-        "i_ngsp", "i_truc_lien_thong_vb", "i_xac_thuc")] + [("h_ttdl_bo_tinh", "Serving", k) for k in (
+        "i_ngsp", "i_truc_lien_thong_vb", "i_xac_thuc")]
+    hosting += [("h_ttdl_bo_tinh", "Serving", k) for k in (
             "c_cong_dvc_bo", "c_cong_dvc_tinh", "a_mot_cua_dien_tu", "a_qlvb_dh",
             "a_chuyen_nganh", "i_lgsp_bo", "i_lgsp_tinh")]
     title = "Sơ đồ khái quát Chính phủ điện tử Việt Nam"
