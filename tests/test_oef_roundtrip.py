@@ -142,3 +142,27 @@ def test_a_name_only_in_another_language_stays_in_that_language():
     model.add_element("BusinessActor", "", names={"en": "Citizen"})
     again = _again(model)
     assert [(e.name, e.names) for e in again.elements] == [("", {"en": "Citizen"})]
+
+
+def test_folders_rearranged_in_another_tool_are_kept():
+    model = rich_model()
+    root = etree.fromstring(exchange_bytes(model))
+    top = root.findall("a:organizations/a:item", NS)
+    moved = top[0].find("a:item[@identifierRef]", NS)
+    top[-1].append(moved)  # e.g. an architect filed an element under Views in Archi
+    again = read_exchange_bytes(etree.tostring(root), "rearranged.xml")
+    assert [f.label for f in again.folders] == [
+        f.findtext("a:label", namespaces=NS) for f in top]
+    assert moved.get("identifierRef") in again.folders[-1].refs
+
+
+def test_damaged_view_extras_are_reported_and_the_view_still_imports():
+    model = rich_model()
+    root = etree.fromstring(exchange_bytes(model))
+    for value in root.iterfind(".//a:view/a:properties/a:property/a:value", NS):
+        if value.text.startswith("{"):
+            value.text = "{not json"
+    again = read_exchange_bytes(etree.tostring(root), "damaged.xml")
+    assert any("egov:view-extras" in line for line in again.load_report)
+    overview = again.view_by_name("Sơ đồ khái quát")
+    assert len(overview.nodes) == len(model.view_by_name("Sơ đồ khái quát").nodes)
