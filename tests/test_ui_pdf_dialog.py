@@ -1,0 +1,95 @@
+"""The PDF export dialog: options, dossier fields saved as undoable edits, live page count."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from egov_modeler.export.pdf.dossier import DossierOptions, count_pages, dossier_fields
+from egov_modeler.model import Model
+from egov_modeler.ui.pdf_export_dialog import PdfExportDialog
+from tests.helpers import place
+
+
+@pytest.fixture
+def model():
+    m = Model("Kiến trúc CQĐT tỉnh Gia Lai")
+    portal = m.add_element("ApplicationComponent", "Cổng Dịch vụ công tỉnh")
+    wide = m.add_view("Sơ đồ khái quát")
+    for i in range(8):  # wide enough to need several A4 sheets when tiled
+        place(m, wide.id, portal.id, 40 + i * 400, 40, 300, 60)
+    m.add_view("Hạ tầng kỹ thuật")
+    return m
+
+
+@pytest.fixture
+def dialog(qtbot, model):
+    dlg = PdfExportDialog(model, current_view_id=model.views[1].id)
+    qtbot.addWidget(dlg)
+    return dlg
+
+
+def _shown_pages(dialog) -> int:
+    return int("".join(ch for ch in dialog.page_count_label.text() if ch.isdigit()))
+
+
+def test_shows_the_page_count_of_the_default_options(dialog, model):
+    expected = count_pages(model, dialog.options())
+    assert dialog.page_count() == expected == _shown_pages(dialog)
+    assert dialog.options().views == [v.id for v in model.views]
+
+
+def test_page_count_follows_the_options(dialog, model, qtbot):
+    before = dialog.page_count()
+    dialog.paper.setCurrentIndex(dialog.paper.findData("A4"))
+    dialog.orientation.setCurrentIndex(dialog.orientation.findData("portrait"))
+    dialog.tile.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.page_count() != before, timeout=3000)
+    options = dialog.options()
+    assert (options.paper, options.orientation, options.tile) == ("A4", "portrait", True)
+    assert dialog.page_count() == count_pages(model, options) == _shown_pages(dialog)
+    assert dialog.page_count() > before
+
+
+def test_current_view_only(dialog, model, qtbot):
+    all_views = dialog.page_count()
+    dialog.current_button.click()
+    qtbot.waitUntil(lambda: dialog.page_count() == all_views - 1, timeout=3000)
+    assert dialog.options().views == [model.views[1].id]
+
+
+def test_nothing_to_print_disables_export(dialog, qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    for row in range(dialog.views.count()):
+        dialog.views.item(row).setCheckState(Qt.CheckState.Unchecked)
+    dialog.appendix.setChecked(False)
+    dialog.cover.setChecked(False)
+    dialog.update_page_count()
+    assert dialog.page_count() is None
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_dossier_fields_become_undoable_property_edits(dialog, model):
+    dialog.field_edits["agency"].setText("Ủy ban nhân dân tỉnh Gia Lai")
+    dialog.field_edits["approved_by"].setText("Chủ tịch UBND tỉnh")
+    commands = dialog.commands()
+    assert {c.key for c in commands} == {"dossier:agency", "dossier:approved_by"}
+    for command in commands:
+        model.execute(command)
+    assert dossier_fields(model)["agency"] == "Ủy ban nhân dân tỉnh Gia Lai"
+    for command in reversed(commands):
+        command.revert(model)
+    assert dossier_fields(model)["agency"] == ""
+
+
+def test_accept_hands_the_commands_to_the_callback(qtbot, model):
+    received = []
+    dlg = PdfExportDialog(model, apply_commands=received.extend,
+                          options=DossierOptions(paper="A2", lang="en"))
+    qtbot.addWidget(dlg)
+    assert dlg.options().paper == "A2" and dlg.options().lang == "en"
+    dlg.field_edits["version"].setText("2.0")
+    dlg.accept()
+    assert [c.key for c in received] == ["dossier:version"]
+    assert dict(model.properties) == {}  # the dialog itself changed nothing
