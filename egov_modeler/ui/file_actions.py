@@ -89,6 +89,16 @@ class Dialogs:
             box.setDetailedText(details)
         box.exec()
 
+    def ask_printer(self):  # noqa: ANN201
+        """The system print dialog; a configured ``QPrinter`` or ``None`` if cancelled."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self.parent)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return None
+        return printer
+
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
         value, ok = QInputDialog.getText(self.parent, title, label, text=text)
         return value if ok else None

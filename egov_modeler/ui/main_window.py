@@ -321,26 +321,72 @@ class MainWindow(QMainWindow):
         return True
 
     def export_pdf(self) -> bool:
-        """File > Export > PDF: the options dialog, then the dossier writer."""
+        """File > Export > PDF: the options dialog (when available), then the dossier."""
         try:
-            from ..export.pdf.dossier import write_dossier
-            from .pdf_export_dialog import ask_pdf_options
+            from ..export.pdf.dossier import DossierOptions, write_dossier
         except ImportError:
             self.show_status(self.tr("PDF export is not available in this build yet"))
             return False
-        options = ask_pdf_options(self, self.model, self.current_view_id())
+        options = self._pdf_options(DossierOptions)
         if options is None:
             return False
-        path = getattr(options, "path", None) or self.dialogs.save_path(
-            self.tr("Export PDF"), "PDF (*.pdf)", self._suggest(".pdf"))
+        path = self.dialogs.save_path(self.tr("Export PDF"), "PDF (*.pdf)",
+                                      self._suggest(".pdf"))
         if not path:
             return False
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
         try:
-            write_dossier(self.model, path, options)
-        except (ModelError, OSError) as exc:
+            pages = write_dossier(self.model, path, options)
+        except (ModelError, OSError, ValueError) as exc:
             self.dialogs.error(self.tr("Cannot export"), str(exc))
             return False
-        self.show_status(self.tr("Exported {path}").format(path=path))
+        self.show_status(self.tr("Exported {path} ({pages} pages)").format(
+            path=path, pages=pages))
+        return True
+
+    def _pdf_options(self, default_options):  # noqa: ANN001, ANN202
+        """The dossier options: asked with the PDF dialog when it is installed, otherwise
+        the defaults (A3 landscape, every view, cover and appendices)."""
+        try:
+            from . import pdf_export_dialog
+        except ImportError:
+            return default_options()
+        ask = getattr(pdf_export_dialog, "ask_pdf_options", None)
+        if ask is None:
+            log.warning("pdf_export_dialog has no ask_pdf_options(); using default options")
+            return default_options()
+        return ask(self, self.model, self.current_view_id())
+
+    def print_view(self, printer=None) -> bool:  # noqa: ANN001
+        """File > Print: the current view, fitted to the page, as vectors."""
+        canvas = self.current_canvas()
+        if canvas is None:
+            return False
+        printer = printer or self.dialogs.ask_printer()
+        if printer is None:
+            return False
+        from PySide6.QtGui import QPainter
+
+        scene = canvas.diagram()
+        selected = scene.selectedItems()
+        for item in selected:  # print the diagram, not the selection handles
+            item.setSelected(False)
+        source = scene.content_rect().adjusted(-10, -10, 10, 10)
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.dialogs.error(self.tr("Cannot print"), self.tr("The printer is not ready."))
+            return False
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            page = printer.pageLayout().paintRectPixels(printer.resolution())
+            scene.render(painter, page.toRectF(), source)
+        finally:
+            painter.end()
+            for item in selected:
+                item.setSelected(True)
+        self.show_status(self.tr("Sent ‘{name}’ to the printer").format(
+            name=scene.view().name))
         return True
 
     def export_image(self, kind: str) -> bool:
@@ -623,7 +669,7 @@ class MainWindow(QMainWindow):
                                            self.export_exchange)
         self.act_export_pdf = self._action(self.tr("PDF…"), self.export_pdf,
                                            QKeySequence("Ctrl+Shift+P"))
-        self.act_print = self._action(self.tr("&Print…"), self.export_pdf, S.Print)
+        self.act_print = self._action(self.tr("&Print…"), self.print_view, S.Print)
         self.act_export_png = self._action(self.tr("Current view as PNG…"),
                                            lambda: self.export_image("png"))
         self.act_export_svg = self._action(self.tr("Current view as SVG…"),
@@ -733,10 +779,8 @@ class MainWindow(QMainWindow):
         self.tool_redo.setIcon(style.standardIcon(SP.SP_ArrowForward))
         self.undo_stack.canUndoChanged.connect(self.tool_undo.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.tool_redo.setEnabled)
-        self.undo_stack.undoTextChanged.connect(
-            lambda text: self.tool_undo.setToolTip(self.act_undo.text()))
-        self.undo_stack.redoTextChanged.connect(
-            lambda text: self.tool_redo.setToolTip(self.act_redo.text()))
+        self.undo_stack.undoTextChanged.connect(self._undo_texts_changed)
+        self.undo_stack.redoTextChanged.connect(self._undo_texts_changed)
         self.tool_undo.setEnabled(False)
         self.tool_redo.setEnabled(False)
         bar = QToolBar(self.tr("Tools"), self)
@@ -755,6 +799,14 @@ class MainWindow(QMainWindow):
         bar.addAction(self.act_zoom_fit)
         bar.addAction(self.act_zoom_100)
         self.addToolBar(bar)
+
+    def _undo_texts_changed(self, _text: str = "") -> None:
+        """The toolbar's short Undo/Redo buttons tell what they will do in a tooltip."""
+        try:
+            self.tool_undo.setToolTip(self.act_undo.text())
+            self.tool_redo.setToolTip(self.act_redo.text())
+        except RuntimeError:  # the window is being destroyed
+            pass
 
     def _fill_recent_menu(self) -> None:
         if not hasattr(self, "recent_menu"):

@@ -1,0 +1,108 @@
+"""File menu of the window: templates, recent files, import/export, PDF and printing
+(pytest-qt, offscreen; every dialog is answered in advance)."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+import subprocess
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from egov_modeler.model.serialization import model_to_dict  # noqa: E402
+from tests.ui_helpers import drop, editor_window  # noqa: E402
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    win = editor_window(qtbot, tmp_path)
+    yield win
+    win.undo_stack.setClean()
+
+
+def pdf_text(path) -> str:  # noqa: ANN001
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext not installed")
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_export_pdf_writes_the_dossier_with_the_diagram(window, tmp_path):
+    drop(window, "c_cong_dvc_tinh", 300, 240)
+    window.dialogs.save_answer = str(tmp_path / "ho-so.pdf")
+    assert window.export_pdf()
+    text = pdf_text(tmp_path / "ho-so.pdf")
+    assert "Cổng Dịch vụ công" in text
+
+
+def test_print_renders_the_current_view(window, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    drop(window, "u_nguoi_dan", 200, 70)
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "print.pdf"))
+    assert window.print_view(printer)
+    assert "Người dân" in pdf_text(tmp_path / "print.pdf")
+
+
+def test_export_png_and_svg_of_the_current_view(window, tmp_path):
+    drop(window, "u_nguoi_dan", 200, 70)
+    window.dialogs.save_answer = str(tmp_path / "view.svg")
+    assert window.export_image("svg")
+    assert "Người dân" in (tmp_path / "view.svg").read_text(encoding="utf-8")
+    window.dialogs.save_answer = str(tmp_path / "view.png")
+    assert window.export_image("png")
+    assert (tmp_path / "view.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_archimate_export_then_import_gives_the_model_back(window, tmp_path):
+    drop(window, "u_nguoi_dan", 200, 70)
+    drop(window, "c_cong_dvc_tinh", 300, 240)
+    window.dialogs.save_answer = str(tmp_path / "model.xml")
+    assert window.export_exchange()
+    exported = copy.deepcopy(model_to_dict(window.current_model()))
+    window.undo_stack.setClean()
+    window.dialogs.open_answer = str(tmp_path / "model.xml")
+    assert window.import_exchange()
+    imported = model_to_dict(window.current_model())
+    names = sorted(e["name"] for e in imported["elements"])
+    assert names == sorted(e["name"] for e in exported["elements"])
+    assert not window.isWindowModified()
+
+
+def test_importing_a_broken_exchange_file_keeps_the_open_model(window, tmp_path):
+    drop(window, "u_nguoi_dan", 200, 70)
+    before = copy.deepcopy(model_to_dict(window.current_model()))
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<model><elements>", encoding="utf-8")
+    window.dialogs.open_answer = str(broken)
+    from egov_modeler.ui.file_actions import SaveChoice
+
+    window.dialogs.save_choice = SaveChoice.DISCARD
+    assert not window.import_exchange()
+    assert window.dialogs.errors
+    assert model_to_dict(window.current_model()) == before
+
+
+def test_recent_files_list_the_saved_file_first(window, tmp_path):
+    first, second = tmp_path / "a.egov", tmp_path / "b.egov"
+    assert window.save_to(str(first))
+    assert window.save_to(str(second))
+    assert window.recent.paths()[:2] == [str(second), str(first)]
+    titles = [a.text() for a in window.recent_menu.actions()]
+    assert titles[:2] == ["b.egov", "a.egov"]
+    assert window.windowTitle().startswith("b.egov")
+
+
+def test_save_as_adds_the_extension_and_clears_the_modified_mark(window, tmp_path):
+    drop(window, "u_nguoi_dan", 200, 70)
+    assert window.isWindowModified()
+    window.dialogs.save_answer = str(tmp_path / "gia-lai")
+    assert window.save()  # untitled: Save asks where
+    assert (tmp_path / "gia-lai.egov").exists()
+    assert not window.isWindowModified()
+    window.undo_stack.undo()  # back before the save: modified again
+    assert window.isWindowModified()
