@@ -32,9 +32,25 @@ def pdf_text(path) -> str:  # noqa: ANN001
 def test_export_pdf_writes_the_dossier_with_the_diagram(window, tmp_path):
     drop(window, "c_cong_dvc_tinh", 300, 240)
     window.dialogs.save_answer = str(tmp_path / "ho-so.pdf")
+
+    def type_agency(dialog):
+        edit = next(iter(dialog.field_edits.values()))
+        edit.setText("Sở Khoa học và Công nghệ tỉnh Gia Lai")
+    window.dialogs.prepare_dialog = type_agency
+    steps = window.undo_stack.count()
     assert window.export_pdf()
+    assert window.dialogs.dialogs_shown  # the options dialog was shown
     text = pdf_text(tmp_path / "ho-so.pdf")
     assert "Cổng Dịch vụ công" in text
+    assert "Sở Khoa học và Công nghệ tỉnh Gia Lai" in text
+    assert window.undo_stack.count() == steps + 1  # the typed field is one undo step
+
+
+def test_cancelling_the_pdf_dialog_writes_nothing(window, tmp_path):
+    window.dialogs.save_answer = str(tmp_path / "ho-so.pdf")
+    window.dialogs.dialog_answer = False
+    assert not window.export_pdf()
+    assert not (tmp_path / "ho-so.pdf").exists()
 
 
 def test_print_renders_the_current_view(window, tmp_path):
@@ -106,3 +122,46 @@ def test_save_as_adds_the_extension_and_clears_the_modified_mark(window, tmp_pat
     assert not window.isWindowModified()
     window.undo_stack.undo()  # back before the save: modified again
     assert window.isWindowModified()
+
+
+def _without_id(data: dict) -> dict:
+    return {k: v for k, v in data.items() if k != "id"}
+
+
+def test_starting_without_a_file_opens_the_national_template_untitled(qtbot):
+    from egov_modeler.model.templates import load_template
+    from egov_modeler.ui import open_window
+
+    win = open_window()
+    qtbot.addWidget(win)
+    expected = _without_id(model_to_dict(load_template("national")))
+    assert _without_id(model_to_dict(win.current_model())) == expected
+    assert win.path is None
+    assert not win.isWindowModified()
+    view = win.current_model().view(win.current_view_id())
+    bands = [n for n in view.nodes.values() if n.layer]
+    assert len(bands) >= 6  # the framework's layers as labelled swimlanes
+    assert all(n.label for n in bands)
+
+
+@pytest.mark.parametrize("name", ["national", "provincial", "empty"])
+def test_new_from_template(window, name):
+    from egov_modeler.model.templates import load_template
+
+    window.template_actions[name].trigger()
+    expected = _without_id(model_to_dict(load_template(name)))
+    assert _without_id(model_to_dict(window.current_model())) == expected
+    assert window.path is None
+    assert window.undo_stack.count() == 0
+    scene = window.current_canvas().diagram()
+    assert set(scene.node_items) == set(window.current_model().view(
+        window.current_view_id()).nodes)
+
+
+def test_new_from_template_asks_before_dropping_unsaved_work(window):
+    from egov_modeler.ui.file_actions import SaveChoice
+
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    window.dialogs.save_choice = SaveChoice.CANCEL
+    window.template_actions["empty"].trigger()
+    assert window.current_model().has_element(citizen.id)

@@ -22,6 +22,9 @@ class FakeDialogs:
         self.open_answer = None
         self.save_choice = None
         self.text_answer = None
+        self.dialogs_shown: list = []
+        self.prepare_dialog = None
+        self.dialog_answer = True
 
     def open_path(self, title, filters, directory=""):  # noqa: ANN001, ANN201
         return self.open_answer
@@ -43,6 +46,16 @@ class FakeDialogs:
 
     def info(self, title, text, details=""):  # noqa: ANN001, ANN201
         self.infos.append((title, text, details))
+
+    def run_dialog(self, dialog):  # noqa: ANN001, ANN201
+        """Accept a prepared dialog as the user would (after ``prepare_dialog``)."""
+        self.dialogs_shown.append(dialog)
+        if self.prepare_dialog is not None:
+            self.prepare_dialog(dialog)
+        if not self.dialog_answer:
+            return False
+        dialog.accept()
+        return True
 
     def ask_text(self, title, label, text=""):  # noqa: ANN001, ANN201
         return self.text_answer

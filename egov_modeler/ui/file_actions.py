@@ -89,6 +89,12 @@ class Dialogs:
             box.setDetailedText(details)
         box.exec()
 
+    def run_dialog(self, dialog) -> bool:  # noqa: ANN001
+        """Show a prepared dialog modally; True when the user accepted it."""
+        from PySide6.QtWidgets import QDialog
+
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
     def ask_printer(self):  # noqa: ANN201
         """The system print dialog; a configured ``QPrinter`` or ``None`` if cancelled."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

@@ -346,17 +346,22 @@ class MainWindow(QMainWindow):
         return True
 
     def _pdf_options(self, default_options):  # noqa: ANN001, ANN202
-        """The dossier options: asked with the PDF dialog when it is installed, otherwise
-        the defaults (A3 landscape, every view, cover and appendices)."""
+        """The dossier options from the PDF dialog; the dossier fields typed there (agency,
+        approver...) are stored in the model as one undo step."""
         try:
-            from . import pdf_export_dialog
+            from .pdf_export_dialog import PdfExportDialog
         except ImportError:
             return default_options()
-        ask = getattr(pdf_export_dialog, "ask_pdf_options", None)
-        if ask is None:
-            log.warning("pdf_export_dialog has no ask_pdf_options(); using default options")
-            return default_options()
-        return ask(self, self.model, self.current_view_id())
+        dialog = PdfExportDialog(
+            self.model, self, self.current_view_id(),
+            apply_commands=lambda commands: self.editor.run_many(
+                self.tr("Edit dossier fields"), list(commands)))
+        try:
+            if not self.dialogs.run_dialog(dialog):
+                return None
+            return dialog.options()
+        finally:
+            dialog.deleteLater()
 
     def print_view(self, printer=None) -> bool:  # noqa: ANN001
         """File > Print: the current view, fitted to the page, as vectors."""
@@ -658,7 +663,7 @@ class MainWindow(QMainWindow):
                             ("provincial", self.tr("Provincial architecture")),
                             ("empty", self.tr("Empty model"))):
             self.template_actions[name] = self._action(
-                label, lambda n=name: self.new_from_template(n))
+                label, lambda n=name: self.new_from_template(n), tip=_template_tip(name))
         self.template_actions["national"].setShortcut(QKeySequence(S.New))
         self.act_open = self._action(self.tr("&Open…"), self.open_dialog, S.Open)
         self.act_save = self._action(self.tr("&Save"), self.save, S.Save)
@@ -849,6 +854,15 @@ class MainWindow(QMainWindow):
         canvas = self.current_canvas()
         if canvas is not None:
             canvas.zoom_reset()
+
+
+def _template_tip(name: str) -> str:
+    try:
+        from ..model.templates import template_description
+
+        return template_description(name)
+    except (ImportError, ModelError):
+        return ""
 
 
 def _ensure_framework_rules() -> None:
