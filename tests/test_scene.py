@@ -1,0 +1,91 @@
+"""The display list shared by the PDF, the images and the canvas: names stay in their boxes,
+labels do not cover each other, every notation key can be drawn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from egov_modeler.export.native import load
+from egov_modeler.export.scene import TextItem, build_scene, element_items, legend_scene
+from egov_modeler.export.text_layout import text_width
+from egov_modeler.model import Model
+from egov_modeler.model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES
+from egov_modeler.model.views import NODE_CONTAINER, Node
+from tests.helpers import place
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "egov_modeler" / "resources" / "templates"
+LONG = "Hệ thống thông tin giải quyết thủ tục hành chính cấp tỉnh, huyện, xã"
+
+
+def _text_inside(items, box, slack: float = 0.5) -> None:
+    x, y, w, h = box
+    for item in items:
+        if not isinstance(item, TextItem):
+            continue
+        right = item.x + text_width(item.text, item.size, item.bold)
+        assert x - slack <= item.x and right <= x + w + slack, (item.text, box)
+        assert y - slack <= item.y - item.size and item.y <= y + h + slack, (item.text, box)
+
+
+@pytest.mark.parametrize("type_name", list(ELEMENT_TYPES))
+@pytest.mark.parametrize("box", [(0, 0, 120, 55), (0, 0, 60, 30), (0, 0, 300, 40)])
+def test_a_long_name_never_leaves_its_box(type_name, box):
+    _text_inside(element_items(type_name, box, LONG), box)
+
+
+def _template_models():
+    found = sorted(TEMPLATES.glob("*.egov"))
+    if not found:
+        pytest.skip("no templates shipped yet")
+    return [load(path) for path in found]
+
+
+def test_template_names_stay_in_their_boxes_and_labels_do_not_overlap():
+    for model in _template_models():
+        for view in model.views:
+            scene = build_scene(model, view, "vi")
+            for node in view.nodes.values():
+                if node.element_id and model.has_element(node.element_id):
+                    element = model.element(node.element_id)
+                    _text_inside(element_items(element.type, node.bounds, element.name,
+                                               node.style), node.bounds)
+            labels = [t for t in scene.items if isinstance(t, TextItem) and t.background]
+            boxes = [(t.x, t.y - t.size * 0.8, text_width(t.text, t.size), t.size * 1.2)
+                     for t in labels]
+            for i, a in enumerate(boxes):
+                for b in boxes[i + 1:]:
+                    overlap = (a[0] < b[0] + b[2] and b[0] < a[0] + a[2]
+                               and a[1] < b[1] + b[3] and b[1] < a[1] + a[3])
+                    assert not overlap, (view.name, labels[boxes.index(a)].text)
+
+
+def test_scene_lists_the_notation_used_and_every_name():
+    m = Model("m")
+    view = m.add_view("v")
+    band = Node("id-band", 0, 0, 2000, 400, kind=NODE_CONTAINER, label="Ứng dụng và CSDL")
+    from egov_modeler.model.commands import PlaceNodeCommand
+
+    m.execute(PlaceNodeCommand(view.id, band))
+    elements = []
+    for i, type_name in enumerate(ELEMENT_TYPES):
+        element = m.add_element(type_name, f"Phần tử {i}")
+        elements.append(element)
+        place(m, view.id, element.id, 10 + (i % 10) * 190, 30 + (i // 10) * 70, 180, 60)
+    scene = build_scene(m, view, "vi")
+    assert scene.element_types == list(ELEMENT_TYPES)
+    texts = " ".join(t.text for t in scene.items if isinstance(t, TextItem))
+    assert "Ứng dụng và CSDL" in texts
+    for element in elements:
+        if ELEMENT_TYPES[element.type].shape != "junction":
+            assert element.name in texts, element.type
+
+
+def test_legend_has_a_row_per_type_with_its_label():
+    keys = list(ELEMENT_TYPES) + list(RELATIONSHIP_TYPES)
+    labels = {key: f"nhãn {i}" for i, key in enumerate(keys)}
+    legend = legend_scene(ELEMENT_TYPES, RELATIONSHIP_TYPES, 180, labels, "Chú giải")
+    texts = [t.text for t in legend.items if isinstance(t, TextItem)]
+    assert texts == ["Chú giải", *labels.values()]
+    assert legend.bounds[3] > 20 * len(keys)
