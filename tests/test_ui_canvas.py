@@ -123,3 +123,27 @@ def test_bare_archimate_types_can_be_dropped_too(window):
     assert element.type == "BusinessProcess"
     assert element.catalog_ref is None
     assert node_of(window, element.id).parent == window.bands["cong_dich_vu"]
+
+
+def test_keyboard_shortcuts_delete_undo_and_redo(window, qtbot):
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    canvas = window.current_canvas()
+    node_id = node_of(window, citizen.id).id
+    canvas.diagram().select_ids([node_id])
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Delete)
+    view = window.current_model().view(window.current_view_id())
+    assert node_id not in view.nodes
+    assert window.current_model().has_element(citizen.id)
+    qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert node_id in view.nodes
+    assert node_id in canvas.diagram().node_items
+    qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert node_id not in view.nodes
+
+
+def test_dropping_onto_an_element_places_it_in_the_band_not_inside_the_element(window):
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    (business,) = drop(window, "u_doanh_nghiep", 210, 75)
+    assert node_of(window, business.id).parent == window.bands["nguoi_su_dung"]

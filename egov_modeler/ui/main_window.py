@@ -438,6 +438,13 @@ class MainWindow(QMainWindow):
         scene.setParent(canvas)
         scene.viewRemoved.connect(self._view_removed)
         scene.selectionChanged.connect(self._selection_changed)
+        canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for action in (self.act_rename, self.act_delete, self.act_delete_model):
+            canvas.addAction(action)
+        separator = QAction(canvas)
+        separator.setSeparator(True)
+        canvas.addAction(separator)
+        canvas.addAction(self.act_zoom_fit)
         canvas.zoomChanged.connect(self._zoom_changed)
         canvas.toolChanged.connect(self._tool_changed)
         index = self.tabs.addTab(canvas, self.model.view(view_id).name or self.tr("View"))

@@ -150,6 +150,7 @@ class PropertiesDock(QDockWidget):
     def _set_text(self, name: str, documentation: str) -> None:
         if self.name.text() != name:
             self.name.setText(name)
+            self.name.setCursorPosition(0)
         if self.documentation.toPlainText() != documentation:
             self.documentation.setPlainText(documentation)
 

@@ -310,16 +310,22 @@ class DiagramScene(QGraphicsScene):
         return None
 
     def container_at(self, point: QPointF, exclude: set[str] = frozenset()) -> str | None:
-        """The deepest node that can hold ``point`` as a new child: a band, a group or an
-        element box (ArchiMate nesting), skipping ``exclude`` (the nodes being moved)."""
+        """The topmost band or group under ``point`` that can hold a new child, skipping
+        ``exclude`` (the nodes being moved)."""
         for item in self.node_items_at(point):
-            if item.node_id in exclude:
-                continue
-            node = self.node(item.node_id)
-            if node.kind == "label":
-                continue
-            return item.node_id
+            if item.node_id not in exclude and self.can_hold(self.node(item.node_id)):
+                return item.node_id
         return None
+
+    def can_hold(self, node: Node) -> bool:
+        """Bands, groups and Grouping elements take nested nodes; dropping onto an ordinary
+        element places beside it rather than inside (an accidental nesting would state a
+        relationship the architect did not draw)."""
+        if node.kind == NODE_CONTAINER:
+            return True
+        if node.element_id and self.model.has_element(node.element_id):
+            return self.model.element(node.element_id).type == "Grouping"
+        return False
 
     def items_of_element(self, element_id: str) -> list[NodeItem]:
         return [self.node_items[n] for n in self._element_nodes.get(element_id, ())

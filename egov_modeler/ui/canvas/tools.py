@@ -287,6 +287,12 @@ class SelectTool(Tool):
             centre = QPointF(node.x + dx + node.w / 2, node.y + dy + node.h / 2)
             # Only the moved nodes are excluded: their items may still be at the preview.
             parent = self._container_at(centre, moving)
+            current = view.nodes.get(node.parent) if node.parent else None
+            if (current is not None and current.id not in moving
+                    and current.contains(centre.x(), centre.y())
+                    and (parent is None or scene._depth(current)  # noqa: SLF001
+                         >= scene._depth(view.nodes[parent]))):  # noqa: SLF001
+                parent = current.id  # still inside its parent (even an element): stay
             if parent != node.parent:
                 commands.append(ReparentNodeCommand(view.id, root, parent))
         if not commands:
@@ -305,7 +311,7 @@ class SelectTool(Tool):
         view = self.scene.view()
         best, best_depth = None, -1
         for node in view.nodes.values():
-            if node.id in exclude or node.kind == "label" or not node.contains(
+            if node.id in exclude or not self.scene.can_hold(node) or not node.contains(
                     point.x(), point.y()):
                 continue
             depth = self.scene._depth(node)  # noqa: SLF001 - same package

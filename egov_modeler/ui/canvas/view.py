@@ -83,6 +83,15 @@ class DiagramView(QGraphicsView):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self.setFocus()
+        if event.button() == Qt.MouseButton.RightButton:
+            # The context menu acts on what was clicked: select it first.
+            select = self.tools["select"]
+            assert isinstance(select, SelectTool)
+            hit = select.hit(self.mapToScene(event.position().toPoint()))
+            if hit is not None and not hit.isSelected():
+                self.diagram().clearSelection()
+                hit.setSelected(True)
+            return
         if not self.tool.press(event):
             super().mousePressEvent(event)
 
