@@ -89,3 +89,28 @@ def test_legend_has_a_row_per_type_with_its_label():
     texts = [t.text for t in legend.items if isinstance(t, TextItem)]
     assert texts == ["Chú giải", *labels.values()]
     assert legend.bounds[3] > 20 * len(keys)
+
+
+def test_a_connection_to_a_connection_meets_it_in_the_middle():
+    from egov_modeler.export.notation import Polyline
+    from egov_modeler.model.commands import AddConnectionCommand
+    from egov_modeler.model.views import Connection
+    from tests.helpers import connect
+
+    m = Model("m")
+    view = m.add_view("v")
+    a = m.add_element("ApplicationComponent", "A")
+    b = m.add_element("ApplicationComponent", "B")
+    data = m.add_element("DataObject", "Dữ liệu trao đổi")
+    flow = m.relate(a.id, "Flow", b.id)
+    assoc = m.relate(data.id, "Association", flow.id)
+    na = place(m, view.id, a.id, 0, 0, 100, 50)
+    nb = place(m, view.id, b.id, 300, 0, 100, 50)
+    nd = place(m, view.id, data.id, 150, 200, 100, 50)
+    line = connect(m, view.id, flow.id, na.id, nb.id)
+    m.execute(AddConnectionCommand(view.id, Connection("id-c2", nd.id, line.id,
+                                                       relationship_id=assoc.id)))
+    scene = build_scene(m, view, "vi")
+    lines = [i.prim for i in scene.items if getattr(i, "prim", None).__class__ is Polyline
+             and len(i.prim.points) == 2 and i.stroke == "#000000" and i.fill is None]
+    assert any(p.points[-1] == (200.0, 25.0) for p in lines)  # middle of the flow line

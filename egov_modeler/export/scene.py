@@ -234,6 +234,41 @@ def view_bounds(view: View) -> Box:
     return (x0, y0, max(xs) + SCENE_MARGIN - x0, max(ys) + SCENE_MARGIN - y0)
 
 
+def _routed_connections(view: View):
+    """``(connection, points)`` for every drawable connection, in the view's order.
+
+    An end may be another connection (a relationship attached to a relationship); it is
+    met at the middle of that connection's line, so those are routed after their hosts.
+    """
+    routed: dict[str, list[tuple[float, float]]] = {}
+    pending = list(view.connections.values())
+    while pending:
+        waiting = []
+        for connection in pending:
+            ends = []
+            for end in (connection.source, connection.target):
+                node = view.nodes.get(end)
+                if node is not None:
+                    ends.append(node.bounds)
+                elif end in routed:
+                    mx, my = _point_along(routed[end], 0.5)
+                    ends.append((mx, my, 0.0, 0.0))
+                else:
+                    ends.append(None)
+            if None in ends:
+                waiting.append(connection)
+                continue
+            routed[connection.id] = nt.connection_points(ends[0], ends[1],
+                                                         connection.bendpoints)
+        if len(waiting) == len(pending):  # missing ends or a cycle: nothing more to route
+            for connection in waiting:
+                log.warning("view %s: connection %s has an end that cannot be drawn; "
+                            "skipped", view.id, connection.id)
+            break
+        pending = waiting
+    return [(c, routed[c.id]) for c in view.connections.values() if c.id in routed]
+
+
 def build_scene(model, view: View, lang: str) -> Scene:
     """The display list of ``view``: nodes (parents first), then connections and labels."""
     items: list[ShapeItem | TextItem] = []
@@ -268,14 +303,7 @@ def build_scene(model, view: View, lang: str) -> Scene:
     labels: list[TextItem] = []
     taken: list[Box] = [(t.x, t.y - t.size, text_width(t.text, t.size, t.bold), t.size * 1.25)
                         for t in items if isinstance(t, TextItem)]
-    for connection in view.connections.values():
-        source = view.nodes.get(connection.source)
-        target = view.nodes.get(connection.target)
-        if source is None or target is None:
-            log.warning("view %s: connection %s has a missing end; skipped", view.id,
-                        connection.id)
-            continue
-        points = nt.connection_points(source.bounds, target.bounds, connection.bendpoints)
+    for connection, points in _routed_connections(view):
         rel = None
         if connection.relationship_id and model.has_relationship(connection.relationship_id):
             rel = model.relationship(connection.relationship_id)
