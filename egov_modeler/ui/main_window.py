@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.problems.problemActivated.connect(self.reveal)
         self.resizeDocks([self.palette, self.model_dock], [520, 220], Qt.Orientation.Vertical)
         self.resizeDocks([self.palette], [300], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.problems], [120], Qt.Orientation.Vertical)
+        self.resizeDocks([self.problems], [90], Qt.Orientation.Vertical)
 
         self.zoom_label = QLabel("100%", self)
         self.statusBar().addPermanentWidget(self.zoom_label)

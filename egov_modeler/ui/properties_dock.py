@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QWidget,
 )
 
@@ -62,12 +63,17 @@ class PropertiesDock(QDockWidget):
             self.access.addItem(self.tr(access), access)
         self.documentation = _DocEdit(self._commit_documentation, body)
         self.documentation.setObjectName("properties_documentation")
+        self.documentation.setMinimumHeight(70)
         self.form.addRow(self.tr("Type:"), self.kind)
         self.form.addRow(self.tr("Name:"), self.name)
         self.form.addRow(self.tr("Origin:"), self.origin)
         self.form.addRow(self.tr("Access:"), self.access)
         self.form.addRow(self.tr("Documentation:"), self.documentation)
-        self.setWidget(body)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
         self.editor: Editor | None = None
         self.view_id: str | None = None
         self.target: tuple[str, str] | None = None  # ("element"|"relationship"|"view", id)

@@ -1,0 +1,55 @@
+"""Take a screenshot of the window on a template, for the documentation.
+
+Usage (a display is needed; on a server use Xvfb)::
+
+    xvfb-run -s "-screen 0 1600x1000x24" python -m egov_modeler.ui.screenshot \\
+        docs/screenshot-provincial.png --template provincial
+
+The window is sized to 1600x1000, the first view zoomed to fit, and one element selected
+so the Properties dock shows where it came from in the framework catalog.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m egov_modeler.ui.screenshot")
+    parser.add_argument("output", help="PNG file to write")
+    parser.add_argument("--template", default="provincial")
+    parser.add_argument("--select", default="i_lgsp_tinh",
+                        help="catalog id of the element to select (if shown)")
+    parser.add_argument("--size", default="1600x1000")
+    args = parser.parse_args(argv)
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from ..model.templates import load_template
+    from . import open_window
+
+    window = open_window()
+    window.set_model(load_template(args.template), None)
+    width, height = (int(v) for v in args.size.lower().split("x"))
+    window.resize(width, height)
+    window.show()
+    for _ in range(10):
+        app.processEvents()
+    canvas = window.current_canvas()
+    canvas.zoom_to_fit()
+    scene = canvas.diagram()
+    view = scene.view()
+    chosen = [n.id for n in view.nodes.values() if n.element_id
+              and window.model.element(n.element_id).catalog_ref == args.select]
+    scene.select_ids(chosen[:1])
+    for _ in range(10):
+        app.processEvents()
+    ok = window.grab().save(args.output)
+    window.undo_stack.setClean()
+    window.close()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
