@@ -90,3 +90,13 @@ def test_model_without_views_is_refused_clearly(tmp_path):
     with pytest.raises(ModelError, match="sơ đồ"):
         cli_export_png(Model("x"), str(tmp_path / "x.png"), Args())
     assert not (tmp_path / "x.png").exists()
+
+
+def test_png_honours_style_fill_and_transparency(model, tmp_path):
+    view = model.views[0]
+    first = next(iter(view.nodes.values()))
+    first.style.fill = "#ff0000"
+    first.style.fill_alpha = 128
+    write_png(model, view, tmp_path / "s.png", scale=1.0)
+    red, green, blue = Image.open(tmp_path / "s.png").convert("RGB").getpixel((20, 15))
+    assert red == 255 and 120 <= green <= 135 and green == blue  # half red on white paper

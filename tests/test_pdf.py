@@ -259,3 +259,21 @@ def test_cli_export_pdf_unknown_view_fails_clearly(model, tmp_path, capsys):
     assert exit_info.value.code != 0
     assert "Không tồn tại" in capsys.readouterr().err
     assert not (tmp_path / "o.pdf").exists()
+
+
+@needs_poppler
+def test_validation_summary_lists_the_problems(model, tmp_path):
+    from egov_modeler import validate
+
+    e = {el.name: el for el in model.elements}
+    junction = model.add_element("AndJunction", "")
+    model.relate(e["Cổng Dịch vụ công quốc gia"].id, "Flow", junction.id)
+    model.relate(junction.id, "Triggering", e["Trục liên thông văn bản quốc gia"].id)
+    problems = validate(model)
+    assert problems
+    out = tmp_path / "dossier.pdf"
+    write_dossier(model, out)
+    appendix = re.sub(r"\s+", " ", text_of(out, 3))
+    assert f"{len(problems)} lỗi" in appendix
+    for problem in problems:
+        assert re.sub(r"\s+", " ", problem.message) in appendix

@@ -213,6 +213,15 @@ def _dashed(points: list[tuple[float, float]], dash: tuple[float, ...]):
     return pieces
 
 
+def _on_white(color: str, alpha: float) -> str:
+    """A translucent fill as it looks on white paper (Pillow's RGB canvas has no alpha)."""
+    if alpha >= 1.0:
+        return color
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return "#{:02x}{:02x}{:02x}".format(*(round(c * alpha + 255 * (1 - alpha))
+                                           for c in (r, g, b)))
+
+
 def png_image(scene: Scene, scale: float = DEFAULT_SCALE):
     """The scene painted as a Pillow RGB image, ``scale`` pixels per point."""
     from PIL import Image, ImageDraw
@@ -246,7 +255,7 @@ def png_image(scene: Scene, scale: float = DEFAULT_SCALE):
         for points, closed in _outline(item.prim):
             pts = [tx(p) for p in points]
             if closed and item.fill is not None and len(pts) > 2:
-                draw.polygon(pts, fill=item.fill)
+                draw.polygon(pts, fill=_on_white(item.fill, item.fill_alpha))
             if item.stroke is None:
                 continue
             line = pts + [pts[0]] if closed else pts

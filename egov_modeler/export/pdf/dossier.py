@@ -45,7 +45,6 @@ from reportlab.platypus import (
 from ...i18n import current_language, set_language, tr
 from ...model.commands import SetPropertyCommand
 from ...model.errors import ModelError
-from ...model.validation import validate
 from ...model.views import View
 from ..fonts import register_reportlab_fonts, reportlab_font_name
 from ..scene import Scene, build_scene, legend_scene, view_bounds
@@ -299,6 +298,8 @@ def _build(model, target, options: DossierOptions, draw: bool = True) -> int:
         if story and isinstance(story[-1], PageBreak):
             story.pop()
         story += [NextPageTemplate("appendix"), PageBreak()] if story else []
+        from ... import validate  # ArchiMate and framework rules, as "egov-modeler validate"
+
         elements, relationships = _catalog_concepts(model, options, views)
         frame_w = width - 2 * MARGIN
         story += appendix_story(model, elements, relationships, validate(model), frame_w,
