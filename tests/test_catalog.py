@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from egov_modeler.i18n import set_language
 from egov_modeler.model import Model
 from egov_modeler.model.catalog import (
     Catalog,
@@ -337,15 +338,25 @@ def _broken(tmp_path: Path, data: Any) -> str:
 def test_unknown_layer_names_the_file_component_and_field(tmp_path):
     data = json.loads(json.dumps(PROVINCE))
     data["components"][0]["layer"] = "foo"
+    set_language("en")
     message = _broken(tmp_path, data)
     assert message.startswith("my-province.json, line ")
     assert "component #1 (id 'gl_lgsp')" in message
     assert "'layer'" in message and "'foo'" in message
 
 
+def test_catalog_errors_are_in_vietnamese_by_default(tmp_path):
+    data = json.loads(json.dumps(PROVINCE))
+    data["components"][0]["layer"] = "foo"
+    message = _broken(tmp_path, data)
+    assert message.startswith("my-province.json, dòng ")
+    assert "thành phần #1 (id 'gl_lgsp')" in message and "lớp không tồn tại 'foo'" in message
+
+
 def test_bad_json_names_the_line(tmp_path):
     text = json.dumps(PROVINCE, ensure_ascii=False, indent=2).replace(
         '"name_en": "Gia Lai LGSP",', '"name_en": "Gia Lai LGSP"')
+    set_language("en")
     message = _broken(tmp_path, text)
     line = next(i for i, row in enumerate(text.splitlines(), start=1) if "Gia Lai LGSP" in row)
     assert message.startswith(f"my-province.json, line {line + 1}")
@@ -364,6 +375,7 @@ def test_bad_json_names_the_line(tmp_path):
 def test_broken_user_catalogs_say_what_is_wrong(tmp_path, change, expected):
     data = json.loads(json.dumps(PROVINCE))
     change(data)
+    set_language("en")
     message = _broken(tmp_path, data)
     assert message.startswith("my-province.json") and expected in message
 
@@ -374,6 +386,7 @@ def test_a_missing_file_is_a_catalog_error(tmp_path):
 
 
 def test_merging_refuses_a_clash():
+    set_language("en")
     builtin = load_builtin_catalog()
     with pytest.raises(CatalogError, match="already defined"):
         builtin.merged(builtin)

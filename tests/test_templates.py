@@ -1,0 +1,198 @@
+"""The shipped templates: clean, laid out in bands, up to date with their generator."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+import egov_modeler
+from egov_modeler.export.notation import text_box
+from egov_modeler.export.text_layout import line_height, wrap_text
+from egov_modeler.model.catalog import clear_user_catalogs, load_builtin_catalog
+from egov_modeler.model.serialization import model_to_dict
+from egov_modeler.model.templates import (
+    TEMPLATE_NAMES,
+    TemplateError,
+    load_template,
+    template_description,
+)
+from egov_modeler.resources.templates.build_templates import build
+
+OVERVIEW = ["nguoi_su_dung", "kenh_giao_tiep", "cong_dich_vu", "ung_dung_csdl",
+            "nen_tang_tich_hop", "ha_tang_ky_thuat"]
+
+
+@pytest.fixture(autouse=True)
+def _builtin_only():
+    clear_user_catalogs()
+    yield
+
+
+@pytest.mark.parametrize("name", TEMPLATE_NAMES)
+def test_templates_validate_with_no_errors_and_no_warnings(name):
+    assert egov_modeler.validate(load_template(name)) == []
+
+
+@pytest.mark.parametrize("name", TEMPLATE_NAMES)
+def test_the_shipped_file_is_what_the_generator_builds(name):
+    """Rebuilding gives the same model: ids are deterministic and the file is up to date."""
+    shipped = model_to_dict(egov_modeler.load(
+        resources.files("egov_modeler") / "resources" / "templates" / f"{name}.egov"))
+    assert model_to_dict(build(name)) == shipped
+
+
+def test_a_template_opens_as_a_new_model_with_the_file_ids():
+    first, second = load_template("national"), load_template("national")
+    assert first.id != second.id
+    assert [e.id for e in first.elements] == [e.id for e in second.elements]
+
+
+def test_an_unknown_template_is_refused_with_the_names():
+    with pytest.raises(TemplateError, match="national, provincial, empty"):
+        load_template("tinh-moi")
+
+
+def test_descriptions_in_both_languages():
+    for name in TEMPLATE_NAMES:
+        vi, en = template_description(name, "vi"), template_description(name, "en")
+        assert vi and en and vi != en
+
+
+def _bands(view):
+    return {n.layer: n for n in view.nodes.values() if n.kind == "container" and n.layer}
+
+
+@pytest.mark.parametrize("name", TEMPLATE_NAMES)
+def test_every_layer_is_a_labelled_band_stacked_and_aligned(name):
+    catalog = load_builtin_catalog()
+    view = load_template(name).views[0]
+    bands = _bands(view)
+    assert set(bands) == set(OVERVIEW) | {"an_toan_thong_tin", "chi_dao_chinh_sach",
+                                          "he_thong_ngoai"}
+    for layer_id, band in bands.items():
+        assert band.label == catalog.layer(layer_id).name_vi
+        assert band.labels["en"] == catalog.layer(layer_id).name_en
+    stack = [bands[layer] for layer in OVERVIEW]
+    assert len({(b.x, b.w) for b in stack}) == 1  # same left edge, full width
+    for upper, lower in zip(stack, stack[1:], strict=False):
+        assert upper.y + upper.h < lower.y  # top to bottom, not overlapping
+    top, bottom = stack[0].y, stack[-1].y + stack[-1].h
+    right = stack[0].x + stack[0].w
+    for side in ("an_toan_thong_tin", "chi_dao_chinh_sach"):
+        band = bands[side]
+        assert band.x > right and (band.y, band.y + band.h) == (top, bottom)  # vertical
+    assert bands["he_thong_ngoai"].x + bands["he_thong_ngoai"].w < stack[0].x
+
+
+@pytest.mark.parametrize("name", ["national", "provincial"])
+def test_elements_sit_in_their_own_band_without_overlapping(name):
+    model = load_template(name)
+    for view in model.views:
+        elements = [n for n in view.nodes.values() if n.kind == "element"]
+        assert elements
+        for node in elements:
+            band = view.nodes[node.parent]
+            assert band.layer == model.element(node.element_id).layer
+            assert band.x <= node.x and node.x + node.w <= band.x + band.w
+            assert band.y + 18 <= node.y and node.y + node.h <= band.y + band.h
+            assert 160 <= node.w and node.h >= 70
+        for i, a in enumerate(elements):
+            for b in elements[i + 1:]:
+                apart = (a.x + a.w <= b.x or b.x + b.w <= a.x or a.y + a.h <= b.y
+                         or b.y + b.h <= a.y)
+                assert apart, (a.id, b.id)
+
+
+@pytest.mark.parametrize("name", ["national", "provincial"])
+def test_vietnamese_names_fit_their_boxes_in_three_lines(name):
+    model = load_template(name)
+    for view in model.views:
+        for node in view.nodes.values():
+            if node.kind != "element":
+                continue
+            element = model.element(node.element_id)
+            _x, _y, width, height = text_box(element.type, node.x, node.y, node.w, node.h)
+            lines = wrap_text(element.name, 9.0, width)
+            assert len(lines) <= 3 and len(lines) * line_height(9.0) <= height, element.name
+
+
+@pytest.mark.parametrize("name", ["national", "provincial"])
+def test_every_connection_shows_a_relationship_between_its_nodes(name):
+    model = load_template(name)
+    for view in model.views:
+        for connection in view.connections.values():
+            rel = model.relationship(connection.relationship_id)
+            source = view.nodes[connection.source].element_id
+            target = view.nodes[connection.target].element_id
+            assert (rel.source, rel.target) == (source, target)
+
+
+def test_the_national_template_shows_the_national_systems():
+    model = load_template("national")
+    refs = {e.catalog_ref for e in model.elements}
+    assert refs >= {"c_cong_dvcqg", "i_truc_lien_thong_vb", "i_ngsp", "i_ndxp",
+                    "a_httt_bao_cao_qg", "h_tslcd", "d_csdl_ho_tich", "d_csdlqg_dan_cu",
+                    "d_csdlqg_dat_dai", "d_csdlqg_dkdn", "d_csdlqg_thong_ke_dan_so",
+                    "d_csdlqg_tai_chinh", "d_csdlqg_bao_hiem"}
+    ndxp = next(e for e in model.elements if e.catalog_ref == "i_ndxp")
+    reached = {model.element(r.target).catalog_ref for r in model.relationships_of(ndxp.id)
+               if r.type == "Access"}
+    assert {r for r in refs if r.startswith("d_csdl")} <= reached
+
+
+def _by_ref(model, ref):
+    return [e for e in model.elements if e.catalog_ref == ref]
+
+
+def _related(model, source, rel_type, target) -> bool:
+    return any(r.type == rel_type and r.target == target.id
+               for r in model.relationships_of(source.id))
+
+
+def test_the_provincial_template_is_a_gia_lai_style_architecture():
+    model = load_template("provincial")
+    assert model.name == "Kiến trúc Chính quyền điện tử tỉnh Gia Lai phiên bản 2.0"
+    properties = dict(model.properties)
+    assert properties["agency"] == "Ủy ban nhân dân tỉnh Gia Lai"
+    assert properties["version"] == "2.0"
+    assert properties["architecture_level"] == "province"
+    assert properties["prepared_by"]
+    # online conference: province -> district -> commune
+    province, district, commune = sorted(_by_ref(model, "a_hntt"), key=lambda e: (
+        "tỉnh" not in e.name, "huyện" not in e.name))
+    assert _related(model, province, "Flow", district)
+    assert _related(model, district, "Flow", commune)
+    # documents with digital signatures through the national document axis, both ways
+    (documents,), (axis,) = _by_ref(model, "a_qlvb_dh"), _by_ref(model, "i_truc_lien_thong_vb")
+    assert _related(model, documents, "Flow", axis) and _related(model, axis, "Flow", documents)
+    (signature,) = _by_ref(model, "i_chu_ky_so")
+    assert _related(model, signature, "Serving", documents)
+    # one-stop system for province, district and commune units, portal, Zalo
+    (one_stop,) = _by_ref(model, "a_mot_cua_dien_tu")
+    counters = _by_ref(model, "k_mot_cua")
+    assert len(counters) == 3
+    assert all(_related(model, one_stop, "Serving", c) for c in counters)
+    (zalo,), (portal,) = _by_ref(model, "k_zalo"), _by_ref(model, "c_cong_dvc_tinh")
+    assert _related(model, one_stop, "Serving", zalo)
+    assert _related(model, portal, "Flow", one_stop)
+    # the public-service portal and Cổng DVCQG, payment, postal service, rating
+    (national,) = _by_ref(model, "c_cong_dvcqg")
+    assert _related(model, portal, "Flow", national)
+    (payment,), (rating,) = _by_ref(model, "i_thanh_toan"), _by_ref(model, "c_danh_gia_hai_long")
+    assert _related(model, payment, "Serving", portal)
+    assert _related(model, portal, "Realization", rating)
+    assert _by_ref(model, "k_buu_chinh") and _by_ref(model, "e_buu_chinh")
+    (ioc,) = _by_ref(model, "a_ioc")
+    assert "Pleiku" in ioc.name
+    for ref in ("c_cong_ttdt_tinh", "c_trang_ttdt_don_vi", "i_lgsp_tinh", "h_ttdl_bo_tinh",
+                "h_tslcd", "s_giam_sat_bao_ve"):
+        assert _by_ref(model, ref), ref
+
+
+def test_the_empty_template_has_one_view_of_bands_only():
+    model = load_template("empty")
+    assert model.elements == [] and model.relationships == []
+    (view,) = model.views
+    assert view.name == "Sơ đồ khái quát"
+    assert all(n.kind == "container" for n in view.nodes.values())
