@@ -90,6 +90,21 @@ def framework_layer_label(element: Element, lang: str) -> str:
     return layer_label(t.layer, lang) if t else ""
 
 
+_TYPE_ORDER = {name: i for i, name in enumerate(ELEMENT_TYPES)}
+
+
+def catalog_order(element: Element, lang: str) -> tuple:
+    """Sort key of the element catalog: by framework layer (in the framework's order),
+    then ArchiMate type (notation-book order), then name, so a reviewer reads it layer by
+    layer."""
+    layers, _ = _framework()
+    layer = layers.get(element.layer or "")
+    order = layer.get("order", 999) if layer else (999 if element.layer is None else 998)
+    if not isinstance(order, (int, float)):
+        order = 999
+    return (order, _TYPE_ORDER.get(element.type, 999), element.name_in(lang).casefold())
+
+
 def reference_model(element: Element) -> str:
     """The reference model (BRM, DRM, ARM, TRM, SRM or the overview) of an element."""
     _, components = _framework()
@@ -163,6 +178,7 @@ def appendix_story(model, elements: list[Element], relationships: list, problems
 
     story += [Bookmark("appendix-elements", tr("Appendix A. Element catalog"), 1),
               Paragraph(escape(tr("Appendix A. Element catalog")), styles["h1"])]
+    elements = sorted(elements, key=lambda e: catalog_order(e, lang))
     rows = [[str(i), e.name_in(lang), element_type_label(e.type, lang),
              framework_layer_label(e, lang), reference_model(e),
              e.documentations.get(lang) or e.documentation]
