@@ -71,6 +71,7 @@ def model() -> Model:
     e["mcdt"].documentation = "Một cửa điện tử cấp tỉnh, huyện, xã"
     view = m.add_view("Sơ đồ khái quát")
     view.names["en"] = "Overview diagram"
+    view.documentation = "Sơ đồ khái quát kiến trúc Chính quyền điện tử của tỉnh."
     n = {}
     for i, key in enumerate(NAMES):
         n[key] = place(m, view.id, e[key].id, 40 + (i % 2) * 420, 40 + (i // 2) * 140, 360, 60)
@@ -137,6 +138,8 @@ def test_dossier_has_cover_diagram_title_block_and_appendices(model, tmp_path):
     # the legend names the types on the view and no others
     assert "Thành phần ứng dụng" in diagram and "Phục vụ" in diagram
     assert "Nút" not in diagram.split() and "Kích hoạt" not in diagram
+    # the view's description is printed beside the legend
+    assert "Sơ đồ khái quát kiến trúc Chính quyền điện tử" in re.sub(r"\s+", " ", diagram)
     appendix = text_of(out, 3)
     for expected in ("Phụ lục A. Danh mục thành phần", "Phụ lục B. Danh mục quan hệ",
                      "Phụ lục C. Kết quả kiểm tra mô hình",

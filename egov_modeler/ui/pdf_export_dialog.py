@@ -63,6 +63,9 @@ class PdfExportDialog(QDialog):
         self._model = model
         self._apply_commands = apply_commands
         self._pages: int | None = None
+        # The model does not change while the dialog is open (the fields are applied on
+        # accept), so a count per set of options is computed once.
+        self._counts: dict[tuple, int] = {}
         self.setWindowTitle(self.tr("Export PDF dossier"))
         initial = options or DossierOptions(lang=current_language())
 
@@ -223,8 +226,13 @@ class PdfExportDialog(QDialog):
         when there is something to print."""
         self._timer.stop()
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        options = self.options()
+        key = (options.paper, options.orientation, options.tile, options.lang,
+               tuple(options.views or ()), options.cover, options.appendix)
         try:
-            self._pages = count_pages(self._model, self.options())
+            if key not in self._counts:
+                self._counts[key] = count_pages(self._model, options)
+            self._pages = self._counts[key]
         except ModelError as exc:
             self._pages = None
             self.page_count_label.setText(str(exc))

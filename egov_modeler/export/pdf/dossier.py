@@ -168,10 +168,11 @@ class _DiagramPage(Flowable):
 
     def __init__(self, scene: Scene | None, layout: PageLayout, block: TitleBlock,
                  legend: Scene | None, tile: Tile | None,
-                 bookmarks: list[tuple[str, str, int]]) -> None:
+                 bookmarks: list[tuple[str, str, int]], description: str = "") -> None:
         super().__init__()
         self.scene, self.layout, self.block = scene, layout, block
         self.legend, self.tile, self.bookmarks = legend, tile, bookmarks
+        self.description = description
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return (available_width, available_height)
@@ -198,10 +199,21 @@ class _DiagramPage(Flowable):
             else:
                 draw_scene(canvas, self.scene, dx, dy + dh, 1.0, region=self.tile.region)
                 draw_assembly_marks(canvas, self.layout.diagram, self.tile)
+            used = 0.0
             if self.legend is not None:
                 _, _, gw, gh = self.legend.bounds
                 scale = min(1.0, lw / gw, lh / gh)
                 draw_scene(canvas, self.legend, lx, ly + lh, scale)
+                used = gh * scale
+            room = lh - used - 12
+            if self.description and room > 40:
+                # the view's documentation, so the page reads without the tool
+                top = ly + lh - used - 6
+                canvas.setStrokeColorRGB(0.6, 0.6, 0.6)
+                canvas.line(lx + 4, top, lx + lw - 4, top)
+                draw_text(canvas, lx + 4, top - 3, lw - 8, 12, tr("Description"), 9.0, True)
+                draw_text(canvas, lx + 4, top - 17, lw - 8, room - 20, self.description,
+                          7.5)
             if not self.scene.items:
                 draw_text(canvas, dx, dy + dh / 2 + 10, dw, 20, tr("(empty diagram)"), 12,
                           align="center", color=(0.5, 0.5, 0.5))
@@ -292,7 +304,9 @@ def _build(model, target, options: DossierOptions, draw: bool = True) -> int:
                 if index == 0:
                     marks.append(("diagrams", tr("Diagrams"), 0))
                 marks.append((f"view-{index}", _view_name(view, lang), 1))
-            story.append(_DiagramPage(scene, layout, block, legend, tile, marks))
+            description = view.documentations.get(lang) or view.documentation
+            story.append(_DiagramPage(scene, layout, block, legend, tile, marks,
+                                      description))
             story.append(PageBreak())
     if options.appendix:
         if story and isinstance(story[-1], PageBreak):
