@@ -147,3 +147,81 @@ def test_dropping_onto_an_element_places_it_in_the_band_not_inside_the_element(w
     (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
     (business,) = drop(window, "u_doanh_nghiep", 210, 75)
     assert node_of(window, business.id).parent == window.bands["nguoi_su_dung"]
+
+
+def test_a_bendpoint_is_dragged_and_the_line_follows_its_elements(window, qtbot):
+    (web,) = drop(window, "k_web", 200, 240)
+    (citizen,) = drop(window, "u_nguoi_dan", 500, 70)
+    canvas = window.current_canvas()
+    canvas.tools["connect"].connect(node_of(window, web.id).id,
+                                    node_of(window, citizen.id).id, "Serving")
+    view = window.current_model().view(window.current_view_id())
+    (conn,) = view.connections.values()
+    scene = canvas.diagram()
+    item = scene.connection_items[conn.id]
+    start_before = item.points[0]
+    # The line follows its source when the source moves.
+    assert canvas.tools["select"].commit_move(-40, 0, [node_of(window, web.id).id])
+    assert item.points[0] != start_before
+    from egov_modeler.export.notation import connection_points
+
+    expected = connection_points(node_of(window, web.id).bounds,
+                                 node_of(window, citizen.id).bounds)
+    assert [(p.x(), p.y()) for p in item.points] == [tuple(p) for p in expected]
+    # Add a bendpoint, select the line, then drag the bendpoint.
+    from egov_modeler.model.commands import AddBendpointCommand
+
+    window.editor.run(AddBendpointCommand(view.id, conn.id, 0, 350, 160))
+    scene.select_ids([conn.id])
+    grab = canvas.mapFromScene(QPointF(350, 160))
+    qtbot.mousePress(canvas.viewport(), Qt.MouseButton.LeftButton, pos=grab)
+    qtbot.mouseMove(canvas.viewport(), pos=grab + QPoint(10, 0))
+    qtbot.mouseMove(canvas.viewport(), pos=grab + QPoint(20, 10))
+    qtbot.mouseRelease(canvas.viewport(), Qt.MouseButton.LeftButton, pos=grab + QPoint(20, 10))
+    (bx, by), = conn.bendpoints
+    assert (bx, by) != (350, 160)
+    assert abs(bx - 370) <= 1 and abs(by - 170) <= 1
+    assert item.points[1].x() == bx
+    window.undo_stack.undo()
+    assert conn.bendpoints == [(350, 160)]
+
+
+def test_a_user_catalog_loaded_from_the_file_menu_joins_the_palette(window, tmp_path):
+    import json
+
+    from egov_modeler.model.catalog import clear_user_catalogs
+
+    data = {
+        "format": "egov-modeler-catalog", "format_version": 1, "id": "gia-lai",
+        "components": [{
+            "id": "gl_lgsp", "name_vi": "LGSP Gia Lai", "name_en": "Gia Lai LGSP",
+            "layer": "nen_tang_tich_hop", "reference_model": "overview",
+            "archimate_type": "ApplicationComponent", "parent": "i_lgsp_tinh",
+            "description_vi": "Nền tảng LGSP của tỉnh Gia Lai.", "sources": ["QĐ 796"],
+            "inferred": False}],
+    }
+    path = tmp_path / "gia-lai.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    try:
+        assert window.load_catalog(str(path))
+        (element,) = drop(window, "gl_lgsp", 300, 240)
+        assert element.catalog_ref == "gl_lgsp" and element.name == "LGSP Gia Lai"
+        bad = tmp_path / "bad.json"
+        bad.write_text("{", encoding="utf-8")
+        assert not window.load_catalog(str(bad))
+        assert window.dialogs.errors
+        assert window.palette.find_payload("gl_lgsp").isValid()  # still there
+    finally:
+        clear_user_catalogs()
+        window.palette.reload()
+
+
+def test_the_bundled_vietnamese_font_is_registered_with_qt(window):
+    from PySide6.QtGui import QFontDatabase
+
+    from egov_modeler.export.fonts import FONT_FAMILY
+
+    assert FONT_FAMILY in QFontDatabase.families()
+    from egov_modeler.ui.canvas.text import scaled_font
+
+    assert scaled_font(9.0).family() == FONT_FAMILY

@@ -302,6 +302,23 @@ class MainWindow(QMainWindow):
             self.show_status(self.tr("Imported {path}").format(path=path))
         return True
 
+    def load_catalog(self, path: str | None = None) -> bool:
+        """File > Load catalog: a province's own systems join the palette."""
+        path = path or self.dialogs.open_path(self.tr("Load a component catalog"),
+                                              "JSON (*.json)")
+        if not path:
+            return False
+        from ..model.catalog import CatalogError, add_user_catalog
+
+        try:
+            add_user_catalog(path)
+        except (CatalogError, OSError) as exc:
+            self.dialogs.error(self.tr("Cannot load the catalog"), str(exc))
+            return False
+        self.palette.reload()
+        self.show_status(self.tr("Catalog {path} added to the palette").format(path=path))
+        return True
+
     def export_exchange(self) -> bool:
         path = self.dialogs.save_path(self.tr("Export as ArchiMate exchange file"),
                                       EXCHANGE_FILTER, self._suggest(".xml"))
@@ -677,6 +694,8 @@ class MainWindow(QMainWindow):
         self.act_save_as = self._action(self.tr("Save &As…"), self.save_as, S.SaveAs)
         self.act_import = self._action(self.tr("&Import ArchiMate exchange file…"),
                                        self.import_exchange)
+        self.act_catalog = self._action(self.tr("Load component &catalog…"),
+                                        lambda: self.load_catalog())
         self.act_export_oef = self._action(self.tr("ArchiMate exchange file (XML)…"),
                                            self.export_exchange)
         self.act_export_pdf = self._action(self.tr("PDF…"), self.export_pdf,
@@ -747,6 +766,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_save_as)
         file_menu.addSeparator()
         file_menu.addAction(self.act_import)
+        file_menu.addAction(self.act_catalog)
         export_menu = file_menu.addMenu(self.tr("&Export"))
         export_menu.addAction(self.act_export_oef)
         export_menu.addAction(self.act_export_pdf)
