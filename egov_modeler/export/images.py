@@ -22,7 +22,7 @@ from pathlib import Path
 from ..i18n import current_language, tr
 from ..model.errors import ModelError
 from ..model.views import View
-from .fonts import font_path
+from .fonts import FONT_FAMILY, font_path, reportlab_font_name
 from .notation import Ellipse, Polygon, Polyline, Rect, RoundedRect
 from .notation import Path as PathPrim
 from .scene import Scene, ShapeItem, TextItem, build_scene
@@ -108,7 +108,14 @@ def svg_bytes(scene: Scene) -> bytes:
     renderSVG.draw(drawing, canvas, 0, 0)
     out = io.StringIO()
     canvas.save(out)
-    return out.getvalue().encode("utf-8")
+    svg = out.getvalue()
+    # reportlab writes its internal font names; name the real family, with fallbacks, so a
+    # viewer with Be Vietnam Pro installed uses it and any other shows a sans-serif face.
+    for bold in (True, False):
+        svg = svg.replace(f"font-family: {reportlab_font_name(bold)};",
+                          f"font-family: '{FONT_FAMILY}', sans-serif;"
+                          + (" font-weight: bold;" if bold else ""))
+    return svg.encode("utf-8")
 
 
 def write_svg(model, view: View, path: str | os.PathLike, lang: str | None = None) -> None:
