@@ -129,3 +129,10 @@ def test_style_overrides_colours():
     assert element_colors("BusinessActor")[0] == ELEMENT_TYPES["BusinessActor"].fill
     fill, line, font = element_colors("BusinessActor", Style(fill="#123456", font_color="#ff0000"))
     assert (fill, font) == ("#123456", "#ff0000")
+
+
+def test_shapes_that_are_the_notation_show_no_corner_glyph():
+    assert icon_box("ApplicationService", *BOX) is None
+    assert icon_box("DataObject", *BOX) is None
+    assert icon_box("ApplicationComponent", *BOX) is not None
+    assert icon_box("BusinessProcess", *BOX) is not None
