@@ -347,3 +347,11 @@ def test_messages_follow_the_language():
     assert problems[0].message == (
         f"The application “{documents.name}” is not hosted on any technical infrastructure "
         "(data centre, network).")
+
+
+def test_a_layer_the_matrix_does_not_know_is_not_judged():
+    model = national_model()
+    portal = add(model, "c_cong_dvcqg")
+    own = Element("id-own", "ApplicationComponent", "Hệ thống riêng", layer="lop_rieng")
+    model.execute(AddElementCommand(own))
+    assert check_relationship(model, own.id, "Flow", portal.id) == []

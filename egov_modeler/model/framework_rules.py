@@ -156,7 +156,9 @@ def _layer_matrix(ctx: _Context, rule: FrameworkRule, source: Element, rel_type:
     if rel_type not in rule.params["relationship_types"]:
         return []
     src_layer, tgt_layer = ctx.layer_of(source), ctx.layer_of(target)
-    judged = ctx.band_layers()
+    # Only the layers the matrix speaks of are judged: a layer a user catalog adds is not
+    # forbidden everything just because the built-in matrix does not know it.
+    judged = set(rule.params.get("layers") or ctx.band_layers())
     if src_layer not in judged or tgt_layer not in judged:
         return []
     if tgt_layer in rule.params["allowed"].get(src_layer, ()):
