@@ -225,3 +225,60 @@ def test_the_bundled_vietnamese_font_is_registered_with_qt(window):
     from egov_modeler.ui.canvas.text import scaled_font
 
     assert scaled_font(9.0).family() == FONT_FAMILY
+
+
+def test_double_clicking_a_palette_row_then_the_diagram_places_it(window, qtbot):
+    from PySide6.QtWidgets import QTreeView
+
+    palette = window.findChild(QTreeView, "palette")
+    index = window.palette.find_payload("u_doanh_nghiep")
+    palette.doubleClicked.emit(index)
+    canvas = window.current_canvas()
+    assert canvas.tool_name() == "place"
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton,
+                     pos=canvas.mapFromScene(QPointF(400, 90)))
+    (element,) = window.current_model().elements
+    assert element.catalog_ref == "u_doanh_nghiep"
+    assert node_of(window, element.id).contains(400, 90)
+    assert canvas.tool_name() == "select"
+
+
+def test_double_clicking_an_element_renames_it(window, qtbot):
+    from PySide6.QtTest import QTest
+
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    window.dialogs.text_answer = "Công dân"
+    canvas = window.current_canvas()
+    QTest.mouseDClick(canvas.viewport(), Qt.MouseButton.LeftButton,
+                      pos=canvas.mapFromScene(QPointF(200, 70)))
+    assert window.current_model().element(citizen.id).name == "Công dân"
+    assert "Công dân" in window.act_undo.text()
+
+
+def test_a_new_view_opens_in_a_tab_and_can_be_deleted(window):
+    window.dialogs.text_answer = "Sơ đồ ứng dụng"
+    view_id = window.new_view()
+    assert window.current_view_id() == view_id
+    assert window.current_model().view(view_id).name == "Sơ đồ ứng dụng"
+    assert window.tabs.count() == 2
+    assert window.delete_view(view_id)
+    assert not window.current_model().has_view(view_id)
+    assert window.tabs.count() == 1
+    window.undo_stack.undo()
+    assert window.current_model().has_view(view_id)
+
+
+def test_dragging_over_a_band_outlines_it(window, qtbot):
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    canvas = window.current_canvas()
+    scene = canvas.diagram()
+    scene.select_ids([node_of(window, citizen.id).id])
+    press = canvas.mapFromScene(QPointF(200, 70))
+    qtbot.mousePress(canvas.viewport(), Qt.MouseButton.LeftButton, pos=press)
+    qtbot.mouseMove(canvas.viewport(), pos=canvas.mapFromScene(QPointF(200, 150)))
+    qtbot.mouseMove(canvas.viewport(), pos=canvas.mapFromScene(QPointF(200, 240)))
+    assert scene.node_items[window.bands["cong_dich_vu"]].drop_target
+    qtbot.mouseRelease(canvas.viewport(), Qt.MouseButton.LeftButton,
+                       pos=canvas.mapFromScene(QPointF(200, 240)))
+    assert not any(item.drop_target for item in scene.node_items.values())
+    assert node_of(window, citizen.id).parent == window.bands["cong_dich_vu"]

@@ -30,6 +30,8 @@ class Editor(QObject):
 
     #: A sentence for the status bar (a refusal, or what just happened).
     status = Signal(str)
+    #: The user double-clicked an element: the window asks for its new name.
+    renameRequested = Signal()
 
     def __init__(self, model: Model, stack: QUndoStack, language: str = "vi",
                  parent: QObject | None = None) -> None:

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.model_dock = ModelDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.model_dock)
         self.model_dock.viewActivated.connect(self.open_view)
+        self.model_dock.deleteRequested.connect(self.delete_view)
         self.properties = PropertiesDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.properties)
         self.tabifyDockWidget(self.model_dock, self.properties)
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
         self.undo_stack.indexChanged.connect(lambda _i: self.properties.refresh())
         self.resize(1400, 900)
+        self._restore_window_state()
         self._update_title()
 
     # ================================================================ automation API
@@ -132,6 +134,7 @@ class MainWindow(QMainWindow):
     def _make_editor(self) -> Editor:
         editor = Editor(self.model, self.undo_stack, self.language, self)
         editor.status.connect(self.show_status)
+        editor.renameRequested.connect(self.rename_selection)
         editor.choose_relationship = self._choose_relationship
         return editor
 
@@ -258,9 +261,25 @@ class MainWindow(QMainWindow):
         if self.maybe_save():
             for canvas in self.canvases():
                 canvas.diagram().detach()
+            settings = self.recent.settings
+            settings.setValue("window/geometry", self.saveGeometry())
+            settings.setValue("window/state", self.saveState())
             event.accept()
         else:
             event.ignore()
+
+    def _restore_window_state(self) -> None:
+        """Size, position and dock layout as the user left them."""
+        settings = self.recent.settings
+        geometry = settings.value("window/geometry")
+        state = settings.value("window/state")
+        try:
+            if geometry is not None:
+                self.restoreGeometry(geometry)
+            if state is not None:
+                self.restoreState(state)
+        except TypeError:  # a settings file from elsewhere: keep the defaults
+            log.debug("window state not restored", exc_info=True)
 
     def document_name(self) -> str:
         if self.path:
@@ -524,6 +543,36 @@ class MainWindow(QMainWindow):
         canvas.set_tool("place")
 
     # ================================================================ edit actions
+    def new_view(self) -> str | None:
+        """View > New view: an empty diagram, opened in a tab (one undo step)."""
+        from ..model.commands import CreateViewCommand
+        from ..model.ids import new_id
+        from ..model.views import View
+
+        name = self.dialogs.ask_text(self.tr("New view"), self.tr("Name:"),
+                                     self.tr("New view"))
+        if not name:
+            return None
+        view = View(new_id(), name=name)
+        if not self.editor.run(CreateViewCommand(view)):
+            return None
+        self.open_view(view.id)
+        return view.id
+
+    def delete_view(self, view_id: str) -> bool:
+        """Delete a view (its elements stay in the model), after confirmation."""
+        from ..model.commands import DeleteViewCommand
+
+        if not self.model.has_view(view_id):
+            return False
+        name = self.model.view(view_id).name
+        if not self.dialogs.confirm(
+                self.tr("Delete view"),
+                self.tr("Delete the view ‘{name}’?").format(name=name),
+                self.tr("The elements and relationships stay in the model.")):
+            return False
+        return self.editor.run(DeleteViewCommand(view_id))
+
     def delete_selection(self) -> bool:
         """Delete removes the selected nodes and lines from this view only."""
         canvas = self.current_canvas()
@@ -720,6 +769,8 @@ class MainWindow(QMainWindow):
                                        QKeySequence("F2"))
         self.act_select_all = self._action(self.tr("Select &all"), self.select_all,
                                            S.SelectAll)
+        self.act_new_view = self._action(self.tr("&New view…"), self.new_view,
+                                         QKeySequence("Ctrl+Shift+N"))
 
         self.act_zoom_in = self._action(self.tr("Zoom &in"), lambda: self._zoom(1.25),
                                         S.ZoomIn)
@@ -787,6 +838,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.act_select_all)
 
         view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.act_new_view)
+        view_menu.addSeparator()
         for action in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_fit,
                        self.act_zoom_100):
             view_menu.addAction(action)

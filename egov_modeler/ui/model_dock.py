@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QDockWidget, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ..model.model import Model
 
@@ -14,6 +14,7 @@ class ModelDock(QDockWidget):
     """Lists the views; kept up to date by the window on view events."""
 
     viewActivated = Signal(str)
+    deleteRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Views"), parent)
@@ -25,6 +26,18 @@ class ModelDock(QDockWidget):
         self.setWidget(self.tree)
         self.tree.itemActivated.connect(
             lambda item: self.viewActivated.emit(item.data(0, VIEW_ROLE)))
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._menu)
+
+    def _menu(self, pos) -> None:  # noqa: ANN001
+        item = self.tree.itemAt(pos)
+        if item is None:
+            return
+        menu = QMenu(self)
+        view_id = item.data(0, VIEW_ROLE)
+        menu.addAction(self.tr("Open"), lambda: self.viewActivated.emit(view_id))
+        menu.addAction(self.tr("Delete view"), lambda: self.deleteRequested.emit(view_id))
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     def show_model(self, model: Model) -> None:
         self.tree.clear()

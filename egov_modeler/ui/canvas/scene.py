@@ -360,6 +360,18 @@ class DiagramScene(QGraphicsScene):
                 item.problem = mark
                 item.update()
 
+    def set_drop_target(self, node_id: str | None) -> None:
+        """Outline the band or group a drag would nest into (None: no outline)."""
+        previous = getattr(self, "_drop_target", None)
+        if previous == node_id:
+            return
+        for item_id, on in ((previous, False), (node_id, True)):
+            item = self.node_items.get(item_id) if item_id else None
+            if item is not None:
+                item.drop_target = on
+                item.update()
+        self._drop_target = node_id
+
     def set_dimmed(self, dimmed: set[str]) -> None:
         """Dim these nodes (invalid targets while a connection is dragged); undim the rest."""
         for node_id, item in self.node_items.items():

@@ -218,6 +218,10 @@ class SelectTool(Tool):
             for node_id, origin in self._moving.items():
                 scene.node_items[node_id].setPos(origin + QPointF(dx, dy))
             scene.update_routes(self._moving)
+            if len(self._moved_roots) == 1:
+                node = scene.node(self._moved_roots[0])
+                centre = QPointF(node.x + dx + node.w / 2, node.y + dy + node.h / 2)
+                scene.set_drop_target(self._container_at(centre, set(self._moving)))
         elif self._mode == "resize" and self._resize:
             item, handle, rect = self._resize
             item.set_preview_rect(_resized(rect, handle, delta))
@@ -239,6 +243,7 @@ class SelectTool(Tool):
         mode, self._mode = self._mode, None
         if mode is None:
             return False
+        self.scene.set_drop_target(None)
         pos = self.scene_pos(event)
         delta = pos - self._start
         if mode == "rubber":
@@ -339,6 +344,10 @@ class SelectTool(Tool):
                     self.scene.view_id, item.connection_id, item.segment_at(pos),
                     round(pos.x()), round(pos.y())))
             if isinstance(item, NodeItem):
+                if not item.is_container and self.scene.node(item.node_id).element_id:
+                    self.scene.select_ids([item.node_id])
+                    self.editor.renameRequested.emit()
+                    return True
                 break
         return False
 

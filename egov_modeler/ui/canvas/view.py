@@ -126,11 +126,18 @@ class DiagramView(QGraphicsView):
         if payload_of(event.mimeData()):
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
+            pos = self.mapToScene(event.position().toPoint())
+            self.diagram().set_drop_target(self.diagram().container_at(pos))
         else:
             event.ignore()
 
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802, ANN001
+        self.diagram().set_drop_target(None)
+        event.accept()
+
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         payload = payload_of(event.mimeData())
+        self.diagram().set_drop_target(None)
         if not payload:
             event.ignore()
             return

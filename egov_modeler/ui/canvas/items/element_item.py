@@ -39,6 +39,7 @@ class NodeItem(QGraphicsItem):
         self._w = 1.0
         self._h = 1.0
         self.dimmed = False
+        self.drop_target = False  # transient drag feedback, not model state
         self.problem: str | None = None  # "error" / "warning" from validation
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(True)
@@ -111,7 +112,15 @@ class NodeItem(QGraphicsItem):
                 return name
         return None
 
+    def paint_drop_target(self, painter: QPainter) -> None:
+        """A thick outline while something being dragged would land inside this node."""
+        if self.drop_target:
+            painter.setPen(QPen(SELECTION_COLOR, 2.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.box())
+
     def paint_selection(self, painter: QPainter) -> None:
+        self.paint_drop_target(painter)
         if not self.isSelected():
             return
         painter.setPen(QPen(SELECTION_COLOR, 1.0, Qt.PenStyle.DashLine))
