@@ -345,8 +345,8 @@ def test_messages_follow_the_language():
     set_language("en")
     problems = findings(model, "FW-HOSTED")
     assert problems[0].message == (
-        f"The application “{documents.name}” is not hosted on any technical infrastructure "
-        "(data centre, network).")
+        f"The application “{documents.names['en']}” is not hosted on any technical "
+        "infrastructure (data centre, network).")
 
 
 def test_a_layer_the_matrix_does_not_know_is_not_judged():

@@ -122,6 +122,11 @@ class _Context:
         return found
 
 
+def _name(element: Element) -> str:
+    """The element's name in the language of the messages."""
+    return element.name_in(current_language())
+
+
 def _problem(rule: FrameworkRule, ids: Iterable[str], **fields: object) -> Problem:
     return Problem(Severity(rule.severity), rule.id,
                    rule.message(current_language(), **fields), tuple(ids))
@@ -164,8 +169,8 @@ def _layer_matrix(ctx: _Context, rule: FrameworkRule, source: Element, rel_type:
     if tgt_layer in rule.params["allowed"].get(src_layer, ()):
         return []
     return [_problem(rule, ids, source_layer=ctx.layer_name(src_layer),
-                     target_layer=ctx.layer_name(tgt_layer), source=source.name,
-                     target=target.name, relationship=rel_type)]
+                     target_layer=ctx.layer_name(tgt_layer), source=_name(source),
+                     target=_name(target), relationship=rel_type)]
 
 
 def _is_national_db(ctx: _Context, rule: FrameworkRule, element: Element) -> bool:
@@ -182,7 +187,7 @@ def _national_db(ctx: _Context, rule: FrameworkRule, source: Element, rel_type: 
     for local, database in ((source, target), (target, source)):
         if (ctx.scope_of(local) in p["local_scopes"] and not ctx.is_a(local, p["platforms"])
                 and _is_national_db(ctx, rule, database)):
-            return [_problem(rule, ids, source=local.name, target=database.name)]
+            return [_problem(rule, ids, source=_name(local), target=_name(database))]
     return []
 
 
@@ -191,7 +196,7 @@ def _document_axis(ctx: _Context, rule: FrameworkRule, source: Element, rel_type
     systems = rule.params["document_systems"]
     if (rel_type in rule.params["relationship_types"] and source.id != target.id
             and ctx.is_a(source, systems) and ctx.is_a(target, systems)):
-        return [_problem(rule, ids, source=source.name, target=target.name)]
+        return [_problem(rule, ids, source=_name(source), target=_name(target))]
     return []
 
 
@@ -201,7 +206,7 @@ def _cross_cutting(ctx: _Context, rule: FrameworkRule, source: Element, rel_type
         return []
     cross = ctx.cross_cutting()
     if ctx.layer_of(source) in cross or ctx.layer_of(target) in cross:
-        return [_problem(rule, ids, source=source.name, target=target.name,
+        return [_problem(rule, ids, source=_name(source), target=_name(target),
                          relationship=rel_type)]
     return []
 
@@ -241,7 +246,7 @@ def _portal_sync(ctx: _Context, rule: FrameworkRule) -> list[Problem]:
                                 directed=True)]
     if is_provincial(ctx.model, ctx.catalog) and len(unsynced) == len(systems):
         return []  # the provincial completeness check FW-PROV-DVCQG says it once
-    return [_problem(rule, (e.id,), element=e.name) for e in unsynced]
+    return [_problem(rule, (e.id,), element=_name(e)) for e in unsynced]
 
 
 def _hosted(ctx: _Context, rule: FrameworkRule) -> list[Problem]:
@@ -254,7 +259,7 @@ def _hosted(ctx: _Context, rule: FrameworkRule) -> list[Problem]:
             continue
         if not any(_is_infrastructure(ctx, rule, other_id)
                    for other_id in ctx.neighbours(element.id)):
-            problems.append(_problem(rule, (element.id,), element=element.name))
+            problems.append(_problem(rule, (element.id,), element=_name(element)))
     return problems
 
 
@@ -290,9 +295,10 @@ def _node_band_problems(ctx: _Context, rule: FrameworkRule, view: Any,
     band = _enclosing_band(view, node)
     if band is None or band.layer == element_layer or not ctx.catalog.has_layer(band.layer):
         return []
-    return [_problem(rule, (element.id, node.id), element=element.name,
+    return [_problem(rule, (element.id, node.id), element=_name(element),
                      element_layer=ctx.layer_name(element_layer),
-                     band_layer=ctx.layer_name(band.layer), view=view.name)]
+                     band_layer=ctx.layer_name(band.layer),
+                     view=view.names.get(current_language()) or view.name)]
 
 
 def _enclosing_band(view: Any, node: Any) -> Any:
