@@ -12,7 +12,12 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
 
 from egov_modeler.model.serialization import model_to_dict  # noqa: E402
-from tests.ui_helpers import drop, editor_window, node_of  # noqa: E402
+from tests.ui_helpers import drop, editor_window, isolate_settings, node_of  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _private_settings(tmp_path):
+    isolate_settings(tmp_path / "qt-settings")
 
 
 @pytest.fixture

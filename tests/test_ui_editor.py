@@ -13,7 +13,12 @@ from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtWidgets import QTreeView  # noqa: E402
 
 from egov_modeler.model.serialization import model_to_dict  # noqa: E402
-from tests.ui_helpers import drop, editor_window, node_of  # noqa: E402
+from tests.ui_helpers import drop, editor_window, isolate_settings, node_of  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _private_settings(tmp_path):
+    isolate_settings(tmp_path / "qt-settings")
 
 
 @pytest.fixture

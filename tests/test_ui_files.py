@@ -12,7 +12,12 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from egov_modeler.model.serialization import model_to_dict  # noqa: E402
-from tests.ui_helpers import drop, editor_window  # noqa: E402
+from tests.ui_helpers import drop, editor_window, isolate_settings  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _private_settings(tmp_path):
+    isolate_settings(tmp_path / "qt-settings")
 
 
 @pytest.fixture

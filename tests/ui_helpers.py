@@ -147,3 +147,12 @@ def node_of(win, element_id: str):  # noqa: ANN001, ANN201
     view = win.current_model().view(win.current_view_id())
     (node,) = view.nodes_of_element(element_id)
     return node
+
+
+def isolate_settings(folder) -> None:  # noqa: ANN001
+    """Point Qt's default settings (recent files, window layout) at a test folder, so
+    tests never read or write the user's own."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
