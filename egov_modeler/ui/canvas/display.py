@@ -33,3 +33,10 @@ def container_items(node: Node, label: str, w: float, h: float,
 def note_items(node: Node, label: str, w: float, h: float) -> list:
     """A free-text label box."""
     return _scene._note_items(_at_origin(node, w, h), label)  # noqa: SLF001
+
+
+def connection_label(points: list[tuple[float, float]], text: str):  # noqa: ANN201
+    """The relationship's name on its line, placed as the PDF places it (the PDF also
+    slides labels apart across the whole view; the canvas, which redraws one line at a
+    time, keeps each at its first choice)."""
+    return _scene._connection_label(points, text, [])  # noqa: SLF001

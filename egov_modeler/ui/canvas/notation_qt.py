@@ -134,5 +134,13 @@ def paint_display_items(painter: QPainter, items: list) -> None:  # noqa: ANN001
                 painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(_prim_path(item.prim))
         elif isinstance(item, TextItem):
+            if item.background:
+                from ...export.text_layout import text_width
+
+                width = text_width(item.text, item.size, item.bold)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(item.background))
+                painter.drawRect(QRectF(item.x - 1, item.y - item.size * 0.95, width + 2,
+                                        item.size * 1.25))
             TextBlock([(item.x, item.y, item.text)], item.size, item.bold).paint(
                 painter, QColor(item.color))

@@ -14,7 +14,8 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, Q
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ....export import notation as nt
-from ..notation_qt import Shape, paint_shapes, shapes
+from ..display import connection_label
+from ..notation_qt import Shape, paint_display_items, paint_shapes, shapes
 from .element_item import SELECTION_COLOR
 
 BENDPOINT_SIZE = 7.0
@@ -36,6 +37,8 @@ class ConnectionItem(QGraphicsItem):
         self._hit = QPainterPath()
         self._ends: tuple[Shape, ...] = ()
         self._dash: tuple[float, ...] = ()
+        self._text = ""
+        self._label: list = []
         self._pen = QPen(QColor(nt.CONNECTION_COLOR), 1.0)
         self._rel_type: str | None = None
         self._access: str | None = None
@@ -59,6 +62,9 @@ class ConnectionItem(QGraphicsItem):
         if conn.relationship_id and scene.model.has_relationship(conn.relationship_id):
             rel = scene.model.relationship(conn.relationship_id)
         self._rel_type = rel.type if rel else None
+        language = scene.language
+        self._text = ((rel.names.get(language) or rel.name) if rel else "") or (
+            conn.labels.get(language) or conn.label)
         self._access = rel.access_type if rel else None
         self._directed = bool(rel and rel.is_directed)
         color = QColor(conn.style.line_color or "#333333")
@@ -100,6 +106,8 @@ class ConnectionItem(QGraphicsItem):
             [(p.x(), p.y()) for p in self.points])
         self._dash = dash
         self._ends = shapes([*src, *tgt])
+        label = connection_label([(p.x(), p.y()) for p in self.points], self._text)
+        self._label = [label] if label is not None else []
 
     def midpoint(self) -> QPointF:
         """Half-way along the route: where a connection to this connection attaches."""
@@ -138,6 +146,9 @@ class ConnectionItem(QGraphicsItem):
         rect = self._path.boundingRect()
         for shape in self._ends:
             rect = rect.united(shape.path.boundingRect())
+        for label in self._label:
+            rect = rect.united(QRectF(label.x - 2, label.y - label.size * 1.2,
+                                      len(label.text) * label.size + 4, label.size * 2))
         return rect.adjusted(-HIT_WIDTH, -HIT_WIDTH, HIT_WIDTH, HIT_WIDTH)
 
     def shape(self) -> QPainterPath:
@@ -156,6 +167,7 @@ class ConnectionItem(QGraphicsItem):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)
         paint_shapes(painter, self._ends, pen.color(), pen.color(), pen.widthF())
+        paint_display_items(painter, self._label)
         if self.isSelected():
             painter.setPen(QPen(SELECTION_COLOR, 1.0))
             painter.setBrush(QColor("white"))

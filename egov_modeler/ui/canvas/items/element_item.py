@@ -174,6 +174,7 @@ class ElementItem(NodeItem):
             self._items = element_items(
                 element.type, w, h, element.name_in(scene.language), node.style,
                 None if top_child is None else top_child - node.y)
+            self.setToolTip(element_tooltip(element, scene.language))
         else:
             label = node.labels.get(scene.language) or node.label
             self._items = note_items(node, label, w, h)
@@ -188,3 +189,21 @@ class ElementItem(NodeItem):
         painter.setOpacity(1.0)
         self.paint_problem(painter)
         self.paint_selection(painter)
+
+
+def element_tooltip(element, language: str) -> str:  # noqa: ANN001
+    """Name, ArchiMate type and documentation, shown when the mouse rests on an element."""
+    from html import escape
+
+    from PySide6.QtCore import QCoreApplication
+
+    from ....model.metamodel import ELEMENT_TYPES
+
+    etype = ELEMENT_TYPES.get(element.type)
+    type_label = QCoreApplication.translate("Canvas", etype.label_en) if etype else element.type
+    parts = [f"<b>{escape(element.name_in(language))}</b>", escape(type_label)]
+    documentation = element.documentations.get(language) or element.documentation
+    if documentation:
+        short = documentation if len(documentation) <= 300 else documentation[:297] + "…"
+        parts.append(escape(short))
+    return "<p style='max-width:360px'>" + "<br>".join(parts) + "</p>"
