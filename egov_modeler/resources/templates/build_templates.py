@@ -322,32 +322,41 @@ def _place_column(builder: Builder, view_id: str, band_id: str,
 
 
 def hosting_view(builder: Builder, spec: Spec) -> None:
-    """A second view: every application and the infrastructure it runs on."""
+    """A second view: which infrastructure each application runs on.
+
+    One group per infrastructure element, groups stacked top to bottom: its applications
+    side by side in a row and the infrastructure centred below, so the lines fan out without
+    crossing any box. No layer bands here: applications of several layers share a row.
+    """
     if not spec.hosting:
         return
-    hosted = []
-    seen = set()
-    for _infra, _rel, app in spec.hosting:
-        if app not in seen:
-            seen.add(app)
-            hosted.append(app)
-    infra_keys = list(dict.fromkeys(infra for infra, _rel, _app in spec.hosting))
-    by_layer: dict[str, list[Item]] = {}
-    all_items = {item.key: (layer, item) for layer, rows in spec.bands.items()
-                 for row in rows for item in row}
-    for key in hosted:
-        layer, item = all_items[key]
-        by_layer.setdefault(layer, []).append(Item(item.key, item.component))
-    bands: dict[str, list[list[Item]]] = {}
-    for layer in OVERVIEW:
-        if layer == "ha_tang_ky_thuat":
-            bands[layer] = [[Item(k, all_items[k][1].component) for k in infra_keys]]
-        elif layer in by_layer:
-            items = by_layer[layer]
-            bands[layer] = [items[i:i + 8] for i in range(0, len(items), 8)]
-    relations = [(infra, rel, app, "") for infra, rel, app in spec.hosting]
-    builder.overview_view("hosting", bands, relations, "Hạ tầng vận hành các hệ thống",
-                          "Infrastructure the systems run on")
+    view = View(id=f"{builder.prefix}-v-hosting", name="Hạ tầng vận hành các hệ thống",
+                names={"en": "Infrastructure the systems run on"})
+    builder.model.execute(CreateViewCommand(view))
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for infra, rel_type, app in spec.hosting:
+        groups.setdefault(infra, []).append((rel_type, app))
+    apps_y = MARGIN
+    for infra, members in groups.items():
+        x = start = MARGIN
+        infra_y = apps_y + ELEMENT_H + 220
+        for _rel_type, app in members:
+            w = _width_of(builder, Item(app, app))
+            builder.place(view.id, Node(id=f"{builder.prefix}-hosting-n-{app}", x=x, y=apps_y,
+                                        w=w, h=ELEMENT_H,
+                                        element_id=builder.elements[app]), app)
+            x += w + 20
+        group_w = x - 20 - start
+        w = _width_of(builder, Item(infra, infra))
+        builder.place(view.id, Node(
+            id=f"{builder.prefix}-hosting-n-{infra}", x=start + (group_w - w) // 2, y=infra_y,
+            w=w, h=ELEMENT_H, element_id=builder.elements[infra]), infra)
+        for rel_type, app in members:
+            rel_id = f"{builder.prefix}-r-{infra}-{app}"
+            if not builder.model.has_relationship(rel_id):
+                rel_id = builder.relate(infra, rel_type, app)
+            builder.connect(view.id, rel_id, infra, app)
+        apps_y = infra_y + ELEMENT_H + 80
 
 
 # ------------------------------------------------------------------------- the templates
