@@ -337,3 +337,22 @@ def test_the_window_speaks_vietnamese_by_default(window):
     menus = [a.text() for a in window.menuBar().actions()]
     assert "&File" not in menus
     assert window.palette.windowTitle() != "Palette"
+
+
+def test_the_relationship_menu_offers_allowed_types_suggested_first(window):
+    from egov_modeler.model.rules import allowed_relationship_types
+
+    (soc,) = drop(window, "s_giam_sat_bao_ve", 900, 100)  # cross-cutting security
+    (portal,) = drop(window, "c_cong_dvc_tinh", 200, 240)
+    tool = window.current_canvas().tools["connect"]
+    offered = tool.offered_types(node_of(window, soc.id).id, node_of(window, portal.id).id)
+    types = [t for t, _ in offered]
+    assert sorted(types) == sorted(allowed_relationship_types("ApplicationComponent",
+                                                              "ApplicationComponent"))
+    assert types[0] == "Association"  # the framework's suggestion for a cross-cutting layer
+    menu = window.relationship_menu(offered, "Association")
+    actions = {a.data(): a for a in menu.actions()}
+    assert "(gợi ý)" in menu.actions()[0].text()
+    assert not actions["Flow"].isEnabled()  # refused by FW-CROSS-CUTTING...
+    assert "Association" in actions["Flow"].toolTip()  # ...which says what to use instead
+    assert actions["Association"].isEnabled()

@@ -672,9 +672,18 @@ class MainWindow(QMainWindow):
     # ================================================================ relationship menu
     def _choose_relationship(self, offered: list[tuple[str, str | None]],
                              suggested: str | None, pos: QPoint) -> str | None:
-        """A popup menu of the allowed relationship types; refused ones are disabled with
-        their reason."""
+        """Ask with a popup menu at the mouse (see :meth:`relationship_menu`)."""
+        menu = self.relationship_menu(offered, suggested)
+        chosen = menu.exec(pos)
+        menu.deleteLater()
+        return chosen.data() if chosen is not None else None
+
+    def relationship_menu(self, offered: list[tuple[str, str | None]],
+                          suggested: str | None) -> QMenu:
+        """The relationship types the rules allow for a pair, the suggested one first and
+        marked; those a framework rule refuses are disabled with the reason as tooltip."""
         menu = QMenu(self)
+        menu.setToolTipsVisible(True)
         for rel_type, refusal in offered:
             label = self.tr(RELATIONSHIP_TYPES[rel_type].label_en)
             if rel_type == suggested:
@@ -685,9 +694,11 @@ class MainWindow(QMainWindow):
                 action.setEnabled(False)
                 action.setToolTip(refusal)
                 action.setStatusTip(refusal)
-        menu.setToolTipsVisible(True)
-        chosen = menu.exec(pos)
-        return chosen.data() if chosen is not None else None
+            elif rel_type == suggested:
+                font = action.font()
+                font.setBold(True)
+                action.setFont(font)
+        return menu
 
     # ================================================================ validation
     def validate_now(self) -> None:
