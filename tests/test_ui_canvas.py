@@ -287,3 +287,29 @@ def test_dragging_over_a_band_outlines_it(window, qtbot):
                        pos=canvas.mapFromScene(QPointF(200, 240)))
     assert not any(item.drop_target for item in scene.node_items.values())
     assert node_of(window, citizen.id).parent == window.bands["cong_dich_vu"]
+
+
+def test_escape_during_a_drag_puts_everything_back(window, qtbot):
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    canvas = window.current_canvas()
+    node = node_of(window, citizen.id)
+    before = (node.x, node.y)
+    canvas.diagram().select_ids([node.id])
+    press = canvas.mapFromScene(QPointF(200, 70))
+    steps = window.undo_stack.count()
+    qtbot.mousePress(canvas.viewport(), Qt.MouseButton.LeftButton, pos=press)
+    qtbot.mouseMove(canvas.viewport(), pos=press + QPoint(60, 40))
+    qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+    qtbot.mouseRelease(canvas.viewport(), Qt.MouseButton.LeftButton, pos=press + QPoint(60, 40))
+    item = canvas.diagram().node_items[node.id]
+    assert (item.pos().x(), item.pos().y()) == before
+    assert (node_of(window, citizen.id).x, node_of(window, citizen.id).y) == before
+    assert window.undo_stack.count() == steps
+
+
+def test_a_layer_band_moved_over_another_does_not_nest_into_it(window):
+    band = window.bands["an_toan_thong_tin"]
+    tool = window.current_canvas().tools["select"]
+    assert tool.commit_move(-500, 0, [band])  # now over the users' band
+    node = window.current_model().node(window.current_view_id(), band)
+    assert node.parent is None

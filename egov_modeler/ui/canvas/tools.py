@@ -290,6 +290,8 @@ class SelectTool(Tool):
                 commands.append(SetNodeBoundsCommand(view.id, root, node.x + dx, node.y + dy,
                                                      node.w, node.h))
             centre = QPointF(node.x + dx + node.w / 2, node.y + dy + node.h / 2)
+            if node.layer is not None:  # a framework layer band never nests into another
+                continue
             # Only the moved nodes are excluded: their items may still be at the preview.
             parent = self._container_at(centre, moving)
             current = view.nodes.get(node.parent) if node.parent else None
@@ -352,7 +354,29 @@ class SelectTool(Tool):
         return False
 
     # ---------------------------------------------------------------- keyboard
+    def cancel(self) -> bool:
+        """Escape during a drag: put every previewed item back where the model says."""
+        mode, self._mode = self._mode, None
+        if mode is None:
+            return False
+        scene = self.scene
+        scene.set_drop_target(None)
+        if self._rubber is not None:
+            scene.removeItem(self._rubber)
+            self._rubber = None
+        if mode == "move":
+            self._restore_items()
+        elif mode == "resize" and self._resize:
+            self._resize[0].sync()
+            scene.update_routes([self._resize[0].node_id])
+        elif mode == "bend" and self._bend:
+            self._bend[0].sync()
+        self._resize = self._bend = None
+        return True
+
     def key_press(self, event: QKeyEvent) -> bool:
+        if event.key() == Qt.Key.Key_Escape:
+            return self.cancel()
         step = BIG_NUDGE if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else NUDGE
         moves = {
             Qt.Key.Key_Left: (-step, 0), Qt.Key.Key_Right: (step, 0),
