@@ -31,7 +31,10 @@ __all__ = [
     "ShapeItem",
     "TextItem",
     "build_scene",
+    "connection_label",
+    "container_items",
     "legend_scene",
+    "note_items",
     "view_bounds",
 ]
 
@@ -147,7 +150,12 @@ def element_items(type_name: str, box: Box, name: str, style: object | None = No
     return items
 
 
-def _container_items(node: Node, label: str, top_child: float | None) -> list:
+def container_items(node: Node, label: str, top_child: float | None) -> list:
+    """A band or group: the tabbed outline and its bold label in the tab.
+
+    Public because both the PDF/image display list (below) and the canvas
+    (:mod:`egov_modeler.ui.canvas.display`) draw containers from it, so screen and paper
+    cannot drift apart."""
     x, y, w, h = node.bounds
     fill = node.style.fill or CONTAINER_FILL
     line = node.style.line_color or nt.ELEMENT_LINE_COLOR
@@ -163,7 +171,9 @@ def _container_items(node: Node, label: str, top_child: float | None) -> list:
     return items
 
 
-def _note_items(node: Node, label: str) -> list:
+def note_items(node: Node, label: str) -> list:
+    """A free-text label box (note). Public because both the PDF and the canvas draw
+    notes from it."""
     x, y, w, h = node.bounds
     fill = node.style.fill or NOTE_FILL
     line = node.style.line_color or NOTE_LINE
@@ -194,9 +204,10 @@ def _overlaps(box: Box, others: list[Box]) -> bool:
                for ox, oy, ow, oh in others)
 
 
-def _connection_label(points: list[tuple[float, float]], text: str,
-                      taken: list[Box]) -> TextItem | None:
-    """The relationship name on its line: at the middle, or slid along the line to the
+def connection_label(points: list[tuple[float, float]], text: str,
+                     taken: list[Box]) -> TextItem | None:
+    """The relationship name on its line (public: both the PDF and the canvas place
+    connection labels with it): at the middle, or slid along the line to the
     first place where it covers no other label or element name (``taken``, updated)."""
     if not text:
         return None
@@ -283,9 +294,9 @@ def build_scene(model, view: View, lang: str) -> Scene:
         label = node.labels.get(lang) or node.label
         top_child = _children_top(children, node)
         if node.kind == NODE_CONTAINER:
-            items.extend(_container_items(node, label, top_child))
+            items.extend(container_items(node, label, top_child))
         elif node.kind == NODE_LABEL:
-            items.extend(_note_items(node, label))
+            items.extend(note_items(node, label))
         elif node.element_id and model.has_element(node.element_id):
             element = model.element(node.element_id)
             if element.type not in ELEMENT_TYPES:
@@ -321,8 +332,8 @@ def build_scene(model, view: View, lang: str) -> Scene:
         if rel is not None:
             seen_rels.add(rel.type)
         text = (rel.names.get(lang) or rel.name) if rel else ""
-        label = _connection_label(points, text or connection.labels.get(lang)
-                                  or connection.label, taken)
+        label = connection_label(points, text or connection.labels.get(lang)
+                                 or connection.label, taken)
         if label is not None:
             labels.append(label)
     items.extend(labels)

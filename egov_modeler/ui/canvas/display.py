@@ -27,16 +27,16 @@ def element_items(type_name: str, w: float, h: float, name: str, style: object,
 def container_items(node: Node, label: str, w: float, h: float,
                     children_top: float | None = None) -> list:
     """A band or group: tab and dashed body, bold label in the tab."""
-    return _scene._container_items(_at_origin(node, w, h), label, children_top)  # noqa: SLF001
+    return _scene.container_items(_at_origin(node, w, h), label, children_top)
 
 
 def note_items(node: Node, label: str, w: float, h: float) -> list:
     """A free-text label box."""
-    return _scene._note_items(_at_origin(node, w, h), label)  # noqa: SLF001
+    return _scene.note_items(_at_origin(node, w, h), label)
 
 
 def connection_label(points: list[tuple[float, float]], text: str):  # noqa: ANN201
     """The relationship's name on its line, placed as the PDF places it (the PDF also
     slides labels apart across the whole view; the canvas, which redraws one line at a
     time, keeps each at its first choice)."""
-    return _scene._connection_label(points, text, [])  # noqa: SLF001
+    return _scene.connection_label(points, text, [])
