@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -17,25 +18,32 @@ from ..i18n import set_language, tr
 #: Modules that each add one or more subcommands.
 SUBCOMMAND_MODULES = ("validate", "templates", "exchange", "export")
 
-def build_parser() -> argparse.ArgumentParser:
-    import importlib
-
-    parser = argparse.ArgumentParser(
-        prog="egov-modeler",
-        description=tr("Model a Vietnamese e-Government architecture in ArchiMate."),
-    )
+def _global_options() -> argparse.ArgumentParser:
+    """Options that apply to the window and to every subcommand alike."""
+    parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--version", action="version", version=f"egov-modeler {__version__}")
     parser.add_argument("--lang", choices=("vi", "en"), default=None,
                         help=tr("language of messages and documents (default: vi)"))
     parser.add_argument("--catalog", action="append", default=[], metavar="FILE",
                         help=tr("an extra catalog file whose components join the palette"))
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command line: the window's ``[FILE]`` form and every subcommand."""
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="egov-modeler",
+        usage=tr("%(prog)s [options] [FILE.egov]   (opens the window)\n"
+                 "       %(prog)s [options] COMMAND ..."),
+        description=tr("Model a Vietnamese e-Government architecture in ArchiMate."),
+        parents=[_global_options()],
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                       prog="egov-modeler [options]")
     for name in SUBCOMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"{__name__}.{name}")
-        except ImportError:
-            logging.getLogger(__name__).debug("subcommand module %s not available", name)
-            continue
+        module = importlib.import_module(f"{__name__}.{name}")
         module.register(subparsers)
     return parser
 
@@ -44,18 +52,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``egov-modeler`` console script."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     raw = list(sys.argv[1:] if argv is None else argv)
+    early, _ = _global_options().parse_known_args(raw)
+    if early.lang:  # before any help text is built, so --help speaks the chosen language
+        set_language(early.lang)
     parser = build_parser()
-    known_commands = set(parser._subparsers._group_actions[0].choices) if (  # noqa: SLF001
-        parser._subparsers) else set()
-    # "egov-modeler FILE.egov" opens a file; anything that is not a subcommand is a path.
+    commands = set(parser._subparsers._group_actions[0].choices)  # noqa: SLF001
     positional = _positionals(raw)
-    if not positional or positional[0] not in known_commands:
-        return _open_window(parser, raw)
-    args = parser.parse_args(raw)
-    if args.lang:
-        set_language(args.lang)
-    _load_user_catalogs(args.catalog)
-    return int(args.run(args) or 0)
+    try:
+        if positional and positional[0] in commands:
+            args = parser.parse_args(raw)
+            _load_user_catalogs(args.catalog)
+            return int(args.run(args) or 0)
+        if "-h" in raw or "--help" in raw:
+            parser.print_help()
+            return 0
+        return _open_window(raw)
+    except BrokenPipeError:  # "egov-modeler catalog | head" closed the pipe: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 #: Global options that take a value: their value is not a subcommand or a file to open.
@@ -90,15 +104,10 @@ def _load_user_catalogs(paths: list[str]) -> None:
             raise SystemExit(2) from None
 
 
-def _open_window(parser: argparse.ArgumentParser, raw: list[str]) -> int:
-    parser_open = argparse.ArgumentParser(prog="egov-modeler", parents=[], add_help=True)
-    parser_open.add_argument("--version", action="version", version=f"egov-modeler {__version__}")
-    parser_open.add_argument("--lang", choices=("vi", "en"), default=None)
-    parser_open.add_argument("--catalog", action="append", default=[], metavar="FILE")
-    parser_open.add_argument("file", nargs="?", help=tr("a .egov file to open"))
-    args = parser_open.parse_args(raw)
-    if args.lang:
-        set_language(args.lang)
+def _open_window(raw: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="egov-modeler", parents=[_global_options()])
+    parser.add_argument("file", nargs="?", help=tr("a .egov file to open"))
+    args = parser.parse_args(raw)
     _load_user_catalogs(args.catalog)
     from ..ui.app import run_app
 
