@@ -15,13 +15,12 @@ import io
 import logging
 import math
 import os
-import tempfile
 from functools import lru_cache
-from pathlib import Path
 
 from ..i18n import current_language, tr
 from ..model.errors import ModelError
 from ..model.views import View
+from .atomic import atomic_file, write_atomically
 from .fonts import FONT_FAMILY, font_path, reportlab_font_name
 from .notation import Ellipse, Polygon, Polyline, Rect, RoundedRect
 from .notation import Path as PathPrim
@@ -53,21 +52,6 @@ def resolve_view(model, name: str | None) -> View:
     if not model.views:
         raise ModelError(tr("The model has no views to export"))
     return model.views[0]
-
-
-def _atomic_write(path: str | os.PathLike, data: bytes) -> None:
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # --- SVG --------------------------------------------------------------------------------
@@ -121,7 +105,7 @@ def svg_bytes(scene: Scene) -> bytes:
 def write_svg(model, view: View, path: str | os.PathLike, lang: str | None = None) -> None:
     """Write ``view`` as an SVG file (vector; text as text in the bundled font's name)."""
     scene = build_scene(model, view, lang or current_language())
-    _atomic_write(path, svg_bytes(scene))
+    write_atomically(path, svg_bytes(scene))
 
 
 # --- PNG --------------------------------------------------------------------------------
@@ -281,9 +265,8 @@ def write_png(model, view: View, path: str | os.PathLike, scale: float = DEFAULT
               lang: str | None = None) -> tuple[int, int]:
     """Write ``view`` as a PNG, ``scale`` pixels per point; returns (width, height)."""
     image = png_image(build_scene(model, view, lang or current_language()), scale)
-    out = io.BytesIO()
-    image.save(out, format="PNG", optimize=False)
-    _atomic_write(path, out.getvalue())
+    with atomic_file(path) as handle:
+        image.save(handle, format="PNG", optimize=False)
     return image.size
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from ..model.ids import is_valid_id
 from ..model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES
 from ..model.model import Model
 from ..model.views import NODE_KINDS
+from .atomic import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -35,33 +35,8 @@ class NativeFileError(ModelError):
 def save(model: Model, path: str | os.PathLike[str]) -> None:
     """Write ``model`` to ``path`` atomically: a crash leaves the old file or the new one,
     never half of one."""
-    target = Path(path)
     text = json.dumps(ser.model_to_dict(model), ensure_ascii=False, indent=1) + "\n"
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
-        raise
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX only)
-        try:
-            dir_fd = os.open(directory, os.O_DIRECTORY)
-        except OSError:
-            return
-        try:
-            os.fsync(dir_fd)
-        except OSError:
-            pass
-        finally:
-            os.close(dir_fd)
+    write_atomically(path, text.encode("utf-8"))
 
 
 def load(path: str | os.PathLike[str]) -> Model:

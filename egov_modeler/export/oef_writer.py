@@ -29,8 +29,6 @@ import json
 import logging
 import os
 import re
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -40,6 +38,7 @@ from ..model.metamodel import ELEMENT_TYPES, ArchiMateLayer
 from ..model.model import Model
 from ..model.serialization import folder_to_dict
 from ..model.views import NODE_CONTAINER, NODE_LABEL, Connection, Node, Style, View
+from .atomic import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -602,22 +601,8 @@ def exchange_bytes(model: Model) -> bytes:
 def write_exchange(model: Model, path: str | os.PathLike[str]) -> None:
     """Write ``model`` to ``path`` as exchange XML, atomically (old file or new, never half)."""
     data = exchange_bytes(model)
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
-        raise
-    log.info("wrote %s (%d bytes)", target, len(data))
+    write_atomically(path, data)
+    log.info("wrote %s (%d bytes)", path, len(data))
 
 
 def cli_export(model: Model, output_path: str, args: Any = None) -> int:

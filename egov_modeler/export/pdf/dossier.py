@@ -29,9 +29,7 @@ import datetime as _dt
 import io
 import logging
 import os
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -46,6 +44,7 @@ from ...i18n import current_language, set_language, tr
 from ...model.commands import SetPropertyCommand
 from ...model.errors import ModelError
 from ...model.views import View
+from ..atomic import atomic_file
 from ..fonts import register_reportlab_fonts, reportlab_font_name
 from ..scene import Scene, build_scene, legend_scene, view_bounds
 from .appendix import appendix_story, element_type_label, relationship_type_label
@@ -401,22 +400,9 @@ def write_dossier(model, path: str | os.PathLike, options: DossierOptions | None
     """Write the dossier PDF to ``path`` atomically (a failure leaves any old file as it
     was); returns the number of pages."""
     options = options or DossierOptions()
-    buffer = io.BytesIO()
-    with _Language(options.lang):
-        pages = _build(model, buffer, options)
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(buffer.getvalue())
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    log.info("wrote %s: %d pages", target, pages)
+    with _Language(options.lang), atomic_file(path) as handle:
+        pages = _build(model, handle, options)
+    log.info("wrote %s: %d pages", path, pages)
     return pages
 
 
