@@ -280,3 +280,37 @@ def test_validation_summary_lists_the_problems(model, tmp_path):
     assert f"{len(problems)} lỗi" in appendix
     for problem in problems:
         assert re.sub(r"\s+", " ", problem.message) in appendix
+
+
+def _word_centres(pdf: Path, page: int, prefix: str) -> list[tuple[float, float]]:
+    """Centres (x, y from the top) of the words starting with ``prefix`` on ``page``."""
+    html = _run("pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-")
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                       r'yMax="([\d.]+)">' + re.escape(prefix), html)
+    return [((float(a) + float(c)) / 2, (float(b) + float(d)) / 2) for a, b, c, d in words]
+
+
+@needs_poppler
+@pytest.mark.parametrize("shape", ["wide", "tall"])
+def test_a_fitted_diagram_sits_in_the_middle_of_the_drawing_area(shape, tmp_path):
+    """A wide diagram is centred top to bottom and a tall one left to right, so the page
+    has no empty band on one side (it used to hug the top-left corner)."""
+    from egov_modeler.export.pdf.pages import page_layout, page_size
+
+    model = Model("Tỉnh")
+    view = model.add_view("Sơ đồ")
+    for i in range(3):
+        element = model.add_element("ApplicationComponent", f"Khối{i}")
+        x, y = (i * 400, 0) if shape == "wide" else (0, i * 300)
+        place(model, view.id, element.id, x, y, 300, 60)
+    out = tmp_path / "d.pdf"
+    write_dossier(model, out, DossierOptions(paper="A4", cover=False, appendix=False))
+    width, height = page_size("A4", "landscape")
+    dx, dy, dw, dh = page_layout(width, height).diagram
+    centre_x, centre_y = dx + dw / 2, height - (dy + dh / 2)  # pdftotext: y from the top
+    centres = _word_centres(out, 1, "Khối")
+    assert len(centres) == 3
+    mean_x = sum(x for x, _ in centres) / 3
+    mean_y = sum(y for _, y in centres) / 3
+    assert abs(mean_x - centre_x) < 0.03 * dw
+    assert abs(mean_y - centre_y) < 0.03 * dh

@@ -56,7 +56,7 @@ from .pages import (
     PageLayout,
     Tile,
     draw_assembly_marks,
-    fit_scale,
+    fit_placement,
     page_layout,
     page_size,
     tiles_for,
@@ -192,9 +192,8 @@ class _DiagramPage(Flowable):
         if self.scene is not None:
             if self.tile is None:
                 _, _, sw, sh = self.scene.bounds
-                scale = fit_scale(sw, sh, dw, dh)
-                left = dx + (dw - sw * scale) / 2
-                draw_scene(canvas, self.scene, left, dy + dh, scale)
+                left, top, scale = fit_placement(sw, sh, self.layout.diagram)
+                draw_scene(canvas, self.scene, left, top, scale)
             else:
                 draw_scene(canvas, self.scene, dx, dy + dh, 1.0, region=self.tile.region)
                 draw_assembly_marks(canvas, self.layout.diagram, self.tile)

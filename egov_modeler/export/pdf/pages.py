@@ -19,6 +19,7 @@ __all__ = [
     "PAPER_SIZES",
     "PageLayout",
     "Tile",
+    "fit_placement",
     "fit_scale",
     "page_layout",
     "page_size",
@@ -80,6 +81,17 @@ def fit_scale(scene_w: float, scene_h: float, box_w: float, box_h: float) -> flo
     if scene_w <= 0 or scene_h <= 0:
         return 1.0
     return min(box_w / scene_w, box_h / scene_h, MAX_FIT_SCALE)
+
+
+def fit_placement(scene_w: float, scene_h: float, box: Box) -> tuple[float, float, float]:
+    """``(left, top, scale)`` that fit a scene into ``box`` (page points, y up) CENTRED on
+    both axes: a wide diagram would otherwise hug the top of the drawing area and leave
+    its lower part empty."""
+    x, y, w, h = box
+    scale = fit_scale(scene_w, scene_h, w, h)
+    left = x + (w - scene_w * scale) / 2
+    top = y + h - (h - scene_h * scale) / 2
+    return left, top, scale
 
 
 @dataclass(frozen=True)
