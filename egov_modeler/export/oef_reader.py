@@ -25,6 +25,7 @@ import json
 import logging
 import os
 from collections import Counter
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -169,6 +170,18 @@ def _local(tag: Any) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else str(tag)
 
 
+@dataclass
+class _Parts:
+    """The common children of an element, relationship or view, decoded."""
+
+    name: str
+    names: dict[str, str]
+    documentation: str
+    documentations: dict[str, str]
+    properties: list[tuple[str, str]]
+    children: dict[Any, list[etree._Element]]
+
+
 class _Reader:
     """One import: the source, the model being built and the report of what was left out."""
 
@@ -299,6 +312,35 @@ class _Reader:
             out.append((key, main))
         return out
 
+    def children(self, el: etree._Element, *tags: Any) -> dict[Any, list[etree._Element]]:
+        """``el``'s children with the given tags, grouped by tag in document order. Any
+        other child is another tool's extension: counted for the report, not imported."""
+        groups: dict[Any, list[etree._Element]] = {tag: [] for tag in tags}
+        for child in el:
+            group = groups.get(child.tag)
+            if group is None:
+                self.counts["extension"] += 1
+            else:
+                group.append(child)
+        return groups
+
+    def concept_parts(self, el: etree._Element, *tags: Any) -> _Parts:
+        """What elements, relationships and views share: names and documentation in every
+        language and the properties (plus the children with ``tags``, grouped)."""
+        groups = self.children(el, Q_NAME, Q_DOC, Q_PROPS, *tags)
+        name, names = self.lang_strings(groups[Q_NAME])
+        doc, docs = self.lang_strings(groups[Q_DOC])
+        holder = groups[Q_PROPS][-1] if groups[Q_PROPS] else None
+        return _Parts(name, names, doc, docs,
+                      self.properties(holder, el.get("identifier", "")), groups)
+
+    def read_diagram_texts(self, target: Node | Connection | Folder,
+                           groups: dict[Any, list[etree._Element]]) -> None:
+        """The label in every language and the main documentation of a node, connection or
+        folder (the model keeps their documentation in one language only)."""
+        target.label, target.labels = self.lang_strings(groups[Q_LABEL])
+        target.documentation = self.lang_strings(groups[Q_DOC])[0]
+
     # -------------------------------------------------------------- build
     def build(self, root: etree._Element) -> Model:
         names = [c for c in root if c.tag == Q_NAME]
@@ -392,29 +434,17 @@ class _Reader:
                     "Element {id} (line {line}) skipped: unknown element type {type}",
                     id=identifier, line=el.sourceline, type=kind))
                 continue
-            name_els, doc_els, props_el = [], [], None
-            for child in el:
-                tag = child.tag
-                if tag == Q_NAME:
-                    name_els.append(child)
-                elif tag == Q_DOC:
-                    doc_els.append(child)
-                elif tag == Q_PROPS:
-                    props_el = child
-                else:
-                    self.counts["extension"] += 1
-            name, names = self.lang_strings(name_els) if name_els else ("", {})
-            doc, docs = self.lang_strings(doc_els) if doc_els else ("", {})
-            element = Element(id=identifier, type=kind, name=name, names=names,
-                              documentation=doc, documentations=docs)
-            if props_el is not None:
-                for key, value in self.properties(props_el, identifier):
-                    if key == PROP_CATALOG_REF:
-                        element.catalog_ref = value
-                    elif key == PROP_LAYER:
-                        element.layer = value
-                    elif key != PROP_REFERENCE_MODEL:  # derived from the catalog
-                        element.properties.append((key, value))
+            parts = self.concept_parts(el)
+            element = Element(id=identifier, type=kind, name=parts.name, names=parts.names,
+                              documentation=parts.documentation,
+                              documentations=parts.documentations)
+            for key, value in parts.properties:
+                if key == PROP_CATALOG_REF:
+                    element.catalog_ref = value
+                elif key == PROP_LAYER:
+                    element.layer = value
+                elif key != PROP_REFERENCE_MODEL:  # derived from the catalog
+                    element.properties.append((key, value))
             put(element)
 
     def read_relationships(self, holder: etree._Element | None, model: Model) -> None:
@@ -432,23 +462,12 @@ class _Reader:
                     "Relationship {id} (line {line}) skipped: unknown relationship type {type}",
                     id=identifier, line=el.sourceline, type=kind))
                 continue
-            name_els, doc_els, props_el = [], [], None
-            for child in el:
-                tag = child.tag
-                if tag == Q_NAME:
-                    name_els.append(child)
-                elif tag == Q_DOC:
-                    doc_els.append(child)
-                elif tag == Q_PROPS:
-                    props_el = child
-                else:
-                    self.counts["extension"] += 1
-            name, names = self.lang_strings(name_els) if name_els else ("", {})
-            doc, docs = self.lang_strings(doc_els) if doc_els else ("", {})
+            parts = self.concept_parts(el)
             rel = Relationship(id=identifier, type=kind, source=el.get("source"),
-                               target=el.get("target"), name=name, names=names,
-                               documentation=doc, documentations=docs,
-                               properties=self.properties(props_el, identifier))
+                               target=el.get("target"), name=parts.name, names=parts.names,
+                               documentation=parts.documentation,
+                               documentations=parts.documentations,
+                               properties=parts.properties)
             if kind == "Access":
                 access = el.get("accessType", "Access")
                 rel.access_type = None if access == "Access" else access
@@ -491,27 +510,13 @@ class _Reader:
 
     def read_view(self, view_el: etree._Element, model: Model) -> None:
         identifier = view_el.get("identifier")
-        name_els, doc_els, props_el, node_els, conn_els = [], [], None, [], []
-        for child in view_el:
-            tag = child.tag
-            if tag == Q_NODE:
-                node_els.append(child)
-            elif tag == Q_CONN:
-                conn_els.append(child)
-            elif tag == Q_NAME:
-                name_els.append(child)
-            elif tag == Q_DOC:
-                doc_els.append(child)
-            elif tag == Q_PROPS:
-                props_el = child
-            else:
-                self.counts["extension"] += 1
-        name, names = self.lang_strings(name_els)
-        doc, docs = self.lang_strings(doc_els) if doc_els else ("", {})
-        view = View(id=identifier, name=name, names=names, documentation=doc,
-                    documentations=docs, viewpoint=view_el.get("viewpoint", ""))
+        parts = self.concept_parts(view_el, Q_NODE, Q_CONN)
+        name = parts.name
+        view = View(id=identifier, name=name, names=parts.names,
+                    documentation=parts.documentation, documentations=parts.documentations,
+                    viewpoint=view_el.get("viewpoint", ""))
         extras: dict[str, Any] = {}
-        for key, value in self.properties(props_el, identifier):
+        for key, value in parts.properties:
             if key == PROP_VIEW_EXTRAS:
                 try:
                     extras = json.loads(value)
@@ -540,8 +545,8 @@ class _Reader:
                                   view=name, key=PROP_VIEW_EXTRAS))
             dx = dy = 0
             node_extras, conn_extras = {}, {}
-        self.read_nodes(view, node_els, model, dx, dy, node_extras)
-        self.read_connections(view, conn_els, model, dx, dy, conn_extras)
+        self.read_nodes(view, parts.children[Q_NODE], model, dx, dy, node_extras)
+        self.read_connections(view, parts.children[Q_CONN], model, dx, dy, conn_extras)
 
     def _int(self, el: etree._Element, attribute: str) -> int:
         value = el.get(attribute)
@@ -580,28 +585,15 @@ class _Reader:
             node = Node(id=identifier, x=self._int(el, "x") - dx, y=self._int(el, "y") - dy,
                         w=self._int(el, "w"), h=self._int(el, "h"), kind=kind,
                         element_id=element_id, parent=parent)
-            labels, docs, children = [], [], []
-            for child in el:
-                tag = child.tag
-                if tag == Q_NODE:
-                    children.append(child)
-                elif tag == Q_STYLE:
-                    node.style = read_style(child)
-                elif tag == Q_LABEL:
-                    labels.append(child)
-                elif tag == Q_DOC:
-                    docs.append(child)
-                elif tag == Q_VIEWREF:
-                    if node.view_ref is None:
-                        node.view_ref = child.get("ref")
-                    else:
-                        self.counts["extra viewRef"] += 1
-                else:
-                    self.counts["extension"] += 1
-            if labels:
-                node.label, node.labels = self.lang_strings(labels)
-            if docs:
-                node.documentation = self.lang_strings(docs)[0]
+            groups = self.children(el, Q_NODE, Q_STYLE, Q_LABEL, Q_DOC, Q_VIEWREF)
+            self.read_diagram_texts(node, groups)
+            if groups[Q_STYLE]:
+                node.style = read_style(groups[Q_STYLE][-1])
+            view_refs = groups[Q_VIEWREF]
+            if view_refs:
+                node.view_ref = view_refs[0].get("ref")
+                if len(view_refs) > 1:
+                    self.counts["extra viewRef"] += len(view_refs) - 1
             if node.view_ref is not None and node.view_ref not in self.ids_of_views:
                 self.report.append(tr(
                     "Node {id} (line {line}): its reference to {ref}, which is not a view, "
@@ -614,7 +606,7 @@ class _Reader:
             if extra:
                 self.apply_node_extra(node, extra)
             model._put_node(view.id, node)
-            stack.extend((c, identifier) for c in reversed(children))
+            stack.extend((c, identifier) for c in reversed(groups[Q_NODE]))
 
     @staticmethod
     def apply_node_extra(node: Node, extra: dict[str, Any]) -> None:
@@ -651,28 +643,15 @@ class _Reader:
                 continue
             conn = Connection(id=identifier, source=source, target=target,
                               relationship_id=relationship_id)
-            labels, docs = [], []
-            for child in el:
-                tag = child.tag
-                if tag == Q_BEND:
-                    conn.bendpoints.append((self._int(child, "x") - dx,
-                                            self._int(child, "y") - dy))
-                elif tag == Q_STYLE:
-                    conn.style = read_style(child)
-                elif tag == Q_LABEL:
-                    labels.append(child)
-                elif tag == Q_DOC:
-                    docs.append(child)
-                elif tag in (Q_SRC_ATT, Q_TGT_ATT):
-                    self.counts["attachment"] += 1
-                elif tag == Q_VIEWREF:
-                    self.counts["connection viewRef"] += 1
-                else:
-                    self.counts["extension"] += 1
-            if labels:
-                conn.label, conn.labels = self.lang_strings(labels)
-            if docs:
-                conn.documentation = self.lang_strings(docs)[0]
+            groups = self.children(el, Q_BEND, Q_STYLE, Q_LABEL, Q_DOC, Q_SRC_ATT, Q_TGT_ATT,
+                                   Q_VIEWREF)
+            self.read_diagram_texts(conn, groups)
+            conn.bendpoints = [(self._int(b, "x") - dx, self._int(b, "y") - dy)
+                               for b in groups[Q_BEND]]
+            if groups[Q_STYLE]:
+                conn.style = read_style(groups[Q_STYLE][-1])
+            self.counts["attachment"] += len(groups[Q_SRC_ATT]) + len(groups[Q_TGT_ATT])
+            self.counts["connection viewRef"] += len(groups[Q_VIEWREF])
             extra = extras.get(identifier)
             if extra:
                 for key, value in (extra.get("style") or {}).items():
@@ -723,23 +702,12 @@ class _Reader:
                     "and was not imported", line=item.sourceline, ref=ref))
             return None
         folder = Folder(label="", id=item.get("identifier"))
-        labels, docs = [], []
-        for child in item:
-            tag = child.tag
-            if tag == Q_LABEL:
-                labels.append(child)
-            elif tag == Q_DOC:
-                docs.append(child)
-            elif tag == Q_ITEM:
-                sub = self.read_folder(child, model, folder)
-                if sub is not None:
-                    folder.folders.append(sub)
-            else:
-                self.counts["extension"] += 1
-        if labels:
-            folder.label, folder.labels = self.lang_strings(labels)
-        if docs:
-            folder.documentation = self.lang_strings(docs)[0]
+        groups = self.children(item, Q_LABEL, Q_DOC, Q_ITEM)
+        self.read_diagram_texts(folder, groups)
+        for child in groups[Q_ITEM]:
+            sub = self.read_folder(child, model, folder)
+            if sub is not None:
+                folder.folders.append(sub)
         return folder
 
     # -------------------------------------------------------------- report
