@@ -1,49 +1,130 @@
-"""The model dock: the views of the model (double-click opens one in a tab)."""
+"""The model browser dock: every element (by layer), relationship and view of the model.
+
+What an architect uses it for: find an element that already exists and drag it onto a
+second view (one element, many views), see what a model holds after an import, open a
+view. The item view is named ``model_tree`` (automation contract, as ``palette`` is for
+the palette); its model's ``mimeData`` gives what a drag carries.
+
+Typing in the filter box keeps the rows whose name (or type, or layer) contains every
+word typed, ignoring Vietnamese diacritics. Selecting a row selects its placements on the
+current view; double-clicking a view opens it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QLineEdit,
+    QMenu,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..model.model import Model
-
-VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
+from .model_tree import ELEMENT, ID_ROLE, KIND_ROLE, RELATIONSHIP, SORT_ROLE, VIEW, ModelTreeModel
+from .palette_dock import PaletteFilter
 
 
 class ModelDock(QDockWidget):
-    """Lists the views; kept up to date by the window on view events."""
+    """Filter box over the model tree; tells the window what the user picked."""
 
+    #: A view was double-clicked (or "Open" chosen): show it in a tab.
     viewActivated = Signal(str)
+    #: "Delete view" was chosen on a view row.
     deleteRequested = Signal(str)
+    #: An element or relationship row was selected: select its placements on the diagram.
+    conceptSelected = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Views"), parent)
-        self.setObjectName("model_dock")
-        self.tree = QTreeWidget(self)
-        self.tree.setObjectName("views")
+        super().__init__(self.tr("Model"), parent)
+        self.setObjectName("model_tree_dock")
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.search = QLineEdit(body)
+        self.search.setObjectName("model_tree_filter")
+        self.search.setPlaceholderText(self.tr("Filter elements, relationships, views…"))
+        self.search.setClearButtonEnabled(True)
+        layout.addWidget(self.search)
+        self.source_model = ModelTreeModel(self)
+        self.proxy = PaletteFilter(self)
+        self.proxy.setAutoAcceptChildRows(True)  # a layer's name finds its elements
+        self.proxy.setSourceModel(self.source_model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortLocaleAware(False)
+        self.proxy.sort(0)
+        self.tree = QTreeView(body)
+        self.tree.setObjectName("model_tree")
+        self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
-        self.tree.setRootIsDecorated(False)
-        self.setWidget(self.tree)
-        self.tree.itemActivated.connect(
-            lambda item: self.viewActivated.emit(item.data(0, VIEW_ROLE)))
+        self.tree.setDragEnabled(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.tree.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setIndentation(14)
+        self.tree.setIconSize(QSize(18, 18))
+        layout.addWidget(self.tree)
+        self.setWidget(body)
+        self.search.textChanged.connect(self._filter)
+        self.tree.activated.connect(self._activated)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._menu)
 
-    def _menu(self, pos) -> None:  # noqa: ANN001
-        item = self.tree.itemAt(pos)
+    # ---------------------------------------------------------------- content
+    def show_model(self, model: Model) -> None:
+        """List ``model`` and follow its changes from now on."""
+        self.source_model.show_model(model)
+        self._expand_top()
+
+    def detach(self) -> None:
+        self.source_model.detach()
+
+    def _expand_top(self) -> None:
+        """Folders open, the Elements folder's layer groups closed: a first look shows
+        the layers and counts, not a thousand rows."""
+        for row in range(self.proxy.rowCount()):
+            self.tree.expand(self.proxy.index(row, 0))
+
+    def index_of(self, concept_id: str) -> QModelIndex:
+        """The (proxy) index of an element, relationship or view; invalid when filtered
+        out or unknown."""
+        item = self.source_model.item_of(concept_id)
         if item is None:
+            return QModelIndex()
+        return self.proxy.mapFromSource(item.index())
+
+    # ---------------------------------------------------------------- user actions
+    def _filter(self, text: str) -> None:
+        self.proxy.set_query(text)
+        if text.strip():
+            self.tree.expandAll()
+        else:
+            self.tree.collapseAll()
+            self._expand_top()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.data(KIND_ROLE) in (ELEMENT, RELATIONSHIP):
+            self.conceptSelected.emit(str(current.data(ID_ROLE)))
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.data(KIND_ROLE) == VIEW:
+            self.viewActivated.emit(str(index.data(ID_ROLE)))
+        elif index.data(KIND_ROLE) in (ELEMENT, RELATIONSHIP):
+            self.conceptSelected.emit(str(index.data(ID_ROLE)))
+
+    def _menu(self, pos) -> None:  # noqa: ANN001
+        index = self.tree.indexAt(pos)
+        if not index.isValid() or index.data(KIND_ROLE) != VIEW:
             return
+        view_id = str(index.data(ID_ROLE))
         menu = QMenu(self)
-        view_id = item.data(0, VIEW_ROLE)
         menu.addAction(self.tr("Open"), lambda: self.viewActivated.emit(view_id))
         menu.addAction(self.tr("Delete view"), lambda: self.deleteRequested.emit(view_id))
         menu.exec(self.tree.viewport().mapToGlobal(pos))
-
-    def show_model(self, model: Model) -> None:
-        self.tree.clear()
-        for view in model.views:
-            item = QTreeWidgetItem([view.name or self.tr("(unnamed view)")])
-            item.setData(0, VIEW_ROLE, view.id)
-            item.setToolTip(0, self.tr("{count} elements").format(
-                count=sum(1 for n in view.nodes.values() if n.element_id)))
-            self.tree.addTopLevelItem(item)
+        menu.deleteLater()

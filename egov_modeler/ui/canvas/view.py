@@ -24,14 +24,29 @@ log = logging.getLogger(__name__)
 
 #: What a palette drag carries: the catalog component id (or ``type:<ArchiMate type>``).
 COMPONENT_MIME = "application/x-egov-component"
+#: What a model-tree drag carries: the id of an element already in the model.
+ELEMENT_MIME = "application/x-egov-element"
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
+
+
+def _mime_text(mime: QMimeData, kind: str) -> str | None:
+    if not mime.hasFormat(kind):
+        return None
+    return bytes(mime.data(kind).data()).decode("utf-8").strip() or None
 
 
 def payload_of(mime: QMimeData) -> str | None:
     """The component id a drag carries, or None for anything else."""
-    if not mime.hasFormat(COMPONENT_MIME):
-        return None
-    return bytes(mime.data(COMPONENT_MIME).data()).decode("utf-8").strip() or None
+    return _mime_text(mime, COMPONENT_MIME)
+
+
+def element_of(mime: QMimeData) -> str | None:
+    """The existing element's id a model-tree drag carries, or None for anything else."""
+    return _mime_text(mime, ELEMENT_MIME)
+
+
+def _droppable(mime: QMimeData) -> bool:
+    return bool(element_of(mime) or payload_of(mime))
 
 
 class DiagramView(QGraphicsView):
@@ -116,14 +131,14 @@ class DiagramView(QGraphicsView):
 
     # ---------------------------------------------------------------- drops
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if payload_of(event.mimeData()):
+        if _droppable(event.mimeData()):
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
-        if payload_of(event.mimeData()):
+        if _droppable(event.mimeData()):
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
             pos = self.mapToScene(event.position().toPoint())
@@ -136,13 +151,20 @@ class DiagramView(QGraphicsView):
         event.accept()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        payload = payload_of(event.mimeData())
+        """A palette component becomes a new element; a model-tree element is shown here
+        (the same element, not a copy)."""
+        mime = event.mimeData()
+        payload = payload_of(mime)
+        element_id = element_of(mime)
         self.diagram().set_drop_target(None)
-        if not payload:
+        if not payload and not element_id:
             event.ignore()
             return
         pos = self.mapToScene(event.position().toPoint())
-        node = self.place(payload, pos)
+        if element_id:
+            node = self.place_element(element_id, pos)
+        else:
+            node = self.place(payload, pos)
         if node is not None:
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
@@ -155,6 +177,13 @@ class DiagramView(QGraphicsView):
         tool = self.tools["place"]
         assert isinstance(tool, PlaceTool)
         return tool.place(payload, scene_pos)
+
+    def place_element(self, element_id: str, scene_pos: QPointF):  # noqa: ANN201
+        """Show the existing element at ``scene_pos`` with its relationships' connections
+        (what a model-tree drop does)."""
+        from .reuse import place_existing
+
+        return place_existing(self, element_id, scene_pos)
 
     # ---------------------------------------------------------------- zoom
     def zoom(self) -> float:

@@ -1,0 +1,95 @@
+"""Placing an element that already exists in the model onto a view (a drag from the model
+tree).
+
+One element can be shown on many views: this is the core of ArchiMate modelling. Dropping
+an existing element makes a new *placement* (a node) and, as Archi does, a connection for
+each of its relationships whose other end is already shown on the view, so the new view
+tells the same story as the model. Everything is one undo step.
+
+The commands are built apart from the canvas (:func:`place_existing_commands`) so the
+rule "which connections appear" reads, and is tested, without a window.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QPointF
+
+from ...model.commands import AddConnectionCommand, Command, PlaceNodeCommand
+from ...model.ids import new_id
+from ...model.model import Model
+from ...model.views import Connection, Node
+from .tools import ELEMENT_SIZE, band_warnings
+
+if TYPE_CHECKING:
+    from .view import DiagramView
+
+log = logging.getLogger(__name__)
+
+
+def _t(text: str, **fields: object) -> str:
+    out = QCoreApplication.translate("Reuse", text)
+    return out.format(**fields) if fields else out
+
+
+def _placements(model: Model, view_id: str, concept_id: str) -> list[str]:
+    """Ids of the nodes (for an element) or connections (for a relationship) showing
+    ``concept_id`` on the view: where a connection to it can attach."""
+    view = model.view(view_id)
+    if model.has_element(concept_id):
+        return [n.id for n in view.nodes.values() if n.element_id == concept_id]
+    return [c.id for c in view.connections.values() if c.relationship_id == concept_id]
+
+
+def place_existing_commands(model: Model, view_id: str, node: Node) -> list[Command]:
+    """The commands that place ``node`` (showing an existing element) on ``view_id`` and
+    draw every relationship of that element whose other end is already on the view, once
+    per placement of the other end. A relationship from the element to itself is drawn as
+    a loop on the new node."""
+    element_id = node.element_id
+    if element_id is None:
+        raise ValueError("node shows no element")
+    commands: list[Command] = [PlaceNodeCommand(view_id, node)]
+    for rel in model.relationships_of(element_id):
+        if rel.source == element_id and rel.target == element_id:
+            ends = [(node.id, node.id)]
+        elif rel.source == element_id:
+            ends = [(node.id, other) for other in _placements(model, view_id, rel.target)]
+        else:
+            ends = [(other, node.id) for other in _placements(model, view_id, rel.source)]
+        for source, target in ends:
+            commands.append(AddConnectionCommand(view_id, Connection(
+                new_id(), source, target, relationship_id=rel.id)))
+    return commands
+
+
+def place_existing(canvas: DiagramView, element_id: str, pos: QPointF) -> Node | None:
+    """Place the existing element ``element_id`` centred on ``pos`` of ``canvas``, nested
+    in the band or group under it, with its relationships' connections; one undo step.
+    Returns the new node, or None when refused (the status bar says why)."""
+    scene = canvas.diagram()
+    model = scene.model
+    if not model.has_element(element_id):
+        canvas.editor.status.emit(_t("The element {id} is no longer in the model",
+                                     id=element_id))
+        return None
+    element = model.element(element_id)
+    w, h = ELEMENT_SIZE
+    node = Node(new_id(), round(pos.x() - w / 2), round(pos.y() - h / 2), w, h,
+                element_id=element_id, parent=scene.container_at(pos))
+    commands = place_existing_commands(model, scene.view_id, node)
+    ok = canvas.editor.run_many(_t("Show ‘{name}’ on this view", name=element.name),
+                                commands)
+    if not ok:
+        return None
+    scene.select_ids([node.id])
+    warnings = band_warnings(model, scene.view_id, node.id)
+    lines = len(commands) - 1
+    if warnings:
+        canvas.editor.status.emit(warnings[0])
+    elif lines:
+        canvas.editor.status.emit(_t("‘{name}’ placed with {count} of its relationships",
+                                     name=element.name, count=lines))
+    return node

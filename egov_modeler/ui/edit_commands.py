@@ -1,0 +1,168 @@
+"""Edit commands of the main window: new and deleted views, the two deletes (from the
+view, from the model), rename, select all, and the relationship-type menu.
+
+Every edit runs as model commands through the window's editor, so it is one undo step.
+Part of :class:`~egov_modeler.ui.main_window.MainWindow` (a mixin).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QMenu
+
+from ..model.commands import (
+    Command,
+    DeleteElementCommand,
+    RemoveConnectionCommand,
+    RemoveNodeCommand,
+    RenameElementCommand,
+    UnrelateCommand,
+)
+from ..model.metamodel import RELATIONSHIP_TYPES
+
+
+class EditCommandsMixin:
+    """Edit menu and View > New view."""
+
+    def new_view(self) -> str | None:
+        """View > New view: an empty diagram, opened in a tab (one undo step)."""
+        from ..model.commands import CreateViewCommand
+        from ..model.ids import new_id
+        from ..model.views import View
+
+        name = self.dialogs.ask_text(self.tr("New view"), self.tr("Name:"),
+                                     self.tr("New view"))
+        if not name:
+            return None
+        view = View(new_id(), name=name)
+        if not self.editor.run(CreateViewCommand(view)):
+            return None
+        self.open_view(view.id)
+        return view.id
+
+    def delete_view(self, view_id: str) -> bool:
+        """Delete a view (its elements stay in the model), after confirmation."""
+        from ..model.commands import DeleteViewCommand
+
+        if not self.model.has_view(view_id):
+            return False
+        name = self.model.view(view_id).name
+        if not self.dialogs.confirm(
+                self.tr("Delete view"),
+                self.tr("Delete the view ‘{name}’?").format(name=name),
+                self.tr("The elements and relationships stay in the model.")):
+            return False
+        return self.editor.run(DeleteViewCommand(view_id))
+
+    def delete_selection(self) -> bool:
+        """Delete removes the selected nodes and lines from this view only."""
+        canvas = self.current_canvas()
+        if canvas is None:
+            return False
+        scene = canvas.diagram()
+        view = scene.view()
+        node_ids = set(scene.selected_node_ids())
+        commands: list[Command] = [
+            RemoveConnectionCommand(view.id, c) for c in scene.selected_connection_ids()]
+        for node_id in node_ids:
+            parent = view.nodes[node_id].parent
+            nested = False
+            while parent is not None and parent in view.nodes:
+                if parent in node_ids:
+                    nested = True
+                    break
+                parent = view.nodes[parent].parent
+            if not nested:
+                commands.append(RemoveNodeCommand(view.id, node_id))
+        if not commands:
+            return False
+        return self.editor.run_many(self.tr("Delete from view"), commands)
+
+    def delete_from_model(self) -> bool:
+        """Ctrl+Del: remove the selected elements (and relationships) everywhere, after
+        saying which other views show them."""
+        canvas = self.current_canvas()
+        if canvas is None:
+            return False
+        scene = canvas.diagram()
+        view = scene.view()
+        element_ids: list[str] = []
+        for node_id in scene.selected_node_ids():
+            element_id = view.nodes[node_id].element_id
+            if element_id and element_id not in element_ids:
+                element_ids.append(element_id)
+        relationship_ids = [
+            rid for c in scene.selected_connection_ids()
+            if (rid := view.connections[c].relationship_id)]
+        if not element_ids and not relationship_ids:
+            return False
+        names = [self.model.element(e).name for e in element_ids]
+        others = sorted({v.name for e in element_ids for v in self.model.views_showing(e)
+                         if v.id != view.id})
+        text = self.tr("Delete {count} element(s) from the model: {names}?").format(
+            count=len(element_ids) + len(relationship_ids), names=", ".join(names))
+        details = (self.tr("They are also shown in these views: {views}.").format(
+            views=", ".join(others)) if others else self.tr(
+            "No other view shows them."))
+        if not self.dialogs.confirm(self.tr("Delete from model"), text, details):
+            return False
+        commands: list[Command] = [DeleteElementCommand(e) for e in element_ids]
+        commands.extend(UnrelateCommand(r) for r in relationship_ids)
+        return self.editor.run_many(self.tr("Delete from model"), commands)
+
+    def rename_selection(self) -> bool:
+        canvas = self.current_canvas()
+        if canvas is None:
+            return False
+        scene = canvas.diagram()
+        ids = scene.selected_node_ids()
+        if len(ids) != 1:
+            return False
+        element_id = scene.node(ids[0]).element_id
+        if not element_id:
+            return False
+        element = self.model.element(element_id)
+        name = self.dialogs.ask_text(self.tr("Rename"), self.tr("Name:"), element.name)
+        if name is None or name == element.name:
+            return False
+        return self.editor.run(RenameElementCommand(element_id, name))
+
+    def select_all(self) -> None:
+        canvas = self.current_canvas()
+        if canvas is not None:
+            for item in list(canvas.diagram().node_items.values()):
+                if not item.is_container:
+                    item.setSelected(True)
+
+
+    # ================================================================ relationship menu
+    def _choose_relationship(self, offered: list[tuple[str, str | None]],
+                             suggested: str | None, pos: QPoint) -> str | None:
+        """Ask with a popup menu at the mouse (see :meth:`relationship_menu`)."""
+        menu = self.relationship_menu(offered, suggested)
+        chosen = menu.exec(pos)
+        menu.deleteLater()
+        return chosen.data() if chosen is not None else None
+
+    def relationship_menu(self, offered: list[tuple[str, str | None]],
+                          suggested: str | None) -> QMenu:
+        """The relationship types the rules allow for a pair, the suggested one first and
+        marked; those a framework rule refuses are disabled with the reason as tooltip."""
+        menu = QMenu(self)
+        menu.setToolTipsVisible(True)
+        for rel_type, refusal in offered:
+            label = self.tr(RELATIONSHIP_TYPES[rel_type].label_en)
+            if rel_type == suggested:
+                label = self.tr("{type} (suggested)").format(type=label)
+            action = menu.addAction(label)
+            action.setData(rel_type)
+            if refusal:
+                action.setEnabled(False)
+                action.setToolTip(refusal)
+                action.setStatusTip(refusal)
+            elif rel_type == suggested:
+                font = action.font()
+                font.setBold(True)
+                action.setFont(font)
+        return menu
+

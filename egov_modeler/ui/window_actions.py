@@ -1,0 +1,212 @@
+"""The main window's actions, menus and toolbar: which command each menu entry runs,
+its shortcut and tooltip, and when it is enabled.
+
+Part of :class:`~egov_modeler.ui.main_window.MainWindow` (a mixin): building the menus is
+kept apart from what the commands do (see file_commands, exchange_commands,
+edit_commands, view_tabs).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QStyle, QToolBar
+
+from ..model.errors import ModelError
+
+
+class WindowActionsMixin:
+    """Actions, menus, toolbar."""
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # noqa: ANN001
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        S = QKeySequence.StandardKey  # noqa: N806
+        self.template_actions = {}
+        for name, label in (("national", self.tr("National overview (Khung 2.0)")),
+                            ("provincial", self.tr("Provincial architecture")),
+                            ("empty", self.tr("Empty model"))):
+            self.template_actions[name] = self._action(
+                label, lambda n=name: self.new_from_template(n), tip=_template_tip(name))
+        self.template_actions["national"].setShortcut(QKeySequence(S.New))
+        self.act_open = self._action(self.tr("&Open…"), self.open_dialog, S.Open)
+        self.act_save = self._action(self.tr("&Save"), self.save, S.Save)
+        self.act_save_as = self._action(self.tr("Save &As…"), self.save_as, S.SaveAs)
+        self.act_import = self._action(self.tr("&Import ArchiMate exchange file…"),
+                                       self.import_exchange)
+        self.act_catalog = self._action(self.tr("Load component &catalog…"),
+                                        lambda: self.load_catalog())
+        self.act_export_oef = self._action(self.tr("ArchiMate exchange file (XML)…"),
+                                           self.export_exchange)
+        self.act_export_pdf = self._action(self.tr("PDF…"), self.export_pdf,
+                                           QKeySequence("Ctrl+Shift+P"))
+        self.act_print = self._action(self.tr("&Print…"), self.print_view, S.Print)
+        self.act_export_png = self._action(self.tr("Current view as PNG…"),
+                                           lambda: self.export_image("png"))
+        self.act_export_svg = self._action(self.tr("Current view as SVG…"),
+                                           lambda: self.export_image("svg"))
+        self.act_quit = self._action(self.tr("&Quit"), self.close, S.Quit)
+
+        self.act_undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.act_undo.setShortcuts(QKeySequence.keyBindings(S.Undo))
+        self.act_redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.act_redo.setShortcuts(QKeySequence.keyBindings(S.Redo))
+        self.act_delete = self._action(self.tr("&Delete from view"), self.delete_selection,
+                                       [QKeySequence(S.Delete), QKeySequence("Backspace")])
+        self.act_delete_model = self._action(self.tr("Delete from &model…"),
+                                             self.delete_from_model,
+                                             QKeySequence("Ctrl+Delete"))
+        self.act_rename = self._action(self.tr("&Rename…"), self.rename_selection,
+                                       QKeySequence("F2"))
+        self.act_select_all = self._action(self.tr("Select &all"), self.select_all,
+                                           S.SelectAll)
+        self.act_new_view = self._action(self.tr("&New view…"), self.new_view,
+                                         QKeySequence("Ctrl+Shift+N"))
+
+        self.act_zoom_in = self._action(self.tr("Zoom &in"), lambda: self._zoom(1.25),
+                                        S.ZoomIn)
+        self.act_zoom_out = self._action(self.tr("Zoom &out"), lambda: self._zoom(0.8),
+                                         S.ZoomOut)
+        self.act_zoom_fit = self._action(self.tr("Zoom to &fit"), self._zoom_fit,
+                                         QKeySequence("Ctrl+Shift+0"))
+        self.act_zoom_100 = self._action(self.tr("Actual size (100%)"), self._zoom_100,
+                                         QKeySequence("Ctrl+0"))
+
+        group = QActionGroup(self)
+        self.tool_actions: dict[str, QAction] = {}
+        for name, label, key, tip in (
+            ("select", self.tr("Select"), "V",
+             self.tr("Select, move and resize (V)")),
+            ("connect", self.tr("Connect"), "C",
+             self.tr("Draw a relationship: press on one element, release on another (C)")),
+        ):
+            action = self._action(label, lambda n=name: self.set_tool(n), QKeySequence(key),
+                                  tip)
+            action.setCheckable(True)
+            group.addAction(action)
+            self.tool_actions[name] = action
+        self.tool_actions["select"].setChecked(True)
+        from .icons import connect_tool_icon, select_tool_icon
+
+        self.tool_actions["select"].setIcon(select_tool_icon())
+        self.tool_actions["connect"].setIcon(connect_tool_icon())
+        for action in (self.act_delete, self.act_delete_model, self.act_rename,
+                       self.act_select_all, *self.tool_actions.values()):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        new_menu = file_menu.addMenu(self.tr("&New from template"))
+        for action in self.template_actions.values():
+            new_menu.addAction(action)
+        file_menu.addAction(self.act_open)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self._fill_recent_menu()
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_save)
+        file_menu.addAction(self.act_save_as)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_import)
+        file_menu.addAction(self.act_catalog)
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        export_menu.addAction(self.act_export_oef)
+        export_menu.addAction(self.act_export_pdf)
+        export_menu.addAction(self.act_export_png)
+        export_menu.addAction(self.act_export_svg)
+        file_menu.addAction(self.act_print)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.act_undo)
+        edit_menu.addAction(self.act_redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_rename)
+        edit_menu.addAction(self.act_delete)
+        edit_menu.addAction(self.act_delete_model)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_select_all)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.act_new_view)
+        view_menu.addSeparator()
+        for action in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_fit,
+                       self.act_zoom_100):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        for dock in (self.palette, self.model_dock, self.properties, self.problems):
+            view_menu.addAction(dock.toggleViewAction())
+
+        tools_menu = bar.addMenu(self.tr("&Tools"))
+        for action in self.tool_actions.values():
+            tools_menu.addAction(action)
+
+    def _build_toolbar(self) -> None:
+        """Short labels with icons; the Edit menu's Undo/Redo say what they will undo, the
+        toolbar's say it in their tooltip (long names would stretch the bar)."""
+        style = self.style()
+        SP = QStyle.StandardPixmap  # noqa: N806
+        self.act_open.setIcon(style.standardIcon(SP.SP_DialogOpenButton))
+        self.act_save.setIcon(style.standardIcon(SP.SP_DialogSaveButton))
+        self.tool_undo = self._action(self.tr("Undo"), self.undo_stack.undo)
+        self.tool_undo.setIcon(style.standardIcon(SP.SP_ArrowBack))
+        self.tool_redo = self._action(self.tr("Redo"), self.undo_stack.redo)
+        self.tool_redo.setIcon(style.standardIcon(SP.SP_ArrowForward))
+        self.undo_stack.canUndoChanged.connect(self.tool_undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.tool_redo.setEnabled)
+        self.undo_stack.undoTextChanged.connect(self._undo_texts_changed)
+        self.undo_stack.redoTextChanged.connect(self._undo_texts_changed)
+        self.tool_undo.setEnabled(False)
+        self.tool_redo.setEnabled(False)
+        bar = QToolBar(self.tr("Tools"), self)
+        bar.setObjectName("main_toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setMovable(False)
+        for action in (self.act_open, self.act_save):
+            bar.addAction(action)
+        bar.addSeparator()
+        bar.addAction(self.tool_undo)
+        bar.addAction(self.tool_redo)
+        bar.addSeparator()
+        for action in self.tool_actions.values():
+            bar.addAction(action)
+        bar.addSeparator()
+        bar.addAction(self.act_zoom_fit)
+        bar.addAction(self.act_zoom_100)
+        self.addToolBar(bar)
+
+    def _undo_texts_changed(self, _text: str = "") -> None:
+        """The toolbar's short Undo/Redo buttons tell what they will do in a tooltip."""
+        try:
+            self.tool_undo.setToolTip(self.act_undo.text())
+            self.tool_redo.setToolTip(self.act_redo.text())
+        except RuntimeError:  # the window is being destroyed
+            pass
+
+
+    def _update_actions(self) -> None:
+        has_view = self.current_canvas() is not None
+        for action in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_fit,
+                       self.act_zoom_100, self.act_export_png, self.act_export_svg):
+            action.setEnabled(has_view)
+
+
+def _template_tip(name: str) -> str:
+    try:
+        from ..model.templates import template_description
+
+        return template_description(name)
+    except (ImportError, ModelError):
+        return ""
