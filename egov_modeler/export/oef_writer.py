@@ -437,11 +437,7 @@ class _Writer:
         if folder.id:
             item.set("identifier", folder.id)
         self.lang_strings(item, "label", folder.label, folder.labels)
-        if folder.documentation:
-            doc = etree.SubElement(item, q("documentation"))
-            if self.lang:
-                doc.set(XML_LANG, self.lang)
-            doc.text = xml_text(folder.documentation)
+        self.lang_strings(item, "documentation", folder.documentation, {})
         for child in folder.folders:
             self.folder(item, child, known)
         for ref in folder.refs:
@@ -526,11 +522,7 @@ class _Writer:
         if node.h < 1:
             extra["h"] = node.h
         self.lang_strings(element, "label", node.label, node.labels)
-        if node.documentation:
-            doc = etree.SubElement(element, q("documentation"))
-            if self.lang:
-                doc.set(XML_LANG, self.lang)
-            doc.text = xml_text(node.documentation)
+        self.lang_strings(element, "documentation", node.documentation, {})
         style = write_style(element, node.style)
         if style:
             extra["style"] = style
@@ -552,11 +544,7 @@ class _Writer:
         element.set("target", conn.target)
         extra: dict[str, Any] = {}
         self.lang_strings(element, "label", conn.label, conn.labels)
-        if conn.documentation:
-            doc = etree.SubElement(element, q("documentation"))
-            if self.lang:
-                doc.set(XML_LANG, self.lang)
-            doc.text = xml_text(conn.documentation)
+        self.lang_strings(element, "documentation", conn.documentation, {})
         style = write_style(element, conn.style)
         if style:
             extra["style"] = style

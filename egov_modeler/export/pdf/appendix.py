@@ -31,20 +31,21 @@ __all__ = ["Bookmark", "appendix_story", "element_type_label", "relationship_typ
 REFERENCE_MODEL_KEYS = ("reference_model", "referenceModel", "Mô hình tham chiếu")
 
 
-def element_type_label(type_name: str, lang: str) -> str:
-    """The ArchiMate type's name in ``lang`` (Vietnamese term or English)."""
-    t = ELEMENT_TYPES.get(type_name)
-    if t is None:
+def _type_label(table, type_name: str, lang: str) -> str:
+    t = table.get(type_name)
+    if t is None:  # a type this version does not know: its own name
         return type_name
     return t.label_vi if lang == "vi" else t.label_en
+
+
+def element_type_label(type_name: str, lang: str) -> str:
+    """The ArchiMate element type's name in ``lang`` (Vietnamese term or English)."""
+    return _type_label(ELEMENT_TYPES, type_name, lang)
 
 
 def relationship_type_label(type_name: str, lang: str) -> str:
     """The relationship type's name in ``lang``."""
-    t = RELATIONSHIP_TYPES.get(type_name)
-    if t is None:
-        return type_name
-    return t.label_vi if lang == "vi" else t.label_en
+    return _type_label(RELATIONSHIP_TYPES, type_name, lang)
 
 
 @cache
