@@ -12,19 +12,12 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
 
 from egov_modeler.model.serialization import model_to_dict  # noqa: E402
-from tests.ui_helpers import drop, editor_window, isolate_settings, node_of  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path):
-    isolate_settings(tmp_path / "qt-settings")
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    win = editor_window(qtbot, tmp_path)
-    yield win
-    win.undo_stack.setClean()
+from tests.ui_helpers import (  # noqa: E402, F401 - the *_fixture names are fixtures
+    drop,
+    node_of,
+    private_settings_fixture,
+    window_fixture,
+)
 
 
 def test_dragging_a_resize_handle_resizes_in_one_undo_step(window, qtbot):

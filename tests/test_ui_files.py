@@ -12,19 +12,11 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from egov_modeler.model.serialization import model_to_dict  # noqa: E402
-from tests.ui_helpers import drop, editor_window, isolate_settings  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path):
-    isolate_settings(tmp_path / "qt-settings")
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    win = editor_window(qtbot, tmp_path)
-    yield win
-    win.undo_stack.setClean()
+from tests.ui_helpers import (  # noqa: E402, F401 - the *_fixture names are fixtures
+    drop,
+    private_settings_fixture,
+    window_fixture,
+)
 
 
 def pdf_text(path) -> str:  # noqa: ANN001

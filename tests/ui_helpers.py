@@ -1,7 +1,18 @@
-"""Builders and event helpers for the window tests (pytest-qt, offscreen)."""
+"""Builders, event helpers and fixtures for the window tests (pytest-qt, offscreen).
+
+A test module takes the fixtures by importing them (pytest finds them by their fixture
+names, ``window`` and ``private_settings``; the Python names differ so that test arguments
+called ``window`` do not shadow an import)::
+
+    from tests.ui_helpers import private_settings_fixture, window_fixture  # noqa: F401
+
+``private_settings`` is autouse: in every module that imports it, Qt's settings (recent
+files, window layout) go to the test's own folder, never the user's.
+"""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -156,3 +167,17 @@ def isolate_settings(folder) -> None:  # noqa: ANN001
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
+@pytest.fixture(autouse=True, name="private_settings")
+def private_settings_fixture(tmp_path):  # noqa: ANN001, ANN201
+    """Qt's default settings in this test's folder (autouse where imported)."""
+    isolate_settings(tmp_path / "qt-settings")
+
+
+@pytest.fixture(name="window")
+def window_fixture(qtbot, tmp_path):  # noqa: ANN001, ANN201
+    """:func:`editor_window`, marked clean on teardown so closing asks nothing."""
+    win = editor_window(qtbot, tmp_path)
+    yield win
+    win.undo_stack.setClean()
