@@ -26,7 +26,7 @@ import logging
 import os
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -711,13 +711,11 @@ class _Reader:
         return folder
 
     # -------------------------------------------------------------- report
-    @property
+    @cached_property
     def ids_of_views(self) -> set[str]:
-        cached = getattr(self, "_view_ids", None)
-        if cached is None:
-            cached = {k for k, v in self.ids.items() if v.tag == Q_VIEW}
-            self._view_ids = cached
-        return cached
+        """Identifiers of the file's views (asked only once :meth:`check_references` has
+        indexed every id)."""
+        return {k for k, v in self.ids.items() if v.tag == Q_VIEW}
 
     def summarise(self) -> None:
         messages = {

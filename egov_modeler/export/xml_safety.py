@@ -82,12 +82,7 @@ def parse_xml(data: bytes, name: str = "<memory>", huge: bool = True) -> etree._
         raise XmlInputError(tr("{name} is empty", name=name), line=1)
     line = _prolog_doctype_line(data)
     if line is not None:
-        raise XmlInputError(
-            tr("{name}, line {line}: the file declares a DOCTYPE; files with document type "
-               "declarations are refused because they can hide entity attacks",
-               name=name, line=line),
-            line=line,
-        )
+        raise _doctype_error(name, line)
     try:
         root = etree.fromstring(data, safe_parser(huge))
     except etree.XMLSyntaxError as exc:
@@ -97,13 +92,17 @@ def parse_xml(data: bytes, name: str = "<memory>", huge: bool = True) -> etree._
                                reason=str(exc)), line=1) from None
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:  # belt and braces
-        raise XmlInputError(
-            tr("{name}, line {line}: the file declares a DOCTYPE; files with document type "
-               "declarations are refused because they can hide entity attacks",
-               name=name, line=1),
-            line=1,
-        )
+        raise _doctype_error(name, 1)
     return tree
+
+
+def _doctype_error(name: str, line: int) -> XmlInputError:
+    return XmlInputError(
+        tr("{name}, line {line}: the file declares a DOCTYPE; files with document type "
+           "declarations are refused because they can hide entity attacks",
+           name=name, line=line),
+        line=line,
+    )
 
 
 def _syntax_error(exc: etree.XMLSyntaxError, data: bytes, name: str) -> XmlInputError:

@@ -25,10 +25,12 @@ property key               meaning
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import io
 import logging
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportlab.platypus import (
@@ -372,25 +374,22 @@ def _catalog_concepts(model, options: DossierOptions, views: list[View]):
             [model.relationship(i) for i in relationship_ids])
 
 
-class _Language:
+@contextlib.contextmanager
+def _language(lang: str | None) -> Iterator[None]:
     """Switch :func:`tr` to the dossier's language while it is built, then back."""
-
-    def __init__(self, lang: str | None) -> None:
-        self.lang = lang
-        self.previous = current_language()
-
-    def __enter__(self) -> None:
-        if self.lang:
-            set_language(self.lang)
-
-    def __exit__(self, *exc: object) -> None:
-        set_language(self.previous)
+    previous = current_language()
+    if lang:
+        set_language(lang)
+    try:
+        yield
+    finally:
+        set_language(previous)
 
 
 def count_pages(model, options: DossierOptions) -> int:
     """How many pages :func:`write_dossier` would write, without writing a file (the
     diagrams are laid out but not painted, so this is quick enough for a live dialog)."""
-    with _Language(options.lang):
+    with _language(options.lang):
         return _build(model, io.BytesIO(), options, draw=False)
 
 
@@ -399,7 +398,7 @@ def write_dossier(model, path: str | os.PathLike, options: DossierOptions | None
     """Write the dossier PDF to ``path`` atomically (a failure leaves any old file as it
     was); returns the number of pages."""
     options = options or DossierOptions()
-    with _Language(options.lang), atomic_file(path) as handle:
+    with _language(options.lang), atomic_file(path) as handle:
         pages = _build(model, handle, options)
     log.info("wrote %s: %d pages", path, pages)
     return pages
