@@ -5,8 +5,10 @@ Usage (a display is needed; on a server use Xvfb)::
     xvfb-run -s "-screen 0 1600x1000x24" python -m egov_modeler.ui.screenshot \\
         docs/screenshot-provincial.png --template provincial
 
-The window is sized to 1600x1000, the first view zoomed to fit, and one element selected
-so the Properties dock shows where it came from in the framework catalog.
+The window is sized to 1600x1000 with the default dock layout (the user's saved layout is
+not read), the first view zoomed to fit, and one element selected in the model tree, so
+the tree shows it in its framework layer, the diagram shows it selected and the
+Properties dock shows where it came from in the framework catalog.
 """
 
 from __future__ import annotations
@@ -23,9 +25,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="catalog id of the element to select (if shown)")
     parser.add_argument("--size", default="1600x1000")
     args = parser.parse_args(argv)
+    import tempfile
+
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    settings_dir = tempfile.TemporaryDirectory()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir.name)
     from ..model.templates import load_template
     from . import open_window
 
@@ -40,14 +48,20 @@ def main(argv: list[str] | None = None) -> int:
     canvas.zoom_to_fit()
     scene = canvas.diagram()
     view = scene.view()
-    chosen = [n.id for n in view.nodes.values() if n.element_id
+    chosen = [n for n in view.nodes.values() if n.element_id
               and window.model.element(n.element_id).catalog_ref == args.select]
-    scene.select_ids(chosen[:1])
+    if chosen:
+        tree = window.model_dock.tree
+        index = window.model_dock.index_of(chosen[0].element_id)
+        tree.setCurrentIndex(index)  # selects it on the diagram too
+        tree.scrollTo(index)
+        scene.select_ids([chosen[0].id])
     for _ in range(10):
         app.processEvents()
     ok = window.grab().save(args.output)
     window.undo_stack.setClean()
     window.close()
+    settings_dir.cleanup()
     return 0 if ok else 1
 
 
