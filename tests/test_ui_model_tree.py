@@ -200,3 +200,15 @@ def test_a_large_imported_model_is_listed_whole(window, shared_dir):
     assert all(tree_model.item_of(e.id) is not None for e in model.elements)
     assert all(tree_model.item_of(r.id) is not None for r in model.relationships)
     assert all(tree_model.item_of(v.id) is not None for v in model.views)
+
+
+def test_picking_an_element_the_view_does_not_show_says_where_it_is(window):
+    setup = TwoViews()
+    show(window, setup)  # the second view shows the portal, not the citizen
+    tree = tree_of(window)
+    tree.setCurrentIndex(window.model_dock.index_of(setup.citizen.id))
+    assert not window.current_canvas().diagram().selectedItems()
+    assert "Sơ đồ khái quát" in window.statusBar().currentMessage()
+    tree.setCurrentIndex(window.model_dock.index_of(setup.mailbox.id))
+    message = window.statusBar().currentMessage()
+    assert "Hộp thư điện tử" in message and "Sơ đồ" not in message

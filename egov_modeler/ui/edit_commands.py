@@ -134,7 +134,6 @@ class EditCommandsMixin:
                 if not item.is_container:
                     item.setSelected(True)
 
-
     # ================================================================ relationship menu
     def _choose_relationship(self, offered: list[tuple[str, str | None]],
                              suggested: str | None, pos: QPoint) -> str | None:

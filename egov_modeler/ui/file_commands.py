@@ -110,12 +110,10 @@ class FileCommandsMixin:
             return self.save()
         return choice is SaveChoice.DISCARD
 
-
     def document_name(self) -> str:
         if self.path:
             return Path(self.path).name
         return self.model.name or self.tr("Untitled")
-
 
     def _fill_recent_menu(self) -> None:
         if not hasattr(self, "recent_menu"):

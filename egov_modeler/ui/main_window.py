@@ -82,7 +82,7 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.model_dock)
         self.model_dock.viewActivated.connect(self.open_view)
         self.model_dock.deleteRequested.connect(self.delete_view)
-        self.model_dock.conceptSelected.connect(lambda concept_id: self.reveal((concept_id,)))
+        self.model_dock.conceptSelected.connect(self.reveal_concept)
         self.properties = PropertiesDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.properties)
         self.problems = ProblemsDock(self)
@@ -188,7 +188,6 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
         self.setWindowTitle(self.tr("{name}[*] — egov-modeler").format(
             name=self.document_name()))
         self.setWindowModified(not self.undo_stack.isClean())
-
 
     # ================================================================ validation
     def validate_now(self) -> None:

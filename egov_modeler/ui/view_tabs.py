@@ -97,7 +97,6 @@ class ViewTabsMixin:
         canvas.tools["place"].component_id = payload
         canvas.set_tool("place")
 
-
     def reveal(self, ids: tuple) -> None:
         """Select, in the current view, the nodes and lines showing these model ids."""
         canvas = self.current_canvas()
@@ -114,6 +113,28 @@ class ViewTabsMixin:
             if item is not None:
                 canvas.ensureVisible(item)
 
+    def reveal_concept(self, concept_id: str) -> bool:
+        """Select what shows an element or relationship picked in the model tree; when the
+        current view does not show it, say on the status bar which views do."""
+        self.reveal((concept_id,))
+        canvas = self.current_canvas()
+        if canvas is not None and canvas.diagram().selectedItems():
+            return True
+        model = self.model
+        if model.has_element(concept_id):
+            name = model.element(concept_id).name
+        elif model.has_relationship(concept_id):
+            name = model.relationship(concept_id).name or self.tr("This relationship")
+        else:
+            return False
+        views = [v.name for v in model.views_showing(concept_id)]
+        if views:
+            self.show_status(self.tr("‘{name}’ is not on this view; it is shown on: {views}")
+                             .format(name=name, views=", ".join(views)))
+        else:
+            self.show_status(self.tr("‘{name}’ is on no view yet: drag it onto a diagram")
+                             .format(name=name))
+        return False
 
     def _zoom(self, factor: float) -> None:
         canvas = self.current_canvas()

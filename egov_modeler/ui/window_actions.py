@@ -195,7 +195,6 @@ class WindowActionsMixin:
         except RuntimeError:  # the window is being destroyed
             pass
 
-
     def _update_actions(self) -> None:
         has_view = self.current_canvas() is not None
         for action in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_fit,
