@@ -129,3 +129,23 @@ def test_loading_a_broken_file_does_not_touch_the_open_model(model, tmp_path):
 def test_missing_file_gives_a_clear_error(tmp_path):
     with pytest.raises(NativeFileError, match="nowhere.egov"):
         load(tmp_path / "nowhere.egov")
+
+
+def test_relationships_ending_at_each_other_are_skipped_naming_the_other(model, tmp_path):
+    """Two relationships that only end at each other can never be added; the report must
+    point at the relationship that is missing, not at the element that is there."""
+    from egov_modeler.i18n import set_language
+
+    set_language("en")
+    data = _saved_dict(model, tmp_path)
+    portal_id = data["elements"][0]["id"]
+    first = dict(data["relationships"][0], id="id-rel-a", type="Association",
+                 source=portal_id, target="id-rel-b")
+    second = dict(first, id="id-rel-b", target="id-rel-a")
+    data["relationships"] += [first, second]
+    loaded = loads(json.dumps(data).encode(), "cycle.egov")
+    assert not loaded.has_relationship("id-rel-a") and not loaded.has_relationship("id-rel-b")
+    assert len(loaded.relationships) == 1  # the ordinary flow is still there
+    lines = [line for line in loaded.load_report if "id-rel-" in line]
+    assert any("id-rel-a skipped" in line and "refers to id-rel-b" in line for line in lines)
+    assert not any(portal_id in line for line in lines)

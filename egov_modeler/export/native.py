@@ -96,6 +96,26 @@ def _list(data: dict[str, Any], key: str, name: str) -> list[dict[str, Any]]:
     return value
 
 
+def _add_relationships(model: Model, pending: list[Any]) -> None:
+    """Add the relationships whose ends exist, in rounds, since one may end at another
+    listed after it. What never resolves (a missing end, or relationships ending only at
+    each other) is skipped and reported with the end that is missing."""
+    while pending:
+        rest = []
+        for rel in pending:
+            if model.has_concept(rel.source) and model.has_concept(rel.target):
+                model._put_relationship(rel)
+            else:
+                rest.append(rel)
+        if len(rest) == len(pending):
+            break
+        pending = rest
+    for rel in pending:
+        missing = rel.target if model.has_concept(rel.source) else rel.source
+        model.load_report.append(tr("Relationship {id} skipped: it refers to {ref}, which "
+                                    "does not exist", id=rel.id, ref=missing))
+
+
 def _build(data: dict[str, Any], name: str) -> Model:
     model = Model(name=str(data.get("name", "")), language=str(data.get("language", "vi")),
                   id=data.get("id"))
@@ -133,27 +153,7 @@ def _build(data: dict[str, Any], name: str) -> Model:
                               type=raw.get("type")))
             continue
         pending.append(ser.relationship_from_dict(raw))
-    # Relationships may end at other relationships: add in rounds until nothing resolves.
-    known_rel_ids = {r.id for r in pending}
-    while pending:
-        rest = []
-        for rel in pending:
-            if all(model.has_concept(end) for end in (rel.source, rel.target)):
-                model._put_relationship(rel)
-            elif all(model.has_concept(e) or e in known_rel_ids for e in (rel.source, rel.target)):
-                rest.append(rel)
-            else:
-                missing = next(e for e in (rel.source, rel.target)
-                               if not model.has_concept(e) and e not in known_rel_ids)
-                skipped.append(tr("Relationship {id} skipped: it refers to {ref}, which does "
-                                  "not exist", id=rel.id, ref=missing))
-                known_rel_ids.discard(rel.id)
-        if len(rest) == len(pending):
-            for rel in rest:
-                skipped.append(tr("Relationship {id} skipped: it refers to {ref}, which does "
-                                  "not exist", id=rel.id, ref=rel.source))
-            break
-        pending = rest
+    _add_relationships(model, pending)
 
     for raw in _list(data, "views", name):
         claim(raw.get("id"), tr("a view"))
