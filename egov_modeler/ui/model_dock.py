@@ -12,20 +12,16 @@ current view; double-clicking a view opens it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
-    QLineEdit,
     QMenu,
-    QTreeView,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..model.model import Model
 from .model_tree import ELEMENT, ID_ROLE, KIND_ROLE, RELATIONSHIP, SORT_ROLE, VIEW, ModelTreeModel
-from .palette_dock import PaletteFilter
+from .search_tree import WordFilter, searchable_tree
 
 
 class ModelDock(QDockWidget):
@@ -41,34 +37,16 @@ class ModelDock(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Model"), parent)
         self.setObjectName("model_tree_dock")
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
-        self.search = QLineEdit(body)
-        self.search.setObjectName("model_tree_filter")
-        self.search.setPlaceholderText(self.tr("Filter elements, relationships, views…"))
-        self.search.setClearButtonEnabled(True)
-        layout.addWidget(self.search)
         self.source_model = ModelTreeModel(self)
-        self.proxy = PaletteFilter(self)
+        self.proxy = WordFilter(self)
         self.proxy.setAutoAcceptChildRows(True)  # a layer's name finds its elements
         self.proxy.setSourceModel(self.source_model)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setSortLocaleAware(False)
         self.proxy.sort(0)
-        self.tree = QTreeView(body)
-        self.tree.setObjectName("model_tree")
-        self.tree.setModel(self.proxy)
-        self.tree.setHeaderHidden(True)
-        self.tree.setDragEnabled(True)
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.tree.setDefaultDropAction(Qt.DropAction.CopyAction)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setIndentation(14)
-        self.tree.setIconSize(QSize(18, 18))
-        layout.addWidget(self.tree)
+        body, self.search, self.tree = searchable_tree(
+            self, "model_tree", self.tr("Filter elements, relationships, views…"), self.proxy,
+            18)
         self.setWidget(body)
         self.search.textChanged.connect(self._filter)
         self.tree.activated.connect(self._activated)

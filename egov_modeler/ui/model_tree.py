@@ -24,7 +24,7 @@ from ..model.model import Model
 from ..model.views import View
 from .canvas.view import ELEMENT_MIME
 from .icons import element_type_icon
-from .palette_dock import SEARCH_ROLE, fold
+from .search_tree import SEARCH_ROLE, fold
 
 log = logging.getLogger(__name__)
 

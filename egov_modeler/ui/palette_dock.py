@@ -9,41 +9,27 @@ công").
 from __future__ import annotations
 
 import logging
-import unicodedata
 
 from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
-    QSize,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
-    QLineEdit,
-    QTreeView,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..model.metamodel import ELEMENT_TYPES, ArchiMateLayer, layer_label
 from .canvas.view import COMPONENT_MIME
 from .icons import element_type_icon
+from .search_tree import SEARCH_ROLE, WordFilter, fold, searchable_tree
 
 log = logging.getLogger(__name__)
 
 PAYLOAD_ROLE = Qt.ItemDataRole.UserRole + 1
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics, for searching Vietnamese without typing accents."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 class PaletteModel(QStandardItemModel):
@@ -67,32 +53,6 @@ class PaletteModel(QStandardItemModel):
         return Qt.DropAction.CopyAction
 
 
-class PaletteFilter(QSortFilterProxyModel):
-    """Keeps rows whose folded text contains every word typed (sections stay when a child
-    matches)."""
-
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
-        super().__init__(parent)
-        self._words: list[str] = []
-        self.setRecursiveFilteringEnabled(True)
-
-    def set_query(self, text: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10+: invalidateFilter is deprecated
-            self.beginFilterChange()
-            self._words = fold(text).split()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._words = fold(text).split()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
-        if not self._words:
-            return True
-        index = self.sourceModel().index(row, 0, parent)
-        haystack = self.sourceModel().data(index, SEARCH_ROLE) or ""
-        return all(w in haystack for w in self._words)
-
-
 class PaletteDock(QDockWidget):
     """The dock on the left: search box over the palette tree."""
 
@@ -102,30 +62,11 @@ class PaletteDock(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Palette"), parent)
         self.setObjectName("palette_dock")
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
-        self.search = QLineEdit(body)
-        self.search.setObjectName("palette_search")
-        self.search.setPlaceholderText(self.tr("Search components…"))
-        self.search.setClearButtonEnabled(True)
-        layout.addWidget(self.search)
         self.source_model = PaletteModel(self)
-        self.proxy = PaletteFilter(self)
+        self.proxy = WordFilter(self)
         self.proxy.setSourceModel(self.source_model)
-        self.tree = QTreeView(body)
-        self.tree.setObjectName("palette")
-        self.tree.setModel(self.proxy)
-        self.tree.setHeaderHidden(True)
-        self.tree.setDragEnabled(True)
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.tree.setDefaultDropAction(Qt.DropAction.CopyAction)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setIndentation(14)
-        self.tree.setIconSize(QSize(22, 22))
-        layout.addWidget(self.tree)
+        body, self.search, self.tree = searchable_tree(
+            self, "palette", self.tr("Search components…"), self.proxy, 22)
         self.setWidget(body)
         self.search.textChanged.connect(self._filter)
         self.tree.doubleClicked.connect(self._activated)

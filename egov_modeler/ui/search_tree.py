@@ -1,0 +1,76 @@
+"""A filter box over a tree that things are dragged from: the palette and the model tree.
+
+Both docks find rows the same way: every word typed must occur in the row's search text,
+ignoring case and Vietnamese diacritics ("cong dich vu" finds "Cổng Dịch vụ công"), so an
+architect on a keyboard without a Vietnamese input method still finds things.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+#: The folded text a row is searched by (see :func:`fold`).
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, for searching Vietnamese without typing accents."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+class WordFilter(QSortFilterProxyModel):
+    """Keeps rows whose folded text contains every word typed (a parent stays when a child
+    matches)."""
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self._words: list[str] = []
+        self.setRecursiveFilteringEnabled(True)
+
+    def set_query(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+: invalidateFilter is deprecated
+            self.beginFilterChange()
+            self._words = fold(text).split()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._words = fold(text).split()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        if not self._words:
+            return True
+        index = self.sourceModel().index(row, 0, parent)
+        haystack = self.sourceModel().data(index, SEARCH_ROLE) or ""
+        return all(w in haystack for w in self._words)
+
+
+def searchable_tree(owner: QWidget, name: str, placeholder: str, proxy: WordFilter,
+                    icon_px: int) -> tuple[QWidget, QLineEdit, QTreeView]:
+    """A body widget with a filter box (``<name>_search``) above a read-only, drag-only
+    tree view named ``name`` showing ``proxy``; typing filters it."""
+    body = QWidget(owner)
+    layout = QVBoxLayout(body)
+    layout.setContentsMargins(4, 4, 4, 4)
+    search = QLineEdit(body)
+    search.setObjectName(f"{name}_search")
+    search.setPlaceholderText(placeholder)
+    search.setClearButtonEnabled(True)
+    layout.addWidget(search)
+    tree = QTreeView(body)
+    tree.setObjectName(name)
+    tree.setModel(proxy)
+    tree.setHeaderHidden(True)
+    tree.setDragEnabled(True)
+    tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+    tree.setDefaultDropAction(Qt.DropAction.CopyAction)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    tree.setUniformRowHeights(True)
+    tree.setIndentation(14)
+    tree.setIconSize(QSize(icon_px, icon_px))
+    layout.addWidget(tree)
+    return body, search, tree
