@@ -93,6 +93,7 @@ def test_dragging_an_element_from_the_tree_shows_it_on_a_second_view(window):
     assert lines == {("id-n2-portal", setup.serves.id, node.id)}
     assert canvas.diagram().connection_items  # and the canvas draws it
     assert window.undo_stack.count() == steps + 1
+    assert "Người dân" in window.act_undo.text()  # Edit > Undo names the drop
 
     window.undo_stack.undo()
     assert model_to_dict(model) == before

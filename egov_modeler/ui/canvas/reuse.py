@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF
 
-from ...model.commands import AddConnectionCommand, Command, PlaceNodeCommand
+from ...model.commands import (
+    AddConnectionCommand,
+    Command,
+    CompoundCommand,
+    PlaceNodeCommand,
+)
 from ...model.ids import new_id
 from ...model.model import Model
 from ...model.views import Connection, Node
@@ -80,8 +85,9 @@ def place_existing(canvas: DiagramView, element_id: str, pos: QPointF) -> Node |
     node = Node(new_id(), round(pos.x() - w / 2), round(pos.y() - h / 2), w, h,
                 element_id=element_id, parent=scene.container_at(pos))
     commands = place_existing_commands(model, scene.view_id, node)
-    ok = canvas.editor.run_many(_t("Show ‘{name}’ on this view", name=element.name),
-                                commands)
+    # Always one compound step, so Edit > Undo names what the drop did.
+    ok = canvas.editor.run(CompoundCommand(
+        _t("Show ‘{name}’ on this view", name=element.name), commands))
     if not ok:
         return None
     scene.select_ids([node.id])
