@@ -203,3 +203,90 @@ def test_the_empty_template_has_one_view_of_bands_only():
     (view,) = model.views
     assert view.name == "Sơ đồ khái quát"
     assert all(n.kind == "container" for n in view.nodes.values())
+
+
+# ------------------------------------------------------------ lines keep clear of boxes
+
+def _crosses(a, b, box) -> bool:
+    """Whether segment a-b passes through the open interior of box (x, y, w, h), exactly:
+    with fractions, the set of t in [0, 1] where the point is strictly inside both the x
+    and the y slab is non-empty."""
+    from fractions import Fraction
+
+    x, y, w, h = (Fraction(v) for v in box)
+    lows, highs = [], []
+    for start, end, lo, hi in ((a[0], b[0], x, x + w), (a[1], b[1], y, y + h)):
+        start, end = Fraction(start), Fraction(end)
+        if start == end:
+            if not lo < start < hi:
+                return False
+            continue
+        t0, t1 = sorted(((lo - start) / (end - start), (hi - start) / (end - start)))
+        lows.append(t0)
+        highs.append(t1)
+    low, high = max(lows, default=None), min(highs, default=None)
+    if low is None:
+        return True  # a point inside the box (a zero-length segment)
+    return low < high and low < 1 and high > 0
+
+
+def test_the_exact_segment_box_check():
+    box = (0, 0, 10, 10)
+    assert _crosses((-5, 5), (15, 5), box)          # straight through
+    assert _crosses((-5, -4), (15, 16), box)        # diagonal through
+    assert not _crosses((-5, 0), (15, 0), box)      # along the top edge
+    assert not _crosses((10, -5), (10, 15), box)    # along the right edge
+    assert not _crosses((-5, 5), (0, 5), box)       # stops at the border
+    assert not _crosses((5, 16), (16, 5), box)      # passes the corner outside
+    assert not _crosses((-5, 25), (25, -5), box)    # touches the corner only
+    assert _crosses((-5, 15), (15.5, -5.5), box)    # clips the corner inside
+    assert _crosses((2, 2), (3, 3), box)            # wholly inside
+
+
+def _drawn_lines(view):
+    """(connection, polyline) as the renderers draw it (notation.connection_points)."""
+    from egov_modeler.export.notation import connection_points
+
+    for connection in view.connections.values():
+        source, target = view.nodes[connection.source], view.nodes[connection.target]
+        yield connection, connection_points(source.bounds, target.bounds,
+                                            connection.bendpoints)
+
+
+def _tab(node):
+    """A band's label tab as the PDF draws it."""
+    from egov_modeler.export.notation import GROUP_TAB_HEIGHT, group_tab_width
+    from egov_modeler.export.text_layout import DEFAULT_FONT_SIZE, text_width
+
+    size = float(node.style.font_size or DEFAULT_FONT_SIZE)
+    width = group_tab_width(node.w, text_width(node.label, size, True) if node.label else None)
+    return (node.x, node.y, width, min(GROUP_TAB_HEIGHT, node.h))
+
+
+@pytest.mark.parametrize("name", ["national", "provincial"])
+def test_no_line_runs_through_a_box_or_a_band_label_and_no_boxes_overlap(name):
+    """In every view, every drawn segment keeps out of every element box other than its
+    own ends (and out of those ends too, except where it leaves or enters them), and out
+    of every band's label tab; no two element boxes overlap."""
+    model = load_template(name)
+    for view in model.views:
+        elements = [n for n in view.nodes.values() if n.kind == "element"]
+        tabs = [(n.id, _tab(n)) for n in view.nodes.values() if n.kind == "container"]
+        for i, a in enumerate(elements):
+            for b in elements[i + 1:]:
+                assert not (a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h
+                            and b.y < a.y + a.h), (view.name, a.id, b.id)
+        hits = []
+        for connection, points in _drawn_lines(view):
+            segments = list(zip(points, points[1:], strict=False))
+            for index, (a, b) in enumerate(segments):
+                for node in elements:
+                    if node.id == connection.source and index == 0:
+                        continue  # leaves its source here
+                    if node.id == connection.target and index == len(segments) - 1:
+                        continue  # enters its target here
+                    if _crosses(a, b, node.bounds):
+                        hits.append((connection.id, node.id))
+                hits.extend((connection.id, tab_id) for tab_id, tab in tabs
+                            if _crosses(a, b, tab))
+        assert hits == [], view.name

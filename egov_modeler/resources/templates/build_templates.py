@@ -83,7 +83,7 @@ class Spec:
     title: str
     title_en: str
     bands: dict[str, list[list[Item]]]
-    #: (source key, type, target key, name[, sideways offset of the drawn line])
+    #: (source key, type, target key, name)
     relations: list[tuple] = field(default_factory=list)
     hosting: list[tuple[str, str, str]] = field(default_factory=list)
     properties: list[tuple[str, str]] = field(default_factory=list)
@@ -134,6 +134,207 @@ def element_width(element_type: str, name: str) -> int:
     return WIDTHS[-1]
 
 
+# ------------------------------------------------------------------------- routing
+
+Box = tuple[float, float, float, float]
+Point = tuple[float, float]
+
+#: How far the router keeps a line from a box it passes (the test only asks for "not
+#: through", this keeps lines visibly off the borders).
+CLEARANCE = 6
+#: What one bend costs against length when choosing among clear routes: a bend is worth
+#: this many points of detour.
+BEND_COST = 40
+#: What crossing an earlier line costs against length.
+CROSS_COST = 30
+#: Spacing of parallel lanes in a wide free corridor.
+LANE = 12
+
+
+def segment_crosses_box(a: Point, b: Point, box: Box, margin: float = 0) -> bool:
+    """True when the segment ``a``-``b`` passes through the open interior of ``box``
+    grown by ``margin`` on every side (Liang-Barsky: the parameter interval where the
+    segment is strictly inside both slabs must be non-empty within [0, 1])."""
+    x, y, w, h = box
+    low, high = 0.0, 1.0
+    for start, delta, lo, hi in ((a[0], b[0] - a[0], x - margin, x + w + margin),
+                                 (a[1], b[1] - a[1], y - margin, y + h + margin)):
+        if delta == 0:
+            if not lo < start < hi:
+                return False
+            continue
+        t0, t1 = sorted(((lo - start) / delta, (hi - start) / delta))
+        low, high = max(low, t0), min(high, t1)
+        if low >= high:
+            return False
+    return True
+
+
+def container_tab(node: Node) -> Box:
+    """The label tab of a band or group as it is drawn (width measured like the PDF)."""
+    from egov_modeler.export.notation import GROUP_TAB_HEIGHT, group_tab_width
+    from egov_modeler.export.text_layout import DEFAULT_FONT_SIZE, text_width
+
+    size = float(node.style.font_size or DEFAULT_FONT_SIZE)
+    label_w = text_width(node.label, size, True) if node.label else None
+    return (node.x, node.y, group_tab_width(node.w, label_w), min(GROUP_TAB_HEIGHT, node.h))
+
+
+def _overlap_1d(a0: float, a1: float, b0: float, b1: float) -> float:
+    return min(max(a0, a1), max(b0, b1)) - max(min(a0, a1), min(b0, b1))
+
+
+def _runs_along(p: list[Point], q: list[Point]) -> bool:
+    """True when a segment of polyline ``p`` lies on a segment of ``q`` for more than a
+    few points (two lines drawn on top of each other cannot be told apart)."""
+    for a, b in zip(p, p[1:], strict=False):
+        for c, d in zip(q, q[1:], strict=False):
+            if a[0] == b[0] == c[0] == d[0] and _overlap_1d(a[1], b[1], c[1], d[1]) > 4:
+                return True
+            if a[1] == b[1] == c[1] == d[1] and _overlap_1d(a[0], b[0], c[0], d[0]) > 4:
+                return True
+    return False
+
+
+def _corridors(edges: list[float], gap: float = 2 * CLEARANCE) -> list[int]:
+    """Lanes in the free stretches between consecutive distinct box edges: the middle,
+    and in a wide stretch also lanes near either side, so several lines can pass one
+    gap without running on top of each other."""
+    values = sorted(set(edges))
+    lanes: set[int] = set()
+    for u, v in zip(values, values[1:], strict=False):
+        if v - u >= gap:
+            lanes.add(round((u + v) / 2))
+        if v - u >= 3 * LANE:
+            lanes.update((round(u + LANE), round(v - LANE)))
+        if v - u >= 6 * LANE:
+            lanes.update(round(u + k * LANE) for k in (2, 3))
+            lanes.update(round(v - k * LANE) for k in (2, 3))
+    return sorted(lanes)
+
+
+def _cross(a: Point, b: Point, c: Point, d: Point) -> bool:
+    """True when segments a-b and c-d cross at a point inside both (not at an end)."""
+    def side(p: Point, q: Point, r: Point) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+    return (side(a, b, c) * side(a, b, d) < 0) and (side(c, d, a) * side(c, d, b) < 0)
+
+
+def _crossings(p: list[Point], q: list[Point]) -> int:
+    return sum(_cross(a, b, c, d) for a, b in zip(p, p[1:], strict=False)
+               for c, d in zip(q, q[1:], strict=False))
+
+
+@dataclass
+class Request:
+    """One connection to route: its end nodes and relationship type."""
+
+    source: Node
+    target: Node
+    rel_type: str
+
+
+@dataclass
+class Router:
+    """Chooses bendpoints for the connections of one view.
+
+    First every connection whose straight line is clear gets it (straight lines read
+    best), in the order given. The rest then choose, one at a time, among one elbow and
+    two elbows through a free row or column lane, the cheapest by length plus
+    :data:`BEND_COST` per bend plus :data:`CROSS_COST` per line crossed. A candidate must
+    keep every segment clear of every other element box and of every band's label tab;
+    one that runs on top of an earlier line (other than one of the same type sharing its
+    source or target, which reads as a fan) is taken only when nothing else is clear.
+    Bendpoints keep the exit and entry at the middle of a side, so every bent line is
+    orthogonal as drawn (:func:`notation.connection_points`).
+    """
+
+    view: View
+    #: (source node, target node, relationship type, polyline) of the lines routed so far
+    drawn: list[tuple[str, str, str, list[Point]]] = field(default_factory=list)
+
+    def route_all(self, requests: list[Request]) -> list[list[tuple[int, int]]]:
+        """Bendpoints for each request, in the same order."""
+        routes: list[list[tuple[int, int]] | None] = [None] * len(requests)
+        for index, request in enumerate(requests):
+            best = self._best(request, straight_only=True)
+            if best is not None and not best[0]:
+                routes[index] = self._take(request, best)
+        for index, request in enumerate(requests):
+            if routes[index] is None:
+                best = self._best(request, straight_only=False)
+                if best is None:
+                    log.warning("no clear route from %s to %s; drawn straight",
+                                request.source.id, request.target.id)
+                    routes[index] = []
+                    continue
+                if best[0]:
+                    log.warning("%s -> %s runs on top of another line",
+                                request.source.id, request.target.id)
+                routes[index] = self._take(request, best)
+        return [route or [] for route in routes]
+
+    def _take(self, request: Request, best: tuple) -> list[tuple[int, int]]:
+        *_rest, bends, points = best
+        self.drawn.append((request.source.id, request.target.id, request.rel_type, points))
+        return bends
+
+    def _best(self, request: Request, straight_only: bool) -> tuple | None:
+        from egov_modeler.export.notation import connection_points
+
+        source, target = request.source, request.target
+        elements = [n for n in self.view.nodes.values() if n.kind == "element"]
+        containers = [n for n in self.view.nodes.values() if n.kind == "container"]
+        others = [n.bounds for n in elements if n.id not in (source.id, target.id)]
+        tabs = [container_tab(n) for n in containers]
+        s, t = source.bounds, target.bounds
+        candidates: list[list[tuple[int, int]]] = [[]]
+        if not straight_only:
+            xs = _corridors([v for n in elements + containers for v in (n.x, n.x + n.w)])
+            ys = _corridors([v for n in elements + containers for v in (n.y, n.y + n.h)]
+                            + [tab[1] + tab[3] for tab in tabs])
+            scx, scy = s[0] + s[2] // 2, s[1] + s[3] // 2
+            tcx, tcy = t[0] + t[2] // 2, t[1] + t[3] // 2
+            candidates += [[(scx, tcy)], [(tcx, scy)]]
+            candidates += [[(scx, y), (tcx, y)] for y in ys]
+            candidates += [[(x, scy), (x, tcy)] for x in xs]
+        scored = []
+        for index, bends in enumerate(candidates):
+            points = connection_points(s, t, bends)
+            if not self._clear(points, s, t, others, tabs):
+                continue
+            length = sum(abs(b[0] - a[0]) + abs(b[1] - a[1])
+                         for a, b in zip(points, points[1:], strict=False))
+            on_top = any(_runs_along(points, line) for src, tgt, kind, line in self.drawn
+                         if kind != request.rel_type
+                         or (src != source.id and tgt != target.id))
+            crossed = sum(_crossings(points, line) for *_ends, line in self.drawn)
+            cost = length + BEND_COST * len(bends) + CROSS_COST * crossed
+            scored.append((on_top, cost, index, bends, points))
+        return min(scored) if scored else None
+
+    @staticmethod
+    def _clear(points: list[Point], s: Box, t: Box, others: list[Box],
+               tabs: list[Box]) -> bool:
+        last = len(points) - 2
+        for i, (a, b) in enumerate(zip(points, points[1:], strict=False)):
+            # A line along a box edge needs room to be seen apart from it; a slanting
+            # one only has to miss the corner.
+            margin = CLEARANCE if a[0] == b[0] or a[1] == b[1] else 2
+            if any(segment_crosses_box(a, b, box, margin) for box in others):
+                return False
+            if any(segment_crosses_box(a, b, tab, 2) for tab in tabs):
+                return False
+            if i > 0 and segment_crosses_box(a, b, s):
+                return False
+            if i < last and segment_crosses_box(a, b, t):
+                return False
+        return len(points) < 3 or all(
+            not (s[0] <= x <= s[0] + s[2] and s[1] <= y <= s[1] + s[3])
+            and not (t[0] <= x <= t[0] + t[2] and t[1] <= y <= t[1] + t[3])
+            for x, y in points[1:-1])
+
+
 class Builder:
     """Builds one template model through commands, with deterministic ids."""
 
@@ -149,6 +350,8 @@ class Builder:
         self.elements: dict[str, str] = {}      # item key -> element id
         self.nodes: dict[tuple[str, str], str] = {}  # (view id, item key) -> node id
         self.relationships: list[tuple[str, str, str]] = []
+        #: view id -> (relationship id, source node, target node) waiting to be drawn
+        self.pending: dict[str, list[tuple[str, str, str]]] = {}
         self._count = 0
 
     # -- elements and relationships
@@ -182,33 +385,33 @@ class Builder:
                     viewpoint="")
         self.model.execute(CreateViewCommand(view))
         layout_bands(self, view.id, bands)
-        for source, rel_type, target, rel_name, *offset in relations:
+        for source, rel_type, target, rel_name in relations:
             rel_id = f"{self.prefix}-r-{source}-{target}"
             if not self.model.has_relationship(rel_id):
                 rel_id = self.relate(source, rel_type, target, rel_name)
-            self.connect(view.id, rel_id, source, target, offset[0] if offset else 0)
+            self.connect(view.id, rel_id, source, target)
+        self.draw_connections(view.id)
         return view
 
-    def connect(self, view_id: str, rel_id: str, source: str, target: str,
-                offset: int = 0) -> None:
-        """Draw the relationship; ``offset`` moves a vertical line sideways with two
-        bendpoints just outside the boxes (for a pair of opposite flows on one line)."""
+    def connect(self, view_id: str, rel_id: str, source: str, target: str) -> None:
+        """Queue the relationship for drawing; :meth:`draw_connections` routes them."""
         src_node = self.nodes.get((view_id, source))
         tgt_node = self.nodes.get((view_id, target))
-        if src_node is None or tgt_node is None:
-            return
-        bendpoints: list[tuple[int, int]] = []
-        if offset:
-            a = self.model.node(view_id, src_node)
-            b = self.model.node(view_id, tgt_node)
-            x = a.x + a.w // 2 + offset
-            if a.y > b.y:
-                bendpoints = [(x, a.y - 6), (x, b.y + b.h + 6)]
-            else:
-                bendpoints = [(x, a.y + a.h + 6), (x, b.y - 6)]
-        self.model.execute(AddConnectionCommand(view_id, Connection(
-            id=f"{rel_id}-{view_id.rsplit('-', 1)[-1]}", source=src_node, target=tgt_node,
-            relationship_id=rel_id, bendpoints=bendpoints)))
+        if src_node is not None and tgt_node is not None:
+            self.pending.setdefault(view_id, []).append((rel_id, src_node, tgt_node))
+
+    def draw_connections(self, view_id: str) -> None:
+        """Route the queued connections of the view around its boxes and add them."""
+        view = self.model.view(view_id)
+        queued = self.pending.pop(view_id, [])
+        requests = [Request(view.nodes[src], view.nodes[tgt],
+                            self.model.relationship(rel_id).type)
+                    for rel_id, src, tgt in queued]
+        routes = Router(view).route_all(requests)
+        for (rel_id, src, tgt), bendpoints in zip(queued, routes, strict=True):
+            self.model.execute(AddConnectionCommand(view_id, Connection(
+                id=f"{rel_id}-{view_id.rsplit('-', 1)[-1]}", source=src, target=tgt,
+                relationship_id=rel_id, bendpoints=bendpoints)))
 
     def place(self, view_id: str, node: Node, key: str | None = None) -> None:
         self.model.execute(PlaceNodeCommand(view_id, node))
@@ -357,6 +560,7 @@ def hosting_view(builder: Builder, spec: Spec) -> None:
                 rel_id = builder.relate(infra, rel_type, app)
             builder.connect(view.id, rel_id, infra, app)
         apps_y = infra_y + ELEMENT_H + 80
+    builder.draw_connections(view.id)
 
 
 # ------------------------------------------------------------------------- the templates
@@ -371,16 +575,18 @@ def national_spec() -> Spec:
         "cong_dich_vu": [_grid((0, "c_cong_ttdt_cp"), (1, "c_cong_dvc_bo"), (2, "c_cong_dvcqg"),
                                (3, "c_cong_dvc_tinh"), (4, "c_dvctt"))],
         "ung_dung_csdl": [
-            _grid((1, "a_ecabinet"), (2, "a_chuyen_nganh"), (3, "a_mot_cua_dien_tu"),
+            # Column 2 stays free in both rows: the corridor under Cổng DVCQG for its lines
+            # to the integration platforms.
+            _grid((0, "a_ecabinet"), (1, "a_chuyen_nganh"), (3, "a_mot_cua_dien_tu"),
                   (5, "a_qlvb_dh"), (6, "a_httt_bao_cao_qg"),
                   (7, ("a_ttdh_cp", "a_ttdh_cp",
                        "Trung tâm thông tin, dữ liệu chỉ đạo, điều hành của Chính phủ"))),
-            _grid((0.5, "d_csdlqg_dan_cu"), (1.5, "d_csdlqg_dat_dai"), (2.5, "d_csdlqg_dkdn"),
-                  (3.5, "d_csdlqg_thong_ke_dan_so"), (4.5, "d_csdlqg_tai_chinh"),
-                  (5.5, "d_csdlqg_bao_hiem"), (6.5, "d_csdl_ho_tich")),
+            _grid((0, "d_csdlqg_dan_cu"), (1, "d_csdlqg_dat_dai"), (3, "d_csdlqg_dkdn"),
+                  (4, "d_csdlqg_thong_ke_dan_so"), (5, "d_csdlqg_tai_chinh"),
+                  (6, "d_csdlqg_bao_hiem"), (7, "d_csdl_ho_tich")),
         ],
         "nen_tang_tich_hop": [
-            _grid((0, "i_thanh_toan"), (1, "i_xac_thuc"), (3, "i_ndxp"), (4, "i_lgsp_tinh"),
+            _grid((0, "i_thanh_toan"), (1, "i_xac_thuc"), (2.6, "i_ndxp"), (4, "i_lgsp_tinh"),
                   (5, "i_truc_lien_thong_vb")),
             _grid((2, "i_lgsp_bo"), (3.6, ("i_ngsp", "i_ngsp",
                                            "Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NGSP)")))],
@@ -554,7 +760,7 @@ def provincial_spec() -> Spec:
         ("a_mot_cua_dien_tu", "Serving", "k_mot_cua_xa", ""),
         ("i_thanh_toan", "Serving", "c_cong_dvc_tinh", "Thanh toán trực tuyến"),
         ("a_qlvb_dh", "Flow", "i_truc_lien_thong_vb", "Gửi văn bản ký số"),
-        ("i_truc_lien_thong_vb", "Flow", "a_qlvb_dh", "Nhận văn bản", 44),
+        ("i_truc_lien_thong_vb", "Flow", "a_qlvb_dh", "Nhận văn bản"),
         ("i_chu_ky_so", "Serving", "a_qlvb_dh", "Ký số"),
         ("a_hntt_tinh", "Flow", "a_hntt_huyen", ""),
         ("a_hntt_huyen", "Flow", "a_hntt_xa", ""),
