@@ -15,9 +15,15 @@ Layout: each overview layer is a labelled band (a container node whose ``layer``
 layer id and whose label is its Vietnamese name), stacked top to bottom at the same x and
 width; the external systems are a vertical band on the left, information security and
 governance vertical bands on the right. Elements are nested in their band (``parent`` =
-band node) with absolute coordinates, spread evenly across the band so lines between bands
-run mostly straight. Box widths grow until the Vietnamese name wraps in at most three lines
-at 9 pt, measured with the bundled font (the same metrics the canvas and the PDF use).
+band node) with absolute coordinates, placed on a grid of columns so lines between bands
+run mostly straight; bands leave a lane above, below and between their rows. Box widths
+grow until the Vietnamese name wraps in at most three lines at 9 pt, measured with the
+bundled font (the same metrics the canvas and the PDF use).
+
+Routing: :class:`Router` gives every connection a straight line when that is clear, and
+otherwise orthogonal bendpoints through free lanes, so that no drawn line (as
+:func:`egov_modeler.export.notation.connection_points` draws it) passes through another
+element or over a band's name; a large fan from one element is drawn as a bus.
 """
 
 from __future__ import annotations
@@ -47,9 +53,13 @@ HERE = Path(__file__).resolve().parent
 # Geometry (points = scene pixels).
 MARGIN = 40
 TAB = 18              # container label tab height (notation.GROUP_TAB_HEIGHT)
-BAND_PAD = 14         # space between a band's edge/tab and its elements
+BAND_PAD = 14         # space between a band's side edge and its elements
+# Above, below and between rows there is room for a lane with an arrowhead's length
+# (MIN_LEG) to either side, so lines can turn there instead of crossing boxes.
+TOP_PAD = 30          # space between a band's tab and its first row
+BOTTOM_PAD = 30       # space between a band's last row and its bottom edge
 BAND_GAP = 12         # space between two bands
-ROW_GAP = 26          # space between two rows of one band
+ROW_GAP = 30          # space between two rows of one band
 ELEMENT_H = 70
 WIDTHS = (160, 180, 200, 230, 260)
 MAX_LINES = 3
@@ -142,11 +152,20 @@ Point = tuple[float, float]
 #: How far the router keeps a line from a box it passes (the test only asks for "not
 #: through", this keeps lines visibly off the borders).
 CLEARANCE = 6
+#: The same for a slanting line, which only comes near a box at one corner.
+SLANT_CLEARANCE = 5
 #: What one bend costs against length when choosing among clear routes: a bend is worth
 #: this many points of detour.
 BEND_COST = 40
+#: What running along a band's border costs against length.
+BORDER_COST = 60
+#: Shortest first and last segment of a bent line: room for an arrowhead.
+MIN_LEG = 14
 #: What crossing an earlier line costs against length.
 CROSS_COST = 30
+#: This many lines of one type from one source are routed as a bus, not as a fan of
+#: slanting lines.
+FAN = 5
 #: Spacing of parallel lanes in a wide free corridor.
 LANE = 12
 
@@ -196,6 +215,23 @@ def _runs_along(p: list[Point], q: list[Point]) -> bool:
     return False
 
 
+def _along_border(a: Point, b: Point, box: Box) -> bool:
+    """True when the segment runs along an edge of ``box`` closer than
+    :data:`CLEARANCE` (a line on a band's dashed border is hard to follow)."""
+    x, y, w, h = box
+    if a[1] == b[1] and _overlap_1d(a[0], b[0], x, x + w) > 0:
+        return min(abs(a[1] - y), abs(a[1] - y - h)) <= CLEARANCE
+    if a[0] == b[0] and _overlap_1d(a[1], b[1], y, y + h) > 0:
+        return min(abs(a[0] - x), abs(a[0] - x - w)) <= CLEARANCE
+    return False
+
+
+def _leg(points: list[Point], index: int) -> float:
+    """Length of the first (0) or last (-1) segment of a polyline."""
+    a, b = (points[0], points[1]) if index == 0 else (points[-2], points[-1])
+    return abs(b[0] - a[0]) + abs(b[1] - a[1])
+
+
 def _corridors(edges: list[float], gap: float = 2 * CLEARANCE) -> list[int]:
     """Lanes in the free stretches between consecutive distinct box edges: the middle,
     and in a wide stretch also lanes near either side, so several lines can pass one
@@ -239,13 +275,15 @@ class Router:
     """Chooses bendpoints for the connections of one view.
 
     First every connection whose straight line is clear gets it (straight lines read
-    best), in the order given. The rest then choose, one at a time, among one elbow and
-    two elbows through a free row or column lane, the cheapest by length plus
-    :data:`BEND_COST` per bend plus :data:`CROSS_COST` per line crossed. A candidate must
-    keep every segment clear of every other element box and of every band's label tab;
-    one that runs on top of an earlier line (other than one of the same type sharing its
-    source or target, which reads as a fan) is taken only when nothing else is clear.
-    Bendpoints keep the exit and entry at the middle of a side, so every bent line is
+    best), in the order given, except the lines of a fan (:data:`FAN` or more of one
+    type from one source), which read better as a bus of shared orthogonal lines. The
+    rest then choose, one at a time, among one elbow and two elbows through a free row
+    or column lane, the cheapest by length plus :data:`BEND_COST` per bend plus
+    :data:`CROSS_COST` per line crossed. A candidate must keep every segment clear of
+    every other element box and of every band's label tab; one that runs on top of an
+    earlier line (other than one of the same type sharing its source or target, which
+    reads as a fan) is taken only when nothing else is clear. Bendpoints keep the exit
+    and entry at the middle of a side, so every bent line is
     orthogonal as drawn (:func:`notation.connection_points`).
     """
 
@@ -255,31 +293,96 @@ class Router:
 
     def route_all(self, requests: list[Request]) -> list[list[tuple[int, int]]]:
         """Bendpoints for each request, in the same order."""
-        routes: list[list[tuple[int, int]] | None] = [None] * len(requests)
+        routes: dict[int, list[tuple[int, int]]] = {}
+        fans: dict[tuple[str, str], list[int]] = {}
         for index, request in enumerate(requests):
-            best = self._best(request, straight_only=True)
-            if best is not None and not best[0]:
-                routes[index] = self._take(request, best)
+            fans.setdefault((request.source.id, request.rel_type), []).append(index)
+        for members in fans.values():
+            if len(members) >= FAN:
+                bus = self._bus([requests[i] for i in members])
+                for index, best in zip(members, bus or [], strict=False):
+                    routes[index] = self._take(requests[index], best)
         for index, request in enumerate(requests):
-            if routes[index] is None:
-                best = self._best(request, straight_only=False)
-                if best is None:
-                    log.warning("no clear route from %s to %s; drawn straight",
-                                request.source.id, request.target.id)
-                    routes[index] = []
-                    continue
-                if best[0]:
-                    log.warning("%s -> %s runs on top of another line",
-                                request.source.id, request.target.id)
-                routes[index] = self._take(request, best)
-        return [route or [] for route in routes]
+            if index not in routes:
+                best = self._best(request, [[]])
+                if best is not None and not best[0]:
+                    routes[index] = self._take(request, best)
+        waiting = [index for index in range(len(requests)) if index not in routes]
+        while waiting:
+            # the line with the fewest good routes left goes first, before the others
+            # take its only lane
+            options = {i: self._options(requests[i], self._candidates(requests[i]))
+                       for i in waiting}
+            index = min(waiting, key=lambda i: (sum(not o[0] for o in options[i]), i))
+            waiting.remove(index)
+            request = requests[index]
+            if not options[index]:
+                log.warning("no clear route from %s to %s; drawn straight",
+                            request.source.id, request.target.id)
+                routes[index] = []
+                continue
+            best = min(options[index])
+            if best[0]:
+                log.warning("%s -> %s runs on top of another line",
+                            request.source.id, request.target.id)
+            routes[index] = self._take(request, best)
+        return [routes[index] for index in range(len(requests))]
 
     def _take(self, request: Request, best: tuple) -> list[tuple[int, int]]:
         *_rest, bends, points = best
         self.drawn.append((request.source.id, request.target.id, request.rel_type, points))
         return bends
 
-    def _best(self, request: Request, straight_only: bool) -> tuple | None:
+    def _lanes(self) -> tuple[list[int], list[int]]:
+        """Free column lanes (x) and row lanes (y) of the view."""
+        nodes = [n for n in self.view.nodes.values() if n.kind in ("element", "container")]
+        tabs = [container_tab(n) for n in nodes if n.kind == "container"]
+        xs = _corridors([v for n in nodes for v in (n.x, n.x + n.w)])
+        ys = _corridors([v for n in nodes for v in (n.y, n.y + n.h)]
+                        + [tab[1] + tab[3] for tab in tabs])
+        return xs, ys
+
+    def _candidates(self, request: Request) -> list[list[tuple[int, int]]]:
+        """Straight, the two elbows, and two elbows through every lane."""
+        xs, ys = self._lanes()
+        s, t = request.source.bounds, request.target.bounds
+        scx, scy = s[0] + s[2] // 2, s[1] + s[3] // 2
+        tcx, tcy = t[0] + t[2] // 2, t[1] + t[3] // 2
+        return ([[], [(scx, tcy)], [(tcx, scy)]]
+                + [[(scx, y), (tcx, y)] for y in ys] + [[(x, scy), (x, tcy)] for x in xs])
+
+    def _bus(self, fan: list[Request]) -> list[tuple] | None:
+        """Routes for a fan sharing one lane: out of the source, along the lane, into
+        each target; the cheapest lane every line of the fan can use, or None."""
+        xs, ys = self._lanes()
+        s = fan[0].source.bounds
+        scx, scy = s[0] + s[2] // 2, s[1] + s[3] // 2
+        lanes = [("y", y) for y in ys] + [("x", x) for x in xs]
+        options = []
+        for axis, lane in lanes:
+            chosen = []
+            for request in fan:
+                t = request.target.bounds
+                tcx, tcy = t[0] + t[2] // 2, t[1] + t[3] // 2
+                bends = [(scx, lane), (tcx, lane)] if axis == "y" else [(lane, scy),
+                                                                         (lane, tcy)]
+                best = self._best(request, [bends])
+                if best is None or best[0]:
+                    break
+                chosen.append(best)
+            else:
+                # equal cost: the lane farthest from both ends leaves room for arrows
+                legs = min(min(_leg(best[4], 0), _leg(best[4], -1)) for best in chosen)
+                options.append((sum(best[1] for best in chosen), -legs, axis, lane, chosen))
+        return min(options)[-1] if options else None
+
+    def _best(self, request: Request, candidates: list[list[tuple[int, int]]]) -> tuple | None:
+        """The cheapest clear candidate as (runs on top, cost, index, bends, points)."""
+        options = self._options(request, candidates)
+        return min(options) if options else None
+
+    def _options(self, request: Request, candidates: list[list[tuple[int, int]]]) -> list:
+        """Every clear candidate as (runs on top, cost, index, bends, points)."""
         from egov_modeler.export.notation import connection_points
 
         source, target = request.source, request.target
@@ -287,17 +390,8 @@ class Router:
         containers = [n for n in self.view.nodes.values() if n.kind == "container"]
         others = [n.bounds for n in elements if n.id not in (source.id, target.id)]
         tabs = [container_tab(n) for n in containers]
+        borders = [n.bounds for n in containers]
         s, t = source.bounds, target.bounds
-        candidates: list[list[tuple[int, int]]] = [[]]
-        if not straight_only:
-            xs = _corridors([v for n in elements + containers for v in (n.x, n.x + n.w)])
-            ys = _corridors([v for n in elements + containers for v in (n.y, n.y + n.h)]
-                            + [tab[1] + tab[3] for tab in tabs])
-            scx, scy = s[0] + s[2] // 2, s[1] + s[3] // 2
-            tcx, tcy = t[0] + t[2] // 2, t[1] + t[3] // 2
-            candidates += [[(scx, tcy)], [(tcx, scy)]]
-            candidates += [[(scx, y), (tcx, y)] for y in ys]
-            candidates += [[(x, scy), (x, tcy)] for x in xs]
         scored = []
         for index, bends in enumerate(candidates):
             points = connection_points(s, t, bends)
@@ -309,9 +403,13 @@ class Router:
                          if kind != request.rel_type
                          or (src != source.id and tgt != target.id))
             crossed = sum(_crossings(points, line) for *_ends, line in self.drawn)
-            cost = length + BEND_COST * len(bends) + CROSS_COST * crossed
+            hugging = sum(_along_border(a, b, box) for a, b in zip(points, points[1:],
+                                                                   strict=False)
+                          for box in borders)
+            cost = (length + BEND_COST * len(bends) + CROSS_COST * crossed
+                    + BORDER_COST * hugging)
             scored.append((on_top, cost, index, bends, points))
-        return min(scored) if scored else None
+        return scored
 
     @staticmethod
     def _clear(points: list[Point], s: Box, t: Box, others: list[Box],
@@ -320,15 +418,17 @@ class Router:
         for i, (a, b) in enumerate(zip(points, points[1:], strict=False)):
             # A line along a box edge needs room to be seen apart from it; a slanting
             # one only has to miss the corner.
-            margin = CLEARANCE if a[0] == b[0] or a[1] == b[1] else 2
+            margin = CLEARANCE if a[0] == b[0] or a[1] == b[1] else SLANT_CLEARANCE
             if any(segment_crosses_box(a, b, box, margin) for box in others):
                 return False
-            if any(segment_crosses_box(a, b, tab, 2) for tab in tabs):
+            if any(segment_crosses_box(a, b, tab, CLEARANCE) for tab in tabs):
                 return False
             if i > 0 and segment_crosses_box(a, b, s):
                 return False
             if i < last and segment_crosses_box(a, b, t):
                 return False
+        if len(points) > 2 and min(_leg(points, 0), _leg(points, -1)) < MIN_LEG:
+            return False  # no room for the arrowhead or the source's diamond or dot
         return len(points) < 3 or all(
             not (s[0] <= x <= s[0] + s[2] and s[1] <= y <= s[1] + s[3])
             and not (t[0] <= x <= t[0] + t[2] and t[1] <= y <= t[1] + t[3])
@@ -427,7 +527,7 @@ def _band_height(rows: list[list[Item]], minimum: int = 60) -> int:
     if not rows:
         return TAB + BAND_PAD + minimum
     content = sum(_row_height(r) for r in rows) + ROW_GAP * (len(rows) - 1)
-    return TAB + BAND_PAD + content + BAND_PAD
+    return TAB + TOP_PAD + content + BOTTOM_PAD
 
 
 def layout_bands(builder: Builder, view_id: str, bands: dict[str, list[list[Item]]],
@@ -458,7 +558,7 @@ def layout_bands(builder: Builder, view_id: str, bands: dict[str, list[list[Item
     for layer in overview:
         _bx, by, _bw, _bh = band_boxes[layer]
         for index, _row in enumerate(bands.get(layer, [])):
-            row_ys.append(by + TAB + BAND_PAD + index * (ELEMENT_H + ROW_GAP))
+            row_ys.append(by + TAB + TOP_PAD + index * (ELEMENT_H + ROW_GAP))
     for layer, (bx, by, bw, bh) in band_boxes.items():
         band_id = f"{builder.prefix}-{view_tag}-band-{layer}"
         layer_obj = catalog.layer(layer)
@@ -489,7 +589,7 @@ def _width_of(builder: Builder, item: Item) -> int:
 def _place_rows(builder: Builder, view_id: str, band_id: str,
                 box: tuple[int, int, int, int], rows: list[list[Item]]) -> None:
     bx, by, bw, _bh = box
-    y = by + TAB + BAND_PAD
+    y = by + TAB + TOP_PAD
     for row in rows:
         even = bw / max(1, len(row))
         grid = bw / COLUMNS
@@ -512,8 +612,8 @@ def _place_column(builder: Builder, view_id: str, band_id: str,
     items = [item for row in rows for item in row]
     if not items:
         return
-    top = by + TAB + BAND_PAD
-    slot = (bh - TAB - 2 * BAND_PAD) / len(items)
+    top = by + TAB + TOP_PAD
+    slot = (bh - TAB - TOP_PAD - BOTTOM_PAD) / len(items)
     for index, item in enumerate(items):
         w = min(_width_of(builder, item), bw - 2 * BAND_PAD)
         x = int(round(bx + (bw - w) / 2))
@@ -528,8 +628,9 @@ def hosting_view(builder: Builder, spec: Spec) -> None:
     """A second view: which infrastructure each application runs on.
 
     One group per infrastructure element, groups stacked top to bottom: its applications
-    side by side in a row and the infrastructure centred below, so the lines fan out without
-    crossing any box. No layer bands here: applications of several layers share a row.
+    side by side in a row and the infrastructure centred below, joined by a bus of
+    orthogonal lines that crosses no box. No layer bands here: applications of several
+    layers share a row.
     """
     if not spec.hosting:
         return
