@@ -290,3 +290,18 @@ def test_no_line_runs_through_a_box_or_a_band_label_and_no_boxes_overlap(name):
                 hits.extend((connection.id, tab_id) for tab_id, tab in tabs
                             if _crosses(a, b, tab))
         assert hits == [], view.name
+
+
+@pytest.mark.parametrize("name", ["national", "provincial"])
+def test_every_bent_line_is_drawn_orthogonal(name):
+    """A line that needed bendpoints to get round the boxes is drawn with horizontal and
+    vertical segments only (no slanting stubs at the boxes)."""
+    model = load_template(name)
+    bent = 0
+    for view in model.views:
+        for connection, points in _drawn_lines(view):
+            if connection.bendpoints:
+                bent += 1
+                assert all(a[0] == b[0] or a[1] == b[1]
+                           for a, b in zip(points, points[1:], strict=False)), connection.id
+    assert bent  # the templates do need to route some lines round boxes
