@@ -16,7 +16,7 @@ from .. import __version__
 from ..i18n import set_language, tr
 
 #: Modules that each add one or more subcommands.
-SUBCOMMAND_MODULES = ("validate", "templates", "exchange", "export")
+SUBCOMMAND_MODULES = ("validate", "templates", "exchange", "export", "selftest")
 
 def _global_options() -> argparse.ArgumentParser:
     """Options that apply to the window and to every subcommand alike."""
