@@ -1,0 +1,223 @@
+"""Where the elements of a template go: layer bands, a grid of columns, the hosting view.
+
+Each overview layer is a labelled band (a container node whose ``layer`` is the layer id
+and whose label is its Vietnamese name), stacked top to bottom at the same x and width;
+the external systems are a vertical band on the left, information security and governance
+vertical bands on the right. Elements are nested in their band (``parent`` = band node)
+with absolute coordinates, placed on a grid of columns so lines between bands run mostly
+straight; bands leave a lane above, below and between their rows. Box widths grow until
+the Vietnamese name wraps in at most three lines at 9 pt, measured with the bundled font
+(the same metrics the canvas and the PDF use).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from egov_modeler.model.commands import CreateViewCommand
+from egov_modeler.model.views import Node, View
+
+if TYPE_CHECKING:
+    from egov_modeler.resources.templates.build_templates import Builder, Spec
+
+# Geometry (points = scene pixels).
+MARGIN = 40
+TAB = 18              # container label tab height (notation.GROUP_TAB_HEIGHT)
+BAND_PAD = 14         # space between a band's side edge and its elements
+# Above, below and between rows there is room for a lane with an arrowhead's length
+# (MIN_LEG) to either side, so lines can turn there instead of crossing boxes.
+TOP_PAD = 30          # space between a band's tab and its first row
+BOTTOM_PAD = 30       # space between a band's last row and its bottom edge
+BAND_GAP = 12         # space between two bands
+ROW_GAP = 30          # space between two rows of one band
+ELEMENT_H = 70
+WIDTHS = (160, 180, 200, 230, 260)
+MAX_LINES = 3
+FONT_SIZE = 9.0
+MAIN_WIDTH = 1640     # width of the horizontal bands
+SIDE_W = 250          # width of a vertical band
+COLUMNS = 8           # grid columns of a horizontal band
+
+OVERVIEW = ("nguoi_su_dung", "kenh_giao_tiep", "cong_dich_vu", "ung_dung_csdl",
+            "nen_tang_tich_hop", "ha_tang_ky_thuat")
+RIGHT = ("an_toan_thong_tin", "chi_dao_chinh_sach")
+LEFT = ("he_thong_ngoai",)
+
+
+@dataclass
+class Item:
+    """One element of a template: a catalog component, optionally renamed."""
+
+    key: str
+    component: str
+    name: str | None = None
+    name_en: str | None = None
+    col: float | None = None
+
+
+# ------------------------------------------------------------------------- geometry
+
+def element_width(element_type: str, name: str) -> int:
+    """The narrowest standard width in which ``name`` wraps in at most three lines."""
+    try:
+        from egov_modeler.export.notation import text_box
+        from egov_modeler.export.text_layout import line_height, wrap_text
+    except ImportError:  # export not importable: fall back to a character estimate
+        for width in WIDTHS:
+            if len(name) <= (width - 30) / 5.2 * MAX_LINES:
+                return width
+        return WIDTHS[-1]
+    for width in WIDTHS:
+        _x, _y, tw, th = text_box(element_type, 0, 0, width, ELEMENT_H)
+        lines = wrap_text(name, FONT_SIZE, tw)
+        if len(lines) <= MAX_LINES and len(lines) * line_height(FONT_SIZE) <= th:
+            return width
+    return WIDTHS[-1]
+
+
+# ------------------------------------------------------------------------- bands
+
+def _row_height(row: list[Item]) -> int:
+    return ELEMENT_H
+
+
+def _band_height(rows: list[list[Item]], minimum: int = 60) -> int:
+    if not rows:
+        return TAB + BAND_PAD + minimum
+    content = sum(_row_height(r) for r in rows) + ROW_GAP * (len(rows) - 1)
+    return TAB + TOP_PAD + content + BOTTOM_PAD
+
+
+def layout_bands(builder: Builder, view_id: str, bands: dict[str, list[list[Item]]],
+                 empty_height: int = 90) -> None:
+    """Place the layer bands and, nested in them, the elements of ``bands``."""
+    catalog = builder.catalog
+    view_tag = view_id.rsplit("-", 1)[-1]
+    has_left = any(layer in bands for layer in LEFT) or not bands
+    main_x = MARGIN + (SIDE_W + BAND_GAP if has_left else 0)
+    y = MARGIN
+    band_boxes: dict[str, tuple[int, int, int, int]] = {}
+    overview = [layer for layer in OVERVIEW if layer in bands or not bands]
+    for layer in overview:
+        rows = bands.get(layer, [])
+        height = _band_height(rows) if rows else empty_height
+        band_boxes[layer] = (main_x, y, MAIN_WIDTH, height)
+        y += height + BAND_GAP
+    total_h = y - BAND_GAP - MARGIN
+    side_x = main_x + MAIN_WIDTH + BAND_GAP
+    for layer in RIGHT:
+        if layer in bands or not bands:
+            band_boxes[layer] = (side_x, MARGIN, SIDE_W, total_h)
+            side_x += SIDE_W + BAND_GAP
+    for layer in LEFT:
+        if layer in bands or not bands:
+            band_boxes[layer] = (MARGIN, MARGIN, SIDE_W, total_h)
+    row_ys: list[int] = []
+    for layer in overview:
+        _bx, by, _bw, _bh = band_boxes[layer]
+        for index, _row in enumerate(bands.get(layer, [])):
+            row_ys.append(by + TAB + TOP_PAD + index * (ELEMENT_H + ROW_GAP))
+    for layer, (bx, by, bw, bh) in band_boxes.items():
+        band_id = f"{builder.prefix}-{view_tag}-band-{layer}"
+        layer_obj = catalog.layer(layer)
+        builder.place(view_id, Node(
+            id=band_id, x=bx, y=by, w=bw, h=bh, kind="container", label=layer_obj.name_vi,
+            labels={"en": layer_obj.name_en}, layer=layer))
+        rows = bands.get(layer, [])
+        vertical = layer in RIGHT or layer in LEFT
+        if vertical:
+            _place_column(builder, view_id, band_id, (bx, by, bw, bh), rows, row_ys)
+        else:
+            _place_rows(builder, view_id, band_id, (bx, by, bw, bh), rows)
+
+
+def _node(builder: Builder, view_id: str, band_id: str, item: Item, x: int, y: int,
+          w: int) -> None:
+    view_tag = view_id.rsplit("-", 1)[-1]
+    builder.place(view_id, Node(
+        id=f"{builder.prefix}-{view_tag}-n-{item.key}", x=x, y=y, w=w, h=ELEMENT_H,
+        kind="element", element_id=builder.elements[item.key], parent=band_id), item.key)
+
+
+def _width_of(builder: Builder, item: Item) -> int:
+    element = builder.model.element(builder.elements[item.key])
+    return element_width(element.type, element.name)
+
+
+def _place_rows(builder: Builder, view_id: str, band_id: str,
+                box: tuple[int, int, int, int], rows: list[list[Item]]) -> None:
+    bx, by, bw, _bh = box
+    y = by + TAB + TOP_PAD
+    for row in rows:
+        even = bw / max(1, len(row))
+        grid = bw / COLUMNS
+        for index, item in enumerate(row):
+            w = _width_of(builder, item)
+            if item.col is None:
+                x = int(round(bx + even * index + (even - w) / 2))
+            else:
+                x = int(round(bx + grid * item.col + (grid - w) / 2))
+            _node(builder, view_id, band_id, item, x, y, w)
+        y += _row_height(row) + ROW_GAP
+
+
+def _place_column(builder: Builder, view_id: str, band_id: str,
+                  box: tuple[int, int, int, int], rows: list[list[Item]],
+                  row_ys: list[int]) -> None:
+    """Stack a vertical band's items: evenly, or level with row ``col`` of the horizontal
+    bands (counted top to bottom over all their rows) so a line to it runs flat."""
+    bx, by, bw, bh = box
+    items = [item for row in rows for item in row]
+    if not items:
+        return
+    top = by + TAB + TOP_PAD
+    slot = (bh - TAB - TOP_PAD - BOTTOM_PAD) / len(items)
+    for index, item in enumerate(items):
+        w = min(_width_of(builder, item), bw - 2 * BAND_PAD)
+        x = int(round(bx + (bw - w) / 2))
+        if item.col is not None and int(item.col) < len(row_ys):
+            y = row_ys[int(item.col)]
+        else:
+            y = int(round(top + slot * index + (slot - ELEMENT_H) / 2))
+        _node(builder, view_id, band_id, item, x, y, w)
+
+
+def hosting_view(builder: Builder, spec: Spec) -> None:
+    """A second view: which infrastructure each application runs on.
+
+    One group per infrastructure element, groups stacked top to bottom: its applications
+    side by side in a row and the infrastructure centred below, joined by a bus of
+    orthogonal lines that crosses no box. No layer bands here: applications of several
+    layers share a row.
+    """
+    if not spec.hosting:
+        return
+    view = View(id=f"{builder.prefix}-v-hosting", name="Hạ tầng vận hành các hệ thống",
+                names={"en": "Infrastructure the systems run on"})
+    builder.model.execute(CreateViewCommand(view))
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for infra, rel_type, app in spec.hosting:
+        groups.setdefault(infra, []).append((rel_type, app))
+    apps_y = MARGIN
+    for infra, members in groups.items():
+        x = start = MARGIN
+        infra_y = apps_y + ELEMENT_H + 220
+        for _rel_type, app in members:
+            w = _width_of(builder, Item(app, app))
+            builder.place(view.id, Node(id=f"{builder.prefix}-hosting-n-{app}", x=x, y=apps_y,
+                                        w=w, h=ELEMENT_H,
+                                        element_id=builder.elements[app]), app)
+            x += w + 20
+        group_w = x - 20 - start
+        w = _width_of(builder, Item(infra, infra))
+        builder.place(view.id, Node(
+            id=f"{builder.prefix}-hosting-n-{infra}", x=start + (group_w - w) // 2, y=infra_y,
+            w=w, h=ELEMENT_H, element_id=builder.elements[infra]), infra)
+        for rel_type, app in members:
+            rel_id = f"{builder.prefix}-r-{infra}-{app}"
+            if not builder.model.has_relationship(rel_id):
+                rel_id = builder.relate(infra, rel_type, app)
+            builder.connect(view.id, rel_id, infra, app)
+        apps_y = infra_y + ELEMENT_H + 80
+    builder.draw_connections(view.id)
