@@ -12,6 +12,8 @@ files, window layout) go to the test's own folder, never the user's.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -167,6 +169,7 @@ def isolate_settings(folder) -> None:  # noqa: ANN001
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    os.environ["EGOV_MODELER_JOURNAL_DIR"] = str(folder / "journals")  # crash journals too
 
 
 @pytest.fixture(autouse=True, name="private_settings")

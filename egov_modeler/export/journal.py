@@ -10,7 +10,7 @@ File format (UTF-8, one JSON object per line)::
 
     {"journal": "egov-modeler", "version": 1, "document": "/abs/path.egov" | null,
      "base": {"path": ..., "sha256": ...} | {"model": {...model_to_dict...}},
-     "created": "...", "pid": 123, "host": "...", "boot": "..."}
+     "carried": 0, "created": "...", "pid": 123, "host": "...", "boot": "..."}
     {"op": "do" | "undo" | "redo", "time": "...", "command": {...}}
     {"op": "snapshot", "time": "...", "model": {...}}
 
@@ -19,6 +19,9 @@ changed since is refused rather than replayed on the wrong content) or a whole m
 (an untitled model, e.g. a fresh template, or a recovered one). A ``snapshot`` line is a
 new base in the middle of the journal: the window writes one when the user undoes past
 the point where the journal began (e.g. undo after Save), which no command line can say.
+``carried`` counts the unsaved edits a recovered model base already holds, so a journal
+restarted right after a recovery is still offered (and says how much it holds) if the
+program stops again before the next edit.
 
 Writing is cheap: each line is flushed to the operating system at once (a crash of the
 program loses nothing) and ``fsync``-ed at most every ``fsync_interval`` seconds (a power
@@ -126,9 +129,10 @@ class Journal:
     """
 
     def __init__(self, path: str | os.PathLike[str], base: dict[str, Any], *,
-                 document: str | None = None,
+                 document: str | None = None, carried: int = 0,
                  fsync_interval: float = DEFAULT_FSYNC_INTERVAL) -> None:
         self.path = Path(path)
+        self.carried = carried  # unsaved edits already in the base (a recovered model)
         self.base = base
         self.document = os.path.abspath(document) if document else None
         self.fsync_interval = fsync_interval
@@ -150,7 +154,7 @@ class Journal:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         header = {
             "journal": FORMAT_NAME, "version": FORMAT_VERSION, "document": self.document,
-            "base": self.base, "created": _now(), "pid": os.getpid(),
+            "base": self.base, "carried": self.carried, "created": _now(), "pid": os.getpid(),
             "host": socket.gethostname(), "boot": _boot_id(),
         }
         write_atomically(self.path, _line(header))
@@ -186,12 +190,13 @@ class Journal:
 
     def close(self, delete: bool = True) -> None:
         """Stop journaling; ``delete`` removes the file (the document was closed cleanly)."""
-        if self._handle is not None:
+        written = self._handle is not None
+        if written:
             with contextlib.suppress(OSError):
                 self.sync()
             self._handle.close()
             self._handle = None
-        if delete:
+        if delete and written:  # a journal that wrote nothing never deletes another's file
             with contextlib.suppress(FileNotFoundError):
                 self.path.unlink()
 
@@ -204,7 +209,7 @@ class JournalInfo:
     path: Path
     document: str | None  # the saved file, or None for an untitled model
     name: str  # the document's name for messages
-    edits: int  # lines after the header (do, undo, redo, snapshots)
+    edits: int  # lines after the header (do, undo, redo, snapshots) and carried edits
     last_edit: datetime | None  # when the last readable line was written (UTC)
     live: bool  # another running program still writes it: not to be recovered
 
@@ -291,8 +296,11 @@ def read_info(path: str | os.PathLike[str]) -> JournalInfo:
     """Summarise a journal for the recovery question; :class:`JournalError` if unreadable."""
     path = Path(path)
     header, lines = _split(path)
-    edits = 0
+    carried = header.get("carried")
+    edits = carried if isinstance(carried, int) and carried > 0 else 0
     last: datetime | None = None
+    with contextlib.suppress(TypeError, ValueError):
+        last = datetime.fromisoformat(header.get("created"))
     for line in lines:
         if not line.strip():
             continue

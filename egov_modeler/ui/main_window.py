@@ -29,6 +29,7 @@ from .model_dock import ModelDock
 from .palette_dock import PaletteDock
 from .problems_dock import ProblemsDock
 from .properties_dock import PropertiesDock
+from .recovery import JournalKeeper
 from .view_tabs import ViewTabsMixin
 from .window_actions import WindowActionsMixin
 
@@ -56,6 +57,7 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
         self.dialogs = Dialogs(self)
         self.recent = RecentFiles(settings)
         self.undo_stack = QUndoStack(self)
+        self.journal_keeper = JournalKeeper(self.undo_stack, self)  # crash recovery
         self.model: Model = Model(self.tr("Untitled"))
         self.path: str | None = None
         self.editor = self._make_editor()
@@ -102,6 +104,7 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
         self.undo_stack.indexChanged.connect(lambda _i: self._validate_timer.start())
         self.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
         self.undo_stack.indexChanged.connect(lambda _i: self.properties.refresh())
+        self.journal_keeper.failed.connect(self.show_status)
         self.resize(1400, 900)
         self._restore_window_state()
         self._update_title()
@@ -133,6 +136,7 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
 
     def set_model(self, model: Model, path: str | None) -> None:
         """Show ``model`` (read completely beforehand); the undo history starts afresh."""
+        self.journal_keeper.stop()  # the old document is dropped (saved or discarded)
         while self.tabs.count():
             self._close_tab(0)
         if self._unsubscribe is not None:
@@ -147,6 +151,7 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
         if model.views:
             self.open_view(model.views[0].id)
         self.undo_stack.setClean()
+        self.journal_keeper.start(model, path)
         self._update_title()
         self._update_actions()
         self.validate_now()
@@ -161,6 +166,7 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.maybe_save():
+            self.journal_keeper.stop()  # a clean close: nothing to recover
             for canvas in self.canvases():
                 canvas.diagram().detach()
             self.model_dock.detach()

@@ -1,0 +1,167 @@
+"""Crash recovery in the window: edits are journaled as they happen, a window opened after
+a crash offers them back, a clean close or a Save leaves nothing to recover."""
+
+from __future__ import annotations
+
+import copy
+import os
+
+from egov_modeler.export.journal import find_journals, recover
+from egov_modeler.export.native import save
+from egov_modeler.model.commands import RenameElementCommand
+from egov_modeler.model.serialization import model_to_dict
+from egov_modeler.ui.recovery import RecoverChoice
+from egov_modeler.ui.undo import run_command
+from tests.ui_helpers import (  # noqa: F401
+    FakeDialogs,
+    drop,
+    node_of,
+    private_settings_fixture,
+    window_fixture,
+)
+
+
+def journal_folder(win):  # noqa: ANN001, ANN201
+    return win.journal_keeper.folder
+
+
+def edit(win) -> list:  # noqa: ANN001
+    """Drops, a rename, a compound delete from the model, undo and redo, as a user would."""
+    (citizen,) = drop(win, "u_nguoi_dan", 200, 70)
+    (web,) = drop(win, "k_web", 200, 240)
+    run_command(win.undo_stack, win.model, RenameElementCommand(citizen.id, "Công dân"))
+    win.current_canvas().diagram().select_ids([node_of(win, web.id).id])
+    assert win.delete_from_model()
+    win.undo_stack.undo()
+    win.undo_stack.redo()
+    win.undo_stack.undo()  # the web portal is back
+    win.undo_stack.undo()  # and the rename undone
+    win.undo_stack.redo()
+    return [citizen, web]
+
+
+def crashed_and_restarted(qtbot, tmp_path, answer=RecoverChoice.RECOVER):  # noqa: ANN001, ANN201
+    """A second window started after the first one died (it was never closed)."""
+    from egov_modeler.ui import open_window
+
+    win = open_window()
+    qtbot.addWidget(win)
+    win.dialogs = FakeDialogs()
+    asked = []
+    win.dialogs.ask_recover = lambda info: asked.append(info) or answer
+    win.asked = asked
+    return win
+
+
+def test_edits_in_the_window_are_journaled_as_they_happen(window):
+    citizen, web = edit(window)
+    path = window.journal_keeper.path
+    assert path.exists() and path.parent == journal_folder(window)
+    assert str(journal_folder(window)).startswith(os.environ["EGOV_MODELER_JOURNAL_DIR"])
+    recovered, report = recover(path)
+    assert report == []
+    assert model_to_dict(recovered) == model_to_dict(window.current_model())
+    assert recovered.element(citizen.id).name == "Công dân"
+    assert recovered.has_element(web.id)
+
+
+def test_after_a_crash_the_next_window_offers_the_edits_back(window, qtbot, tmp_path):
+    citizen, _web = edit(window)
+    expected = copy.deepcopy(model_to_dict(window.current_model()))
+    crashed_journal = window.journal_keeper.path
+
+    again = crashed_and_restarted(qtbot, tmp_path)
+    assert again.offer_recovery()
+    (info,) = again.asked
+    assert info.edits > 5 and info.last_edit is not None and info.name == "Kiến trúc thử nghiệm"
+    assert model_to_dict(again.current_model()) == expected
+    assert again.isWindowModified()  # recovered, not saved
+    assert again.path is None
+    assert not crashed_journal.exists()
+    # The recovered state is safe at once: a second crash before any edit loses nothing.
+    (left,) = find_journals(journal_folder(again))
+    assert model_to_dict(recover(left.path)[0]) == expected
+    window.undo_stack.setClean()
+    again.undo_stack.setClean()
+
+
+def test_discard_deletes_the_journal_and_later_keeps_it(window, qtbot, tmp_path):
+    edit(window)
+    crashed_journal = window.journal_keeper.path
+    later = crashed_and_restarted(qtbot, tmp_path, RecoverChoice.LATER)
+    assert not later.offer_recovery()
+    assert crashed_journal.exists()
+    assert not later.isWindowModified()
+    discard = crashed_and_restarted(qtbot, tmp_path, RecoverChoice.DISCARD)
+    assert not discard.offer_recovery()
+    assert not crashed_journal.exists()
+    assert not discard.isWindowModified()
+    window.undo_stack.setClean()
+
+
+def test_opening_a_saved_file_offers_its_own_unsaved_edits(window, qtbot, tmp_path):
+    path = tmp_path / "gia-lai.egov"
+    assert window.save_to(str(path))
+    saved_bytes = path.read_bytes()
+    citizen, _ = edit(window)
+    expected = copy.deepcopy(model_to_dict(window.current_model()))
+
+    again = crashed_and_restarted(qtbot, tmp_path)
+    assert again.open_path(str(path), ask_to_save=False)
+    assert len(again.asked) == 1 and again.asked[0].document == str(path)
+    assert model_to_dict(again.current_model()) == expected
+    assert again.path == str(path) and again.isWindowModified()
+    assert path.read_bytes() == saved_bytes  # the saved file was only read
+    window.undo_stack.setClean()
+    again.undo_stack.setClean()
+
+
+def test_a_file_changed_since_is_refused_and_left_alone(window, qtbot, tmp_path):
+    path = tmp_path / "gia-lai.egov"
+    assert window.save_to(str(path))
+    edit(window)
+    crashed_journal = window.journal_keeper.path
+    from egov_modeler.model import Model
+
+    save(Model("Một mô hình khác"), path)  # someone else saved over the file
+    other_bytes = path.read_bytes()
+    again = crashed_and_restarted(qtbot, tmp_path)
+    assert again.open_path(str(path), ask_to_save=False)
+    assert again.current_model().name == "Một mô hình khác"
+    assert not again.isWindowModified()
+    (title, text, details) = again.dialogs.errors[-1]
+    assert "gia-lai.egov" in text and "thay đổi" in text
+    assert path.read_bytes() == other_bytes
+    assert crashed_journal.with_suffix(".failed").exists()  # kept, not offered again
+    assert find_journals(journal_folder(again)) == []
+    window.undo_stack.setClean()
+
+
+def test_a_clean_close_leaves_nothing_to_recover(window, qtbot):
+    from egov_modeler.ui.file_actions import SaveChoice
+
+    edit(window)
+    assert window.journal_keeper.path.exists()
+    window.dialogs.save_choice = SaveChoice.DISCARD
+    assert window.close()
+    assert find_journals(journal_folder(window)) == []
+    assert list(journal_folder(window).glob("*.journal")) == []
+
+
+def test_save_restarts_the_journal_on_the_saved_file(window, tmp_path):
+    citizen, web = edit(window)
+    untitled_journal = window.journal_keeper.path
+    path = tmp_path / "gia-lai.egov"
+    assert window.save_to(str(path))
+    assert not untitled_journal.exists()
+    assert find_journals(journal_folder(window)) == []  # nothing unsaved
+    run_command(window.undo_stack, window.model, RenameElementCommand(citizen.id, "Người dân"))
+    (info,) = find_journals(journal_folder(window))
+    assert info.document == str(path) and info.edits == 1
+    assert model_to_dict(recover(info.path)[0]) == model_to_dict(window.current_model())
+    # Undo past the save point: edits the new journal never saw; it still replays right.
+    for _ in range(3):
+        window.undo_stack.undo()
+    assert model_to_dict(recover(info.path)[0]) == model_to_dict(window.current_model())
+    window.undo_stack.redo()
+    assert model_to_dict(recover(info.path)[0]) == model_to_dict(window.current_model())
