@@ -1,0 +1,68 @@
+"""Checks that judge one relationship, as it is drawn or when the model is validated.
+
+Each takes the context, the rule, the source, the relationship type, the target and the
+ids a finding names; which layers, scopes and components count lives in the rule's
+parameters (the catalog), not here.
+"""
+
+from __future__ import annotations
+
+from ..catalog import FrameworkRule
+from ..concepts import Element
+from ..problems import Problem
+from .context import CheckContext, element_name, finding
+
+
+def layer_matrix(ctx: CheckContext, rule: FrameworkRule, source: Element, rel_type: str,
+                 target: Element, ids: tuple[str, ...]) -> list[Problem]:
+    if rel_type not in rule.params["relationship_types"]:
+        return []
+    src_layer, tgt_layer = ctx.layer_of(source), ctx.layer_of(target)
+    # Only the layers the matrix speaks of are judged: a layer a user catalog adds is not
+    # forbidden everything just because the built-in matrix does not know it.
+    judged = set(rule.params.get("layers") or ctx.band_layers())
+    if src_layer not in judged or tgt_layer not in judged:
+        return []
+    if tgt_layer in rule.params["allowed"].get(src_layer, ()):
+        return []
+    return [finding(rule, ids, source_layer=ctx.layer_name(src_layer),
+                    target_layer=ctx.layer_name(tgt_layer), source=element_name(source),
+                    target=element_name(target), relationship=rel_type)]
+
+
+def _is_national_db(ctx: CheckContext, rule: FrameworkRule, element: Element) -> bool:
+    p = rule.params
+    return (ctx.scope_of(element) == p["national_scope"] and element.type in p["database_types"]
+            and ctx.layer_of(element) == p["database_layer"])
+
+
+def national_db(ctx: CheckContext, rule: FrameworkRule, source: Element, rel_type: str,
+                target: Element, ids: tuple[str, ...]) -> list[Problem]:
+    p = rule.params
+    if rel_type not in p["relationship_types"]:
+        return []
+    for local, database in ((source, target), (target, source)):
+        if (ctx.scope_of(local) in p["local_scopes"] and not ctx.is_a(local, p["platforms"])
+                and _is_national_db(ctx, rule, database)):
+            return [finding(rule, ids, source=element_name(local), target=element_name(database))]
+    return []
+
+
+def document_axis(ctx: CheckContext, rule: FrameworkRule, source: Element, rel_type: str,
+                  target: Element, ids: tuple[str, ...]) -> list[Problem]:
+    systems = rule.params["document_systems"]
+    if (rel_type in rule.params["relationship_types"] and source.id != target.id
+            and ctx.is_a(source, systems) and ctx.is_a(target, systems)):
+        return [finding(rule, ids, source=element_name(source), target=element_name(target))]
+    return []
+
+
+def cross_cutting(ctx: CheckContext, rule: FrameworkRule, source: Element, rel_type: str,
+                  target: Element, ids: tuple[str, ...]) -> list[Problem]:
+    if rel_type not in rule.params["forbidden_types"]:
+        return []
+    cross = ctx.cross_cutting()
+    if ctx.layer_of(source) in cross or ctx.layer_of(target) in cross:
+        return [finding(rule, ids, source=element_name(source), target=element_name(target),
+                        relationship=rel_type)]
+    return []
