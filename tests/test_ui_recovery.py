@@ -165,3 +165,22 @@ def test_save_restarts_the_journal_on_the_saved_file(window, tmp_path):
     assert model_to_dict(recover(info.path)[0]) == model_to_dict(window.current_model())
     window.undo_stack.redo()
     assert model_to_dict(recover(info.path)[0]) == model_to_dict(window.current_model())
+
+
+def test_a_journal_cut_short_recovers_what_it_can_and_says_what_was_lost(window, qtbot,
+                                                                        tmp_path):
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    expected = copy.deepcopy(model_to_dict(window.current_model()))
+    run_command(window.undo_stack, window.model, RenameElementCommand(citizen.id, "Công dân"))
+    journal = window.journal_keeper.path
+    raw = journal.read_bytes()
+    journal.write_bytes(raw[:-20])  # the crash hit while the rename was being written
+
+    again = crashed_and_restarted(qtbot, tmp_path)
+    assert again.offer_recovery()
+    assert model_to_dict(again.current_model()) == expected
+    assert again.current_model().element(citizen.id).name != "Công dân"
+    (title, text, details) = again.dialogs.infos[-1]
+    assert "không khôi phục được" in title.lower() and "mất" in details
+    window.undo_stack.setClean()
+    again.undo_stack.setClean()
