@@ -8,7 +8,11 @@ so the journal always replays to what is on screen. Writing never stops editing:
 disk turns journaling off and says so in the status bar.
 
 Where journals live: ``EGOV_MODELER_JOURNAL_DIR`` if set (tests point it into their own
-folder), else ``<AppDataLocation>/journals``.
+folder), else ``<GenericDataLocation>/egov-modeler/journals`` (``~/.local/share/...`` on
+Linux, ``%LOCALAPPDATA%\\...`` on Windows). Not ``AppDataLocation``: that folder is named
+after the application name Qt guesses from how the program was started (``egov-modeler``,
+``python -m egov_modeler``), and a journal must be found whichever way the program is
+started after the crash; and on Windows it roams, which a per-machine journal must not.
 """
 
 from __future__ import annotations
@@ -53,8 +57,8 @@ def default_journal_folder() -> Path:
     if override:
         return Path(override)
     location = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location or Path.home() / ".egov-modeler") / "journals"
+        QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(location or Path.home()) / "egov-modeler" / "journals"
 
 
 class RecoverChoice(Enum):
