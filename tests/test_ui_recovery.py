@@ -184,3 +184,48 @@ def test_a_journal_cut_short_recovers_what_it_can_and_says_what_was_lost(window,
     assert "không khôi phục được" in title.lower() and "mất" in details
     window.undo_stack.setClean()
     again.undo_stack.setClean()
+
+
+CRASHING_EDITOR = """
+import json, os, sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from egov_modeler.model.commands import AddElementCommand, RenameElementCommand
+from egov_modeler.model.concepts import Element
+from egov_modeler.model.serialization import model_to_dict
+from egov_modeler.ui import open_window
+from egov_modeler.ui.undo import run_command
+
+win = open_window()
+element = Element("id-tram-y-te", "ApplicationComponent", "Hệ thống y tế")
+run_command(win.undo_stack, win.model, AddElementCommand(element))
+run_command(win.undo_stack, win.model, RenameElementCommand(element.id, "Hệ thống y tế tỉnh"))
+win.undo_stack.undo()
+win.undo_stack.redo()
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    json.dump(model_to_dict(win.model), out)
+os._exit(3)  # killed: no close, no clean-up, no flush by Python
+"""
+
+
+def test_a_killed_program_leaves_a_journal_that_recovers_its_edits(tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    folder = tmp_path / "journals"
+    script = tmp_path / "crash.py"
+    script.write_text(CRASHING_EDITOR, encoding="utf-8")
+    env = {**os.environ, "EGOV_MODELER_JOURNAL_DIR": str(folder), "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    done = subprocess.run([sys.executable, str(script), str(tmp_path / "model.json")], env=env,
+                          capture_output=True, timeout=120, check=False)
+    assert done.returncode == 3, done.stderr.decode(errors="replace")
+    (info,) = find_journals(folder)  # the dead program's journal is offered
+    assert info.edits == 4 and info.document is None
+    recovered, report = recover(info.path)
+    assert report == []
+    expected = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))
+    assert model_to_dict(recovered) == expected
+    assert recovered.element("id-tram-y-te").name == "Hệ thống y tế tỉnh"
