@@ -68,6 +68,9 @@ class PaletteDock(QDockWidget):
         body, self.search, self.tree = searchable_tree(
             self, "palette", self.tr("Search components…"), self.proxy, 22)
         self.setWidget(body)
+        # Long component names differ at their end ("… cấp bộ (LGSP bộ)" / "… cấp tỉnh
+        # (LGSP tỉnh)"): cut them in the middle so the difference stays visible.
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.search.textChanged.connect(self._filter)
         self.tree.doubleClicked.connect(self._activated)
         self.reload()

@@ -92,6 +92,7 @@ class PropertiesDock(QDockWidget):
         self.view_id = view_id
         model = editor.model
         self.target = None
+        self._selected_count = len(node_ids) + len(connection_ids)
         if view_id is not None and model.has_view(view_id):
             view = model.view(view_id)
             elements = {view.nodes[n].element_id for n in node_ids
@@ -113,7 +114,10 @@ class PropertiesDock(QDockWidget):
         self.form.labelForField(self.access).setVisible(False)
         if editor is None or target is None or not self._exists(target):
             self._set_enabled(False)
-            self.kind.setText(self.tr("Several objects or nothing selected"))
+            count = getattr(self, "_selected_count", 0)
+            # Say how many: after a rubber band the architect checks what was caught.
+            self.kind.setText(self.tr("{count} objects selected").format(count=count)
+                              if count > 1 else self.tr("Several objects or nothing selected"))
             self.name.clear()
             self.origin.clear()
             self.documentation.setPlainText("")

@@ -61,7 +61,7 @@ class WindowActionsMixin:
         self.act_undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.act_undo.setShortcuts(QKeySequence.keyBindings(S.Undo))
         self.act_redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        self.act_redo.setShortcuts(QKeySequence.keyBindings(S.Redo))
+        self.act_redo.setShortcuts(redo_keys())
         self.act_delete = self._action(self.tr("&Delete from view"), self.delete_selection,
                                        [QKeySequence(S.Delete), QKeySequence("Backspace")])
         self.act_delete_model = self._action(self.tr("Delete from &model…"),
@@ -200,6 +200,19 @@ class WindowActionsMixin:
         for action in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_fit,
                        self.act_zoom_100, self.act_export_png, self.act_export_svg):
             action.setEnabled(has_view)
+
+
+def redo_keys(platform: list[QKeySequence] | None = None) -> list[QKeySequence]:
+    """The platform's Redo keys (``platform``, default Qt's) plus Ctrl+Y and Ctrl+Shift+Z:
+    on X11 Qt's standard is only Ctrl+Shift+Z, but architects coming from Word, Visio or
+    Archi on Windows press Ctrl+Y."""
+    if platform is None:
+        platform = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    keys = list(platform)
+    for extra in (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")):
+        if extra not in keys:
+            keys.append(extra)
+    return keys
 
 
 def _template_tip(name: str) -> str:

@@ -98,4 +98,9 @@ def place_existing(canvas: DiagramView, element_id: str, pos: QPointF) -> Node |
     elif lines:
         canvas.editor.status.emit(_t("‘{name}’ placed with {count} of its relationships",
                                      name=element.name, count=lines))
+    else:
+        # Replace whatever the status bar said while the element was picked in the tree
+        # ("… is not on this view"), which the drop has just made untrue.
+        canvas.editor.status.emit(_t("‘{name}’ is now shown on this view (the same element, "
+                                     "not a copy)", name=element.name))
     return node

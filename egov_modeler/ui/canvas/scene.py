@@ -46,6 +46,9 @@ class DiagramScene(QGraphicsScene):
         self._band_order: dict[str, int] = {}
         self._problems: dict[str, str] = {}
         self._fit_pending = False
+        #: Scene units per screen pixel of the view showing this scene (1 / zoom): handles,
+        #: bendpoints and line hit widths are sized in screen pixels when zoomed out.
+        self.pixel = 1.0
         self.setBackgroundBrush(QColor("#ffffff"))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.rebuild()
@@ -348,6 +351,21 @@ class DiagramScene(QGraphicsScene):
                 item.setSelected(True)
 
     # ------------------------------------------------------------------ decorations
+    def set_pixel_size(self, pixel: float) -> None:
+        """The view's zoom changed: resize handles, bendpoints and line hit areas so they
+        stay a few screen pixels wide (at the 40% an overview opens at, 7 scene units
+        would be a 3-pixel target)."""
+        if pixel <= 0:
+            return
+        before, self.pixel = max(1.0, self.pixel), pixel
+        if max(1.0, pixel) == before:
+            return
+        for item in self.node_items.values():
+            item.prepareGeometryChange()
+            item.update()
+        for item in self.connection_items.values():
+            item.update_route()
+
     def set_problems(self, problems: dict[str, str]) -> None:
         """Mark nodes whose element (or node id) has a validation finding."""
         self._problems = dict(problems)

@@ -113,6 +113,9 @@ class SelectTool(Tool):
         self._moved_roots: list[str] = []
         self._resize: tuple[NodeItem, str, QRectF] | None = None
         self._bend: tuple[ConnectionItem, int] | None = None
+        # Bendpoint minus the press point: the bendpoint keeps its place under the mouse
+        # instead of jumping onto the cursor (up to a handle's width) on the first move.
+        self._bend_offset = QPointF()
         self._rubber: QGraphicsRectItem | None = None
         self._dragged = False
 
@@ -130,6 +133,7 @@ class SelectTool(Tool):
                 index = item.bendpoint_at(pos)
                 if index is not None:
                     self._mode, self._bend = "bend", (item, index)
+                    self._bend_offset = item.points[index + 1] - pos
                     return True
         # 2. a resize handle of a selected node
         for item in scene.selectedItems():
@@ -165,6 +169,26 @@ class SelectTool(Tool):
         else:
             self._mode = None
         return True
+
+    def cursor_at(self, pos: QPointF) -> Qt.CursorShape:
+        """What the mouse pointer shows over ``pos`` before a press: a resize arrow over a
+        selected node's handle, a move cross over a selected line's bendpoint, so both
+        can be found without reading the manual."""
+        for item in self.scene.selectedItems():
+            if isinstance(item, ConnectionItem) and item.bendpoint_at(pos) is not None:
+                return Qt.CursorShape.SizeAllCursor
+        for item in self.scene.selectedItems():
+            if isinstance(item, NodeItem):
+                handle = item.handle_at(pos)
+                if handle:
+                    return _HANDLE_CURSORS[handle]
+        return Qt.CursorShape.ArrowCursor
+
+    def update_cursor(self, pos: QPointF) -> None:
+        shape = self.cursor_at(pos)
+        viewport = self.canvas.viewport()
+        if viewport.cursor().shape() != shape:
+            viewport.setCursor(shape)
 
     def hit(self, pos: QPointF):  # noqa: ANN201
         """What a click at ``pos`` selects: a line, an element, or a container's header.
@@ -206,6 +230,8 @@ class SelectTool(Tool):
     # ---------------------------------------------------------------- move
     def move(self, event: QMouseEvent) -> bool:
         if self._mode is None:
+            if event.buttons() == Qt.MouseButton.NoButton:
+                self.update_cursor(self.scene_pos(event))
             return False
         pos = self.scene_pos(event)
         delta = pos - self._start
@@ -228,7 +254,8 @@ class SelectTool(Tool):
             scene.update_routes([item.node_id])
         elif self._mode == "bend" and self._bend:
             item, index = self._bend
-            item.preview_bendpoint(index, QPointF(round(pos.x()), round(pos.y())))
+            target = pos + self._bend_offset
+            item.preview_bendpoint(index, QPointF(round(target.x()), round(target.y())))
         elif self._mode == "rubber" and self._rubber is not None:
             rect = QRectF(self._start, pos).normalized()
             self._rubber.setRect(rect)
@@ -267,8 +294,10 @@ class SelectTool(Tool):
             self._resize = None
         elif mode == "bend" and self._bend:
             item, index = self._bend
+            target = pos + self._bend_offset
             ok = self.editor.run(MoveBendpointCommand(
-                self.scene.view_id, item.connection_id, index, round(pos.x()), round(pos.y())))
+                self.scene.view_id, item.connection_id, index, round(target.x()),
+                round(target.y())))
             if not ok:
                 item.sync()
             self._bend = None
@@ -398,6 +427,14 @@ class SelectTool(Tool):
             commands.append(SetNodeBoundsCommand(view.id, root, node.x + dx, node.y + dy,
                                                  node.w, node.h))
         return self.editor.run_many(_t("Nudge"), commands)
+
+
+_HANDLE_CURSORS = {
+    "nw": Qt.CursorShape.SizeFDiagCursor, "se": Qt.CursorShape.SizeFDiagCursor,
+    "ne": Qt.CursorShape.SizeBDiagCursor, "sw": Qt.CursorShape.SizeBDiagCursor,
+    "n": Qt.CursorShape.SizeVerCursor, "s": Qt.CursorShape.SizeVerCursor,
+    "e": Qt.CursorShape.SizeHorCursor, "w": Qt.CursorShape.SizeHorCursor,
+}
 
 
 def _has_selected_ancestor(view, node_id: str, selected: set[str]) -> bool:  # noqa: ANN001
@@ -572,6 +609,8 @@ class ConnectTool(Tool):
         except ModelError as exc:
             self.editor.status.emit(str(exc))
             return None
+        # Select the new line, so the Properties dock offers to name it at once.
+        scene.select_ids([connection.id])
         self.editor.status.emit(_t("Added {type} from ‘{source}’ to ‘{target}’",
                                    type=_relationship_label(relationship_type),
                                    source=model.element(src).name,

@@ -74,6 +74,8 @@ class DiagramView(QGraphicsView):
         }
         self.tool: Tool = self.tools["select"]
         self.tool.activate()
+        self.zoomChanged.connect(lambda zoom: self.diagram().set_pixel_size(
+            1.0 / zoom if zoom > 0 else 1.0))
 
     def diagram(self) -> DiagramScene:
         return self.scene()  # type: ignore[return-value]

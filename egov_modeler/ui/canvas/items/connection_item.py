@@ -18,8 +18,13 @@ from ..display import connection_label
 from ..notation_qt import Shape, paint_display_items, paint_shapes, shapes
 from .element_item import SELECTION_COLOR
 
+#: Bendpoint handle side and the width a click on a line may miss by, in screen pixels
+#: when zoomed out (scene units when zoomed in), so lines stay clickable at any zoom.
 BENDPOINT_SIZE = 7.0
 HIT_WIDTH = 8.0
+#: The hit width in screen pixels when zoomed out (narrower than zoomed in, so a line
+#: near an element does not take the element's clicks).
+HIT_PIXELS = 6.0
 
 
 def _box(rect: QRectF) -> tuple[float, float, float, float]:
@@ -51,6 +56,17 @@ class ConnectionItem(QGraphicsItem):
 
     def connection(self):  # noqa: ANN201
         return self.diagram().connection(self.connection_id)
+
+    def _pixel(self) -> float:
+        """Scene units per screen pixel, at least 1 (see ``DiagramScene.pixel``)."""
+        scene = self.diagram()
+        return max(1.0, getattr(scene, "pixel", 1.0)) if scene is not None else 1.0
+
+    def bendpoint_size(self) -> float:
+        return BENDPOINT_SIZE * self._pixel()
+
+    def hit_width(self) -> float:
+        return max(HIT_WIDTH, HIT_PIXELS * self._pixel())
 
     def sync(self) -> None:
         """Re-read the relationship and the route (after an event or an end moved)."""
@@ -87,9 +103,9 @@ class ConnectionItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.points = [QPointF(x, y) for x, y in route]
         self._rebuild_path()
+        size = self.bendpoint_size()
         for x, y in bends:
-            self._hit.addRect(QRectF(x - BENDPOINT_SIZE / 2, y - BENDPOINT_SIZE / 2,
-                                     BENDPOINT_SIZE, BENDPOINT_SIZE))
+            self._hit.addRect(QRectF(x - size / 2, y - size / 2, size, size))
         self.update()
 
     def _rebuild_path(self) -> None:
@@ -99,7 +115,7 @@ class ConnectionItem(QGraphicsItem):
             path.lineTo(p)
         self._path = path
         stroker = QPainterPathStroker()
-        stroker.setWidth(HIT_WIDTH)
+        stroker.setWidth(self.hit_width())
         self._hit = stroker.createStroke(path)
         dash, src, tgt = nt.relationship_decorations(
             self._rel_type, self._access, self._directed,
@@ -118,9 +134,9 @@ class ConnectionItem(QGraphicsItem):
     # ---------------------------------------------------------------- bendpoints
     def bendpoint_at(self, scene_pos: QPointF) -> int | None:
         """Index of the bendpoint under ``scene_pos``."""
+        size = self.bendpoint_size()
         for index, p in enumerate(self.points[1:-1]):
-            if abs(p.x() - scene_pos.x()) <= BENDPOINT_SIZE and abs(
-                    p.y() - scene_pos.y()) <= BENDPOINT_SIZE:
+            if abs(p.x() - scene_pos.x()) <= size and abs(p.y() - scene_pos.y()) <= size:
                 return index
         return None
 
@@ -149,7 +165,8 @@ class ConnectionItem(QGraphicsItem):
         for label in self._label:
             rect = rect.united(QRectF(label.x - 2, label.y - label.size * 1.2,
                                       len(label.text) * label.size + 4, label.size * 2))
-        return rect.adjusted(-HIT_WIDTH, -HIT_WIDTH, HIT_WIDTH, HIT_WIDTH)
+        margin = max(self.hit_width(), self.bendpoint_size())
+        return rect.adjusted(-margin, -margin, margin, margin)
 
     def shape(self) -> QPainterPath:
         return self._hit
@@ -171,9 +188,9 @@ class ConnectionItem(QGraphicsItem):
         if self.isSelected():
             painter.setPen(QPen(SELECTION_COLOR, 1.0))
             painter.setBrush(QColor("white"))
+            size = self.bendpoint_size()
             for p in self.points[1:-1]:
-                painter.drawRect(QRectF(p.x() - BENDPOINT_SIZE / 2, p.y() - BENDPOINT_SIZE / 2,
-                                        BENDPOINT_SIZE, BENDPOINT_SIZE))
+                painter.drawRect(QRectF(p.x() - size / 2, p.y() - size / 2, size, size))
 
 
 def _distance_to_segment(p: QPointF, a: QPointF, b: QPointF) -> float:

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from ....model.views import Node
     from ..scene import DiagramScene
 
+#: Side of a resize handle in screen pixels when zoomed out (never below this on screen,
+#: so a handle stays grabbable at the 40% an overview opens at).
 HANDLE_SIZE = 7.0
 SELECTION_COLOR = QColor("#1a73e8")
 WARNING_COLOR = QColor("#e8a200")
@@ -84,8 +86,15 @@ class NodeItem(QGraphicsItem):
     def scene_box(self) -> QRectF:
         return QRectF(self.pos(), self.box().size())
 
+    def handle_size(self) -> float:
+        """A handle's side in scene units: :data:`HANDLE_SIZE` screen pixels when zoomed
+        out, :data:`HANDLE_SIZE` scene units when zoomed in."""
+        scene = self.diagram()
+        pixel = getattr(scene, "pixel", 1.0) if scene is not None else 1.0
+        return HANDLE_SIZE * max(1.0, pixel)
+
     def boundingRect(self) -> QRectF:  # noqa: N802
-        m = HANDLE_SIZE
+        m = self.handle_size()
         return QRectF(-m, -m, self._w + 2 * m, self._h + 2 * m)
 
     def shape(self) -> QPainterPath:
@@ -95,7 +104,7 @@ class NodeItem(QGraphicsItem):
 
     # ---------------------------------------------------------------- handles
     def handle_rects(self) -> dict[str, QRectF]:
-        w, h, s = self._w, self._h, HANDLE_SIZE
+        w, h, s = self._w, self._h, self.handle_size()
         points = {
             "nw": (0, 0), "n": (w / 2, 0), "ne": (w, 0), "e": (w, h / 2),
             "se": (w, h), "s": (w / 2, h), "sw": (0, h), "w": (0, h / 2),
@@ -107,8 +116,9 @@ class NodeItem(QGraphicsItem):
         if not self.isSelected():
             return None
         local = self.mapFromScene(scene_pos)
+        slack = self.handle_size() * 2 / 7
         for name, rect in self.handle_rects().items():
-            if rect.adjusted(-2, -2, 2, 2).contains(local):
+            if rect.adjusted(-slack, -slack, slack, slack).contains(local):
                 return name
         return None
 

@@ -1,0 +1,214 @@
+"""What an architect trips over with a real mouse and keyboard (found by driving the
+window under Xvfb with xdotool): targets that shrink with the zoom, a bendpoint that jumps
+onto the cursor, Ctrl+Y doing nothing on Linux, a status line contradicting the diagram
+(pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
+
+from egov_modeler.model.commands import AddBendpointCommand  # noqa: E402
+from tests.ui_helpers import (  # noqa: E402, F401 - the *_fixture names are fixtures
+    drop,
+    node_of,
+    private_settings_fixture,
+    window_fixture,
+)
+
+#: The zoom an overview opens at (the whole provincial diagram fits at about 44%).
+OVERVIEW_ZOOM = 0.4
+
+
+def _drag(qtbot, widget, start: QPoint, end: QPoint) -> None:  # noqa: ANN001
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(widget, pos=start + (end - start) / 3)
+    qtbot.mouseMove(widget, pos=end)
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=end)
+
+
+def _connected(window):  # noqa: ANN001, ANN202
+    """A web channel serving a citizen, drawn on the current view: (connection, item)."""
+    (web,) = drop(window, "k_web", 200, 240)
+    (citizen,) = drop(window, "u_nguoi_dan", 500, 70)
+    canvas = window.current_canvas()
+    canvas.tools["connect"].connect(node_of(window, web.id).id,
+                                    node_of(window, citizen.id).id, "Serving")
+    view = window.current_model().view(window.current_view_id())
+    (conn,) = view.connections.values()
+    return conn, canvas.diagram().connection_items[conn.id]
+
+
+def test_redo_keys_add_ctrl_y_where_the_platform_only_has_ctrl_shift_z():
+    from PySide6.QtGui import QKeySequence
+
+    from egov_modeler.ui.window_actions import redo_keys
+
+    x11 = [QKeySequence("Ctrl+Shift+Z")]  # what Qt gives under X11 (seen under Xvfb)
+    keys = {k.toString() for k in redo_keys(x11)}
+    assert {"Ctrl+Y", "Ctrl+Shift+Z"} <= keys
+    windows = [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")]
+    assert len(redo_keys(windows)) == 2
+
+
+def test_ctrl_y_redoes_as_well_as_ctrl_shift_z(window, qtbot):
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    canvas = window.current_canvas()
+    node_id = node_of(window, citizen.id).id
+    view = window.current_model().view(window.current_view_id())
+    canvas.diagram().select_ids([node_id])
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Delete)
+    qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert node_id in view.nodes
+    qtbot.keyClick(canvas, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert node_id not in view.nodes
+    qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert node_id not in view.nodes
+
+
+def test_a_resize_handle_is_grabbable_at_the_overview_zoom(window, qtbot):
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    canvas = window.current_canvas()
+    canvas.set_zoom(OVERVIEW_ZOOM)
+    node = node_of(window, citizen.id)
+    canvas.diagram().select_ids([node.id])
+    x, y, w, h = node.bounds
+    corner = canvas.mapFromScene(QPointF(x + w, y + h))
+    # Three screen pixels off the corner: inside a 7-pixel handle, but 7.5 scene units
+    # away, which missed the handle when it was 7 scene units (3 pixels) wide.
+    grab = corner + QPoint(3, 3)
+    _drag(qtbot, canvas.viewport(), grab, grab + QPoint(20, 12))
+    node = node_of(window, citizen.id)
+    assert (node.x, node.y) == (x, y), "the press started a move instead of a resize"
+    assert node.w > w and node.h > h
+
+
+def test_a_line_is_clickable_at_the_overview_zoom(window, qtbot):
+    conn, item = _connected(window)
+    canvas = window.current_canvas()
+    canvas.set_zoom(OVERVIEW_ZOOM)
+    canvas.centerOn(item.midpoint())
+    scene = canvas.diagram()
+    scene.clearSelection()
+    a, b = item.points[0], item.points[-1]
+    middle = (a + b) / 2
+    # Two screen pixels beside the line, across it.
+    dx, dy = b.x() - a.x(), b.y() - a.y()
+    length = (dx * dx + dy * dy) ** 0.5
+    normal = QPointF(-dy / length, dx / length)
+    click = canvas.mapFromScene(middle) + QPoint(round(2.4 * normal.x()),
+                                                 round(2.4 * normal.y()))
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=click)
+    assert scene.selected_connection_ids() == [conn.id]
+
+
+def test_a_dragged_bendpoint_moves_by_the_drag_and_does_not_jump_onto_the_cursor(
+        window, qtbot):
+    conn, item = _connected(window)
+    canvas = window.current_canvas()
+    window.editor.run(AddBendpointCommand(canvas.view_id, conn.id, 0, 350, 160))
+    canvas.diagram().select_ids([conn.id])
+    grab = canvas.mapFromScene(QPointF(354, 163))  # on the handle, not its centre
+    _drag(qtbot, canvas.viewport(), grab, grab + QPoint(20, 10))
+    assert conn.bendpoints == [(370, 170)]
+
+
+def test_a_bendpoint_is_grabbable_at_the_overview_zoom(window, qtbot):
+    conn, item = _connected(window)
+    canvas = window.current_canvas()
+    window.editor.run(AddBendpointCommand(canvas.view_id, conn.id, 0, 350, 160))
+    canvas.set_zoom(OVERVIEW_ZOOM)
+    canvas.centerOn(350, 160)
+    canvas.diagram().select_ids([conn.id])
+    grab = canvas.mapFromScene(QPointF(350, 160)) + QPoint(3, 0)
+    _drag(qtbot, canvas.viewport(), grab, grab + QPoint(20, 0))
+    (bx, by), = conn.bendpoints
+    assert abs(bx - 400) <= 3 and by == 160
+
+
+def test_the_pointer_shows_where_a_resize_or_bendpoint_drag_starts(window):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    conn, item = _connected(window)
+    canvas = window.current_canvas()
+    window.editor.run(AddBendpointCommand(canvas.view_id, conn.id, 0, 350, 160))
+    node = node_of(window, citizen.id)
+    canvas.diagram().select_ids([node.id, conn.id])
+    x, y, w, h = node.bounds
+    viewport = canvas.viewport()
+
+    def hover(scene_x: float, scene_y: float) -> Qt.CursorShape:
+        pos = QPointF(canvas.mapFromScene(QPointF(scene_x, scene_y)))
+        QApplication.sendEvent(viewport, QMouseEvent(
+            QEvent.Type.MouseMove, pos, QPointF(viewport.mapToGlobal(pos.toPoint())),
+            Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+        return viewport.cursor().shape()
+
+    assert hover(x + w, y + h) == Qt.CursorShape.SizeFDiagCursor
+    assert hover(x + w, y + h / 2) == Qt.CursorShape.SizeHorCursor
+    assert hover(350, 160) == Qt.CursorShape.SizeAllCursor
+    assert hover(x + w / 2, y + h / 2) == Qt.CursorShape.ArrowCursor
+
+
+def test_a_new_line_is_selected_so_it_can_be_named_at_once(window):
+    conn, _item = _connected(window)
+    scene = window.current_canvas().diagram()
+    assert scene.selected_connection_ids() == [conn.id]
+    assert window.properties.name.isEnabled()
+
+
+def test_properties_say_how_many_objects_a_rubber_band_caught(window, qtbot):
+    drop(window, "u_nguoi_dan", 150, 80)
+    drop(window, "u_doanh_nghiep", 350, 80)
+    canvas = window.current_canvas()
+    _drag(qtbot, canvas.viewport(), canvas.mapFromScene(QPointF(60, 30)),
+          canvas.mapFromScene(QPointF(450, 140)))
+    assert len(canvas.diagram().selected_node_ids()) == 2
+    assert window.properties.kind.text() == "Đã chọn 2 đối tượng"
+
+
+def test_the_two_lgsp_rows_of_the_palette_stay_distinguishable(window):
+    """The names differ only at their end ("… cấp bộ (LGSP bộ)" and "… cấp tỉnh (LGSP
+    tỉnh)"): the narrow palette cuts them in the middle, not at the end."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QTreeView
+
+    tree = window.findChild(QTreeView, "palette")
+    window.palette.search.setText("LGSP")
+    section = tree.model().index(0, 0)
+    rows = [tree.model().index(r, 0, section) for r in range(tree.model().rowCount(section))]
+    assert len(rows) == 2
+    metrics = QFontMetrics(tree.font())
+    shown = [metrics.elidedText(tree.model().data(i), tree.textElideMode(),
+                                tree.visualRect(i).width()) for i in rows]
+    assert len(set(shown)) == 2, shown
+    assert any(text.endswith("tỉnh)") for text in shown)
+
+
+def test_a_tree_drop_replaces_the_status_saying_the_element_is_not_on_this_view(window):
+    from PySide6.QtCore import QMimeData
+
+    from egov_modeler.ui.canvas.view import ELEMENT_MIME
+    from tests.ui_helpers import send_drop
+
+    (citizen,) = drop(window, "u_nguoi_dan", 150, 80)
+    window.dialogs.text_answer = "Hạ tầng vận hành các hệ thống"
+    assert window.new_view() == window.current_view_id()
+    window.reveal_concept(citizen.id)
+    assert "không có trên sơ đồ này" in window.statusBar().currentMessage()
+    mime = QMimeData()
+    mime.setData(ELEMENT_MIME, citizen.id.encode("utf-8"))
+    send_drop(window.current_canvas(), mime, QPointF(300, 200))
+    assert len(window.current_model().views_showing(citizen.id)) == 2
+    message = window.statusBar().currentMessage()
+    assert "không có trên sơ đồ này" not in message
+    assert "Người dân" in message
