@@ -347,9 +347,14 @@ def _model_from_dict(data: dict[str, Any], name: str) -> Model:
 
 
 def _load_base(base: dict[str, Any], journal: Path) -> Model:
+    from .native import NativeFileError, loads
+
     if isinstance(base.get("model"), dict):
-        return _model_from_dict(base["model"], str(journal))
-    from .native import loads
+        try:
+            return _model_from_dict(base["model"], str(journal))
+        except NativeFileError as exc:
+            raise JournalError(tr("The model {path} starts from is damaged: {reason}",
+                                  path=journal, reason=exc)) from None
 
     path = Path(base["path"])
     try:

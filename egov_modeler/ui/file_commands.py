@@ -8,15 +8,13 @@ file leaves the open model as it was. Part of :class:`~egov_modeler.ui.main_wind
 
 from __future__ import annotations
 
-import contextlib
 import os
 from pathlib import Path
 
-from ..export.journal import JournalError, JournalInfo, find_journals, recover
 from ..model.errors import ModelError
 from ..model.model import Model
 from .file_actions import SaveChoice
-from .recovery import RecoverChoice, ask_recover
+from .recovery import offer_recovery
 
 NATIVE_FILTER = "egov-modeler (*.egov)"
 
@@ -115,55 +113,9 @@ class FileCommandsMixin:
             return self.save()
         return choice is SaveChoice.DISCARD
 
-    # ------------------------------------------------------------ crash recovery
     def offer_recovery(self, document: str | None = None) -> bool:
-        """Offer the edits a crash left in the journal folder: those of ``document`` (just
-        opened), or at start (no ``document``) the newest of any, while the open model has
-        no unsaved changes. True when a journal was recovered into the window."""
-        if document is None and not self.undo_stack.isClean():
-            return False
-        own = self.journal_keeper.path
-        for info in find_journals(self.journal_keeper.folder):
-            if info.path == own or (document is not None and info.document != document):
-                continue
-            if document is None and self.path and info.document == self.path:
-                continue  # asked when the file was opened
-            if self._offer_journal(info):
-                return True
-        return False
-
-    def _offer_journal(self, info: JournalInfo) -> bool:
-        ask = getattr(self.dialogs, "ask_recover", None) or (lambda i: ask_recover(self, i))
-        choice = ask(info)
-        if choice is RecoverChoice.DISCARD:
-            info.path.unlink(missing_ok=True)
-            return False
-        if choice is not RecoverChoice.RECOVER:
-            return False  # later: the journal stays and is offered again
-        try:
-            model, report = recover(info.path)
-        except JournalError as exc:
-            kept = info.path.with_suffix(".failed")
-            with contextlib.suppress(OSError):
-                info.path.replace(kept)
-            self.dialogs.error(self.tr("Cannot recover the unsaved changes"), str(exc),
-                               self.tr("The journal was kept as {path}.").format(path=kept))
-            return False
-        self.set_model(model, info.document)
-        # The recovered state is the journal's base now, written before the old one goes.
-        self.journal_keeper.start(model, info.document, from_model=True, carried=info.edits)
-        if self.journal_keeper.path is not None:
-            info.path.unlink(missing_ok=True)
-        self.undo_stack.resetClean()  # unsaved: closing asks, Save writes it
-        self._update_title()
-        if report:
-            self.dialogs.info(self.tr("Some changes could not be recovered"),
-                              self.tr("The changes were recovered up to the point "
-                                      "described below; check the model and save it."),
-                              "\n".join(report))
-        self.show_status(self.tr("Recovered {count} unsaved edits of ‘{name}’").format(
-            count=info.edits, name=info.name))
-        return True
+        """Offer back the edits a crash left unsaved (see :mod:`.recovery`)."""
+        return offer_recovery(self, document)
 
     def document_name(self) -> str:
         if self.path:

@@ -17,6 +17,7 @@ started after the crash; and on Windows it roams, which a per-machine journal mu
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import uuid
@@ -29,17 +30,22 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..export.journal import (
     Journal,
+    JournalError,
     JournalInfo,
     file_base,
+    find_journals,
     journal_path_for,
     model_base,
+    recover,
 )
+from ..model.errors import ModelError
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
     from ..model.commands import Command
     from ..model.model import Model
+    from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -265,3 +271,58 @@ class JournalKeeper(QObject):
             self._unlisten = None
         self.failed.emit(_t("Unsaved changes can no longer be recovered after a crash: "
                             "{reason}").format(reason=exc.strerror or exc))
+
+
+# ------------------------------------------------------------ offering it back
+def offer_recovery(window: MainWindow, document: str | None = None) -> bool:
+    """Offer the edits a crash left in the journal folder: those of ``document`` (just
+    opened), or at start (no ``document``) the newest of any, while the open model has
+    no unsaved changes. True when a journal was recovered into the window."""
+    if document is None and not window.undo_stack.isClean():
+        return False
+    own = window.journal_keeper.path
+    for info in find_journals(window.journal_keeper.folder):
+        if info.path == own or (document is not None and info.document != document):
+            continue
+        if document is None and window.path and info.document == window.path:
+            continue  # asked when the file was opened
+        if _offer_journal(window, info):
+            return True
+    return False
+
+
+def _offer_journal(window: MainWindow, info: JournalInfo) -> bool:
+    """Ask about one journal and act on the answer; True when it was recovered."""
+    ask = getattr(window.dialogs, "ask_recover", None) or (lambda i: ask_recover(window, i))
+    choice = ask(info)
+    if choice is RecoverChoice.DISCARD:
+        with contextlib.suppress(OSError):
+            info.path.unlink(missing_ok=True)
+        return False
+    if choice is not RecoverChoice.RECOVER:
+        return False  # later: the journal stays and is offered again
+    try:
+        model, report = recover(info.path)
+    except (JournalError, ModelError, OSError) as exc:  # nothing recoverable: say why
+        kept = info.path.with_suffix(".failed")
+        with contextlib.suppress(OSError):
+            info.path.replace(kept)
+        window.dialogs.error(_t("Cannot recover the unsaved changes"), str(exc),
+                             _t("The journal was kept as {path}.").format(path=kept))
+        return False
+    window.set_model(model, info.document)
+    # The recovered state is the journal's base now, written before the old one goes.
+    window.journal_keeper.start(model, info.document, from_model=True, carried=info.edits)
+    if window.journal_keeper.path is not None:
+        with contextlib.suppress(OSError):
+            info.path.unlink(missing_ok=True)
+    window.undo_stack.resetClean()  # unsaved: closing asks, Save writes it
+    window._update_title()
+    if report:
+        window.dialogs.info(_t("Some changes could not be recovered"),
+                            _t("The changes were recovered up to the point described "
+                               "below; check the model and save it."),
+                            "\n".join(report))
+    window.show_status(_t("Recovered {count} unsaved edits of ‘{name}’").format(
+        count=info.edits, name=info.name))
+    return True
