@@ -212,3 +212,23 @@ def test_a_tree_drop_replaces_the_status_saying_the_element_is_not_on_this_view(
     message = window.statusBar().currentMessage()
     assert "không có trên sơ đồ này" not in message
     assert "Người dân" in message
+
+
+@pytest.mark.usefixtures("qtbot")
+def test_qts_own_file_dialog_speaks_vietnamese():
+    """Under Linux without a desktop theme, Save As shows Qt's own dialog; its labels and
+    column headers came out in English ("Look in:", "File name:", "Date Modified")."""
+    from PySide6.QtWidgets import QFileDialog, QLabel, QTreeView
+
+    from egov_modeler.ui.app import prepare_application
+
+    prepare_application()
+    dialog = QFileDialog(None, "Lưu thành")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"&Tìm trong:", "&Tên tệp:", "&Kiểu tệp:"} <= labels
+    (files,) = [t for t in dialog.findChildren(QTreeView) if t.model().columnCount() == 4]
+    headers = [files.model().headerData(i, Qt.Orientation.Horizontal) for i in range(4)]
+    assert headers == ["Tên", "Kích thước", "Loại", "Ngày sửa đổi"]
+    dialog.deleteLater()
