@@ -53,11 +53,11 @@ def crashed_and_restarted(qtbot, tmp_path, answer=RecoverChoice.RECOVER):  # noq
     return win
 
 
-def test_edits_in_the_window_are_journaled_as_they_happen(window):
+def test_edits_in_the_window_are_journaled_as_they_happen(window, tmp_path):
     citizen, web = edit(window)
     path = window.journal_keeper.path
     assert path.exists() and path.parent == journal_folder(window)
-    assert str(journal_folder(window)).startswith(os.environ["EGOV_MODELER_JOURNAL_DIR"])
+    assert tmp_path in path.parents  # the test's folder, never the user's
     recovered, report = recover(path)
     assert report == []
     assert model_to_dict(recovered) == model_to_dict(window.current_model())
@@ -229,3 +229,17 @@ def test_a_killed_program_leaves_a_journal_that_recovers_its_edits(tmp_path):
     expected = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))
     assert model_to_dict(recovered) == expected
     assert recovered.element("id-tram-y-te").name == "Hệ thống y tế tỉnh"
+
+
+def test_a_journal_folder_that_cannot_be_written_never_stops_editing(window, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    window.journal_keeper.folder = blocker / "journals"
+    window.set_model(window.current_model(), None)  # a document opened now uses it
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    assert window.current_model().has_element(citizen.id)
+    window.undo_stack.undo()
+    window.undo_stack.redo()
+    assert window.current_model().has_element(citizen.id)
+    assert window.journal_keeper.path is None
+    assert "khôi phục" in window.statusBar().currentMessage()
