@@ -243,12 +243,17 @@ def test_double_clicking_a_palette_row_then_the_diagram_places_it(window, qtbot)
 
 def test_double_clicking_an_element_renames_it(window, qtbot):
     from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
 
     (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
-    window.dialogs.text_answer = "Công dân"
     canvas = window.current_canvas()
     QTest.mouseDClick(canvas.viewport(), Qt.MouseButton.LeftButton,
                       pos=canvas.mapFromScene(QPointF(200, 70)))
+    editor = canvas.findChild(QLineEdit, "name_editor")
+    assert editor is not None and editor.isVisible()
+    assert editor.text() == "Người dân" and editor.hasSelectedText()
+    editor.insert("Công dân")  # what an input method commits (QTest types ASCII only)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert window.current_model().element(citizen.id).name == "Công dân"
     assert "Công dân" in window.act_undo.text()
 

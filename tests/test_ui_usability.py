@@ -232,3 +232,55 @@ def test_qts_own_file_dialog_speaks_vietnamese():
     headers = [files.model().headerData(i, Qt.Orientation.Horizontal) for i in range(4)]
     assert headers == ["Tên", "Kích thước", "Loại", "Ngày sửa đổi"]
     dialog.deleteLater()
+
+
+def _name_editor(canvas):  # noqa: ANN001, ANN202
+    from PySide6.QtWidgets import QLineEdit
+
+    shown = [e for e in canvas.findChildren(QLineEdit, "name_editor") if e.isVisible()]
+    assert len(shown) <= 1
+    return shown[0] if shown else None
+
+
+def test_f2_renames_in_place_over_the_element_and_shows_a_long_name_whole(window, qtbot):
+    long_name = "Hệ thống thông tin giải quyết thủ tục hành chính cấp tỉnh"
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    canvas = window.current_canvas()
+    canvas.set_zoom(OVERVIEW_ZOOM)
+    node = node_of(window, citizen.id)
+    canvas.diagram().select_ids([node.id])
+    window.act_rename.trigger()
+    editor = _name_editor(canvas)
+    assert editor is not None
+    # Over the element, and wide enough to read a long name (the old dialog cut it).
+    centre = canvas.mapFromScene(QPointF(node.x + node.w / 2, node.y + node.h / 2))
+    assert editor.geometry().contains(centre)
+    editor.selectAll()
+    editor.insert(long_name)
+    assert editor.fontMetrics().horizontalAdvance(long_name) < editor.width() * 1.3
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert window.current_model().element(citizen.id).name == long_name
+    assert _name_editor(canvas) is None
+    window.undo_stack.undo()
+    assert window.current_model().element(citizen.id).name == "Người dân"
+
+
+def test_escape_leaves_the_name_and_clicking_elsewhere_keeps_the_typing(window, qtbot):
+    from PySide6.QtTest import QTest
+
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    canvas = window.current_canvas()
+    steps = window.undo_stack.count()
+    point = canvas.mapFromScene(QPointF(200, 70))
+    QTest.mouseDClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    editor = _name_editor(canvas)
+    editor.insert("Công dân")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert window.current_model().element(citizen.id).name == "Người dân"
+    assert window.undo_stack.count() == steps
+    QTest.mouseDClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    editor = _name_editor(canvas)
+    editor.insert("  Công dân ")
+    window.properties.name.setFocus()  # the user clicks into another widget
+    assert window.current_model().element(citizen.id).name == "Công dân"
+    assert window.undo_stack.count() == steps + 1

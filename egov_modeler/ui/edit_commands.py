@@ -15,7 +15,6 @@ from ..model.commands import (
     DeleteElementCommand,
     RemoveConnectionCommand,
     RemoveNodeCommand,
-    RenameElementCommand,
     UnrelateCommand,
 )
 from ..model.metamodel import RELATIONSHIP_TYPES
@@ -111,21 +110,16 @@ class EditCommandsMixin:
         return self.editor.run_many(self.tr("Delete from model"), commands)
 
     def rename_selection(self) -> bool:
+        """F2 / Edit > Rename: edit the selected element's name where it is drawn (see
+        :meth:`DiagramView.edit_name`). Returns True when the editor opened."""
         canvas = self.current_canvas()
         if canvas is None:
             return False
         scene = canvas.diagram()
         ids = scene.selected_node_ids()
-        if len(ids) != 1:
+        if len(ids) != 1 or not scene.node(ids[0]).element_id:
             return False
-        element_id = scene.node(ids[0]).element_id
-        if not element_id:
-            return False
-        element = self.model.element(element_id)
-        name = self.dialogs.ask_text(self.tr("Rename"), self.tr("Name:"), element.name)
-        if name is None or name == element.name:
-            return False
-        return self.editor.run(RenameElementCommand(element_id, name))
+        return canvas.edit_name(ids[0]) is not None
 
     def select_all(self) -> None:
         canvas = self.current_canvas()

@@ -376,8 +376,7 @@ class SelectTool(Tool):
                     round(pos.x()), round(pos.y())))
             if isinstance(item, NodeItem):
                 if not item.is_container and self.scene.node(item.node_id).element_id:
-                    self.scene.select_ids([item.node_id])
-                    self.editor.renameRequested.emit()
+                    self.canvas.edit_name(item.node_id)
                     return True
                 break
         return False

@@ -76,6 +76,8 @@ class DiagramView(QGraphicsView):
         self.tool.activate()
         self.zoomChanged.connect(lambda zoom: self.diagram().set_pixel_size(
             1.0 / zoom if zoom > 0 else 1.0))
+        #: The open in-place name editor (see :meth:`edit_name`), or None.
+        self.name_editor = None
 
     def diagram(self) -> DiagramScene:
         return self.scene()  # type: ignore[return-value]
@@ -130,6 +132,27 @@ class DiagramView(QGraphicsView):
             return
         if not self.tool.key_press(event):
             super().keyPressEvent(event)
+
+    def edit_name(self, node_id: str):  # noqa: ANN201
+        """Rename the element shown by ``node_id`` in place (double-click, F2): an editor
+        over the element; Enter renames, Escape cancels. Returns the editor, or None when
+        the node shows no element."""
+        from .name_editor import NameEditor
+
+        scene = self.diagram()
+        if node_id not in scene.node_items:
+            return None
+        element_id = scene.node(node_id).element_id
+        if not element_id or not scene.model.has_element(element_id):
+            return None
+        if self.name_editor is not None:
+            self.name_editor.finish(commit=True)
+        scene.select_ids([node_id])
+        self.ensureVisible(scene.node_items[node_id], 20, 20)
+        self.name_editor = NameEditor(self, node_id, element_id)
+        self.name_editor.show()
+        self.name_editor.setFocus()
+        return self.name_editor
 
     # ---------------------------------------------------------------- drops
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
