@@ -284,3 +284,42 @@ def test_escape_leaves_the_name_and_clicking_elsewhere_keeps_the_typing(window, 
     window.properties.name.setFocus()  # the user clicks into another widget
     assert window.current_model().element(citizen.id).name == "Công dân"
     assert window.undo_stack.count() == steps + 1
+
+
+def test_connect_by_clicking_the_source_then_the_target(window, qtbot):
+    """A click (no drag) on the source used to offer relating the element to itself."""
+    (web,) = drop(window, "k_web", 200, 240)
+    (citizen,) = drop(window, "u_nguoi_dan", 500, 70)
+    canvas = window.current_canvas()
+    asked = []
+
+    def choose(offered, suggested, pos):  # noqa: ANN001, ANN202
+        asked.append([t for t, _why in offered])
+        return "Serving"
+
+    window.editor.choose_relationship = choose
+    canvas.set_tool("connect")
+    viewport = canvas.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton,
+                     pos=canvas.mapFromScene(QPointF(200, 240)))
+    assert asked == []  # no menu yet: waiting for the target
+    assert "phần tử đích" in window.statusBar().currentMessage()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton,
+                     pos=canvas.mapFromScene(QPointF(500, 70)))
+    assert len(asked) == 1
+    (rel,) = window.current_model().relationships
+    assert (rel.source, rel.type, rel.target) == (web.id, "Serving", citizen.id)
+
+
+def test_a_click_on_the_background_after_the_source_cancels_the_connection(window, qtbot):
+    drop(window, "k_web", 200, 240)
+    canvas = window.current_canvas()
+    window.editor.choose_relationship = lambda *args: pytest.fail("no menu expected")
+    canvas.set_tool("connect")
+    viewport = canvas.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton,
+                     pos=canvas.mapFromScene(QPointF(200, 240)))
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton,
+                     pos=canvas.mapFromScene(QPointF(600, 250)))
+    assert window.current_model().relationships == []
+    assert not any(item.dimmed for item in canvas.diagram().node_items.values())

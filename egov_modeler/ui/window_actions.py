@@ -89,7 +89,8 @@ class WindowActionsMixin:
             ("select", self.tr("Select"), "V",
              self.tr("Select, move and resize (V)")),
             ("connect", self.tr("Connect"), "C",
-             self.tr("Draw a relationship: press on one element, release on another (C)")),
+             self.tr("Draw a relationship: drag from one element to another, or click one "
+                     "then the other (C)")),
         ):
             action = self._action(label, lambda n=name: self.set_tool(n), QKeySequence(key),
                                   tip)

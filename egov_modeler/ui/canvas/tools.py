@@ -6,8 +6,8 @@ elements is one undo step, and a refused edit puts every item back where the mod
 
 - :class:`SelectTool`: select, rubber-band select, move (and nest by dropping onto a band,
   group or element), resize by the handles, move/add/remove bendpoints, keyboard nudge.
-- :class:`ConnectTool`: press on one element, release on another, pick a relationship type
-  among those the rules allow; invalid targets are dimmed while dragging.
+- :class:`ConnectTool`: drag from one element to another (or click one, then the other),
+  pick a relationship type among those the rules allow; invalid targets are dimmed.
 - :class:`PlaceTool`: places a catalog component where it is dropped (or clicked).
 """
 
@@ -467,9 +467,14 @@ class ConnectTool(Tool):
 
     def __init__(self, canvas: DiagramView) -> None:
         super().__init__(canvas)
-        self.hint = _t("Connect: press on an element and release on another")
+        self.hint = _t("Connect: drag from one element to another, or click one then the "
+                       "other")
         self._source: str | None = None
         self._line: QGraphicsLineItem | None = None
+        self._press = QPoint()  # where the source was pressed, in viewport pixels
+        # True after a click (no drag) on the source: the next click picks the target,
+        # as in Archi and Visio, instead of offering to relate the element to itself.
+        self._awaiting_target = False
 
     def activate(self) -> None:
         self.canvas.viewport().setCursor(Qt.CursorShape.CrossCursor)
@@ -480,7 +485,10 @@ class ConnectTool(Tool):
     def press(self, event: QMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
             return False
+        if self._awaiting_target:
+            return True  # the release picks the target
         pos = self.scene_pos(event)
+        self._press = event.position().toPoint()
         item = self.scene.element_item_at(pos)
         if item is None:
             self.editor.status.emit(_t("Start the connection on an element"))
@@ -528,14 +536,22 @@ class ConnectTool(Tool):
         source = self._source
         pos = self.scene_pos(event)
         target = self.scene.element_item_at(pos)
+        moved = (event.position().toPoint() - self._press).manhattanLength()
+        if (not self._awaiting_target and target is not None
+                and target.node_id == source and moved < DRAG_THRESHOLD):
+            self._awaiting_target = True
+            self.editor.status.emit(_t("Now click the target element (Esc cancels)"))
+            return True
         self._cancel()
         if target is None:
+            self.editor.status.emit(_t("No connection: release on an element"))
             return True
         self.connect(source, target.node_id,
                      global_pos=self.canvas.viewport().mapToGlobal(event.position().toPoint()))
         return True
 
     def _cancel(self) -> None:
+        self._awaiting_target = False
         if self._line is not None:
             self.scene.removeItem(self._line)
             self._line = None
