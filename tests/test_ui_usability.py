@@ -323,3 +323,34 @@ def test_a_click_on_the_background_after_the_source_cancels_the_connection(windo
                      pos=canvas.mapFromScene(QPointF(600, 250)))
     assert window.current_model().relationships == []
     assert not any(item.dimmed for item in canvas.diagram().node_items.values())
+
+
+def test_the_element_a_connection_would_reach_is_outlined_while_dragging(window, qtbot):
+    (web,) = drop(window, "k_web", 200, 240)
+    (citizen,) = drop(window, "u_nguoi_dan", 500, 70)
+    canvas = window.current_canvas()
+    canvas.set_tool("connect")
+    scene = canvas.diagram()
+    target = scene.node_items[node_of(window, citizen.id).id]
+    viewport = canvas.viewport()
+    start = canvas.mapFromScene(QPointF(200, 240))
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewport, pos=canvas.mapFromScene(QPointF(350, 150)))
+    assert not target.drop_target
+    qtbot.mouseMove(viewport, pos=canvas.mapFromScene(QPointF(500, 70)))
+    assert target.drop_target
+    canvas.set_tool("select")  # Escape: nothing stays outlined
+    assert not target.drop_target
+
+
+def test_a_new_element_takes_the_size_of_its_neighbours_on_a_template(window):
+    from egov_modeler.model.templates import load_template
+
+    window.set_model(load_template("provincial"), None)
+    canvas = window.current_canvas()
+    view = window.current_model().view(canvas.view_id)
+    band = next(n for n in view.nodes.values() if n.layer == "nen_tang_tich_hop")
+    (lgsp,) = drop(window, "i_lgsp_tinh", band.x + band.w - 120, band.y + band.h - 50)
+    node = node_of(window, lgsp.id)
+    assert (node.w, node.h) == (160, 70)  # as the template's boxes, not 120 x 55
+    assert node.parent == band.id

@@ -26,7 +26,7 @@ from ...model.commands import (
 from ...model.ids import new_id
 from ...model.model import Model
 from ...model.views import Connection, Node
-from .tools import ELEMENT_SIZE, band_warnings
+from .tools import band_warnings, element_size_for
 
 if TYPE_CHECKING:
     from .view import DiagramView
@@ -81,7 +81,7 @@ def place_existing(canvas: DiagramView, element_id: str, pos: QPointF) -> Node |
                                      id=element_id))
         return None
     element = model.element(element_id)
-    w, h = ELEMENT_SIZE
+    w, h = element_size_for(scene.view())
     node = Node(new_id(), round(pos.x() - w / 2), round(pos.y() - h / 2), w, h,
                 element_id=element_id, parent=scene.container_at(pos))
     commands = place_existing_commands(model, scene.view_id, node)

@@ -14,6 +14,7 @@ elements is one undo step, and a refused edit puts every item back where the mod
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLineF, QPoint, QPointF, QRectF, Qt
@@ -525,9 +526,15 @@ class ConnectTool(Tool):
     def move(self, event: QMouseEvent) -> bool:
         if self._line is None:
             return False
+        pos = self.scene_pos(event)
         line = self._line.line()
-        line.setP2(self.scene_pos(event))
+        line.setP2(pos)
         self._line.setLine(line)
+        # Outline the element a release would connect to (not a dimmed, invalid one).
+        target = self.scene.element_item_at(pos, exclude={self._source} if self._source
+                                            else set())
+        self.scene.set_drop_target(target.node_id if target is not None
+                                   and not target.dimmed else None)
         return True
 
     def release(self, event: QMouseEvent) -> bool:
@@ -552,6 +559,7 @@ class ConnectTool(Tool):
 
     def _cancel(self) -> None:
         self._awaiting_target = False
+        self.scene.set_drop_target(None)
         if self._line is not None:
             self.scene.removeItem(self._line)
             self._line = None
@@ -679,7 +687,7 @@ class PlaceTool(Tool):
             self.editor.status.emit(_t("Unknown component {id}", id=payload))
             return None
         scene = self.scene
-        w, h = ELEMENT_SIZE
+        w, h = element_size_for(scene.view())
         x, y = round(pos.x() - w / 2), round(pos.y() - h / 2)
         parent = scene.container_at(pos)
         node = Node(new_id(), x, y, w, h, element_id=element.id, parent=parent)
@@ -693,6 +701,18 @@ class PlaceTool(Tool):
         if warnings:
             self.editor.status.emit(warnings[0])
         return node
+
+
+def element_size_for(view) -> tuple[int, int]:  # noqa: ANN001
+    """The size a new element gets on ``view``: the size most of its elements already
+    have (the templates draw 160 x 70, and a 120 x 55 newcomer beside them looked out of
+    place and wrapped its long Vietnamese name into four lines), else Archi's default."""
+    sizes = Counter((n.w, n.h) for n in view.nodes.values()
+                    if n.element_id and n.kind == "element")
+    if not sizes:
+        return ELEMENT_SIZE
+    (size, _count), = sizes.most_common(1)
+    return size
 
 
 def band_warnings(model, view_id: str, node_id: str) -> list[str]:  # noqa: ANN001
