@@ -354,3 +354,44 @@ def test_a_new_element_takes_the_size_of_its_neighbours_on_a_template(window):
     node = node_of(window, lgsp.id)
     assert (node.w, node.h) == (160, 70)  # as the template's boxes, not 120 x 55
     assert node.parent == band.id
+
+
+def test_why_a_relationship_type_is_greyed_out_is_on_the_status_bar(window):
+    """Flow from a portal to the SOC is refused by the framework (security is cross-
+    cutting); the menu greys it out and the status bar says why without a hover."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    (portal,) = drop(window, "c_cong_dvc_tinh", 300, 240)
+    (soc,) = drop(window, "s_giam_sat_bao_ve", 900, 160)
+    canvas = window.current_canvas()
+    window.editor.choose_relationship = window._choose_relationship  # the real menu
+    seen = {}
+
+    def close_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        seen["disabled"] = [a.text() for a in menu.actions() if not a.isEnabled()]
+        menu.close()
+
+    QTimer.singleShot(0, close_menu)
+    assert canvas.tools["connect"].connect(node_of(window, portal.id).id,
+                                           node_of(window, soc.id).id) is None
+    assert "Luồng" in seen["disabled"]
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Không dùng được ")
+    assert "Luồng" in message.split(":")[0] and "xuyên suốt" in message
+    assert window.current_model().relationships == []
+
+
+def test_delete_from_model_says_the_relationships_go_too(window):
+    (web,) = drop(window, "k_web", 200, 240)
+    (citizen,) = drop(window, "u_nguoi_dan", 500, 70)
+    canvas = window.current_canvas()
+    canvas.tools["connect"].connect(node_of(window, web.id).id,
+                                    node_of(window, citizen.id).id, "Serving")
+    canvas.diagram().select_ids([node_of(window, citizen.id).id])
+    window.dialogs.confirm_answer = False
+    assert not window.delete_from_model()
+    (_title, _text, details) = window.dialogs.confirms[-1]
+    assert "1 quan hệ của chúng cũng bị xóa theo." in details
+    assert len(window.current_model().relationships) == 1

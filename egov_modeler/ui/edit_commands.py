@@ -103,6 +103,11 @@ class EditCommandsMixin:
         details = (self.tr("They are also shown in these views: {views}.").format(
             views=", ".join(others)) if others else self.tr(
             "No other view shows them."))
+        going = {r.id for e in element_ids for r in self.model.relationships_of(e)}
+        going -= set(relationship_ids)
+        if going:
+            details += " " + self.tr("{count} relationship(s) of theirs are deleted too.").format(
+                count=len(going))
         if not self.dialogs.confirm(self.tr("Delete from model"), text, details):
             return False
         commands: list[Command] = [DeleteElementCommand(e) for e in element_ids]
@@ -131,7 +136,14 @@ class EditCommandsMixin:
     # ================================================================ relationship menu
     def _choose_relationship(self, offered: list[tuple[str, str | None]],
                              suggested: str | None, pos: QPoint) -> str | None:
-        """Ask with a popup menu at the mouse (see :meth:`relationship_menu`)."""
+        """Ask with a popup menu at the mouse (see :meth:`relationship_menu`). Why a type
+        is greyed out also goes to the status bar: a disabled entry's tooltip needs a
+        patient hover the architect does not know to try."""
+        refused = [(t, why) for t, why in offered if why]
+        if refused:
+            names = ", ".join(self.tr(RELATIONSHIP_TYPES[t].label_en) for t, _why in refused)
+            self.show_status(self.tr("{type} is not allowed here: {reason}").format(
+                type=names, reason=refused[0][1]))
         menu = self.relationship_menu(offered, suggested)
         chosen = menu.exec(pos)
         menu.deleteLater()
