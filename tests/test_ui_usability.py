@@ -395,3 +395,14 @@ def test_delete_from_model_says_the_relationships_go_too(window):
     (_title, _text, details) = window.dialogs.confirms[-1]
     assert "1 quan hệ của chúng cũng bị xóa theo." in details
     assert len(window.current_model().relationships) == 1
+
+
+def test_moving_a_component_into_another_layers_band_warns_on_the_status_bar(window):
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    canvas = window.current_canvas()
+    window.statusBar().clearMessage()
+    node = node_of(window, citizen.id)
+    assert canvas.tools["select"].commit_move(0, 170, [node.id])
+    assert node_of(window, citizen.id).parent == window.bands["cong_dich_vu"]
+    message = window.statusBar().currentMessage()
+    assert "Người dân" in message and "Người sử dụng" in message

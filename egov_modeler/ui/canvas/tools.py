@@ -341,7 +341,15 @@ class SelectTool(Tool):
         ok = self.editor.run_many(label, commands)
         if not ok:
             self._restore_items()
-        return ok
+            return False
+        # Moving a component into another layer's band warns as placing it there does.
+        for command in commands:
+            if isinstance(command, ReparentNodeCommand):
+                warnings = band_warnings(scene.model, view.id, command.node_id)
+                if warnings:
+                    self.editor.status.emit(warnings[0])
+                    break
+        return True
 
     def _container_at(self, point: QPointF, exclude: set[str]) -> str | None:
         """The deepest container in the *model* whose box holds ``point``."""
