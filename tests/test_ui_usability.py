@@ -406,3 +406,28 @@ def test_moving_a_component_into_another_layers_band_warns_on_the_status_bar(win
     assert node_of(window, citizen.id).parent == window.bands["cong_dich_vu"]
     message = window.statusBar().currentMessage()
     assert "Người dân" in message and "Người sử dụng" in message
+
+
+def test_dragging_over_another_diagrams_tab_brings_it_to_the_front(window, qtbot):
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
+    from PySide6.QtWidgets import QApplication
+
+    from egov_modeler.ui.canvas.view import ELEMENT_MIME
+
+    (citizen,) = drop(window, "u_nguoi_dan", 150, 80)
+    first = window.current_view_id()
+    window.dialogs.text_answer = "Hạ tầng vận hành các hệ thống"
+    second = window.new_view()
+    window.open_view(first)
+    assert window.current_view_id() == first
+    bar = window.tabs.tabBar()
+    mime = QMimeData()
+    mime.setData(ELEMENT_MIME, citizen.id.encode("utf-8"))
+    pos = bar.tabRect(1).center()
+    for event in (QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime,
+                                  Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+                  QDragMoveEvent(pos, Qt.DropAction.CopyAction, mime,
+                                 Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)):
+        QApplication.sendEvent(bar, event)
+    qtbot.waitUntil(lambda: window.current_view_id() == second, timeout=3000)

@@ -24,6 +24,7 @@ class ViewTabsMixin:
                 return canvas
         if not self.model.has_view(view_id):
             return None
+        self._switch_tabs_on_drag()
         scene = DiagramScene(self.model, view_id, self.language)
         canvas = DiagramView(scene, self.editor, self.tabs)
         scene.setParent(canvas)
@@ -43,6 +44,14 @@ class ViewTabsMixin:
         self._apply_problems(canvas)
         QTimer.singleShot(0, canvas, canvas.zoom_to_fit)
         return canvas
+
+    def _switch_tabs_on_drag(self) -> None:
+        """Dragging an element from the model tree over another diagram's tab brings that
+        diagram to the front, so it can be dropped there without letting go first."""
+        bar = self.tabs.tabBar()
+        if not bar.changeCurrentOnDrag():
+            bar.setChangeCurrentOnDrag(True)
+            bar.setAcceptDrops(True)
 
     def _close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
