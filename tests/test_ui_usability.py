@@ -431,3 +431,19 @@ def test_dragging_over_another_diagrams_tab_brings_it_to_the_front(window, qtbot
                                  Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)):
         QApplication.sendEvent(bar, event)
     qtbot.waitUntil(lambda: window.current_view_id() == second, timeout=3000)
+
+
+def test_delete_and_arrow_keys_while_renaming_edit_the_text_not_the_diagram(window, qtbot):
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    canvas = window.current_canvas()
+    node = node_of(window, citizen.id)
+    canvas.diagram().select_ids([node.id])
+    window.act_rename.trigger()
+    editor = _name_editor(canvas)
+    qtbot.keyClick(editor, Qt.Key.Key_Home)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClick(editor, Qt.Key.Key_Right)
+    assert editor.text() == "gười dân"
+    view = window.current_model().view(window.current_view_id())
+    assert node.id in view.nodes  # Delete did not remove the element from the view
+    assert (node_of(window, citizen.id).x, node_of(window, citizen.id).y) == (node.x, node.y)
