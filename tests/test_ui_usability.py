@@ -447,3 +447,13 @@ def test_delete_and_arrow_keys_while_renaming_edit_the_text_not_the_diagram(wind
     view = window.current_model().view(window.current_view_id())
     assert node.id in view.nodes  # Delete did not remove the element from the view
     assert (node_of(window, citizen.id).x, node_of(window, citizen.id).y) == (node.x, node.y)
+
+
+def test_ctrl_equals_zooms_in_without_shift(window, qtbot):
+    canvas = window.current_canvas()
+    canvas.set_zoom(1.0)
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.zoom() == pytest.approx(1.25)
+    qtbot.keyClick(canvas, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.zoom() == pytest.approx(1.0)

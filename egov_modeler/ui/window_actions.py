@@ -74,8 +74,10 @@ class WindowActionsMixin:
         self.act_new_view = self._action(self.tr("&New view…"), self.new_view,
                                          QKeySequence("Ctrl+Shift+N"))
 
+        # Ctrl+= too: "Ctrl++" needs Shift on most keyboards, and browsers and Office
+        # zoom in on Ctrl+= (pressed without Shift, it did nothing here).
         self.act_zoom_in = self._action(self.tr("Zoom &in"), lambda: self._zoom(1.25),
-                                        S.ZoomIn)
+                                        _with_keys(S.ZoomIn, "Ctrl+="))
         self.act_zoom_out = self._action(self.tr("Zoom &out"), lambda: self._zoom(0.8),
                                          S.ZoomOut)
         self.act_zoom_fit = self._action(self.tr("Zoom to &fit"), self._zoom_fit,
@@ -201,6 +203,16 @@ class WindowActionsMixin:
         for action in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_fit,
                        self.act_zoom_100, self.act_export_png, self.act_export_svg):
             action.setEnabled(has_view)
+
+
+def _with_keys(standard: QKeySequence.StandardKey, *extra: str) -> list[QKeySequence]:
+    """The platform's keys for ``standard`` followed by ``extra`` ones it lacks."""
+    keys = list(QKeySequence.keyBindings(standard))
+    for text in extra:
+        key = QKeySequence(text)
+        if key not in keys:
+            keys.append(key)
+    return keys
 
 
 def redo_keys(platform: list[QKeySequence] | None = None) -> list[QKeySequence]:
