@@ -457,3 +457,37 @@ def test_ctrl_equals_zooms_in_without_shift(window, qtbot):
     assert canvas.zoom() == pytest.approx(1.25)
     qtbot.keyClick(canvas, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert canvas.zoom() == pytest.approx(1.0)
+
+
+def test_a_drag_held_at_the_windows_edge_scrolls_and_carries_the_element(window, qtbot):
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    canvas = window.current_canvas()
+    canvas.set_zoom(3.0)
+    canvas.centerOn(200, 70)
+    node = node_of(window, citizen.id)
+    y_before = node.y
+    canvas.diagram().select_ids([node.id])
+    viewport = canvas.viewport()
+    grab = canvas.mapFromScene(QPointF(200, 70))
+    edge = QPoint(grab.x(), viewport.height() - 4)  # the pointer rests at the bottom edge
+    scroll_before = canvas.verticalScrollBar().value()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=grab)
+    qtbot.mouseMove(viewport, pos=grab + QPoint(0, 10))
+    qtbot.mouseMove(viewport, pos=edge)
+    qtbot.waitUntil(lambda: canvas.verticalScrollBar().value() > scroll_before + 60,
+                    timeout=3000)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=edge)
+    scrolled = canvas.verticalScrollBar().value() - scroll_before
+    moved = node_of(window, citizen.id).y - y_before
+    # Further than the pointer went on screen: the scrolled distance came along.
+    assert moved * 3.0 >= (edge.y() - grab.y()) + scrolled - 3
+    assert not canvas.scroller.timer.isActive()
+
+
+def test_the_edge_scroll_stops_when_the_pointer_leaves_the_edge(window, qtbot):
+    canvas = window.current_canvas()
+    scroller = canvas.scroller
+    viewport = canvas.viewport().rect()
+    assert scroller.step(QPointF(viewport.center())) == (0, 0)
+    assert scroller.step(QPointF(viewport.right() - 2, viewport.center().y()))[0] > 0
+    assert scroller.step(QPointF(viewport.center().x(), 2))[1] < 0

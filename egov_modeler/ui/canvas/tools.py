@@ -96,6 +96,10 @@ class Tool:
     def key_press(self, event: QKeyEvent) -> bool:
         return False
 
+    def dragging(self) -> bool:
+        """True while a drag is under way (the view scrolls at the window's edge)."""
+        return False
+
     def scene_pos(self, event: QMouseEvent) -> QPointF:
         return self.canvas.mapToScene(event.position().toPoint())
 
@@ -119,6 +123,9 @@ class SelectTool(Tool):
         self._bend_offset = QPointF()
         self._rubber: QGraphicsRectItem | None = None
         self._dragged = False
+
+    def dragging(self) -> bool:
+        return self._mode is not None and self._dragged
 
     # ---------------------------------------------------------------- press
     def press(self, event: QMouseEvent) -> bool:
@@ -508,6 +515,9 @@ class ConnectTool(Tool):
         self._line.setZValue(5000)
         self.scene.addItem(self._line)
         return True
+
+    def dragging(self) -> bool:
+        return self._line is not None
 
     def begin(self, source_node_id: str) -> None:
         """Start a connection at a node: dim every element it cannot relate to."""

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ..editor import Editor
+from .autoscroll import EdgeScroller
 from .scene import DiagramScene
 from .tools import ConnectTool, PlaceTool, SelectTool, Tool
 
@@ -78,6 +79,8 @@ class DiagramView(QGraphicsView):
             1.0 / zoom if zoom > 0 else 1.0))
         #: The open in-place name editor (see :meth:`edit_name`), or None.
         self.name_editor = None
+        #: Scrolls while a drag rests at the window's edge.
+        self.scroller = EdgeScroller(self)
 
     def diagram(self) -> DiagramScene:
         return self.scene()  # type: ignore[return-value]
@@ -117,8 +120,13 @@ class DiagramView(QGraphicsView):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if not self.tool.move(event):
             super().mouseMoveEvent(event)
+        if event.buttons() & Qt.MouseButton.LeftButton and self.tool.dragging():
+            self.scroller.moved(event)
+        else:
+            self.scroller.stop()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self.scroller.stop()
         if not self.tool.release(event):
             super().mouseReleaseEvent(event)
 
