@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ...i18n import tr
 from ..catalog import FrameworkRule
 from ..concepts import Element
 from ..problems import Problem
@@ -37,7 +38,7 @@ class Check:
         """A message for a rule whose parameters are missing, else ``None``."""
         for name in self.params:
             if name not in params:
-                return f"missing parameter '{name}'"
+                return tr("missing parameter ‘{name}’", name=name)
         return None
 
 
