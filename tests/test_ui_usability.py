@@ -491,3 +491,22 @@ def test_the_edge_scroll_stops_when_the_pointer_leaves_the_edge(window, qtbot):
     assert scroller.step(QPointF(viewport.center())) == (0, 0)
     assert scroller.step(QPointF(viewport.right() - 2, viewport.center().y()))[0] > 0
     assert scroller.step(QPointF(viewport.center().x(), 2))[1] < 0
+
+
+def test_a_line_shows_during_a_bendpoint_drag_where_it_lands_on_release(window, qtbot):
+    """Its ends used to stay put during the drag and jump a few pixels on release."""
+    conn, item = _connected(window)
+    canvas = window.current_canvas()
+    window.editor.run(AddBendpointCommand(canvas.view_id, conn.id, 0, 350, 160))
+    canvas.diagram().select_ids([conn.id])
+    viewport = canvas.viewport()
+    grab = canvas.mapFromScene(QPointF(350, 160))
+    end = grab + QPoint(-60, 90)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=grab)
+    qtbot.mouseMove(viewport, pos=grab + QPoint(-20, 30))
+    qtbot.mouseMove(viewport, pos=end)
+    during = [(round(p.x()), round(p.y())) for p in item.points]
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+    after = [(round(p.x()), round(p.y())) for p in item.points]
+    assert conn.bendpoints == [(290, 250)]
+    assert during == after

@@ -88,8 +88,9 @@ class ConnectionItem(QGraphicsItem):
         self._pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         self.update_route()
 
-    def update_route(self) -> None:
-        """Recompute the route from the ends' current boxes (cheap; called while dragging)."""
+    def update_route(self, preview: tuple[int, QPointF] | None = None) -> None:
+        """Recompute the route from the ends' current boxes (cheap; called while dragging).
+        ``preview`` puts bendpoint ``index`` at a point the model does not know yet."""
         scene = self.diagram()
         if scene is None:
             return
@@ -99,6 +100,8 @@ class ConnectionItem(QGraphicsItem):
         if source is None or target is None:
             return
         bends = [(float(x), float(y)) for x, y in conn.bendpoints]
+        if preview is not None and 0 <= preview[0] < len(bends):
+            bends[preview[0]] = (preview[1].x(), preview[1].y())
         route = nt.connection_points(_box(source), _box(target), bends)
         self.prepareGeometryChange()
         self.points = [QPointF(x, y) for x, y in route]
@@ -150,12 +153,10 @@ class ConnectionItem(QGraphicsItem):
         return best
 
     def preview_bendpoint(self, index: int, pos: QPointF) -> None:
-        """Show a bendpoint being dragged before the model is told."""
-        if 0 <= index < len(self.points) - 2:
-            self.points[index + 1] = pos
-            self.prepareGeometryChange()
-            self._rebuild_path()
-            self.update()
+        """Show a bendpoint being dragged before the model is told: the whole route, so
+        the ends slide along their boxes as they will once the model is told (moving only
+        the bendpoint left the ends where they were, and they jumped on release)."""
+        self.update_route(preview=(index, pos))
 
     # ---------------------------------------------------------------- painting
     def boundingRect(self) -> QRectF:  # noqa: N802
