@@ -510,3 +510,10 @@ def test_a_line_shows_during_a_bendpoint_drag_where_it_lands_on_release(window, 
     after = [(round(p.x()), round(p.y())) for p in item.points]
     assert conn.bendpoints == [(290, 250)]
     assert during == after
+
+
+def test_properties_name_a_selected_band_instead_of_several_objects(window):
+    canvas = window.current_canvas()
+    canvas.diagram().select_ids([window.bands["cong_dich_vu"]])
+    assert window.properties.kind.text() == "Dải lớp hoặc nhóm"
+    assert not window.properties.name.isEnabled()

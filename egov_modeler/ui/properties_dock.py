@@ -116,8 +116,12 @@ class PropertiesDock(QDockWidget):
             self._set_enabled(False)
             count = getattr(self, "_selected_count", 0)
             # Say how many: after a rubber band the architect checks what was caught.
-            self.kind.setText(self.tr("{count} objects selected").format(count=count)
-                              if count > 1 else self.tr("Several objects or nothing selected"))
+            if count > 1:
+                self.kind.setText(self.tr("{count} objects selected").format(count=count))
+            elif count == 1:  # a layer band or group: it has no element to edit
+                self.kind.setText(self.tr("Layer band or group"))
+            else:
+                self.kind.setText(self.tr("Several objects or nothing selected"))
             self.name.clear()
             self.origin.clear()
             self.documentation.setPlainText("")
