@@ -118,3 +118,24 @@ def test_a_file_locked_by_another_program_stays_as_it_was(fmt, model, tmp_path,
     assert path.read_bytes() == old
     assert _names(tmp_path) == [path.name]
 
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX permissions only")
+def test_a_new_file_gets_the_usual_permissions_not_owner_only(tmp_path):
+    """mkstemp's 0600 must not leak: colleagues on a shared folder open the dossier."""
+    umask = os.umask(0o022)
+    try:
+        write_atomically(tmp_path / "new.egov", b"{}")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "new.egov").stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX permissions only")
+def test_replacing_a_file_keeps_its_permissions(tmp_path):
+    target = tmp_path / "shared.pdf"
+    target.write_bytes(b"old")
+    target.chmod(0o664)
+    write_atomically(target, b"new")
+    assert target.stat().st_mode & 0o777 == 0o664
+    assert target.read_bytes() == b"new"

@@ -39,6 +39,7 @@ def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
+        _give_usual_permissions(fd, target)
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
@@ -55,6 +56,21 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically (see the module docstring)."""
     with atomic_file(path) as handle:
         handle.write(data)
+
+
+def _give_usual_permissions(fd: int, target: Path) -> None:
+    """``mkstemp`` makes an owner-only file (0600); a saved model or dossier must get the
+    permissions any program's new file gets (0666 less the umask), or keep those of the
+    file it replaces, so colleagues on a shared folder can still open it."""
+    if not hasattr(os, "fchmod"):  # Windows: permissions come from the folder's ACL
+        return
+    try:
+        mode = target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.fchmod(fd, mode)
 
 
 def _sync_folder(folder: Path) -> None:
