@@ -90,6 +90,15 @@ def element_name(element: Element) -> str:
     return element.name_in(current_language())
 
 
+def relationship_label(rel_type: str) -> str:
+    """A relationship type as the user reads it ("Luồng" in Vietnamese, "Flow" in English),
+    so rule messages do not mix English type names into Vietnamese sentences."""
+    from ..metamodel import RELATIONSHIP_TYPES
+
+    known = RELATIONSHIP_TYPES.get(rel_type)
+    return known.label if known else rel_type
+
+
 def finding(rule: FrameworkRule, ids: Iterable[str], **fields: object) -> Problem:
     """The problem ``rule`` reports about ``ids``, its message filled with ``fields``."""
     return Problem(Severity(rule.severity), rule.id,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..catalog import FrameworkRule
 from ..concepts import Element
 from ..problems import Problem
-from .context import CheckContext, element_name, finding
+from .context import CheckContext, element_name, finding, relationship_label
 
 
 def layer_matrix(ctx: CheckContext, rule: FrameworkRule, source: Element, rel_type: str,
@@ -27,7 +27,7 @@ def layer_matrix(ctx: CheckContext, rule: FrameworkRule, source: Element, rel_ty
         return []
     return [finding(rule, ids, source_layer=ctx.layer_name(src_layer),
                     target_layer=ctx.layer_name(tgt_layer), source=element_name(source),
-                    target=element_name(target), relationship=rel_type)]
+                    target=element_name(target), relationship=relationship_label(rel_type))]
 
 
 def _is_national_db(ctx: CheckContext, rule: FrameworkRule, element: Element) -> bool:
@@ -64,5 +64,5 @@ def cross_cutting(ctx: CheckContext, rule: FrameworkRule, source: Element, rel_t
     cross = ctx.cross_cutting()
     if ctx.layer_of(source) in cross or ctx.layer_of(target) in cross:
         return [finding(rule, ids, source=element_name(source), target=element_name(target),
-                        relationship=rel_type)]
+                        relationship=relationship_label(rel_type))]
     return []
