@@ -347,5 +347,5 @@ def test_the_relationship_menu_offers_allowed_types_suggested_first(window):
     actions = {a.data(): a for a in menu.actions()}
     assert "(gợi ý)" in menu.actions()[0].text()
     assert not actions["Flow"].isEnabled()  # refused by FW-CROSS-CUTTING...
-    assert "Association" in actions["Flow"].toolTip()  # ...which says what to use instead
+    assert "dùng quan hệ Liên kết" in actions["Flow"].toolTip()  # ...which says what to use
     assert actions["Association"].isEnabled()
