@@ -77,7 +77,13 @@ def prepare_application(app: QCoreApplication | None = None) -> QCoreApplication
 
 def run_app(path: str | None = None) -> int:
     """Open the main window on ``path`` (or the national template) and run until closed."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:
+        # Named before anything asks for a settings or data folder: started as
+        # "python -m egov_modeler" Qt would otherwise call the program "__main__.py".
+        QCoreApplication.setOrganizationName(ORGANIZATION)
+        QCoreApplication.setApplicationName(APPLICATION)
+        app = QApplication(sys.argv[:1])
     prepare_application(app)
     from . import open_window
 

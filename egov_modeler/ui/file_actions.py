@@ -10,11 +10,30 @@ from __future__ import annotations
 import os
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 MAX_RECENT = 8
 RECENT_KEY = "recent_files"
+LAST_FOLDER_KEY = "last_folder"
+
+
+def initial_path(suggested: str = "", settings: QSettings | None = None) -> str:
+    """Where a file dialog starts: a bare name (an untitled model's) goes into the folder
+    the user last used, else their Documents folder — never the program's working
+    directory, which on a desktop start is somewhere the user did not choose."""
+    if suggested and os.path.isabs(suggested):
+        return suggested
+    folder = str((settings or QSettings()).value(LAST_FOLDER_KEY, "") or "")
+    if not folder or not os.path.isdir(folder):
+        folder = (QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or os.path.expanduser("~"))
+    return os.path.join(folder, suggested) if suggested else folder
+
+
+def remember_folder(path: str, settings: QSettings | None = None) -> None:
+    """The next dialog starts where this file was chosen."""
+    (settings or QSettings()).setValue(LAST_FOLDER_KEY, os.path.dirname(os.path.abspath(path)))
 
 
 def _t(text: str) -> str:
@@ -34,11 +53,17 @@ class Dialogs:
         self.parent = parent
 
     def open_path(self, title: str, filters: str, directory: str = "") -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.parent, title, directory, filters)
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, initial_path(directory),
+                                              filters)
+        if path:
+            remember_folder(path)
         return path or None
 
     def save_path(self, title: str, filters: str, suggested: str = "") -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, initial_path(suggested),
+                                              filters)
+        if path:
+            remember_folder(path)
         return path or None
 
     def ask_save_changes(self, name: str) -> SaveChoice:
