@@ -99,6 +99,27 @@ def test_discard_deletes_the_journal_and_later_keeps_it(window, qtbot, tmp_path)
     window.undo_stack.setClean()
 
 
+def test_later_asks_once_per_start_even_with_several_journals(window, qtbot, tmp_path):
+    """Two crashed windows left two journals: "later" must not be followed by a second box."""
+    from egov_modeler.ui import open_window
+
+    edit(window)
+    other = open_window()
+    qtbot.addWidget(other)
+    other.dialogs = FakeDialogs()
+    drop(other, "u_nguoi_dan", 200, 70)
+    assert len(find_journals(journal_folder(window))) == 2
+    later = crashed_and_restarted(qtbot, tmp_path, RecoverChoice.LATER)
+    assert not later.offer_recovery()
+    assert len(later.asked) == 1
+    assert len(find_journals(journal_folder(window))) == 2  # both still there for next time
+    discard = crashed_and_restarted(qtbot, tmp_path, RecoverChoice.DISCARD)
+    assert not discard.offer_recovery()
+    assert len(discard.asked) == 2  # a discarded one lets the next be offered
+    window.undo_stack.setClean()
+    other.undo_stack.setClean()
+
+
 def test_opening_a_saved_file_offers_its_own_unsaved_edits(window, qtbot, tmp_path):
     path = tmp_path / "gia-lai.egov"
     assert window.save_to(str(path))

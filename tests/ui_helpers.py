@@ -50,6 +50,11 @@ class FakeDialogs:
 
         return self.save_choice or SaveChoice.CANCEL
 
+    def ask_recover(self, info):  # noqa: ANN001, ANN201
+        from egov_modeler.ui.recovery import RecoverChoice
+
+        return RecoverChoice.LATER  # tests that care answer for themselves
+
     def confirm(self, title, text, details=""):  # noqa: ANN001, ANN201
         self.confirms.append((title, text, details))
         return self.confirm_answer

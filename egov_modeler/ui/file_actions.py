@@ -84,6 +84,12 @@ class Dialogs:
             return SaveChoice.DISCARD
         return SaveChoice.CANCEL
 
+    def ask_recover(self, info):  # noqa: ANN001, ANN201 - JournalInfo -> RecoverChoice
+        """After a crash: recover, discard or decide later (see ui/recovery.py)."""
+        from .recovery import ask_recover
+
+        return ask_recover(self.parent, info)
+
     def confirm(self, title: str, text: str, details: str = "") -> bool:
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Question)

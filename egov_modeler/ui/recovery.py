@@ -286,21 +286,24 @@ def offer_recovery(window: MainWindow, document: str | None = None) -> bool:
             continue
         if document is None and window.path and info.document == window.path:
             continue  # asked when the file was opened
-        if _offer_journal(window, info):
-            return True
+        choice = _offer_journal(window, info)
+        if choice is not RecoverChoice.DISCARD:
+            # Recovered, or "later": one question per start is enough; the other
+            # journals stay and are offered next time.
+            return choice is RecoverChoice.RECOVER
     return False
 
 
-def _offer_journal(window: MainWindow, info: JournalInfo) -> bool:
-    """Ask about one journal and act on the answer; True when it was recovered."""
-    ask = getattr(window.dialogs, "ask_recover", None) or (lambda i: ask_recover(window, i))
-    choice = ask(info)
+def _offer_journal(window: MainWindow, info: JournalInfo) -> RecoverChoice:
+    """Ask about one journal and act on the answer; returns the answer (RECOVER only when
+    the edits really were recovered into the window)."""
+    choice = window.dialogs.ask_recover(info)
     if choice is RecoverChoice.DISCARD:
         with contextlib.suppress(OSError):
             info.path.unlink(missing_ok=True)
-        return False
+        return choice
     if choice is not RecoverChoice.RECOVER:
-        return False  # later: the journal stays and is offered again
+        return choice  # later: the journal stays and is offered again
     try:
         model, report = recover(info.path)
     except (JournalError, ModelError, OSError) as exc:  # nothing recoverable: say why
@@ -309,7 +312,7 @@ def _offer_journal(window: MainWindow, info: JournalInfo) -> bool:
             info.path.replace(kept)
         window.dialogs.error(_t("Cannot recover the unsaved changes"), str(exc),
                              _t("The journal was kept as {path}.").format(path=kept))
-        return False
+        return RecoverChoice.DISCARD  # nothing left to recover here: the next may work
     window.set_model(model, info.document)
     # The recovered state is the journal's base now, written before the old one goes.
     window.journal_keeper.start(model, info.document, from_model=True, carried=info.edits)
@@ -325,4 +328,4 @@ def _offer_journal(window: MainWindow, info: JournalInfo) -> bool:
                             "\n".join(report))
     window.show_status(_t("Recovered {count} unsaved edits of ‘{name}’").format(
         count=info.edits, name=info.name))
-    return True
+    return RecoverChoice.RECOVER
