@@ -95,3 +95,15 @@ def test_accept_hands_the_commands_to_the_callback(qtbot, model):
     dlg.accept()
     assert [c.key for c in received] == ["dossier:version"]
     assert dict(model.properties) == {}  # the dialog itself changed nothing
+
+
+def test_long_dossier_fields_show_their_beginning(qtbot, model):
+    from egov_modeler.export.pdf.dossier import set_dossier_fields
+
+    set_dossier_fields(model, {"agency": "Ủy ban nhân dân tỉnh Gia Lai — Sở Thông tin và "
+                                         "Truyền thông, Trung tâm Công nghệ thông tin"})
+    dlg = PdfExportDialog(model, current_view_id=model.views[0].id)
+    qtbot.addWidget(dlg)
+    agency = dlg.field_edits["agency"]
+    assert agency.text().startswith("Ủy ban nhân dân tỉnh Gia Lai")
+    assert agency.cursorPosition() == 0

@@ -139,6 +139,8 @@ class PdfExportDialog(QDialog):
         self.field_edits: dict[str, QLineEdit] = {}
         for name in DOSSIER_FIELDS:
             edit = QLineEdit(stored[name])
+            edit.setCursorPosition(0)  # a long agency name shows its start, not its end
+            edit.setToolTip(stored[name])
             self.field_edits[name] = edit
             fields_form.addRow(labels[name], edit)
         self.field_edits["title"].setPlaceholderText(model.name)
