@@ -1,13 +1,26 @@
-"""The Properties dock: name, documentation and origin of what is selected.
+"""The Properties dock: what is selected, in both dossier languages, and its facts.
 
-It edits through commands (as one undo step per field change) and re-reads the model
-whenever the selection or the undo stack changes, so it never shows stale values.
+It shows one element, relationship or view (nothing selected on the diagram: the view, and
+under it the model's own properties, where the PDF's ``dossier:*`` fields live). Names and
+documentation come in the model's language (Vietnamese) and in the second dossier language
+(English: ``names["en"]``, printed by ``--lang en`` and written into the exchange XML). A
+relationship adds its access type, direction or influence modifier; a view its ArchiMate
+viewpoint. User properties are an ordered key/value table
+(:class:`~egov_modeler.ui.property_table.PropertyTable`).
+
+Every field change is one undo step through a model command. The dock keeps no copy of the
+model: it re-reads it on every model event and undo-stack change, so it never shows stale
+values.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDockWidget,
     QFormLayout,
@@ -15,27 +28,45 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
+from ..model import events as ev
 from ..model.commands import (
+    Command,
     RenameElementCommand,
     RenameViewCommand,
     SetElementFieldsCommand,
+    SetModelFieldsCommand,
     SetRelationshipFieldsCommand,
     SetViewFieldsCommand,
 )
 from ..model.metamodel import ACCESS_TYPES, ELEMENT_TYPES, RELATIONSHIP_TYPES
+from ..model.model import Model
+from ..model.viewpoints import NO_VIEWPOINT, VIEWPOINTS
 from .editor import Editor
+from .property_table import PropertyTable
+
+log = logging.getLogger(__name__)
+
+#: Events after which the shown object may have changed.
+_REFRESH_EVENTS = (ev.ModelReset, ev.ModelPropertiesChanged, ev.ElementChanged,
+                   ev.ElementRemoved, ev.RelationshipChanged, ev.RelationshipRemoved,
+                   ev.ViewChanged, ev.ViewRemoved)
+#: Height of a documentation box: three lines or so, the dock stays compact.
+DOC_HEIGHT = 58
 
 
 class _DocEdit(QPlainTextEdit):
     """Documentation text committed when the field loses focus."""
 
-    def __init__(self, commit, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, commit: Callable[[str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._commit = commit
         self.setTabChangesFocus(True)
+        self.setFixedHeight(DOC_HEIGHT)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802, ANN001
         self._commit(self.toPlainText())
@@ -43,32 +74,77 @@ class _DocEdit(QPlainTextEdit):
 
 
 class PropertiesDock(QDockWidget):
-    """Shows one element, relationship or (with nothing selected) the view."""
+    """Shows one element, relationship, view or the model, and edits it by commands."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Properties"), parent)
         self.setObjectName("properties_dock")
         body = QWidget(self)
-        self.form = QFormLayout(body)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(6, 4, 6, 4)
+        outer.setSpacing(4)
+        self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.form.setVerticalSpacing(4)
+        outer.addLayout(self.form)
+
         self.kind = QLabel(body)
         self.kind.setWordWrap(True)
         self.name = QLineEdit(body)
         self.name.setObjectName("properties_name")
+        self.name_en = QLineEdit(body)
+        self.name_en.setObjectName("properties_name_en")
         self.origin = QLabel(body)
         self.origin.setWordWrap(True)
         self.origin.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.access = QComboBox(body)
+        self.access.setObjectName("properties_access")
         for access in ACCESS_TYPES:
             self.access.addItem(self.tr(access), access)
+        self.directed = QCheckBox(self.tr("Directed (arrow at the target)"), body)
+        self.directed.setObjectName("properties_directed")
+        self.modifier = QLineEdit(body)
+        self.modifier.setObjectName("properties_modifier")
+        self.modifier.setPlaceholderText(self.tr("e.g. +, ++, -, --, 0..10"))
+        self.modifier.setToolTip(self.tr(
+            "How strongly the source influences the target: +, ++, -, -- or a number"))
+        self.viewpoint = QComboBox(body)
+        self.viewpoint.setObjectName("properties_viewpoint")
         self.documentation = _DocEdit(self._commit_documentation, body)
         self.documentation.setObjectName("properties_documentation")
-        self.documentation.setMinimumHeight(70)
+        self.documentation_en = _DocEdit(self._commit_documentation_en, body)
+        self.documentation_en.setObjectName("properties_documentation_en")
+        self.table = PropertyTable(body, "properties_table")
+
         self.form.addRow(self.tr("Type:"), self.kind)
         self.form.addRow(self.tr("Name:"), self.name)
+        self.form.addRow(self.tr("English name:"), self.name_en)
         self.form.addRow(self.tr("Origin:"), self.origin)
         self.form.addRow(self.tr("Access:"), self.access)
+        self.form.addRow(self.tr("Direction:"), self.directed)
+        self.form.addRow(self.tr("Influence:"), self.modifier)
+        self.form.addRow(self.tr("Viewpoint:"), self.viewpoint)
         self.form.addRow(self.tr("Documentation:"), self.documentation)
+        self.form.addRow(self.tr("English documentation:"), self.documentation_en)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        outer.addWidget(self.table)
+
+        # The model's properties (dossier fields) under the view's, folded by default.
+        self.model_toggle = QToolButton(body)
+        self.model_toggle.setObjectName("properties_model_toggle")
+        self.model_toggle.setCheckable(True)
+        self.model_toggle.setAutoRaise(True)
+        self.model_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.model_toggle.setText(self.tr("Model properties (dossier fields)"))
+        self.model_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.model_toggle.toggled.connect(self._model_toggled)
+        self.model_table = PropertyTable(body, "properties_model_table")
+        self.model_table.setVisible(False)
+        outer.addWidget(self.model_toggle)
+        outer.addWidget(self.model_table)
+        outer.addStretch(1)
+
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -76,19 +152,74 @@ class PropertiesDock(QDockWidget):
         self.setWidget(scroll)
         self.editor: Editor | None = None
         self.view_id: str | None = None
-        self.target: tuple[str, str] | None = None  # ("element"|"relationship"|"view", id)
+        #: ("element"|"relationship"|"view"|"model", id) or None.
+        self.target: tuple[str, str] | None = None
+        self._selected_count = 0
+        self._subscribed: Model | None = None
+        self._unsubscribe: Callable[[], None] | None = None
         self.name.editingFinished.connect(self._commit_name)
+        self.name_en.editingFinished.connect(self._commit_name_en)
         self.access.activated.connect(self._commit_access)
+        self.directed.clicked.connect(self._commit_directed)
+        self.modifier.editingFinished.connect(self._commit_modifier)
+        self.viewpoint.activated.connect(self._commit_viewpoint)
+        self._fill_viewpoints("")
         self._set_enabled(False)
+        self._show_rows("none")
+
+    # ---------------------------------------------------------------- layout
+    def _set_row(self, field: QWidget, visible: bool) -> None:
+        self.form.setRowVisible(field, visible)
+
+    def _show_rows(self, kind: str, rel_type: str = "") -> None:
+        """Only the rows that mean something for ``kind`` (and relationship type)."""
+        named = kind in ("element", "relationship", "view", "model")
+        for field in (self.name, self.name_en, self.documentation, self.documentation_en):
+            self._set_row(field, named)
+        self._set_row(self.origin, kind in ("element", "relationship"))
+        self._set_row(self.access, kind == "relationship" and rel_type == "Access")
+        self._set_row(self.directed, kind == "relationship" and rel_type == "Association")
+        self._set_row(self.modifier, kind == "relationship" and rel_type == "Influence")
+        self._set_row(self.viewpoint, kind == "view")
+        self.table.setVisible(named)
+        self.model_toggle.setVisible(kind == "view")
+        self.model_table.setVisible(kind == "view" and self.model_toggle.isChecked())
+
+    def _model_toggled(self, on: bool) -> None:
+        self.model_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self.model_table.setVisible(on and self.model_toggle.isVisible())
 
     def _set_enabled(self, on: bool) -> None:
-        for widget in (self.name, self.documentation):
+        for widget in (self.name, self.name_en, self.documentation, self.documentation_en,
+                       self.access, self.directed, self.modifier, self.viewpoint):
             widget.setEnabled(on)
 
+    def _fill_viewpoints(self, current: str) -> None:
+        """The 25 ArchiMate viewpoints, labelled in the interface's language; a name the
+        list lacks (from an imported file) is kept as its own entry, never lost."""
+        language = self.editor.language if self.editor is not None else "vi"
+        wanted = [("", self.tr("(none)"))]
+        wanted += [(vp.name, vp.label(language) if language == "vi" else vp.name)
+                   for vp in VIEWPOINTS]
+        if current and current not in {vp.name for vp in VIEWPOINTS}:
+            wanted.append((current, current))
+        have = [(self.viewpoint.itemData(i), self.viewpoint.itemText(i))
+                for i in range(self.viewpoint.count())]
+        if have != wanted:
+            self.viewpoint.clear()
+            for value, label in wanted:
+                self.viewpoint.addItem(label, value)
+                if value:
+                    self.viewpoint.setItemData(self.viewpoint.count() - 1, value,
+                                               Qt.ItemDataRole.ToolTipRole)
+        self.viewpoint.setCurrentIndex(max(0, self.viewpoint.findData(current)))
+
+    # ---------------------------------------------------------------- selection
     def show_selection(self, editor: Editor, view_id: str | None, node_ids: list[str],
                        connection_ids: list[str]) -> None:
-        """Show the single selected element or relationship, else the view."""
-        self.editor = editor
+        """Show the single selected element or relationship, else the view (with the
+        model's properties under it); with no view at all, the model."""
+        self._attach(editor)
         self.view_id = view_id
         model = editor.model
         self.target = None
@@ -105,16 +236,39 @@ class PropertiesDock(QDockWidget):
                 self.target = ("relationship", next(iter(rels)))
             elif not node_ids and not connection_ids:
                 self.target = ("view", view_id)
+        elif view_id is None and not node_ids and not connection_ids:
+            self.target = ("model", model.id)
         self.refresh()
 
+    def _attach(self, editor: Editor) -> None:
+        """Follow ``editor``'s model events (undo, redo, edits made elsewhere)."""
+        self.editor = editor
+        if self._subscribed is editor.model:
+            return
+        if self._unsubscribe is not None:
+            try:
+                self._unsubscribe()
+            except ValueError:  # already gone
+                pass
+        self._subscribed = editor.model
+        self._unsubscribe = editor.model.subscribe(self._on_model_event)
+
+    def _on_model_event(self, event: ev.ModelEvent) -> None:
+        if isinstance(event, _REFRESH_EVENTS):
+            self.refresh()
+
+    # ---------------------------------------------------------------- showing
+    def _second_language(self) -> str:
+        """The dossier's other language: English for a Vietnamese model."""
+        language = self.editor.model.language if self.editor is not None else "vi"
+        return "en" if language != "en" else "vi"
+
     def refresh(self) -> None:
-        """Re-read the shown object from the model (after any edit or undo)."""
+        """Re-read the shown object from the model (after any edit, undo or redo)."""
         editor, target = self.editor, self.target
-        self.access.setVisible(False)
-        self.form.labelForField(self.access).setVisible(False)
         if editor is None or target is None or not self._exists(target):
             self._set_enabled(False)
-            count = getattr(self, "_selected_count", 0)
+            count = self._selected_count
             # Say how many: after a rubber band the architect checks what was caught.
             if count > 1:
                 self.kind.setText(self.tr("{count} objects selected").format(count=count))
@@ -123,50 +277,72 @@ class PropertiesDock(QDockWidget):
             else:
                 self.kind.setText(self.tr("Several objects or nothing selected"))
             self.name.clear()
+            self.name_en.clear()
             self.origin.clear()
             self.documentation.setPlainText("")
+            self.documentation_en.setPlainText("")
+            self.table.show_owner(None, None)
+            self.model_table.show_owner(None, None)
+            self._show_rows("none")
             return
         self._set_enabled(True)
         model = editor.model
         kind, object_id = target
+        obj = self._object()
+        other = self._second_language()
+        self._set_text(obj.name, obj.names.get(other, ""), obj.documentation,
+                       obj.documentations.get(other, ""))
+        rel_type = ""
         if kind == "element":
-            element = model.element(object_id)
-            etype = ELEMENT_TYPES.get(element.type)
-            self.kind.setText(self.tr(etype.label_en) if etype else element.type)
-            self._set_text(element.name, element.documentation)
-            self.origin.setText(self._origin_text(element))
+            etype = ELEMENT_TYPES.get(obj.type)
+            self.kind.setText(self.tr(etype.label_en) if etype else obj.type)
+            self.origin.setText(self._origin_text(obj))
         elif kind == "relationship":
-            rel = model.relationship(object_id)
-            rtype = RELATIONSHIP_TYPES.get(rel.type)
-            self.kind.setText(self.tr(rtype.label_en) if rtype else rel.type)
-            self._set_text(rel.name, rel.documentation)
-            source = model.element(rel.source).name if model.has_element(rel.source) else ""
-            target_name = model.element(rel.target).name if model.has_element(
-                rel.target) else ""
+            rel_type = obj.type
+            rtype = RELATIONSHIP_TYPES.get(obj.type)
+            self.kind.setText(self.tr(rtype.label_en) if rtype else obj.type)
+            source = model.element(obj.source).name if model.has_element(obj.source) else ""
+            target_name = model.element(obj.target).name if model.has_element(
+                obj.target) else ""
             self.origin.setText(f"{source} → {target_name}")
-            if rel.type == "Access":
-                self.access.setVisible(True)
-                self.form.labelForField(self.access).setVisible(True)
-                self.access.setCurrentIndex(max(0, self.access.findData(
-                    rel.access_type or "Access")))
-        else:
-            view = model.view(object_id)
+            self.access.setCurrentIndex(max(0, self.access.findData(
+                obj.access_type or "Access")))
+            self.directed.setChecked(bool(obj.is_directed))
+            if self.modifier.text() != (obj.modifier or ""):
+                self.modifier.setText(obj.modifier or "")
+        elif kind == "view":
             self.kind.setText(self.tr("View"))
-            self._set_text(view.name, view.documentation)
-            self.origin.setText(view.viewpoint or "")
+            self._fill_viewpoints(obj.viewpoint or NO_VIEWPOINT)
+        else:
+            self.kind.setText(self.tr("Model"))
+        self.table.show_owner(editor, object_id)
+        self.model_table.show_owner(editor, model.id if kind == "view" else None)
+        self._show_rows(kind, rel_type)
+
+    def _object(self):  # noqa: ANN202 - Element | Relationship | View | Model
+        model = self.editor.model
+        kind, object_id = self.target
+        return {"element": model.element, "relationship": model.relationship,
+                "view": model.view, "model": lambda _id: model}[kind](object_id)
 
     def _exists(self, target: tuple[str, str]) -> bool:
         model = self.editor.model
         kind, object_id = target
+        if kind == "model":
+            return object_id == model.id
         return {"element": model.has_element, "relationship": model.has_relationship,
                 "view": model.has_view}[kind](object_id)
 
-    def _set_text(self, name: str, documentation: str) -> None:
-        if self.name.text() != name:
-            self.name.setText(name)
-            self.name.setCursorPosition(0)
-        if self.documentation.toPlainText() != documentation:
-            self.documentation.setPlainText(documentation)
+    def _set_text(self, name: str, name_en: str, documentation: str,
+                  documentation_en: str) -> None:
+        for edit, text in ((self.name, name), (self.name_en, name_en)):
+            if edit.text() != text:
+                edit.setText(text)
+                edit.setCursorPosition(0)
+        for box, text in ((self.documentation, documentation),
+                          (self.documentation_en, documentation_en)):
+            if box.toPlainText() != text:
+                box.setPlainText(text)
 
     def _origin_text(self, element) -> str:  # noqa: ANN001
         parts = []
@@ -186,35 +362,108 @@ class PropertiesDock(QDockWidget):
         return "\n".join(parts) or self.tr("Not from the catalog")
 
     # ---------------------------------------------------------------- commits
-    def _commit_name(self) -> None:
+    def _live_target(self) -> tuple[str, str] | None:
         if self.editor is None or self.target is None or not self._exists(self.target):
+            return None
+        return self.target
+
+    def _run(self, command: Command) -> None:
+        if self.editor is not None and not self.editor.run(command):
+            self.refresh()  # refused: show the model's value again
+
+    def _fields_command(self, changes: dict) -> Command:
+        """The command that sets plain fields of the shown object."""
+        kind, object_id = self.target
+        if kind == "element":
+            return SetElementFieldsCommand(object_id, changes)
+        if kind == "relationship":
+            return SetRelationshipFieldsCommand(object_id, changes)
+        if kind == "view":
+            return SetViewFieldsCommand(object_id, changes)
+        return SetModelFieldsCommand(changes)
+
+    def _commit_name(self) -> None:
+        if self._live_target() is None:
             return
         kind, object_id = self.target
         name = self.name.text()
-        model = self.editor.model
-        if kind == "element" and name != model.element(object_id).name:
-            self.editor.run(RenameElementCommand(object_id, name))
-        elif kind == "relationship" and name != model.relationship(object_id).name:
-            self.editor.run(SetRelationshipFieldsCommand(object_id, {"name": name}))
-        elif kind == "view" and name != model.view(object_id).name:
-            self.editor.run(RenameViewCommand(object_id, name))
+        if name == self._object().name:
+            return
+        if kind == "element":
+            self._run(RenameElementCommand(object_id, name))
+        elif kind == "view":
+            self._run(RenameViewCommand(object_id, name))
+        else:
+            self._run(self._fields_command({"name": name}))
 
-    def _commit_documentation(self, text: str) -> None:
-        if self.editor is None or self.target is None or not self._exists(self.target):
+    def _commit_name_en(self) -> None:
+        """The second-language name: set through a rename in that language; an emptied
+        field removes the name (so the exchange XML and the PDF fall back to Vietnamese
+        instead of printing an empty name)."""
+        if self._live_target() is None:
             return
         kind, object_id = self.target
-        model = self.editor.model
-        if kind == "element" and text != model.element(object_id).documentation:
-            self.editor.run(SetElementFieldsCommand(object_id, {"documentation": text}))
-        elif kind == "relationship" and text != model.relationship(object_id).documentation:
-            self.editor.run(SetRelationshipFieldsCommand(object_id, {"documentation": text}))
-        elif kind == "view" and text != model.view(object_id).documentation:
-            self.editor.run(SetViewFieldsCommand(object_id, {"documentation": text}))
+        other = self._second_language()
+        text = self.name_en.text().strip()
+        names = dict(self._object().names)
+        if text == names.get(other, ""):
+            return
+        if not text:
+            names.pop(other, None)
+            self._run(self._fields_command({"names": names}))
+        elif kind == "element":
+            self._run(RenameElementCommand(object_id, text, language=other))
+        elif kind == "view":
+            self._run(RenameViewCommand(object_id, text, language=other))
+        else:
+            names[other] = text
+            self._run(self._fields_command({"names": names}))
+
+    def _commit_documentation(self, text: str) -> None:
+        if self._live_target() is None or text == self._object().documentation:
+            return
+        self._run(self._fields_command({"documentation": text}))
+
+    def _commit_documentation_en(self, text: str) -> None:
+        if self._live_target() is None:
+            return
+        other = self._second_language()
+        docs = dict(self._object().documentations)
+        if text == docs.get(other, ""):
+            return
+        if text.strip():
+            docs[other] = text
+        else:
+            docs.pop(other, None)
+        self._run(self._fields_command({"documentations": docs}))
+
+    def _relationship(self):  # noqa: ANN202
+        target = self._live_target()
+        if target is None or target[0] != "relationship":
+            return None
+        return self.editor.model.relationship(target[1])
 
     def _commit_access(self, _index: int) -> None:
-        if self.editor is None or self.target is None or self.target[0] != "relationship":
-            return
+        rel = self._relationship()
         value = self.access.currentData()
-        rel = self.editor.model.relationship(self.target[1])
-        if value != (rel.access_type or "Access"):
-            self.editor.run(SetRelationshipFieldsCommand(rel.id, {"access_type": value}))
+        if rel is not None and value != (rel.access_type or "Access"):
+            self._run(SetRelationshipFieldsCommand(rel.id, {"access_type": value}))
+
+    def _commit_directed(self, checked: bool) -> None:
+        rel = self._relationship()
+        if rel is not None and bool(checked) != bool(rel.is_directed):
+            self._run(SetRelationshipFieldsCommand(rel.id, {"is_directed": bool(checked)}))
+
+    def _commit_modifier(self) -> None:
+        rel = self._relationship()
+        value = self.modifier.text().strip()
+        if rel is not None and value != (rel.modifier or ""):
+            self._run(SetRelationshipFieldsCommand(rel.id, {"modifier": value}))
+
+    def _commit_viewpoint(self, _index: int) -> None:
+        target = self._live_target()
+        if target is None or target[0] != "view":
+            return
+        value = self.viewpoint.currentData() or NO_VIEWPOINT
+        if value != (self.editor.model.view(target[1]).viewpoint or NO_VIEWPOINT):
+            self._run(SetViewFieldsCommand(target[1], {"viewpoint": value}))

@@ -1,0 +1,296 @@
+"""An ordered key/value table of the user properties of one model object.
+
+The owner is an element, a relationship, a view or the model itself (its properties hold
+the dossier fields the PDF prints, ``dossier:title`` and so on). Every edit is one undo step
+made of :class:`~egov_modeler.model.commands.SetPropertyCommand`: add a row, change a
+value, rename a key (the row keeps its place), remove a row. The table holds no state of its
+own: :meth:`PropertyTable.refresh` re-reads the model, and the Properties dock calls it on
+every model event, so undo and redo show at once.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model.commands import Command, SetPropertyCommand
+from ..model.model import Model
+from .editor import Editor
+
+log = logging.getLogger(__name__)
+
+#: Rows shown before the table scrolls (the dock stays compact).
+MAX_VISIBLE_ROWS = 8
+#: Rows of height kept even for an empty table, so "add" has somewhere to appear.
+MIN_VISIBLE_ROWS = 1
+
+
+def owner_properties(model: Model, owner_id: str) -> list[tuple[str, str]] | None:
+    """The properties of ``owner_id`` (model, element, relationship or view), or ``None``
+    when nothing with that id exists any more."""
+    if owner_id == model.id:
+        return list(model.properties)
+    for has, get in ((model.has_element, model.element),
+                     (model.has_relationship, model.relationship),
+                     (model.has_view, model.view)):
+        if has(owner_id):
+            return list(get(owner_id).properties)
+    return None
+
+
+def rename_key_commands(owner_id: str, properties: list[tuple[str, str]], row: int,
+                        new_key: str) -> list[Command]:
+    """Commands that rename the key of ``properties[row]`` and keep every row in place.
+
+    :class:`SetPropertyCommand` appends a new key at the end, so the renamed row and every
+    row after it are taken out and put back in order (one undo step when run together).
+    """
+    old_key, value = properties[row]
+    commands: list[Command] = [SetPropertyCommand(owner_id, old_key, None),
+                               SetPropertyCommand(owner_id, new_key, value)]
+    for key, later_value in properties[row + 1:]:
+        commands += [SetPropertyCommand(owner_id, key, None),
+                     SetPropertyCommand(owner_id, key, later_value)]
+    return commands
+
+
+class _RowsTable(QTableWidget):
+    """The rows: the Delete key removes the selected row here, instead of reaching the
+    window's "Delete" shortcut (which would delete what is selected on the diagram)."""
+
+    def __init__(self, owner: PropertyTable) -> None:
+        super().__init__(0, 2, owner)
+        self._owner = owner
+
+    def _is_delete(self, event) -> bool:  # noqa: ANN001
+        return (event.key() == Qt.Key.Key_Delete
+                and self.state() != QAbstractItemView.State.EditingState)
+
+    def event(self, event) -> bool:  # noqa: ANN001
+        if event.type() == QEvent.Type.ShortcutOverride and self._is_delete(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001
+        if self._is_delete(event):
+            self._owner.remove_selected()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class PropertyTable(QWidget):
+    """Key/value rows of one owner's properties, with add and remove buttons."""
+
+    def __init__(self, parent: QWidget | None = None, object_name: str = "property_table"
+                 ) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.editor: Editor | None = None
+        self.owner_id: str | None = None
+        self._filling = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.table = _RowsTable(self)
+        self.table.setObjectName(f"{object_name}_rows")
+        self.table.setHorizontalHeaderLabels([self.tr("Property"), self.tr("Value")])
+        self.table.verticalHeader().setVisible(False)
+        row_height = self.fontMetrics().height() + 8
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        self.table.verticalHeader().setMinimumSectionSize(row_height)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.resizeSection(0, 110)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed
+                                   | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.table.setWordWrap(False)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.itemChanged.connect(self._item_changed)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        layout.addWidget(self.table)
+
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.setSpacing(2)
+        self.add_button = QToolButton(self)
+        self.add_button.setObjectName(f"{object_name}_add")
+        self.add_button.setText("+")
+        self.add_button.setToolTip(self.tr("Add a property"))
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button = QToolButton(self)
+        self.remove_button.setObjectName(f"{object_name}_remove")
+        self.remove_button.setText("−")
+        self.remove_button.setToolTip(self.tr("Remove the selected property"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.count_label = QLabel(self)
+        self.count_label.setEnabled(False)  # greyed: a hint, not a field
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        layout.addLayout(buttons)
+        self._update_height()
+        self._update_buttons()
+
+    # ---------------------------------------------------------------- showing
+    def show_owner(self, editor: Editor | None, owner_id: str | None) -> None:
+        """Show the properties of ``owner_id`` (``None``: an empty, disabled table)."""
+        if (editor, owner_id) != (self.editor, self.owner_id):
+            self.table.clearSelection()
+        self.editor = editor
+        self.owner_id = owner_id
+        self.refresh()
+
+    def properties(self) -> list[tuple[str, str]]:
+        """The owner's properties as the model has them now ([] when there is no owner)."""
+        if self.editor is None or self.owner_id is None:
+            return []
+        return owner_properties(self.editor.model, self.owner_id) or []
+
+    def refresh(self) -> None:
+        """Re-read the rows from the model, changing only the cells that differ (safe to
+        call while a cell's change is being handled)."""
+        props = self.properties()
+        active = (self.editor is not None and self.owner_id is not None
+                  and owner_properties(self.editor.model, self.owner_id) is not None)
+        self._filling = True
+        try:
+            if self.table.rowCount() != len(props):
+                self.table.setRowCount(len(props))
+            for row, (key, value) in enumerate(props):
+                self._set_cell(row, 0, key)
+                self._set_cell(row, 1, value)
+        finally:
+            self._filling = False
+        self.table.setEnabled(active)
+        self.add_button.setEnabled(active)
+        self.count_label.setText(self.tr("{count} properties").format(count=len(props))
+                                 if props else "")
+        self._update_height()
+        self._update_buttons()
+
+    def _set_cell(self, row: int, column: int, text: str) -> None:
+        item = self.table.item(row, column)
+        if item is None:
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            self.table.setItem(row, column, item)
+        elif item.text() != text:
+            item.setText(text)
+            item.setToolTip(text)
+
+    def _update_height(self) -> None:
+        """As tall as its rows (up to :data:`MAX_VISIBLE_ROWS`), so the dock stays compact
+        and a long list scrolls inside the table instead of stretching the dock."""
+        rows = min(max(self.table.rowCount(), MIN_VISIBLE_ROWS), MAX_VISIBLE_ROWS)
+        height = (self.table.horizontalHeader().sizeHint().height()
+                  + rows * self.table.verticalHeader().defaultSectionSize()
+                  + 2 * self.table.frameWidth() + 2)
+        self.table.setFixedHeight(height)
+
+    def _update_buttons(self) -> None:
+        self.remove_button.setEnabled(self.table.isEnabled()
+                                      and self.selected_row() is not None)
+
+    def selected_row(self) -> int | None:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        if not rows:
+            current = self.table.currentRow()
+            rows = {current} if self.table.currentItem() is not None and current >= 0 else set()
+        row = min(rows) if rows else None
+        return row if row is not None and row < len(self.properties()) else None
+
+    # ---------------------------------------------------------------- editing
+    def _run(self, command: Command) -> bool:
+        return self.editor is not None and self.editor.run(command)
+
+    def _say(self, message: str) -> None:
+        if self.editor is not None:
+            self.editor.status.emit(message)
+
+    def add_row(self) -> None:
+        """Add a property with a new, unused name and an empty value (one undo step), then
+        open its name for typing."""
+        if self.editor is None or self.owner_id is None:
+            return
+        keys = {key for key, _ in self.properties()}
+        base = self.tr("property")
+        key, number = base, 1
+        while key in keys:
+            number += 1
+            key = f"{base} {number}"
+        if self._run(SetPropertyCommand(self.owner_id, key, "")):
+            self.refresh()
+            row = next((i for i, (k, _) in enumerate(self.properties()) if k == key), None)
+            if row is not None:
+                self.table.setCurrentCell(row, 0)
+                self.table.editItem(self.table.item(row, 0))
+
+    def remove_selected(self) -> None:
+        """Remove the selected property (one undo step)."""
+        row = self.selected_row()
+        if row is None or self.owner_id is None:
+            return
+        key = self.properties()[row][0]
+        self._run(SetPropertyCommand(self.owner_id, key, None))
+        self.refresh()
+
+    def set_value(self, row: int, value: str) -> bool:
+        """Change the value of row ``row`` (what editing the cell does)."""
+        props = self.properties()
+        if self.owner_id is None or not 0 <= row < len(props) or props[row][1] == value:
+            return False
+        return self._run(SetPropertyCommand(self.owner_id, props[row][0], value))
+
+    def rename_key(self, row: int, new_key: str) -> bool:
+        """Rename the key of row ``row``; the row keeps its place. An empty or taken name
+        is refused with a message on the status bar."""
+        props = self.properties()
+        if self.owner_id is None or not 0 <= row < len(props):
+            return False
+        new_key = new_key.strip()
+        old_key = props[row][0]
+        if new_key == old_key:
+            return False
+        if not new_key:
+            self._say(self.tr("A property needs a name; ‘{key}’ was kept.").format(
+                key=old_key))
+            return False
+        if any(key == new_key for key, _ in props):
+            self._say(self.tr("There is already a property named ‘{key}’.").format(
+                key=new_key))
+            return False
+        commands = rename_key_commands(self.owner_id, props, row, new_key)
+        return self.editor is not None and self.editor.run_many(
+            self.tr("Rename property ‘{old}’ to ‘{new}’").format(old=old_key, new=new_key),
+            commands)
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling:
+            return
+        row, column = item.row(), item.column()
+        if column == 0:
+            self.rename_key(row, item.text())
+        else:
+            self.set_value(row, item.text())
+        self.refresh()  # a refused edit shows the model's value again
+
