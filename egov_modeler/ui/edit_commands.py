@@ -1,5 +1,6 @@
 """Edit commands of the main window: new and deleted views, the two deletes (from the
-view, from the model), rename, select all, and the relationship-type menu.
+view, from the model), rename, select all, cut/copy/paste/duplicate, the Arrange menu's
+align/distribute/same size, and the relationship-type menu.
 
 Every edit runs as model commands through the window's editor, so it is one undo step.
 Part of :class:`~egov_modeler.ui.main_window.MainWindow` (a mixin).
@@ -7,11 +8,12 @@ Part of :class:`~egov_modeler.ui.main_window.MainWindow` (a mixin).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtWidgets import QMenu
 
 from ..model.commands import (
     Command,
+    CompoundCommand,
     DeleteElementCommand,
     RemoveConnectionCommand,
     RemoveNodeCommand,
@@ -58,6 +60,14 @@ class EditCommandsMixin:
         canvas = self.current_canvas()
         if canvas is None:
             return False
+        commands = self._removal_commands(canvas)
+        if not commands:
+            return False
+        return self.editor.run_many(self.tr("Delete from view"), commands)
+
+    def _removal_commands(self, canvas) -> list[Command]:  # noqa: ANN001
+        """Remove the selected lines and the selected nodes not nested in another selected
+        node (removing the parent removes them)."""
         scene = canvas.diagram()
         view = scene.view()
         node_ids = set(scene.selected_node_ids())
@@ -73,9 +83,7 @@ class EditCommandsMixin:
                 parent = view.nodes[parent].parent
             if not nested:
                 commands.append(RemoveNodeCommand(view.id, node_id))
-        if not commands:
-            return False
-        return self.editor.run_many(self.tr("Delete from view"), commands)
+        return commands
 
     def delete_from_model(self) -> bool:
         """Ctrl+Del: remove the selected elements (and relationships) everywhere, after
@@ -132,6 +140,68 @@ class EditCommandsMixin:
             for item in list(canvas.diagram().node_items.values()):
                 if not item.is_container:
                     item.setSelected(True)
+
+    # ================================================================ clipboard
+    def copy_selection(self) -> bool:
+        """Ctrl+C: the selected nodes (with nested ones and the lines among them) onto
+        the clipboard."""
+        from .canvas.clipboard import copy_selection
+
+        canvas = self.current_canvas()
+        if canvas is None:
+            return False
+        done = copy_selection(canvas) is not None
+        self._update_edit_actions()
+        return done
+
+    def cut_selection(self) -> bool:
+        """Ctrl+X: copy, then delete from this view (the elements stay in the model, so
+        Paste shows them again); one undo step."""
+        from .canvas.clipboard import copy_selection
+
+        canvas = self.current_canvas()
+        if canvas is None or copy_selection(canvas) is None:
+            return False
+        self._update_edit_actions()
+        commands = self._removal_commands(canvas)
+        return self.editor.run(CompoundCommand(self.tr("Cut"), commands))
+
+    def paste(self, as_copy: bool = False, at: QPointF | None = None) -> list[str] | None:
+        """Ctrl+V (the same elements, shown again) or Ctrl+Shift+V (new copies) into the
+        current view, one undo step; ``at`` centres the pasted nodes on a scene point.
+        Returns the new top-level node ids, or None."""
+        from .canvas.clipboard import paste_clipboard
+
+        canvas = self.current_canvas()
+        if canvas is None:
+            return None
+        return paste_clipboard(canvas, as_copy=as_copy, at=at)
+
+    def paste_here(self, as_copy: bool = False) -> list[str] | None:
+        """The context menu's Paste: at the point where the menu was opened."""
+        point = self.act_paste_here.data()
+        return self.paste(as_copy=as_copy,
+                          at=point if isinstance(point, QPointF) else None)
+
+    def duplicate_selection(self) -> list[str] | None:
+        """Ctrl+D: new copies of the selected elements beside them, one undo step."""
+        from .canvas.clipboard import duplicate_selection
+
+        canvas = self.current_canvas()
+        if canvas is None:
+            return None
+        return duplicate_selection(canvas)
+
+    # ================================================================ arrange
+    def arrange(self, operation: str) -> bool:
+        """Align, distribute or make the same size (see :mod:`egov_modeler.model.arrange`)
+        the selected nodes of the current view; one undo step."""
+        from .canvas.arrange import arrange_selection
+
+        canvas = self.current_canvas()
+        if canvas is None:
+            return False
+        return arrange_selection(canvas, operation)
 
     # ================================================================ relationship menu
     def _choose_relationship(self, offered: list[tuple[str, str | None]],

@@ -8,9 +8,9 @@ edit_commands, view_tabs).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QStyle, QToolBar
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QStyle, QToolBar, QToolButton
 
 from ..model.errors import ModelError
 
@@ -73,6 +73,7 @@ class WindowActionsMixin:
                                            S.SelectAll)
         self.act_new_view = self._action(self.tr("&New view…"), self.new_view,
                                          QKeySequence("Ctrl+Shift+N"))
+        self._build_clipboard_actions()
 
         # Ctrl+= too: "Ctrl++" needs Shift on most keyboards, and browsers and Office
         # zoom in on Ctrl+= (pressed without Shift, it did nothing here).
@@ -105,8 +106,110 @@ class WindowActionsMixin:
         self.tool_actions["select"].setIcon(select_tool_icon())
         self.tool_actions["connect"].setIcon(connect_tool_icon())
         for action in (self.act_delete, self.act_delete_model, self.act_rename,
-                       self.act_select_all, *self.tool_actions.values()):
+                       self.act_select_all, *self.tool_actions.values(),
+                       *self.clipboard_actions()):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    def _build_clipboard_actions(self) -> None:
+        """Cut/Copy/Paste/Paste as copy/Duplicate and the Arrange entries. The context
+        menu has its own Paste entries: they paste where the menu was opened."""
+        S = QKeySequence.StandardKey  # noqa: N806
+        self.act_cut = self._action(self.tr("Cu&t"), self.cut_selection, S.Cut,
+                                    self.tr("Copy the selection and remove it from this view"))
+        self.act_copy = self._action(
+            self.tr("&Copy"), self.copy_selection, S.Copy,
+            self.tr("Copy the selected elements, with the lines among them"))
+        self.act_paste = self._action(
+            self.tr("&Paste"), lambda: self.paste(), S.Paste,
+            self.tr("Show the copied elements on this view (the same elements, not copies)"))
+        self.act_paste_copy = self._action(
+            self.tr("Paste as cop&y"), lambda: self.paste(as_copy=True),
+            QKeySequence("Ctrl+Shift+V"),
+            self.tr("Paste new elements: copies of the copied ones, with their "
+                    "relationships"))
+        self.act_duplicate = self._action(
+            self.tr("D&uplicate"), self.duplicate_selection, QKeySequence("Ctrl+D"),
+            self.tr("New copies of the selected elements, beside them"))
+        self.act_paste_here = self._action(
+            self.tr("&Paste here"), lambda: self.paste_here(),
+            tip=self.tr("Show the copied elements here (the same elements, not copies)"))
+        self.act_paste_copy_here = self._action(
+            self.tr("Paste as copy &here"), lambda: self.paste_here(as_copy=True),
+            tip=self.tr("Paste new copies of the copied elements here"))
+        from .canvas.arrange import arrange_entries, arrange_icon
+
+        self.arrange_actions: dict[str, QAction] = {}
+        self._arrange_groups: list[list[str]] = []
+        for group in arrange_entries():
+            self._arrange_groups.append([entry.operation for entry in group])
+            for entry in group:
+                action = self._action(entry.label,
+                                      lambda op=entry.operation: self.arrange(op),
+                                      tip=entry.tip)
+                action.setIcon(arrange_icon(entry.operation))
+                self.arrange_actions[entry.operation] = action
+        # Each canvas gets the context-menu entries when it becomes the current tab.
+        self.tabs.currentChanged.connect(lambda _i: self._equip_canvas())
+        self._clipboard_has_fragment = False
+        QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
+
+    def clipboard_actions(self) -> list[QAction]:
+        return [self.act_cut, self.act_copy, self.act_paste, self.act_paste_copy,
+                self.act_duplicate, self.act_paste_here, self.act_paste_copy_here,
+                *self.arrange_actions.values()]
+
+    def _equip_canvas(self) -> None:
+        """Give the current canvas (once) the clipboard and Arrange entries in its context
+        menu, remember where that menu opens, and follow its selection."""
+        from .canvas.arrange import selection_order
+
+        canvas = self.current_canvas()
+        if canvas is not None and canvas.property("clipboard_equipped") is not True:
+            canvas.setProperty("clipboard_equipped", True)
+            first = canvas.actions()[0] if canvas.actions() else None
+            for action in (self.act_cut, self.act_copy, self.act_paste_here,
+                           self.act_paste_copy_here, self.act_duplicate):
+                canvas.insertAction(first, action)
+            canvas.insertAction(first, self.arrange_menu.menuAction())
+            separator = QAction(canvas)
+            separator.setSeparator(True)
+            canvas.insertAction(first, separator)
+            watcher = _ContextPointWatcher(canvas, self.act_paste_here,
+                                           self.act_paste_copy_here)
+            canvas.viewport().installEventFilter(watcher)
+            selection_order(canvas.diagram())
+            canvas.diagram().selectionChanged.connect(self._update_edit_actions)
+        self._update_edit_actions()
+
+    def _update_edit_actions(self) -> None:
+        """Copy/Cut/Duplicate need a selected node, Paste a fragment on the clipboard,
+        Arrange two selected nodes (distribute three)."""
+        from ..model.arrange import minimum_selection
+        from .canvas.arrange import arrangeable_count
+
+        try:
+            canvas = self.current_canvas()
+            scene = canvas.diagram() if canvas is not None else None
+            selected = bool(scene.selected_node_ids()) if scene is not None else False
+            for action in (self.act_cut, self.act_copy, self.act_duplicate):
+                action.setEnabled(selected)
+            can_paste = canvas is not None and self._clipboard_has_fragment
+            for action in (self.act_paste, self.act_paste_copy, self.act_paste_here,
+                           self.act_paste_copy_here):
+                action.setEnabled(can_paste)
+            count = arrangeable_count(scene) if scene is not None else 0
+            for operation, action in self.arrange_actions.items():
+                action.setEnabled(count >= minimum_selection(operation))
+        except RuntimeError:  # the window is being destroyed
+            return
+
+    def _clipboard_changed(self) -> None:
+        """Ask the clipboard what it holds only when it changes (on X11 each question is
+        a round trip to the program that owns it)."""
+        from .canvas.clipboard import has_fragment
+
+        self._clipboard_has_fragment = has_fragment()
+        self._update_edit_actions()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -140,6 +243,10 @@ class WindowActionsMixin:
         edit_menu.addAction(self.act_delete)
         edit_menu.addAction(self.act_delete_model)
         edit_menu.addSeparator()
+        for action in (self.act_cut, self.act_copy, self.act_paste, self.act_paste_copy,
+                       self.act_duplicate):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.act_select_all)
 
         view_menu = bar.addMenu(self.tr("&View"))
@@ -151,6 +258,15 @@ class WindowActionsMixin:
         view_menu.addSeparator()
         for dock in (self.palette, self.model_dock, self.properties, self.problems):
             view_menu.addAction(dock.toggleViewAction())
+
+        self.arrange_menu = bar.addMenu(self.tr("&Arrange"))
+        self.arrange_menu.setObjectName("arrange_menu")
+        self.arrange_menu.setToolTipsVisible(True)
+        for i, group in enumerate(self._arrange_groups):
+            if i:
+                self.arrange_menu.addSeparator()
+            for operation in group:
+                self.arrange_menu.addAction(self.arrange_actions[operation])
 
         tools_menu = bar.addMenu(self.tr("&Tools"))
         for action in self.tool_actions.values():
@@ -188,7 +304,18 @@ class WindowActionsMixin:
         bar.addSeparator()
         bar.addAction(self.act_zoom_fit)
         bar.addAction(self.act_zoom_100)
+        bar.addSeparator()
+        # Align left/top and the Arrange menu behind one button: eleven buttons would
+        # crowd out the rest on a laptop screen.
+        arrange = self.arrange_menu.menuAction()
+        arrange.setIcon(self.arrange_actions["align_left"].icon())
+        bar.addAction(arrange)
+        button = bar.widgetForAction(arrange)
+        if isinstance(button, QToolButton):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            button.setObjectName("arrange_button")
         self.addToolBar(bar)
+        self._clipboard_changed()
 
     def _undo_texts_changed(self, _text: str = "") -> None:
         """The toolbar's short Undo/Redo buttons tell what they will do in a tooltip."""
@@ -203,6 +330,24 @@ class WindowActionsMixin:
         for action in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_fit,
                        self.act_zoom_100, self.act_export_png, self.act_export_svg):
             action.setEnabled(has_view)
+        self._update_edit_actions()
+
+
+class _ContextPointWatcher(QObject):
+    """Notes, in the context menu's Paste entries, the scene point where the menu was
+    opened: a paste from the menu lands under the mouse, as in Archi and Visio."""
+
+    def __init__(self, canvas, *actions: QAction) -> None:  # noqa: ANN001
+        super().__init__(canvas)
+        self._canvas = canvas
+        self._actions = actions
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ContextMenu:
+            point = QPointF(self._canvas.mapToScene(event.pos()))
+            for action in self._actions:
+                action.setData(point)
+        return False
 
 
 def _with_keys(standard: QKeySequence.StandardKey, *extra: str) -> list[QKeySequence]:
