@@ -342,3 +342,38 @@ def test_the_viewpoint_list_is_archis_and_the_schema_accepts_every_name(shared_d
                          namespaces={"xs": "http://www.w3.org/2001/XMLSchema"}))
     assert set(names) <= enum
     assert len({vp.label_vi for vp in VIEWPOINTS}) == len(VIEWPOINTS)
+
+
+# ---------------------------------------------------------------- the model itself
+def test_with_no_view_the_dock_edits_the_model_and_its_english_name(dossier, qtbot):
+    window, model, _ids = dossier
+    dock = window.properties
+    dock.show_selection(window.editor, None, [], [])
+    assert dock.target == ("model", model.id)
+    assert dock.table.table.rowCount() == len(model.properties)  # dossier fields here
+    before = model_to_dict(model)
+    type_into(qtbot, dock.name_en, "Gia Lai e-Government architecture")
+    assert model.names == {"en": "Gia Lai e-Government architecture"}
+    one_undo_step_back(window, model, before)
+    root = etree.fromstring(exchange_bytes(model))
+    assert "Gia Lai e-Government architecture" in [n.text for n in root.findall("a:name", NS)]
+
+
+def test_a_deleted_dock_stops_listening_to_a_model_that_lives_on(qtbot, caplog):
+    from PySide6.QtGui import QUndoStack
+    from shiboken6 import delete
+
+    from egov_modeler.ui.editor import Editor
+    from egov_modeler.ui.properties_dock import PropertiesDock
+
+    model = dossier_model()
+    stack = QUndoStack()
+    editor = Editor(model, stack)
+    dock = PropertiesDock()
+    dock.show_selection(editor, None, [], [])
+    model.execute(SetPropertyCommand(model.id, "ghi chú", "1"))
+    assert dock.table.table.rowCount() == 3
+    delete(dock)
+    with caplog.at_level("ERROR"):
+        model.execute(SetPropertyCommand(model.id, "ghi chú", "2"))
+    assert "subscriber failed" not in caplog.text

@@ -73,6 +73,22 @@ class _DocEdit(QPlainTextEdit):
         super().focusOutEvent(event)
 
 
+class _Unsubscriber:
+    """Stops the dock's model subscription when the dock is deleted; holds a holder of
+    the current unsubscribe function, never the (then dead) dock itself."""
+
+    def __init__(self, dock: PropertiesDock) -> None:
+        self._holder = dock._subscription
+
+    def __call__(self, *_args: object) -> None:
+        unsubscribe = self._holder.pop("unsubscribe", None)
+        if unsubscribe is not None:
+            try:
+                unsubscribe()
+            except ValueError:  # already unsubscribed
+                pass
+
+
 class PropertiesDock(QDockWidget):
     """Shows one element, relationship, view or the model, and edits it by commands."""
 
@@ -156,7 +172,9 @@ class PropertiesDock(QDockWidget):
         self.target: tuple[str, str] | None = None
         self._selected_count = 0
         self._subscribed: Model | None = None
-        self._unsubscribe: Callable[[], None] | None = None
+        #: {"unsubscribe": function} while following a model (shared with _Unsubscriber).
+        self._subscription: dict[str, Callable[[], None]] = {}
+        self._watching_destroy = False
         self.name.editingFinished.connect(self._commit_name)
         self.name_en.editingFinished.connect(self._commit_name_en)
         self.access.activated.connect(self._commit_access)
@@ -245,13 +263,12 @@ class PropertiesDock(QDockWidget):
         self.editor = editor
         if self._subscribed is editor.model:
             return
-        if self._unsubscribe is not None:
-            try:
-                self._unsubscribe()
-            except ValueError:  # already gone
-                pass
+        _Unsubscriber(self)()
         self._subscribed = editor.model
-        self._unsubscribe = editor.model.subscribe(self._on_model_event)
+        self._subscription["unsubscribe"] = editor.model.subscribe(self._on_model_event)
+        if not self._watching_destroy:  # a model may outlive the window (tests, scripts)
+            self._watching_destroy = True
+            self.destroyed.connect(_Unsubscriber(self))
 
     def _on_model_event(self, event: ev.ModelEvent) -> None:
         if isinstance(event, _REFRESH_EVENTS):

@@ -84,6 +84,10 @@ class _RowsTable(QTableWidget):
             return True
         return super().event(event)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().resizeEvent(event)
+        self._owner._fit_key_column()
+
     def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001
         if self._is_delete(event):
             self._owner.remove_selected()
@@ -185,8 +189,16 @@ class PropertyTable(QWidget):
         self.add_button.setEnabled(active)
         self.count_label.setText(self.tr("{count} properties").format(count=len(props))
                                  if props else "")
+        self._fit_key_column()
         self._update_height()
         self._update_buttons()
+
+    def _fit_key_column(self) -> None:
+        """Keys as wide as the longest (``dossier:prepared_by``) within limits, so the
+        values keep most of a narrow dock; a cut key shows whole in its tooltip."""
+        wanted = max(self.table.sizeHintForColumn(0), 70) + 8
+        limit = max(90, int(self.table.width() * 0.45))
+        self.table.horizontalHeader().resizeSection(0, min(wanted, limit))
 
     def _set_cell(self, row: int, column: int, text: str) -> None:
         item = self.table.item(row, column)
