@@ -377,3 +377,43 @@ def test_a_deleted_dock_stops_listening_to_a_model_that_lives_on(qtbot, caplog):
     with caplog.at_level("ERROR"):
         model.execute(SetPropertyCommand(model.id, "ghi chú", "2"))
     assert "subscriber failed" not in caplog.text
+
+
+def test_adding_a_row_opens_its_name_for_typing_in_place(dossier, qtbot):
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    window, model, ids = dossier
+    window.activateWindow()
+    select(window, "id-n0")
+    table = window.properties.table
+    qtbot.mouseClick(table.add_button, Qt.MouseButton.LeftButton)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "thuộc tính"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "vendor")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next loop turn
+    qtbot.waitUntil(lambda: model.element(ids["lgsp"]).properties == [("vendor", "")])
+    table.table.setCurrentCell(0, 1)
+    table.table.editItem(table.table.item(0, 1))
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "VNPT")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: model.element(ids["lgsp"]).properties == [("vendor", "VNPT")])
+    assert window.undo_stack.count() == 3  # add, rename, value: one step each
+
+
+def test_repeated_names_from_an_imported_file_are_never_mixed_up(dossier):
+    window, model, ids = dossier
+    element = model.element(ids["lgsp"])
+    element.properties = [("x", "1"), ("tag", "a"), ("tag", "b")]
+    select(window, "id-n0")
+    table = window.properties.table
+    second = table.table.item(2, 1)
+    assert not second.flags() & Qt.ItemFlag.ItemIsEditable  # would edit the first 'tag'
+    assert table.table.item(1, 1).flags() & Qt.ItemFlag.ItemIsEditable
+    before, steps = model_to_dict(model), window.undo_stack.count()
+    table.table.item(0, 0).setText("y")  # re-adding the tags would merge them: refused
+    assert model_to_dict(model) == before and window.undo_stack.count() == steps
+    assert table.table.item(0, 0).text() == "x"
+    table.table.item(1, 1).setText("c")
+    assert element.properties == [("x", "1"), ("tag", "c"), ("tag", "b")]

@@ -50,20 +50,54 @@ def owner_properties(model: Model, owner_id: str) -> list[tuple[str, str]] | Non
     return None
 
 
+def apply_property_edit(properties: list[tuple[str, str]], key: str, value: str | None
+                        ) -> list[tuple[str, str]]:
+    """What :class:`SetPropertyCommand` does to a property list (first ``key`` replaced in
+    place or removed; a new key appended), used to check a rename before running it."""
+    props = list(properties)
+    index = next((i for i, (k, _) in enumerate(props) if k == key), None)
+    if value is None:
+        if index is not None:
+            props.pop(index)
+    elif index is None:
+        props.append((key, value))
+    else:
+        props[index] = (key, value)
+    return props
+
+
+def first_rows(properties: list[tuple[str, str]]) -> set[int]:
+    """Rows whose key has not appeared above them. An imported file may repeat a key;
+    a command addresses a key's first row, so only those rows are editable here."""
+    seen: set[str] = set()
+    rows = set()
+    for row, (key, _) in enumerate(properties):
+        if key not in seen:
+            rows.add(row)
+            seen.add(key)
+    return rows
+
+
 def rename_key_commands(owner_id: str, properties: list[tuple[str, str]], row: int,
-                        new_key: str) -> list[Command]:
+                        new_key: str) -> list[Command] | None:
     """Commands that rename the key of ``properties[row]`` and keep every row in place.
 
     :class:`SetPropertyCommand` appends a new key at the end, so the renamed row and every
     row after it are taken out and put back in order (one undo step when run together).
+    Returns ``None`` when a repeated key later in the list would make the result differ
+    from a plain rename (the caller refuses the edit rather than reorder the list).
     """
     old_key, value = properties[row]
-    commands: list[Command] = [SetPropertyCommand(owner_id, old_key, None),
-                               SetPropertyCommand(owner_id, new_key, value)]
+    commands: list[SetPropertyCommand] = [SetPropertyCommand(owner_id, old_key, None),
+                                          SetPropertyCommand(owner_id, new_key, value)]
     for key, later_value in properties[row + 1:]:
         commands += [SetPropertyCommand(owner_id, key, None),
                      SetPropertyCommand(owner_id, key, later_value)]
-    return commands
+    result = list(properties)
+    for command in commands:
+        result = apply_property_edit(result, command.key, command.value)
+    wanted = [*properties[:row], (new_key, value), *properties[row + 1:]]
+    return list(commands) if result == wanted else None
 
 
 class _RowsTable(QTableWidget):
@@ -180,9 +214,10 @@ class PropertyTable(QWidget):
         try:
             if self.table.rowCount() != len(props):
                 self.table.setRowCount(len(props))
+            editable = first_rows(props)
             for row, (key, value) in enumerate(props):
-                self._set_cell(row, 0, key)
-                self._set_cell(row, 1, value)
+                self._set_cell(row, 0, key, row in editable)
+                self._set_cell(row, 1, value, row in editable)
         finally:
             self._filling = False
         self.table.setEnabled(active)
@@ -200,15 +235,22 @@ class PropertyTable(QWidget):
         limit = max(90, int(self.table.width() * 0.45))
         self.table.horizontalHeader().resizeSection(0, min(wanted, limit))
 
-    def _set_cell(self, row: int, column: int, text: str) -> None:
+    def _set_cell(self, row: int, column: int, text: str, editable: bool = True) -> None:
         item = self.table.item(row, column)
         if item is None:
             item = QTableWidgetItem(text)
-            item.setToolTip(text)
             self.table.setItem(row, column, item)
         elif item.text() != text:
             item.setText(text)
-            item.setToolTip(text)
+        flags = item.flags()
+        flags = (flags | Qt.ItemFlag.ItemIsEditable if editable
+                 else flags & ~Qt.ItemFlag.ItemIsEditable)
+        if item.flags() != flags:
+            item.setFlags(flags)
+        tip = text if editable else "\n".join(
+            (text, self.tr("This name is repeated: only its first row can be edited here.")))
+        if item.toolTip() != tip:
+            item.setToolTip(tip)
 
     def _update_height(self) -> None:
         """As tall as its rows (up to :data:`MAX_VISIBLE_ROWS`), so the dock stays compact
@@ -262,14 +304,18 @@ class PropertyTable(QWidget):
         row = self.selected_row()
         if row is None or self.owner_id is None:
             return
-        key = self.properties()[row][0]
-        self._run(SetPropertyCommand(self.owner_id, key, None))
+        props = self.properties()
+        if row not in first_rows(props):
+            self._say(self.tr("This name is repeated: only its first row can be edited here."))
+            return
+        self._run(SetPropertyCommand(self.owner_id, props[row][0], None))
         self.refresh()
 
     def set_value(self, row: int, value: str) -> bool:
         """Change the value of row ``row`` (what editing the cell does)."""
         props = self.properties()
-        if self.owner_id is None or not 0 <= row < len(props) or props[row][1] == value:
+        if (self.owner_id is None or not 0 <= row < len(props) or props[row][1] == value
+                or row not in first_rows(props)):
             return False
         return self._run(SetPropertyCommand(self.owner_id, props[row][0], value))
 
@@ -277,7 +323,7 @@ class PropertyTable(QWidget):
         """Rename the key of row ``row``; the row keeps its place. An empty or taken name
         is refused with a message on the status bar."""
         props = self.properties()
-        if self.owner_id is None or not 0 <= row < len(props):
+        if self.owner_id is None or not 0 <= row < len(props) or row not in first_rows(props):
             return False
         new_key = new_key.strip()
         old_key = props[row][0]
@@ -292,6 +338,10 @@ class PropertyTable(QWidget):
                 key=new_key))
             return False
         commands = rename_key_commands(self.owner_id, props, row, new_key)
+        if commands is None:
+            self._say(self.tr("Repeated property names below this row: renaming it here "
+                              "would reorder them, so nothing was changed."))
+            return False
         return self.editor is not None and self.editor.run_many(
             self.tr("Rename property ‘{old}’ to ‘{new}’").format(old=old_key, new=new_key),
             commands)
