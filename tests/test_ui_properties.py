@@ -417,3 +417,15 @@ def test_repeated_names_from_an_imported_file_are_never_mixed_up(dossier):
     assert table.table.item(0, 0).text() == "x"
     table.table.item(1, 1).setText("c")
     assert element.properties == [("x", "1"), ("tag", "c"), ("tag", "b")]
+
+
+def test_an_english_model_offers_the_vietnamese_name_as_its_second_language(window, qtbot):
+    model = dossier_model()
+    model.language = "en"
+    window.set_model(model, None)
+    element_id = model.views[0].nodes["id-n0"].element_id
+    select(window, "id-n0")
+    dock = window.properties
+    assert dock.form.labelForField(dock.name_en).text() == "Tên tiếng Việt:"
+    type_into(qtbot, dock.name_en, "Nền tảng LGSP")
+    assert model.element(element_id).names == {"vi": "Nền tảng LGSP"}

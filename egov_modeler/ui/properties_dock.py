@@ -307,6 +307,7 @@ class PropertiesDock(QDockWidget):
         kind, object_id = target
         obj = self._object()
         other = self._second_language()
+        self._label_second_language(other)
         self._set_text(obj.name, obj.names.get(other, ""), obj.documentation,
                        obj.documentations.get(other, ""))
         rel_type = ""
@@ -335,6 +336,16 @@ class PropertiesDock(QDockWidget):
         self.table.show_owner(editor, object_id)
         self.model_table.show_owner(editor, model.id if kind == "view" else None)
         self._show_rows(kind, rel_type)
+
+    def _label_second_language(self, other: str) -> None:
+        """"English name" for a Vietnamese model; "Vietnamese name" for an English one."""
+        if other == "en":
+            name, documentation = self.tr("English name:"), self.tr("English documentation:")
+        else:
+            name = self.tr("Vietnamese name:")
+            documentation = self.tr("Vietnamese documentation:")
+        self.form.labelForField(self.name_en).setText(name)
+        self.form.labelForField(self.documentation_en).setText(documentation)
 
     def _object(self):  # noqa: ANN202 - Element | Relationship | View | Model
         model = self.editor.model
