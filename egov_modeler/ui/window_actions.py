@@ -305,15 +305,18 @@ class WindowActionsMixin:
         bar.addAction(self.act_zoom_fit)
         bar.addAction(self.act_zoom_100)
         bar.addSeparator()
-        # Align left/top and the Arrange menu behind one button: eleven buttons would
-        # crowd out the rest on a laptop screen.
-        arrange = self.arrange_menu.menuAction()
-        arrange.setIcon(self.arrange_actions["align_left"].icon())
-        bar.addAction(arrange)
-        button = bar.widgetForAction(arrange)
-        if isinstance(button, QToolButton):
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-            button.setObjectName("arrange_button")
+        # The Arrange menu behind one button: eleven buttons would crowd out the rest on
+        # a laptop screen. (The menu's own action keeps no icon: the menu bar would show
+        # the icon instead of the name.)
+        button = QToolButton(bar)
+        button.setObjectName("arrange_button")
+        button.setMenu(self.arrange_menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setIcon(self.arrange_actions["align_left"].icon())
+        button.setText(self.arrange_menu.title().replace("&", ""))
+        button.setToolTip(self.tr("Align, distribute, same size (two or more selected)"))
+        bar.addWidget(button)
         self.addToolBar(bar)
         self._clipboard_changed()
 

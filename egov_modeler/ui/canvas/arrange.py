@@ -92,7 +92,13 @@ class SelectionOrder(QObject):
 
     def _changed(self) -> None:
         scene = self._scene
-        current = scene.selected_node_ids()
+        try:
+            current = scene.selected_node_ids()
+        except RuntimeError:  # the scene is being destroyed (its items deselect)
+            return
+        if not scene.model.has_view(scene.view_id):
+            self._order = []
+            return
         chosen = set(current)
         kept = [n for n in self._order if n in chosen]
         view = scene.view()
