@@ -259,3 +259,41 @@ def test_arrange_entries_need_enough_selected_nodes(window):
     assert all(a.isEnabled() for a in actions.values())
     scene.clearSelection()
     assert not window.act_copy.isEnabled() and not window.act_cut.isEnabled()
+
+
+def test_arrange_is_named_in_the_menu_bar_and_has_a_toolbar_button(window):
+    from PySide6.QtWidgets import QToolButton
+
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert "Sắ&p xếp" in titles
+    button = window.findChild(QToolButton, "arrange_button")
+    assert button is not None and button.text() == "Sắp xếp"
+    assert button.menu() is window.arrange_menu
+    edit = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Sửa")
+    assert {"&Cắt", "&Sao chép", "&Dán", "Dán thành &bản sao", "&Nhân bản"} <= {
+        a.text() for a in edit.actions()}
+
+
+def test_opening_the_context_menu_notes_where_a_paste_lands(window, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    canvas = window.current_canvas()
+    viewport = canvas.viewport()
+    pos = canvas.mapFromScene(QPointF(300, 250))
+    seen = []
+
+    def close_menu():
+        popup = QApplication.activePopupWidget()
+        seen.append([a.text() for a in popup.actions()] if popup else None)
+        if popup is not None:
+            popup.close()
+
+    QTimer.singleShot(50, close_menu)
+    QApplication.sendEvent(viewport, QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos)))
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen[0] is not None and "&Dán tại đây" in seen[0]
+    point = window.act_paste_here.data()
+    assert (round(point.x()), round(point.y())) == (300, 250)
