@@ -8,6 +8,7 @@ replay edits from a known state. Undo/redo in the window wraps these same object
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -179,6 +180,40 @@ class CascadeCommand(Command):
         self._restore(model)
         for part in reversed(self._applied_parts):
             part.revert(model)
+
+
+class FieldsCommand(Command):
+    """Set several plain fields of one object at once (name, documentation, style...).
+
+    Subclasses are dataclasses with a ``changes`` dict; they say which object is edited
+    (``_target``), which fields may change (``editable``) and what to announce
+    (``_announce``). The old values are deep-copied so revert restores them exactly.
+    """
+
+    editable: ClassVar[tuple[str, ...]] = ()
+    changes: dict[str, Any]
+
+    def _target(self, model: Model) -> Any:
+        raise NotImplementedError
+
+    def _announce(self, model: Model) -> None:
+        raise NotImplementedError
+
+    def apply(self, model: Model) -> None:
+        target = self._target(model)
+        unknown = set(self.changes) - set(self.editable)
+        if unknown:
+            raise ModelError(tr("Cannot edit {fields}", fields=", ".join(sorted(unknown))))
+        self._old = {k: copy.deepcopy(getattr(target, k)) for k in self.changes}
+        for key, value in self.changes.items():
+            setattr(target, key, copy.deepcopy(value))
+        self._announce(model)
+
+    def revert(self, model: Model) -> None:
+        target = self._target(model)
+        for key, value in self._old.items():
+            setattr(target, key, value)
+        self._announce(model)
 
 
 def remove_from_folders(model: Model, object_id: str) -> list[tuple[Any, int]]:

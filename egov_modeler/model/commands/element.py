@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...i18n import tr
 from ..concepts import Element
-from ..errors import ModelError
-from .base import CascadeCommand, Command, remove_from_folders, restore_to_folders
+from .base import (
+    CascadeCommand,
+    Command,
+    FieldsCommand,
+    remove_from_folders,
+    restore_to_folders,
+)
 
 if TYPE_CHECKING:
     from ..model import Model
@@ -38,31 +42,22 @@ class AddElementCommand(Command):
 
 
 @dataclass
-class SetElementFieldsCommand(Command):
+class SetElementFieldsCommand(FieldsCommand):
     """Set several plain fields of an element at once (name, documentation, ...)."""
 
     element_id: str
     changes: dict[str, Any]
-    _old: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    editable: ClassVar[tuple[str, ...]] = EDITABLE_ELEMENT_FIELDS
 
-    def apply(self, model: Model) -> None:
-        element = model.element(self.element_id)
-        unknown = set(self.changes) - set(EDITABLE_ELEMENT_FIELDS)
-        if unknown:
-            raise ModelError(tr("Cannot edit {fields}", fields=", ".join(sorted(unknown))))
-        self._old = {k: copy.deepcopy(getattr(element, k)) for k in self.changes}
-        for key, value in self.changes.items():
-            setattr(element, key, copy.deepcopy(value))
-        model._element_changed(self.element_id)
+    def _target(self, model: Model) -> Element:
+        return model.element(self.element_id)
 
-    def revert(self, model: Model) -> None:
-        element = model.element(self.element_id)
-        for key, value in self._old.items():
-            setattr(element, key, value)
+    def _announce(self, model: Model) -> None:
         model._element_changed(self.element_id)
 
     def describe(self) -> str:
         return tr("Edit element")
+
 
 
 @dataclass

@@ -3,14 +3,13 @@ model's own fields (name, documentation, Dublin Core metadata)."""
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...i18n import tr
 from .. import events as ev
 from ..errors import ModelError
-from .base import Command
+from .base import Command, FieldsCommand
 
 if TYPE_CHECKING:
     from ..model import Model
@@ -71,24 +70,16 @@ class SetPropertyCommand(Command):
 
 
 @dataclass
-class SetModelFieldsCommand(Command):
+class SetModelFieldsCommand(FieldsCommand):
     """Set the model's name, documentation or metadata (dossier fields live here too)."""
 
     changes: dict[str, Any]
-    _old: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    editable: ClassVar[tuple[str, ...]] = EDITABLE_MODEL_FIELDS
 
-    def apply(self, model: Model) -> None:
-        unknown = set(self.changes) - set(EDITABLE_MODEL_FIELDS)
-        if unknown:
-            raise ModelError(tr("Cannot edit {fields}", fields=", ".join(sorted(unknown))))
-        self._old = {k: copy.deepcopy(getattr(model, k)) for k in self.changes}
-        for key, value in self.changes.items():
-            setattr(model, key, copy.deepcopy(value))
-        model.emit(ev.ModelPropertiesChanged())
+    def _target(self, model: Model) -> Model:
+        return model
 
-    def revert(self, model: Model) -> None:
-        for key, value in self._old.items():
-            setattr(model, key, value)
+    def _announce(self, model: Model) -> None:
         model.emit(ev.ModelPropertiesChanged())
 
     def describe(self) -> str:

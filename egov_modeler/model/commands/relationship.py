@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...i18n import tr
 from ..concepts import Relationship
 from ..errors import ModelError
-from .base import CascadeCommand, Command, remove_from_folders, restore_to_folders
+from .base import (
+    CascadeCommand,
+    Command,
+    FieldsCommand,
+    remove_from_folders,
+    restore_to_folders,
+)
 
 if TYPE_CHECKING:
     from ..model import Model
@@ -50,29 +55,20 @@ class RelateCommand(Command):
 
 
 @dataclass
-class SetRelationshipFieldsCommand(Command):
+class SetRelationshipFieldsCommand(FieldsCommand):
     relationship_id: str
     changes: dict[str, Any]
-    _old: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    editable: ClassVar[tuple[str, ...]] = EDITABLE_RELATIONSHIP_FIELDS
 
-    def apply(self, model: Model) -> None:
-        rel = model.relationship(self.relationship_id)
-        unknown = set(self.changes) - set(EDITABLE_RELATIONSHIP_FIELDS)
-        if unknown:
-            raise ModelError(tr("Cannot edit {fields}", fields=", ".join(sorted(unknown))))
-        self._old = {k: copy.deepcopy(getattr(rel, k)) for k in self.changes}
-        for key, value in self.changes.items():
-            setattr(rel, key, copy.deepcopy(value))
-        model._relationship_changed(self.relationship_id)
+    def _target(self, model: Model) -> Relationship:
+        return model.relationship(self.relationship_id)
 
-    def revert(self, model: Model) -> None:
-        rel = model.relationship(self.relationship_id)
-        for key, value in self._old.items():
-            setattr(rel, key, value)
+    def _announce(self, model: Model) -> None:
         model._relationship_changed(self.relationship_id)
 
     def describe(self) -> str:
         return tr("Edit relationship")
+
 
 
 @dataclass

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...i18n import tr
 from .. import events as ev
 from ..errors import ModelError
 from ..views import Connection, Node, View
-from .base import CascadeCommand, Command, remove_from_folders, restore_to_folders
+from .base import (
+    CascadeCommand,
+    Command,
+    FieldsCommand,
+    remove_from_folders,
+    restore_to_folders,
+)
 
 if TYPE_CHECKING:
     from ..model import Model
@@ -65,26 +71,17 @@ class RenameViewCommand(Command):
 
 
 @dataclass
-class SetViewFieldsCommand(Command):
+class SetViewFieldsCommand(FieldsCommand):
     view_id: str
     changes: dict[str, Any]
-    _old: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    editable: ClassVar[tuple[str, ...]] = EDITABLE_VIEW_FIELDS
 
-    def apply(self, model: Model) -> None:
-        view = model.view(self.view_id)
-        unknown = set(self.changes) - set(EDITABLE_VIEW_FIELDS)
-        if unknown:
-            raise ModelError(tr("Cannot edit {fields}", fields=", ".join(sorted(unknown))))
-        self._old = {k: copy.deepcopy(getattr(view, k)) for k in self.changes}
-        for key, value in self.changes.items():
-            setattr(view, key, copy.deepcopy(value))
+    def _target(self, model: Model) -> View:
+        return model.view(self.view_id)
+
+    def _announce(self, model: Model) -> None:
         model.emit(ev.ViewChanged(self.view_id))
 
-    def revert(self, model: Model) -> None:
-        view = model.view(self.view_id)
-        for key, value in self._old.items():
-            setattr(view, key, value)
-        model.emit(ev.ViewChanged(self.view_id))
 
 
 @dataclass
@@ -260,29 +257,20 @@ class ReparentNodeCommand(Command):
 
 
 @dataclass
-class SetNodeFieldsCommand(Command):
+class SetNodeFieldsCommand(FieldsCommand):
     """Change a node's label, style or layer band."""
 
     view_id: str
     node_id: str
     changes: dict[str, Any]
-    _old: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    editable: ClassVar[tuple[str, ...]] = EDITABLE_NODE_FIELDS
 
-    def apply(self, model: Model) -> None:
-        node = model.node(self.view_id, self.node_id)
-        unknown = set(self.changes) - set(EDITABLE_NODE_FIELDS)
-        if unknown:
-            raise ModelError(tr("Cannot edit {fields}", fields=", ".join(sorted(unknown))))
-        self._old = {k: copy.deepcopy(getattr(node, k)) for k in self.changes}
-        for key, value in self.changes.items():
-            setattr(node, key, copy.deepcopy(value))
+    def _target(self, model: Model) -> Node:
+        return model.node(self.view_id, self.node_id)
+
+    def _announce(self, model: Model) -> None:
         model.emit(ev.NodeChanged(self.view_id, self.node_id))
 
-    def revert(self, model: Model) -> None:
-        node = model.node(self.view_id, self.node_id)
-        for key, value in self._old.items():
-            setattr(node, key, value)
-        model.emit(ev.NodeChanged(self.view_id, self.node_id))
 
 
 @dataclass
