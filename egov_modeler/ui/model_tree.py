@@ -24,6 +24,7 @@ from ..model.model import Model
 from ..model.views import View
 from .canvas.view import ELEMENT_MIME
 from .icons import element_type_icon
+from .model_listener import ModelListener
 from .search_tree import SEARCH_ROLE, fold
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ class ModelTreeModel(QStandardItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.model: Model | None = None
-        self._unsubscribe: Callable[[], None] | None = None
+        self._listener = ModelListener()
         self._items: dict[str, QStandardItem] = {}
         self._groups: dict[str, QStandardItem] = {}
         self._layer_names: dict[str, tuple[int, str]] = {}
@@ -73,16 +74,11 @@ class ModelTreeModel(QStandardItemModel):
         """Follow ``model`` (instead of the previous one) and list all of it."""
         self.detach()
         self.model = model
-        self._unsubscribe = model.subscribe(self._on_event)
+        self._listener.follow(model, self._on_event)
         self.rebuild()
 
     def detach(self) -> None:
-        if self._unsubscribe is not None:
-            try:
-                self._unsubscribe()
-            except ValueError:
-                pass
-            self._unsubscribe = None
+        self._listener.stop()
 
     def rebuild(self) -> None:
         """List everything again (a new model, or ModelReset)."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from ...model import events as ev
 from ...model.model import Model
 from ...model.views import NODE_CONTAINER, Connection, Node, View
+from ..model_listener import ModelListener
 from .items import BandItem, ConnectionItem, ElementItem, NodeItem
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,8 @@ class DiagramScene(QGraphicsScene):
         self.setBackgroundBrush(QColor("#ffffff"))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.rebuild()
-        self._unsubscribe: Callable[[], None] | None = model.subscribe(self._on_event)
+        self._listener = ModelListener()
+        self._listener.follow(model, self._on_event)
 
     # ------------------------------------------------------------------ model access
     def view(self) -> View:
@@ -66,12 +68,7 @@ class DiagramScene(QGraphicsScene):
 
     def detach(self) -> None:
         """Stop following the model (the tab is closing or the model is replaced)."""
-        if self._unsubscribe is not None:
-            try:
-                self._unsubscribe()
-            except ValueError:
-                pass
-            self._unsubscribe = None
+        self._listener.stop()
 
     # ------------------------------------------------------------------ building
     def rebuild(self) -> None:
