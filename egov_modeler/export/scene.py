@@ -32,6 +32,7 @@ __all__ = [
     "TextItem",
     "build_scene",
     "connection_label",
+    "connection_text",
     "container_items",
     "legend_scene",
     "note_items",
@@ -227,6 +228,22 @@ def connection_label(points: list[tuple[float, float]], text: str,
     return TextItem(mx - width / 2, my + size / 3, text, size, False, "#000000", "#ffffff")
 
 
+def connection_text(rel, connection, lang: str) -> str:  # noqa: ANN001
+    """What is written on a connection's line (public: the PDF and the canvas both write
+    it): the relationship's name in ``lang`` (else the line's own label) and, for an
+    Influence, its modifier as ArchiMate draws it: "Name (+)", or "(+)" unnamed. Why the
+    brackets even alone: a bare "--" or "-" on a dashed Influence line reads as more dashes.
+
+    ``rel`` is the :class:`~egov_modeler.model.concepts.Relationship` shown, or None for a
+    plain line."""
+    text = ((rel.names.get(lang) or rel.name) if rel is not None else "") or (
+        connection.labels.get(lang) or connection.label or "")
+    modifier = (rel.modifier or "").strip() if rel is not None else ""
+    if rel is not None and rel.type == "Influence" and modifier:
+        return f"{text} ({modifier})" if text else f"({modifier})"
+    return text
+
+
 def view_bounds(view: View) -> Box:
     """Extent of a view's nodes and bendpoints plus a margin (cheap: no text layout), so
     page counts can be known without drawing."""
@@ -331,9 +348,7 @@ def build_scene(model, view: View, lang: str) -> Scene:
                                    width))
         if rel is not None:
             seen_rels.add(rel.type)
-        text = (rel.names.get(lang) or rel.name) if rel else ""
-        label = connection_label(points, text or connection.labels.get(lang)
-                                 or connection.label, taken)
+        label = connection_label(points, connection_text(rel, connection, lang), taken)
         if label is not None:
             labels.append(label)
     items.extend(labels)

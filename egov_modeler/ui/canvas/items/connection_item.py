@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, Q
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ....export import notation as nt
+from ....export.scene import connection_text
 from ..display import connection_label
 from ..notation_qt import Shape, paint_display_items, paint_shapes, shapes
 from .element_item import SELECTION_COLOR
@@ -79,8 +80,7 @@ class ConnectionItem(QGraphicsItem):
             rel = scene.model.relationship(conn.relationship_id)
         self._rel_type = rel.type if rel else None
         language = scene.language
-        self._text = ((rel.names.get(language) or rel.name) if rel else "") or (
-            conn.labels.get(language) or conn.label)
+        self._text = connection_text(rel, conn, language)  # as the PDF writes it
         self._access = rel.access_type if rel else None
         self._directed = bool(rel and rel.is_directed)
         color = QColor(conn.style.line_color or "#333333")
