@@ -160,11 +160,18 @@ class EditCommandsMixin:
         from .canvas.clipboard import copy_selection
 
         canvas = self.current_canvas()
-        if canvas is None or copy_selection(canvas) is None:
+        fragment = copy_selection(canvas) if canvas is not None else None
+        if fragment is None:
             return False
         self._update_edit_actions()
         commands = self._removal_commands(canvas)
-        return self.editor.run(CompoundCommand(self.tr("Cut"), commands))
+        if not self.editor.run(CompoundCommand(self.tr("Cut"), commands)):
+            return False
+        # copy_selection said "Copied"; the architect must know the shapes left the view.
+        self.show_status(self.tr(
+            "Cut {count} element(s): copied and removed from this view (they stay in the "
+            "model; Ctrl+V shows them again)").format(count=len(fragment.elements)))
+        return True
 
     def paste(self, as_copy: bool = False, at: QPointF | None = None) -> list[str] | None:
         """Ctrl+V (the same elements, shown again) or Ctrl+Shift+V (new copies) into the

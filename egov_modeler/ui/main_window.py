@@ -1,6 +1,6 @@
 """The main window: palette and model tree on the left, one diagram tab per open view in
-the middle, properties under them, problems below, menus, toolbar and a status bar that
-explains refusals.
+the middle, properties on the right, problems under the diagram, menus, toolbar and a
+status bar that explains refusals.
 
 The window owns the open :class:`~egov_modeler.model.model.Model`, its ``QUndoStack`` and
 the file it came from. Replacing the model (New, Open, Import) happens only once the new
@@ -36,6 +36,18 @@ from .window_actions import WindowActionsMixin
 log = logging.getLogger(__name__)
 
 VALIDATE_DELAY_MS = 300
+#: Version of the dock layout kept in the settings (``saveState``/``restoreState``). Raise
+#: it when the default layout changes for the better, so a layout saved by an older version
+#: (e.g. version 0: Properties squeezed under the palette and the model tree, ~170 px tall)
+#: is dropped once and the new default applies; the user's own arrangement saved by this
+#: version is restored as it was.
+DOCK_STATE_VERSION = 2
+#: Default widths (px) of the left column (palette, model tree) and of the Properties dock,
+#: and the height of the Problems dock: the Properties form (type, names and documentation
+#: in two languages, origin, property table) fits without scrolling on a 1000 px screen.
+LEFT_DOCK_WIDTH = 290
+PROPERTIES_WIDTH = 330
+PROBLEMS_HEIGHT = 100
 
 __all__ = ["EXCHANGE_FILTER", "NATIVE_FILTER", "MainWindow"]
 
@@ -76,24 +88,16 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
         self.setCentralWidget(self.tabs)
 
         self.palette = PaletteDock(self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette)
         self.palette.componentActivated.connect(self._arm_place)
-        # Palette, model tree and properties one above the other: the first two are where
-        # things are dragged from, the third says what is selected.
         self.model_dock = ModelDock(self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.model_dock)
         self.model_dock.viewActivated.connect(self.open_view)
         self.model_dock.deleteRequested.connect(self.delete_view)
         self.model_dock.conceptSelected.connect(self.reveal_concept)
         self.properties = PropertiesDock(self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.properties)
         self.problems = ProblemsDock(self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.problems.problemActivated.connect(self.reveal)
-        self.resizeDocks([self.palette, self.model_dock, self.properties], [330, 300, 170],
-                         Qt.Orientation.Vertical)
-        self.resizeDocks([self.palette], [300], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.problems], [90], Qt.Orientation.Vertical)
+        self._default_dock_layout()
+        self.tabs.currentChanged.connect(self._show_model_without_tabs)
 
         self.zoom_label = QLabel("100%", self)
         self.statusBar().addPermanentWidget(self.zoom_label)
@@ -126,6 +130,32 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
         return [w for i in range(self.tabs.count())
                 if isinstance(w := self.tabs.widget(i), DiagramView)]
 
+    # ================================================================ docks
+    def _default_dock_layout(self) -> None:
+        """Palette above the model tree on the left (where things are dragged from), the
+        Properties dock on the right at full height (what is selected, with its names and
+        documentation in both dossier languages), Problems under the diagram only.
+
+        Why the corners go to the side columns: otherwise the Problems dock spans the whole
+        width and steals the bottom of both columns."""
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.model_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
+        self.resizeDocks([self.palette, self.model_dock], [1, 1], Qt.Orientation.Vertical)
+        self.resizeDocks([self.palette, self.properties], [LEFT_DOCK_WIDTH, PROPERTIES_WIDTH],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.problems], [PROBLEMS_HEIGHT], Qt.Orientation.Vertical)
+
+    def _show_model_without_tabs(self, _index: int) -> None:
+        """No diagram open (a model without views, or the last tab closed): Properties
+        shows the model's own fields (name, documentation, dossier properties) instead of
+        staying on what the closed diagram had selected."""
+        if self.tabs.count() == 0:
+            self.properties.show_selection(self.editor, None, [], [])
+
     # ================================================================ model lifecycle
     def _make_editor(self) -> Editor:
         editor = Editor(self.model, self.undo_stack, self.language, self)
@@ -150,6 +180,8 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
         self.model_dock.show_model(model)
         if model.views:
             self.open_view(model.views[0].id)
+        else:  # no tab will say what to show: the model itself
+            self.properties.show_selection(self.editor, None, [], [])
         self.undo_stack.setClean()
         self.journal_keeper.start(model, path)
         self._update_title()
@@ -172,21 +204,22 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
             self.model_dock.detach()
             settings = self.recent.settings
             settings.setValue("window/geometry", self.saveGeometry())
-            settings.setValue("window/state", self.saveState())
+            settings.setValue("window/state", self.saveState(DOCK_STATE_VERSION))
             event.accept()
         else:
             event.ignore()
 
     def _restore_window_state(self) -> None:
-        """Size, position and dock layout as the user left them."""
+        """Size, position and dock layout as the user left them; a dock layout saved by
+        another version (see :data:`DOCK_STATE_VERSION`) is ignored: the default stays."""
         settings = self.recent.settings
         geometry = settings.value("window/geometry")
         state = settings.value("window/state")
         try:
             if geometry is not None:
                 self.restoreGeometry(geometry)
-            if state is not None:
-                self.restoreState(state)
+            if state is not None and not self.restoreState(state, DOCK_STATE_VERSION):
+                log.info("dock layout saved by another version ignored; default layout used")
         except TypeError:  # a settings file from elsewhere: keep the defaults
             log.debug("window state not restored", exc_info=True)
 
