@@ -24,6 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--select", default="i_lgsp_tinh",
                         help="catalog id of the element to select (if shown)")
     parser.add_argument("--size", default="1600x1000")
+    parser.add_argument("--zoom", default="fit",
+                        help="'fit' (the whole view) or a factor such as 0.65, centred on "
+                             "the selected element")
     args = parser.parse_args(argv)
     import tempfile
 
@@ -46,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         app.processEvents()
     canvas = window.current_canvas()
     canvas.zoom_to_fit()
+    if args.zoom != "fit":
+        canvas.set_zoom(float(args.zoom))
     scene = canvas.diagram()
     view = scene.view()
     chosen = [n for n in view.nodes.values() if n.element_id
@@ -56,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         tree.setCurrentIndex(index)  # selects it on the diagram too
         tree.scrollTo(index)
         scene.select_ids([chosen[0].id])
+        if args.zoom != "fit":
+            _show_from_the_left(canvas, scene.node_items[chosen[0].id])
     for _ in range(10):
         app.processEvents()
     ok = window.grab().save(args.output)
@@ -63,6 +70,15 @@ def main(argv: list[str] | None = None) -> int:
     window.close()
     settings_dir.cleanup()
     return 0 if ok else 1
+
+
+def _show_from_the_left(canvas, item) -> None:  # noqa: ANN001
+    """Zoomed in, the diagram's left edge (where the layer bands name themselves) at the
+    viewport's left, vertically centred, the selected ``item`` kept in sight."""
+    content = canvas.diagram().content_rect().adjusted(-20, -20, 20, 20)
+    visible = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+    canvas.centerOn(content.left() + visible.width() / 2, content.center().y())
+    canvas.ensureVisible(item, 40, 40)
 
 
 if __name__ == "__main__":
