@@ -1,0 +1,158 @@
+"""The checks an exchange file passes before anything is built: a safe parse with an
+exchange ``<model>`` root, unique identifiers and references that resolve to the right kind
+of thing (libxml2's schema check skips IDREFs; Archi's does not), and the Open Group XSD
+when this installation has it. Each refusal is an :class:`ExchangeImportError` naming the
+problem and the line."""
+
+from __future__ import annotations
+
+import logging
+import os
+from functools import cache
+from pathlib import Path
+
+from lxml import etree
+
+from ..i18n import tr
+from .oef_read_common import Q_MODEL, ExchangeImportError, ReadState, local_name
+from .oef_writer import DC_NS, NS
+from .xml_safety import XmlInputError, parse_xml
+
+log = logging.getLogger(__name__)
+
+
+#: Where the Open Group XSDs may be found (first existing wins); see :func:`schema_dir`.
+XSD_ENV = "EGOV_MODELER_OEF_XSD_DIR"
+XSD_FILE = "archimate3_with_dc.xsd"
+
+#: Reference attributes and what each may point at (``None``: anything with an id).
+_REF_TARGETS: dict[str, tuple[str, ...] | None] = {
+    "elementRef": ("element",),
+    "relationshipRef": ("relationship",),
+    "propertyDefinitionRef": ("propertyDefinition",),
+    "identifierRef": None,
+    "ref": None,
+    "viewpointRef": None,
+    "conceptRef": ("element", "relationship"),
+    "nodeRef": ("node",),
+    "connectionRef": ("connection",),
+    "viewConceptRef": ("node", "connection"),
+    "stereotypeRef": None,
+}
+_END_TARGETS = {
+    "relationship": ("element", "relationship"),
+    "connection": ("node", "connection"),
+}
+
+
+def schema_dir() -> Path | None:
+    """The folder holding the Open Group XSDs, if this installation has one.
+
+    Looked for in ``$EGOV_MODELER_OEF_XSD_DIR``, in the package's
+    ``resources/archimate/xsd`` and in the project's ``../shared/archimate/xsd``. Without
+    it the import still runs every structural and reference check itself.
+    """
+    candidates = []
+    if os.environ.get(XSD_ENV):
+        candidates.append(Path(os.environ[XSD_ENV]))
+    package = Path(__file__).resolve().parents[1]
+    candidates.append(package / "resources" / "archimate" / "xsd")
+    candidates.append(package.parents[1] / "shared" / "archimate" / "xsd")
+    for folder in candidates:
+        if (folder / XSD_FILE).is_file():
+            return folder
+    return None
+
+
+@cache
+def _schema_at(folder: str) -> etree.XMLSchema | None:
+    try:
+        parser = etree.XMLParser(no_network=True, resolve_entities=False)
+        return etree.XMLSchema(etree.parse(str(Path(folder) / XSD_FILE), parser))
+    except (etree.XMLSchemaParseError, etree.XMLSyntaxError, OSError) as exc:
+        log.warning("exchange schema in %s unusable: %s", folder, exc)
+        return None
+
+
+def exchange_schema() -> etree.XMLSchema | None:
+    """The exchange-format schema (Diagram + Dublin Core), or ``None`` when not installed."""
+    folder = schema_dir()
+    return _schema_at(str(folder)) if folder else None
+
+
+def parse(reader: ReadState) -> etree._Element:
+    try:
+        tree = parse_xml(reader.data, reader.name)
+    except ExchangeImportError:
+        raise
+    except XmlInputError as exc:
+        raise ExchangeImportError(str(exc), line=exc.line) from None
+    root = tree.getroot()
+    if root.tag != Q_MODEL:
+        qname = etree.QName(root)
+        if qname.localname == "model" and qname.namespace != NS:
+            problem = tr("the root element is in the namespace {found}, not the ArchiMate "
+                         "exchange namespace {expected}", found=qname.namespace or "-",
+                         expected=NS)
+        else:
+            problem = tr("the root element is <{tag}> in the namespace {found}; an "
+                         "ArchiMate exchange file starts with <model> in {expected}",
+                         tag=qname.localname, found=qname.namespace or "-", expected=NS)
+        raise reader.fail(root.sourceline, tr("not an ArchiMate exchange file: {problem}",
+                                              problem=problem))
+    return root
+
+
+def check_references(reader: ReadState, root: etree._Element) -> None:
+    """Unique identifiers, and every reference resolving to the right kind of thing."""
+    ids = reader.ids
+    refs: list[tuple[etree._Element, str, str]] = []
+    for element in root.iter():
+        attrib = element.attrib
+        if not attrib:
+            continue
+        for key, value in attrib.items():
+            if key == "identifier":
+                other = ids.get(value)
+                if other is not None:
+                    raise reader.fail(element.sourceline, tr(
+                        "the identifier {id} is used twice (first at line {first})",
+                        id=value, first=other.sourceline))
+                ids[value] = element
+            elif key in _REF_TARGETS or key in ("source", "target"):
+                refs.append((element, key, value))
+    for element, key, value in refs:
+        target = ids.get(value)
+        kind = local_name(element.tag)
+        if key in ("source", "target"):
+            allowed = _END_TARGETS.get(kind)
+            if allowed is None:
+                continue
+        else:
+            allowed = _REF_TARGETS[key]
+        if target is None:
+            raise reader.fail(element.sourceline, tr(
+                "{kind} refers to {id} ({attribute}), which does not exist in the file",
+                kind=kind, id=value, attribute=key))
+        if allowed is not None and local_name(target.tag) not in allowed:
+            raise reader.fail(element.sourceline, tr(
+                "{kind} refers to {id} ({attribute}), which is a {found}, not a {expected}",
+                kind=kind, id=value, attribute=key, found=local_name(target.tag),
+                expected=" / ".join(allowed)))
+
+
+def check_schema(reader: ReadState, root: etree._Element,
+                 schema: etree.XMLSchema | None) -> None:
+    """Validate against ``schema`` (see :func:`exchange_schema`; ``None``: not installed,
+    the checks above still hold). The caller passes it so one place decides which."""
+    if schema is None:
+        log.info("exchange XSD not found; structural checks only")
+        return
+    if schema.validate(root.getroottree()):
+        return
+    error = schema.error_log[0] if len(schema.error_log) else None
+    message = (error.message if error else "?").replace(f"{{{NS}}}", "").replace(
+        f"{{{DC_NS}}}", "dc:")
+    raise reader.fail(error.line if error else None, tr(
+        "the file does not follow the ArchiMate exchange schema: {reason}",
+        reason=message))
