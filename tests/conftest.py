@@ -34,3 +34,20 @@ def _vietnamese_by_default():
     set_language("vi")
     yield
     set_language("vi")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _empty_clipboard_before_qt_exits():
+    """Qt (offscreen) crashes while tearing down a clipboard that still holds our data at
+    interpreter exit — after every test passed, but the run then ends with a segfault. A
+    test that copies or cuts leaves data there, so the session empties it last."""
+    yield
+    import sys
+
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is not None:
+            app.clipboard().clear()
+            app.processEvents()
