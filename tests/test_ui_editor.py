@@ -349,3 +349,19 @@ def test_the_relationship_menu_offers_allowed_types_suggested_first(window):
     assert not actions["Flow"].isEnabled()  # refused by FW-CROSS-CUTTING...
     assert "dùng quan hệ Liên kết" in actions["Flow"].toolTip()  # ...which says what to use
     assert actions["Association"].isEnabled()
+
+
+def test_a_bare_archimate_element_takes_the_layer_of_its_band(window):
+    """Dropped from the palette's ArchiMate types, not the catalog: the framework rules
+    must still know where it stands (e.g. an application hosted on nothing is flagged)."""
+    import egov_modeler
+
+    view = window.current_model().view(window.current_view_id())
+    band = view.nodes[window.bands["cong_dich_vu"]]
+    (element,) = drop(window, "type:ApplicationComponent", band.x + 40 + 80, band.y + 60)
+    assert element.catalog_ref is None
+    assert element.layer == "cong_dich_vu"
+    assert node_of(window, element.id).parent == band.id
+    hosted = [p for p in egov_modeler.validate(window.current_model())
+              if p.rule == "FW-HOSTED" and element.id in p.ids]
+    assert hosted, "an application on no infrastructure is flagged"

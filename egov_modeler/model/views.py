@@ -118,6 +118,17 @@ class View:
                 stack.append(child.id)
         return found
 
+    def enclosing_layer(self, node_id: str | None) -> str | None:
+        """The framework layer of the band ``node_id`` is, or sits in (at any depth)."""
+        while node_id is not None:
+            node = self.nodes.get(node_id)
+            if node is None:
+                return None
+            if node.layer:
+                return node.layer
+            node_id = node.parent
+        return None
+
     def nodes_of_element(self, element_id: str) -> list[Node]:
         """Every placement of ``element_id`` on this view."""
         return [n for n in self.nodes.values() if n.element_id == element_id]

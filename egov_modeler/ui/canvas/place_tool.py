@@ -52,6 +52,10 @@ class PlaceTool(Tool):
         w, h = element_size_for(scene.view())
         x, y = round(pos.x() - w / 2), round(pos.y() - h / 2)
         parent = scene.container_at(pos)
+        if element.layer is None and element.catalog_ref is None:
+            # A bare ArchiMate element takes the framework layer of the band it is put in,
+            # so the framework's rules judge it like a catalog component.
+            element.layer = scene.view().enclosing_layer(parent)
         node = Node(new_id(), x, y, w, h, element_id=element.id, parent=parent)
         ok = self.editor.run_many(
             _t("Add ‘{name}’", name=element.name),
