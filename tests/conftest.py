@@ -16,6 +16,10 @@ os.environ.setdefault("EGOV_LANG", "vi")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+if (SHARED / "archimate" / "xsd").is_dir():
+    # The exchange import validates against the Open Group schemas when it has them; at
+    # test time they come from ../shared (the program itself never reads ../shared).
+    os.environ.setdefault("EGOV_MODELER_OEF_XSD_DIR", str(SHARED / "archimate" / "xsd"))
 
 
 @pytest.fixture(scope="session")

@@ -48,16 +48,17 @@ _END_TARGETS = {
 def schema_dir() -> Path | None:
     """The folder holding the Open Group XSDs, if this installation has one.
 
-    Looked for in ``$EGOV_MODELER_OEF_XSD_DIR``, in the package's
-    ``resources/archimate/xsd`` and in the project's ``../shared/archimate/xsd``. Without
-    it the import still runs every structural and reference check itself.
+    Looked for in ``$EGOV_MODELER_OEF_XSD_DIR`` (the tests point it at the Open Group
+    schemas in ``../shared``) and in the package's ``resources/archimate/xsd``. The
+    program never reads ``../shared`` itself, so a checkout behaves like an installed
+    build. Without the schemas the import still runs every structural and reference
+    check itself.
     """
     candidates = []
     if os.environ.get(XSD_ENV):
         candidates.append(Path(os.environ[XSD_ENV]))
     package = Path(__file__).resolve().parents[1]
     candidates.append(package / "resources" / "archimate" / "xsd")
-    candidates.append(package.parents[1] / "shared" / "archimate" / "xsd")
     for folder in candidates:
         if (folder / XSD_FILE).is_file():
             return folder
