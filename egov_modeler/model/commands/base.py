@@ -216,6 +216,44 @@ class FieldsCommand(Command):
         self._announce(model)
 
 
+class RenameCommand(Command):
+    """Rename an object in the model's language, or in ``language`` when given (the other
+    languages live in its ``names`` dict). Subclasses say which object and what to
+    announce; an English name that did not exist is removed again on undo."""
+
+    name: str
+    language: str | None
+
+    def _target(self, model: Model) -> Any:
+        raise NotImplementedError
+
+    def _announce(self, model: Model) -> None:
+        raise NotImplementedError
+
+    def _main_language(self, model: Model) -> bool:
+        return self.language in (None, model.language)
+
+    def apply(self, model: Model) -> None:
+        target = self._target(model)
+        if self._main_language(model):
+            self._old: str | None = target.name
+            target.name = self.name
+        else:
+            self._old = target.names.get(self.language)
+            target.names[self.language] = self.name
+        self._announce(model)
+
+    def revert(self, model: Model) -> None:
+        target = self._target(model)
+        if self._main_language(model):
+            target.name = self._old or ""
+        elif self._old is None:
+            target.names.pop(self.language, None)
+        else:
+            target.names[self.language] = self._old
+        self._announce(model)
+
+
 def remove_from_folders(model: Model, object_id: str) -> list[tuple[Any, int]]:
     """Take ``object_id`` out of every folder; returns where it was, for restoring."""
     places = []

@@ -11,6 +11,7 @@ from .base import (
     CascadeCommand,
     Command,
     FieldsCommand,
+    RenameCommand,
     remove_from_folders,
     restore_to_folders,
 )
@@ -59,34 +60,18 @@ class SetElementFieldsCommand(FieldsCommand):
         return tr("Edit element")
 
 
-
 @dataclass
-class RenameElementCommand(Command):
+class RenameElementCommand(RenameCommand):
     """Rename in the model's language, or in ``language`` when given."""
 
     element_id: str
     name: str
     language: str | None = None
-    _old: str | None = field(default=None, init=False, repr=False, compare=False)
 
-    def apply(self, model: Model) -> None:
-        element = model.element(self.element_id)
-        if self.language in (None, model.language):
-            self._old = element.name
-            element.name = self.name
-        else:
-            self._old = element.names.get(self.language)
-            element.names[self.language] = self.name
-        model._element_changed(self.element_id)
+    def _target(self, model: Model) -> Element:
+        return model.element(self.element_id)
 
-    def revert(self, model: Model) -> None:
-        element = model.element(self.element_id)
-        if self.language in (None, model.language):
-            element.name = self._old or ""
-        elif self._old is None:
-            element.names.pop(self.language, None)
-        else:
-            element.names[self.language] = self._old
+    def _announce(self, model: Model) -> None:
         model._element_changed(self.element_id)
 
     def describe(self) -> str:

@@ -70,7 +70,6 @@ class SetRelationshipFieldsCommand(FieldsCommand):
         return tr("Edit relationship")
 
 
-
 @dataclass
 class UnrelateCommand(CascadeCommand):
     """Remove a relationship, the relationships attached to it and its connections."""

@@ -14,6 +14,7 @@ from .base import (
     CascadeCommand,
     Command,
     FieldsCommand,
+    RenameCommand,
     remove_from_folders,
     restore_to_folders,
 )
@@ -41,29 +42,15 @@ class CreateViewCommand(Command):
 
 
 @dataclass
-class RenameViewCommand(Command):
+class RenameViewCommand(RenameCommand):
     view_id: str
     name: str
     language: str | None = None
-    _old: str | None = field(default=None, init=False, repr=False, compare=False)
 
-    def apply(self, model: Model) -> None:
-        view = model.view(self.view_id)
-        if self.language in (None, model.language):
-            self._old, view.name = view.name, self.name
-        else:
-            self._old = view.names.get(self.language)
-            view.names[self.language] = self.name
-        model.emit(ev.ViewChanged(self.view_id))
+    def _target(self, model: Model) -> View:
+        return model.view(self.view_id)
 
-    def revert(self, model: Model) -> None:
-        view = model.view(self.view_id)
-        if self.language in (None, model.language):
-            view.name = self._old or ""
-        elif self._old is None:
-            view.names.pop(self.language, None)
-        else:
-            view.names[self.language] = self._old
+    def _announce(self, model: Model) -> None:
         model.emit(ev.ViewChanged(self.view_id))
 
     def describe(self) -> str:
@@ -81,7 +68,6 @@ class SetViewFieldsCommand(FieldsCommand):
 
     def _announce(self, model: Model) -> None:
         model.emit(ev.ViewChanged(self.view_id))
-
 
 
 @dataclass
@@ -270,7 +256,6 @@ class SetNodeFieldsCommand(FieldsCommand):
 
     def _announce(self, model: Model) -> None:
         model.emit(ev.NodeChanged(self.view_id, self.node_id))
-
 
 
 @dataclass
