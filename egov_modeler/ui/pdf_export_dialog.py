@@ -128,8 +128,10 @@ class PdfExportDialog(QDialog):
         fields_form = QFormLayout(fields_box)
         labels = {
             "agency": self.tr("Agency:"),
+            "issuer": self.tr("Issuing body:"),
             "title": self.tr("Document title:"),
             "version": self.tr("Version:"),
+            "place": self.tr("Place:"),
             "date": self.tr("Date:"),
             "prepared_by": self.tr("Prepared by:"),
             "checked_by": self.tr("Checked by:"),
@@ -145,6 +147,7 @@ class PdfExportDialog(QDialog):
             fields_form.addRow(labels[name], edit)
         self.field_edits["title"].setPlaceholderText(model.name)
         self.field_edits["date"].setPlaceholderText(self.tr("today"))
+        self.field_edits["place"].setPlaceholderText(self.tr("e.g. Gia Lai"))
 
         self.page_count_label = QLabel()
         self.page_count_label.setObjectName("pageCount")

@@ -1,4 +1,5 @@
-"""The fixed furniture of dossier pages: text in a box, the title block, the cover.
+"""The fixed furniture of dossier pages: text in a box and the title block (the cover is
+in :mod:`.cover`).
 
 Text is placed with :func:`~egov_modeler.export.text_layout.layout_lines`, the same fitting
 as diagram names, so nothing overflows its cell: long values shrink, then are cut with an
@@ -9,13 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.units import mm
-
 from ...i18n import tr
 from ..fonts import register_reportlab_fonts, reportlab_font_name
 from ..text_layout import layout_lines
 
-__all__ = ["TitleBlock", "draw_cover", "draw_text", "draw_title_block"]
+__all__ = ["TitleBlock", "draw_text", "draw_title_block"]
 
 Box = tuple[float, float, float, float]
 CAPTION_SIZE = 6.0
@@ -102,50 +101,3 @@ def draw_title_block(canvas, box: Box, block: TitleBlock) -> None:
                   align="center")
     canvas.restoreState()
 
-
-def draw_cover(canvas, width: float, height: float, fields: dict[str, str],
-               contents: list[tuple[str, int]]) -> None:
-    """The cover page: agency, the dossier's kind, the title, version, date, who prepared
-    it, and a short table of contents ``[(entry, first page), ...]``."""
-    register_reportlab_fonts()
-    margin = 20 * mm
-    inner_w = width - 2 * margin
-    canvas.saveState()
-    canvas.setLineWidth(1.2)
-    canvas.rect(margin / 2, margin / 2, width - margin, height - margin)
-    top = height - margin
-    draw_text(canvas, margin, top, inner_w, 40, fields["agency"], 14, True, "center")
-    canvas.setLineWidth(0.8)
-    canvas.line(width / 2 - 40 * mm, top - 44, width / 2 + 40 * mm, top - 44)
-    middle = height * 0.66
-    draw_text(canvas, margin, middle + 40, inner_w, 20, tr("APPROVAL DOSSIER"), 13, True,
-              "center", color=GREY)
-    draw_text(canvas, margin + inner_w * 0.08, middle, inner_w * 0.84, 110, fields["title"],
-              26, True, "center")
-    lines = []
-    if fields["version"]:
-        lines.append(tr("Version: {version}", version=fields["version"]))
-    if fields["date"]:
-        lines.append(tr("Date: {date}", date=fields["date"]))
-    if fields["prepared_by"]:
-        lines.append(tr("Prepared by: {name}", name=fields["prepared_by"]))
-    y = middle - 130
-    for line in lines:
-        draw_text(canvas, margin, y, inner_w, 18, line, 12, False, "center")
-        y -= 20
-    if contents:
-        y -= 20
-        col_x = width / 2 - 80 * mm
-        col_w = 160 * mm
-        draw_text(canvas, col_x, y, col_w, 16, tr("Contents"), 11, True)
-        y -= 18
-        room = int((y - margin) // 14)
-        shown = contents if len(contents) <= room else contents[: max(0, room - 1)]
-        for entry, page in shown:
-            draw_text(canvas, col_x, y, col_w - 20 * mm, 14, entry, 9.5)
-            canvas.setFont(reportlab_font_name(False), 9.5)
-            canvas.drawRightString(col_x + col_w, y - 11, str(page))
-            y -= 14
-        if len(shown) < len(contents):
-            draw_text(canvas, col_x, y, col_w, 14, "…", 9.5)
-    canvas.restoreState()

@@ -13,14 +13,25 @@ like any edit and exported to ArchiMate XML with the rest:
 =========================  ====================================================
 property key               meaning
 =========================  ====================================================
-``dossier:agency``         issuing agency, e.g. "Ủy ban nhân dân tỉnh Gia Lai"
+``dossier:agency``         the agency, e.g. "Ủy ban nhân dân tỉnh Gia Lai": on the cover
+                           the superior body (cơ quan chủ quản, upper case, top left)
+                           when an issuer is set, else the issuing body itself
+``dossier:issuer``         the issuing body under it (cơ quan ban hành, bold upper case),
+                           e.g. "Sở Thông tin và Truyền thông"; empty = the agency issues
 ``dossier:title``          document title (default: the model's name)
 ``dossier:version``        document version, e.g. "2.0"
-``dossier:date``           date as printed, e.g. "15/11/2026" (default: today)
+``dossier:place``          place in the cover's date line, e.g. "Gia Lai"
+``dossier:date``           date, e.g. "15/11/2026" or "2026-11-15" (default: today);
+                           the cover writes it "Gia Lai, ngày 15 tháng 11 năm 2026"
 ``dossier:prepared_by``    who prepared it (title block "Prepared by")
 ``dossier:checked_by``     who checked it
 ``dossier:approved_by``    who approves it
 =========================  ====================================================
+
+Why a separate issuer rather than ``prepared_by``: the preparer is printed over a signature
+in the title block and may be a person; the NĐ 30/2020 header needs the body that issues
+the document, usually in its short form ("Sở Thông tin và Truyền thông" under "Ủy ban nhân
+dân tỉnh Gia Lai"). The cover's layout is described in :mod:`.cover`.
 """
 
 from __future__ import annotations
@@ -50,7 +61,8 @@ from ..atomic import atomic_file
 from ..fonts import register_reportlab_fonts, reportlab_font_name
 from ..scene import Scene, build_scene, legend_scene, view_bounds
 from .appendix import appendix_story, element_type_label, relationship_type_label
-from .blocks import TitleBlock, draw_cover, draw_text, draw_title_block
+from .blocks import TitleBlock, draw_text, draw_title_block
+from .cover import draw_cover
 from .draw import draw_scene
 from .numbered import NumberedCanvas
 from .pages import (
@@ -81,7 +93,8 @@ __all__ = [
 
 #: The dossier's fields, in the order a dialog shows them.
 DOSSIER_FIELDS: tuple[str, ...] = (
-    "agency", "title", "version", "date", "prepared_by", "checked_by", "approved_by",
+    "agency", "issuer", "title", "version", "place", "date", "prepared_by", "checked_by",
+    "approved_by",
 )
 PROPERTY_PREFIX = "dossier:"
 FOOTER_SIZE = 8.0

@@ -255,6 +255,7 @@ def national_spec() -> Spec:
         hosting=hosting,
         properties=[("architecture_level", "national"), ("dossier:title", title),
                     ("dossier:agency", "Bộ Thông tin và Truyền thông"), ("dossier:version", "2.0"),
+                    ("dossier:place", "Hà Nội"),
                     ("framework", "QĐ 2323/QĐ-BTTTT ngày 31/12/2019")],
         metadata={"title": title, "publisher": "Bộ Thông tin và Truyền thông",
                   "language": "vi"},
@@ -394,7 +395,8 @@ def provincial_spec() -> Spec:
         bands=bands, relations=relations, hosting=hosting,
         properties=[("architecture_level", "province"), ("dossier:title", title),
                     ("dossier:agency", agency), ("dossier:version", "2.0"),
-                    ("dossier:prepared_by", prepared),
+                    ("dossier:issuer", "Sở Thông tin và Truyền thông"),
+                    ("dossier:place", "Gia Lai"), ("dossier:prepared_by", prepared),
                     ("framework", "QĐ 2323/QĐ-BTTTT ngày 31/12/2019")],
         metadata={"title": title, "creator": prepared, "publisher": agency, "language": "vi"},
         documentation="Mẫu Kiến trúc Chính quyền điện tử cấp tỉnh phiên bản 2.0 theo cách của "
