@@ -16,6 +16,7 @@ import pytest
 
 from egov_modeler.cli import main as cli_main
 from egov_modeler.export.native import save
+from egov_modeler.export.pdf.cover import date_line, parse_date, upper_vi
 from egov_modeler.export.pdf.dossier import (
     DossierOptions,
     count_pages,
@@ -25,6 +26,7 @@ from egov_modeler.export.pdf.dossier import (
     write_dossier,
 )
 from egov_modeler.model import Model
+from egov_modeler.model.templates import load_template
 from tests.helpers import connect, place
 
 NAMES = {
@@ -127,8 +129,8 @@ def test_dossier_has_cover_diagram_title_block_and_appendices(model, tmp_path):
     pages = write_dossier(model, out, DossierOptions(paper="A3"))
     assert pages == page_count(out) >= 3
     cover = text_of(out, 1, 1)
-    assert "Ủy ban nhân dân tỉnh Gia Lai" in cover
-    assert "Kiến trúc Chính quyền điện tử tỉnh Gia Lai phiên bản 2.0" in cover
+    assert "ỦY BAN NHÂN DÂN TỈNH GIA LAI" in cover
+    assert "KIẾN TRÚC CHÍNH QUYỀN ĐIỆN TỬ TỈNH GIA LAI PHIÊN BẢN 2.0" in cover
     assert "HỒ SƠ TRÌNH PHÊ DUYỆT" in cover and "Phiên bản: 2.0" in cover
     diagram = text_of(out, 2, 2)
     for expected in ("Sơ đồ khái quát", "Chú giải", "Người lập", "Người kiểm tra",
@@ -314,3 +316,103 @@ def test_a_fitted_diagram_sits_in_the_middle_of_the_drawing_area(shape, tmp_path
     mean_y = sum(y for _, y in centres) / 3
     assert abs(mean_x - centre_x) < 0.03 * dw
     assert abs(mean_y - centre_y) < 0.03 * dh
+
+
+# --- the cover as a Vietnamese administrative document (NĐ 30/2020/NĐ-CP, Phụ lục I) ---
+
+def _nd30_fields(model, **extra: str) -> None:
+    set_dossier_fields(model, {"issuer": "Sở Thông tin và Truyền thông", "place": "Gia Lai",
+                               "date": "05/02/2026", **extra})
+
+
+@needs_poppler
+def test_cover_has_the_nd30_header_date_line_and_upper_case_title(model, tmp_path):
+    _nd30_fields(model)
+    out = tmp_path / "cover.pdf"
+    write_dossier(model, out, DossierOptions(paper="A3", appendix=False))
+    cover = text_of(out, 1, 1)
+    for expected in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                     "ỦY BAN NHÂN DÂN TỈNH GIA LAI", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+                     "Gia Lai, ngày 05 tháng 02 năm 2026",
+                     "KIẾN TRÚC CHÍNH QUYỀN ĐIỆN TỬ TỈNH GIA LAI PHIÊN BẢN 2.0",
+                     "HỒ SƠ TRÌNH PHÊ DUYỆT", "Mục lục", "Sơ đồ khái quát"):
+        assert expected in cover, expected
+    # two columns: the bodies on the left of the national title and motto, line by line
+    layout = unicodedata.normalize("NFC", _run("pdftotext", "-layout", "-f", "1", "-l", "1",
+                                               str(out), "-")).splitlines()
+    top = next(line for line in layout if "CỘNG HÒA" in line)
+    assert top.index("ỦY BAN NHÂN DÂN TỈNH GIA LAI") < top.index("CỘNG HÒA")
+    second = next(line for line in layout if "Độc lập" in line)
+    assert second.index("SỞ THÔNG TIN") < second.index("Độc lập")
+    lines = [line.strip() for line in layout if line.strip()]
+    order = [next(i for i, line in enumerate(lines) if key in line)
+             for key in ("CỘNG HÒA", "Độc lập", "ngày 05 tháng 02", "HỒ SƠ TRÌNH", "KIẾN TRÚC",
+                         "Mục lục")]
+    assert order == sorted(order)
+
+
+@needs_poppler
+def test_english_cover(model, tmp_path):
+    _nd30_fields(model)
+    out = tmp_path / "cover-en.pdf"
+    write_dossier(model, out, DossierOptions(lang="en", appendix=False))
+    cover = text_of(out, 1, 1)
+    for expected in ("SOCIALIST REPUBLIC OF VIET NAM", "Independence - Freedom - Happiness",
+                     "Gia Lai, 5 February 2026", "ỦY BAN NHÂN DÂN TỈNH GIA LAI",
+                     "APPROVAL DOSSIER", "Contents"):
+        assert expected in cover, expected
+    assert "CỘNG HÒA" not in cover and "ngày" not in cover
+
+
+@needs_poppler
+def test_without_an_issuer_the_agency_heads_the_cover_alone(model, tmp_path):
+    set_dossier_fields(model, {"place": "Hà Nội", "date": "2026-11-27"})
+    out = tmp_path / "agency-only.pdf"
+    write_dossier(model, out, DossierOptions(appendix=False))
+    cover = text_of(out, 1, 1)
+    assert cover.count("ỦY BAN NHÂN DÂN TỈNH GIA LAI") == 1
+    assert "Hà Nội, ngày 27 tháng 11 năm 2026" in cover
+    assert "SỞ THÔNG TIN" not in cover
+
+
+@pytest.mark.parametrize(("typed", "lang", "expected"), [
+    ("27/11/2026", "vi", "Gia Lai, ngày 27 tháng 11 năm 2026"),
+    ("5/2/2026", "vi", "Gia Lai, ngày 05 tháng 02 năm 2026"),   # day < 10, months 1-2: 0
+    ("2026-01-31", "vi", "Gia Lai, ngày 31 tháng 01 năm 2026"),
+    ("09.03.2026", "vi", "Gia Lai, ngày 09 tháng 3 năm 2026"),  # month 3..12: no zero
+    ("27/11/2026", "en", "Gia Lai, 27 November 2026"),
+    ("2026-02-05", "en", "Gia Lai, 5 February 2026"),
+    ("Quý IV/2026", "vi", "Gia Lai, Quý IV/2026"),  # not a date: printed as typed
+])
+def test_date_line_follows_nd30(typed, lang, expected):
+    assert date_line("Gia Lai", typed, lang) == expected
+
+
+def test_date_line_without_a_place_and_impossible_dates():
+    assert date_line("", "15/11/2026", "vi") == "Ngày 15 tháng 11 năm 2026"
+    assert date_line("", "15/11/2026", "en") == "15 November 2026"
+    assert parse_date("31/02/2026") is None
+    assert parse_date("2026-11-27").isoformat() == "2026-11-27"
+
+
+def test_upper_case_keeps_vietnamese_diacritics_in_nfc():
+    assert upper_vi("Ủy ban nhân dân tỉnh Gia Lai") == "ỦY BAN NHÂN DÂN TỈNH GIA LAI"
+    decomposed = unicodedata.normalize("NFD", "Sở Thông tin và Truyền thông đường")
+    result = upper_vi(decomposed)
+    assert result == "SỞ THÔNG TIN VÀ TRUYỀN THÔNG ĐƯỜNG"
+    assert unicodedata.is_normalized("NFC", result)
+
+
+def test_place_and_issuer_are_model_properties_and_undoable(model):
+    commands = set_dossier_fields(model, {"place": "Gia Lai", "issuer": "Sở TT&TT"})
+    props = dict(model.properties)
+    assert props["dossier:place"] == "Gia Lai" and props["dossier:issuer"] == "Sở TT&TT"
+    assert dossier_fields(model)["place"] == "Gia Lai"
+    for command in reversed(commands):
+        command.revert(model)
+    assert "dossier:place" not in dict(model.properties)
+
+
+@pytest.mark.parametrize(("name", "place"), [("provincial", "Gia Lai"), ("national", "Hà Nội")])
+def test_templates_carry_the_place(name, place):
+    assert dossier_fields(load_template(name))["place"] == place

@@ -107,3 +107,25 @@ def test_long_dossier_fields_show_their_beginning(qtbot, model):
     agency = dlg.field_edits["agency"]
     assert agency.text().startswith("Ủy ban nhân dân tỉnh Gia Lai")
     assert agency.cursorPosition() == 0
+
+
+def test_every_dossier_field_has_a_labelled_edit_including_the_place(qtbot, model):
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    from egov_modeler.export.pdf.dossier import DOSSIER_FIELDS, set_dossier_fields
+
+    set_dossier_fields(model, {"place": "Gia Lai"})
+    dlg = PdfExportDialog(model)
+    qtbot.addWidget(dlg)
+    assert set(dlg.field_edits) == set(DOSSIER_FIELDS) >= {"place", "issuer"}
+    form = dlg.field_edits["place"].parentWidget().layout()
+    assert isinstance(form, QFormLayout)
+    labels = {name: form.labelForField(edit) for name, edit in dlg.field_edits.items()}
+    assert all(isinstance(label, QLabel) and label.text() for label in labels.values())
+    assert labels["place"].text() in ("Place:", "Địa danh:")  # as the translator has it
+    assert dlg.field_edits["place"].text() == "Gia Lai"
+    dlg.field_edits["place"].setText("Pleiku")
+    commands = dlg.commands()
+    assert [(c.key, c.value) for c in commands] == [("dossier:place", "Pleiku")]
+    model.execute(commands[0])
+    assert dossier_fields(model)["place"] == "Pleiku"
