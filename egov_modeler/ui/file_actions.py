@@ -46,6 +46,40 @@ class SaveChoice(Enum):
     CANCEL = "cancel"
 
 
+def ask_choice(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+               informative: str, accept: tuple, destructive: tuple, reject: tuple):  # noqa: ANN201
+    """A three-way question (accept / destructive / reject buttons, each a ``(label,
+    answer)`` pair); returns the answer of the button clicked, the reject one on Escape."""
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setInformativeText(informative)
+    first = box.addButton(accept[0], QMessageBox.ButtonRole.AcceptRole)
+    second = box.addButton(destructive[0], QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(reject[0], QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(first)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is first:
+        return accept[1]
+    if clicked is second:
+        return destructive[1]
+    return reject[1]
+
+
+def _show(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+          details: str) -> None:
+    """An error or information box, with ``details`` behind its "Show details" button."""
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
 class Dialogs:
     """The real dialogs; replace the instance's methods (or the instance) in tests."""
 
@@ -67,22 +101,12 @@ class Dialogs:
         return path or None
 
     def ask_save_changes(self, name: str) -> SaveChoice:
-        box = QMessageBox(self.parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_t("Unsaved changes"))
-        box.setText(_t("Save the changes to ‘{name}’ before closing?").format(name=name))
-        box.setInformativeText(_t("Your changes will be lost if you don't save them."))
-        save = box.addButton(_t("Save"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(_t("Don't save"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(_t("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is save:
-            return SaveChoice.SAVE
-        if clicked is discard:
-            return SaveChoice.DISCARD
-        return SaveChoice.CANCEL
+        return ask_choice(
+            self.parent, QMessageBox.Icon.Warning, _t("Unsaved changes"),
+            _t("Save the changes to ‘{name}’ before closing?").format(name=name),
+            _t("Your changes will be lost if you don't save them."),
+            (_t("Save"), SaveChoice.SAVE), (_t("Don't save"), SaveChoice.DISCARD),
+            (_t("Cancel"), SaveChoice.CANCEL))
 
     def ask_recover(self, info):  # noqa: ANN001, ANN201 - JournalInfo -> RecoverChoice
         """After a crash: recover, discard or decide later (see ui/recovery.py)."""
@@ -103,22 +127,10 @@ class Dialogs:
         return box.clickedButton() is yes
 
     def error(self, title: str, text: str, details: str = "") -> None:
-        box = QMessageBox(self.parent)
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(title)
-        box.setText(text)
-        if details:
-            box.setDetailedText(details)
-        box.exec()
+        _show(self.parent, QMessageBox.Icon.Critical, title, text, details)
 
     def info(self, title: str, text: str, details: str = "") -> None:
-        box = QMessageBox(self.parent)
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(title)
-        box.setText(text)
-        if details:
-            box.setDetailedText(details)
-        box.exec()
+        _show(self.parent, QMessageBox.Icon.Information, title, text, details)
 
     def run_dialog(self, dialog) -> bool:  # noqa: ANN001
         """Show a prepared dialog modally; True when the user accepted it."""

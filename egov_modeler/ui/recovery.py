@@ -75,22 +75,13 @@ class RecoverChoice(Enum):
 
 def ask_recover(parent: QWidget | None, info: JournalInfo) -> RecoverChoice:
     """The real question; tests give ``window.dialogs.ask_recover`` instead."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_t("Unsaved changes found"))
-    box.setText(_t("Recover unsaved changes?"))
-    box.setInformativeText(describe(info))
-    recover = box.addButton(_t("Recover"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(_t("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(_t("Later"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(recover)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is recover:
-        return RecoverChoice.RECOVER
-    if clicked is discard:
-        return RecoverChoice.DISCARD
-    return RecoverChoice.LATER
+    from .file_actions import ask_choice
+
+    return ask_choice(
+        parent, QMessageBox.Icon.Question, _t("Unsaved changes found"),
+        _t("Recover unsaved changes?"), describe(info),
+        (_t("Recover"), RecoverChoice.RECOVER), (_t("Discard"), RecoverChoice.DISCARD),
+        (_t("Later"), RecoverChoice.LATER))
 
 
 def describe(info: JournalInfo) -> str:
