@@ -14,9 +14,9 @@ The scripting API::
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from typing import TYPE_CHECKING
+
+from .version import __version__
 
 if TYPE_CHECKING:
     import os
@@ -43,11 +43,9 @@ def save(model: Model, path: str | os.PathLike[str]) -> None:
 
 def validate(model: Model) -> list[Problem]:
     """Every ArchiMate and framework problem of ``model``, errors first."""
-    from .model.framework_rules import ensure_framework_rules
-    from .model.validation import validate as _validate
+    from .model.validation import validate_model
 
-    ensure_framework_rules()
-    return _validate(model)
+    return validate_model(model)
 
 
 def __getattr__(name: str) -> object:

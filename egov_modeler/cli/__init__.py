@@ -12,8 +12,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-from .. import __version__
 from ..i18n import set_language, tr
+from ..version import __version__
 
 #: Modules that each add one or more subcommands.
 SUBCOMMAND_MODULES = ("validate", "templates", "exchange", "export", "selftest")

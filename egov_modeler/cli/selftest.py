@@ -46,8 +46,8 @@ def _check_catalog() -> str:
 
 
 def _check_templates() -> str:
-    from .. import validate
     from ..model.templates import TEMPLATE_NAMES, load_template
+    from ..model.validation import validate_model as validate
 
     for name in TEMPLATE_NAMES:
         problems = validate(load_template(name))

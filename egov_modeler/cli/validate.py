@@ -16,8 +16,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import validate
     from ..model.problems import Severity
+    from ..model.validation import validate_model as validate
     from .common import EXIT_OK, EXIT_PROBLEMS, read_model_or_exit
 
     model = read_model_or_exit(args.file)

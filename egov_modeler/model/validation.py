@@ -53,3 +53,14 @@ def validate(model: Model) -> list[Problem]:
     problems = archimate_problems(model) + provider_model_findings(model)
     order = {Severity.ERROR: 0, Severity.WARNING: 1}
     return sorted(problems, key=lambda p: (order[p.severity], p.rule, p.ids, p.message))
+
+
+def validate_model(model: Model) -> list[Problem]:
+    """What ``egov-modeler validate`` reports: the ArchiMate rules and the framework's.
+
+    Callers inside the program use this rather than the scripting facade
+    (``egov_modeler.validate``), which only delegates here."""
+    from .framework_rules import ensure_framework_rules
+
+    ensure_framework_rules()
+    return validate(model)

@@ -231,7 +231,7 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
     # ================================================================ validation
     def validate_now(self) -> None:
         """Run validation and show the findings in the Problems dock and on the items."""
-        from .. import validate
+        from ..model.validation import validate_model as validate
 
         try:
             problems = validate(self.model)

@@ -325,7 +325,7 @@ def _build(model, target, options: DossierOptions, draw: bool = True) -> int:
         if story and isinstance(story[-1], PageBreak):
             story.pop()
         story += [NextPageTemplate("appendix"), PageBreak()] if story else []
-        from ... import validate  # ArchiMate and framework rules, as "egov-modeler validate"
+        from ...model.validation import validate_model as validate
 
         elements, relationships = _catalog_concepts(model, options, views)
         frame_w = width - 2 * MARGIN
