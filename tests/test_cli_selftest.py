@@ -14,7 +14,7 @@ def test_self_test_passes_on_this_installation(capsys):
 
 
 def test_self_test_reports_a_broken_piece_and_exits_1(capsys, monkeypatch):
-    import egov_modeler.export.fonts as fonts
+    import egov_modeler.diagram.fonts as fonts
 
     monkeypatch.setattr(fonts, "font_path", lambda weight="regular": fonts.Path("/nowhere.ttf"))
     assert main(["--lang", "en", "self-test"]) == 1

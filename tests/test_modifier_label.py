@@ -1,6 +1,6 @@
 """An Influence relationship's modifier ("+", "++", "-", "--", "0" or text) is written on its
 line, as ArchiMate draws it, on the canvas and in the PDF alike (both draw from
-:func:`egov_modeler.export.scene.build_scene` / ``connection_text``)."""
+:func:`egov_modeler.diagram.display_list.build_scene` / ``connection_text``)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import unicodedata
 
 import pytest
 
+from egov_modeler.diagram.display_list import TextItem, build_scene
 from egov_modeler.export.pdf.dossier import DossierOptions, write_dossier
-from egov_modeler.export.scene import TextItem, build_scene
 from egov_modeler.model import Model
 from egov_modeler.model.commands import SetRelationshipFieldsCommand
 from tests.helpers import connect, place

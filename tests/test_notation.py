@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from egov_modeler.export.notation import (
+from egov_modeler.diagram.notation import (
     FILL_LINE,
     FILL_WHITE,
     Polygon,

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from egov_modeler.diagram.display_list import TextItem, build_scene, element_items, legend_scene
+from egov_modeler.diagram.text_layout import text_width
 from egov_modeler.export.native import load
-from egov_modeler.export.scene import TextItem, build_scene, element_items, legend_scene
-from egov_modeler.export.text_layout import text_width
 from egov_modeler.model import Model
 from egov_modeler.model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES
 from egov_modeler.model.views import NODE_CONTAINER, Node
@@ -92,7 +92,7 @@ def test_legend_has_a_row_per_type_with_its_label():
 
 
 def test_a_connection_to_a_connection_meets_it_in_the_middle():
-    from egov_modeler.export.notation import Polyline
+    from egov_modeler.diagram.notation import Polyline
     from egov_modeler.model.commands import AddConnectionCommand
     from egov_modeler.model.views import Connection
     from tests.helpers import connect

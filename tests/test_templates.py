@@ -7,8 +7,8 @@ from importlib import resources
 import pytest
 
 import egov_modeler
-from egov_modeler.export.notation import text_box
-from egov_modeler.export.text_layout import line_height, wrap_text
+from egov_modeler.diagram.notation import text_box
+from egov_modeler.diagram.text_layout import line_height, wrap_text
 from egov_modeler.model.catalog import clear_user_catalogs, load_builtin_catalog
 from egov_modeler.model.serialization import model_to_dict
 from egov_modeler.model.templates import (
@@ -245,7 +245,7 @@ def test_the_exact_segment_box_check():
 
 def _drawn_lines(view):
     """(connection, polyline) as the renderers draw it (notation.connection_points)."""
-    from egov_modeler.export.notation import connection_points
+    from egov_modeler.diagram.notation import connection_points
 
     for connection in view.connections.values():
         source, target = view.nodes[connection.source], view.nodes[connection.target]
@@ -255,8 +255,8 @@ def _drawn_lines(view):
 
 def _tab(node):
     """A band's label tab as the PDF draws it."""
-    from egov_modeler.export.notation import GROUP_TAB_HEIGHT, group_tab_width
-    from egov_modeler.export.text_layout import DEFAULT_FONT_SIZE, text_width
+    from egov_modeler.diagram.notation import GROUP_TAB_HEIGHT, group_tab_width
+    from egov_modeler.diagram.text_layout import DEFAULT_FONT_SIZE, text_width
 
     size = float(node.style.font_size or DEFAULT_FONT_SIZE)
     width = group_tab_width(node.w, text_width(node.label, size, True) if node.label else None)

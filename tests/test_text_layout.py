@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from egov_modeler.export.fonts import FONT_FAMILY, font_path, licence_path
-from egov_modeler.export.text_layout import (
+from egov_modeler.diagram.fonts import FONT_FAMILY, font_path, licence_path
+from egov_modeler.diagram.text_layout import (
     ELLIPSIS,
     fit_text,
     line_height,

@@ -161,7 +161,7 @@ def test_a_bendpoint_is_dragged_and_the_line_follows_its_elements(window, qtbot)
     # The line follows its source when the source moves.
     assert canvas.tools["select"].commit_move(-40, 0, [node_of(window, web.id).id])
     assert item.points[0] != start_before
-    from egov_modeler.export.notation import connection_points
+    from egov_modeler.diagram.notation import connection_points
 
     expected = connection_points(node_of(window, web.id).bounds,
                                  node_of(window, citizen.id).bounds)
@@ -217,7 +217,7 @@ def test_a_user_catalog_loaded_from_the_file_menu_joins_the_palette(window, tmp_
 def test_the_bundled_vietnamese_font_is_registered_with_qt(window):
     from PySide6.QtGui import QFontDatabase
 
-    from egov_modeler.export.fonts import FONT_FAMILY
+    from egov_modeler.diagram.fonts import FONT_FAMILY
 
     assert FONT_FAMILY in QFontDatabase.families()
     from egov_modeler.ui.canvas.text import scaled_font

@@ -73,7 +73,7 @@ def _check_native_and_exchange(folder: Path) -> str:
 
 
 def _check_pdf(folder: Path) -> str:
-    from ..export.fonts import FONT_FAMILY, font_path
+    from ..diagram.fonts import FONT_FAMILY, font_path
     from ..export.pdf.dossier import DossierOptions, write_dossier
     from ..model.templates import load_template
 

@@ -1,6 +1,6 @@
 """One view as a PNG or SVG image (``egov-modeler export --format png|svg``).
 
-Both come from the same display list as the PDF (:mod:`egov_modeler.export.scene`), so
+Both come from the same display list as the PDF (:mod:`egov_modeler.diagram.display_list`), so
 shapes, colours, line styles and wrapped names match the diagram pages. SVG is vector
 (reportlab's ``renderSVG``). PNG is painted with Pillow (a reportlab dependency), because
 reportlab's own bitmap renderer needs a Cairo build that Windows users do not have; the
@@ -17,14 +17,14 @@ import math
 import os
 from functools import lru_cache
 
+from ..diagram.display_list import Scene, ShapeItem, TextItem, build_scene
+from ..diagram.fonts import FONT_FAMILY, font_path, reportlab_font_name
+from ..diagram.notation import Ellipse, Polygon, Polyline, Rect, RoundedRect
+from ..diagram.notation import Path as PathPrim
 from ..i18n import current_language, tr
 from ..model.errors import ModelError
 from ..model.views import View
 from .atomic import atomic_file, write_atomically
-from .fonts import FONT_FAMILY, font_path, reportlab_font_name
-from .notation import Ellipse, Polygon, Polyline, Rect, RoundedRect
-from .notation import Path as PathPrim
-from .scene import Scene, ShapeItem, TextItem, build_scene
 
 log = logging.getLogger(__name__)
 

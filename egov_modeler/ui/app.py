@@ -27,7 +27,7 @@ _font_family: str | None = None
 def register_fonts() -> str:
     """Register the bundled Vietnamese-capable font with Qt; returns the family to use.
 
-    The canvas uses the same TrueType files as the PDF (:mod:`egov_modeler.export.fonts`),
+    The canvas uses the same TrueType files as the PDF (:mod:`egov_modeler.diagram.fonts`),
     so names wrap at the same places on screen and on paper. When the font package is
     missing the platform's default family is used and a warning is logged.
     """
@@ -36,7 +36,7 @@ def register_fonts() -> str:
         return _font_family
     family = QFont().defaultFamily()
     try:
-        from ..export.fonts import FONT_FAMILY, FONT_WEIGHTS, font_path
+        from ..diagram.fonts import FONT_FAMILY, FONT_WEIGHTS, font_path
 
         loaded = False
         for weight in FONT_WEIGHTS:

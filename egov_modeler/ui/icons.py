@@ -7,7 +7,7 @@ from functools import cache
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from ..export import notation as nt
+from ..diagram import notation as nt
 from .canvas.notation_qt import element_shapes, icon_shapes, paint_shapes
 
 ICON_PIXELS = 32

@@ -17,11 +17,11 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from ...diagram.fonts import register_reportlab_fonts, reportlab_font_name
 from ...i18n import tr
 from ...model.concepts import Element
 from ...model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES, layer_label
 from ...model.problems import Severity
-from ..fonts import register_reportlab_fonts, reportlab_font_name
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """The fixed furniture of dossier pages: text in a box and the title block (the cover is
 in :mod:`.cover`).
 
-Text is placed with :func:`~egov_modeler.export.text_layout.layout_lines`, the same fitting
+Text is placed with :func:`~egov_modeler.diagram.text_layout.layout_lines`, the same fitting
 as diagram names, so nothing overflows its cell: long values shrink, then are cut with an
 ellipsis.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...diagram.fonts import register_reportlab_fonts, reportlab_font_name
+from ...diagram.text_layout import layout_lines
 from ...i18n import tr
-from ..fonts import register_reportlab_fonts, reportlab_font_name
-from ..text_layout import layout_lines
 
 __all__ = ["TitleBlock", "draw_text", "draw_title_block"]
 

@@ -21,9 +21,9 @@ import unicodedata
 
 from reportlab.lib.units import mm
 
+from ...diagram.fonts import register_reportlab_fonts, reportlab_font_name
+from ...diagram.text_layout import layout_lines, line_height
 from ...i18n import current_language, tr
-from ..fonts import register_reportlab_fonts, reportlab_font_name
-from ..text_layout import layout_lines, line_height
 from .blocks import draw_text
 
 __all__ = ["date_line", "draw_cover", "parse_date", "upper_vi"]

@@ -53,13 +53,13 @@ from reportlab.platypus import (
     PageTemplate,
 )
 
+from ...diagram.display_list import Scene, build_scene, legend_scene, view_bounds
+from ...diagram.fonts import register_reportlab_fonts, reportlab_font_name
 from ...i18n import current_language, set_language, tr
 from ...model.commands import SetPropertyCommand
 from ...model.errors import ModelError
 from ...model.views import View
 from ..atomic import atomic_file
-from ..fonts import register_reportlab_fonts, reportlab_font_name
-from ..scene import Scene, build_scene, legend_scene, view_bounds
 from .appendix import appendix_story, element_type_label, relationship_type_label
 from .blocks import TitleBlock, draw_text, draw_title_block
 from .cover import draw_cover

@@ -1,4 +1,4 @@
-"""Paint a :class:`~egov_modeler.export.scene.Scene` with reportlab, as vectors.
+"""Paint a :class:`~egov_modeler.diagram.display_list.Scene` with reportlab, as vectors.
 
 The scene is in y-down scene coordinates; a reportlab ``Drawing`` is y-up. The flip is
 done here once, per coordinate, so text stays upright and no transform tricks reach the
@@ -11,10 +11,18 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics import shapes as rl
 from reportlab.lib.colors import HexColor
 
-from ..fonts import register_reportlab_fonts, reportlab_font_name
-from ..notation import Ellipse, Path, Polygon, Polyline, Rect, RoundedRect, primitive_bounds
-from ..scene import Scene, ShapeItem
-from ..text_layout import text_width
+from ...diagram.display_list import Scene, ShapeItem
+from ...diagram.fonts import register_reportlab_fonts, reportlab_font_name
+from ...diagram.notation import (
+    Ellipse,
+    Path,
+    Polygon,
+    Polyline,
+    Rect,
+    RoundedRect,
+    primitive_bounds,
+)
+from ...diagram.text_layout import text_width
 
 __all__ = ["draw_scene", "scene_to_drawing"]
 

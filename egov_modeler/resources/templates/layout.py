@@ -61,8 +61,8 @@ class Item:
 def element_width(element_type: str, name: str) -> int:
     """The narrowest standard width in which ``name`` wraps in at most three lines."""
     try:
-        from egov_modeler.export.notation import text_box
-        from egov_modeler.export.text_layout import line_height, wrap_text
+        from egov_modeler.diagram.notation import text_box
+        from egov_modeler.diagram.text_layout import line_height, wrap_text
     except ImportError:  # export not importable: fall back to a character estimate
         for width in WIDTHS:
             if len(name) <= (width - 30) / 5.2 * MAX_LINES:

@@ -2,7 +2,7 @@
 
 :class:`Router` gives every connection a straight line when that is clear, and otherwise
 orthogonal bendpoints through free lanes, so that no drawn line (as
-:func:`egov_modeler.export.notation.connection_points` draws it) passes through another
+:func:`egov_modeler.diagram.notation.connection_points` draws it) passes through another
 element or over a band's name; a large fan from one element is drawn as a bus. The
 geometry helpers (:func:`segment_crosses_box`, :func:`container_tab`) are what the
 template tests check the result with, too.
@@ -62,8 +62,8 @@ def segment_crosses_box(a: Point, b: Point, box: Box, margin: float = 0) -> bool
 
 def container_tab(node: Node) -> Box:
     """The label tab of a band or group as it is drawn (width measured like the PDF)."""
-    from egov_modeler.export.notation import GROUP_TAB_HEIGHT, group_tab_width
-    from egov_modeler.export.text_layout import DEFAULT_FONT_SIZE, text_width
+    from egov_modeler.diagram.notation import GROUP_TAB_HEIGHT, group_tab_width
+    from egov_modeler.diagram.text_layout import DEFAULT_FONT_SIZE, text_width
 
     size = float(node.style.font_size or DEFAULT_FONT_SIZE)
     label_w = text_width(node.label, size, True) if node.label else None
@@ -254,7 +254,7 @@ class Router:
 
     def _options(self, request: Request, candidates: list[list[tuple[int, int]]]) -> list:
         """Every clear candidate as (runs on top, cost, index, bends, points)."""
-        from egov_modeler.export.notation import connection_points
+        from egov_modeler.diagram.notation import connection_points
 
         source, target = request.source, request.target
         elements = [n for n in self.view.nodes.values() if n.kind == "element"]

@@ -1,7 +1,7 @@
 """The PDF's display list for single nodes, at the item's origin.
 
 The canvas paints each node from exactly the shapes and text lines the PDF and the images
-paint (:mod:`egov_modeler.export.scene`), so screen and paper cannot drift apart. Those
+paint (:mod:`egov_modeler.diagram.display_list`), so screen and paper cannot drift apart. Those
 builders take a node with absolute bounds; an item paints in its own coordinates, so the
 node is moved to (0, 0) first.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ...export import scene as _scene
+from ...diagram import display_list as _scene
 from ...model.views import Node
 
 

@@ -1,7 +1,7 @@
 """ArchiMate notation as Qt paths, built from the backend-neutral primitives.
 
 The geometry of every shape, glyph and line end lives in
-:mod:`egov_modeler.export.notation`, shared with the PDF; this module only turns those
+:mod:`egov_modeler.diagram.notation`, shared with the PDF; this module only turns those
 primitives into ``QPainterPath`` objects and paints them with the right fill, so canvas and
 paper show the same notation.
 """
@@ -15,7 +15,7 @@ from functools import lru_cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
-from ...export import notation as nt
+from ...diagram import notation as nt
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ class Shape:
 
 
 def primitive_path(prim: nt.Primitive) -> QPainterPath:
-    """One :mod:`~egov_modeler.export.notation` primitive as a ``QPainterPath``."""
+    """One :mod:`~egov_modeler.diagram.notation` primitive as a ``QPainterPath``."""
     path = QPainterPath()
     if isinstance(prim, nt.Rect):
         path.addRect(QRectF(prim.x, prim.y, prim.w, prim.h))
@@ -112,8 +112,8 @@ def _prim_path(prim: nt.Primitive) -> QPainterPath:
 
 
 def paint_display_items(painter: QPainter, items: list) -> None:  # noqa: ANN001
-    """Paint a display list of :mod:`egov_modeler.export.scene` (what the PDF paints)."""
-    from ...export.scene import ShapeItem, TextItem
+    """Paint a display list of :mod:`egov_modeler.diagram.display_list` (what the PDF paints)."""
+    from ...diagram.display_list import ShapeItem, TextItem
     from .text import TextBlock
 
     for item in items:
@@ -135,7 +135,7 @@ def paint_display_items(painter: QPainter, items: list) -> None:  # noqa: ANN001
             painter.drawPath(_prim_path(item.prim))
         elif isinstance(item, TextItem):
             if item.background:
-                from ...export.text_layout import text_width
+                from ...diagram.text_layout import text_width
 
                 width = text_width(item.text, item.size, item.bold)
                 painter.setPen(Qt.PenStyle.NoPen)

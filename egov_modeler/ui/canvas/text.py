@@ -1,6 +1,6 @@
 """Text in boxes, wrapped exactly as the PDF wraps it.
 
-Lines and baselines come from the PDF's display list (:mod:`egov_modeler.export.scene`,
+Lines and baselines come from the PDF's display list (:mod:`egov_modeler.diagram.display_list`,
 measured with the bundled TrueType file); they are painted with the same font registered
 in Qt. Geometry is in
 points (1 scene unit = 1 point), so the font is drawn at ``size`` scene units: to keep
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
-from ...export import text_layout as _layout
+from ...diagram import text_layout as _layout
 from ..app import ui_font_family
 
 DEFAULT_FONT_SIZE = _layout.DEFAULT_FONT_SIZE

@@ -1,6 +1,6 @@
 """Containers: framework layer bands (swimlanes) and plain groups.
 
-Drawn from the same display list as the PDF (:mod:`egov_modeler.export.scene`): ArchiMate's
+Drawn from the same display list as the PDF (:mod:`egov_modeler.diagram.display_list`): ArchiMate's
 grouping notation, a name tab (as wide as the name) on the top left over a dashed body. A
 layer band is a container whose ``layer`` names a framework layer; its Vietnamese label sits
 in the tab.
@@ -12,8 +12,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
-from ....export import notation as nt
-from ....export.scene import TextItem
+from ....diagram import notation as nt
+from ....diagram.display_list import TextItem
 from ..display import container_items
 from ..notation_qt import paint_display_items
 from .element_item import NodeItem

@@ -13,8 +13,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from ....export import notation as nt
-from ....export.scene import connection_text
+from ....diagram import notation as nt
+from ....diagram.display_list import connection_text
 from ..display import connection_label
 from ..notation_qt import Shape, paint_display_items, paint_shapes, shapes
 from .element_item import SELECTION_COLOR

@@ -161,7 +161,7 @@ class NodeItem(QGraphicsItem):
 
 class ElementItem(NodeItem):
     """An element (or a free-text label) drawn from the same display list as the PDF
-    (:func:`egov_modeler.export.scene.element_items`): outline in the type's colour, the
+    (:func:`egov_modeler.diagram.display_list.element_items`): outline in the type's colour, the
     type's glyph, the name wrapped with the bundled font's metrics."""
 
     def __init__(self, node_id: str) -> None:

@@ -1,6 +1,6 @@
 """The one bundled Vietnamese-capable font, shared by the canvas and the PDF.
 
-Why one font: text is wrapped by measuring it (see :mod:`egov_modeler.export.text_layout`);
+Why one font: text is wrapped by measuring it (see :mod:`egov_modeler.diagram.text_layout`);
 when the canvas and the PDF measure with the same TrueType file they break lines at the
 same places, so what fits on screen fits on paper. Be Vietnam Pro comes from the PyPI
 package ``fontpkg-be-vietnam-pro`` (SIL Open Font License 1.1, licence file shipped in the

@@ -3,7 +3,7 @@
 Why a display list: the PDF and SVG (reportlab) and the PNG (Pillow) must show the same
 diagram. The decisions (which outline, which glyph, which colour, where each line of a
 name goes, where a connection meets a box) are made once here from
-:mod:`~egov_modeler.export.notation` and :mod:`~egov_modeler.export.text_layout`; the
+:mod:`~egov_modeler.diagram.notation` and :mod:`~egov_modeler.diagram.text_layout`; the
 backends only paint :class:`ShapeItem` and :class:`TextItem`. Coordinates are scene
 coordinates (points, y down), the model's own.
 """
