@@ -36,7 +36,7 @@ WORDS = ("Hệ thống thông tin giải quyết thủ tục hành chính Cổng
 
 def provincial() -> tuple[Model, str]:
     if TEMPLATE.is_file():
-        from egov_modeler.export.native import load
+        from egov_modeler.storage.native import load
 
         return load(TEMPLATE), str(TEMPLATE.relative_to(REPO))
     try:

@@ -29,14 +29,14 @@ __all__ = ["Model", "Problem", "__version__", "load", "save", "validate"]
 
 def load(path: str | os.PathLike[str]) -> Model:
     """Read a ``.egov`` file. Skipped objects are listed in ``model.load_report``."""
-    from .export.native import load as _load
+    from .storage.native import load as _load
 
     return _load(path)
 
 
 def save(model: Model, path: str | os.PathLike[str]) -> None:
     """Write ``model`` to a ``.egov`` file atomically."""
-    from .export.native import save as _save
+    from .storage.native import save as _save
 
     _save(model, path)
 

@@ -184,7 +184,7 @@ def test_every_command_survives_its_dict_form(diagram):
 
 def test_replaying_dict_forms_on_a_copy_gives_the_same_model(diagram, tmp_path):
     """The journal's promise: the intent alone reproduces the edit."""
-    from egov_modeler.export.native import load, save
+    from egov_modeler.storage.native import load, save
 
     model, portal, lgsp, flow, view, band, n_portal, _, conn = diagram
     save(model, tmp_path / "a.egov")

@@ -19,8 +19,8 @@ from egov_modeler.model.concepts import Element, Relationship
 from egov_modeler.model.framework_rules import check_node_in_band, is_provincial
 from egov_modeler.model.problems import Severity
 from egov_modeler.model.rules import check_relationship
-from egov_modeler.model.templates import load_template
 from egov_modeler.model.views import Node
+from egov_modeler.storage.templates import load_template
 
 
 @pytest.fixture(autouse=True)

@@ -10,10 +10,10 @@ from PIL import Image
 
 from egov_modeler.cli import main as cli_main
 from egov_modeler.export.images import write_png, write_svg
-from egov_modeler.export.native import save
 from egov_modeler.model import Model
 from egov_modeler.model.errors import ModelError
 from egov_modeler.model.metamodel import ELEMENT_TYPES
+from egov_modeler.storage.native import save
 from tests.helpers import connect, place
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -10,7 +10,15 @@ import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis.stateful import invariant
 
-from egov_modeler.export.journal import (
+from egov_modeler.i18n import tr
+from egov_modeler.model import History, Model
+from egov_modeler.model.commands import (
+    DeleteElementCommand,
+    MoveNodeCommand,
+    RenameElementCommand,
+)
+from egov_modeler.model.serialization import model_to_dict
+from egov_modeler.storage.journal import (
     Journal,
     JournalError,
     file_base,
@@ -20,15 +28,7 @@ from egov_modeler.export.journal import (
     read_info,
     recover,
 )
-from egov_modeler.export.native import load, save
-from egov_modeler.i18n import tr
-from egov_modeler.model import History, Model
-from egov_modeler.model.commands import (
-    DeleteElementCommand,
-    MoveNodeCommand,
-    RenameElementCommand,
-)
-from egov_modeler.model.serialization import model_to_dict
+from egov_modeler.storage.native import load, save
 from tests.helpers import connect, place
 from tests.test_model_state_machine import ModelMachine
 

@@ -45,7 +45,7 @@ def test_headless_commands_do_not_load_qt():
     import sys
 
     code = ("import sys, egov_modeler.cli as c; c.build_parser(); "
-            "import egov_modeler.model, egov_modeler.export.native; "
+            "import egov_modeler.model, egov_modeler.storage.native; "
             "print('PySide6' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=PACKAGE.parent, check=True)

@@ -16,7 +16,6 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from egov_modeler.export.native import load, save
 from egov_modeler.export.oef_reader import read_exchange_bytes
 from egov_modeler.export.oef_writer import exchange_bytes
 from egov_modeler.model import History, Model, ModelError
@@ -36,6 +35,7 @@ from egov_modeler.model.metamodel import RELATIONSHIP_TYPES
 from egov_modeler.model.rules import can_relate, concept_of
 from egov_modeler.model.serialization import model_to_dict
 from egov_modeler.model.views import Connection, Node
+from egov_modeler.storage.native import load, save
 
 TYPES = ["BusinessActor", "BusinessInterface", "ApplicationComponent", "ApplicationService",
          "DataObject", "Node", "CommunicationNetwork", "Requirement", "Grouping"]

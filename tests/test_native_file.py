@@ -7,11 +7,11 @@ import json
 import pytest
 
 import egov_modeler
-from egov_modeler.export.native import NativeFileError, load, loads, save
 from egov_modeler.model import Model
 from egov_modeler.model.commands import AddBendpointCommand
 from egov_modeler.model.serialization import model_to_dict
 from egov_modeler.model.views import Style
+from egov_modeler.storage.native import NativeFileError, load, loads, save
 from tests.helpers import connect, place
 
 

@@ -274,7 +274,7 @@ def test_views_geometry_nesting_styles_bendpoints_and_view_references(model):
 
 def test_cli_export_writes_a_valid_file(model, tmp_path, validator):
     from egov_modeler.cli import main
-    from egov_modeler.export.native import save
+    from egov_modeler.storage.native import save
 
     save(model, tmp_path / "m.egov")
     code = main(["export", str(tmp_path / "m.egov"), "--format", "archimate", "-o",

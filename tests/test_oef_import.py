@@ -317,7 +317,7 @@ def test_checks_still_hold_without_the_schema_files(good, set_english, monkeypat
 def test_cli_import_writes_the_model_and_lists_what_was_not_imported(
         shared_dir, tmp_path, capsys):
     from egov_modeler.cli import main
-    from egov_modeler.export.native import load
+    from egov_modeler.storage.native import load
 
     out = tmp_path / "m.egov"
     assert main(["import", str(_sample(shared_dir, BENDPOINT.name)), "-o", str(out)]) == 0

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from egov_modeler.export.native import load, save
 from egov_modeler.export.oef_reader import read_exchange, read_exchange_bytes
 from egov_modeler.export.oef_writer import exchange_bytes, write_exchange
 from egov_modeler.model import Model
 from egov_modeler.model.concepts import Folder
 from egov_modeler.model.serialization import model_to_dict
 from egov_modeler.model.views import Style
+from egov_modeler.storage.native import load, save
 from tests.conftest import SHARED
 from tests.helpers import place
 from tests.test_oef_export import NS, load_validator, oef_problems, rich_model

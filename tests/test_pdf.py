@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from egov_modeler.cli import main as cli_main
-from egov_modeler.export.native import save
 from egov_modeler.export.pdf.cover import date_line, parse_date, upper_vi
 from egov_modeler.export.pdf.dossier import (
     DossierOptions,
@@ -26,7 +25,8 @@ from egov_modeler.export.pdf.dossier import (
     write_dossier,
 )
 from egov_modeler.model import Model
-from egov_modeler.model.templates import load_template
+from egov_modeler.storage.native import save
+from egov_modeler.storage.templates import load_template
 from tests.helpers import connect, place
 
 NAMES = {

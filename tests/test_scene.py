@@ -9,10 +9,10 @@ import pytest
 
 from egov_modeler.diagram.display_list import TextItem, build_scene, element_items, legend_scene
 from egov_modeler.diagram.text_layout import text_width
-from egov_modeler.export.native import load
 from egov_modeler.model import Model
 from egov_modeler.model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES
 from egov_modeler.model.views import NODE_CONTAINER, Node
+from egov_modeler.storage.native import load
 from tests.helpers import place
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "egov_modeler" / "resources" / "templates"

@@ -126,7 +126,7 @@ def _without_id(data: dict) -> dict:
 
 
 def test_starting_without_a_file_opens_the_national_template_untitled(qtbot):
-    from egov_modeler.model.templates import load_template
+    from egov_modeler.storage.templates import load_template
     from egov_modeler.ui import open_window
 
     win = open_window()
@@ -143,7 +143,7 @@ def test_starting_without_a_file_opens_the_national_template_untitled(qtbot):
 
 @pytest.mark.parametrize("name", ["national", "provincial", "empty"])
 def test_new_from_template(window, name):
-    from egov_modeler.model.templates import load_template
+    from egov_modeler.storage.templates import load_template
 
     window.template_actions[name].trigger()
     expected = _without_id(model_to_dict(load_template(name)))

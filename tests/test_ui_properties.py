@@ -15,13 +15,13 @@ pytest.importorskip("pytestqt")
 from lxml import etree  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
-from egov_modeler.export import native  # noqa: E402
 from egov_modeler.export.oef_writer import exchange_bytes  # noqa: E402
 from egov_modeler.model import Model  # noqa: E402
 from egov_modeler.model.commands import SetPropertyCommand  # noqa: E402
 from egov_modeler.model.serialization import model_to_dict  # noqa: E402
 from egov_modeler.model.viewpoints import VIEWPOINTS, viewpoint_label  # noqa: E402
 from egov_modeler.model.views import Connection, Node  # noqa: E402
+from egov_modeler.storage import native  # noqa: E402
 from tests.test_oef_export import NS, load_validator, oef_problems  # noqa: E402
 from tests.ui_helpers import (  # noqa: E402, F401 - the *_fixture names are fixtures
     private_settings_fixture,

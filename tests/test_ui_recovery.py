@@ -6,10 +6,10 @@ from __future__ import annotations
 import copy
 import os
 
-from egov_modeler.export.journal import find_journals, recover
-from egov_modeler.export.native import save
 from egov_modeler.model.commands import RenameElementCommand
 from egov_modeler.model.serialization import model_to_dict
+from egov_modeler.storage.journal import find_journals, recover
+from egov_modeler.storage.native import save
 from egov_modeler.ui.recovery import RecoverChoice
 from egov_modeler.ui.undo import run_command
 from tests.ui_helpers import (  # noqa: F401

@@ -344,7 +344,7 @@ def test_the_element_a_connection_would_reach_is_outlined_while_dragging(window,
 
 
 def test_a_new_element_takes_the_size_of_its_neighbours_on_a_template(window):
-    from egov_modeler.model.templates import load_template
+    from egov_modeler.storage.templates import load_template
 
     window.set_model(load_template("provincial"), None)
     canvas = window.current_canvas()

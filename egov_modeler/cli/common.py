@@ -22,7 +22,7 @@ def fail(message: str, code: int = EXIT_UNREADABLE) -> NoReturn:
 
 def read_model_or_exit(path: str) -> Model:
     """Load a ``.egov`` file, or exit 2 with the reason."""
-    from ..export.native import load
+    from ..storage.native import load
 
     try:
         return load(path)

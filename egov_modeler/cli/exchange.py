@@ -22,8 +22,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..export.native import save
     from ..export.oef_reader import ExchangeImportError, read_exchange
+    from ..storage.native import save
     from .common import EXIT_OK, fail
 
     try:

@@ -46,8 +46,8 @@ def _check_catalog() -> str:
 
 
 def _check_templates() -> str:
-    from ..model.templates import TEMPLATE_NAMES, load_template
     from ..model.validation import validate_model as validate
+    from ..storage.templates import TEMPLATE_NAMES, load_template
 
     for name in TEMPLATE_NAMES:
         problems = validate(load_template(name))
@@ -58,11 +58,11 @@ def _check_templates() -> str:
 
 
 def _check_native_and_exchange(folder: Path) -> str:
-    from ..export.native import load, save
     from ..export.oef_reader import read_exchange
     from ..export.oef_writer import write_exchange
     from ..model.serialization import model_to_dict
-    from ..model.templates import load_template
+    from ..storage.native import load, save
+    from ..storage.templates import load_template
 
     model = load_template("provincial")
     save(model, folder / "self-test.egov")
@@ -75,7 +75,7 @@ def _check_native_and_exchange(folder: Path) -> str:
 def _check_pdf(folder: Path) -> str:
     from ..diagram.fonts import FONT_FAMILY, font_path
     from ..export.pdf.dossier import DossierOptions, write_dossier
-    from ..model.templates import load_template
+    from ..storage.templates import load_template
 
     if not font_path("regular").is_file():
         raise AssertionError(tr("the bundled font is missing"))

@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_templates(args: argparse.Namespace) -> int:
-    from ..model.templates import TEMPLATE_NAMES, template_description
+    from ..storage.templates import TEMPLATE_NAMES, template_description
 
     width = max(len(name) for name in TEMPLATE_NAMES)
     for name in TEMPLATE_NAMES:
@@ -44,9 +44,9 @@ def run_templates(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from ..export.native import save
     from ..model.errors import ModelError
-    from ..model.templates import load_template
+    from ..storage.native import save
+    from ..storage.templates import load_template
     from .common import fail
 
     output = Path(args.output)

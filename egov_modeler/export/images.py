@@ -24,7 +24,7 @@ from ..diagram.notation import Path as PathPrim
 from ..i18n import current_language, tr
 from ..model.errors import ModelError
 from ..model.views import View
-from .atomic import atomic_file, write_atomically
+from ..storage.atomic import atomic_file, write_atomically
 
 log = logging.getLogger(__name__)
 

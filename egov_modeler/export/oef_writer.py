@@ -38,7 +38,7 @@ from ..model.metamodel import ELEMENT_TYPES, ArchiMateLayer
 from ..model.model import Model
 from ..model.serialization import folder_to_dict
 from ..model.views import NODE_CONTAINER, NODE_LABEL, Connection, Node, Style, View
-from .atomic import write_atomically
+from ..storage.atomic import write_atomically
 
 log = logging.getLogger(__name__)
 

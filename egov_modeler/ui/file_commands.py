@@ -27,7 +27,7 @@ class FileCommandsMixin:
         if not self.maybe_save():
             return False
         try:
-            from ..model.templates import load_template
+            from ..storage.templates import load_template
 
             model = load_template(name)
         except ImportError:
@@ -42,7 +42,7 @@ class FileCommandsMixin:
 
     def open_path(self, path: str, ask_to_save: bool = True) -> bool:
         """Open a ``.egov`` file; on failure explain why and keep the open model."""
-        from ..export.native import NativeFileError, load
+        from ..storage.native import NativeFileError, load
 
         if ask_to_save and not self.maybe_save():
             return False
@@ -67,7 +67,7 @@ class FileCommandsMixin:
 
     def save_to(self, path: str) -> bool:
         """Write the model to ``path``; the window then shows that file, unmodified."""
-        from ..export.native import save
+        from ..storage.native import save
 
         try:
             save(self.model, path)

@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..export.journal import (
+from ..model.errors import ModelError
+from ..storage.journal import (
     Journal,
     JournalError,
     JournalInfo,
@@ -38,7 +39,6 @@ from ..export.journal import (
     model_base,
     recover,
 )
-from ..model.errors import ModelError
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack

@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     settings_dir = tempfile.TemporaryDirectory()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir.name)
-    from ..model.templates import load_template
+    from ..storage.templates import load_template
     from . import open_window
 
     window = open_window()

@@ -378,7 +378,7 @@ def redo_keys(platform: list[QKeySequence] | None = None) -> list[QKeySequence]:
 
 def _template_tip(name: str) -> str:
     try:
-        from ..model.templates import template_description
+        from ..storage.templates import template_description
 
         return template_description(name)
     except (ImportError, ModelError):

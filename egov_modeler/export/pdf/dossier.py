@@ -59,7 +59,7 @@ from ...i18n import current_language, set_language, tr
 from ...model.commands import SetPropertyCommand
 from ...model.errors import ModelError
 from ...model.views import View
-from ..atomic import atomic_file
+from ...storage.atomic import atomic_file
 from .appendix import appendix_story, element_type_label, relationship_type_label
 from .blocks import TitleBlock, draw_text, draw_title_block
 from .cover import draw_cover

@@ -429,8 +429,8 @@ def build(name: str, catalog: Catalog | None = None) -> Model:
 
 def write(name: str, folder: Path = HERE) -> Path:
     """Build, validate (no errors, no warnings) and save the template ``name``."""
-    from egov_modeler.export.native import save
     from egov_modeler.model.validation import validate_model as validate
+    from egov_modeler.storage.native import save
 
     model = build(name)
     problems = validate(model)

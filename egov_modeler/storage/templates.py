@@ -18,9 +18,10 @@ from __future__ import annotations
 from importlib import resources
 
 from ..i18n import tr
-from .errors import ModelError
-from .ids import new_id
-from .model import Model
+from ..model.errors import ModelError
+from ..model.ids import new_id
+from ..model.model import Model
+from .native import loads
 
 __all__ = ["TEMPLATE_NAMES", "TemplateError", "load_template", "template_description"]
 
@@ -53,10 +54,6 @@ def _unknown(name: str) -> str:
 
 def load_template(name: str) -> Model:
     """A new untitled model made from the template ``name`` (see the module docstring)."""
-    # The native reader lives in export/ (json only, no lxml/Qt); imported here lazily
-    # because a template is a file like any other and must be read by the one reader.
-    from ..export.native import loads
-
     if name not in TEMPLATE_NAMES:
         raise TemplateError(_unknown(name))
     resource = resources.files("egov_modeler") / "resources" / "templates" / f"{name}.egov"
