@@ -23,8 +23,8 @@ from lxml import etree
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from egov_modeler.export.oef_reader import exchange_schema, read_exchange_bytes  # noqa: E402
-from egov_modeler.export.oef_writer import exchange_bytes  # noqa: E402
+from egov_modeler.exchange.oef_reader import exchange_schema, read_exchange_bytes  # noqa: E402
+from egov_modeler.exchange.oef_writer import exchange_bytes  # noqa: E402
 
 DEFAULT = REPO.parent / "shared" / "archimate" / "samples" / "pyarchimate-tests-synthetic_large.xml"
 

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
+from egov_modeler.exchange.oef_writer import write_exchange
 from egov_modeler.export.images import write_png, write_svg
-from egov_modeler.export.oef_writer import write_exchange
 from egov_modeler.export.pdf.dossier import DossierOptions, write_dossier
 from egov_modeler.model import Model
 from egov_modeler.storage.atomic import atomic_file, write_atomically

@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from egov_modeler.export.oef_reader import read_exchange_bytes
-from egov_modeler.export.oef_writer import exchange_bytes
+from egov_modeler.exchange.oef_reader import read_exchange_bytes
+from egov_modeler.exchange.oef_writer import exchange_bytes
 from egov_modeler.model import History, Model, ModelError
 from egov_modeler.model.commands import (
     AddConnectionCommand,

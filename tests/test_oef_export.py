@@ -9,12 +9,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from egov_modeler.export.oef_writer import (
-    PROP_CATALOG_REF,
-    PROP_LAYER,
-    exchange_bytes,
-    write_exchange,
-)
+from egov_modeler.exchange.oef_vocabulary import PROP_CATALOG_REF, PROP_LAYER
+from egov_modeler.exchange.oef_writer import exchange_bytes, write_exchange
 from egov_modeler.model import Model
 from egov_modeler.model.commands import (
     AddBendpointCommand,

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from egov_modeler.export import oef_reader
-from egov_modeler.export.oef_reader import ExchangeImportError, read_exchange, read_exchange_bytes
+from egov_modeler.exchange import oef_reader
+from egov_modeler.exchange.oef_reader import ExchangeImportError, read_exchange, read_exchange_bytes
 from egov_modeler.i18n import current_language
 from egov_modeler.model.errors import ModelError
 from egov_modeler.model.rules import can_relate

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from egov_modeler.export.oef_reader import read_exchange, read_exchange_bytes
-from egov_modeler.export.oef_writer import exchange_bytes, write_exchange
+from egov_modeler.exchange.oef_reader import read_exchange, read_exchange_bytes
+from egov_modeler.exchange.oef_writer import exchange_bytes, write_exchange
 from egov_modeler.model import Model
 from egov_modeler.model.concepts import Folder
 from egov_modeler.model.serialization import model_to_dict

@@ -192,7 +192,7 @@ def test_selecting_a_row_selects_its_placements_and_double_clicking_a_view_opens
 
 
 def test_a_large_imported_model_is_listed_whole(window, shared_dir):
-    from egov_modeler.export.oef_reader import read_exchange
+    from egov_modeler.exchange.oef_reader import read_exchange
 
     model = read_exchange(shared_dir / "archimate" / "samples"
                           / "pyarchimate-tests-synthetic_large.xml")

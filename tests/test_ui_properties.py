@@ -15,7 +15,7 @@ pytest.importorskip("pytestqt")
 from lxml import etree  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
-from egov_modeler.export.oef_writer import exchange_bytes  # noqa: E402
+from egov_modeler.exchange.oef_writer import exchange_bytes  # noqa: E402
 from egov_modeler.model import Model  # noqa: E402
 from egov_modeler.model.commands import SetPropertyCommand  # noqa: E402
 from egov_modeler.model.serialization import model_to_dict  # noqa: E402

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from egov_modeler.export.xml_safety import XmlInputError, parse_xml
+from egov_modeler.exchange.xml_safety import XmlInputError, parse_xml
 from egov_modeler.model.errors import ModelError
 
 

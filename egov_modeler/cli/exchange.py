@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..export.oef_reader import ExchangeImportError, read_exchange
+    from ..exchange.oef_reader import ExchangeImportError, read_exchange
     from ..storage.native import save
     from .common import EXIT_OK, fail
 

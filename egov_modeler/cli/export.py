@@ -14,7 +14,7 @@ from ..i18n import tr
 #: format name -> (module, function). The function is called as
 #: ``function(model, output_path, args)`` and returns the number of pages/files written.
 EXPORTERS = {
-    "archimate": ("egov_modeler.export.oef_writer", "cli_export"),
+    "archimate": ("egov_modeler.exchange.oef_writer", "cli_export"),
     "pdf": ("egov_modeler.export.pdf.dossier", "cli_export"),
     "png": ("egov_modeler.export.images", "cli_export_png"),
     "svg": ("egov_modeler.export.images", "cli_export_svg"),

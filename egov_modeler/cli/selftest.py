@@ -58,8 +58,8 @@ def _check_templates() -> str:
 
 
 def _check_native_and_exchange(folder: Path) -> str:
-    from ..export.oef_reader import read_exchange
-    from ..export.oef_writer import write_exchange
+    from ..exchange.oef_reader import read_exchange
+    from ..exchange.oef_writer import write_exchange
     from ..model.serialization import model_to_dict
     from ..storage.native import load, save
     from ..storage.templates import load_template

@@ -24,7 +24,7 @@ class ExchangeCommandsMixin:
         if not path or not self.maybe_save():
             return False
         try:
-            from ..export.oef_reader import read_exchange
+            from ..exchange.oef_reader import read_exchange
 
             model = read_exchange(path)
         except ImportError:
@@ -69,7 +69,7 @@ class ExchangeCommandsMixin:
         if not path:
             return False
         try:
-            from ..export.oef_writer import write_exchange
+            from ..exchange.oef_writer import write_exchange
 
             write_exchange(self.model, path)
         except ImportError:

@@ -24,87 +24,43 @@ Why it is built the way it is:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
-import re
 from typing import Any
 
 from lxml import etree
 
 from ..model.concepts import Element, Folder, Relationship
-from ..model.metamodel import ELEMENT_TYPES, ArchiMateLayer
+from ..model.metamodel import ELEMENT_TYPES
 from ..model.model import Model
-from ..model.serialization import folder_to_dict
-from ..model.views import NODE_CONTAINER, NODE_LABEL, Connection, Node, Style, View
+from ..model.views import NODE_CONTAINER, NODE_LABEL, Connection, Node, View
 from ..storage.atomic import write_atomically
+from .oef_style import write_style
+from .oef_vocabulary import (
+    DATA_TYPES,
+    DC_ELEMENTS,
+    DC_NS,
+    NS,
+    PROP_CATALOG_REF,
+    PROP_GENERATED_FOLDERS,
+    PROP_LAYER,
+    PROP_METADATA_PREFIX,
+    PROP_REFERENCE_MODEL,
+    PROP_VIEW_EXTRAS,
+    RELATIONS_FOLDER,
+    SCHEMA_LOCATION,
+    TOP_FOLDERS,
+    VIEWS_FOLDER,
+    XML_LANG,
+    XSI_NS,
+    XSI_TYPE,
+    folders_fingerprint,
+    q,
+    xml_text,
+)
 
 log = logging.getLogger(__name__)
-
-NS = "http://www.opengroup.org/xsd/archimate/3.0/"
-XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
-DC_NS = "http://purl.org/dc/elements/1.1/"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-SCHEMA_LOCATION = (
-    f"{NS} http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd "
-    f"{DC_NS} http://www.opengroup.org/xsd/archimate/3.1/dc.xsd"
-)
-
-XSI_TYPE = f"{{{XSI_NS}}}type"
-XML_LANG = f"{{{XML_NS}}}lang"
-
-#: Property names under which the framework provenance travels (stable: other tools and
-#: later versions of this program rely on them).
-PROP_CATALOG_REF = "egov:catalog_ref"
-PROP_LAYER = "egov:layer"
-PROP_REFERENCE_MODEL = "egov:reference_model"
-#: Model property: fingerprint of a folder tree the writer generated (see module docstring).
-PROP_GENERATED_FOLDERS = "egov:generated-folders"
-#: View property: JSON with what the exchange format cannot carry for that view.
-PROP_VIEW_EXTRAS = "egov:view-extras"
-#: Model property prefix for metadata keys that are not Dublin Core (dossier fields).
-PROP_METADATA_PREFIX = "egov:metadata."
-
-#: The Dublin Core 1.1 elements (dc.xsd); other metadata keys travel as properties.
-DC_ELEMENTS = (
-    "title", "creator", "subject", "description", "publisher", "contributor", "date",
-    "type", "format", "identifier", "source", "language", "relation", "coverage", "rights",
-)
-#: The exchange format's property data types (``DataType`` in the XSD).
-DATA_TYPES = ("string", "boolean", "currency", "date", "time", "number")
-FONT_STYLES = ("plain", "bold", "italic", "underline")
-
-#: Archi's top-level folders, in Archi's order, and which ArchiMate layers each holds.
-TOP_FOLDERS: tuple[tuple[str, tuple[ArchiMateLayer, ...]], ...] = (
-    ("Strategy", (ArchiMateLayer.STRATEGY,)),
-    ("Business", (ArchiMateLayer.BUSINESS,)),
-    ("Application", (ArchiMateLayer.APPLICATION,)),
-    ("Technology & Physical", (ArchiMateLayer.TECHNOLOGY, ArchiMateLayer.PHYSICAL)),
-    ("Motivation", (ArchiMateLayer.MOTIVATION,)),
-    ("Implementation & Migration", (ArchiMateLayer.IMPLEMENTATION_MIGRATION,)),
-    ("Other", (ArchiMateLayer.OTHER,)),
-)
-RELATIONS_FOLDER = "Relations"
-VIEWS_FOLDER = "Views"
-
-
-#: Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/F).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_text(text: str) -> str:
-    """``text`` without the characters XML cannot hold (pasted from other programs, they
-    would otherwise make the whole export fail); logged, since they are dropped."""
-    if _NOT_XML.search(text) is None:
-        return text
-    log.warning("characters XML cannot hold were dropped from %r", text[:40])
-    return _NOT_XML.sub("", text)
-
-
-def q(tag: str) -> str:
-    """The qualified name of an exchange-format tag."""
-    return f"{{{NS}}}{tag}"
 
 
 # ------------------------------------------------------------------ framework catalog
@@ -185,88 +141,7 @@ def default_folders(model: Model) -> list[Folder]:
     return folders
 
 
-def folders_fingerprint(folders: list[Folder]) -> str:
-    """A short stable digest of a folder tree (labels, ids, refs, nesting)."""
-    text = json.dumps([folder_to_dict(f) for f in folders], ensure_ascii=False,
-                      sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
-
-
 # ------------------------------------------------------------------ styles
-def parse_color(value: str | None) -> tuple[int, int, int] | None:
-    """``#rrggbb`` to a triple; ``None`` for anything else."""
-    if not value or len(value) != 7 or value[0] != "#":
-        return None
-    try:
-        return int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16)
-    except ValueError:
-        return None
-
-
-def format_color(r: int, g: int, b: int) -> str:
-    return f"#{r:02x}{g:02x}{b:02x}"
-
-
-def alpha_to_percent(alpha: int) -> int:
-    """The model's 0..255 alpha as the exchange format's 0..100 percentage."""
-    return max(0, min(100, round(alpha * 100 / 255)))
-
-
-def percent_to_alpha(percent: int) -> int:
-    return max(0, min(255, round(percent * 255 / 100)))
-
-
-def font_size_text(size: float) -> str | None:
-    """The size in the XSD's half-point granularity (``9``, ``9.5``), or ``None`` if it
-    cannot be written (zero or negative)."""
-    halves = round(size * 2)
-    if halves < 2:
-        return None
-    return str(halves // 2) if halves % 2 == 0 else f"{halves // 2}.5"
-
-
-def _color_element(parent: etree._Element, tag: str, color: str | None,
-                   alpha: int | None) -> None:
-    rgb = parse_color(color)
-    if rgb is None:
-        if alpha is None:
-            return
-        rgb = (0, 0, 0)
-    element = etree.SubElement(parent, q(tag), r=str(rgb[0]), g=str(rgb[1]), b=str(rgb[2]))
-    if alpha is not None:
-        element.set("a", str(alpha_to_percent(alpha)))
-
-
-def write_style(parent: etree._Element, style: Style) -> dict[str, Any]:
-    """Write ``style`` under ``parent``; return the fields the format could not hold exactly
-    (they go into the view's extras)."""
-    from .oef_reader import read_style  # shared decoder: what we write must read back
-
-    if style.is_default():
-        return {}
-    element = etree.SubElement(parent, q("style"))
-    if style.line_width is not None and style.line_width > 0:
-        element.set("lineWidth", str(style.line_width))
-    _color_element(element, "lineColor", style.line_color, style.line_alpha)
-    _color_element(element, "fillColor", style.fill, style.fill_alpha)
-    size = font_size_text(style.font_size) if style.font_size is not None else None
-    tokens = (style.font_style or "").split()
-    font_style_ok = bool(tokens) and all(t in FONT_STYLES for t in tokens)
-    if style.font_name or size or font_style_ok or parse_color(style.font_color):
-        font = etree.SubElement(element, q("font"))
-        if style.font_name:
-            font.set("name", xml_text(style.font_name))
-        if size:
-            font.set("size", size)
-        if font_style_ok:
-            font.set("style", " ".join(tokens))
-        _color_element(font, "color", style.font_color, None)
-    if len(element) == 0 and not element.attrib:
-        parent.remove(element)
-    back = read_style(element) if element.getparent() is not None else Style()
-    return {k: v for k, v in style.__dict__.items() if getattr(back, k) != v}
-
-
 # ------------------------------------------------------------------ the writer
 class _Writer:
     """One export: the model, its language, the property definitions met on the way."""

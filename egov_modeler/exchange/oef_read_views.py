@@ -11,57 +11,24 @@ from lxml import etree
 
 from ..i18n import tr
 from ..model.model import Model
-from ..model.views import NODE_CONTAINER, NODE_ELEMENT, NODE_LABEL, Connection, Node, Style, View
-from .oef_read_common import (
+from ..model.views import NODE_CONTAINER, NODE_ELEMENT, NODE_LABEL, Connection, Node, View
+from .oef_read_common import ReadState, local_name
+from .oef_style import read_style
+from .oef_vocabulary import (
+    PROP_VIEW_EXTRAS,
     Q_BEND,
-    Q_COLOR,
     Q_CONN,
     Q_DIAGRAMS,
     Q_DOC,
-    Q_FILL,
-    Q_FONT,
     Q_LABEL,
-    Q_LINE,
     Q_NODE,
     Q_SRC_ATT,
     Q_STYLE,
     Q_TGT_ATT,
     Q_VIEW,
     Q_VIEWREF,
-    ReadState,
-    local_name,
+    XSI_TYPE,
 )
-from .oef_writer import PROP_VIEW_EXTRAS, XSI_TYPE, format_color, percent_to_alpha
-
-
-def _color(element: etree._Element) -> tuple[str, int | None]:
-    r, g, b = (int(element.get(c, "0")) for c in "rgb")
-    alpha = element.get("a")
-    return format_color(r, g, b), (percent_to_alpha(int(alpha)) if alpha is not None else None)
-
-
-def read_style(element: etree._Element) -> Style:
-    """A ``<style>`` element as a :class:`Style` (also used by the writer to check itself)."""
-    style = Style()
-    width = element.get("lineWidth")
-    if width is not None:
-        style.line_width = int(width)
-    for child in element:
-        tag = child.tag
-        if tag == Q_FILL:
-            style.fill, style.fill_alpha = _color(child)
-        elif tag == Q_LINE:
-            style.line_color, style.line_alpha = _color(child)
-        elif tag == Q_FONT:
-            style.font_name = child.get("name")
-            size = child.get("size")
-            if size is not None:
-                style.font_size = float(size)
-            style.font_style = child.get("style")
-            for sub in child:
-                if sub.tag == Q_COLOR:
-                    style.font_color = _color(sub)[0]
-    return style
 
 
 def read_views(reader: ReadState, views: etree._Element, model: Model) -> None:

@@ -8,7 +8,8 @@ from lxml import etree
 from ..i18n import tr
 from ..model.concepts import Folder
 from ..model.model import Model
-from .oef_read_common import Q_DOC, Q_ITEM, Q_LABEL, ReadState
+from .oef_read_common import ReadState
+from .oef_vocabulary import Q_DOC, Q_ITEM, Q_LABEL
 
 
 def read_folder(reader: ReadState, item: etree._Element, model: Model,

@@ -14,8 +14,8 @@ from pathlib import Path
 from lxml import etree
 
 from ..i18n import tr
-from .oef_read_common import Q_MODEL, ExchangeImportError, ReadState, local_name
-from .oef_writer import DC_NS, NS
+from .oef_read_common import ExchangeImportError, ReadState, local_name
+from .oef_vocabulary import DC_NS, NS, Q_MODEL
 from .xml_safety import XmlInputError, parse_xml
 
 log = logging.getLogger(__name__)

@@ -46,7 +46,15 @@ from .oef_read_checks import (
     parse,
     schema_dir,
 )
-from .oef_read_common import (
+from .oef_read_common import ExchangeImportError, ReadState
+from .oef_read_concepts import read_elements, read_metadata, read_propdefs, read_relationships
+from .oef_read_folders import read_folder
+from .oef_read_views import read_views
+from .oef_style import read_style
+from .oef_vocabulary import (
+    DC_NS,
+    PROP_GENERATED_FOLDERS,
+    PROP_METADATA_PREFIX,
     Q_DOC,
     Q_ELEMENTS,
     Q_METADATA,
@@ -56,16 +64,6 @@ from .oef_read_common import (
     Q_PROPS,
     Q_RELS,
     Q_VIEWS,
-    ExchangeImportError,
-    ReadState,
-)
-from .oef_read_concepts import read_elements, read_metadata, read_propdefs, read_relationships
-from .oef_read_folders import read_folder
-from .oef_read_views import read_style, read_views
-from .oef_writer import (
-    DC_NS,
-    PROP_GENERATED_FOLDERS,
-    PROP_METADATA_PREFIX,
     XML_LANG,
     folders_fingerprint,
 )

@@ -11,7 +11,12 @@ from ..i18n import tr
 from ..model.concepts import Element, Relationship
 from ..model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES
 from ..model.model import Model
-from .oef_read_common import (
+from .oef_read_common import ReadState, local_name
+from .oef_vocabulary import (
+    DC_NS,
+    PROP_CATALOG_REF,
+    PROP_LAYER,
+    PROP_REFERENCE_MODEL,
     Q_ELEMENT,
     Q_NAME,
     Q_PROP,
@@ -19,10 +24,8 @@ from .oef_read_common import (
     Q_REL,
     Q_SCHEMA,
     Q_SCHEMAVERSION,
-    ReadState,
-    local_name,
+    XSI_TYPE,
 )
-from .oef_writer import DC_NS, PROP_CATALOG_REF, PROP_LAYER, PROP_REFERENCE_MODEL, XSI_TYPE
 
 
 def read_propdefs(reader: ReadState, holder: etree._Element | None, model: Model) -> None:

@@ -16,21 +16,8 @@ from lxml import etree
 from ..i18n import tr
 from ..model.concepts import Folder
 from ..model.views import Connection, Node
-from .oef_writer import XML_LANG, q
+from .oef_vocabulary import Q_DOC, Q_LABEL, Q_NAME, Q_PROP, Q_PROPS, Q_VALUE, Q_VIEW, XML_LANG
 from .xml_safety import XmlInputError
-
-Q_MODEL, Q_NAME, Q_DOC, Q_PROPS, Q_PROP, Q_VALUE = (
-    q("model"), q("name"), q("documentation"), q("properties"), q("property"), q("value"))
-Q_METADATA, Q_ELEMENTS, Q_ELEMENT, Q_RELS, Q_REL = (
-    q("metadata"), q("elements"), q("element"), q("relationships"), q("relationship"))
-Q_ORGS, Q_ITEM, Q_LABEL, Q_PROPDEFS, Q_PROPDEF = (
-    q("organizations"), q("item"), q("label"), q("propertyDefinitions"), q("propertyDefinition"))
-Q_VIEWS, Q_DIAGRAMS, Q_VIEW, Q_NODE, Q_CONN = (
-    q("views"), q("diagrams"), q("view"), q("node"), q("connection"))
-Q_STYLE, Q_VIEWREF, Q_BEND, Q_SRC_ATT, Q_TGT_ATT = (
-    q("style"), q("viewRef"), q("bendpoint"), q("sourceAttachment"), q("targetAttachment"))
-Q_FILL, Q_LINE, Q_FONT, Q_COLOR = q("fillColor"), q("lineColor"), q("font"), q("color")
-Q_SCHEMA, Q_SCHEMAVERSION = q("schema"), q("schemaversion")
 
 
 class ExchangeImportError(XmlInputError):
