@@ -110,7 +110,8 @@ def test_build_script_reproduces_the_data_file():
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(
-        "build_relationship_table", TABLE_DIR / "build_relationship_table.py")
+        "build_relationship_table",
+        Path(__file__).resolve().parents[1] / "tools" / "build_relationship_table.py")
     builder = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(builder)
     stored = json.loads((TABLE_DIR / "relationship_table.json").read_text(encoding="utf-8"))

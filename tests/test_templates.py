@@ -11,13 +11,13 @@ from egov_modeler.diagram.notation import text_box
 from egov_modeler.diagram.text_layout import line_height, wrap_text
 from egov_modeler.model.catalog import clear_user_catalogs, load_builtin_catalog
 from egov_modeler.model.serialization import model_to_dict
-from egov_modeler.resources.templates.build_templates import build
 from egov_modeler.storage.templates import (
     TEMPLATE_NAMES,
     TemplateError,
     load_template,
     template_description,
 )
+from tools.templates.build_templates import build
 
 OVERVIEW = ["nguoi_su_dung", "kenh_giao_tiep", "cong_dich_vu", "ung_dung_csdl",
             "nen_tang_tich_hop", "ha_tang_ky_thuat"]

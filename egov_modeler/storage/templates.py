@@ -1,7 +1,7 @@
 """The shipped templates: the national overview, a provincial architecture, an empty start.
 
 Templates are ordinary ``.egov`` files in ``resources/templates/`` (rebuilt by
-``python -m egov_modeler.resources.templates.build_templates``), so what a user opens is
+``python -m tools.templates.build_templates``), so what a user opens is
 exactly what the file says. A template opens as a new, untitled model: element, view and
 node ids stay as in the file (they are only unique inside one model anyway), but the model
 gets a fresh model id so two models started from one template are never mistaken for the

@@ -19,7 +19,7 @@ from egov_modeler.model.commands import CreateViewCommand
 from egov_modeler.model.views import Node, View
 
 if TYPE_CHECKING:
-    from egov_modeler.resources.templates.build_templates import Builder, Spec
+    from tools.templates.build_templates import Builder, Spec
 
 # Geometry (points = scene pixels).
 MARGIN = 40

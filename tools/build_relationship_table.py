@@ -2,13 +2,13 @@
 
 Run once, by hand, when the ArchiMate table changes (a new ArchiMate version)::
 
-    python egov_modeler/resources/archimate/build_relationship_table.py \\
+    python tools/build_relationship_table.py \\
         ../shared/archimate/relationships.xml
 
 It is a build tool, never imported at runtime: the program reads only the JSON it writes,
 so an installed copy needs neither Archi's file nor this script. ``relationships-keys.xml``
 is read from the same folder as the input to map Archi's letters to relationship names.
-The output format is described in README.md next to this script.
+The output format is described in egov_modeler/resources/archimate/README.md.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ log = logging.getLogger("build_relationship_table")
 
 FORMAT = "egov-modeler/archimate-relationship-table"
 FORMAT_VERSION = 1
-OUTPUT = Path(__file__).with_name("relationship_table.json")
+OUTPUT = (Path(__file__).resolve().parents[1] / "egov_modeler" / "resources" / "archimate"
+          / "relationship_table.json")
 
 # Used only when relationships-keys.xml is missing; these are Archi's letters.
 FALLBACK_LETTERS = {

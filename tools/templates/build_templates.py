@@ -1,6 +1,6 @@
 """Build the shipped templates (national.egov, provincial.egov, empty.egov) from the catalog.
 
-Run ``python -m egov_modeler.resources.templates.build_templates`` after changing the
+Run ``python -m tools.templates.build_templates`` after changing the
 catalog or this script. Every id is derived from the template name and the catalog id, so
 rebuilding gives byte-identical files (a diff shows only real changes).
 
@@ -34,10 +34,10 @@ from egov_modeler.model.commands import (
 from egov_modeler.model.concepts import Relationship
 from egov_modeler.model.model import Model
 from egov_modeler.model.views import Connection, Node, View
-from egov_modeler.resources.templates.layout import Item, hosting_view, layout_bands
-from egov_modeler.resources.templates.routing import Request, Router
+from tools.templates.layout import Item, hosting_view, layout_bands
+from tools.templates.routing import Request, Router
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[2] / "egov_modeler" / "resources" / "templates"
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""The builder of the shipped templates (``python -m tools.templates.build_templates``)."""
