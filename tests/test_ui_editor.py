@@ -294,7 +294,7 @@ def test_a_broken_file_is_explained_and_the_open_model_kept(window, tmp_path):
 
 
 def test_closing_with_unsaved_changes_asks_first(window):
-    from egov_modeler.ui.file_actions import SaveChoice
+    from egov_modeler.ui.dialogs.file_actions import SaveChoice
 
     drop(window, "u_nguoi_dan", 200, 70)
     window.dialogs.save_choice = SaveChoice.CANCEL

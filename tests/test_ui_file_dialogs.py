@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from egov_modeler.ui.file_actions import initial_path, remember_folder
+from egov_modeler.ui.dialogs.file_actions import initial_path, remember_folder
 from tests.ui_helpers import private_settings_fixture  # noqa: F401 - autouse fixture
 
 

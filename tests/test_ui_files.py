@@ -92,7 +92,7 @@ def test_importing_a_broken_exchange_file_keeps_the_open_model(window, tmp_path)
     broken = tmp_path / "broken.xml"
     broken.write_text("<model><elements>", encoding="utf-8")
     window.dialogs.open_answer = str(broken)
-    from egov_modeler.ui.file_actions import SaveChoice
+    from egov_modeler.ui.dialogs.file_actions import SaveChoice
 
     window.dialogs.save_choice = SaveChoice.DISCARD
     assert not window.import_exchange()
@@ -156,7 +156,7 @@ def test_new_from_template(window, name):
 
 
 def test_new_from_template_asks_before_dropping_unsaved_work(window):
-    from egov_modeler.ui.file_actions import SaveChoice
+    from egov_modeler.ui.dialogs.file_actions import SaveChoice
 
     (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
     window.dialogs.save_choice = SaveChoice.CANCEL

@@ -26,7 +26,7 @@ BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 def _window(qtbot, settings: QSettings):  # noqa: ANN001, ANN202
     """A bare main window reading its layout from ``settings``, shown at 1400x900."""
     from egov_modeler.ui.app import prepare_application
-    from egov_modeler.ui.main_window import MainWindow
+    from egov_modeler.ui.window.main_window import MainWindow
 
     prepare_application()
     win = MainWindow(settings)
@@ -89,7 +89,7 @@ def test_a_layout_saved_by_an_older_version_is_ignored(qtbot, tmp_path):
 
 
 def test_the_user_s_own_layout_saved_by_this_version_is_restored(qtbot, tmp_path):
-    from egov_modeler.ui.main_window import DOCK_STATE_VERSION
+    from egov_modeler.ui.window.main_window import DOCK_STATE_VERSION
 
     settings = _settings(tmp_path)
     settings.setValue("window/state", _cramped_state(qtbot, tmp_path, DOCK_STATE_VERSION))

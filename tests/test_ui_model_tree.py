@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QTreeView  # noqa: E402
 
 from egov_modeler.model.serialization import model_to_dict  # noqa: E402
 from egov_modeler.model.views import NODE_CONTAINER, Node  # noqa: E402
-from egov_modeler.ui.model_tree import ID_ROLE  # noqa: E402
+from egov_modeler.ui.docks.model_tree import ID_ROLE  # noqa: E402
 from tests.ui_helpers import (  # noqa: E402, F401 - the *_fixture names are fixtures
     drop,
     overview_model,

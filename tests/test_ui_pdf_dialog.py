@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from egov_modeler.export.pdf.dossier import DossierOptions, count_pages, dossier_fields
 from egov_modeler.model import Model
-from egov_modeler.ui.pdf_export_dialog import PdfExportDialog
+from egov_modeler.ui.dialogs.pdf_export import PdfExportDialog
 from tests.helpers import place
 
 

@@ -363,8 +363,8 @@ def test_a_deleted_dock_stops_listening_to_a_model_that_lives_on(qtbot, caplog):
     from PySide6.QtGui import QUndoStack
     from shiboken6 import delete
 
+    from egov_modeler.ui.docks.properties_dock import PropertiesDock
     from egov_modeler.ui.editor import Editor
-    from egov_modeler.ui.properties_dock import PropertiesDock
 
     model = dossier_model()
     stack = QUndoStack()

@@ -159,7 +159,7 @@ def test_a_file_changed_since_is_refused_and_left_alone(window, qtbot, tmp_path)
 
 
 def test_a_clean_close_leaves_nothing_to_recover(window, qtbot):
-    from egov_modeler.ui.file_actions import SaveChoice
+    from egov_modeler.ui.dialogs.file_actions import SaveChoice
 
     edit(window)
     assert window.journal_keeper.path.exists()

@@ -45,7 +45,7 @@ def _connected(window):  # noqa: ANN001, ANN202
 def test_redo_keys_add_ctrl_y_where_the_platform_only_has_ctrl_shift_z():
     from PySide6.QtGui import QKeySequence
 
-    from egov_modeler.ui.window_actions import redo_keys
+    from egov_modeler.ui.window.window_actions import redo_keys
 
     x11 = [QKeySequence("Ctrl+Shift+Z")]  # what Qt gives under X11 (seen under Xvfb)
     keys = {k.toString() for k in redo_keys(x11)}

@@ -46,7 +46,7 @@ class FakeDialogs:
         return self.save_answer
 
     def ask_save_changes(self, name):  # noqa: ANN001, ANN201
-        from egov_modeler.ui.file_actions import SaveChoice
+        from egov_modeler.ui.dialogs.file_actions import SaveChoice
 
         return self.save_choice or SaveChoice.CANCEL
 
@@ -121,7 +121,7 @@ def editor_window(qtbot, tmp_path):  # noqa: ANN001, ANN201
     from PySide6.QtCore import QSettings
 
     from egov_modeler.ui import open_window
-    from egov_modeler.ui.file_actions import RecentFiles
+    from egov_modeler.ui.dialogs.file_actions import RecentFiles
 
     win = open_window()
     win.recent = RecentFiles(QSettings(str(tmp_path / "settings.ini"),

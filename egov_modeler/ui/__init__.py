@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .window.main_window import MainWindow
 
 
 def open_window(path: str | None = None) -> MainWindow:
@@ -18,7 +18,7 @@ def open_window(path: str | None = None) -> MainWindow:
     template as an untitled model. A ``QApplication`` must already exist. The window is
     returned unshown so tests can drive it offscreen; ``run_app`` shows it."""
     from .app import prepare_application
-    from .main_window import MainWindow
+    from .window.main_window import MainWindow
 
     prepare_application()
     window = MainWindow()

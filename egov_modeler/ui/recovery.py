@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
     from ..model.commands import Command
     from ..model.model import Model
-    from .main_window import MainWindow
+    from .window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ class RecoverChoice(Enum):
 
 def ask_recover(parent: QWidget | None, info: JournalInfo) -> RecoverChoice:
     """The real question; tests give ``window.dialogs.ask_recover`` instead."""
-    from .file_actions import ask_choice
+    from .dialogs.file_actions import ask_choice
 
     return ask_choice(
         parent, QMessageBox.Icon.Question, _t("Unsaved changes found"),

@@ -3,7 +3,7 @@ view, from the model), rename, select all, cut/copy/paste/duplicate, the Arrange
 align/distribute/same size, and the relationship-type menu.
 
 Every edit runs as model commands through the window's editor, so it is one undo step.
-Part of :class:`~egov_modeler.ui.main_window.MainWindow` (a mixin).
+Part of :class:`~egov_modeler.ui.window.main_window.MainWindow` (a mixin).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtWidgets import QMenu
 
-from ..model.commands import (
+from ...model.commands import (
     Command,
     CompoundCommand,
     DeleteElementCommand,
@@ -19,7 +19,7 @@ from ..model.commands import (
     RemoveNodeCommand,
     UnrelateCommand,
 )
-from ..model.metamodel import RELATIONSHIP_TYPES
+from ...model.metamodel import RELATIONSHIP_TYPES
 
 
 class EditCommandsMixin:
@@ -27,9 +27,9 @@ class EditCommandsMixin:
 
     def new_view(self) -> str | None:
         """View > New view: an empty diagram, opened in a tab (one undo step)."""
-        from ..model.commands import CreateViewCommand
-        from ..model.ids import new_id
-        from ..model.views import View
+        from ...model.commands import CreateViewCommand
+        from ...model.ids import new_id
+        from ...model.views import View
 
         name = self.dialogs.ask_text(self.tr("New view"), self.tr("Name:"),
                                      self.tr("New view"))
@@ -43,7 +43,7 @@ class EditCommandsMixin:
 
     def delete_view(self, view_id: str) -> bool:
         """Delete a view (its elements stay in the model), after confirmation."""
-        from ..model.commands import DeleteViewCommand
+        from ...model.commands import DeleteViewCommand
 
         if not self.model.has_view(view_id):
             return False
@@ -145,7 +145,7 @@ class EditCommandsMixin:
     def copy_selection(self) -> bool:
         """Ctrl+C: the selected nodes (with nested ones and the lines among them) onto
         the clipboard."""
-        from .canvas.clipboard import copy_selection
+        from ..canvas.clipboard import copy_selection
 
         canvas = self.current_canvas()
         if canvas is None:
@@ -157,7 +157,7 @@ class EditCommandsMixin:
     def cut_selection(self) -> bool:
         """Ctrl+X: copy, then delete from this view (the elements stay in the model, so
         Paste shows them again); one undo step."""
-        from .canvas.clipboard import copy_selection
+        from ..canvas.clipboard import copy_selection
 
         canvas = self.current_canvas()
         fragment = copy_selection(canvas) if canvas is not None else None
@@ -177,7 +177,7 @@ class EditCommandsMixin:
         """Ctrl+V (the same elements, shown again) or Ctrl+Shift+V (new copies) into the
         current view, one undo step; ``at`` centres the pasted nodes on a scene point.
         Returns the new top-level node ids, or None."""
-        from .canvas.clipboard import paste_clipboard
+        from ..canvas.clipboard import paste_clipboard
 
         canvas = self.current_canvas()
         if canvas is None:
@@ -192,7 +192,7 @@ class EditCommandsMixin:
 
     def duplicate_selection(self) -> list[str] | None:
         """Ctrl+D: new copies of the selected elements beside them, one undo step."""
-        from .canvas.clipboard import duplicate_selection
+        from ..canvas.clipboard import duplicate_selection
 
         canvas = self.current_canvas()
         if canvas is None:
@@ -203,7 +203,7 @@ class EditCommandsMixin:
     def arrange(self, operation: str) -> bool:
         """Align, distribute or make the same size (see :mod:`egov_modeler.model.arrange`)
         the selected nodes of the current view; one undo step."""
-        from .canvas.arrange import arrange_selection
+        from ..canvas.arrange import arrange_selection
 
         canvas = self.current_canvas()
         if canvas is None:

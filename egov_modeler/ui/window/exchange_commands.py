@@ -2,14 +2,14 @@
 catalogs, the PDF dossier, PNG/SVG images and printing.
 
 Each exporter is imported when used, so a build without one still opens the editor and
-says what is missing. Part of :class:`~egov_modeler.ui.main_window.MainWindow` (a mixin).
+says what is missing. Part of :class:`~egov_modeler.ui.window.main_window.MainWindow` (a mixin).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..model.errors import ModelError
+from ...model.errors import ModelError
 
 EXCHANGE_FILTER = "ArchiMate Open Exchange (*.xml)"
 
@@ -24,7 +24,7 @@ class ExchangeCommandsMixin:
         if not path or not self.maybe_save():
             return False
         try:
-            from ..exchange.oef_reader import read_exchange
+            from ...exchange.oef_reader import read_exchange
 
             model = read_exchange(path)
         except ImportError:
@@ -52,7 +52,7 @@ class ExchangeCommandsMixin:
                                               "JSON (*.json)")
         if not path:
             return False
-        from ..model.catalog import CatalogError, add_user_catalog
+        from ...model.catalog import CatalogError, add_user_catalog
 
         try:
             add_user_catalog(path)
@@ -69,7 +69,7 @@ class ExchangeCommandsMixin:
         if not path:
             return False
         try:
-            from ..exchange.oef_writer import write_exchange
+            from ...exchange.oef_writer import write_exchange
 
             write_exchange(self.model, path)
         except ImportError:
@@ -84,7 +84,7 @@ class ExchangeCommandsMixin:
     def export_pdf(self) -> bool:
         """File > Export > PDF: the options dialog (when available), then the dossier."""
         try:
-            from ..export.pdf.dossier import DossierOptions, write_dossier
+            from ...export.pdf.dossier import DossierOptions, write_dossier
         except ImportError:
             self.show_status(self.tr("PDF export is not available in this build yet"))
             return False
@@ -110,7 +110,7 @@ class ExchangeCommandsMixin:
         """The dossier options from the PDF dialog; the dossier fields typed there (agency,
         approver...) are stored in the model as one undo step."""
         try:
-            from .pdf_export_dialog import PdfExportDialog
+            from ..dialogs.pdf_export import PdfExportDialog
         except ImportError:
             return default_options()
         dialog = PdfExportDialog(
@@ -161,7 +161,7 @@ class ExchangeCommandsMixin:
         if view_id is None:
             return False
         try:
-            from ..export import images
+            from ...export import images
         except ImportError:
             self.show_status(self.tr("Image export is not available in this build yet"))
             return False

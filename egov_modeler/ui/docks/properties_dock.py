@@ -6,7 +6,7 @@ documentation come in the model's language (Vietnamese) and in the second dossie
 (English: ``names["en"]``, printed by ``--lang en`` and written into the exchange XML). A
 relationship adds its access type, direction or influence modifier; a view its ArchiMate
 viewpoint. User properties are an ordered key/value table
-(:class:`~egov_modeler.ui.property_table.PropertyTable`).
+(:class:`~egov_modeler.ui.docks.property_table.PropertyTable`).
 
 Every field change is one undo step through a model command. The dock keeps no copy of the
 model: it re-reads it on every model event and undo-stack change, so it never shows stale
@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model import events as ev
-from ..model.commands import (
+from ...model import events as ev
+from ...model.commands import (
     Command,
     RenameElementCommand,
     RenameViewCommand,
@@ -43,10 +43,10 @@ from ..model.commands import (
     SetRelationshipFieldsCommand,
     SetViewFieldsCommand,
 )
-from ..model.metamodel import ACCESS_TYPES, ELEMENT_TYPES, RELATIONSHIP_TYPES
-from ..model.model import Model
-from ..model.viewpoints import NO_VIEWPOINT, VIEWPOINTS
-from .editor import Editor
+from ...model.metamodel import ACCESS_TYPES, ELEMENT_TYPES, RELATIONSHIP_TYPES
+from ...model.model import Model
+from ...model.viewpoints import NO_VIEWPOINT, VIEWPOINTS
+from ..editor import Editor
 from .property_table import PropertyTable
 
 log = logging.getLogger(__name__)
@@ -376,7 +376,7 @@ class PropertiesDock(QDockWidget):
         parts = []
         if element.catalog_ref:
             try:
-                from ..model.catalog import active_catalog
+                from ...model.catalog import active_catalog
 
                 catalog = active_catalog()
                 component = catalog.find_component(element.catalog_ref)

@@ -110,7 +110,7 @@ class Dialogs:
 
     def ask_recover(self, info):  # noqa: ANN001, ANN201 - JournalInfo -> RecoverChoice
         """After a crash: recover, discard or decide later (see ui/recovery.py)."""
-        from .recovery import ask_recover
+        from ..recovery import ask_recover
 
         return ask_recover(self.parent, info)
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
-from ...model.commands import (
+from ....model.commands import (
     AddBendpointCommand,
     Command,
     MoveBendpointCommand,
@@ -17,11 +17,11 @@ from ...model.commands import (
     ReparentNodeCommand,
     SetNodeBoundsCommand,
 )
-from .items import ConnectionItem, NodeItem
-from .tool_base import DRAG_THRESHOLD, Tool, _t, band_warnings
+from ..items import ConnectionItem, NodeItem
+from .base import DRAG_THRESHOLD, Tool, _t, band_warnings
 
 if TYPE_CHECKING:
-    from .view import DiagramView
+    from ..view import DiagramView
 
 MIN_SIZE = 20
 NUDGE, BIG_NUDGE = 1, 10

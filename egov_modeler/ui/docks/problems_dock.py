@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
 
-from ..model.problems import Problem, Severity
+from ...model.problems import Problem, Severity
 
 IDS_ROLE = Qt.ItemDataRole.UserRole + 1
 

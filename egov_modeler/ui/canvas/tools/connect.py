@@ -10,17 +10,17 @@ from PySide6.QtCore import QCoreApplication, QLineF, QPoint, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPen
 from PySide6.QtWidgets import QGraphicsLineItem
 
-from ...model.commands import AddConnectionCommand, RelateCommand
-from ...model.concepts import Relationship
-from ...model.errors import ModelError, RelationshipNotAllowed
-from ...model.ids import new_id
-from ...model.metamodel import RELATIONSHIP_TYPES
-from ...model.rules import allowed_relationship_types, check_relationship, concept_of
-from ...model.views import Connection
-from .tool_base import DRAG_THRESHOLD, Tool, _t
+from ....model.commands import AddConnectionCommand, RelateCommand
+from ....model.concepts import Relationship
+from ....model.errors import ModelError, RelationshipNotAllowed
+from ....model.ids import new_id
+from ....model.metamodel import RELATIONSHIP_TYPES
+from ....model.rules import allowed_relationship_types, check_relationship, concept_of
+from ....model.views import Connection
+from .base import DRAG_THRESHOLD, Tool, _t
 
 if TYPE_CHECKING:
-    from .view import DiagramView
+    from ..view import DiagramView
 
 log = logging.getLogger(__name__)
 
@@ -214,7 +214,7 @@ def _relationship_label(rel_type: str) -> str:
 def suggested_type(model, source_id: str, target_id: str) -> str | None:  # noqa: ANN001
     """The framework catalog's suggested relationship for two elements, when it has one."""
     try:
-        from ...model.catalog import suggested_relationship
+        from ....model.catalog import suggested_relationship
     except ImportError:
         return None
     try:

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 
-from ...model.commands import AddElementCommand, PlaceNodeCommand
-from ...model.concepts import Element
-from ...model.ids import new_id
-from ...model.views import Node
-from .tool_base import Tool, _t, band_warnings
+from ....model.commands import AddElementCommand, PlaceNodeCommand
+from ....model.concepts import Element
+from ....model.ids import new_id
+from ....model.views import Node
+from .base import Tool, _t, band_warnings
 
 if TYPE_CHECKING:
-    from .view import DiagramView
+    from ..view import DiagramView
 
 #: Default size of a new element, as in Archi.
 ELEMENT_SIZE = (120, 55)
@@ -84,7 +84,7 @@ def element_size_for(view) -> tuple[int, int]:  # noqa: ANN001
 
 def element_for_payload(payload: str) -> Element | None:
     """A new element for a palette payload (catalog id, or ``type:<ArchiMate type>``)."""
-    from ...model.metamodel import ELEMENT_TYPES
+    from ....model.metamodel import ELEMENT_TYPES
 
     if payload.startswith("type:"):
         type_name = payload[5:]
@@ -94,7 +94,7 @@ def element_for_payload(payload: str) -> Element | None:
         return Element(new_id(), type_name, name=QCoreApplication.translate(
             "Tools", etype.label_en))
     try:
-        from ...model.catalog import active_catalog, element_from_component
+        from ....model.catalog import active_catalog, element_from_component
     except ImportError:
         return None
     try:

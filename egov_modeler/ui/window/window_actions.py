@@ -1,7 +1,7 @@
 """The main window's actions, menus and toolbar: which command each menu entry runs,
 its shortcut and tooltip, and when it is enabled.
 
-Part of :class:`~egov_modeler.ui.main_window.MainWindow` (a mixin): building the menus is
+Part of :class:`~egov_modeler.ui.window.main_window.MainWindow` (a mixin): building the menus is
 kept apart from what the commands do (see file_commands, exchange_commands,
 edit_commands, view_tabs).
 """
@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QStyle, QToolBar, QToolButton
 
-from ..model.errors import ModelError
+from ...model.errors import ModelError
 
 
 class WindowActionsMixin:
@@ -101,7 +101,7 @@ class WindowActionsMixin:
             group.addAction(action)
             self.tool_actions[name] = action
         self.tool_actions["select"].setChecked(True)
-        from .icons import connect_tool_icon, select_tool_icon
+        from ..icons import connect_tool_icon, select_tool_icon
 
         self.tool_actions["select"].setIcon(select_tool_icon())
         self.tool_actions["connect"].setIcon(connect_tool_icon())
@@ -136,7 +136,7 @@ class WindowActionsMixin:
         self.act_paste_copy_here = self._action(
             self.tr("Paste as copy &here"), lambda: self.paste_here(as_copy=True),
             tip=self.tr("Paste new copies of the copied elements here"))
-        from .canvas.arrange import arrange_entries, arrange_icon
+        from ..canvas.arrange import arrange_entries, arrange_icon
 
         self.arrange_actions: dict[str, QAction] = {}
         self._arrange_groups: list[list[str]] = []
@@ -161,7 +161,7 @@ class WindowActionsMixin:
     def _equip_canvas(self) -> None:
         """Give the current canvas (once) the clipboard and Arrange entries in its context
         menu, remember where that menu opens, and follow its selection."""
-        from .canvas.arrange import selection_order
+        from ..canvas.arrange import selection_order
 
         canvas = self.current_canvas()
         if canvas is not None and canvas.property("clipboard_equipped") is not True:
@@ -184,8 +184,8 @@ class WindowActionsMixin:
     def _update_edit_actions(self) -> None:
         """Copy/Cut/Duplicate need a selected node, Paste a fragment on the clipboard,
         Arrange two selected nodes (distribute three)."""
-        from ..model.arrange import minimum_selection
-        from .canvas.arrange import arrangeable_count
+        from ...model.arrange import minimum_selection
+        from ..canvas.arrange import arrangeable_count
 
         try:
             canvas = self.current_canvas()
@@ -206,7 +206,7 @@ class WindowActionsMixin:
     def _clipboard_changed(self) -> None:
         """Ask the clipboard what it holds only when it changes (on X11 each question is
         a round trip to the program that owns it)."""
-        from .canvas.clipboard import has_fragment
+        from ..canvas.clipboard import has_fragment
 
         self._clipboard_has_fragment = has_fragment()
         self._update_edit_actions()
@@ -378,7 +378,7 @@ def redo_keys(platform: list[QKeySequence] | None = None) -> list[QKeySequence]:
 
 def _template_tip(name: str) -> str:
     try:
-        from ..storage.templates import template_description
+        from ...storage.templates import template_description
 
         return template_description(name)
     except (ImportError, ModelError):

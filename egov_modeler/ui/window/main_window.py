@@ -16,20 +16,20 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
-from ..i18n import current_language
-from ..model.model import Model
-from ..model.problems import Severity
-from .canvas.view import DiagramView
+from ...i18n import current_language
+from ...model.model import Model
+from ...model.problems import Severity
+from ..canvas.view import DiagramView
+from ..dialogs.file_actions import Dialogs, RecentFiles
+from ..docks.model_dock import ModelDock
+from ..docks.palette_dock import PaletteDock
+from ..docks.problems_dock import ProblemsDock
+from ..docks.properties_dock import PropertiesDock
+from ..editor import Editor
+from ..recovery import JournalKeeper
 from .edit_commands import EditCommandsMixin
-from .editor import Editor
 from .exchange_commands import EXCHANGE_FILTER, ExchangeCommandsMixin
-from .file_actions import Dialogs, RecentFiles
 from .file_commands import NATIVE_FILTER, FileCommandsMixin
-from .model_dock import ModelDock
-from .palette_dock import PaletteDock
-from .problems_dock import ProblemsDock
-from .properties_dock import PropertiesDock
-from .recovery import JournalKeeper
 from .view_tabs import ViewTabsMixin
 from .window_actions import WindowActionsMixin
 
@@ -189,7 +189,7 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
         self.validate_now()
 
     def _on_model_event(self, event) -> None:  # noqa: ANN001
-        from ..model import events as ev
+        from ...model import events as ev
 
         if isinstance(event, ev.ViewChanged):  # the model tree follows the model itself
             for i, canvas in enumerate(self.canvases()):
@@ -231,7 +231,7 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
     # ================================================================ validation
     def validate_now(self) -> None:
         """Run validation and show the findings in the Problems dock and on the items."""
-        from ..model.validation import validate_model as validate
+        from ...model.validation import validate_model as validate
 
         try:
             problems = validate(self.model)
@@ -258,7 +258,7 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
 def _ensure_framework_rules() -> None:
     """Drawing-time checks include the framework's error rules, not only ArchiMate's."""
     try:
-        from ..model.framework_rules import ensure_framework_rules
+        from ...model.framework_rules import ensure_framework_rules
     except ImportError:
         log.warning("framework rules not available; only ArchiMate rules are checked")
         return

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.model import Model
+from ...model.model import Model
 from .model_tree import ELEMENT, ID_ROLE, KIND_ROLE, RELATIONSHIP, SORT_ROLE, VIEW, ModelTreeModel
 from .search_tree import WordFilter, searchable_tree
 

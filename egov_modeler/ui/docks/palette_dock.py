@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.metamodel import ELEMENT_TYPES, ArchiMateLayer, layer_label
-from .canvas.view import COMPONENT_MIME
-from .icons import element_type_icon
+from ...model.metamodel import ELEMENT_TYPES, ArchiMateLayer, layer_label
+from ..canvas.view import COMPONENT_MIME
+from ..icons import element_type_icon
 from .search_tree import SEARCH_ROLE, WordFilter, fold, searchable_tree
 
 log = logging.getLogger(__name__)
@@ -91,7 +91,7 @@ class PaletteDock(QDockWidget):
         self.source_model.clear()
         root = self.source_model.invisibleRootItem()
         try:
-            from ..model.catalog import active_catalog
+            from ...model.catalog import active_catalog
 
             catalog = active_catalog()
             for section in catalog.sections():

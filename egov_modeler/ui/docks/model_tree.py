@@ -17,14 +17,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QMimeData, QObject, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
-from ..model import events as ev
-from ..model.concepts import Element, Relationship
-from ..model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES, ArchiMateLayer, layer_label
-from ..model.model import Model
-from ..model.views import View
-from .canvas.view import ELEMENT_MIME
-from .icons import element_type_icon
-from .model_listener import ModelListener
+from ...model import events as ev
+from ...model.concepts import Element, Relationship
+from ...model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES, ArchiMateLayer, layer_label
+from ...model.model import Model
+from ...model.views import View
+from ..canvas.view import ELEMENT_MIME
+from ..icons import element_type_icon
+from ..model_listener import ModelListener
 from .search_tree import SEARCH_ROLE, fold
 
 log = logging.getLogger(__name__)
@@ -345,7 +345,7 @@ def _framework_layers() -> dict[str, tuple[int, str]]:
     """``{layer id: (catalog position, name in the current language)}``; empty when the
     catalog cannot be read (the groups then show the layer ids)."""
     try:
-        from ..model.catalog import active_catalog
+        from ...model.catalog import active_catalog
 
         return {layer.id: (i, layer.name()) for i, layer in
                 enumerate(active_catalog().layers)}

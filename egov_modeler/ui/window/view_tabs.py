@@ -1,7 +1,7 @@
 """View management of the main window: one diagram tab per open view, the current tool
 and zoom, and selecting on the diagram what another dock points at.
 
-Part of :class:`~egov_modeler.ui.main_window.MainWindow` (a mixin).
+Part of :class:`~egov_modeler.ui.window.main_window.MainWindow` (a mixin).
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 
-from .canvas.scene import DiagramScene
-from .canvas.view import DiagramView
+from ..canvas.scene import DiagramScene
+from ..canvas.view import DiagramView
 
 
 class ViewTabsMixin:

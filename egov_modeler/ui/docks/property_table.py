@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.commands import Command, SetPropertyCommand
-from ..model.model import Model
-from .editor import Editor
+from ...model.commands import Command, SetPropertyCommand
+from ...model.model import Model
+from ..editor import Editor
 
 log = logging.getLogger(__name__)
 

@@ -34,16 +34,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..export.pdf.dossier import (
+from ...export.pdf.dossier import (
     DOSSIER_FIELDS,
     DossierOptions,
     count_pages,
     dossier_commands,
     dossier_fields,
 )
-from ..export.pdf.pages import PAPER_SIZES
-from ..i18n import current_language
-from ..model.errors import ModelError
+from ...export.pdf.pages import PAPER_SIZES
+from ...i18n import current_language
+from ...model.errors import ModelError
 
 log = logging.getLogger(__name__)
 

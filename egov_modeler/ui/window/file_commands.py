@@ -2,8 +2,8 @@
 files, and the "save your changes?" question before the open model is dropped.
 
 Replacing the model happens only once the new one has been read completely, so a broken
-file leaves the open model as it was. Part of :class:`~egov_modeler.ui.main_window.MainWindow`
-(a mixin: the window's state lives in the window).
+file leaves the open model as it was. Part of
+:class:`~egov_modeler.ui.window.main_window.MainWindow` (a mixin: the window's state lives in the window).
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..model.errors import ModelError
-from ..model.model import Model
-from .file_actions import SaveChoice
-from .recovery import offer_recovery
+from ...model.errors import ModelError
+from ...model.model import Model
+from ..dialogs.file_actions import SaveChoice
+from ..recovery import offer_recovery
 
 NATIVE_FILTER = "egov-modeler (*.egov)"
 
@@ -27,7 +27,7 @@ class FileCommandsMixin:
         if not self.maybe_save():
             return False
         try:
-            from ..storage.templates import load_template
+            from ...storage.templates import load_template
 
             model = load_template(name)
         except ImportError:
@@ -42,7 +42,7 @@ class FileCommandsMixin:
 
     def open_path(self, path: str, ask_to_save: bool = True) -> bool:
         """Open a ``.egov`` file; on failure explain why and keep the open model."""
-        from ..storage.native import NativeFileError, load
+        from ...storage.native import NativeFileError, load
 
         if ask_to_save and not self.maybe_save():
             return False
@@ -67,7 +67,7 @@ class FileCommandsMixin:
 
     def save_to(self, path: str) -> bool:
         """Write the model to ``path``; the window then shows that file, unmodified."""
-        from ..storage.native import save
+        from ...storage.native import save
 
         try:
             save(self.model, path)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 
 if TYPE_CHECKING:
-    from .view import DiagramView
+    from ..view import DiagramView
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ class Tool:
 def band_warnings(model, view_id: str, node_id: str) -> list[str]:  # noqa: ANN001
     """Framework warnings about where a node sits (a component in another layer's band)."""
     try:
-        from ...model.framework_rules import check_node_in_band
+        from ....model.framework_rules import check_node_in_band
     except ImportError:
         return []
     try:

@@ -1,0 +1,1 @@
+"""Dialogs and the message boxes the controllers ask through."""

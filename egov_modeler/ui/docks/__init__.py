@@ -1,0 +1,1 @@
+"""The window's dock panels: palette, model tree, properties, problems."""

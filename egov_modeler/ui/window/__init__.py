@@ -1,0 +1,1 @@
+"""The main window: docks and one controller per menu, assembled around a Document."""
