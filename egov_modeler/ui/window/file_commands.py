@@ -3,7 +3,8 @@ files, and the "save your changes?" question before the open model is dropped.
 
 Replacing the model happens only once the new one has been read completely, so a broken
 file leaves the open model as it was. Part of
-:class:`~egov_modeler.ui.window.main_window.MainWindow` (a mixin: the window's state lives in the window).
+:class:`~egov_modeler.ui.window.main_window.MainWindow` (a mixin: the window's state lives
+in the window).
 """
 
 from __future__ import annotations
