@@ -82,13 +82,19 @@ def test_cli_png_and_svg_of_a_named_view(model, tmp_path):
 
 
 def test_model_without_views_is_refused_clearly(tmp_path):
-    from egov_modeler.export.images import cli_export_png
-
-    class Args:
-        view = None
+    from egov_modeler.export.images import resolve_view
 
     with pytest.raises(ModelError, match="sơ đồ"):
-        cli_export_png(Model("x"), str(tmp_path / "x.png"), Args())
+        resolve_view(Model("x"), None)
+
+
+def test_export_of_a_model_without_views_fails_cleanly_and_writes_nothing(tmp_path, capsys):
+    save(Model("x"), tmp_path / "x.egov")
+    with pytest.raises(SystemExit) as exit_info:
+        cli_main(["export", str(tmp_path / "x.egov"), "--format", "png",
+                  "-o", str(tmp_path / "x.png")])
+    assert exit_info.value.code == 2
+    assert "sơ đồ" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
 
 

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from ..i18n import set_language, tr
 from ..version import __version__
 
-#: Modules that each add one or more subcommands.
-SUBCOMMAND_MODULES = ("validate", "templates", "exchange", "export", "selftest")
+#: One module per subcommand, named after it (``import_`` because ``import`` is a keyword).
+SUBCOMMAND_MODULES = ("validate", "templates", "new", "catalog", "import_", "export", "self_test")
 
 def _global_options() -> argparse.ArgumentParser:
     """Options that apply to the window and to every subcommand alike."""

@@ -1,24 +1,22 @@
 """``egov-modeler export FILE.egov --format archimate|pdf|png|svg -o OUT``.
 
-One subcommand for every output format; each format's writer lives in ``export/`` and is
-looked up here by name, so the command line knows nothing of XML or PDF.
+One subcommand for every output format. The command line turns its arguments into each
+writer's typed options (:class:`~egov_modeler.export.pdf.dossier.DossierOptions`, a view):
+the writers never see argparse, and it knows nothing of XML or PDF.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
+from typing import TYPE_CHECKING
 
-from ..i18n import tr
+from ..i18n import current_language, tr
 
-#: format name -> (module, function). The function is called as
-#: ``function(model, output_path, args)`` and returns the number of pages/files written.
-EXPORTERS = {
-    "archimate": ("egov_modeler.exchange.oef_writer", "cli_export"),
-    "pdf": ("egov_modeler.export.pdf.dossier", "cli_export"),
-    "png": ("egov_modeler.export.images", "cli_export_png"),
-    "svg": ("egov_modeler.export.images", "cli_export_svg"),
-}
+if TYPE_CHECKING:
+    from ..model.model import Model
+
+#: The output formats; each one's writer lives in ``exchange/`` or ``export/``.
+FORMATS = ("archimate", "pdf", "png", "svg")
 PAPER_SIZES = ("A4", "A3", "A2", "A1", "A0")
 
 
@@ -26,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export", help=tr("write the model as ArchiMate exchange XML, PDF, PNG or SVG"))
     parser.add_argument("file", help=tr("the .egov file to export"))
-    parser.add_argument("--format", required=True, choices=sorted(EXPORTERS),
+    parser.add_argument("--format", required=True, choices=FORMATS,
                         help=tr("output format"))
     parser.add_argument("-o", "--output", required=True, help=tr("output file"))
     parser.add_argument("--view", default=None,
@@ -50,16 +48,35 @@ def run(args: argparse.Namespace) -> int:
     from .common import EXIT_OK, fail, read_model_or_exit
 
     model = read_model_or_exit(args.file)
-    module_name, function_name = EXPORTERS[args.format]
     try:
-        exporter = getattr(importlib.import_module(module_name), function_name)
-    except (ImportError, AttributeError):
-        fail(tr("the {format} format is not available in this build", format=args.format))
-    try:
-        exporter(model, args.output, args)
+        _write(model, args)
     except ModelError as exc:
         fail(str(exc))
     except OSError as exc:
         fail(tr("Cannot write {path}: {reason}", path=args.output,
                 reason=exc.strerror or exc))
     return EXIT_OK
+
+
+def _write(model: Model, args: argparse.Namespace) -> None:
+    """Call the writer of ``args.format`` with typed options made from ``args``."""
+    if args.format == "archimate":
+        from ..exchange.oef_writer import write_exchange
+
+        write_exchange(model, args.output)
+    elif args.format == "pdf":
+        from ..export.pdf.dossier import DossierOptions, write_dossier
+
+        options = DossierOptions(paper=args.paper, orientation=args.orientation,
+                                 tile=args.tile, lang=getattr(args, "lang", None)
+                                 or current_language(),
+                                 views=[args.view] if args.view else None)
+        write_dossier(model, args.output, options)
+    else:
+        from ..export.images import resolve_view, write_png, write_svg
+
+        view = resolve_view(model, args.view)
+        if args.format == "png":
+            write_png(model, view, args.output)
+        else:
+            write_svg(model, view, args.output)

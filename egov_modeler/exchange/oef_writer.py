@@ -466,9 +466,3 @@ def write_exchange(model: Model, path: str | os.PathLike[str]) -> None:
     data = exchange_bytes(model)
     write_atomically(path, data)
     log.info("wrote %s (%d bytes)", path, len(data))
-
-
-def cli_export(model: Model, output_path: str, args: Any = None) -> int:
-    """``egov-modeler export FILE --format archimate -o OUT``: one file written."""
-    write_exchange(model, output_path)
-    return 1

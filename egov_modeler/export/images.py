@@ -29,8 +29,6 @@ from ..storage.atomic import atomic_file, write_atomically
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "cli_export_png",
-    "cli_export_svg",
     "resolve_view",
     "write_png",
     "write_svg",
@@ -268,17 +266,3 @@ def write_png(model, view: View, path: str | os.PathLike, scale: float = DEFAULT
     with atomic_file(path) as handle:
         image.save(handle, format="PNG", optimize=False)
     return image.size
-
-
-def cli_export_png(model, output_path: str, args) -> int:
-    """``egov-modeler export FILE --format png -o OUT [--view NAME]``: one view."""
-    view = resolve_view(model, getattr(args, "view", None))
-    write_png(model, view, output_path, float(getattr(args, "scale", None) or DEFAULT_SCALE))
-    return 1
-
-
-def cli_export_svg(model, output_path: str, args) -> int:
-    """``egov-modeler export FILE --format svg -o OUT [--view NAME]``: one view."""
-    view = resolve_view(model, getattr(args, "view", None))
-    write_svg(model, view, output_path)
-    return 1

@@ -81,7 +81,6 @@ log = logging.getLogger(__name__)
 __all__ = [
     "DOSSIER_FIELDS",
     "DossierOptions",
-    "cli_export",
     "count_pages",
     "dossier_commands",
     "dossier_fields",
@@ -415,26 +414,3 @@ def write_dossier(model, path: str | os.PathLike, options: DossierOptions | None
         pages = _build(model, handle, options)
     log.info("wrote %s: %d pages", path, pages)
     return pages
-
-
-def options_from_args(args) -> DossierOptions:
-    """Dossier options from the ``export`` subcommand's arguments."""
-    view = getattr(args, "view", None)
-    return DossierOptions(
-        paper=(getattr(args, "paper", None) or "A3").upper(),
-        orientation=getattr(args, "orientation", None) or "landscape",
-        tile=bool(getattr(args, "tile", False)),
-        lang=getattr(args, "lang", None) or current_language(),
-        views=[view] if view else None,
-    )
-
-
-def cli_export(model, output_path: str, args) -> int:
-    """``egov-modeler export FILE --format pdf -o OUT [--view NAME] [--paper A3]
-    [--orientation landscape] [--tile] [--lang vi|en]``; returns the page count."""
-    try:
-        options = options_from_args(args)
-        page_size(options.paper, options.orientation)
-    except ValueError as exc:
-        raise ModelError(str(exc)) from None
-    return write_dossier(model, output_path, options)
