@@ -2,7 +2,7 @@
 
 Usage (a display is needed; on a server use Xvfb)::
 
-    xvfb-run -s "-screen 0 1600x1000x24" python -m egov_modeler.ui.screenshot \\
+    xvfb-run -s "-screen 0 1600x1000x24" python -m tools.screenshot \\
         docs/screenshot-provincial.png --template provincial
 
 The window is sized to 1600x1000 with the default dock layout (the user's saved layout is
@@ -18,7 +18,7 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m egov_modeler.ui.screenshot")
+    parser = argparse.ArgumentParser(prog="python -m tools.screenshot")
     parser.add_argument("output", help="PNG file to write")
     parser.add_argument("--template", default="provincial")
     parser.add_argument("--select", default="i_lgsp_tinh",
@@ -37,8 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     settings_dir = tempfile.TemporaryDirectory()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir.name)
-    from ..storage.templates import load_template
-    from . import open_window
+    from egov_modeler.storage.templates import load_template
+    from egov_modeler.ui import open_window
 
     window = open_window()
     window.set_model(load_template(args.template), None)
