@@ -67,7 +67,7 @@ def read_metadata(reader: ReadState, metadata: etree._Element, model: Model) -> 
 def read_elements(reader: ReadState, holder: etree._Element | None, model: Model) -> None:
     if holder is None:
         return
-    put = model._put_element
+    put = model.load_element
     for el in holder:
         if el.tag != Q_ELEMENT:
             continue
@@ -133,7 +133,7 @@ def read_relationships(reader: ReadState, holder: etree._Element | None, model: 
                     "Relationship {id} (line {line}) skipped: one of its ends was skipped",
                     id=rel.id, line=line))
             elif all(model.has_concept(end) for end in ends):
-                model._put_relationship(rel)
+                model.load_relationship(rel)
             else:
                 rest.append((rel, line))
         if len(rest) == len(pending):

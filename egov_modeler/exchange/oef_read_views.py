@@ -66,7 +66,7 @@ def read_view(reader: ReadState, view_el: etree._Element, model: Model) -> None:
     if view_el.get("viewpointRef"):
         reader.report.append(tr("View ‘{view}’: viewpoint reference {ref} not imported",
                                 view=name, ref=view_el.get("viewpointRef")))
-    model._put_view(view)
+    model.load_view(view)
     try:
         origin = extras.get("origin") or [0, 0]
         dx, dy = int(origin[0]), int(origin[1])
@@ -142,7 +142,7 @@ def read_nodes(reader: ReadState, view: View, node_els: list[etree._Element], mo
         extra = extras.get(identifier)
         if extra:
             apply_node_extra(node, extra)
-        model._put_node(view.id, node)
+        model.load_node(view.id, node)
         stack.extend((c, identifier) for c in reversed(groups[Q_NODE]))
 
 
@@ -202,7 +202,7 @@ def read_connections(reader: ReadState, view: View, conn_els: list[etree._Elemen
         for conn, line in pending:
             ends = (conn.source, conn.target)
             if all(e in view.nodes or e in view.connections for e in ends):
-                model._put_connection(view.id, conn)
+                model.load_connection(view.id, conn)
             elif any(e in reader.skipped for e in ends):
                 reader.skipped.add(conn.id)
                 reader.report.append(tr(

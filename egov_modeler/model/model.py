@@ -8,7 +8,8 @@ the graph keyed by its id, so the graph stays one graph.
 
 Public editing methods (:meth:`Model.add_element`, :meth:`Model.relate`) run commands, so
 scripted edits, undo and the journal all take the same path. The underscore methods are
-the primitive mutations the commands are made of; each emits one change event.
+the primitive mutations the commands are made of; each emits one change event. File
+readers use the ``load_*`` methods, which add what a file holds without judging it.
 """
 
 from __future__ import annotations
@@ -209,6 +210,31 @@ class Model:
                 subscriber(event)
             except Exception:  # a broken listener must not corrupt the model
                 log.exception("model subscriber failed on %s", event)
+
+    # ------------------------------------------------------------------ bulk loading
+    # File readers build a model with these. They check ids and references (a duplicate id
+    # raises DuplicateIdError, a missing end UnknownIdError) but not the ArchiMate or
+    # framework rules: a file from another tool may hold what the rules forbid, and
+    # validation reports it instead of the reader dropping it. Edits go through commands.
+    def load_element(self, element: Element) -> None:
+        """Add an element read from a file."""
+        self._put_element(element)
+
+    def load_relationship(self, relationship: Relationship) -> None:
+        """Add a relationship read from a file; its ends must already be in the model."""
+        self._put_relationship(relationship)
+
+    def load_view(self, view: View) -> None:
+        """Add a view read from a file, with the nodes and connections it already holds."""
+        self._put_view(view)
+
+    def load_node(self, view_id: str, node: Node) -> None:
+        """Add a node to a view; its element and its parent node must already be there."""
+        self._put_node(view_id, node)
+
+    def load_connection(self, view_id: str, connection: Connection) -> None:
+        """Add a connection to a view; its end nodes or connections must already be there."""
+        self._put_connection(view_id, connection)
 
     # ------------------------------------------------------------------ primitives
     def _check_new_id(self, object_id: str) -> None:

@@ -104,7 +104,7 @@ def _add_relationships(model: Model, pending: list[Any]) -> None:
         rest = []
         for rel in pending:
             if model.has_concept(rel.source) and model.has_concept(rel.target):
-                model._put_relationship(rel)
+                model.load_relationship(rel)
             else:
                 rest.append(rel)
         if len(rest) == len(pending):
@@ -143,7 +143,7 @@ def _build(data: dict[str, Any], name: str) -> Model:
             skipped.append(tr("Element {id} skipped: unknown type {type}", id=raw["id"],
                               type=raw.get("type")))
             continue
-        model._put_element(ser.element_from_dict(raw))
+        model.load_element(ser.element_from_dict(raw))
 
     pending = []
     for raw in _list(data, "relationships", name):
@@ -158,7 +158,7 @@ def _build(data: dict[str, Any], name: str) -> Model:
     for raw in _list(data, "views", name):
         claim(raw.get("id"), tr("a view"))
         view = ser.view_header_from_dict(raw)
-        model._put_view(view)
+        model.load_view(view)
         for node_raw in _list(raw, "nodes", name):
             claim(node_raw.get("id"), tr("a node"))
             node = ser.node_from_dict(node_raw)
