@@ -66,7 +66,7 @@ def build(n: int) -> Model:
     return model
 
 
-def timed(fn) -> float:  # noqa: ANN001
+def timed(fn) -> float:
     start = time.perf_counter()
     fn()
     QApplication.processEvents()

@@ -43,7 +43,7 @@ def provincial() -> tuple[Model, str]:
         from egov_modeler.resources.templates.build_templates import build
 
         return build("provincial"), "provincial template built in memory"
-    except Exception:  # noqa: BLE001 - fall back to a generated model of similar size
+    except Exception:
         return generated(60), "generated 60-node model (no provincial template)"
 
 

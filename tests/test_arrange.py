@@ -60,7 +60,7 @@ def _row_model():
     model = Model("Sắp xếp")
     view = model.add_view("Sơ đồ")
     band = Node("id-band", 0, 0, 1000, 400, kind=NODE_CONTAINER, label="Ứng dụng")
-    model._put_node(view.id, band)
+    model.load_node(view.id, band)
     nodes = []
     for (x, y, w, h), name in zip(ROW, ("Cổng DVC", "Một cửa", "LGSP"), strict=True):
         element = model.add_element("ApplicationComponent", name)

@@ -29,7 +29,7 @@ def provincial():
     overview = model.add_view("Sơ đồ khái quát")
     band = Node("id-band-apps", 0, 0, 900, 300, kind=NODE_CONTAINER, label="Ứng dụng",
                 layer="ung_dung")
-    model._put_node(overview.id, band)
+    model.load_node(overview.id, band)
     portal = model.add_element("ApplicationComponent", "Cổng dịch vụ công tỉnh",
                                catalog_ref="c_cong_dvc_tinh", layer="cong_dich_vu",
                                properties=[("Đơn vị", "Sở TT&TT")])
@@ -43,7 +43,7 @@ def provincial():
     c_flow = connect(model, overview.id, flow.id, n_portal.id, n_lgsp.id)
     connect(model, overview.id, access.id, n_lgsp.id, n_db.id)
     other = model.add_view("Kiến trúc ứng dụng")
-    model._put_node(other.id, Node("id-band-other", 0, 400, 900, 300, kind=NODE_CONTAINER,
+    model.load_node(other.id, Node("id-band-other", 0, 400, 900, 300, kind=NODE_CONTAINER,
                                    label="Ứng dụng"))
     return {"model": model, "overview": overview.id, "other": other.id, "band": band.id,
             "portal": portal, "lgsp": lgsp, "db": db, "flow": flow, "access": access,

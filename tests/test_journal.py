@@ -40,17 +40,17 @@ class JournaledHistory(History):
         super().__init__(model)
         self.journal = journal
 
-    def do(self, command):  # noqa: ANN001, ANN201
+    def do(self, command):
         super().do(command)
         self.journal.append("do", command)
 
-    def undo(self):  # noqa: ANN201
+    def undo(self):
         command = super().undo()
         if command is not None:
             self.journal.append("undo", command)
         return command
 
-    def redo(self):  # noqa: ANN201
+    def redo(self):
         command = super().redo()
         if command is not None:
             self.journal.append("redo", command)
@@ -272,7 +272,7 @@ class JournaledMachine(ModelMachine):
         self.history = JournaledHistory(self.model, self.journal)
 
     @invariant()
-    def the_journal_replays_to_the_model(self):  # noqa: ANN201
+    def the_journal_replays_to_the_model(self):
         if not self.journal.started:
             return
         recovered, report = recover(self.journal.path)
@@ -280,10 +280,10 @@ class JournaledMachine(ModelMachine):
         assert model_to_dict(recovered) == model_to_dict(self.model)
 
     # The parent's file and exchange invariants are tested there; not again here.
-    def save_then_load_gives_an_equal_model(self):  # noqa: ANN201
+    def save_then_load_gives_an_equal_model(self):
         pass
 
-    def export_then_import_gives_an_equal_model(self):  # noqa: ANN201
+    def export_then_import_gives_an_equal_model(self):
         pass
 
 

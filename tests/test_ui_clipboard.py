@@ -8,12 +8,12 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import QPointF, Qt  # noqa: E402
+from PySide6.QtCore import QPointF, Qt
 
-from egov_modeler.model import Model  # noqa: E402
-from egov_modeler.model.serialization import model_to_dict  # noqa: E402
-from tests.helpers import connect, place  # noqa: E402
-from tests.ui_helpers import (  # noqa: E402, F401 - the *_fixture names are fixtures
+from egov_modeler.model import Model
+from egov_modeler.model.serialization import model_to_dict
+from tests.helpers import connect, place
+from tests.ui_helpers import (  # noqa: F401 - the *_fixture names are fixtures
     drop,
     node_of,
     private_settings_fixture,
@@ -25,7 +25,7 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture(autouse=True)
-def _empty_clipboard(qapp):  # noqa: ANN001
+def _empty_clipboard(qapp):
     """The clipboard is the application's: each test starts and ends with it empty."""
     qapp.clipboard().clear()
     yield

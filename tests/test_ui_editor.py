@@ -9,11 +9,11 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
-from PySide6.QtWidgets import QTreeView  # noqa: E402
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QTreeView
 
-from egov_modeler.model.serialization import model_to_dict  # noqa: E402
-from tests.ui_helpers import (  # noqa: E402, F401 - the *_fixture names are fixtures
+from egov_modeler.model.serialization import model_to_dict
+from tests.ui_helpers import (  # noqa: F401 - the *_fixture names are fixtures
     drop,
     node_of,
     private_settings_fixture,

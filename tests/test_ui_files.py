@@ -11,15 +11,15 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from egov_modeler.model.serialization import model_to_dict  # noqa: E402
-from tests.ui_helpers import (  # noqa: E402, F401 - the *_fixture names are fixtures
+from egov_modeler.model.serialization import model_to_dict
+from tests.ui_helpers import (  # noqa: F401 - the *_fixture names are fixtures
     drop,
     private_settings_fixture,
     window_fixture,
 )
 
 
-def pdf_text(path) -> str:  # noqa: ANN001
+def pdf_text(path) -> str:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext not installed")
     return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,

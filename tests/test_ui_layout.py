@@ -7,11 +7,11 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import QByteArray, QSettings, Qt  # noqa: E402
-from PySide6.QtWidgets import QScrollArea  # noqa: E402
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtWidgets import QScrollArea
 
-from egov_modeler.model import Model  # noqa: E402
-from tests.ui_helpers import (  # noqa: E402, F401 - the *_fixture names are fixtures
+from egov_modeler.model import Model
+from tests.ui_helpers import (  # noqa: F401 - the *_fixture names are fixtures
     drop,
     node_of,
     private_settings_fixture,
@@ -23,7 +23,7 @@ RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 
 
-def _window(qtbot, settings: QSettings):  # noqa: ANN001, ANN202
+def _window(qtbot, settings: QSettings):
     """A bare main window reading its layout from ``settings``, shown at 1400x900."""
     from egov_modeler.ui.app import prepare_application
     from egov_modeler.ui.window.main_window import MainWindow
@@ -37,11 +37,11 @@ def _window(qtbot, settings: QSettings):  # noqa: ANN001, ANN202
     return win
 
 
-def _settings(tmp_path) -> QSettings:  # noqa: ANN001
+def _settings(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
 
 
-def _areas(win) -> dict[str, Qt.DockWidgetArea]:  # noqa: ANN001
+def _areas(win) -> dict[str, Qt.DockWidgetArea]:
     return {name: win.dockWidgetArea(dock) for name, dock in (
         ("palette", win.palette), ("model", win.model_dock),
         ("properties", win.properties), ("problems", win.problems))}

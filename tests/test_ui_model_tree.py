@@ -10,13 +10,13 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import QPointF, Qt  # noqa: E402
-from PySide6.QtWidgets import QTreeView  # noqa: E402
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QTreeView
 
-from egov_modeler.model.serialization import model_to_dict  # noqa: E402
-from egov_modeler.model.views import NODE_CONTAINER, Node  # noqa: E402
-from egov_modeler.ui.docks.model_tree import ID_ROLE  # noqa: E402
-from tests.ui_helpers import (  # noqa: E402, F401 - the *_fixture names are fixtures
+from egov_modeler.model.serialization import model_to_dict
+from egov_modeler.model.views import NODE_CONTAINER, Node
+from egov_modeler.ui.docks.model_tree import ID_ROLE
+from tests.ui_helpers import (  # noqa: F401 - the *_fixture names are fixtures
     drop,
     overview_model,
     private_settings_fixture,
@@ -38,21 +38,21 @@ class TwoViews:
         self.mailbox = model.add_element("ApplicationComponent", "Hộp thư điện tử")
         self.serves = model.relate(self.portal.id, "Serving", self.citizen.id)
         self.mail_serves = model.relate(self.mailbox.id, "Serving", self.citizen.id)
-        model._put_node(overview, Node("id-n-citizen", 100, 40, 120, 55,
+        model.load_node(overview, Node("id-n-citizen", 100, 40, 120, 55,
                                        element_id=self.citizen.id,
                                        parent=bands["nguoi_su_dung"]))
-        model._put_node(overview, Node("id-n-portal", 100, 210, 120, 55,
+        model.load_node(overview, Node("id-n-portal", 100, 210, 120, 55,
                                        element_id=self.portal.id,
                                        parent=bands["cong_dich_vu"]))
         second = model.add_view("Sơ đồ ứng dụng")
         self.second = second.id
-        model._put_node(second.id, Node("id-band-2", 0, 0, 800, 150, kind=NODE_CONTAINER,
+        model.load_node(second.id, Node("id-band-2", 0, 0, 800, 150, kind=NODE_CONTAINER,
                                         label="Người sử dụng", layer="nguoi_su_dung"))
-        model._put_node(second.id, Node("id-n2-portal", 300, 250, 120, 55,
+        model.load_node(second.id, Node("id-n2-portal", 300, 250, 120, 55,
                                         element_id=self.portal.id))
 
 
-def show(window, setup: TwoViews):  # noqa: ANN001, ANN201
+def show(window, setup: TwoViews):
     """The window on ``setup``'s model with the second view open at 100% zoom."""
     window.set_model(setup.model, None)
     canvas = window.open_view(setup.second)
@@ -61,11 +61,11 @@ def show(window, setup: TwoViews):  # noqa: ANN001, ANN201
     return canvas
 
 
-def tree_of(window) -> QTreeView:  # noqa: ANN001
+def tree_of(window) -> QTreeView:
     return window.findChild(QTreeView, "model_tree")
 
 
-def tree_mime(window, element_id: str):  # noqa: ANN001, ANN201
+def tree_mime(window, element_id: str):
     """What dragging the model-tree row of ``element_id`` carries."""
     index = window.model_dock.index_of(element_id)
     assert index.isValid(), element_id

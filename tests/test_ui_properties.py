@@ -12,18 +12,18 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from lxml import etree  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
+from lxml import etree
+from PySide6.QtCore import Qt
 
-from egov_modeler.exchange.oef_writer import exchange_bytes  # noqa: E402
-from egov_modeler.model import Model  # noqa: E402
-from egov_modeler.model.commands import SetPropertyCommand  # noqa: E402
-from egov_modeler.model.serialization import model_to_dict  # noqa: E402
-from egov_modeler.model.viewpoints import VIEWPOINTS, viewpoint_label  # noqa: E402
-from egov_modeler.model.views import Connection, Node  # noqa: E402
-from egov_modeler.storage import native  # noqa: E402
-from tests.test_oef_export import NS, load_validator, oef_problems  # noqa: E402
-from tests.ui_helpers import (  # noqa: E402, F401 - the *_fixture names are fixtures
+from egov_modeler.exchange.oef_writer import exchange_bytes
+from egov_modeler.model import Model
+from egov_modeler.model.commands import SetPropertyCommand
+from egov_modeler.model.serialization import model_to_dict
+from egov_modeler.model.viewpoints import VIEWPOINTS, viewpoint_label
+from egov_modeler.model.views import Connection, Node
+from egov_modeler.storage import native
+from tests.test_oef_export import NS, load_validator, oef_problems
+from tests.ui_helpers import (  # noqa: F401 - the *_fixture names are fixtures
     private_settings_fixture,
     window_fixture,
 )
@@ -42,11 +42,11 @@ def dossier_model() -> Model:
     assoc = model.relate(portal.id, "Association", lgsp.id)
     influence = model.relate(driver.id, "Influence", goal.id)
     for index, element in enumerate((lgsp, portal, goal, driver)):
-        model._put_node(view.id, Node(f"id-n{index}", 40 + 260 * (index % 2),
+        model.load_node(view.id, Node(f"id-n{index}", 40 + 260 * (index % 2),
                                       40 + 160 * (index // 2), 160, 70,
                                       element_id=element.id))
-    model._put_connection(view.id, Connection("id-c0", "id-n1", "id-n0", assoc.id))
-    model._put_connection(view.id, Connection("id-c1", "id-n3", "id-n2", influence.id))
+    model.load_connection(view.id, Connection("id-c0", "id-n1", "id-n0", assoc.id))
+    model.load_connection(view.id, Connection("id-c1", "id-n3", "id-n2", influence.id))
     return model
 
 

@@ -21,11 +21,11 @@ from tests.ui_helpers import (  # noqa: F401
 )
 
 
-def journal_folder(win):  # noqa: ANN001, ANN201
+def journal_folder(win):
     return win.journal_keeper.folder
 
 
-def edit(win) -> list:  # noqa: ANN001
+def edit(win) -> list:
     """Drops, a rename, a compound delete from the model, undo and redo, as a user would."""
     (citizen,) = drop(win, "u_nguoi_dan", 200, 70)
     (web,) = drop(win, "k_web", 200, 240)
@@ -40,7 +40,7 @@ def edit(win) -> list:  # noqa: ANN001
     return [citizen, web]
 
 
-def crashed_and_restarted(qtbot, tmp_path, answer=RecoverChoice.RECOVER):  # noqa: ANN001, ANN201
+def crashed_and_restarted(qtbot, tmp_path, answer=RecoverChoice.RECOVER):
     """A second window started after the first one died (it was never closed)."""
     from egov_modeler.ui import open_window
 

@@ -9,10 +9,10 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
+from PySide6.QtCore import QPoint, QPointF, Qt
 
-from egov_modeler.model.commands import AddBendpointCommand  # noqa: E402
-from tests.ui_helpers import (  # noqa: E402, F401 - the *_fixture names are fixtures
+from egov_modeler.model.commands import AddBendpointCommand
+from tests.ui_helpers import (  # noqa: F401 - the *_fixture names are fixtures
     drop,
     node_of,
     private_settings_fixture,
@@ -23,14 +23,14 @@ from tests.ui_helpers import (  # noqa: E402, F401 - the *_fixture names are fix
 OVERVIEW_ZOOM = 0.4
 
 
-def _drag(qtbot, widget, start: QPoint, end: QPoint) -> None:  # noqa: ANN001
+def _drag(qtbot, widget, start: QPoint, end: QPoint) -> None:
     qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(widget, pos=start + (end - start) / 3)
     qtbot.mouseMove(widget, pos=end)
     qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=end)
 
 
-def _connected(window):  # noqa: ANN001, ANN202
+def _connected(window):
     """A web channel serving a citizen, drawn on the current view: (connection, item)."""
     (web,) = drop(window, "k_web", 200, 240)
     (citizen,) = drop(window, "u_nguoi_dan", 500, 70)
@@ -234,7 +234,7 @@ def test_qts_own_file_dialog_speaks_vietnamese():
     dialog.deleteLater()
 
 
-def _name_editor(canvas):  # noqa: ANN001, ANN202
+def _name_editor(canvas):
     from PySide6.QtWidgets import QLineEdit
 
     shown = [e for e in canvas.findChildren(QLineEdit, "name_editor") if e.isVisible()]
@@ -293,7 +293,7 @@ def test_connect_by_clicking_the_source_then_the_target(window, qtbot):
     canvas = window.current_canvas()
     asked = []
 
-    def choose(offered, suggested, pos):  # noqa: ANN001, ANN202
+    def choose(offered, suggested, pos):
         asked.append([t for t, _why in offered])
         return "Serving"
 

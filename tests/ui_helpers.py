@@ -39,33 +39,33 @@ class FakeDialogs:
         self.prepare_dialog = None
         self.dialog_answer = True
 
-    def open_path(self, title, filters, directory=""):  # noqa: ANN001, ANN201
+    def open_path(self, title, filters, directory=""):
         return self.open_answer
 
-    def save_path(self, title, filters, suggested=""):  # noqa: ANN001, ANN201
+    def save_path(self, title, filters, suggested=""):
         return self.save_answer
 
-    def ask_save_changes(self, name):  # noqa: ANN001, ANN201
+    def ask_save_changes(self, name):
         from egov_modeler.ui.dialogs.file_actions import SaveChoice
 
         return self.save_choice or SaveChoice.CANCEL
 
-    def ask_recover(self, info):  # noqa: ANN001, ANN201
+    def ask_recover(self, info):
         from egov_modeler.ui.recovery import RecoverChoice
 
         return RecoverChoice.LATER  # tests that care answer for themselves
 
-    def confirm(self, title, text, details=""):  # noqa: ANN001, ANN201
+    def confirm(self, title, text, details=""):
         self.confirms.append((title, text, details))
         return self.confirm_answer
 
-    def error(self, title, text, details=""):  # noqa: ANN001, ANN201
+    def error(self, title, text, details=""):
         self.errors.append((title, text, details))
 
-    def info(self, title, text, details=""):  # noqa: ANN001, ANN201
+    def info(self, title, text, details=""):
         self.infos.append((title, text, details))
 
-    def run_dialog(self, dialog):  # noqa: ANN001, ANN201
+    def run_dialog(self, dialog):
         """Accept a prepared dialog as the user would (after ``prepare_dialog``)."""
         self.dialogs_shown.append(dialog)
         if self.prepare_dialog is not None:
@@ -75,7 +75,7 @@ class FakeDialogs:
         dialog.accept()
         return True
 
-    def ask_text(self, title, label, text=""):  # noqa: ANN001, ANN201
+    def ask_text(self, title, label, text=""):
         return self.text_answer
 
 
@@ -90,12 +90,12 @@ def overview_model() -> tuple[Model, str, dict[str, str]]:
         ("an_toan_thong_tin", "An toàn thông tin", (820, 0, 160, 320)),
     ):
         node = Node(f"id-band-{layer}", *box, kind=NODE_CONTAINER, label=label, layer=layer)
-        model._put_node(view.id, node)
+        model.load_node(view.id, node)
         bands[layer] = node.id
     return model, view.id, bands
 
 
-def send_drop(canvas, mime: QMimeData, scene_point: QPointF) -> None:  # noqa: ANN001
+def send_drop(canvas, mime: QMimeData, scene_point: QPointF) -> None:
     """Drag-enter, drag-move and drop on the canvas viewport at a scene point."""
     pos = canvas.mapFromScene(scene_point)
     posf = QPointF(pos)
@@ -111,11 +111,11 @@ def send_drop(canvas, mime: QMimeData, scene_point: QPointF) -> None:  # noqa: A
         QApplication.sendEvent(viewport, event)
 
 
-def view_point(canvas, scene_point: QPointF) -> QPoint:  # noqa: ANN001
+def view_point(canvas, scene_point: QPointF) -> QPoint:
     return canvas.mapFromScene(scene_point)
 
 
-def editor_window(qtbot, tmp_path):  # noqa: ANN001, ANN201
+def editor_window(qtbot, tmp_path):
     """The main window on :func:`overview_model`, shown offscreen at 100% zoom, with
     answers-in-advance dialogs and a private settings file."""
     from PySide6.QtCore import QSettings
@@ -143,7 +143,7 @@ def editor_window(qtbot, tmp_path):  # noqa: ANN001, ANN201
     return win
 
 
-def palette_mime(win, component_id: str):  # noqa: ANN001, ANN201
+def palette_mime(win, component_id: str):
     """What dragging the palette row of ``component_id`` carries."""
     from PySide6.QtWidgets import QTreeView
 
@@ -153,7 +153,7 @@ def palette_mime(win, component_id: str):  # noqa: ANN001, ANN201
     return palette.model().mimeData([index])
 
 
-def drop(win, component_id: str, x: float, y: float) -> list:  # noqa: ANN001
+def drop(win, component_id: str, x: float, y: float) -> list:
     """Drop a palette component on the canvas at scene point (x, y); the new elements."""
     from PySide6.QtWidgets import QGraphicsView
 
@@ -163,14 +163,14 @@ def drop(win, component_id: str, x: float, y: float) -> list:  # noqa: ANN001
     return [e for e in win.current_model().elements if e.id not in before]
 
 
-def node_of(win, element_id: str):  # noqa: ANN001, ANN201
+def node_of(win, element_id: str):
     """The single node showing ``element_id`` on the current view."""
     view = win.current_model().view(win.current_view_id())
     (node,) = view.nodes_of_element(element_id)
     return node
 
 
-def isolate_settings(folder) -> None:  # noqa: ANN001
+def isolate_settings(folder) -> None:
     """Point Qt's default settings (recent files, window layout) at a test folder, so
     tests never read or write the user's own."""
     from PySide6.QtCore import QSettings
@@ -181,13 +181,13 @@ def isolate_settings(folder) -> None:  # noqa: ANN001
 
 
 @pytest.fixture(autouse=True, name="private_settings")
-def private_settings_fixture(tmp_path):  # noqa: ANN001, ANN201
+def private_settings_fixture(tmp_path):
     """Qt's default settings in this test's folder (autouse where imported)."""
     isolate_settings(tmp_path / "qt-settings")
 
 
 @pytest.fixture(name="window")
-def window_fixture(qtbot, tmp_path):  # noqa: ANN001, ANN201
+def window_fixture(qtbot, tmp_path):
     """:func:`editor_window`, marked clean on teardown so closing asks nothing."""
     win = editor_window(qtbot, tmp_path)
     yield win

@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if ok else 1
 
 
-def _show_from_the_left(canvas, item) -> None:  # noqa: ANN001
+def _show_from_the_left(canvas, item) -> None:
     """Zoomed in, the diagram's left edge (where the layer bands name themselves) at the
     viewport's left, vertically centred, the selected ``item`` kept in sight."""
     content = canvas.diagram().content_rect().adjusted(-20, -20, 20, 20)

@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if early.lang:  # before any help text is built, so --help speaks the chosen language
         set_language(early.lang)
     parser = build_parser()
-    commands = set(parser._subparsers._group_actions[0].choices)  # noqa: SLF001
+    commands = set(parser._subparsers._group_actions[0].choices)
     positional = _positionals(raw)
     try:
         if positional and positional[0] in commands:

@@ -228,7 +228,7 @@ def connection_label(points: list[tuple[float, float]], text: str,
     return TextItem(mx - width / 2, my + size / 3, text, size, False, "#000000", "#ffffff")
 
 
-def connection_text(rel, connection, lang: str) -> str:  # noqa: ANN001
+def connection_text(rel, connection, lang: str) -> str:
     """What is written on a connection's line (public: the PDF and the canvas both write
     it): the relationship's name in ``lang`` (else the line's own label) and, for an
     Influence, its modifier as ArchiMate draws it: "Name (+)", or "(+)" unnamed. Why the

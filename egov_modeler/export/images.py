@@ -65,12 +65,12 @@ def _exact_svg_canvas():
     from reportlab.graphics import renderSVG
 
     class ExactColorSVGCanvas(renderSVG.SVGCanvas):
-        def setStrokeColor(self, color) -> None:  # noqa: N802 - reportlab's name
+        def setStrokeColor(self, color) -> None:
             super().setStrokeColor(color)
             if color is not None:
                 self.style["stroke"] = _hex_color(color)
 
-        def setFillColor(self, color) -> None:  # noqa: N802 - reportlab's name
+        def setFillColor(self, color) -> None:
             super().setFillColor(color)
             if color is not None:
                 self.style["fill"] = _hex_color(color)

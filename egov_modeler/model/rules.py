@@ -283,7 +283,7 @@ def check_relationship(
             findings = list(
                 provider.relationship_findings(model, source_id, relationship_type, target_id)
             )
-        except Exception:  # noqa: BLE001 - see docstring
+        except Exception:
             log.exception("rule provider %r failed; its rules were skipped", provider)
             continue
         for finding in findings:
@@ -302,6 +302,6 @@ def provider_model_findings(model: Any) -> list[Problem]:
     for provider in rule_providers():
         try:
             problems.extend(provider.model_findings(model))
-        except Exception:  # noqa: BLE001 - see check_relationship
+        except Exception:
             log.exception("rule provider %r failed; its rules were skipped", provider)
     return problems

@@ -158,7 +158,7 @@ class Journal:
             "host": socket.gethostname(), "boot": _boot_id(),
         }
         write_atomically(self.path, _line(header))
-        self._handle = open(self.path, "ab")  # noqa: SIM115 - lives as long as the journal
+        self._handle = open(self.path, "ab")
         self._last_sync = time.monotonic()
 
     def append(self, op: str, command: Command) -> None:
@@ -374,7 +374,7 @@ def _load_base(base: dict[str, Any], journal: Path) -> Model:
 def _describe(raw: Any) -> str:
     try:
         return command_from_dict(raw).describe()
-    except Exception:  # noqa: BLE001 - only a label for a message
+    except Exception:
         return str(raw.get("command") if isinstance(raw, dict) else raw)
 
 
@@ -413,7 +413,7 @@ def recover(journal_path: str | os.PathLike[str]) -> tuple[Model, list[str]]:
             break
         try:
             model = _replay(model, entry, done, undone)
-        except Exception as exc:  # noqa: BLE001 - a bad edit must not lose the good ones
+        except Exception as exc:
             log.warning("journal %s line %d not replayed", path, line_no, exc_info=True)
             report.append(tr("Edit {number} ({what}) could not be replayed ({reason}): it and "
                              "the {count} edits after it were lost.", number=index + 1,

@@ -46,7 +46,7 @@ def register_fonts() -> str:
             family = FONT_FAMILY
         else:
             log.warning("the bundled font could not be registered; using %s", family)
-    except Exception as exc:  # noqa: BLE001 - a missing font must not stop the program
+    except Exception as exc:
         log.warning("bundled font unavailable (%s); using %s", exc, family)
     _font_family = family
     return family

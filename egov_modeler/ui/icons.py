@@ -54,7 +54,7 @@ def band_icon() -> QIcon:
     return QIcon(pixmap)
 
 
-def _canvas_icon(draw) -> QIcon:  # noqa: ANN001
+def _canvas_icon(draw) -> QIcon:
     pixmap = QPixmap(ICON_PIXELS, ICON_PIXELS)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)

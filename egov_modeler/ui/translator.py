@@ -26,10 +26,10 @@ class TableTranslator(QTranslator):
     def language(self) -> str:
         return self._language
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+    def isEmpty(self) -> bool:
         return not self._table
 
-    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D401, ARG002
+    def translate(self, context, source_text, disambiguation=None, n=-1):
         """The table's translation, or ``None`` (a null string) so that Qt falls back to
         the next translator and finally to the English source."""
         if not source_text:

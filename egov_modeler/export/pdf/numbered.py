@@ -28,7 +28,7 @@ class NumberedCanvas(Canvas):
         self._marks: list[tuple[str, dict]] = []
         self.total_pages = 0
 
-    def bookmarkPage(self, key: str, **kwargs) -> None:  # noqa: N802 - reportlab's name
+    def bookmarkPage(self, key: str, **kwargs) -> None:
         """Deferred too: a bookmark must point at the page object written at ``save``, not
         at whatever page the document counter shows while pages are held back."""
         self._marks.append((key, kwargs))
@@ -38,7 +38,7 @@ class NumberedCanvas(Canvas):
         """Write this page's "page n of m" at ``(x, y)`` (baseline) when the total is known."""
         self._slots.append((x, y, font, size, align))
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:
         self._pending.append(dict(self.__dict__))
         self._slots = []
         self._marks = []

@@ -35,7 +35,7 @@ def note_items(node: Node, label: str, w: float, h: float) -> list:
     return _scene.note_items(_at_origin(node, w, h), label)
 
 
-def connection_label(points: list[tuple[float, float]], text: str):  # noqa: ANN201
+def connection_label(points: list[tuple[float, float]], text: str):
     """The relationship's name on its line, placed as the PDF places it (the PDF also
     slides labels apart across the whole view; the canvas, which redraws one line at a
     time, keeps each at its first choice)."""

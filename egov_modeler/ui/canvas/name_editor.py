@@ -65,7 +65,7 @@ class NameEditor(QLineEdit):
         rect.moveTop(max(viewport.top(), min(rect.top(), viewport.bottom() - height)))
         self.setGeometry(rect)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.finish(commit=False)
             return
@@ -74,13 +74,13 @@ class NameEditor(QLineEdit):
             return
         super().keyPressEvent(event)
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         # A menu or a tooltip popping up is not the user leaving the editor.
         if event.reason() != Qt.FocusReason.PopupFocusReason:
             self.finish(commit=True)
 
-    def _scrolled(self, *_args) -> None:  # noqa: ANN002
+    def _scrolled(self, *_args) -> None:
         self.finish(commit=True)
 
     def finish(self, commit: bool) -> bool:

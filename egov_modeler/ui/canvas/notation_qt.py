@@ -94,7 +94,7 @@ def element_shapes(type_name: str, w: float, h: float) -> tuple[Shape, ...]:
         if box is not None:
             prims.extend(nt.element_icon(type_name, box[0], box[1], box[2]))
         return shapes(prims)
-    except Exception:  # noqa: BLE001 - a notation bug must not stop drawing the diagram
+    except Exception:
         log.exception("notation failed for %s", type_name)
         path = QPainterPath()
         path.addRect(QRectF(0, 0, w, h))
@@ -111,7 +111,7 @@ def _prim_path(prim: nt.Primitive) -> QPainterPath:
     return primitive_path(prim)
 
 
-def paint_display_items(painter: QPainter, items: list) -> None:  # noqa: ANN001
+def paint_display_items(painter: QPainter, items: list) -> None:
     """Paint a display list of :mod:`egov_modeler.diagram.display_list` (what the PDF paints)."""
     from ...diagram.display_list import ShapeItem, TextItem
     from .text import TextBlock

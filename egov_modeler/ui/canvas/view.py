@@ -103,7 +103,7 @@ class DiagramView(QGraphicsView):
     def tool_name(self) -> str:
         return next(k for k, v in self.tools.items() if v is self.tool)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setFocus()
         if event.button() == Qt.MouseButton.RightButton:
             # The context menu acts on what was clicked: select it first.
@@ -117,7 +117,7 @@ class DiagramView(QGraphicsView):
         if not self.tool.press(event):
             super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if not self.tool.move(event):
             super().mouseMoveEvent(event)
         if event.buttons() & Qt.MouseButton.LeftButton and self.tool.dragging():
@@ -125,23 +125,23 @@ class DiagramView(QGraphicsView):
         else:
             self.scroller.stop()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self.scroller.stop()
         if not self.tool.release(event):
             super().mouseReleaseEvent(event)
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if not self.tool.double_click(event):
             super().mouseDoubleClickEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.tool_name() != "select":
             self.set_tool("select")
             return
         if not self.tool.key_press(event):
             super().keyPressEvent(event)
 
-    def edit_name(self, node_id: str):  # noqa: ANN201
+    def edit_name(self, node_id: str):
         """Rename the element shown by ``node_id`` in place (double-click, F2): an editor
         over the element; Enter renames, Escape cancels. Returns the editor, or None when
         the node shows no element."""
@@ -163,14 +163,14 @@ class DiagramView(QGraphicsView):
         return self.name_editor
 
     # ---------------------------------------------------------------- drops
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _droppable(event.mimeData()):
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if _droppable(event.mimeData()):
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
@@ -179,11 +179,11 @@ class DiagramView(QGraphicsView):
         else:
             event.ignore()
 
-    def dragLeaveEvent(self, event) -> None:  # noqa: N802, ANN001
+    def dragLeaveEvent(self, event) -> None:
         self.diagram().set_drop_target(None)
         event.accept()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         """A palette component becomes a new element; a model-tree element is shown here
         (the same element, not a copy)."""
         mime = event.mimeData()
@@ -205,13 +205,13 @@ class DiagramView(QGraphicsView):
         else:
             event.ignore()
 
-    def place(self, payload: str, scene_pos: QPointF):  # noqa: ANN201
+    def place(self, payload: str, scene_pos: QPointF):
         """Place a palette component at ``scene_pos`` (what a drop does)."""
         tool = self.tools["place"]
         assert isinstance(tool, PlaceTool)
         return tool.place(payload, scene_pos)
 
-    def place_element(self, element_id: str, scene_pos: QPointF):  # noqa: ANN201
+    def place_element(self, element_id: str, scene_pos: QPointF):
         """Show the existing element at ``scene_pos`` with its relationships' connections
         (what a model-tree drop does)."""
         from .reuse import place_existing
@@ -248,7 +248,7 @@ class DiagramView(QGraphicsView):
     def zoom_reset(self) -> None:
         self.set_zoom(1.0)
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120.0
             if steps:

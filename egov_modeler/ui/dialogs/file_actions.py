@@ -47,7 +47,7 @@ class SaveChoice(Enum):
 
 
 def ask_choice(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
-               informative: str, accept: tuple, destructive: tuple, reject: tuple):  # noqa: ANN201
+               informative: str, accept: tuple, destructive: tuple, reject: tuple):
     """A three-way question (accept / destructive / reject buttons, each a ``(label,
     answer)`` pair); returns the answer of the button clicked, the reject one on Escape."""
     box = QMessageBox(parent)
@@ -108,7 +108,7 @@ class Dialogs:
             (_t("Save"), SaveChoice.SAVE), (_t("Don't save"), SaveChoice.DISCARD),
             (_t("Cancel"), SaveChoice.CANCEL))
 
-    def ask_recover(self, info):  # noqa: ANN001, ANN201 - JournalInfo -> RecoverChoice
+    def ask_recover(self, info):
         """After a crash: recover, discard or decide later (see ui/recovery.py)."""
         from ..recovery import ask_recover
 
@@ -132,13 +132,13 @@ class Dialogs:
     def info(self, title: str, text: str, details: str = "") -> None:
         _show(self.parent, QMessageBox.Icon.Information, title, text, details)
 
-    def run_dialog(self, dialog) -> bool:  # noqa: ANN001
+    def run_dialog(self, dialog) -> bool:
         """Show a prepared dialog modally; True when the user accepted it."""
         from PySide6.QtWidgets import QDialog
 
         return dialog.exec() == QDialog.DialogCode.Accepted
 
-    def ask_printer(self):  # noqa: ANN201
+    def ask_printer(self):
         """The system print dialog; a configured ``QPrinter`` or ``None`` if cancelled."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 

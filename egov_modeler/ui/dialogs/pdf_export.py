@@ -243,7 +243,7 @@ class PdfExportDialog(QDialog):
             self.page_count_label.setText(str(exc))
             ok.setEnabled(False)
             return
-        except Exception:  # noqa: BLE001 - a layout bug must not close the dialog
+        except Exception:
             log.exception("page count failed")
             self._pages = None
             self.page_count_label.setText(self.tr("The page count could not be computed."))

@@ -96,7 +96,7 @@ class ModelDock(QDockWidget):
         elif index.data(KIND_ROLE) in (ELEMENT, RELATIONSHIP):
             self.conceptSelected.emit(str(index.data(ID_ROLE)))
 
-    def _menu(self, pos) -> None:  # noqa: ANN001
+    def _menu(self, pos) -> None:
         index = self.tree.indexAt(pos)
         if not index.isValid() or index.data(KIND_ROLE) != VIEW:
             return

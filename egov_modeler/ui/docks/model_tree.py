@@ -53,10 +53,10 @@ class ModelTreeModel(QStandardItemModel):
         self._folders: dict[str, QStandardItem] = {}
 
     # ---------------------------------------------------------------- drag
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         return [ELEMENT_MIME]
 
-    def mimeData(self, indexes) -> QMimeData:  # noqa: N802, ANN001
+    def mimeData(self, indexes) -> QMimeData:
         """The first element row's id (one element per drag)."""
         mime = QMimeData()
         for index in indexes:
@@ -66,7 +66,7 @@ class ModelTreeModel(QStandardItemModel):
                 break
         return mime
 
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction
 
     # ---------------------------------------------------------------- model
@@ -349,6 +349,6 @@ def _framework_layers() -> dict[str, tuple[int, str]]:
 
         return {layer.id: (i, layer.name()) for i, layer in
                 enumerate(active_catalog().layers)}
-    except Exception:  # noqa: BLE001 - the tree still lists the model
+    except Exception:
         log.exception("the framework catalog could not be loaded")
         return {}

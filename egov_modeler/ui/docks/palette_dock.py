@@ -35,10 +35,10 @@ PAYLOAD_ROLE = Qt.ItemDataRole.UserRole + 1
 class PaletteModel(QStandardItemModel):
     """Sections (not draggable) holding components (draggable) as a tree."""
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         return [COMPONENT_MIME]
 
-    def mimeData(self, indexes) -> QMimeData:  # noqa: N802, ANN001
+    def mimeData(self, indexes) -> QMimeData:
         """The first draggable index's component id (one component per drag)."""
         mime = QMimeData()
         for index in indexes:
@@ -49,7 +49,7 @@ class PaletteModel(QStandardItemModel):
                 break
         return mime
 
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction
 
 
@@ -96,7 +96,7 @@ class PaletteDock(QDockWidget):
             catalog = active_catalog()
             for section in catalog.sections():
                 root.appendRow(self._section_item(section))
-        except Exception:  # noqa: BLE001 - the palette still offers bare ArchiMate types
+        except Exception:
             log.exception("the framework catalog could not be loaded")
         root.appendRow(self._archimate_section())
         for row in range(self.proxy.rowCount()):
@@ -104,7 +104,7 @@ class PaletteDock(QDockWidget):
             if row < 6:
                 self.tree.expand(index)
 
-    def _section_item(self, section) -> QStandardItem:  # noqa: ANN001
+    def _section_item(self, section) -> QStandardItem:
         layer = section.layer
         item = QStandardItem(section.title())
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -125,7 +125,7 @@ class PaletteDock(QDockWidget):
             (holder or item).appendRow(child)
         return item
 
-    def _component_item(self, component) -> QStandardItem:  # noqa: ANN001
+    def _component_item(self, component) -> QStandardItem:
         item = QStandardItem(component.name())
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                       | Qt.ItemFlag.ItemIsDragEnabled)
@@ -139,7 +139,7 @@ class PaletteDock(QDockWidget):
         item.setToolTip(self._tooltip(component))
         return item
 
-    def _tooltip(self, component) -> str:  # noqa: ANN001
+    def _tooltip(self, component) -> str:
         from html import escape
 
         etype = ELEMENT_TYPES.get(component.archimate_type)

@@ -68,7 +68,7 @@ class _DocEdit(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setFixedHeight(DOC_HEIGHT)
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802, ANN001
+    def focusOutEvent(self, event) -> None:
         self._commit(self.toPlainText())
         super().focusOutEvent(event)
 
@@ -347,7 +347,7 @@ class PropertiesDock(QDockWidget):
         self.form.labelForField(self.name_en).setText(name)
         self.form.labelForField(self.documentation_en).setText(documentation)
 
-    def _object(self):  # noqa: ANN202 - Element | Relationship | View | Model
+    def _object(self):
         model = self.editor.model
         kind, object_id = self.target
         return {"element": model.element, "relationship": model.relationship,
@@ -372,7 +372,7 @@ class PropertiesDock(QDockWidget):
             if box.toPlainText() != text:
                 box.setPlainText(text)
 
-    def _origin_text(self, element) -> str:  # noqa: ANN001
+    def _origin_text(self, element) -> str:
         parts = []
         if element.catalog_ref:
             try:
@@ -385,7 +385,7 @@ class PropertiesDock(QDockWidget):
                 if element.layer and catalog.has_layer(element.layer):
                     parts.append(self.tr("Layer: {name}").format(
                         name=catalog.layer(element.layer).name()))
-            except Exception:  # noqa: BLE001 - origin text is informative only
+            except Exception:
                 parts.append(element.catalog_ref)
         return "\n".join(parts) or self.tr("Not from the catalog")
 
@@ -465,7 +465,7 @@ class PropertiesDock(QDockWidget):
             docs.pop(other, None)
         self._run(self._fields_command({"documentations": docs}))
 
-    def _relationship(self):  # noqa: ANN202
+    def _relationship(self):
         target = self._live_target()
         if target is None or target[0] != "relationship":
             return None

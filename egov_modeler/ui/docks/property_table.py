@@ -108,21 +108,21 @@ class _RowsTable(QTableWidget):
         super().__init__(0, 2, owner)
         self._owner = owner
 
-    def _is_delete(self, event) -> bool:  # noqa: ANN001
+    def _is_delete(self, event) -> bool:
         return (event.key() == Qt.Key.Key_Delete
                 and self.state() != QAbstractItemView.State.EditingState)
 
-    def event(self, event) -> bool:  # noqa: ANN001
+    def event(self, event) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and self._is_delete(event):
             event.accept()
             return True
         return super().event(event)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._owner._fit_key_column()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001
+    def keyPressEvent(self, event) -> None:
         if self._is_delete(event):
             self._owner.remove_selected()
             event.accept()

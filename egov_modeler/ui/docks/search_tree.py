@@ -26,7 +26,7 @@ class WordFilter(QSortFilterProxyModel):
     """Keeps rows whose folded text contains every word typed (a parent stays when a child
     matches)."""
 
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
         self.setRecursiveFilteringEnabled(True)
@@ -40,7 +40,7 @@ class WordFilter(QSortFilterProxyModel):
             self._words = fold(text).split()
             self.invalidateFilter()
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self._words:
             return True
         index = self.sourceModel().index(row, 0, parent)

@@ -65,7 +65,7 @@ class EditCommandsMixin:
             return False
         return self.editor.run_many(self.tr("Delete from view"), commands)
 
-    def _removal_commands(self, canvas) -> list[Command]:  # noqa: ANN001
+    def _removal_commands(self, canvas) -> list[Command]:
         """Remove the selected lines and the selected nodes not nested in another selected
         node (removing the parent removes them)."""
         scene = canvas.diagram()

@@ -106,7 +106,7 @@ class ExchangeCommandsMixin:
             path=path, pages=pages))
         return True
 
-    def _pdf_options(self, default_options):  # noqa: ANN001, ANN202
+    def _pdf_options(self, default_options):
         """The dossier options from the PDF dialog; the dossier fields typed there (agency,
         approver...) are stored in the model as one undo step."""
         try:
@@ -124,7 +124,7 @@ class ExchangeCommandsMixin:
         finally:
             dialog.deleteLater()
 
-    def print_view(self, printer=None) -> bool:  # noqa: ANN001
+    def print_view(self, printer=None) -> bool:
         """File > Print: the current view, fitted to the page, as vectors."""
         canvas = self.current_canvas()
         if canvas is None:

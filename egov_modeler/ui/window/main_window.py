@@ -188,7 +188,7 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
         self._update_actions()
         self.validate_now()
 
-    def _on_model_event(self, event) -> None:  # noqa: ANN001
+    def _on_model_event(self, event) -> None:
         from ...model import events as ev
 
         if isinstance(event, ev.ViewChanged):  # the model tree follows the model itself
@@ -196,7 +196,7 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
                 if canvas.view_id == event.view_id:
                     self.tabs.setTabText(i, self.model.view(event.view_id).name)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
             self.journal_keeper.stop()  # a clean close: nothing to recover
             for canvas in self.canvases():
@@ -223,7 +223,7 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
         except TypeError:  # a settings file from elsewhere: keep the defaults
             log.debug("window state not restored", exc_info=True)
 
-    def _update_title(self, *_args) -> None:  # noqa: ANN002
+    def _update_title(self, *_args) -> None:
         self.setWindowTitle(self.tr("{name}[*] — egov-modeler").format(
             name=self.document_name()))
         self.setWindowModified(not self.undo_stack.isClean())
@@ -235,7 +235,7 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
 
         try:
             problems = validate(self.model)
-        except Exception:  # noqa: BLE001 - validation must never take the editor down
+        except Exception:
             log.exception("validation failed")
             return
         self.problems.show_problems(problems)

@@ -18,7 +18,7 @@ from ...model.errors import ModelError
 class WindowActionsMixin:
     """Actions, menus, toolbar."""
 
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # noqa: ANN001
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             if isinstance(shortcut, list):
@@ -32,7 +32,7 @@ class WindowActionsMixin:
         return action
 
     def _build_actions(self) -> None:
-        S = QKeySequence.StandardKey  # noqa: N806
+        S = QKeySequence.StandardKey
         self.template_actions = {}
         for name, label in (("national", self.tr("National overview (Khung 2.0)")),
                             ("provincial", self.tr("Provincial architecture")),
@@ -113,7 +113,7 @@ class WindowActionsMixin:
     def _build_clipboard_actions(self) -> None:
         """Cut/Copy/Paste/Paste as copy/Duplicate and the Arrange entries. The context
         menu has its own Paste entries: they paste where the menu was opened."""
-        S = QKeySequence.StandardKey  # noqa: N806
+        S = QKeySequence.StandardKey
         self.act_cut = self._action(self.tr("Cu&t"), self.cut_selection, S.Cut,
                                     self.tr("Copy the selection and remove it from this view"))
         self.act_copy = self._action(
@@ -276,7 +276,7 @@ class WindowActionsMixin:
         """Short labels with icons; the Edit menu's Undo/Redo say what they will undo, the
         toolbar's say it in their tooltip (long names would stretch the bar)."""
         style = self.style()
-        SP = QStyle.StandardPixmap  # noqa: N806
+        SP = QStyle.StandardPixmap
         self.act_open.setIcon(style.standardIcon(SP.SP_DialogOpenButton))
         self.act_save.setIcon(style.standardIcon(SP.SP_DialogSaveButton))
         self.tool_undo = self._action(self.tr("Undo"), self.undo_stack.undo)
@@ -340,12 +340,12 @@ class _ContextPointWatcher(QObject):
     """Notes, in the context menu's Paste entries, the scene point where the menu was
     opened: a paste from the menu lands under the mouse, as in Archi and Visio."""
 
-    def __init__(self, canvas, *actions: QAction) -> None:  # noqa: ANN001
+    def __init__(self, canvas, *actions: QAction) -> None:
         super().__init__(canvas)
         self._canvas = canvas
         self._actions = actions
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ContextMenu:
             point = QPointF(self._canvas.mapToScene(event.pos()))
             for action in self._actions:

@@ -52,10 +52,10 @@ class ConnectionItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(1000)
 
-    def diagram(self):  # noqa: ANN201
+    def diagram(self):
         return self.scene()
 
-    def connection(self):  # noqa: ANN201
+    def connection(self):
         return self.diagram().connection(self.connection_id)
 
     def _pixel(self) -> float:
@@ -159,7 +159,7 @@ class ConnectionItem(QGraphicsItem):
         self.update_route(preview=(index, pos))
 
     # ---------------------------------------------------------------- painting
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         rect = self._path.boundingRect()
         for shape in self._ends:
             rect = rect.united(shape.path.boundingRect())

@@ -93,7 +93,7 @@ class NodeItem(QGraphicsItem):
         pixel = getattr(scene, "pixel", 1.0) if scene is not None else 1.0
         return HANDLE_SIZE * max(1.0, pixel)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         m = self.handle_size()
         return QRectF(-m, -m, self._w + 2 * m, self._h + 2 * m)
 
@@ -201,7 +201,7 @@ class ElementItem(NodeItem):
         self.paint_selection(painter)
 
 
-def element_tooltip(element, language: str) -> str:  # noqa: ANN001
+def element_tooltip(element, language: str) -> str:
     """Name, ArchiMate type and documentation, shown when the mouse rests on an element."""
     from html import escape
 

@@ -39,11 +39,11 @@ class Tool:
         self.canvas = canvas
 
     @property
-    def scene(self):  # noqa: ANN201
+    def scene(self):
         return self.canvas.diagram()
 
     @property
-    def editor(self):  # noqa: ANN201
+    def editor(self):
         return self.canvas.editor
 
     def activate(self) -> None:
@@ -76,7 +76,7 @@ class Tool:
 
 
 
-def band_warnings(model, view_id: str, node_id: str) -> list[str]:  # noqa: ANN001
+def band_warnings(model, view_id: str, node_id: str) -> list[str]:
     """Framework warnings about where a node sits (a component in another layer's band)."""
     try:
         from ....model.framework_rules import check_node_in_band
@@ -84,7 +84,7 @@ def band_warnings(model, view_id: str, node_id: str) -> list[str]:  # noqa: ANN0
         return []
     try:
         return [p.message for p in check_node_in_band(model, view_id, node_id)]
-    except Exception:  # noqa: BLE001 - a warning must never block placing
+    except Exception:
         log.debug("band check failed", exc_info=True)
         return []
 

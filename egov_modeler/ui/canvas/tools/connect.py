@@ -211,7 +211,7 @@ def _relationship_label(rel_type: str) -> str:
     return QCoreApplication.translate("Tools", rel.label_en) if rel else rel_type
 
 
-def suggested_type(model, source_id: str, target_id: str) -> str | None:  # noqa: ANN001
+def suggested_type(model, source_id: str, target_id: str) -> str | None:
     """The framework catalog's suggested relationship for two elements, when it has one."""
     try:
         from ....model.catalog import suggested_relationship
@@ -219,7 +219,7 @@ def suggested_type(model, source_id: str, target_id: str) -> str | None:  # noqa
         return None
     try:
         return suggested_relationship(model.element(source_id), model.element(target_id))
-    except Exception:  # noqa: BLE001 - a suggestion is a nicety, never a blocker
+    except Exception:
         log.debug("suggested_relationship failed", exc_info=True)
         return None
 

@@ -69,7 +69,7 @@ class PlaceTool(Tool):
         return node
 
 
-def element_size_for(view) -> tuple[int, int]:  # noqa: ANN001
+def element_size_for(view) -> tuple[int, int]:
     """The size a new element gets on ``view``: the size most of its elements already
     have (the templates draw 160 x 70, and a 120 x 55 newcomer beside them looked out of
     place and wrapped its long Vietnamese name into four lines), else Archi's default."""
@@ -99,7 +99,7 @@ def element_for_payload(payload: str) -> Element | None:
         return None
     try:
         component = active_catalog().component(payload)
-    except Exception:  # noqa: BLE001 - unknown id
+    except Exception:
         return None
     if component is None:
         return None

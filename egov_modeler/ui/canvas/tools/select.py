@@ -120,7 +120,7 @@ class SelectTool(Tool):
         if viewport.cursor().shape() != shape:
             viewport.setCursor(shape)
 
-    def hit(self, pos: QPointF):  # noqa: ANN201
+    def hit(self, pos: QPointF):
         """What a click at ``pos`` selects: a line, an element, or a container's header.
         The body of a band or group is background, so a rubber band can start there."""
         for item in self.scene.items(pos):
@@ -256,8 +256,8 @@ class SelectTool(Tool):
             current = view.nodes.get(node.parent) if node.parent else None
             if (current is not None and current.id not in moving
                     and current.contains(centre.x(), centre.y())
-                    and (parent is None or scene._depth(current)  # noqa: SLF001
-                         >= scene._depth(view.nodes[parent]))):  # noqa: SLF001
+                    and (parent is None or scene._depth(current)
+                         >= scene._depth(view.nodes[parent]))):
                 parent = current.id  # still inside its parent (even an element): stay
             if parent != node.parent:
                 commands.append(ReparentNodeCommand(view.id, root, parent))
@@ -288,7 +288,7 @@ class SelectTool(Tool):
             if node.id in exclude or not self.scene.can_hold(node) or not node.contains(
                     point.x(), point.y()):
                 continue
-            depth = self.scene._depth(node)  # noqa: SLF001 - same package
+            depth = self.scene._depth(node)
             if depth > best_depth:
                 best, best_depth = node.id, depth
         return best
@@ -374,7 +374,7 @@ _HANDLE_CURSORS = {
 }
 
 
-def _has_selected_ancestor(view, node_id: str, selected: set[str]) -> bool:  # noqa: ANN001
+def _has_selected_ancestor(view, node_id: str, selected: set[str]) -> bool:
     parent = view.nodes[node_id].parent
     while parent is not None and parent in view.nodes:
         if parent in selected:
