@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if early.lang:  # before any help text is built, so --help speaks the chosen language
         set_language(early.lang)
     parser = build_parser()
-    commands = set(parser._subparsers._group_actions[0].choices)
+    commands = subcommand_names(parser)
     positional = _positionals(raw)
     try:
         if positional and positional[0] in commands:
@@ -70,6 +70,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # "egov-modeler catalog | head" closed the pipe: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def subcommand_names(parser: argparse.ArgumentParser) -> set[str]:
+    """The subcommands ``parser`` knows (``validate``, ``export``, ...)."""
+    return {name for action in parser._actions
+            if isinstance(action, argparse._SubParsersAction) for name in action.choices}
 
 
 #: Global options that take a value: their value is not a subcommand or a file to open.

@@ -214,7 +214,7 @@ def connection_label(points: list[tuple[float, float]], text: str,
         return None
     size = CONNECTION_FONT_SIZE
     width = text_width(text, size)
-    best = None
+    best: tuple[float, float, Box] | None = None
     for fraction in _LABEL_POSITIONS:
         mx, my = _point_along(points, fraction)
         box = (mx - width / 2 - 1, my - size * 0.8, width + 2, size * 1.3)
@@ -223,6 +223,7 @@ def connection_label(points: list[tuple[float, float]], text: str,
         if not _overlaps(box, taken):
             best = (mx, my, box)
             break
+    assert best is not None  # _LABEL_POSITIONS is not empty
     mx, my, box = best
     taken.append(box)
     return TextItem(mx - width / 2, my + size / 3, text, size, False, "#000000", "#ffffff")
@@ -273,7 +274,7 @@ def _routed_connections(view: View):
     while pending:
         waiting = []
         for connection in pending:
-            ends = []
+            ends: list[Box | None] = []
             for end in (connection.source, connection.target):
                 node = view.nodes.get(end)
                 if node is not None:
@@ -283,10 +284,11 @@ def _routed_connections(view: View):
                     ends.append((mx, my, 0.0, 0.0))
                 else:
                     ends.append(None)
-            if None in ends:
+            source_box, target_box = ends
+            if source_box is None or target_box is None:
                 waiting.append(connection)
                 continue
-            routed[connection.id] = nt.connection_points(ends[0], ends[1],
+            routed[connection.id] = nt.connection_points(source_box, target_box,
                                                          connection.bendpoints)
         if len(waiting) == len(pending):  # missing ends or a cycle: nothing more to route
             for connection in waiting:
@@ -348,9 +350,9 @@ def build_scene(model, view: View, lang: str) -> Scene:
                                    width))
         if rel is not None:
             seen_rels.add(rel.type)
-        label = connection_label(points, connection_text(rel, connection, lang), taken)
-        if label is not None:
-            labels.append(label)
+        label_item = connection_label(points, connection_text(rel, connection, lang), taken)
+        if label_item is not None:
+            labels.append(label_item)
     items.extend(labels)
     return Scene(
         bounds=view_bounds(view),

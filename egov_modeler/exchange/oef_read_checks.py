@@ -126,7 +126,7 @@ def check_references(reader: ReadState, root: etree._Element) -> None:
         target = ids.get(value)
         kind = local_name(element.tag)
         if key in ("source", "target"):
-            allowed = _END_TARGETS.get(kind)
+            allowed: tuple[str, ...] | None = _END_TARGETS.get(kind)
             if allowed is None:
                 continue
         else:

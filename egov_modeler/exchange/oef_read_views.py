@@ -87,7 +87,7 @@ def read_view(reader: ReadState, view_el: etree._Element, model: Model) -> None:
 def _int(reader: ReadState, el: etree._Element, attribute: str) -> int:
     value = el.get(attribute)
     try:
-        return int(value)  # type: ignore[arg-type]
+        return int(value)
     except (TypeError, ValueError):
         raise reader.fail(el.sourceline, tr(
             "<{tag}> needs a whole number in {attribute}, found {value!r}",

@@ -226,15 +226,16 @@ def paste_fragment(model: Model, view_id: str, fragment: Fragment, *, as_copy: b
         node_map[old.id] = node.id
         commands.append(PlaceNodeCommand(view_id, node))
     end_map = dict(node_map)
-    for old in fragment.connections:
-        source, target = end_map.get(old.source), end_map.get(old.target)
-        rel_id = concept_map.get(old.relationship_id) if old.relationship_id else None
-        if source is None or target is None or (old.relationship_id and rel_id is None):
+    for old_conn in fragment.connections:
+        source, target = end_map.get(old_conn.source), end_map.get(old_conn.target)
+        rel_id = (concept_map.get(old_conn.relationship_id) if old_conn.relationship_id
+                  else None)
+        if source is None or target is None or (old_conn.relationship_id and rel_id is None):
             continue
-        conn = replace(copy.deepcopy(old), id=new_id(), source=source, target=target,
+        conn = replace(copy.deepcopy(old_conn), id=new_id(), source=source, target=target,
                        relationship_id=rel_id,
-                       bendpoints=[(bx + dx, by + dy) for bx, by in old.bendpoints])
-        end_map[old.id] = conn.id
+                       bendpoints=[(bx + dx, by + dy) for bx, by in old_conn.bendpoints])
+        end_map[old_conn.id] = conn.id
         commands.append(AddConnectionCommand(view_id, conn))
     if label is None:
         label = tr("Paste as copy") if as_copy else tr("Paste")

@@ -299,8 +299,9 @@ def read_info(path: str | os.PathLike[str]) -> JournalInfo:
     carried = header.get("carried")
     edits = carried if isinstance(carried, int) and carried > 0 else 0
     last: datetime | None = None
-    with contextlib.suppress(TypeError, ValueError):
-        last = datetime.fromisoformat(header.get("created"))
+    created = header.get("created")
+    with contextlib.suppress(ValueError):
+        last = datetime.fromisoformat(created) if isinstance(created, str) else None
     for line in lines:
         if not line.strip():
             continue

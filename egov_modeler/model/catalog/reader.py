@@ -131,8 +131,8 @@ def parse_catalog(data: Any, name: str, text: str = "",
         component_types.update({c.id: c.archimate_type for c in known.components})
     relationships = _parse_relationships(reader, data, component_types)
     rules = _parse_rules(reader, data, known)
-    title_vi = data.get("title_vi") if isinstance(data.get("title_vi"), str) else ""
-    title_en = data.get("title_en") if isinstance(data.get("title_en"), str) else ""
+    title_vi, title_en = (value if isinstance(value := data.get(key), str) else ""
+                          for key in ("title_vi", "title_en"))
     return Catalog(layers, components, relationships, rules, title_vi, title_en)
 
 
@@ -243,12 +243,12 @@ def _parse_relationships(reader: _Reader, data: dict[str, Any],
     relationships: list[TypicalRelationship] = []
     for index, raw in enumerate(reader.items(data, "relationships"), start=1):
         where = tr("relationship #{n}", n=index)
-        source = raw.get("source")
-        target = raw.get("target")
-        anchor = f'"source": "{source}"' if isinstance(source, str) else None
+        raw_source = raw.get("source")
+        anchor = f'"source": "{raw_source}"' if isinstance(raw_source, str) else None
         reader.unknown(raw, _RELATIONSHIP_FIELDS, where, anchor)
-        for key in ("source", "target"):
-            end = reader.string(raw, key, where, anchor)
+        source = reader.string(raw, "source", where, anchor) or ""
+        target = reader.string(raw, "target", where, anchor) or ""
+        for key, end in (("source", source), ("target", target)):
             if end not in component_types:
                 raise reader.fail(where, tr("'{field}' names unknown component '{id}'",
                                             field=key, id=end), anchor)
