@@ -14,8 +14,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("EGOV_LANG", "vi")
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+from tests.helpers.paths import SHARED
+
 if (SHARED / "archimate" / "xsd").is_dir():
     # The exchange import validates against the Open Group schemas when it has them; at
     # test time they come from ../shared (the program itself never reads ../shared).

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import ast
 import json
-from pathlib import Path
 
 from egov_modeler.i18n import tr, translation_table
+from tests.helpers import paths
 
-PACKAGE = Path(__file__).resolve().parents[1] / "egov_modeler"
+PACKAGE = paths.PACKAGE
 TABLES = PACKAGE / "resources" / "translations" / "vi"
 
 

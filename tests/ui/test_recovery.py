@@ -12,12 +12,11 @@ from egov_modeler.storage.journal import find_journals, recover
 from egov_modeler.storage.native import save
 from egov_modeler.ui.recovery import RecoverChoice
 from egov_modeler.ui.undo import run_command
-from tests.ui_helpers import (  # noqa: F401
+from tests.helpers import paths
+from tests.helpers.ui import (
     FakeDialogs,
     drop,
     node_of,
-    private_settings_fixture,
-    window_fixture,
 )
 
 
@@ -233,13 +232,12 @@ def test_a_killed_program_leaves_a_journal_that_recovers_its_edits(tmp_path):
     import json
     import subprocess
     import sys
-    from pathlib import Path
 
     folder = tmp_path / "journals"
     script = tmp_path / "crash.py"
     script.write_text(CRASHING_EDITOR, encoding="utf-8")
     env = {**os.environ, "EGOV_MODELER_JOURNAL_DIR": str(folder), "QT_QPA_PLATFORM": "offscreen",
-           "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+           "PYTHONPATH": str(paths.REPO)}
     done = subprocess.run([sys.executable, str(script), str(tmp_path / "model.json")], env=env,
                           capture_output=True, timeout=120, check=False)
     assert done.returncode == 3, done.stderr.decode(errors="replace")

@@ -16,12 +16,10 @@ from PySide6.QtWidgets import QTreeView
 from egov_modeler.model.serialization import model_to_dict
 from egov_modeler.model.views import NODE_CONTAINER, Node
 from egov_modeler.ui.docks.model_tree import ID_ROLE
-from tests.ui_helpers import (  # noqa: F401 - the *_fixture names are fixtures
+from tests.helpers.ui import (
     drop,
     overview_model,
-    private_settings_fixture,
     send_drop,
-    window_fixture,
 )
 
 

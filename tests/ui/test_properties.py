@@ -22,11 +22,7 @@ from egov_modeler.model.serialization import model_to_dict
 from egov_modeler.model.viewpoints import VIEWPOINTS, viewpoint_label
 from egov_modeler.model.views import Connection, Node
 from egov_modeler.storage import native
-from tests.test_oef_export import NS, load_validator, oef_problems
-from tests.ui_helpers import (  # noqa: F401 - the *_fixture names are fixtures
-    private_settings_fixture,
-    window_fixture,
-)
+from tests.helpers.exchange import NS, load_validator, oef_problems
 
 
 def dossier_model() -> Model:

@@ -29,8 +29,9 @@ from egov_modeler.model.metamodel import (
     line_ends,
     relationship_type,
 )
+from tests.helpers import paths
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "archimate"
+SHARED = paths.SHARED / "archimate"
 MODEL_XSD = SHARED / "xsd" / "archimate3_Model.xsd"
 needs_xsd = pytest.mark.skipif(
     not MODEL_XSD.is_file(), reason=f"shared ArchiMate XSD not found at {MODEL_XSD}"

@@ -3,8 +3,6 @@ labels do not cover each other, every notation key can be drawn."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from egov_modeler.diagram.display_list import TextItem, build_scene, element_items, legend_scene
@@ -13,9 +11,9 @@ from egov_modeler.model import Model
 from egov_modeler.model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES
 from egov_modeler.model.views import NODE_CONTAINER, Node
 from egov_modeler.storage.native import load
-from tests.helpers import place
+from tests.helpers import paths, place
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "egov_modeler" / "resources" / "templates"
+TEMPLATES = paths.TEMPLATES
 LONG = "Hệ thống thông tin giải quyết thủ tục hành chính cấp tỉnh, huyện, xã"
 
 

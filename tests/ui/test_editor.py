@@ -13,11 +13,9 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QTreeView
 
 from egov_modeler.model.serialization import model_to_dict
-from tests.ui_helpers import (  # noqa: F401 - the *_fixture names are fixtures
+from tests.helpers.ui import (
     drop,
     node_of,
-    private_settings_fixture,
-    window_fixture,
 )
 
 

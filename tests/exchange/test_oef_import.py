@@ -15,7 +15,7 @@ from egov_modeler.i18n import current_language
 from egov_modeler.model.errors import ModelError
 from egov_modeler.model.rules import can_relate
 from egov_modeler.model.validation import validate
-from tests.conftest import SHARED
+from tests.helpers.paths import SHARED
 
 SAMPLES = sorted((SHARED / "archimate" / "samples").glob("*.xml"))
 INVALID = sorted((SHARED / "archimate" / "samples" / "invalid").glob("*.xml"))

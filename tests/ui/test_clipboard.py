@@ -13,11 +13,9 @@ from PySide6.QtCore import QPointF, Qt
 from egov_modeler.model import Model
 from egov_modeler.model.serialization import model_to_dict
 from tests.helpers import connect, place
-from tests.ui_helpers import (  # noqa: F401 - the *_fixture names are fixtures
+from tests.helpers.ui import (
     drop,
     node_of,
-    private_settings_fixture,
-    window_fixture,
 )
 
 CTRL = Qt.KeyboardModifier.ControlModifier

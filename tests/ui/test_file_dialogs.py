@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 from egov_modeler.ui.dialogs.file_actions import initial_path, remember_folder
-from tests.ui_helpers import private_settings_fixture  # noqa: F401 - autouse fixture
 
 
 def test_an_untitled_model_is_suggested_in_documents_not_the_working_directory(

@@ -1,20 +1,10 @@
-"""Builders, event helpers and fixtures for the window tests (pytest-qt, offscreen).
-
-A test module takes the fixtures by importing them (pytest finds them by their fixture
-names, ``window`` and ``private_settings``; the Python names differ so that test arguments
-called ``window`` do not shadow an import)::
-
-    from tests.ui_helpers import private_settings_fixture, window_fixture  # noqa: F401
-
-``private_settings`` is autouse: in every module that imports it, Qt's settings (recent
-files, window layout) go to the test's own folder, never the user's.
-"""
+"""Builders and event helpers for the window tests (pytest-qt, offscreen). The fixtures
+``window`` and ``private_settings`` are in ``tests/ui/conftest.py``."""
 
 from __future__ import annotations
 
 import os
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -178,17 +168,3 @@ def isolate_settings(folder) -> None:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     os.environ["EGOV_MODELER_JOURNAL_DIR"] = str(folder / "journals")  # crash journals too
-
-
-@pytest.fixture(autouse=True, name="private_settings")
-def private_settings_fixture(tmp_path):
-    """Qt's default settings in this test's folder (autouse where imported)."""
-    isolate_settings(tmp_path / "qt-settings")
-
-
-@pytest.fixture(name="window")
-def window_fixture(qtbot, tmp_path):
-    """:func:`editor_window`, marked clean on teardown so closing asks nothing."""
-    win = editor_window(qtbot, tmp_path)
-    yield win
-    win.undo_stack.setClean()

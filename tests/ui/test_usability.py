@@ -12,11 +12,9 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from egov_modeler.model.commands import AddBendpointCommand
-from tests.ui_helpers import (  # noqa: F401 - the *_fixture names are fixtures
+from tests.helpers.ui import (
     drop,
     node_of,
-    private_settings_fixture,
-    window_fixture,
 )
 
 #: The zoom an overview opens at (the whole provincial diagram fits at about 44%).
@@ -198,7 +196,7 @@ def test_a_tree_drop_replaces_the_status_saying_the_element_is_not_on_this_view(
     from PySide6.QtCore import QMimeData
 
     from egov_modeler.ui.canvas.view import ELEMENT_MIME
-    from tests.ui_helpers import send_drop
+    from tests.helpers.ui import send_drop
 
     (citizen,) = drop(window, "u_nguoi_dan", 150, 80)
     window.dialogs.text_answer = "Hạ tầng vận hành các hệ thống"

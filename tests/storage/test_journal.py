@@ -30,7 +30,7 @@ from egov_modeler.storage.journal import (
 )
 from egov_modeler.storage.native import load, save
 from tests.helpers import connect, place
-from tests.test_model_state_machine import ModelMachine
+from tests.helpers.model_machine import ModelMachine
 
 
 class JournaledHistory(History):

@@ -12,10 +12,8 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from egov_modeler.model.serialization import model_to_dict
-from tests.ui_helpers import (  # noqa: F401 - the *_fixture names are fixtures
+from tests.helpers.ui import (
     drop,
-    private_settings_fixture,
-    window_fixture,
 )
 
 

@@ -11,11 +11,9 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import QScrollArea
 
 from egov_modeler.model import Model
-from tests.ui_helpers import (  # noqa: F401 - the *_fixture names are fixtures
+from tests.helpers.ui import (
     drop,
     node_of,
-    private_settings_fixture,
-    window_fixture,
 )
 
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea

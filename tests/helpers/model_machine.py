@@ -1,4 +1,5 @@
-"""A random walk over edits, with the model's promises as invariants.
+"""The random walk over edits used by tests/model/test_model_state_machine.py and the
+journal tests: a random walk over edits, with the model's promises as invariants.
 
 Adds, relates, places, moves, deletes, undoes and redoes at random, and checks after
 every step: every relationship obeys the ArchiMate table, save-then-load gives an equal
@@ -12,7 +13,6 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
@@ -152,10 +152,3 @@ class ModelMachine(RuleBasedStateMachine):
         while self.history.undo():
             pass
         assert model_to_dict(self.model) == self.first
-
-
-ModelMachine.TestCase.settings = settings(
-    max_examples=40, stateful_step_count=25, deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-TestModelStateMachine = ModelMachine.TestCase

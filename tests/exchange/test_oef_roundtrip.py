@@ -3,8 +3,6 @@ the same model, and files of other tools survive sample -> native -> exchange.""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from lxml import etree
 
@@ -15,9 +13,9 @@ from egov_modeler.model.concepts import Folder
 from egov_modeler.model.serialization import model_to_dict
 from egov_modeler.model.views import Style
 from egov_modeler.storage.native import load, save
-from tests.conftest import SHARED
-from tests.helpers import place
-from tests.test_oef_export import NS, load_validator, oef_problems, rich_model
+from tests.helpers import paths, place
+from tests.helpers.exchange import NS, load_validator, oef_problems, rich_model
+from tests.helpers.paths import SHARED
 
 SAMPLES = sorted((SHARED / "archimate" / "samples").glob("*.xml"))
 
@@ -126,7 +124,7 @@ def test_each_sample_to_native_to_exchange_keeps_everything_and_validates(
 
 
 def test_framework_templates_survive_the_round_trip(validator):
-    templates = sorted((Path(__file__).resolve().parents[1] / "egov_modeler" / "resources"
+    templates = sorted((paths.PACKAGE / "resources"
                         / "templates").glob("*.egov"))
     if not templates:
         pytest.skip("no framework templates in this build yet")

@@ -30,8 +30,9 @@ from egov_modeler.model.rules import (
     rule_providers,
     unregister_rule_provider,
 )
+from tests.helpers import paths
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "archimate"
+SHARED = paths.SHARED / "archimate"
 ARCHI_TABLE = SHARED / "relationships.xml"
 TABLE_DIR = Path(rules.__file__).resolve().parents[1] / "resources" / "archimate"
 
@@ -111,7 +112,7 @@ def test_build_script_reproduces_the_data_file():
 
     spec = importlib.util.spec_from_file_location(
         "build_relationship_table",
-        Path(__file__).resolve().parents[1] / "tools" / "build_relationship_table.py")
+        paths.REPO / "tools" / "build_relationship_table.py")
     builder = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(builder)
     stored = json.loads((TABLE_DIR / "relationship_table.json").read_text(encoding="utf-8"))

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import ast
 import unicodedata
-from pathlib import Path
 
 import pytest
 
-UI = Path(__file__).resolve().parents[1] / "egov_modeler" / "ui"
+from tests.helpers import paths
+
+UI = paths.PACKAGE / "ui"
 OTHER_ENGINEERS = {"pdf_export_dialog.py"}  # has its own table and test
 
 
