@@ -87,14 +87,14 @@ def main() -> int:
     for _ in range(args.runs):
         model = build(args.nodes)
         results.setdefault("open view", []).append(
-            timed(lambda m=model: window.set_model(m, None)))
+            timed(lambda m=model: window.document.replace(m, None)))
         canvas = window.current_canvas()
         scene = canvas.diagram()
         moved = [f"id-n{i}" for i in range(0, min(args.nodes, 500), 10)][:50]
         scene.select_ids(moved)
         results.setdefault("drag 50 elements", []).append(
             timed(lambda c=canvas, m=moved: c.tools["select"].commit_move(7, 5, m)))
-        results.setdefault("undo the drag", []).append(timed(window.undo_stack.undo))
+        results.setdefault("undo the drag", []).append(timed(window.document.undo_stack.undo))
         scene.select_ids([moved[0]])
         results.setdefault("nudge one element", []).append(
             timed(lambda c=canvas: c.tools["select"].nudge(1, 0)))
@@ -109,7 +109,7 @@ def main() -> int:
     print(f"{args.nodes} elements, {args.nodes - 1} connections, median of {args.runs} runs:")
     for name, values in results.items():
         print(f"  {name:<20} {statistics.median(values) * 1000:8.1f} ms")
-    window.undo_stack.setClean()
+    window.document.undo_stack.setClean()
     window.close()
     del app
     return 0

@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     from egov_modeler.ui import open_window
 
     window = open_window()
-    window.set_model(load_template(args.template), None)
+    window.document.replace(load_template(args.template), None)
     width, height = (int(v) for v in args.size.lower().split("x"))
     window.resize(width, height)
     window.show()
@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     scene = canvas.diagram()
     view = scene.view()
     chosen = [n for n in view.nodes.values() if n.element_id
-              and window.model.element(n.element_id).catalog_ref == args.select]
+              and window.document.model.element(n.element_id).catalog_ref == args.select]
     if chosen:
         tree = window.model_dock.tree
         index = window.model_dock.index_of(chosen[0].element_id)
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(10):
         app.processEvents()
     ok = window.grab().save(args.output)
-    window.undo_stack.setClean()
+    window.document.undo_stack.setClean()
     window.close()
     settings_dir.cleanup()
     return 0 if ok else 1

@@ -100,7 +100,7 @@ def _check_gui() -> str:
     window = open_window()
     if window.findChild(QGraphicsView, "canvas") is None:
         raise AssertionError(tr("the window has no diagram"))
-    window.undo_stack.setClean()
+    window.document.undo_stack.setClean()
     window.close()
     app.processEvents()
     return tr("Qt interface (PySide6 {version})", version=qt_version)

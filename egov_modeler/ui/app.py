@@ -89,5 +89,5 @@ def run_app(path: str | None = None) -> int:
 
     window = open_window(path)
     window.show()
-    window.offer_recovery()  # edits a crash left unsaved (see ui/recovery.py)
+    window.files.offer_recovery()  # edits a crash left unsaved (see ui/recovery.py)
     return int(app.exec())

@@ -41,11 +41,14 @@ from ..storage.journal import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QUndoStack
 
     from ..model.commands import Command
     from ..model.model import Model
-    from .window.main_window import MainWindow
+    from .dialogs.file_actions import Dialogs
+    from .document import Document
 
 log = logging.getLogger(__name__)
 
@@ -265,19 +268,21 @@ class JournalKeeper(QObject):
 
 
 # ------------------------------------------------------------ offering it back
-def offer_recovery(window: MainWindow, document: str | None = None) -> bool:
-    """Offer the edits a crash left in the journal folder: those of ``document`` (just
-    opened), or at start (no ``document``) the newest of any, while the open model has
-    no unsaved changes. True when a journal was recovered into the window."""
-    if document is None and not window.undo_stack.isClean():
+def offer_recovery(document: Document, dialogs: Dialogs, show_status: Callable[[str], None],
+                   path: str | None = None) -> bool:
+    """Offer the edits a crash left in the journal folder: those of the file ``path``
+    (just opened), or at start (no ``path``) the newest of any, while the open document
+    has no unsaved changes. True when a journal was recovered into the document."""
+    if path is None and document.is_modified():
         return False
-    own = window.journal_keeper.path
-    for info in find_journals(window.journal_keeper.folder):
-        if info.path == own or (document is not None and info.document != document):
+    keeper = document.journal_keeper
+    own = keeper.path
+    for info in find_journals(keeper.folder):
+        if info.path == own or (path is not None and info.document != path):
             continue
-        if document is None and window.path and info.document == window.path:
+        if path is None and document.path and info.document == document.path:
             continue  # asked when the file was opened
-        choice = _offer_journal(window, info)
+        choice = _offer_journal(document, dialogs, show_status, info)
         if choice is not RecoverChoice.DISCARD:
             # Recovered, or "later": one question per start is enough; the other
             # journals stay and are offered next time.
@@ -285,10 +290,11 @@ def offer_recovery(window: MainWindow, document: str | None = None) -> bool:
     return False
 
 
-def _offer_journal(window: MainWindow, info: JournalInfo) -> RecoverChoice:
+def _offer_journal(document: Document, dialogs: Dialogs, show_status: Callable[[str], None],
+                   info: JournalInfo) -> RecoverChoice:
     """Ask about one journal and act on the answer; returns the answer (RECOVER only when
-    the edits really were recovered into the window)."""
-    choice = window.dialogs.ask_recover(info)
+    the edits really were recovered into the document)."""
+    choice = dialogs.ask_recover(info)
     if choice is RecoverChoice.DISCARD:
         with contextlib.suppress(OSError):
             info.path.unlink(missing_ok=True)
@@ -301,22 +307,18 @@ def _offer_journal(window: MainWindow, info: JournalInfo) -> RecoverChoice:
         kept = info.path.with_suffix(".failed")
         with contextlib.suppress(OSError):
             info.path.replace(kept)
-        window.dialogs.error(_t("Cannot recover the unsaved changes"), str(exc),
-                             _t("The journal was kept as {path}.").format(path=kept))
+        dialogs.error(_t("Cannot recover the unsaved changes"), str(exc),
+                      _t("The journal was kept as {path}.").format(path=kept))
         return RecoverChoice.DISCARD  # nothing left to recover here: the next may work
-    window.set_model(model, info.document)
     # The recovered state is the journal's base now, written before the old one goes.
-    window.journal_keeper.start(model, info.document, from_model=True, carried=info.edits)
-    if window.journal_keeper.path is not None:
+    document.recovered(model, info.document, info.edits)
+    if document.journal_keeper.path is not None:
         with contextlib.suppress(OSError):
             info.path.unlink(missing_ok=True)
-    window.undo_stack.resetClean()  # unsaved: closing asks, Save writes it
-    window._update_title()
     if report:
-        window.dialogs.info(_t("Some changes could not be recovered"),
-                            _t("The changes were recovered up to the point described "
-                               "below; check the model and save it."),
-                            "\n".join(report))
-    window.show_status(_t("Recovered {count} unsaved edits of ‘{name}’").format(
+        dialogs.info(_t("Some changes could not be recovered"),
+                     _t("The changes were recovered up to the point described below; "
+                        "check the model and save it."), "\n".join(report))
+    show_status(_t("Recovered {count} unsaved edits of ‘{name}’").format(
         count=info.edits, name=info.name))
     return RecoverChoice.RECOVER

@@ -111,15 +111,13 @@ def editor_window(qtbot, tmp_path):
     from PySide6.QtCore import QSettings
 
     from egov_modeler.ui import open_window
-    from egov_modeler.ui.dialogs.file_actions import RecentFiles
 
-    win = open_window()
-    win.recent = RecentFiles(QSettings(str(tmp_path / "settings.ini"),
-                                       QSettings.Format.IniFormat))
-    win.dialogs = FakeDialogs()
+    win = open_window(settings=QSettings(str(tmp_path / "settings.ini"),
+                                         QSettings.Format.IniFormat),
+                      dialogs=FakeDialogs())
     qtbot.addWidget(win)
     model, _view_id, bands = overview_model()
-    win.set_model(model, None)
+    win.document.replace(model, None)
     win.resize(1400, 900)
     win.show()
     qtbot.waitExposed(win)
@@ -138,7 +136,7 @@ def palette_mime(win, component_id: str):
     from PySide6.QtWidgets import QTreeView
 
     palette = win.findChild(QTreeView, "palette")
-    index = win.palette.find_payload(component_id)
+    index = win.palette_dock.find_payload(component_id)
     assert index.isValid(), component_id
     return palette.model().mimeData([index])
 

@@ -22,4 +22,4 @@ def window(qtbot, tmp_path):
     nothing."""
     win = editor_window(qtbot, tmp_path)
     yield win
-    win.undo_stack.setClean()
+    win.document.undo_stack.setClean()

@@ -25,7 +25,7 @@ def test_dragging_a_resize_handle_resizes_in_one_undo_step(window, qtbot):
     canvas.diagram().select_ids([node.id])
     x, y, w, h = node.bounds
     corner = canvas.mapFromScene(QPointF(x + w, y + h))
-    steps = window.undo_stack.count()
+    steps = window.document.undo_stack.count()
     qtbot.mousePress(canvas.viewport(), Qt.MouseButton.LeftButton, pos=corner)
     qtbot.mouseMove(canvas.viewport(), pos=corner + QPoint(15, 10))
     qtbot.mouseMove(canvas.viewport(), pos=corner + QPoint(30, 20))
@@ -34,7 +34,7 @@ def test_dragging_a_resize_handle_resizes_in_one_undo_step(window, qtbot):
     node = node_of(window, citizen.id)
     assert (node.x, node.y) == (x, y)
     assert node.w > w and node.h > h
-    assert window.undo_stack.count() == steps + 1
+    assert window.document.undo_stack.count() == steps + 1
     item = canvas.diagram().node_items[node.id]
     assert item.size() == (node.w, node.h)
 
@@ -70,8 +70,8 @@ def test_properties_dock_renames_and_documents_the_selected_element(window):
     assert window.current_model().element(citizen.id).name == "Người dân tỉnh Gia Lai"
     dock._commit_documentation("Công dân cư trú trên địa bàn tỉnh")
     assert window.current_model().element(citizen.id).documentation.startswith("Công dân")
-    window.undo_stack.undo()
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert model_to_dict(window.current_model()) == before
     assert dock.name.text() == "Người dân"  # the dock follows undo
 
@@ -81,9 +81,9 @@ def test_zoom_to_fit_shows_everything_and_100_percent_resets(window):
     canvas.zoom_to_fit()
     visible = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
     assert visible.contains(canvas.diagram().content_rect())
-    window.act_zoom_100.trigger()
+    window.views.act_zoom_100.trigger()
     assert canvas.zoom() == pytest.approx(1.0)
-    window.act_zoom_in.trigger()
+    window.views.act_zoom_in.trigger()
     assert canvas.zoom() > 1.0
 
 
@@ -104,8 +104,8 @@ def test_ctrl_wheel_zooms(window, qtbot):
 def test_palette_rows_carry_notation_icons_and_sourced_tooltips(window):
     from egov_modeler.model.catalog import active_catalog
 
-    index = window.palette.find_payload("c_cong_dvc_tinh")
-    model = window.palette.proxy
+    index = window.palette_dock.find_payload("c_cong_dvc_tinh")
+    model = window.palette_dock.proxy
     assert not model.data(index, Qt.ItemDataRole.DecorationRole).isNull()
     tooltip = model.data(index, Qt.ItemDataRole.ToolTipRole)
     component = active_catalog().component("c_cong_dvc_tinh")
@@ -167,7 +167,7 @@ def test_a_bendpoint_is_dragged_and_the_line_follows_its_elements(window, qtbot)
     # Add a bendpoint, select the line, then drag the bendpoint.
     from egov_modeler.model.commands import AddBendpointCommand
 
-    window.editor.run(AddBendpointCommand(view.id, conn.id, 0, 350, 160))
+    window.document.editor.run(AddBendpointCommand(view.id, conn.id, 0, 350, 160))
     scene.select_ids([conn.id])
     grab = canvas.mapFromScene(QPointF(350, 160))
     qtbot.mousePress(canvas.viewport(), Qt.MouseButton.LeftButton, pos=grab)
@@ -178,7 +178,7 @@ def test_a_bendpoint_is_dragged_and_the_line_follows_its_elements(window, qtbot)
     assert (bx, by) != (350, 160)
     assert abs(bx - 370) <= 1 and abs(by - 170) <= 1
     assert item.points[1].x() == bx
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert conn.bendpoints == [(350, 160)]
 
 
@@ -199,17 +199,17 @@ def test_a_user_catalog_loaded_from_the_file_menu_joins_the_palette(window, tmp_
     path = tmp_path / "gia-lai.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     try:
-        assert window.load_catalog(str(path))
+        assert window.exports.load_catalog(str(path))
         (element,) = drop(window, "gl_lgsp", 300, 240)
         assert element.catalog_ref == "gl_lgsp" and element.name == "LGSP Gia Lai"
         bad = tmp_path / "bad.json"
         bad.write_text("{", encoding="utf-8")
-        assert not window.load_catalog(str(bad))
+        assert not window.exports.load_catalog(str(bad))
         assert window.dialogs.errors
-        assert window.palette.find_payload("gl_lgsp").isValid()  # still there
+        assert window.palette_dock.find_payload("gl_lgsp").isValid()  # still there
     finally:
         clear_user_catalogs()
-        window.palette.reload()
+        window.palette_dock.reload()
 
 
 def test_the_bundled_vietnamese_font_is_registered_with_qt(window):
@@ -227,7 +227,7 @@ def test_double_clicking_a_palette_row_then_the_diagram_places_it(window, qtbot)
     from PySide6.QtWidgets import QTreeView
 
     palette = window.findChild(QTreeView, "palette")
-    index = window.palette.find_payload("u_doanh_nghiep")
+    index = window.palette_dock.find_payload("u_doanh_nghiep")
     palette.doubleClicked.emit(index)
     canvas = window.current_canvas()
     assert canvas.tool_name() == "place"
@@ -253,19 +253,19 @@ def test_double_clicking_an_element_renames_it(window, qtbot):
     editor.insert("Công dân")  # what an input method commits (QTest types ASCII only)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert window.current_model().element(citizen.id).name == "Công dân"
-    assert "Công dân" in window.act_undo.text()
+    assert "Công dân" in window.edits.act_undo.text()
 
 
 def test_a_new_view_opens_in_a_tab_and_can_be_deleted(window):
     window.dialogs.text_answer = "Sơ đồ ứng dụng"
-    view_id = window.new_view()
+    view_id = window.views.new_view()
     assert window.current_view_id() == view_id
     assert window.current_model().view(view_id).name == "Sơ đồ ứng dụng"
-    assert window.tabs.count() == 2
-    assert window.delete_view(view_id)
+    assert window.views.tabs.count() == 2
+    assert window.views.delete_view(view_id)
     assert not window.current_model().has_view(view_id)
-    assert window.tabs.count() == 1
-    window.undo_stack.undo()
+    assert window.views.tabs.count() == 1
+    window.document.undo_stack.undo()
     assert window.current_model().has_view(view_id)
 
 
@@ -292,7 +292,7 @@ def test_escape_during_a_drag_puts_everything_back(window, qtbot):
     before = (node.x, node.y)
     canvas.diagram().select_ids([node.id])
     press = canvas.mapFromScene(QPointF(200, 70))
-    steps = window.undo_stack.count()
+    steps = window.document.undo_stack.count()
     qtbot.mousePress(canvas.viewport(), Qt.MouseButton.LeftButton, pos=press)
     qtbot.mouseMove(canvas.viewport(), pos=press + QPoint(60, 40))
     qtbot.keyClick(canvas, Qt.Key.Key_Escape)
@@ -300,7 +300,7 @@ def test_escape_during_a_drag_puts_everything_back(window, qtbot):
     item = canvas.diagram().node_items[node.id]
     assert (item.pos().x(), item.pos().y()) == before
     assert (node_of(window, citizen.id).x, node_of(window, citizen.id).y) == before
-    assert window.undo_stack.count() == steps
+    assert window.document.undo_stack.count() == steps
 
 
 def test_a_layer_band_moved_over_another_does_not_nest_into_it(window):

@@ -46,7 +46,7 @@ def _related_pair(window):
 
 def _second_view(window) -> str:
     window.dialogs.text_answer = "Sơ đồ ứng dụng"
-    view_id = window.new_view()
+    view_id = window.views.new_view()
     assert window.current_view_id() == view_id
     return view_id
 
@@ -55,28 +55,28 @@ def test_copy_then_paste_in_another_view_shows_the_same_elements(window, qtbot):
     citizen, portal, relationship = _related_pair(window)
     overview = window.current_canvas()
     qtbot.keyClick(overview, Qt.Key.Key_C, CTRL)
-    assert window.act_paste.isEnabled()
+    assert window.edits.act_paste.isEnabled()
     view_id = _second_view(window)
     model = window.current_model()
     before = copy.deepcopy(model_to_dict(model))
-    steps = window.undo_stack.count()
+    steps = window.document.undo_stack.count()
     qtbot.keyClick(window.current_canvas(), Qt.Key.Key_V, CTRL)
     view = model.view(view_id)
     assert len(model.elements) == 2 and len(model.relationships) == 1
     assert sorted(n.element_id for n in view.nodes.values()) == sorted([citizen.id,
                                                                         portal.id])
     assert [c.relationship_id for c in view.connections.values()] == [relationship.id]
-    assert window.undo_stack.count() == steps + 1
+    assert window.document.undo_stack.count() == steps + 1
     # The pasted nodes are selected, ready to be moved into place.
     assert len(window.current_canvas().diagram().selected_node_ids()) == 2
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert model_to_dict(model) == before
 
 
 def test_paste_as_copy_makes_new_elements_and_relationships(window, qtbot):
     citizen, portal, relationship = _related_pair(window)
     canvas = window.current_canvas()
-    window.act_copy.trigger()
+    window.edits.act_copy.trigger()
     model = window.current_model()
     before = copy.deepcopy(model_to_dict(model))
     qtbot.keyClick(canvas, Qt.Key.Key_V, CTRL | SHIFT)
@@ -88,7 +88,7 @@ def test_paste_as_copy_makes_new_elements_and_relationships(window, qtbot):
     copied = next(r for r in model.relationships if r.id != relationship.id)
     assert copied.type == relationship.type
     assert {copied.source, copied.target} == {e.id for e in new}
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert model_to_dict(model) == before
 
 
@@ -105,9 +105,9 @@ def test_a_fragment_from_another_model_is_pasted_as_copies(window):
     b = place(other, view.id, lgsp.id, 400, 200)
     connect(other, view.id, flow.id, a.id, b.id)
     put_fragment(copy_fragment(other, view.id, [a.id, b.id]))
-    assert window.act_paste.isEnabled()
+    assert window.edits.act_paste.isEnabled()
     model = window.current_model()
-    assert window.paste() is not None
+    assert window.edits.paste() is not None
     assert sorted(e.name for e in model.elements) == ["Cổng DVC Kon Tum (bản sao)",
                                                       "LGSP Kon Tum (bản sao)"]
     assert [r.type for r in model.relationships] == ["Flow"]
@@ -122,20 +122,20 @@ def test_cut_removes_from_the_view_in_one_step_and_paste_brings_it_back(window, 
     citizen, portal, _relationship = _related_pair(window)
     model = window.current_model()
     before = copy.deepcopy(model_to_dict(model))
-    steps = window.undo_stack.count()
+    steps = window.document.undo_stack.count()
     qtbot.keyClick(window.current_canvas(), Qt.Key.Key_X, CTRL)
     view = model.view(window.current_view_id())
     assert not view.connections
     assert not any(n.element_id for n in view.nodes.values())
     assert model.has_element(citizen.id) and model.has_element(portal.id)
-    assert window.undo_stack.count() == steps + 1
-    window.paste()
+    assert window.document.undo_stack.count() == steps + 1
+    window.edits.paste()
     assert sorted(n.element_id for n in view.nodes.values() if n.element_id) == sorted(
         [citizen.id, portal.id])
     assert len(view.connections) == 1
     assert len(model.elements) == 2
-    window.undo_stack.undo()
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert model_to_dict(model) == before
 
 
@@ -148,7 +148,7 @@ def test_duplicate_places_copies_beside_and_leaves_the_clipboard_alone(window, q
     canvas = window.current_canvas()
     canvas.diagram().select_ids([original.id])
     assert not has_fragment()
-    steps = window.undo_stack.count()
+    steps = window.document.undo_stack.count()
     qtbot.keyClick(canvas, Qt.Key.Key_D, CTRL)
     model = window.current_model()
     (twin,) = [e for e in model.elements if e.id != citizen.id]
@@ -156,9 +156,9 @@ def test_duplicate_places_copies_beside_and_leaves_the_clipboard_alone(window, q
     node = node_of(window, twin.id)
     assert (node.x, node.y) == (original.x + PASTE_STEP, original.y + PASTE_STEP)
     assert node.parent == original.parent
-    assert window.undo_stack.count() == steps + 1
+    assert window.document.undo_stack.count() == steps + 1
     assert not has_fragment()
-    assert "Nhân bản" in window.act_undo.text()
+    assert "Nhân bản" in window.edits.act_undo.text()
 
 
 def test_the_context_menu_pastes_under_the_mouse_into_the_band_there(window):
@@ -166,12 +166,12 @@ def test_the_context_menu_pastes_under_the_mouse_into_the_band_there(window):
     canvas = window.current_canvas()
     canvas.diagram().select_ids([node_of(window, citizen.id).id])
     labels = [a.text() for a in canvas.actions()]
-    for action in (window.act_cut, window.act_copy, window.act_paste_here,
-                   window.act_duplicate, window.arrange_menu.menuAction()):
+    for action in (window.edits.act_cut, window.edits.act_copy, window.edits.act_paste_here,
+                   window.edits.act_duplicate, window.edits.arrange_menu.menuAction()):
         assert action.text() in labels
-    window.act_copy.trigger()
-    window.act_paste_here.setData(QPointF(600, 245))  # what opening the menu there notes
-    window.act_paste_here.trigger()
+    window.edits.act_copy.trigger()
+    window.edits.act_paste_here.setData(QPointF(600, 245))  # what opening the menu there notes
+    window.edits.act_paste_here.trigger()
     view = window.current_model().view(window.current_view_id())
     pasted = [n for n in view.nodes.values() if n.element_id == citizen.id
               and n.parent == window.bands["cong_dich_vu"]]
@@ -190,7 +190,7 @@ def _ragged_row(window):
             ((40, 30, 160, 70), (250, 50, 120, 60), (500, 20, 100, 90)), strict=True):
         (element,) = drop(window, component, x + 60, y + 30)
         node = node_of(window, element.id)
-        window.editor.run(SetNodeBoundsCommand(window.current_view_id(), node.id,
+        window.document.editor.run(SetNodeBoundsCommand(window.current_view_id(), node.id,
                                                x, y, w, h))
         ids.append(node.id)
     return ids
@@ -212,14 +212,14 @@ def test_arrange_moves_the_row_exactly_in_one_undo_step(window, operation, expec
     scene.select_ids(ids)
     model = window.current_model()
     before = copy.deepcopy(model_to_dict(model))
-    steps = window.undo_stack.count()
-    window.arrange_actions[operation].trigger()
+    steps = window.document.undo_stack.count()
+    window.edits.arrange_actions[operation].trigger()
     view = model.view(window.current_view_id())
     assert [(view.nodes[i].x, view.nodes[i].y) for i in ids] == expected
     assert [(view.nodes[i].w, view.nodes[i].h) for i in ids] == [(160, 70), (120, 60),
                                                                  (100, 90)]
-    assert window.undo_stack.count() == steps + 1
-    window.undo_stack.undo()
+    assert window.document.undo_stack.count() == steps + 1
+    window.document.undo_stack.undo()
     assert model_to_dict(model) == before
 
 
@@ -234,29 +234,29 @@ def test_same_size_takes_the_first_selected(window, operation, expected):
     scene.clearSelection()
     for node_id in (ids[1], ids[0], ids[2]):  # the middle one first
         scene.node_items[node_id].setSelected(True)
-    steps = window.undo_stack.count()
-    window.arrange_actions[operation].trigger()
+    steps = window.document.undo_stack.count()
+    window.edits.arrange_actions[operation].trigger()
     view = window.current_model().view(window.current_view_id())
     assert [(view.nodes[i].w, view.nodes[i].h) for i in ids] == expected
     assert [(view.nodes[i].x, view.nodes[i].y) for i in ids] == [(40, 30), (250, 50),
                                                                  (500, 20)]
-    assert window.undo_stack.count() == steps + 1
+    assert window.document.undo_stack.count() == steps + 1
 
 
 def test_arrange_entries_need_enough_selected_nodes(window):
     ids = _ragged_row(window)
     scene = window.current_canvas().diagram()
-    actions = window.arrange_actions
+    actions = window.edits.arrange_actions
     scene.select_ids(ids[:1])
     assert not any(a.isEnabled() for a in actions.values())
-    assert window.act_copy.isEnabled() and window.act_duplicate.isEnabled()
+    assert window.edits.act_copy.isEnabled() and window.edits.act_duplicate.isEnabled()
     scene.select_ids(ids[:2])
     assert actions["align_left"].isEnabled() and actions["same_size"].isEnabled()
     assert not actions["distribute_h"].isEnabled()
     scene.select_ids(ids)
     assert all(a.isEnabled() for a in actions.values())
     scene.clearSelection()
-    assert not window.act_copy.isEnabled() and not window.act_cut.isEnabled()
+    assert not window.edits.act_copy.isEnabled() and not window.edits.act_cut.isEnabled()
 
 
 def test_arrange_is_named_in_the_menu_bar_and_has_a_toolbar_button(window):
@@ -266,7 +266,7 @@ def test_arrange_is_named_in_the_menu_bar_and_has_a_toolbar_button(window):
     assert "Sắ&p xếp" in titles
     button = window.findChild(QToolButton, "arrange_button")
     assert button is not None and button.text() == "Sắp xếp"
-    assert button.menu() is window.arrange_menu
+    assert button.menu() is window.edits.arrange_menu
     edit = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Sửa")
     assert {"&Cắt", "&Sao chép", "&Dán", "Dán thành &bản sao", "&Nhân bản"} <= {
         a.text() for a in edit.actions()}
@@ -293,5 +293,5 @@ def test_opening_the_context_menu_notes_where_a_paste_lands(window, qtbot):
         QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos)))
     qtbot.waitUntil(lambda: bool(seen))
     assert seen[0] is not None and "&Dán tại đây" in seen[0]
-    point = window.act_paste_here.data()
+    point = window.edits.act_paste_here.data()
     assert (round(point.x()), round(point.y())) == (300, 250)

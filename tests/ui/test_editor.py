@@ -69,7 +69,7 @@ def test_connect_tool_with_the_mouse_offers_the_suggested_type_first(window, qtb
         asked["suggested"] = suggested
         return offered[0][0]
 
-    window.editor.choose_relationship = choose
+    window.document.editor.choose_relationship = choose
     canvas = window.current_canvas()
     qtbot.keyClick(canvas, Qt.Key.Key_C)
     assert canvas.tool_name() == "connect"
@@ -102,12 +102,12 @@ def test_a_forbidden_relationship_is_refused_and_the_model_unchanged(window):
     (soc,) = drop(window, "s_giam_sat_bao_ve", 900, 100)  # security: cross-cutting
     (portal,) = drop(window, "c_cong_dvc_tinh", 200, 240)
     before = copy.deepcopy(model_to_dict(window.current_model()))
-    steps = window.undo_stack.count()
+    steps = window.document.undo_stack.count()
     tool = window.current_canvas().tools["connect"]
     rel = tool.connect(node_of(window, soc.id).id, node_of(window, portal.id).id, "Flow")
     assert rel is None
     assert model_to_dict(window.current_model()) == before
-    assert window.undo_stack.count() == steps
+    assert window.document.undo_stack.count() == steps
     message = window.statusBar().currentMessage()
     assert message  # the reason is shown
     # An ArchiMate refusal is explained too (an actor cannot be composed of a portal).
@@ -129,20 +129,20 @@ def test_dragging_a_multi_selection_is_one_undo_step(window, qtbot):
     na, nb = node_of(window, a.id), node_of(window, b.id)
     start_a, start_b = (na.x, na.y), (nb.x, nb.y)
     scene.select_ids([na.id, nb.id])
-    steps = window.undo_stack.count()
+    steps = window.document.undo_stack.count()
     press = canvas.mapFromScene(QPointF(150, 80))
     qtbot.mousePress(canvas.viewport(), Qt.MouseButton.LeftButton, pos=press)
     qtbot.mouseMove(canvas.viewport(), pos=press + QPoint(20, 10))
     qtbot.mouseMove(canvas.viewport(), pos=press + QPoint(40, 20))
     qtbot.mouseRelease(canvas.viewport(), Qt.MouseButton.LeftButton,
                        pos=press + QPoint(40, 20))
-    assert window.undo_stack.count() == steps + 1
+    assert window.document.undo_stack.count() == steps + 1
     na, nb = node_of(window, a.id), node_of(window, b.id)
     dx, dy = na.x - start_a[0], na.y - start_a[1]
     assert (dx, dy) != (0, 0)
     assert (nb.x - start_b[0], nb.y - start_b[1]) == (dx, dy)
     assert scene.node_items[na.id].pos() == QPointF(na.x, na.y)  # the item follows
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert (node_of(window, a.id).x, node_of(window, a.id).y) == start_a
     assert (node_of(window, b.id).x, node_of(window, b.id).y) == start_b
 
@@ -154,7 +154,7 @@ def test_moving_an_element_into_another_band_nests_it_there(window):
     assert tool.commit_move(0, 170, [node.id])
     node = node_of(window, a.id)
     assert node.parent == window.bands["cong_dich_vu"]
-    assert window.undo_stack.undoText()  # one step, named
+    assert window.document.undo_stack.undoText()  # one step, named
 
 
 def test_keyboard_nudge_moves_by_one_and_by_ten_with_shift(window, qtbot):
@@ -205,14 +205,14 @@ def test_undo_and_redo_restore_each_state_exactly(window):
     canvas.tools["select"].commit_move(30, 0, [node_of(window, citizen.id).id])
     states.append(copy.deepcopy(model_to_dict(model)))
     canvas.diagram().select_ids([node_of(window, web.id).id])
-    assert window.delete_selection()
+    assert window.edits.delete_selection()
     states.append(copy.deepcopy(model_to_dict(model)))
-    assert window.undo_stack.count() == len(states) - 1
+    assert window.document.undo_stack.count() == len(states) - 1
     for expected in reversed(states[:-1]):
-        window.undo_stack.undo()
+        window.document.undo_stack.undo()
         assert model_to_dict(model) == expected
     for expected in states[1:]:
-        window.undo_stack.redo()
+        window.document.undo_stack.redo()
         assert model_to_dict(model) == expected
     # the scene shows the model after all this: one item per node and connection
     view = model.view(window.current_view_id())
@@ -223,7 +223,7 @@ def test_undo_and_redo_restore_each_state_exactly(window):
 
 def test_edit_menu_names_what_will_be_undone(window):
     drop(window, "u_nguoi_dan", 200, 70)
-    assert "Người dân" in window.act_undo.text()
+    assert "Người dân" in window.edits.act_undo.text()
 
 
 def test_delete_from_model_says_which_other_views_show_it(window):
@@ -237,11 +237,11 @@ def test_delete_from_model_says_which_other_views_show_it(window):
                                                   element_id=citizen.id)))
     canvas = window.current_canvas()
     canvas.diagram().select_ids([node_of(window, citizen.id).id])
-    assert window.delete_from_model()
+    assert window.edits.delete_from_model()
     assert "Sơ đồ người dùng" in window.dialogs.confirms[-1][2]
     assert not model.has_element(citizen.id)
     assert model.view(other.id).nodes == {}
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert model.has_element(citizen.id)
 
 
@@ -249,7 +249,7 @@ def test_delete_removes_only_from_the_view(window, qtbot):
     (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
     canvas = window.current_canvas()
     canvas.diagram().select_ids([node_of(window, citizen.id).id])
-    window.act_delete.trigger()
+    window.edits.act_delete.trigger()
     model = window.current_model()
     assert model.has_element(citizen.id)
     assert model.view(window.current_view_id()).nodes_of_element(citizen.id) == []
@@ -262,7 +262,7 @@ def test_save_close_and_reopen_gives_the_same_model_and_geometry(window, tmp_pat
     canvas.tools["connect"].connect(node_of(window, web.id).id,
                                     node_of(window, citizen.id).id, "Serving")
     path = tmp_path / "gia-lai.egov"
-    assert window.save_to(str(path))
+    assert window.files.save_to(str(path))
     assert not window.isWindowModified()
     saved = copy.deepcopy(model_to_dict(window.current_model()))
     assert window.close()
@@ -277,7 +277,7 @@ def test_save_close_and_reopen_gives_the_same_model_and_geometry(window, tmp_pat
         node = view.nodes[node_id]
         assert (item.pos().x(), item.pos().y(), *item.size()) == (node.x, node.y, node.w,
                                                                   node.h)
-    assert str(path) in window.recent.paths()[0]
+    assert str(path) in window.files.recent.paths()[0]
 
 
 def test_a_broken_file_is_explained_and_the_open_model_kept(window, tmp_path):
@@ -285,7 +285,7 @@ def test_a_broken_file_is_explained_and_the_open_model_kept(window, tmp_path):
     before = copy.deepcopy(model_to_dict(window.current_model()))
     broken = tmp_path / "broken.egov"
     broken.write_text('{"format_version": 1, "elements": [', encoding="utf-8")
-    assert not window.open_path(str(broken), ask_to_save=False)
+    assert not window.files.open_path(str(broken), ask_to_save=False)
     assert window.dialogs.errors
     assert model_to_dict(window.current_model()) == before
     assert window.isWindowModified()
@@ -303,7 +303,7 @@ def test_closing_with_unsaved_changes_asks_first(window):
 
 def test_palette_search_filters_as_you_type_without_diacritics(window):
     palette = window.findChild(QTreeView, "palette")
-    window.palette.search.setText("cong dich vu cap tinh")
+    window.palette_dock.search.setText("cong dich vu cap tinh")
     model = palette.model()
 
     def visible_payloads(parent=None):
@@ -320,14 +320,14 @@ def test_palette_search_filters_as_you_type_without_diacritics(window):
         return found
 
     assert visible_payloads() == ["c_cong_dvc_tinh"]
-    window.palette.search.clear()
+    window.palette_dock.search.clear()
     assert len(visible_payloads()) > 100
 
 
 def test_the_window_speaks_vietnamese_by_default(window):
     menus = [a.text() for a in window.menuBar().actions()]
     assert "&File" not in menus
-    assert window.palette.windowTitle() != "Palette"
+    assert window.palette_dock.windowTitle() != "Palette"
 
 
 def test_the_relationship_menu_offers_allowed_types_suggested_first(window):
@@ -341,7 +341,7 @@ def test_the_relationship_menu_offers_allowed_types_suggested_first(window):
     assert sorted(types) == sorted(allowed_relationship_types("ApplicationComponent",
                                                               "ApplicationComponent"))
     assert types[0] == "Association"  # the framework's suggestion for a cross-cutting layer
-    menu = window.relationship_menu(offered, "Association")
+    menu = window.edits.relationship_menu(offered, "Association")
     actions = {a.data(): a for a in menu.actions()}
     assert "(gợi ý)" in menu.actions()[0].text()
     assert not actions["Flow"].isEnabled()  # refused by FW-CROSS-CUTTING...

@@ -32,19 +32,19 @@ def test_export_pdf_writes_the_dossier_with_the_diagram(window, tmp_path):
         edit = next(iter(dialog.field_edits.values()))
         edit.setText("Sở Khoa học và Công nghệ tỉnh Gia Lai")
     window.dialogs.prepare_dialog = type_agency
-    steps = window.undo_stack.count()
-    assert window.export_pdf()
+    steps = window.document.undo_stack.count()
+    assert window.exports.export_pdf()
     assert window.dialogs.dialogs_shown  # the options dialog was shown
     text = pdf_text(tmp_path / "ho-so.pdf")
     assert "Cổng Dịch vụ công" in text
     assert "Sở Khoa học và Công nghệ tỉnh Gia Lai" in text
-    assert window.undo_stack.count() == steps + 1  # the typed field is one undo step
+    assert window.document.undo_stack.count() == steps + 1  # the typed field is one undo step
 
 
 def test_cancelling_the_pdf_dialog_writes_nothing(window, tmp_path):
     window.dialogs.save_answer = str(tmp_path / "ho-so.pdf")
     window.dialogs.dialog_answer = False
-    assert not window.export_pdf()
+    assert not window.exports.export_pdf()
     assert not (tmp_path / "ho-so.pdf").exists()
 
 
@@ -55,17 +55,17 @@ def test_print_renders_the_current_view(window, tmp_path):
     printer = QPrinter()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "print.pdf"))
-    assert window.print_view(printer)
+    assert window.exports.print_view(printer)
     assert "Người dân" in pdf_text(tmp_path / "print.pdf")
 
 
 def test_export_png_and_svg_of_the_current_view(window, tmp_path):
     drop(window, "u_nguoi_dan", 200, 70)
     window.dialogs.save_answer = str(tmp_path / "view.svg")
-    assert window.export_image("svg")
+    assert window.exports.export_image("svg")
     assert "Người dân" in (tmp_path / "view.svg").read_text(encoding="utf-8")
     window.dialogs.save_answer = str(tmp_path / "view.png")
-    assert window.export_image("png")
+    assert window.exports.export_image("png")
     assert (tmp_path / "view.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
@@ -73,11 +73,11 @@ def test_archimate_export_then_import_gives_the_model_back(window, tmp_path):
     drop(window, "u_nguoi_dan", 200, 70)
     drop(window, "c_cong_dvc_tinh", 300, 240)
     window.dialogs.save_answer = str(tmp_path / "model.xml")
-    assert window.export_exchange()
+    assert window.exports.export_exchange()
     exported = copy.deepcopy(model_to_dict(window.current_model()))
-    window.undo_stack.setClean()
+    window.document.undo_stack.setClean()
     window.dialogs.open_answer = str(tmp_path / "model.xml")
-    assert window.import_exchange()
+    assert window.exports.import_exchange()
     imported = model_to_dict(window.current_model())
     names = sorted(e["name"] for e in imported["elements"])
     assert names == sorted(e["name"] for e in exported["elements"])
@@ -93,17 +93,17 @@ def test_importing_a_broken_exchange_file_keeps_the_open_model(window, tmp_path)
     from egov_modeler.ui.dialogs.file_actions import SaveChoice
 
     window.dialogs.save_choice = SaveChoice.DISCARD
-    assert not window.import_exchange()
+    assert not window.exports.import_exchange()
     assert window.dialogs.errors
     assert model_to_dict(window.current_model()) == before
 
 
 def test_recent_files_list_the_saved_file_first(window, tmp_path):
     first, second = tmp_path / "a.egov", tmp_path / "b.egov"
-    assert window.save_to(str(first))
-    assert window.save_to(str(second))
-    assert window.recent.paths()[:2] == [str(second), str(first)]
-    titles = [a.text() for a in window.recent_menu.actions()]
+    assert window.files.save_to(str(first))
+    assert window.files.save_to(str(second))
+    assert window.files.recent.paths()[:2] == [str(second), str(first)]
+    titles = [a.text() for a in window.files.recent_menu.actions()]
     assert titles[:2] == ["b.egov", "a.egov"]
     assert window.windowTitle().startswith("b.egov")
 
@@ -112,10 +112,10 @@ def test_save_as_adds_the_extension_and_clears_the_modified_mark(window, tmp_pat
     drop(window, "u_nguoi_dan", 200, 70)
     assert window.isWindowModified()
     window.dialogs.save_answer = str(tmp_path / "gia-lai")
-    assert window.save()  # untitled: Save asks where
+    assert window.files.save()  # untitled: Save asks where
     assert (tmp_path / "gia-lai.egov").exists()
     assert not window.isWindowModified()
-    window.undo_stack.undo()  # back before the save: modified again
+    window.document.undo_stack.undo()  # back before the save: modified again
     assert window.isWindowModified()
 
 
@@ -131,7 +131,7 @@ def test_starting_without_a_file_opens_the_national_template_untitled(qtbot):
     qtbot.addWidget(win)
     expected = _without_id(model_to_dict(load_template("national")))
     assert _without_id(model_to_dict(win.current_model())) == expected
-    assert win.path is None
+    assert win.document.path is None
     assert not win.isWindowModified()
     view = win.current_model().view(win.current_view_id())
     bands = [n for n in view.nodes.values() if n.layer]
@@ -143,11 +143,11 @@ def test_starting_without_a_file_opens_the_national_template_untitled(qtbot):
 def test_new_from_template(window, name):
     from egov_modeler.storage.templates import load_template
 
-    window.template_actions[name].trigger()
+    window.files.template_actions[name].trigger()
     expected = _without_id(model_to_dict(load_template(name)))
     assert _without_id(model_to_dict(window.current_model())) == expected
-    assert window.path is None
-    assert window.undo_stack.count() == 0
+    assert window.document.path is None
+    assert window.document.undo_stack.count() == 0
     scene = window.current_canvas().diagram()
     assert set(scene.node_items) == set(window.current_model().view(
         window.current_view_id()).nodes)
@@ -158,5 +158,5 @@ def test_new_from_template_asks_before_dropping_unsaved_work(window):
 
     (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
     window.dialogs.save_choice = SaveChoice.CANCEL
-    window.template_actions["empty"].trigger()
+    window.files.template_actions["empty"].trigger()
     assert window.current_model().has_element(citizen.id)

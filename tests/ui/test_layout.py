@@ -41,7 +41,7 @@ def _settings(tmp_path) -> QSettings:
 
 def _areas(win) -> dict[str, Qt.DockWidgetArea]:
     return {name: win.dockWidgetArea(dock) for name, dock in (
-        ("palette", win.palette), ("model", win.model_dock),
+        ("palette", win.palette_dock), ("model", win.model_dock),
         ("properties", win.properties), ("problems", win.problems))}
 
 
@@ -51,7 +51,7 @@ def test_default_layout_puts_properties_on_the_right_at_full_height(qtbot, tmp_p
                            "problems": BOTTOM}
     # Right of the diagram, and taller than the Problems dock below the diagram: the
     # bottom corners belong to the side columns.
-    assert win.properties.x() > win.tabs.geometry().right()
+    assert win.properties.x() > win.views.tabs.geometry().right()
     assert win.properties.geometry().bottom() > win.problems.geometry().top()
     assert win.properties.height() > 0.7 * win.centralWidget().parentWidget().height()
     assert 280 <= win.properties.width() <= 400
@@ -74,7 +74,7 @@ def _cramped_state(qtbot, tmp_path, version: int | None) -> QByteArray:
     win.addDockWidget(LEFT, win.properties)
     assert win.dockWidgetArea(win.properties) == LEFT
     state = win.saveState() if version is None else win.saveState(version)
-    win.undo_stack.setClean()
+    win.document.undo_stack.setClean()
     win.close()
     return state
 
@@ -99,7 +99,7 @@ def test_closing_the_window_saves_a_layout_the_next_window_restores(qtbot, tmp_p
     settings = _settings(tmp_path)
     first = _window(qtbot, settings)
     first.addDockWidget(LEFT, first.problems)
-    first.undo_stack.setClean()
+    first.document.undo_stack.setClean()
     first.close()
     second = _window(qtbot, settings)
     assert _areas(second)["problems"] == LEFT
@@ -108,8 +108,8 @@ def test_closing_the_window_saves_a_layout_the_next_window_restores(qtbot, tmp_p
 def test_a_model_without_views_shows_its_own_fields_in_properties(window):
     model = Model("Kiến trúc CQĐT tỉnh Gia Lai")
     model.documentation = "Hồ sơ kiến trúc phiên bản 2.0"
-    window.set_model(model, None)
-    assert window.tabs.count() == 0
+    window.document.replace(model, None)
+    assert window.views.tabs.count() == 0
     assert window.properties.target == ("model", model.id)
     assert window.properties.name.text() == "Kiến trúc CQĐT tỉnh Gia Lai"
     assert window.properties.name.isEnabled()
@@ -120,7 +120,7 @@ def test_closing_the_last_tab_shows_the_model_in_properties(window):
     (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
     window.current_canvas().diagram().select_ids([node_of(window, citizen.id).id])
     assert window.properties.target == ("element", citizen.id)
-    window._close_tab(0)
+    window.views.close_tab(0)
     assert window.properties.target == ("model", window.current_model().id)
     assert window.properties.name.text() == window.current_model().name
 

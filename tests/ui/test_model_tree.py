@@ -52,8 +52,8 @@ class TwoViews:
 
 def show(window, setup: TwoViews):
     """The window on ``setup``'s model with the second view open at 100% zoom."""
-    window.set_model(setup.model, None)
-    canvas = window.open_view(setup.second)
+    window.document.replace(setup.model, None)
+    canvas = window.views.open_view(setup.second)
     canvas.resetTransform()
     canvas.centerOn(400, 150)
     return canvas
@@ -76,7 +76,7 @@ def test_dragging_an_element_from_the_tree_shows_it_on_a_second_view(window):
     model = window.current_model()
     before = copy.deepcopy(model_to_dict(model))
     elements = len(model.elements)
-    steps = window.undo_stack.count()
+    steps = window.document.undo_stack.count()
 
     send_drop(canvas, tree_mime(window, setup.citizen.id), QPointF(200, 70))
 
@@ -90,10 +90,10 @@ def test_dragging_an_element_from_the_tree_shows_it_on_a_second_view(window):
     lines = {(c.source, c.relationship_id, c.target) for c in view.connections.values()}
     assert lines == {("id-n2-portal", setup.serves.id, node.id)}
     assert canvas.diagram().connection_items  # and the canvas draws it
-    assert window.undo_stack.count() == steps + 1
-    assert "Người dân" in window.act_undo.text()  # Edit > Undo names the drop
+    assert window.document.undo_stack.count() == steps + 1
+    assert "Người dân" in window.edits.act_undo.text()  # Edit > Undo names the drop
 
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert model_to_dict(model) == before
     assert not canvas.diagram().connection_items
 
@@ -102,7 +102,7 @@ def test_a_drop_from_the_tree_onto_the_view_that_already_shows_the_element_adds_
         window):
     setup = TwoViews()
     show(window, setup)
-    overview_canvas = window.open_view(setup.overview)
+    overview_canvas = window.views.open_view(setup.overview)
     overview_canvas.resetTransform()
     overview_canvas.centerOn(490, 160)
     send_drop(overview_canvas, tree_mime(window, setup.portal.id), QPointF(500, 240))
@@ -156,17 +156,17 @@ def test_rename_add_and_delete_show_in_the_tree(window):
     tree_model = window.model_dock.source_model
     untouched = tree_model.item_of(setup.mailbox.id)
 
-    assert window.editor.run(RenameElementCommand(setup.citizen.id, "Công dân"))
+    assert window.document.editor.run(RenameElementCommand(setup.citizen.id, "Công dân"))
     assert tree_model.item_of(setup.citizen.id).text() == "Công dân"
     assert "Công dân" in tree_model.item_of(setup.serves.id).text()  # the line's ends too
-    window.open_view(setup.overview)
+    window.views.open_view(setup.overview)
     (new,) = drop(window, "u_doanh_nghiep", 400, 70)
     row = tree_model.item_of(new.id)
     assert row is not None and row.text() == new.name
     assert tree_model.item_of(setup.mailbox.id) is untouched  # rows follow, not rebuilt
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert tree_model.item_of(new.id) is None
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert tree_model.item_of(setup.citizen.id).text() == "Người dân"
 
 
@@ -194,7 +194,7 @@ def test_a_large_imported_model_is_listed_whole(window, shared_dir):
 
     model = read_exchange(shared_dir / "archimate" / "samples"
                           / "pyarchimate-tests-synthetic_large.xml")
-    window.set_model(model, None)
+    window.document.replace(model, None)
     tree_model = window.model_dock.source_model
     assert all(tree_model.item_of(e.id) is not None for e in model.elements)
     assert all(tree_model.item_of(r.id) is not None for r in model.relationships)

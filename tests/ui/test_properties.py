@@ -50,7 +50,7 @@ def dossier_model() -> Model:
 def dossier(window):
     """The window on :func:`dossier_model`; returns (window, model, ids)."""
     model = dossier_model()
-    window.set_model(model, None)
+    window.document.replace(model, None)
     view = model.views[0]
     ids = {"lgsp": view.nodes["id-n0"].element_id,
            "assoc": view.connections["id-c0"].relationship_id,
@@ -78,9 +78,9 @@ def one_undo_step_back(window, model: Model, before: dict) -> None:
     """Undo once: the model is exactly as before; redo gives the edit back."""
     after = model_to_dict(model)
     assert after != before
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert model_to_dict(model) == before
-    window.undo_stack.redo()
+    window.document.undo_stack.redo()
     assert model_to_dict(model) == after
 
 
@@ -124,7 +124,7 @@ def test_emptying_the_english_name_removes_it_and_the_dock_follows_undo(dossier,
     type_into(qtbot, dock.name_en, "LGSP")
     type_into(qtbot, dock.name_en, "")
     assert "en" not in model.element(ids["lgsp"]).names
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert model.element(ids["lgsp"]).names == {"en": "LGSP"}
     assert dock.name_en.text() == "LGSP"
 
@@ -162,7 +162,7 @@ def test_add_edit_rename_remove_a_property_each_one_undo_step(dossier, qtbot):
     select(window, "id-n0")
     table = dock.table
     element = model.element(ids["lgsp"])
-    steps = window.undo_stack.count()
+    steps = window.document.undo_stack.count()
 
     before = model_to_dict(model)
     qtbot.mouseClick(table.add_button, Qt.MouseButton.LeftButton)
@@ -194,9 +194,9 @@ def test_add_edit_rename_remove_a_property_each_one_undo_step(dossier, qtbot):
     assert table.table.rowCount() == 1
     assert table.table.item(0, 0).text() == "năm triển khai"
     one_undo_step_back(window, model, before_remove)
-    assert window.undo_stack.count() == steps + 7  # add, rename, add, rename, value, ...
+    assert window.document.undo_stack.count() == steps + 7  # add, rename, add, rename, value, ...
 
-    window.undo_stack.undo()  # the table follows undo
+    window.document.undo_stack.undo()  # the table follows undo
     assert [table.table.item(r, 0).text() for r in range(table.table.rowCount())] == [
         "đơn vị cung cấp", "năm triển khai"]
 
@@ -209,10 +209,10 @@ def test_a_name_already_used_is_refused_and_nothing_changes(dossier, qtbot):
     model.execute(SetPropertyCommand(ids["lgsp"], "b", "2"))
     table = dock.table
     assert table.table.rowCount() == 2  # edits made elsewhere show (model events)
-    before, steps = model_to_dict(model), window.undo_stack.count()
+    before, steps = model_to_dict(model), window.document.undo_stack.count()
     table.table.item(1, 0).setText("a")
     assert model_to_dict(model) == before
-    assert window.undo_stack.count() == steps
+    assert window.document.undo_stack.count() == steps
     assert table.table.item(1, 0).text() == "b"
     assert "a" in window.statusBar().currentMessage()
 
@@ -246,7 +246,7 @@ def test_model_properties_with_the_dossier_fields_show_under_the_view(dossier, q
     rows.item(1, 1).setText("Ủy ban nhân dân tỉnh Gia Lai")
     assert dossier_fields(model)["agency"] == "Ủy ban nhân dân tỉnh Gia Lai"
     one_undo_step_back(window, model, before)
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert rows.item(1, 1).text() == "UBND tỉnh Gia Lai"
 
 
@@ -282,7 +282,7 @@ def test_association_direction_and_influence_modifier_survive_save_and_load(
     assert model_to_dict(loaded) == model_to_dict(model)
 
     select(window, "id-c1")  # the dock shows what the model has after undo
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert dock.modifier.text() == ""
 
 
@@ -309,7 +309,7 @@ def test_viewpoint_chosen_in_the_dock_is_written_to_the_exchange_xml_and_validat
     assert view.get("viewpoint") == "Layered"
     assert oef_problems(load_validator(shared_dir), data) == []
 
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert combo.currentData() == ""
     assert "viewpoint" not in etree.fromstring(exchange_bytes(model)).find(
         f".//a:view[@identifier='{ids['view']}']", NS).attrib
@@ -318,7 +318,7 @@ def test_viewpoint_chosen_in_the_dock_is_written_to_the_exchange_xml_and_validat
 def test_an_imported_viewpoint_the_list_lacks_is_shown_and_kept(window):
     model = dossier_model()
     model.views[0].viewpoint = "Principles"  # valid in the schema, not in Archi's list
-    window.set_model(model, None)
+    window.document.replace(model, None)
     combo = window.properties.viewpoint
     assert combo.currentText() == "Principles"
     assert combo.count() == 2 + len(VIEWPOINTS)
@@ -326,7 +326,7 @@ def test_an_imported_viewpoint_the_list_lacks_is_shown_and_kept(window):
     select(window, "id-n0")
     select(window)
     assert model.views[0].viewpoint == "Principles"
-    assert window.undo_stack.count() == 0
+    assert window.document.undo_stack.count() == 0
 
 
 def test_the_viewpoint_list_is_archis_and_the_schema_accepts_every_name(shared_dir):
@@ -344,7 +344,7 @@ def test_the_viewpoint_list_is_archis_and_the_schema_accepts_every_name(shared_d
 def test_with_no_view_the_dock_edits_the_model_and_its_english_name(dossier, qtbot):
     window, model, _ids = dossier
     dock = window.properties
-    dock.show_selection(window.editor, None, [], [])
+    dock.show_selection(window.document.editor, None, [], [])
     assert dock.target == ("model", model.id)
     assert dock.table.table.rowCount() == len(model.properties)  # dossier fields here
     before = model_to_dict(model)
@@ -395,7 +395,7 @@ def test_adding_a_row_opens_its_name_for_typing_in_place(dossier, qtbot):
     qtbot.keyClicks(editor, "VNPT")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: model.element(ids["lgsp"]).properties == [("vendor", "VNPT")])
-    assert window.undo_stack.count() == 3  # add, rename, value: one step each
+    assert window.document.undo_stack.count() == 3  # add, rename, value: one step each
 
 
 def test_repeated_names_from_an_imported_file_are_never_mixed_up(dossier):
@@ -407,9 +407,9 @@ def test_repeated_names_from_an_imported_file_are_never_mixed_up(dossier):
     second = table.table.item(2, 1)
     assert not second.flags() & Qt.ItemFlag.ItemIsEditable  # would edit the first 'tag'
     assert table.table.item(1, 1).flags() & Qt.ItemFlag.ItemIsEditable
-    before, steps = model_to_dict(model), window.undo_stack.count()
+    before, steps = model_to_dict(model), window.document.undo_stack.count()
     table.table.item(0, 0).setText("y")  # re-adding the tags would merge them: refused
-    assert model_to_dict(model) == before and window.undo_stack.count() == steps
+    assert model_to_dict(model) == before and window.document.undo_stack.count() == steps
     assert table.table.item(0, 0).text() == "x"
     table.table.item(1, 1).setText("c")
     assert element.properties == [("x", "1"), ("tag", "c"), ("tag", "b")]
@@ -418,7 +418,7 @@ def test_repeated_names_from_an_imported_file_are_never_mixed_up(dossier):
 def test_an_english_model_offers_the_vietnamese_name_as_its_second_language(window, qtbot):
     model = dossier_model()
     model.language = "en"
-    window.set_model(model, None)
+    window.document.replace(model, None)
     element_id = model.views[0].nodes["id-n0"].element_id
     select(window, "id-n0")
     dock = window.properties

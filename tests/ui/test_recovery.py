@@ -20,22 +20,27 @@ from tests.helpers.ui import (
 )
 
 
+def undo_path(win):
+    """The window's undo stack and model, as :func:`run_command` takes them."""
+    return win.document.undo_stack, win.document.model
+
+
 def journal_folder(win):
-    return win.journal_keeper.folder
+    return win.document.journal_keeper.folder
 
 
 def edit(win) -> list:
     """Drops, a rename, a compound delete from the model, undo and redo, as a user would."""
     (citizen,) = drop(win, "u_nguoi_dan", 200, 70)
     (web,) = drop(win, "k_web", 200, 240)
-    run_command(win.undo_stack, win.model, RenameElementCommand(citizen.id, "Công dân"))
+    run_command(*undo_path(win), RenameElementCommand(citizen.id, "Công dân"))
     win.current_canvas().diagram().select_ids([node_of(win, web.id).id])
-    assert win.delete_from_model()
-    win.undo_stack.undo()
-    win.undo_stack.redo()
-    win.undo_stack.undo()  # the web portal is back
-    win.undo_stack.undo()  # and the rename undone
-    win.undo_stack.redo()
+    assert win.edits.delete_from_model()
+    win.document.undo_stack.undo()
+    win.document.undo_stack.redo()
+    win.document.undo_stack.undo()  # the web portal is back
+    win.document.undo_stack.undo()  # and the rename undone
+    win.document.undo_stack.redo()
     return [citizen, web]
 
 
@@ -43,9 +48,8 @@ def crashed_and_restarted(qtbot, tmp_path, answer=RecoverChoice.RECOVER):
     """A second window started after the first one died (it was never closed)."""
     from egov_modeler.ui import open_window
 
-    win = open_window()
+    win = open_window(dialogs=FakeDialogs())
     qtbot.addWidget(win)
-    win.dialogs = FakeDialogs()
     asked = []
     win.dialogs.ask_recover = lambda info: asked.append(info) or answer
     win.asked = asked
@@ -54,7 +58,7 @@ def crashed_and_restarted(qtbot, tmp_path, answer=RecoverChoice.RECOVER):
 
 def test_edits_in_the_window_are_journaled_as_they_happen(window, tmp_path):
     citizen, web = edit(window)
-    path = window.journal_keeper.path
+    path = window.document.journal_keeper.path
     assert path.exists() and path.parent == journal_folder(window)
     assert tmp_path in path.parents  # the test's folder, never the user's
     recovered, report = recover(path)
@@ -67,35 +71,35 @@ def test_edits_in_the_window_are_journaled_as_they_happen(window, tmp_path):
 def test_after_a_crash_the_next_window_offers_the_edits_back(window, qtbot, tmp_path):
     citizen, _web = edit(window)
     expected = copy.deepcopy(model_to_dict(window.current_model()))
-    crashed_journal = window.journal_keeper.path
+    crashed_journal = window.document.journal_keeper.path
 
     again = crashed_and_restarted(qtbot, tmp_path)
-    assert again.offer_recovery()
+    assert again.files.offer_recovery()
     (info,) = again.asked
     assert info.edits > 5 and info.last_edit is not None and info.name == "Kiến trúc thử nghiệm"
     assert model_to_dict(again.current_model()) == expected
     assert again.isWindowModified()  # recovered, not saved
-    assert again.path is None
+    assert again.document.path is None
     assert not crashed_journal.exists()
     # The recovered state is safe at once: a second crash before any edit loses nothing.
     (left,) = find_journals(journal_folder(again))
     assert model_to_dict(recover(left.path)[0]) == expected
-    window.undo_stack.setClean()
-    again.undo_stack.setClean()
+    window.document.undo_stack.setClean()
+    again.document.undo_stack.setClean()
 
 
 def test_discard_deletes_the_journal_and_later_keeps_it(window, qtbot, tmp_path):
     edit(window)
-    crashed_journal = window.journal_keeper.path
+    crashed_journal = window.document.journal_keeper.path
     later = crashed_and_restarted(qtbot, tmp_path, RecoverChoice.LATER)
-    assert not later.offer_recovery()
+    assert not later.files.offer_recovery()
     assert crashed_journal.exists()
     assert not later.isWindowModified()
     discard = crashed_and_restarted(qtbot, tmp_path, RecoverChoice.DISCARD)
-    assert not discard.offer_recovery()
+    assert not discard.files.offer_recovery()
     assert not crashed_journal.exists()
     assert not discard.isWindowModified()
-    window.undo_stack.setClean()
+    window.document.undo_stack.setClean()
 
 
 def test_later_asks_once_per_start_even_with_several_journals(window, qtbot, tmp_path):
@@ -103,50 +107,49 @@ def test_later_asks_once_per_start_even_with_several_journals(window, qtbot, tmp
     from egov_modeler.ui import open_window
 
     edit(window)
-    other = open_window()
+    other = open_window(dialogs=FakeDialogs())
     qtbot.addWidget(other)
-    other.dialogs = FakeDialogs()
     drop(other, "u_nguoi_dan", 200, 70)
     assert len(find_journals(journal_folder(window))) == 2
     later = crashed_and_restarted(qtbot, tmp_path, RecoverChoice.LATER)
-    assert not later.offer_recovery()
+    assert not later.files.offer_recovery()
     assert len(later.asked) == 1
     assert len(find_journals(journal_folder(window))) == 2  # both still there for next time
     discard = crashed_and_restarted(qtbot, tmp_path, RecoverChoice.DISCARD)
-    assert not discard.offer_recovery()
+    assert not discard.files.offer_recovery()
     assert len(discard.asked) == 2  # a discarded one lets the next be offered
-    window.undo_stack.setClean()
-    other.undo_stack.setClean()
+    window.document.undo_stack.setClean()
+    other.document.undo_stack.setClean()
 
 
 def test_opening_a_saved_file_offers_its_own_unsaved_edits(window, qtbot, tmp_path):
     path = tmp_path / "gia-lai.egov"
-    assert window.save_to(str(path))
+    assert window.files.save_to(str(path))
     saved_bytes = path.read_bytes()
     citizen, _ = edit(window)
     expected = copy.deepcopy(model_to_dict(window.current_model()))
 
     again = crashed_and_restarted(qtbot, tmp_path)
-    assert again.open_path(str(path), ask_to_save=False)
+    assert again.files.open_path(str(path), ask_to_save=False)
     assert len(again.asked) == 1 and again.asked[0].document == str(path)
     assert model_to_dict(again.current_model()) == expected
-    assert again.path == str(path) and again.isWindowModified()
+    assert again.document.path == str(path) and again.isWindowModified()
     assert path.read_bytes() == saved_bytes  # the saved file was only read
-    window.undo_stack.setClean()
-    again.undo_stack.setClean()
+    window.document.undo_stack.setClean()
+    again.document.undo_stack.setClean()
 
 
 def test_a_file_changed_since_is_refused_and_left_alone(window, qtbot, tmp_path):
     path = tmp_path / "gia-lai.egov"
-    assert window.save_to(str(path))
+    assert window.files.save_to(str(path))
     edit(window)
-    crashed_journal = window.journal_keeper.path
+    crashed_journal = window.document.journal_keeper.path
     from egov_modeler.model import Model
 
     save(Model("Một mô hình khác"), path)  # someone else saved over the file
     other_bytes = path.read_bytes()
     again = crashed_and_restarted(qtbot, tmp_path)
-    assert again.open_path(str(path), ask_to_save=False)
+    assert again.files.open_path(str(path), ask_to_save=False)
     assert again.current_model().name == "Một mô hình khác"
     assert not again.isWindowModified()
     (title, text, details) = again.dialogs.errors[-1]
@@ -154,14 +157,14 @@ def test_a_file_changed_since_is_refused_and_left_alone(window, qtbot, tmp_path)
     assert path.read_bytes() == other_bytes
     assert crashed_journal.with_suffix(".failed").exists()  # kept, not offered again
     assert find_journals(journal_folder(again)) == []
-    window.undo_stack.setClean()
+    window.document.undo_stack.setClean()
 
 
 def test_a_clean_close_leaves_nothing_to_recover(window, qtbot):
     from egov_modeler.ui.dialogs.file_actions import SaveChoice
 
     edit(window)
-    assert window.journal_keeper.path.exists()
+    assert window.document.journal_keeper.path.exists()
     window.dialogs.save_choice = SaveChoice.DISCARD
     assert window.close()
     assert find_journals(journal_folder(window)) == []
@@ -170,20 +173,20 @@ def test_a_clean_close_leaves_nothing_to_recover(window, qtbot):
 
 def test_save_restarts_the_journal_on_the_saved_file(window, tmp_path):
     citizen, web = edit(window)
-    untitled_journal = window.journal_keeper.path
+    untitled_journal = window.document.journal_keeper.path
     path = tmp_path / "gia-lai.egov"
-    assert window.save_to(str(path))
+    assert window.files.save_to(str(path))
     assert not untitled_journal.exists()
     assert find_journals(journal_folder(window)) == []  # nothing unsaved
-    run_command(window.undo_stack, window.model, RenameElementCommand(citizen.id, "Người dân"))
+    run_command(*undo_path(window), RenameElementCommand(citizen.id, "Người dân"))
     (info,) = find_journals(journal_folder(window))
     assert info.document == str(path) and info.edits == 1
     assert model_to_dict(recover(info.path)[0]) == model_to_dict(window.current_model())
     # Undo past the save point: edits the new journal never saw; it still replays right.
     for _ in range(3):
-        window.undo_stack.undo()
+        window.document.undo_stack.undo()
     assert model_to_dict(recover(info.path)[0]) == model_to_dict(window.current_model())
-    window.undo_stack.redo()
+    window.document.undo_stack.redo()
     assert model_to_dict(recover(info.path)[0]) == model_to_dict(window.current_model())
 
 
@@ -191,19 +194,19 @@ def test_a_journal_cut_short_recovers_what_it_can_and_says_what_was_lost(window,
                                                                         tmp_path):
     (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
     expected = copy.deepcopy(model_to_dict(window.current_model()))
-    run_command(window.undo_stack, window.model, RenameElementCommand(citizen.id, "Công dân"))
-    journal = window.journal_keeper.path
+    run_command(*undo_path(window), RenameElementCommand(citizen.id, "Công dân"))
+    journal = window.document.journal_keeper.path
     raw = journal.read_bytes()
     journal.write_bytes(raw[:-20])  # the crash hit while the rename was being written
 
     again = crashed_and_restarted(qtbot, tmp_path)
-    assert again.offer_recovery()
+    assert again.files.offer_recovery()
     assert model_to_dict(again.current_model()) == expected
     assert again.current_model().element(citizen.id).name != "Công dân"
     (title, text, details) = again.dialogs.infos[-1]
     assert "không khôi phục được" in title.lower() and "mất" in details
-    window.undo_stack.setClean()
-    again.undo_stack.setClean()
+    window.document.undo_stack.setClean()
+    again.document.undo_stack.setClean()
 
 
 CRASHING_EDITOR = """
@@ -217,13 +220,14 @@ from egov_modeler.ui import open_window
 from egov_modeler.ui.undo import run_command
 
 win = open_window()
+doc = win.document
 element = Element("id-tram-y-te", "ApplicationComponent", "Hệ thống y tế")
-run_command(win.undo_stack, win.model, AddElementCommand(element))
-run_command(win.undo_stack, win.model, RenameElementCommand(element.id, "Hệ thống y tế tỉnh"))
-win.undo_stack.undo()
-win.undo_stack.redo()
+run_command(doc.undo_stack, doc.model, AddElementCommand(element))
+run_command(doc.undo_stack, doc.model, RenameElementCommand(element.id, "Hệ thống y tế tỉnh"))
+win.document.undo_stack.undo()
+win.document.undo_stack.redo()
 with open(sys.argv[1], "w", encoding="utf-8") as out:
-    json.dump(model_to_dict(win.model), out)
+    json.dump(model_to_dict(win.document.model), out)
 os._exit(3)  # killed: no close, no clean-up, no flush by Python
 """
 
@@ -253,12 +257,12 @@ def test_a_killed_program_leaves_a_journal_that_recovers_its_edits(tmp_path):
 def test_a_journal_folder_that_cannot_be_written_never_stops_editing(window, tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
-    window.journal_keeper.folder = blocker / "journals"
-    window.set_model(window.current_model(), None)  # a document opened now uses it
+    window.document.journal_keeper.folder = blocker / "journals"
+    window.document.replace(window.current_model(), None)  # a document opened now uses it
     (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
     assert window.current_model().has_element(citizen.id)
-    window.undo_stack.undo()
-    window.undo_stack.redo()
+    window.document.undo_stack.undo()
+    window.document.undo_stack.redo()
     assert window.current_model().has_element(citizen.id)
-    assert window.journal_keeper.path is None
+    assert window.document.journal_keeper.path is None
     assert "khôi phục" in window.statusBar().currentMessage()

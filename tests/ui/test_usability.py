@@ -43,7 +43,7 @@ def _connected(window):
 def test_redo_keys_add_ctrl_y_where_the_platform_only_has_ctrl_shift_z():
     from PySide6.QtGui import QKeySequence
 
-    from egov_modeler.ui.window.window_actions import redo_keys
+    from egov_modeler.ui.window.actions import redo_keys
 
     x11 = [QKeySequence("Ctrl+Shift+Z")]  # what Qt gives under X11 (seen under Xvfb)
     keys = {k.toString() for k in redo_keys(x11)}
@@ -110,7 +110,7 @@ def test_a_dragged_bendpoint_moves_by_the_drag_and_does_not_jump_onto_the_cursor
         window, qtbot):
     conn, item = _connected(window)
     canvas = window.current_canvas()
-    window.editor.run(AddBendpointCommand(canvas.view_id, conn.id, 0, 350, 160))
+    window.document.editor.run(AddBendpointCommand(canvas.view_id, conn.id, 0, 350, 160))
     canvas.diagram().select_ids([conn.id])
     grab = canvas.mapFromScene(QPointF(354, 163))  # on the handle, not its centre
     _drag(qtbot, canvas.viewport(), grab, grab + QPoint(20, 10))
@@ -120,7 +120,7 @@ def test_a_dragged_bendpoint_moves_by_the_drag_and_does_not_jump_onto_the_cursor
 def test_a_bendpoint_is_grabbable_at_the_overview_zoom(window, qtbot):
     conn, item = _connected(window)
     canvas = window.current_canvas()
-    window.editor.run(AddBendpointCommand(canvas.view_id, conn.id, 0, 350, 160))
+    window.document.editor.run(AddBendpointCommand(canvas.view_id, conn.id, 0, 350, 160))
     canvas.set_zoom(OVERVIEW_ZOOM)
     canvas.centerOn(350, 160)
     canvas.diagram().select_ids([conn.id])
@@ -138,7 +138,7 @@ def test_the_pointer_shows_where_a_resize_or_bendpoint_drag_starts(window):
     (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
     conn, item = _connected(window)
     canvas = window.current_canvas()
-    window.editor.run(AddBendpointCommand(canvas.view_id, conn.id, 0, 350, 160))
+    window.document.editor.run(AddBendpointCommand(canvas.view_id, conn.id, 0, 350, 160))
     node = node_of(window, citizen.id)
     canvas.diagram().select_ids([node.id, conn.id])
     x, y, w, h = node.bounds
@@ -181,7 +181,7 @@ def test_the_two_lgsp_rows_of_the_palette_stay_distinguishable(window):
     from PySide6.QtWidgets import QTreeView
 
     tree = window.findChild(QTreeView, "palette")
-    window.palette.search.setText("LGSP")
+    window.palette_dock.search.setText("LGSP")
     section = tree.model().index(0, 0)
     rows = [tree.model().index(r, 0, section) for r in range(tree.model().rowCount(section))]
     assert len(rows) == 2
@@ -200,8 +200,8 @@ def test_a_tree_drop_replaces_the_status_saying_the_element_is_not_on_this_view(
 
     (citizen,) = drop(window, "u_nguoi_dan", 150, 80)
     window.dialogs.text_answer = "Hạ tầng vận hành các hệ thống"
-    assert window.new_view() == window.current_view_id()
-    window.reveal_concept(citizen.id)
+    assert window.views.new_view() == window.current_view_id()
+    window.views.reveal_concept(citizen.id)
     assert "không có trên sơ đồ này" in window.statusBar().currentMessage()
     mime = QMimeData()
     mime.setData(ELEMENT_MIME, citizen.id.encode("utf-8"))
@@ -247,7 +247,7 @@ def test_f2_renames_in_place_over_the_element_and_shows_a_long_name_whole(window
     canvas.set_zoom(OVERVIEW_ZOOM)
     node = node_of(window, citizen.id)
     canvas.diagram().select_ids([node.id])
-    window.act_rename.trigger()
+    window.edits.act_rename.trigger()
     editor = _name_editor(canvas)
     assert editor is not None
     # Over the element, and wide enough to read a long name (the old dialog cut it).
@@ -259,7 +259,7 @@ def test_f2_renames_in_place_over_the_element_and_shows_a_long_name_whole(window
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert window.current_model().element(citizen.id).name == long_name
     assert _name_editor(canvas) is None
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert window.current_model().element(citizen.id).name == "Người dân"
 
 
@@ -268,20 +268,20 @@ def test_escape_leaves_the_name_and_clicking_elsewhere_keeps_the_typing(window, 
 
     (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
     canvas = window.current_canvas()
-    steps = window.undo_stack.count()
+    steps = window.document.undo_stack.count()
     point = canvas.mapFromScene(QPointF(200, 70))
     QTest.mouseDClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
     editor = _name_editor(canvas)
     editor.insert("Công dân")
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert window.current_model().element(citizen.id).name == "Người dân"
-    assert window.undo_stack.count() == steps
+    assert window.document.undo_stack.count() == steps
     QTest.mouseDClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
     editor = _name_editor(canvas)
     editor.insert("  Công dân ")
     window.properties.name.setFocus()  # the user clicks into another widget
     assert window.current_model().element(citizen.id).name == "Công dân"
-    assert window.undo_stack.count() == steps + 1
+    assert window.document.undo_stack.count() == steps + 1
 
 
 def test_connect_by_clicking_the_source_then_the_target(window, qtbot):
@@ -295,7 +295,7 @@ def test_connect_by_clicking_the_source_then_the_target(window, qtbot):
         asked.append([t for t, _why in offered])
         return "Serving"
 
-    window.editor.choose_relationship = choose
+    window.document.editor.choose_relationship = choose
     canvas.set_tool("connect")
     viewport = canvas.viewport()
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton,
@@ -312,7 +312,7 @@ def test_connect_by_clicking_the_source_then_the_target(window, qtbot):
 def test_a_click_on_the_background_after_the_source_cancels_the_connection(window, qtbot):
     drop(window, "k_web", 200, 240)
     canvas = window.current_canvas()
-    window.editor.choose_relationship = lambda *args: pytest.fail("no menu expected")
+    window.document.editor.choose_relationship = lambda *args: pytest.fail("no menu expected")
     canvas.set_tool("connect")
     viewport = canvas.viewport()
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton,
@@ -344,7 +344,7 @@ def test_the_element_a_connection_would_reach_is_outlined_while_dragging(window,
 def test_a_new_element_takes_the_size_of_its_neighbours_on_a_template(window):
     from egov_modeler.storage.templates import load_template
 
-    window.set_model(load_template("provincial"), None)
+    window.document.replace(load_template("provincial"), None)
     canvas = window.current_canvas()
     view = window.current_model().view(canvas.view_id)
     band = next(n for n in view.nodes.values() if n.layer == "nen_tang_tich_hop")
@@ -363,7 +363,7 @@ def test_why_a_relationship_type_is_greyed_out_is_on_the_status_bar(window):
     (portal,) = drop(window, "c_cong_dvc_tinh", 300, 240)
     (soc,) = drop(window, "s_giam_sat_bao_ve", 900, 160)
     canvas = window.current_canvas()
-    window.editor.choose_relationship = window._choose_relationship  # the real menu
+    window.document.editor.choose_relationship = window.edits.choose_relationship  # the real menu
     seen = {}
 
     def close_menu() -> None:
@@ -389,7 +389,7 @@ def test_delete_from_model_says_the_relationships_go_too(window):
                                     node_of(window, citizen.id).id, "Serving")
     canvas.diagram().select_ids([node_of(window, citizen.id).id])
     window.dialogs.confirm_answer = False
-    assert not window.delete_from_model()
+    assert not window.edits.delete_from_model()
     (_title, _text, details) = window.dialogs.confirms[-1]
     assert "1 quan hệ của chúng cũng bị xóa theo." in details
     assert len(window.current_model().relationships) == 1
@@ -416,10 +416,10 @@ def test_dragging_over_another_diagrams_tab_brings_it_to_the_front(window, qtbot
     (citizen,) = drop(window, "u_nguoi_dan", 150, 80)
     first = window.current_view_id()
     window.dialogs.text_answer = "Hạ tầng vận hành các hệ thống"
-    second = window.new_view()
-    window.open_view(first)
+    second = window.views.new_view()
+    window.views.open_view(first)
     assert window.current_view_id() == first
-    bar = window.tabs.tabBar()
+    bar = window.views.tabs.tabBar()
     mime = QMimeData()
     mime.setData(ELEMENT_MIME, citizen.id.encode("utf-8"))
     pos = bar.tabRect(1).center()
@@ -436,7 +436,7 @@ def test_delete_and_arrow_keys_while_renaming_edit_the_text_not_the_diagram(wind
     canvas = window.current_canvas()
     node = node_of(window, citizen.id)
     canvas.diagram().select_ids([node.id])
-    window.act_rename.trigger()
+    window.edits.act_rename.trigger()
     editor = _name_editor(canvas)
     qtbot.keyClick(editor, Qt.Key.Key_Home)
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
@@ -495,7 +495,7 @@ def test_a_line_shows_during_a_bendpoint_drag_where_it_lands_on_release(window, 
     """Its ends used to stay put during the drag and jump a few pixels on release."""
     conn, item = _connected(window)
     canvas = window.current_canvas()
-    window.editor.run(AddBendpointCommand(canvas.view_id, conn.id, 0, 350, 160))
+    window.document.editor.run(AddBendpointCommand(canvas.view_id, conn.id, 0, 350, 160))
     canvas.diagram().select_ids([conn.id])
     viewport = canvas.viewport()
     grab = canvas.mapFromScene(QPointF(350, 160))

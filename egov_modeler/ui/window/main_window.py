@@ -2,40 +2,44 @@
 the middle, properties on the right, problems under the diagram, menus, toolbar and a
 status bar that explains refusals.
 
-The window owns the open :class:`~egov_modeler.model.model.Model`, its ``QUndoStack`` and
-the file it came from. Replacing the model (New, Open, Import) happens only once the new
-model has been read completely, so a broken file leaves the open model as it was.
+The window only assembles: the :class:`~egov_modeler.ui.document.Document` owns the open
+model, its undo stack, its file and its journal; one controller per menu defines its
+actions beside their handlers (:mod:`.file_controller`, :mod:`.export_controller`,
+:mod:`.edit_controller`, :mod:`.view_controller`), each given what it needs in its
+constructor. The window builds the docks and controllers, lays out the menus and toolbar
+from their actions, and re-validates shortly after each edit.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QStyle, QToolBar, QToolButton, QWidget
 
 from ...i18n import current_language
+from ...model.framework_rules import ensure_framework_rules
 from ...model.model import Model
 from ...model.problems import Severity
+from ...model.validation import validate_model
 from ..canvas.view import DiagramView
 from ..dialogs.file_actions import Dialogs, RecentFiles
 from ..docks.model_dock import ModelDock
 from ..docks.palette_dock import PaletteDock
 from ..docks.problems_dock import ProblemsDock
 from ..docks.properties_dock import PropertiesDock
-from ..editor import Editor
-from ..recovery import JournalKeeper
-from .edit_commands import EditCommandsMixin
-from .exchange_commands import EXCHANGE_FILTER, ExchangeCommandsMixin
-from .file_commands import NATIVE_FILTER, FileCommandsMixin
-from .view_tabs import ViewTabsMixin
-from .window_actions import WindowActionsMixin
+from ..document import Document
+from .actions import make_action
+from .edit_controller import EditController
+from .export_controller import EXCHANGE_FILTER, ExportController
+from .file_controller import NATIVE_FILTER, FileController
+from .view_controller import ViewController
 
 log = logging.getLogger(__name__)
 
 VALIDATE_DELAY_MS = 300
+STATUS_TIMEOUT_MS = 10000
 #: Version of the dock layout kept in the settings (``saveState``/``restoreState``). Raise
 #: it when the default layout changes for the better, so a layout saved by an older version
 #: (e.g. version 0: Properties squeezed under the palette and the model tree, ~170 px tall)
@@ -52,83 +56,138 @@ PROBLEMS_HEIGHT = 100
 __all__ = ["EXCHANGE_FILTER", "NATIVE_FILTER", "MainWindow"]
 
 
-class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, ViewTabsMixin,
-                 WindowActionsMixin, QMainWindow):
+class MainWindow(QMainWindow):
     """The editor window. See :func:`egov_modeler.ui.open_window`.
 
-    This module holds what the window *is* (its docks, its model and undo stack, the
-    automation API, validation); what its menus *do* lives in the mixins: file_commands,
-    exchange_commands, edit_commands, view_tabs, window_actions.
+    ``dialogs`` answers the questions the window asks (tests give answers in advance);
+    ``settings`` keeps recent files and the window layout.
     """
 
-    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings | None = None, dialogs: Dialogs | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
-        self.language = current_language()
-        _ensure_framework_rules()
-        self.dialogs = Dialogs(self)
-        self.recent = RecentFiles(settings)
-        self.undo_stack = QUndoStack(self)
-        self.journal_keeper = JournalKeeper(self.undo_stack, self)  # crash recovery
-        self.model: Model = Model(self.tr("Untitled"))
-        self.path: str | None = None
-        self.editor = self._make_editor()
+        ensure_framework_rules()  # drawing-time checks include the framework's error rules
+        self.settings = settings or QSettings()
+        self.dialogs = dialogs or Dialogs(self)
+        self.document = Document(current_language(), self)
+        self._problems_by_id: dict[str, str] = {}
         self._validate_timer = QTimer(self)
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(VALIDATE_DELAY_MS)
         self._validate_timer.timeout.connect(self.validate_now)
-        self._unsubscribe: Callable[[], None] | None = None
 
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("view_tabs")
-        self.tabs.setTabsClosable(True)
-        self.tabs.setDocumentMode(True)
-        self.tabs.tabCloseRequested.connect(self._close_tab)
-        self.tabs.currentChanged.connect(self._tab_changed)
-        self.setCentralWidget(self.tabs)
-
-        self.palette = PaletteDock(self)
-        self.palette.componentActivated.connect(self._arm_place)
+        self.palette_dock = PaletteDock(self)
         self.model_dock = ModelDock(self)
-        self.model_dock.viewActivated.connect(self.open_view)
-        self.model_dock.deleteRequested.connect(self.delete_view)
-        self.model_dock.conceptSelected.connect(self.reveal_concept)
         self.properties = PropertiesDock(self)
         self.problems = ProblemsDock(self)
-        self.problems.problemActivated.connect(self.reveal)
         self._default_dock_layout()
-        self.tabs.currentChanged.connect(self._show_model_without_tabs)
 
-        self.zoom_label = QLabel("100%", self)
-        self.statusBar().addPermanentWidget(self.zoom_label)
-        self._build_actions()
+        self.views = ViewController(self.document, self.dialogs, self.properties,
+                                    self.show_status, self)
+        self.files = FileController(self.document, self.dialogs, RecentFiles(self.settings),
+                                    self.show_status, self)
+        self.exports = ExportController(self.document, self.files, self.views, self.dialogs,
+                                        self.show_status, self)
+        self.edits = EditController(self.document, self.views, self.dialogs,
+                                    self.show_status, self)
+        self.setCentralWidget(self.views.tabs)
+        self.statusBar().addPermanentWidget(self.views.zoom_label)
+        self._connect()
         self._build_menus()
         self._build_toolbar()
-        self.undo_stack.cleanChanged.connect(self._update_title)
-        self.undo_stack.indexChanged.connect(lambda _i: self._validate_timer.start())
-        self.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
-        self.undo_stack.indexChanged.connect(lambda _i: self.properties.refresh())
-        self.journal_keeper.failed.connect(self.show_status)
         self.resize(1400, 900)
         self._restore_window_state()
+        self._document_replaced()  # the untitled placeholder until a model is opened
         self._update_title()
+
+    def _connect(self) -> None:
+        document, views = self.document, self.views
+        document.replaced.connect(self._document_replaced)
+        document.titleChanged.connect(self._update_title)
+        document.journal_keeper.failed.connect(self.show_status)
+        document.undo_stack.indexChanged.connect(self._edited)
+        self.palette_dock.componentActivated.connect(views.arm_place)
+        self.model_dock.viewActivated.connect(views.open_view)
+        self.model_dock.deleteRequested.connect(views.delete_view)
+        self.model_dock.conceptSelected.connect(views.reveal_concept)
+        self.problems.problemActivated.connect(views.reveal)
+        self.exports.catalogLoaded.connect(self.palette_dock.reload)
 
     # ================================================================ automation API
     def current_model(self) -> Model:
         """The model shown in the window."""
-        return self.model
+        return self.document.model
 
     def current_canvas(self) -> DiagramView | None:
-        widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, DiagramView) else None
+        return self.views.current_canvas()
 
     def current_view_id(self) -> str | None:
-        canvas = self.current_canvas()
-        return canvas.view_id if canvas else None
+        return self.views.current_view_id()
 
     def canvases(self) -> list[DiagramView]:
-        return [w for i in range(self.tabs.count())
-                if isinstance(w := self.tabs.widget(i), DiagramView)]
+        return self.views.canvases()
+
+    # ================================================================ menus and toolbar
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.files.fill_file_menu(file_menu)
+        file_menu.addSeparator()
+        self.exports.fill_file_menu(file_menu)
+        file_menu.addSeparator()
+        self.act_quit = make_action(self, self.tr("&Quit"), self.close,
+                                    QKeySequence.StandardKey.Quit)
+        file_menu.addAction(self.act_quit)
+
+        self.edits.fill_edit_menu(bar.addMenu(self.tr("&Edit")))
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.views.fill_view_menu(view_menu)
+        view_menu.addSeparator()
+        for dock in (self.palette_dock, self.model_dock, self.properties, self.problems):
+            view_menu.addAction(dock.toggleViewAction())
+
+        bar.addMenu(self.edits.arrange_menu)
+        self.views.fill_tools_menu(bar.addMenu(self.tr("&Tools")))
+
+    def _build_toolbar(self) -> None:
+        """Short labels with icons, the Arrange menu behind one button."""
+        style = self.style()
+        SP = QStyle.StandardPixmap
+        files = self.files
+        files.act_open.setIcon(style.standardIcon(SP.SP_DialogOpenButton))
+        files.act_save.setIcon(style.standardIcon(SP.SP_DialogSaveButton))
+        bar = QToolBar(self.tr("Tools"), self)
+        bar.setObjectName("main_toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setMovable(False)
+        bar.addAction(files.act_open)
+        bar.addAction(files.act_save)
+        bar.addSeparator()
+        for action in self.edits.toolbar_undo_actions(style):
+            bar.addAction(action)
+        bar.addSeparator()
+        for action in self.views.tool_actions.values():
+            bar.addAction(action)
+        bar.addSeparator()
+        bar.addAction(self.views.act_zoom_fit)
+        bar.addAction(self.views.act_zoom_100)
+        bar.addSeparator()
+        # The Arrange menu behind one button: eleven buttons would crowd out the rest on
+        # a laptop screen. (The menu's own action keeps no icon: the menu bar would show
+        # the icon instead of the name.)
+        arrange_menu = self.edits.arrange_menu
+        button = QToolButton(bar)
+        button.setObjectName("arrange_button")
+        button.setMenu(arrange_menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setIcon(self.edits.arrange_actions["align_left"].icon())
+        button.setText(arrange_menu.title().replace("&", ""))
+        button.setToolTip(self.tr("Align, distribute, same size (two or more selected)"))
+        bar.addWidget(button)
+        self.addToolBar(bar)
 
     # ================================================================ docks
     def _default_dock_layout(self) -> None:
@@ -140,71 +199,46 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
         width and steals the bottom of both columns."""
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.model_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
-        self.resizeDocks([self.palette, self.model_dock], [1, 1], Qt.Orientation.Vertical)
-        self.resizeDocks([self.palette, self.properties], [LEFT_DOCK_WIDTH, PROPERTIES_WIDTH],
+        self.resizeDocks([self.palette_dock, self.model_dock], [1, 1], Qt.Orientation.Vertical)
+        self.resizeDocks([self.palette_dock, self.properties], [LEFT_DOCK_WIDTH, PROPERTIES_WIDTH],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.problems], [PROBLEMS_HEIGHT], Qt.Orientation.Vertical)
 
-    def _show_model_without_tabs(self, _index: int) -> None:
-        """No diagram open (a model without views, or the last tab closed): Properties
-        shows the model's own fields (name, documentation, dossier properties) instead of
-        staying on what the closed diagram had selected."""
-        if self.tabs.count() == 0:
-            self.properties.show_selection(self.editor, None, [], [])
-
-    # ================================================================ model lifecycle
-    def _make_editor(self) -> Editor:
-        editor = Editor(self.model, self.undo_stack, self.language, self)
+    # ================================================================ the document
+    def _document_replaced(self) -> None:
+        """A new model: the editor's questions and messages come here, the model tree
+        shows it, the actions and the Problems dock follow."""
+        editor = self.document.editor
         editor.status.connect(self.show_status)
-        editor.renameRequested.connect(self.rename_selection)
-        editor.choose_relationship = self._choose_relationship
-        return editor
-
-    def set_model(self, model: Model, path: str | None) -> None:
-        """Show ``model`` (read completely beforehand); the undo history starts afresh."""
-        self.journal_keeper.stop()  # the old document is dropped (saved or discarded)
-        while self.tabs.count():
-            self._close_tab(0)
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-        self.undo_stack.clear()
-        self.model = model
-        self.path = path
-        self.editor.deleteLater()
-        self.editor = self._make_editor()
-        self._unsubscribe = model.subscribe(self._on_model_event)
-        self.model_dock.show_model(model)
-        if model.views:
-            self.open_view(model.views[0].id)
-        else:  # no tab will say what to show: the model itself
-            self.properties.show_selection(self.editor, None, [], [])
-        self.undo_stack.setClean()
-        self.journal_keeper.start(model, path)
-        self._update_title()
-        self._update_actions()
+        editor.renameRequested.connect(self.edits.rename_selection)
+        editor.choose_relationship = self.edits.choose_relationship
+        self.model_dock.show_model(self.document.model)
+        self.views.update_actions()
+        self.exports.update_actions()
+        self.edits.update_actions()
         self.validate_now()
 
-    def _on_model_event(self, event) -> None:
-        from ...model import events as ev
+    def _edited(self, _index: int) -> None:
+        """After each undo step: Properties shows the new values, validation follows."""
+        self.properties.refresh()
+        self._validate_timer.start()
 
-        if isinstance(event, ev.ViewChanged):  # the model tree follows the model itself
-            for i, canvas in enumerate(self.canvases()):
-                if canvas.view_id == event.view_id:
-                    self.tabs.setTabText(i, self.model.view(event.view_id).name)
+    def _update_title(self) -> None:
+        self.setWindowTitle(self.tr("{name}[*] — egov-modeler").format(
+            name=self.document.name()))
+        self.setWindowModified(self.document.is_modified())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.maybe_save():
-            self.journal_keeper.stop()  # a clean close: nothing to recover
-            for canvas in self.canvases():
-                canvas.diagram().detach()
+        if self.files.maybe_save():
+            self.document.close()
+            self.views.detach_all()
             self.model_dock.detach()
-            settings = self.recent.settings
-            settings.setValue("window/geometry", self.saveGeometry())
-            settings.setValue("window/state", self.saveState(DOCK_STATE_VERSION))
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue("window/state", self.saveState(DOCK_STATE_VERSION))
             event.accept()
         else:
             event.ignore()
@@ -212,9 +246,8 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
     def _restore_window_state(self) -> None:
         """Size, position and dock layout as the user left them; a dock layout saved by
         another version (see :data:`DOCK_STATE_VERSION`) is ignored: the default stays."""
-        settings = self.recent.settings
-        geometry = settings.value("window/geometry")
-        state = settings.value("window/state")
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
         try:
             if geometry is not None:
                 self.restoreGeometry(geometry)
@@ -223,46 +256,26 @@ class MainWindow(FileCommandsMixin, ExchangeCommandsMixin, EditCommandsMixin, Vi
         except TypeError:  # a settings file from elsewhere: keep the defaults
             log.debug("window state not restored", exc_info=True)
 
-    def _update_title(self, *_args) -> None:
-        self.setWindowTitle(self.tr("{name}[*] — egov-modeler").format(
-            name=self.document_name()))
-        self.setWindowModified(not self.undo_stack.isClean())
-
     # ================================================================ validation
     def validate_now(self) -> None:
         """Run validation and show the findings in the Problems dock and on the items."""
-        from ...model.validation import validate_model as validate
-
         try:
-            problems = validate(self.model)
-        except Exception:
+            problems = validate_model(self.document.model)
+        except Exception:  # validation must never take the editor down
             log.exception("validation failed")
             return
         self.problems.show_problems(problems)
-        self._problems_by_id: dict[str, str] = {}
+        marks: dict[str, str] = {}
         for problem in problems:
             mark = "error" if problem.severity == Severity.ERROR else "warning"
             for item_id in problem.ids:
-                if self._problems_by_id.get(item_id) != "error":
-                    self._problems_by_id[item_id] = mark
-        for canvas in self.canvases():
-            self._apply_problems(canvas)
+                if marks.get(item_id) != "error":
+                    marks[item_id] = mark
+        self._problems_by_id = marks
+        self.views.set_problems(marks)
 
-    def _apply_problems(self, canvas: DiagramView) -> None:
-        canvas.diagram().set_problems(getattr(self, "_problems_by_id", {}))
-
-    def show_status(self, message: str) -> None:
-        self.statusBar().showMessage(message, 10000)
-
-
-def _ensure_framework_rules() -> None:
-    """Drawing-time checks include the framework's error rules, not only ArchiMate's."""
-    try:
-        from ...model.framework_rules import ensure_framework_rules
-    except ImportError:
-        log.warning("framework rules not available; only ArchiMate rules are checked")
-        return
-    ensure_framework_rules()
+    def show_status(self, message: str, timeout: int = STATUS_TIMEOUT_MS) -> None:
+        self.statusBar().showMessage(message, timeout)
 
 
 def application() -> QApplication:

@@ -1,42 +1,96 @@
-"""Import and export commands of the main window: ArchiMate exchange files, component
-catalogs, the PDF dossier, PNG/SVG images and printing.
-
-Each exporter is imported when used, so a build without one still opens the editor and
-says what is missing. Part of :class:`~egov_modeler.ui.window.main_window.MainWindow` (a mixin).
-"""
+"""The File menu's exchange entries: import an ArchiMate exchange file, load a component
+catalog, export (exchange XML, the PDF dossier, PNG/SVG of the current view) and print."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QKeySequence, QPainter
+from PySide6.QtWidgets import QMenu, QWidget
+
+from ...exchange.oef_reader import read_exchange
+from ...exchange.oef_writer import write_exchange
+from ...export import images
+from ...export.pdf.dossier import DossierOptions, write_dossier
+from ...model.catalog import CatalogError, add_user_catalog
 from ...model.errors import ModelError
+from ..dialogs.file_actions import Dialogs
+from ..dialogs.pdf_export import PdfExportDialog
+from ..document import Document
+from .actions import make_action
+from .file_controller import FileController
+from .view_controller import ViewController
 
 EXCHANGE_FILTER = "ArchiMate Open Exchange (*.xml)"
 
 
-class ExchangeCommandsMixin:
+class ExportController(QObject):
     """File > Import, Load catalog, Export, Print."""
 
+    #: A user catalog joined the palette: the palette shows it.
+    catalogLoaded = Signal()
+
+    def __init__(self, document: Document, files: FileController, views: ViewController,
+                 dialogs: Dialogs, show_status: Callable[..., None], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.files = files
+        self.views = views
+        self.dialogs = dialogs
+        self.show_status = show_status
+        self._dialog_parent = parent
+        self._build_actions()
+        views.currentChanged.connect(self.update_actions)
+
+    # ================================================================ actions and menus
+    def _build_actions(self) -> None:
+        S = QKeySequence.StandardKey
+        self.act_import = make_action(self, self.tr("&Import ArchiMate exchange file…"),
+                                      self.import_exchange)
+        self.act_catalog = make_action(self, self.tr("Load component &catalog…"),
+                                       lambda: self.load_catalog())
+        self.act_export_oef = make_action(self, self.tr("ArchiMate exchange file (XML)…"),
+                                          self.export_exchange)
+        self.act_export_pdf = make_action(self, self.tr("PDF…"), self.export_pdf,
+                                          QKeySequence("Ctrl+Shift+P"))
+        self.act_print = make_action(self, self.tr("&Print…"), self.print_view, S.Print)
+        self.act_export_png = make_action(self, self.tr("Current view as PNG…"),
+                                          lambda: self.export_image("png"))
+        self.act_export_svg = make_action(self, self.tr("Current view as SVG…"),
+                                          lambda: self.export_image("svg"))
+
+    def fill_file_menu(self, menu: QMenu) -> None:
+        """Import, Load catalog, the Export submenu, Print."""
+        menu.addAction(self.act_import)
+        menu.addAction(self.act_catalog)
+        export_menu = menu.addMenu(self.tr("&Export"))
+        for action in (self.act_export_oef, self.act_export_pdf, self.act_export_png,
+                       self.act_export_svg):
+            export_menu.addAction(action)
+        menu.addAction(self.act_print)
+
+    def update_actions(self) -> None:
+        has_view = self.views.current_canvas() is not None
+        for action in (self.act_export_png, self.act_export_svg):
+            action.setEnabled(has_view)
+
+    # ================================================================ import
     def import_exchange(self) -> bool:
         """File > Import: an ArchiMate Open Exchange file becomes the open model."""
         path = self.dialogs.open_path(self.tr("Import ArchiMate exchange file"),
                                       EXCHANGE_FILTER)
-        if not path or not self.maybe_save():
+        if not path or not self.files.maybe_save():
             return False
         try:
-            from ...exchange.oef_reader import read_exchange
-
             model = read_exchange(path)
-        except ImportError:
-            self.dialogs.error(self.tr("Import"), self.tr(
-                "ArchiMate import is not available in this build"))
-            return False
         except (ModelError, OSError) as exc:
             self.dialogs.error(self.tr("Cannot import"),
                                self.tr("‘{path}’ could not be imported.").format(path=path),
                                str(exc))
             return False
-        self.set_model(model, None)
+        self.document.replace(model, None)
         if model.load_report:
             self.dialogs.info(
                 self.tr("Import finished with omissions"),
@@ -52,29 +106,23 @@ class ExchangeCommandsMixin:
                                               "JSON (*.json)")
         if not path:
             return False
-        from ...model.catalog import CatalogError, add_user_catalog
-
         try:
             add_user_catalog(path)
         except (CatalogError, OSError) as exc:
             self.dialogs.error(self.tr("Cannot load the catalog"), str(exc))
             return False
-        self.palette.reload()
+        self.catalogLoaded.emit()
         self.show_status(self.tr("Catalog {path} added to the palette").format(path=path))
         return True
 
+    # ================================================================ export
     def export_exchange(self) -> bool:
         path = self.dialogs.save_path(self.tr("Export as ArchiMate exchange file"),
                                       EXCHANGE_FILTER, self._suggest(".xml"))
         if not path:
             return False
         try:
-            from ...exchange.oef_writer import write_exchange
-
-            write_exchange(self.model, path)
-        except ImportError:
-            self.show_status(self.tr("ArchiMate export is not available in this build"))
-            return False
+            write_exchange(self.document.model, path)
         except (ModelError, OSError) as exc:
             self.dialogs.error(self.tr("Cannot export"), str(exc))
             return False
@@ -82,13 +130,8 @@ class ExchangeCommandsMixin:
         return True
 
     def export_pdf(self) -> bool:
-        """File > Export > PDF: the options dialog (when available), then the dossier."""
-        try:
-            from ...export.pdf.dossier import DossierOptions, write_dossier
-        except ImportError:
-            self.show_status(self.tr("PDF export is not available in this build yet"))
-            return False
-        options = self._pdf_options(DossierOptions)
+        """File > Export > PDF: the options dialog, then the dossier."""
+        options = self._pdf_options()
         if options is None:
             return False
         path = self.dialogs.save_path(self.tr("Export PDF"), "PDF (*.pdf)",
@@ -98,7 +141,7 @@ class ExchangeCommandsMixin:
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         try:
-            pages = write_dossier(self.model, path, options)
+            pages = write_dossier(self.document.model, path, options)
         except (ModelError, OSError, ValueError) as exc:
             self.dialogs.error(self.tr("Cannot export"), str(exc))
             return False
@@ -106,16 +149,13 @@ class ExchangeCommandsMixin:
             path=path, pages=pages))
         return True
 
-    def _pdf_options(self, default_options):
+    def _pdf_options(self) -> DossierOptions | None:
         """The dossier options from the PDF dialog; the dossier fields typed there (agency,
         approver...) are stored in the model as one undo step."""
-        try:
-            from ..dialogs.pdf_export import PdfExportDialog
-        except ImportError:
-            return default_options()
+        editor = self.document.editor
         dialog = PdfExportDialog(
-            self.model, self, self.current_view_id(),
-            apply_commands=lambda commands: self.editor.run_many(
+            self.document.model, self._dialog_parent, self.views.current_view_id(),
+            apply_commands=lambda commands: editor.run_many(
                 self.tr("Edit dossier fields"), list(commands)))
         try:
             if not self.dialogs.run_dialog(dialog):
@@ -126,14 +166,12 @@ class ExchangeCommandsMixin:
 
     def print_view(self, printer=None) -> bool:
         """File > Print: the current view, fitted to the page, as vectors."""
-        canvas = self.current_canvas()
+        canvas = self.views.current_canvas()
         if canvas is None:
             return False
         printer = printer or self.dialogs.ask_printer()
         if printer is None:
             return False
-        from PySide6.QtGui import QPainter
-
         scene = canvas.diagram()
         selected = scene.selectedItems()
         for item in selected:  # print the diagram, not the selection handles
@@ -157,24 +195,17 @@ class ExchangeCommandsMixin:
 
     def export_image(self, kind: str) -> bool:
         """Export the current view as PNG or SVG."""
-        view_id = self.current_view_id()
+        view_id = self.views.current_view_id()
         if view_id is None:
             return False
-        try:
-            from ...export import images
-        except ImportError:
-            self.show_status(self.tr("Image export is not available in this build yet"))
-            return False
-        writer = getattr(images, f"write_{kind}", None)
-        if writer is None:
-            self.show_status(self.tr("Image export is not available in this build yet"))
-            return False
+        writer = images.write_png if kind == "png" else images.write_svg
         path = self.dialogs.save_path(self.tr("Export image"), f"{kind.upper()} (*.{kind})",
                                       self._suggest(f".{kind}"))
         if not path:
             return False
+        model = self.document.model
         try:
-            writer(self.model, self.model.view(view_id), path)
+            writer(model, model.view(view_id), path)
         except (ModelError, OSError, TypeError) as exc:
             self.dialogs.error(self.tr("Cannot export"), str(exc))
             return False
@@ -182,6 +213,5 @@ class ExchangeCommandsMixin:
         return True
 
     def _suggest(self, suffix: str) -> str:
-        base = self.path or (self.model.name or "model")
+        base = self.document.path or (self.document.model.name or "model")
         return str(Path(base).with_suffix(suffix))
-

@@ -1,0 +1,90 @@
+"""The open document: one model, its undo history, the file it came from, whether it has
+unsaved changes, and its crash-recovery journal.
+
+Why an object of its own: the window's controllers (files, exports, editing, view tabs)
+all work on "the open model", and a New, Open, Import or recovery replaces it. With the
+document owning the model and announcing the replacement (:attr:`Document.replaced`),
+each controller asks the document for the current model when it acts instead of keeping
+a copy that a replacement would leave stale, and no controller needs the window.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from ..model.model import Model
+from .editor import Editor
+from .recovery import JournalKeeper
+
+
+class Document(QObject):
+    """The model shown in one window, with its ``QUndoStack``, path and journal."""
+
+    #: The model was replaced (New, Open, Import, recovery): views and docks follow.
+    replaced = Signal()
+    #: The name or the modified state changed: the window title follows.
+    titleChanged = Signal()
+
+    def __init__(self, language: str = "vi", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self.undo_stack = QUndoStack(self)
+        self.journal_keeper = JournalKeeper(self.undo_stack, self)
+        self.model: Model = Model(self.tr("Untitled"))
+        self.path: str | None = None
+        self.editor = Editor(self.model, self.undo_stack, language, self)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self.titleChanged.emit()
+
+    # ------------------------------------------------------------------ state
+    def is_modified(self) -> bool:
+        """Unsaved changes: the undo stack is not at the state last saved or opened."""
+        return not self.undo_stack.isClean()
+
+    def name(self) -> str:
+        """What the title bar and the questions call the document: the file name, else the
+        model's name, else "Untitled"."""
+        if self.path:
+            return Path(self.path).name
+        return self.model.name or self.tr("Untitled")
+
+    # ------------------------------------------------------------------ lifecycle
+    def replace(self, model: Model, path: str | None) -> None:
+        """Show ``model`` (read completely beforehand) as the document at ``path``; the
+        undo history starts afresh and the journal follows the new model."""
+        self.journal_keeper.stop()  # the old document is dropped (saved or discarded)
+        self.undo_stack.clear()
+        self.model = model
+        self.path = os.path.abspath(path) if path else None
+        self.editor.deleteLater()
+        self.editor = Editor(model, self.undo_stack, self.language, self)
+        self.undo_stack.setClean()
+        self.journal_keeper.start(model, self.path)
+        self.replaced.emit()
+        self.titleChanged.emit()
+
+    def saved_as(self, path: str) -> None:
+        """The model was written to ``path``: that file is the document now, unmodified,
+        and the base of a fresh journal."""
+        self.path = os.path.abspath(path)
+        self.undo_stack.setClean()
+        self.journal_keeper.restart(self.model, self.path)
+        self.titleChanged.emit()
+
+    def recovered(self, model: Model, path: str | None, edits: int) -> None:
+        """A crash journal was replayed into ``model``: shown as the document with its
+        ``edits`` unsaved, and journaled from this state at once."""
+        self.replace(model, path)
+        self.journal_keeper.start(model, self.path, from_model=True, carried=edits)
+        self.undo_stack.resetClean()  # unsaved: closing asks, Save writes it
+        self.titleChanged.emit()
+
+    def close(self) -> None:
+        """A clean close: nothing is left to recover."""
+        self.journal_keeper.stop()
