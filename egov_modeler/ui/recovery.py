@@ -107,7 +107,7 @@ class JournalKeeper(QObject):
         self._folder = folder
         self.journal: Journal | None = None
         self.model: Model | None = None
-        self._unlisten = None
+        self._unlisten: Callable[[], None] | None = None
         self._index = 0
         self._pushed: Command | None = None
         self._done: list[Command] = []  # mirrors what a replay of the journal holds

@@ -23,7 +23,8 @@ class TableTranslator(QTranslator):
         self._table = translation_table(language)
 
     @property
-    def language(self) -> str:
+    def table_language(self) -> str:
+        """The language of the table (not QTranslator.language(), which Qt asks)."""
         return self._language
 
     def isEmpty(self) -> bool:
@@ -48,7 +49,7 @@ def install_translator(language: str | None = None) -> TableTranslator:
         raise RuntimeError("a QApplication must exist before installing the translator")
     wanted = language or current_language()
     if _installed is not None:
-        if _installed.language == wanted:
+        if _installed.table_language == wanted:
             return _installed
         QCoreApplication.removeTranslator(_installed)
     _installed = TableTranslator(wanted, app)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 
 from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QColor
@@ -169,10 +170,10 @@ class DiagramScene(QGraphicsScene):
     def content_rect(self) -> QRectF:
         """The box around every node (what "zoom to fit" shows)."""
         rect = QRectF()
-        for item in self.node_items.values():
-            rect = rect.united(item.scene_box())
-        for item in self.connection_items.values():
-            rect = rect.united(item.boundingRect())
+        for node_item in self.node_items.values():
+            rect = rect.united(node_item.scene_box())
+        for connection_item in self.connection_items.values():
+            rect = rect.united(connection_item.boundingRect())
         return rect
 
     # ------------------------------------------------------------------ events
@@ -300,7 +301,8 @@ class DiagramScene(QGraphicsScene):
                  and i.scene_box().contains(point)]
         return found
 
-    def element_item_at(self, point: QPointF, exclude: set[str] = frozenset()) -> NodeItem | None:
+    def element_item_at(self, point: QPointF,
+                        exclude: AbstractSet[str] = frozenset()) -> NodeItem | None:
         """The topmost element node (not a group or band) under ``point``."""
         for item in self.node_items_at(point):
             if item.node_id in exclude:
@@ -309,7 +311,8 @@ class DiagramScene(QGraphicsScene):
                 return item
         return None
 
-    def container_at(self, point: QPointF, exclude: set[str] = frozenset()) -> str | None:
+    def container_at(self, point: QPointF,
+                     exclude: AbstractSet[str] = frozenset()) -> str | None:
         """The topmost band or group under ``point`` that can hold a new child, skipping
         ``exclude`` (the nodes being moved)."""
         for item in self.node_items_at(point):
@@ -340,8 +343,8 @@ class DiagramScene(QGraphicsScene):
     def select_ids(self, ids: Iterable[str]) -> None:
         """Select exactly the nodes/connections with these ids."""
         wanted = set(ids)
-        for item in self.selectedItems():
-            item.setSelected(False)
+        for selected in self.selectedItems():
+            selected.setSelected(False)
         for node_id in wanted:
             item = self.node_items.get(node_id) or self.connection_items.get(node_id)
             if item is not None:
@@ -357,11 +360,11 @@ class DiagramScene(QGraphicsScene):
         before, self.pixel = max(1.0, self.pixel), pixel
         if max(1.0, pixel) == before:
             return
-        for item in self.node_items.values():
-            item.prepareGeometryChange()
-            item.update()
-        for item in self.connection_items.values():
-            item.update_route()
+        for node_item in self.node_items.values():
+            node_item.prepareGeometryChange()
+            node_item.update()
+        for connection_item in self.connection_items.values():
+            connection_item.update_route()
 
     def set_problems(self, problems: dict[str, str]) -> None:
         """Mark nodes whose element (or node id) has a validation finding."""
@@ -396,7 +399,8 @@ class DiagramScene(QGraphicsScene):
                 item.update()
 
 
-_HANDLERS: dict[type, Callable[[DiagramScene, ev.ModelEvent], None]] = {
+#: Event type -> the scene's handler of it (each handler takes its own event type).
+_HANDLERS: dict[type, Callable[..., None]] = {
     ev.NodeAdded: DiagramScene._node_added,
     ev.NodeRemoved: DiagramScene._node_removed,
     ev.NodeMoved: DiagramScene._node_moved,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, Signal
 from PySide6.QtGui import (
@@ -20,6 +21,9 @@ from ..editor import Editor
 from .autoscroll import EdgeScroller
 from .scene import DiagramScene
 from .tools import ConnectTool, PlaceTool, SelectTool, Tool
+
+if TYPE_CHECKING:
+    from .name_editor import NameEditor
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +82,7 @@ class DiagramView(QGraphicsView):
         self.zoomChanged.connect(lambda zoom: self.diagram().set_pixel_size(
             1.0 / zoom if zoom > 0 else 1.0))
         #: The open in-place name editor (see :meth:`edit_name`), or None.
-        self.name_editor = None
+        self.name_editor: NameEditor | None = None
         #: Scrolls while a drag rests at the window's edge.
         self.scroller = EdgeScroller(self)
 
@@ -196,7 +200,7 @@ class DiagramView(QGraphicsView):
         pos = self.mapToScene(event.position().toPoint())
         if element_id:
             node = self.place_element(element_id, pos)
-        else:
+        elif payload:
             node = self.place(payload, pos)
         if node is not None:
             event.setDropAction(Qt.DropAction.CopyAction)

@@ -163,7 +163,9 @@ class RecentFiles:
         value = self.settings.value(RECENT_KEY, [])
         if isinstance(value, str):
             value = [value]
-        return [str(p) for p in (value or []) if p]
+        if not isinstance(value, (list, tuple)):  # a settings file from elsewhere
+            return []
+        return [str(p) for p in value if p]
 
     def add(self, path: str) -> None:
         path = os.path.abspath(path)

@@ -259,8 +259,13 @@ class ModelTreeModel(QStandardItemModel):
         self._groups.pop(group.data(ID_ROLE), None)
         self._folders[ELEMENT].removeRow(group.row())
 
+    def _shown(self) -> Model:
+        """The model listed: the change handlers run only while one is."""
+        assert self.model is not None
+        return self.model
+
     def _element_added(self, event: ev.ElementAdded) -> None:
-        element = self.model.element(event.element_id)
+        element = self._shown().element(event.element_id)
         group = self._group_for(element)
         group.appendRow(self._element_item(element))
         self._label_group(group)
@@ -274,9 +279,9 @@ class ModelTreeModel(QStandardItemModel):
 
     def _element_changed(self, event: ev.ElementChanged) -> None:
         item = self._items.get(event.element_id)
-        if item is None or not self.model.has_element(event.element_id):
+        if item is None or not self._shown().has_element(event.element_id):
             return
-        element = self.model.element(event.element_id)
+        element = self._shown().element(event.element_id)
         if item.parent() is not None and item.parent().data(ID_ROLE) != \
                 self._group_key(element):  # its layer or type changed: move the row
             self._element_removed(ev.ElementRemoved(element.id))
@@ -285,13 +290,13 @@ class ModelTreeModel(QStandardItemModel):
         self._describe_element(item, element)
         if element.type in ELEMENT_TYPES:
             item.setIcon(element_type_icon(element.type))
-        for rel in self.model.relationships_of(element.id):  # they show its name
+        for rel in self._shown().relationships_of(element.id):  # they show its name
             rel_item = self._items.get(rel.id)
             if rel_item is not None:
                 self._describe_relationship(rel_item, rel)
 
     def _relationship_added(self, event: ev.RelationshipAdded) -> None:
-        rel = self.model.relationship(event.relationship_id)
+        rel = self._shown().relationship(event.relationship_id)
         self._folders[RELATIONSHIP].appendRow(self._relationship_item(rel))
         self._label_folder(RELATIONSHIP)
 
@@ -301,11 +306,11 @@ class ModelTreeModel(QStandardItemModel):
 
     def _relationship_changed(self, event: ev.RelationshipChanged) -> None:
         item = self._items.get(event.relationship_id)
-        if item is not None and self.model.has_relationship(event.relationship_id):
-            self._describe_relationship(item, self.model.relationship(event.relationship_id))
+        if item is not None and self._shown().has_relationship(event.relationship_id):
+            self._describe_relationship(item, self._shown().relationship(event.relationship_id))
 
     def _view_added(self, event: ev.ViewAdded) -> None:
-        self._folders[VIEW].appendRow(self._view_item(self.model.view(event.view_id)))
+        self._folders[VIEW].appendRow(self._view_item(self._shown().view(event.view_id)))
         self._label_folder(VIEW)
 
     def _view_removed(self, event: ev.ViewRemoved) -> None:
@@ -314,14 +319,15 @@ class ModelTreeModel(QStandardItemModel):
 
     def _view_changed(self, event: ev.ViewChanged) -> None:
         item = self._items.get(event.view_id)
-        if item is not None and self.model.has_view(event.view_id):
-            self._describe_view(item, self.model.view(event.view_id))
+        if item is not None and self._shown().has_view(event.view_id):
+            self._describe_view(item, self._shown().view(event.view_id))
 
     def _reset(self, _event: ev.ModelReset) -> None:
         self.rebuild()
 
 
-_HANDLERS: dict[type, Callable[[ModelTreeModel, ev.ModelEvent], None]] = {
+#: Event type -> the tree's handler of it (each handler takes its own event type).
+_HANDLERS: dict[type, Callable[..., None]] = {
     ev.ElementAdded: ModelTreeModel._element_added,
     ev.ElementRemoved: ModelTreeModel._element_removed,
     ev.ElementChanged: ModelTreeModel._element_changed,

@@ -244,10 +244,10 @@ class PropertiesDock(QDockWidget):
         self._selected_count = len(node_ids) + len(connection_ids)
         if view_id is not None and model.has_view(view_id):
             view = model.view(view_id)
-            elements = {view.nodes[n].element_id for n in node_ids
-                        if n in view.nodes and view.nodes[n].element_id}
-            rels = {view.connections[c].relationship_id for c in connection_ids
-                    if c in view.connections and view.connections[c].relationship_id}
+            elements = {element_id for n in node_ids
+                        if n in view.nodes and (element_id := view.nodes[n].element_id)}
+            rels = {rel_id for c in connection_ids
+                    if c in view.connections and (rel_id := view.connections[c].relationship_id)}
             if len(elements) == 1 and not rels:
                 self.target = ("element", next(iter(elements)))
             elif len(rels) == 1 and not elements:
@@ -344,17 +344,25 @@ class PropertiesDock(QDockWidget):
         else:
             name = self.tr("Vietnamese name:")
             documentation = self.tr("Vietnamese documentation:")
-        self.form.labelForField(self.name_en).setText(name)
-        self.form.labelForField(self.documentation_en).setText(documentation)
+        for field, text in ((self.name_en, name), (self.documentation_en, documentation)):
+            label = self.form.labelForField(field)
+            if isinstance(label, QLabel):
+                label.setText(text)
+
+    def _model(self) -> Model:
+        """The model shown: the commit handlers run only after :meth:`show_selection`."""
+        assert self.editor is not None
+        return self.editor.model
 
     def _object(self):
-        model = self.editor.model
+        model = self._model()
+        assert self.target is not None
         kind, object_id = self.target
         return {"element": model.element, "relationship": model.relationship,
                 "view": model.view, "model": lambda _id: model}[kind](object_id)
 
     def _exists(self, target: tuple[str, str]) -> bool:
-        model = self.editor.model
+        model = self._model()
         kind, object_id = target
         if kind == "model":
             return object_id == model.id
@@ -401,6 +409,7 @@ class PropertiesDock(QDockWidget):
 
     def _fields_command(self, changes: dict) -> Command:
         """The command that sets plain fields of the shown object."""
+        assert self.target is not None
         kind, object_id = self.target
         if kind == "element":
             return SetElementFieldsCommand(object_id, changes)
@@ -411,9 +420,10 @@ class PropertiesDock(QDockWidget):
         return SetModelFieldsCommand(changes)
 
     def _commit_name(self) -> None:
-        if self._live_target() is None:
+        target = self._live_target()
+        if target is None:
             return
-        kind, object_id = self.target
+        kind, object_id = target
         name = self.name.text()
         if name == self._object().name:
             return
@@ -428,9 +438,10 @@ class PropertiesDock(QDockWidget):
         """The second-language name: set through a rename in that language; an emptied
         field removes the name (so the exchange XML and the PDF fall back to Vietnamese
         instead of printing an empty name)."""
-        if self._live_target() is None:
+        target = self._live_target()
+        if target is None:
             return
-        kind, object_id = self.target
+        kind, object_id = target
         other = self._second_language()
         text = self.name_en.text().strip()
         names = dict(self._object().names)
@@ -469,7 +480,7 @@ class PropertiesDock(QDockWidget):
         target = self._live_target()
         if target is None or target[0] != "relationship":
             return None
-        return self.editor.model.relationship(target[1])
+        return self._model().relationship(target[1])
 
     def _commit_access(self, _index: int) -> None:
         rel = self._relationship()
@@ -493,5 +504,5 @@ class PropertiesDock(QDockWidget):
         if target is None or target[0] != "view":
             return
         value = self.viewpoint.currentData() or NO_VIEWPOINT
-        if value != (self.editor.model.view(target[1]).viewpoint or NO_VIEWPOINT):
+        if value != (self._model().view(target[1]).viewpoint or NO_VIEWPOINT):
             self._run(SetViewFieldsCommand(target[1], {"viewpoint": value}))

@@ -297,7 +297,9 @@ class PropertyTable(QWidget):
             row = next((i for i, (k, _) in enumerate(self.properties()) if k == key), None)
             if row is not None:
                 self.table.setCurrentCell(row, 0)
-                self.table.editItem(self.table.item(row, 0))
+                cell = self.table.item(row, 0)
+                if cell is not None:
+                    self.table.editItem(cell)
 
     def remove_selected(self) -> None:
         """Remove the selected property (one undo step)."""

@@ -16,10 +16,10 @@ def make_action(parent: QObject, text: str, slot: Callable[[], object],
     """A menu entry running ``slot`` (its return value ignored), with its shortcut(s) and
     a tip shown in the status bar and as tooltip."""
     action = QAction(text, parent)
-    if isinstance(shortcut, (list, tuple)):
-        action.setShortcuts(list(shortcut))
-    elif shortcut is not None:
+    if isinstance(shortcut, (QKeySequence, QKeySequence.StandardKey)):
         action.setShortcut(shortcut)
+    elif shortcut is not None:
+        action.setShortcuts(list(shortcut))
     if tip:
         action.setStatusTip(tip)
         action.setToolTip(tip)

@@ -8,6 +8,7 @@ Every edit runs as model commands through the document's editor, so it is one un
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -109,8 +110,7 @@ class EditController(QObject):
             self._arrange_groups.append([entry.operation for entry in group])
             for entry in group:
                 action = make_action(self, entry.label,
-                                     lambda op=entry.operation: self.arrange(op),
-                                     tip=entry.tip)
+                                     partial(self.arrange, entry.operation), tip=entry.tip)
                 action.setIcon(arrange_icon(entry.operation))
                 self.arrange_actions[entry.operation] = action
         for action in (self.act_delete, self.act_delete_model, self.act_rename,

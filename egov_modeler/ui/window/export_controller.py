@@ -15,6 +15,7 @@ from ...exchange.oef_writer import write_exchange
 from ...export import images
 from ...export.pdf.dossier import DossierOptions, write_dossier
 from ...model.catalog import CatalogError, add_user_catalog
+from ...model.commands import Command
 from ...model.errors import ModelError
 from ..dialogs.file_actions import Dialogs
 from ..dialogs.pdf_export import PdfExportDialog
@@ -153,10 +154,13 @@ class ExportController(QObject):
         """The dossier options from the PDF dialog; the dossier fields typed there (agency,
         approver...) are stored in the model as one undo step."""
         editor = self.document.editor
-        dialog = PdfExportDialog(
-            self.document.model, self._dialog_parent, self.views.current_view_id(),
-            apply_commands=lambda commands: editor.run_many(
-                self.tr("Edit dossier fields"), list(commands)))
+        label = self.tr("Edit dossier fields")
+
+        def apply_commands(commands: list[Command]) -> None:
+            editor.run_many(label, list(commands))
+
+        dialog = PdfExportDialog(self.document.model, self._dialog_parent,
+                                 self.views.current_view_id(), apply_commands=apply_commands)
         try:
             if not self.dialogs.run_dialog(dialog):
                 return None

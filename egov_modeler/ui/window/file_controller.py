@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -48,7 +49,7 @@ class FileController(QObject):
                             ("provincial", self.tr("Provincial architecture")),
                             ("empty", self.tr("Empty model"))):
             self.template_actions[name] = make_action(
-                self, label, lambda n=name: self.new_from_template(n), tip=_template_tip(name))
+                self, label, partial(self.new_from_template, name), tip=_template_tip(name))
         self.template_actions["national"].setShortcut(QKeySequence(S.New))
         self.act_open = make_action(self, self.tr("&Open…"), self.open_dialog, S.Open)
         self.act_save = make_action(self, self.tr("&Save"), self.save, S.Save)

@@ -11,6 +11,7 @@ context-menu entries.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -78,7 +79,7 @@ class ViewController(QObject):
              self.tr("Draw a relationship: drag from one element to another, or click one "
                      "then the other (C)")),
         ):
-            action = make_action(self, label, lambda n=name: self.set_tool(n),
+            action = make_action(self, label, partial(self.set_tool, name),
                                  QKeySequence(key), tip)
             action.setCheckable(True)
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -144,7 +144,7 @@ class ConnectTool(Tool):
         if suggested in types:
             types.remove(suggested)
             types.insert(0, suggested)
-        offered = []
+        offered: list[tuple[str, str | None]] = []
         for rel_type in types:
             try:
                 check_relationship(model, src, rel_type, tgt)

@@ -17,7 +17,7 @@ from ....model.commands import (
     ReparentNodeCommand,
     SetNodeBoundsCommand,
 )
-from ..items import ConnectionItem, NodeItem
+from ..items import BandItem, ConnectionItem, NodeItem
 from .base import DRAG_THRESHOLD, Tool, _t, band_warnings
 
 if TYPE_CHECKING:
@@ -126,12 +126,12 @@ class SelectTool(Tool):
         for item in self.scene.items(pos):
             if isinstance(item, ConnectionItem):
                 return item
-            if isinstance(item, NodeItem):
-                if not item.is_container:
-                    return item
+            if isinstance(item, BandItem):
                 local = item.mapFromScene(pos)
                 if item.header_rect().contains(local) or item.isSelected():
                     return item
+            elif isinstance(item, NodeItem):
+                return item
         return None
 
     def _begin_move(self) -> None:
@@ -183,9 +183,9 @@ class SelectTool(Tool):
             item.set_preview_rect(_resized(rect, handle, delta))
             scene.update_routes([item.node_id])
         elif self._mode == "bend" and self._bend:
-            item, index = self._bend
+            line, index = self._bend
             target = pos + self._bend_offset
-            item.preview_bendpoint(index, QPointF(round(target.x()), round(target.y())))
+            line.preview_bendpoint(index, QPointF(round(target.x()), round(target.y())))
         elif self._mode == "rubber" and self._rubber is not None:
             rect = QRectF(self._start, pos).normalized()
             self._rubber.setRect(rect)
@@ -223,13 +223,13 @@ class SelectTool(Tool):
                 self.scene.update_routes([item.node_id])
             self._resize = None
         elif mode == "bend" and self._bend:
-            item, index = self._bend
+            line, index = self._bend
             target = pos + self._bend_offset
             ok = self.editor.run(MoveBendpointCommand(
-                self.scene.view_id, item.connection_id, index, round(target.x()),
+                self.scene.view_id, line.connection_id, index, round(target.x()),
                 round(target.y())))
             if not ok:
-                item.sync()
+                line.sync()
             self._bend = None
         return True
 
@@ -344,7 +344,7 @@ class SelectTool(Tool):
         if event.key() == Qt.Key.Key_Escape:
             return self.cancel()
         step = BIG_NUDGE if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else NUDGE
-        moves = {
+        moves: dict[int, tuple[int, int]] = {
             Qt.Key.Key_Left: (-step, 0), Qt.Key.Key_Right: (step, 0),
             Qt.Key.Key_Up: (0, -step), Qt.Key.Key_Down: (0, step),
         }
