@@ -208,3 +208,52 @@ def test_history_tracks_the_saved_state(diagram):
     history.do(RenameElementCommand(portal.id, "B"))
     history.undo()
     assert history.is_clean and history.can_redo
+
+
+# --- every command says what it does -------------------------------------------------------
+
+def _concrete_commands() -> list[type]:
+    from egov_modeler.model.commands.base import _REGISTRY
+
+    # The shared bases (CascadeCommand, FieldsCommand, RenameCommand) have subclasses.
+    return sorted((cls for cls in _REGISTRY.values() if not cls.__subclasses__()),
+                  key=lambda cls: cls.__name__)
+
+
+def test_every_command_names_itself_in_words_not_its_class():
+    """The Edit menu says "Undo <label>": a class name ("SetViewFields") must never show."""
+    from egov_modeler.model.commands.base import Command
+
+    silent = [cls.__name__ for cls in _concrete_commands()
+              if next(k for k in cls.__mro__ if "describe" in k.__dict__) is Command]
+    assert silent == []
+
+
+def test_changing_a_views_viewpoint_is_named_in_vietnamese():
+    from egov_modeler.i18n import tr
+    from egov_modeler.model.commands import SetViewFieldsCommand
+
+    command = SetViewFieldsCommand("id-v", {"viewpoint": "Layered"})
+    assert command.describe() == "Sửa sơ đồ"
+    assert "SetViewFields" not in command.describe()
+    assert tr("Edit view", language="en") == "Edit view"
+
+
+def test_deleting_a_grouping_from_the_model_keeps_what_is_nested_in_it_on_the_view():
+    model = Model("m")
+    view = model.add_view("v")
+    group = model.add_element("Grouping", "Nhóm hệ thống tỉnh")
+    portal = model.add_element("ApplicationComponent", "Cổng dịch vụ công tỉnh")
+    lgsp = model.add_element("ApplicationComponent", "LGSP tỉnh")
+    box = place(model, view.id, group.id, 0, 0, 500, 300)
+    inner = place(model, view.id, portal.id, 40, 40, parent=box.id)
+    deeper = place(model, view.id, lgsp.id, 60, 150, parent=inner.id)
+    history = History(model)
+    before = model_to_dict(model)
+    history.do(DeleteElementCommand(group.id))
+    assert not model.has_element(group.id) and box.id not in view.nodes
+    assert view.nodes[inner.id].parent is None  # one level up, where the group was
+    assert view.nodes[deeper.id].parent == inner.id
+    assert (view.nodes[inner.id].x, view.nodes[inner.id].y) == (40, 40)
+    history.undo()
+    assert model_to_dict(model) == before

@@ -515,3 +515,22 @@ def test_properties_name_a_selected_band_instead_of_several_objects(window):
     canvas.diagram().select_ids([window.bands["cong_dich_vu"]])
     assert window.properties.kind.text() == "Dải lớp hoặc nhóm"
     assert not window.properties.name.isEnabled()
+
+
+def test_renaming_a_catalog_element_in_place_drops_the_catalog_english_name(window, qtbot):
+    """Renamed in Vietnamese, the one-stop system no longer carries the catalogue's
+    English name: the English dossier and exchange XML must not call it by that name."""
+    (one_stop,) = drop(window, "a_httt_gq_tthc", 400, 240)
+    assert "en" in window.current_model().element(one_stop.id).names
+    canvas = window.current_canvas()
+    canvas.diagram().select_ids([node_of(window, one_stop.id).id])
+    window.edits.act_rename.trigger()
+    editor = _name_editor(canvas)
+    editor.selectAll()
+    editor.insert("Hệ thống một cửa điện tử tỉnh Gia Lai")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    element = window.current_model().element(one_stop.id)
+    assert element.name == "Hệ thống một cửa điện tử tỉnh Gia Lai"
+    assert "en" not in element.names
+    window.document.undo_stack.undo()
+    assert "en" in window.current_model().element(one_stop.id).names

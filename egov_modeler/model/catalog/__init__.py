@@ -37,6 +37,7 @@ from .elements import (
     PROP_SCOPE,
     PROP_SOURCE,
     element_from_component,
+    rename_element_command,
     suggested_relationship,
 )
 from .reader import CATALOG_FORMAT, CATALOG_FORMAT_VERSION, parse_catalog
@@ -83,6 +84,7 @@ __all__ = [
     "add_user_catalog",
     "clear_user_catalogs",
     "element_from_component",
+    "rename_element_command",
     "load_builtin_catalog",
     "load_catalog_file",
     "parse_catalog",

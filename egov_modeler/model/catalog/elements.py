@@ -4,11 +4,17 @@ type the framework suggests between two elements or components.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from ..commands.element import RenameElementCommand
 from ..concepts import Element
 from ..ids import new_id
 from .catalog import Catalog
 from .registry import active_catalog
 from .types import Component
+
+if TYPE_CHECKING:
+    from ..model import Model
 
 #: Element property keys written by :func:`element_from_component` (kept short and stable:
 #: they travel into the Open Exchange XML as property definitions).
@@ -55,6 +61,21 @@ def element_from_component(component: Component | str, id: str | None = None,
         catalog_ref=component.id,
         layer=component.layer,
     )
+
+
+def rename_element_command(model: Model, element_id: str, name: str,
+                           language: str | None = None) -> RenameElementCommand:
+    """The command renaming an element as a user does it: a new name in the model's own
+    language drops the other-language names that are still the catalog's, since they name
+    the catalog component, not what the user now calls the element. Names the user typed
+    in another language stay."""
+    element = model.element(element_id)
+    main = language in (None, model.language)
+    component = active_catalog().find_component(element.catalog_ref) if main else None
+    stale = [lang for lang, text in element.names.items()
+             if component is not None and text == component.name(lang)
+             and name != element.name]
+    return RenameElementCommand(element_id, name, language, drop_names=stale)
 
 
 def _component_of(item: Component | Element | str | None, catalog: Catalog) -> Component | None:

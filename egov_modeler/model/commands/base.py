@@ -52,8 +52,9 @@ class Command:
         raise NotImplementedError
 
     def describe(self) -> str:
-        """A short translated label for the Edit menu ("Undo Add element")."""
-        return tr(self.kind)
+        """A short translated label for the Edit menu ("Undo Add element"). Every command
+        says what it does in words; a class name never reaches the menu."""
+        raise NotImplementedError(f"{type(self).__name__} does not describe itself")
 
     def still_needed(self, model: Model) -> bool:
         """False when an earlier part of a cascade already did this (e.g. removed the

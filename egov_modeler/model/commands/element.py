@@ -62,14 +62,32 @@ class SetElementFieldsCommand(FieldsCommand):
 
 @dataclass
 class RenameElementCommand(RenameCommand):
-    """Rename in the model's language, or in ``language`` when given."""
+    """Rename in the model's language, or in ``language`` when given.
+
+    ``drop_names`` lists other languages whose names go with the rename: a name the
+    catalog gave ("Ministerial/provincial administrative-procedure settlement information
+    system") no longer describes an element renamed in Vietnamese, and an English dossier
+    must not print it (see :func:`egov_modeler.model.catalog.rename_element_command`)."""
 
     element_id: str
     name: str
     language: str | None = None
+    drop_names: list[str] = field(default_factory=list)
+    _dropped: dict[str, str] = field(default_factory=dict, init=False, repr=False,
+                                     compare=False)
 
     def _target(self, model: Model) -> Element:
         return model.element(self.element_id)
+
+    def apply(self, model: Model) -> None:
+        element = self._target(model)
+        self._dropped = {lang: element.names.pop(lang) for lang in self.drop_names
+                         if lang in element.names}
+        super().apply(model)
+
+    def revert(self, model: Model) -> None:
+        self._target(model).names.update(self._dropped)
+        super().revert(model)
 
     def _announce(self, model: Model) -> None:
         model._element_changed(self.element_id)
@@ -121,15 +139,19 @@ class DeleteElementCommand(CascadeCommand):
 
     def _parts(self, model: Model) -> list[Command]:
         from .relationship import UnrelateCommand
-        from .view import RemoveNodeCommand
+        from .view import RemoveNodeCommand, ReparentNodeCommand
 
         parts: list[Command] = []
         for view in model.views:
-            removed: set[str] = set()
+            going = {n.id for n in view.nodes_of_element(self.element_id)}
             for node in view.nodes_of_element(self.element_id):
-                if node.id in removed:
-                    continue
-                removed.update(d.id for d in view.descendants(node.id))
+                # What is nested in it stays on the view, one level up: deleting a
+                # Grouping from the model must not silently take its contents off the view.
+                parent = node.parent
+                while parent is not None and parent in going:
+                    parent = view.nodes[parent].parent
+                parts.extend(ReparentNodeCommand(view.id, child.id, parent)
+                             for child in view.children(node.id) if child.id not in going)
                 parts.append(RemoveNodeCommand(view.id, node.id))
         parts.extend(UnrelateCommand(r.id) for r in model.relationships_of(self.element_id))
         return parts

@@ -69,6 +69,9 @@ class SetViewFieldsCommand(FieldsCommand):
     def _announce(self, model: Model) -> None:
         model.emit(ev.ViewChanged(self.view_id))
 
+    def describe(self) -> str:
+        return tr("Edit view")
+
 
 @dataclass
 class DeleteViewCommand(CascadeCommand):
@@ -257,6 +260,9 @@ class SetNodeFieldsCommand(FieldsCommand):
     def _announce(self, model: Model) -> None:
         model.emit(ev.NodeChanged(self.view_id, self.node_id))
 
+    def describe(self) -> str:
+        return tr("Edit diagram object")
+
 
 @dataclass
 class RemoveNodeCommand(CascadeCommand):
@@ -345,6 +351,9 @@ class SetConnectionStyleCommand(Command):
         conn = model.connection(self.view_id, self.connection_id)
         self._old, conn.style = conn.style, copy.deepcopy(self.style)
         model.emit(ev.ConnectionChanged(self.view_id, self.connection_id))
+
+    def describe(self) -> str:
+        return tr("Change line style")
 
     def revert(self, model: Model) -> None:
         model.connection(self.view_id, self.connection_id).style = self._old

@@ -17,7 +17,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit
 
-from ...model.commands import RenameElementCommand
+from ...model.catalog import rename_element_command
 
 if TYPE_CHECKING:
     from .view import DiagramView
@@ -100,7 +100,8 @@ class NameEditor(QLineEdit):
         renamed = False
         model = canvas.diagram().model
         if commit and name and name != self.original and model.has_element(self.element_id):
-            renamed = canvas.editor.run(RenameElementCommand(self.element_id, name))
+            renamed = canvas.editor.run(
+                rename_element_command(canvas.editor.model, self.element_id, name))
         self.hide()
         self.deleteLater()
         if canvas.name_editor is self:

@@ -10,8 +10,14 @@ from __future__ import annotations
 import os
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QWidget,
+)
 
 MAX_RECENT = 8
 RECENT_KEY = "recent_files"
@@ -50,11 +56,7 @@ def ask_choice(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text:
                informative: str, accept: tuple, destructive: tuple, reject: tuple):
     """A three-way question (accept / destructive / reject buttons, each a ``(label,
     answer)`` pair); returns the answer of the button clicked, the reject one on Escape."""
-    box = QMessageBox(parent)
-    box.setIcon(icon)
-    box.setWindowTitle(title)
-    box.setText(text)
-    box.setInformativeText(informative)
+    box = message_box(parent, icon, title, text, informative)
     first = box.addButton(accept[0], QMessageBox.ButtonRole.AcceptRole)
     second = box.addButton(destructive[0], QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(reject[0], QMessageBox.ButtonRole.RejectRole)
@@ -68,16 +70,39 @@ def ask_choice(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text:
     return reject[1]
 
 
-def _show(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
-          details: str) -> None:
-    """An error or information box, with ``details`` behind its "Show details" button."""
+def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+                informative: str = "", details: str = "") -> QMessageBox:
+    """A message box that shows its texts as plain text. Why: the texts carry names from
+    the model, and a model may come from another organisation; Qt would render a name such
+    as ``<img src="//host/x">`` as rich text and fetch it."""
     box = QMessageBox(parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the informative text follows it
     box.setIcon(icon)
     box.setWindowTitle(title)
     box.setText(text)
+    if informative:
+        box.setInformativeText(informative)
     if details:
         box.setDetailedText(details)
-    box.exec()
+    return box
+
+
+def confirm_box(parent: QWidget | None, title: str, text: str,
+                details: str = "") -> tuple[QMessageBox, QAbstractButton]:
+    """The question before a deletion, and its Delete button. Cancel is the default and
+    the Escape button: Enter pressed out of habit must not delete."""
+    box = message_box(parent, QMessageBox.Icon.Question, title, text, details)
+    yes = box.addButton(_t("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(_t("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    return box, yes
+
+
+def _show(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+          details: str) -> None:
+    """An error or information box, with ``details`` behind its "Show details" button."""
+    message_box(parent, icon, title, text, details=details).exec()
 
 
 class Dialogs:
@@ -115,14 +140,7 @@ class Dialogs:
         return ask_recover(self.parent, info)
 
     def confirm(self, title: str, text: str, details: str = "") -> bool:
-        box = QMessageBox(self.parent)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(title)
-        box.setText(text)
-        if details:
-            box.setInformativeText(details)
-        yes = box.addButton(_t("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(_t("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box, yes = confirm_box(self.parent, title, text, details)
         box.exec()
         return box.clickedButton() is yes
 

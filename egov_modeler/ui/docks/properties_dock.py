@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...model import events as ev
+from ...model.catalog import rename_element_command
 from ...model.commands import (
     Command,
     RenameElementCommand,
@@ -428,7 +429,7 @@ class PropertiesDock(QDockWidget):
         if name == self._object().name:
             return
         if kind == "element":
-            self._run(RenameElementCommand(object_id, name))
+            self._run(rename_element_command(self._model(), object_id, name))
         elif kind == "view":
             self._run(RenameViewCommand(object_id, name))
         else:

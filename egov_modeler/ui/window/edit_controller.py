@@ -279,6 +279,11 @@ class EditController(QObject):
         if going:
             details += " " + self.tr("{count} relationship(s) of theirs are deleted too.").format(
                 count=len(going))
+        nested = {child.id for n in view.nodes.values() if n.element_id in element_ids
+                  for child in view.children(n.id) if child.element_id not in element_ids}
+        if nested:
+            details += " " + self.tr("The {count} element(s) nested in them stay on this "
+                                     "view.").format(count=len(nested))
         if not self.dialogs.confirm(self.tr("Delete from model"), text, details):
             return False
         commands: list[Command] = [DeleteElementCommand(e) for e in element_ids]
