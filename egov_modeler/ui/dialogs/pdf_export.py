@@ -44,6 +44,7 @@ from ...export.pdf.dossier import (
 from ...export.pdf.pages import PAPER_SIZES
 from ...i18n import current_language
 from ...model.errors import ModelError
+from ..plain_text import plain_label, tooltip
 
 log = logging.getLogger(__name__)
 
@@ -142,14 +143,14 @@ class PdfExportDialog(QDialog):
         for name in DOSSIER_FIELDS:
             edit = QLineEdit(stored[name])
             edit.setCursorPosition(0)  # a long agency name shows its start, not its end
-            edit.setToolTip(stored[name])
+            edit.setToolTip(tooltip(stored[name]))
             self.field_edits[name] = edit
             fields_form.addRow(labels[name], edit)
         self.field_edits["title"].setPlaceholderText(model.name)
         self.field_edits["date"].setPlaceholderText(self.tr("today"))
         self.field_edits["place"].setPlaceholderText(self.tr("e.g. Gia Lai"))
 
-        self.page_count_label = QLabel()
+        self.page_count_label = plain_label(QLabel())  # an error may quote a view name
         self.page_count_label.setObjectName("pageCount")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)

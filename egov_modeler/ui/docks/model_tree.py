@@ -25,6 +25,7 @@ from ...model.views import View
 from ..canvas.view import ELEMENT_MIME
 from ..icons import element_type_icon
 from ..model_listener import ModelListener
+from ..plain_text import tooltip
 from .search_tree import SEARCH_ROLE, fold
 
 log = logging.getLogger(__name__)
@@ -144,7 +145,7 @@ class ModelTreeModel(QStandardItemModel):
         tip = f"{name}\n{type_label}"
         if element.documentation:
             tip += "\n\n" + element.documentation[:400]
-        item.setToolTip(tip)
+        item.setToolTip(tooltip(tip))
 
     def _relationship_item(self, rel: Relationship) -> QStandardItem:
         item = QStandardItem()
@@ -163,7 +164,7 @@ class ModelTreeModel(QStandardItemModel):
         item.setText(text)
         item.setData(fold(text), SORT_ROLE)
         item.setData(fold(f"{text} {rel.type}"), SEARCH_ROLE)
-        item.setToolTip(text)
+        item.setToolTip(tooltip(text))
 
     def _concept_name(self, concept_id: str) -> str:
         model = self.model

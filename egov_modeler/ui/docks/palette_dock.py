@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...model.metamodel import ELEMENT_TYPES, ArchiMateLayer, layer_label
 from ..canvas.view import COMPONENT_MIME
 from ..icons import element_type_icon
+from ..plain_text import tooltip
 from .search_tree import SEARCH_ROLE, WordFilter, fold, searchable_tree
 
 log = logging.getLogger(__name__)
@@ -114,7 +115,7 @@ class PaletteDock(QDockWidget):
         kind = {"overview": self.tr("Overview layer"),
                 "reference_model": self.tr("Reference model"),
                 "external": self.tr("External systems")}.get(layer.kind, layer.kind)
-        item.setToolTip(f"{layer.name_vi}\n{layer.name_en}\n{kind}")
+        item.setToolTip(tooltip(f"{layer.name_vi}\n{layer.name_en}\n{kind}"))
         item.setData(fold(f"{layer.name_vi} {layer.name_en}"), SEARCH_ROLE)
         parents: dict[str, QStandardItem] = {}
         for entry in section.entries:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ...model.problems import Problem, Severity
+from ..plain_text import tooltip
 
 IDS_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -48,7 +49,7 @@ class ProblemsDock(QDockWidget):
                 self.tr("Error") if is_error else self.tr("Warning"), problem.message,
                 problem.rule])
             item.setIcon(0, error_icon if is_error else warning_icon)
-            item.setToolTip(1, problem.message)
+            item.setToolTip(1, tooltip(problem.message))
             item.setData(0, IDS_ROLE, tuple(problem.ids))
             self.list.addTopLevelItem(item)
         errors = sum(1 for p in problems if p.severity == Severity.ERROR)

@@ -48,6 +48,7 @@ from ...model.metamodel import ACCESS_TYPES, ELEMENT_TYPES, RELATIONSHIP_TYPES
 from ...model.model import Model
 from ...model.viewpoints import NO_VIEWPOINT, VIEWPOINTS
 from ..editor import Editor
+from ..plain_text import plain_label
 from .property_table import PropertyTable
 
 log = logging.getLogger(__name__)
@@ -106,13 +107,13 @@ class PropertiesDock(QDockWidget):
         self.form.setVerticalSpacing(4)
         outer.addLayout(self.form)
 
-        self.kind = QLabel(body)
+        self.kind = plain_label(QLabel(body))
         self.kind.setWordWrap(True)
         self.name = QLineEdit(body)
         self.name.setObjectName("properties_name")
         self.name_en = QLineEdit(body)
         self.name_en.setObjectName("properties_name_en")
-        self.origin = QLabel(body)
+        self.origin = plain_label(QLabel(body))
         self.origin.setWordWrap(True)
         self.origin.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.access = QComboBox(body)

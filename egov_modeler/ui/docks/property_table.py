@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...model.commands import Command, SetPropertyCommand
 from ...model.model import Model
 from ..editor import Editor
+from ..plain_text import tooltip
 
 log = logging.getLogger(__name__)
 
@@ -249,6 +250,7 @@ class PropertyTable(QWidget):
             item.setFlags(flags)
         tip = text if editable else "\n".join(
             (text, self.tr("This name is repeated: only its first row can be edited here.")))
+        tip = tooltip(tip)
         if item.toolTip() != tip:
             item.setToolTip(tip)
 

@@ -35,6 +35,7 @@ from ..canvas.clipboard import copy_selection, duplicate_selection, has_fragment
 from ..canvas.view import DiagramView
 from ..dialogs.file_actions import Dialogs
 from ..document import Document
+from ..plain_text import tooltip
 from .actions import ContextPointWatcher, make_action, redo_keys
 from .view_controller import ViewController
 
@@ -398,7 +399,7 @@ class EditController(QObject):
             action.setData(rel_type)
             if refusal:
                 action.setEnabled(False)
-                action.setToolTip(refusal)
+                action.setToolTip(tooltip(refusal))
                 action.setStatusTip(refusal)
             elif rel_type == suggested:
                 font = action.font()

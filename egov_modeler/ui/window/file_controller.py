@@ -21,6 +21,7 @@ from ...storage.native import NativeFileError, load, save
 from ...storage.templates import load_template, template_description
 from ..dialogs.file_actions import Dialogs, RecentFiles, SaveChoice
 from ..document import Document
+from ..plain_text import menu_text, tooltip
 from ..recovery import offer_recovery
 from .actions import make_action
 
@@ -70,8 +71,8 @@ class FileController(QObject):
         self.recent_menu.clear()
         paths = self.recent.paths()
         for path in paths:
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
+            action = self.recent_menu.addAction(menu_text(Path(path).name))
+            action.setToolTip(tooltip(path))
             action.setStatusTip(path)
             action.triggered.connect(lambda _c=False, p=path: self._open_recent(p))
         self.recent_menu.setEnabled(bool(paths))

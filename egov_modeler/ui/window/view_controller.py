@@ -26,6 +26,7 @@ from ..dialogs.file_actions import Dialogs
 from ..docks.properties_dock import PropertiesDock
 from ..document import Document
 from ..icons import connect_tool_icon, select_tool_icon
+from ..plain_text import menu_text
 from .actions import make_action, with_keys
 
 
@@ -157,7 +158,7 @@ class ViewController(QObject):
         canvas.zoomChanged.connect(self._zoom_changed)
         canvas.toolChanged.connect(self._tool_changed)
         scene.set_problems(self.problems)
-        index = self.tabs.addTab(canvas, model.view(view_id).name or self.tr("View"))
+        index = self.tabs.addTab(canvas, menu_text(model.view(view_id).name or self.tr("View")))
         self.tabs.setCurrentIndex(index)
         QTimer.singleShot(0, canvas, canvas.zoom_to_fit)
         return canvas
@@ -193,7 +194,7 @@ class ViewController(QObject):
     def _view_renamed(self, view_id: str) -> None:
         for i, canvas in enumerate(self.canvases()):
             if canvas.view_id == view_id:
-                self.tabs.setTabText(i, self.document.model.view(view_id).name)
+                self.tabs.setTabText(i, menu_text(self.document.model.view(view_id).name))
 
     def _selection_changed(self) -> None:
         canvas = self.current_canvas()
