@@ -6,6 +6,7 @@ on them; the ArchiMate rules are not applied (validation reports what they forbi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,28 +132,25 @@ def _image(path: str, images: dict[str, bytes], images_dir: Path | None) -> byte
 
 # ------------------------------------------------------------------ folders
 def walk_folders(state: ArchiRead, root: etree._Element) -> Found:
-    """Every concept and view of the file, and the folder tree they are filed in."""
+    """Every concept and view of the file in document order, and the folder tree they
+    are filed in."""
     found = Found()
-    _collect(state, root, found, None)
-    stack: list[tuple[etree._Element, ArchiFolder | None]] = [
-        (el, None) for el in reversed(root.findall("folder"))]
+    stack: list[tuple[Iterator[etree._Element], ArchiFolder | None]] = [(iter(root), None)]
     while stack:
-        el, parent = stack.pop()
-        name = el.get("name", "")
-        kind = el.get("type", "") if parent is None else ""
-        if parent is None and not kind:
-            kind = FOLDER_NAME_TYPES.get(name.casefold(), "")
-        folder = ArchiFolder(name=name, id=state.id(el.get("id")), kind=kind,
-                             documentation=state.documentation(el))
-        features = state.features(el)
-        labels = state.json_feature(features, F_LABELS, tr("Folder ‘{name}’", name=name))
-        if isinstance(labels, dict):
-            folder.labels = {str(k): str(v) for k, v in labels.items()}
-        if el.find("property") is not None:
-            state.counts["folder properties"] += len(el.findall("property"))
-        (parent.folders if parent is not None else found.folders).append(folder)
-        _collect(state, el, found, folder)
-        stack.extend((child, folder) for child in reversed(el.findall("folder")))
+        children, folder = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = tag_name(child.tag)
+        if tag == "folder":
+            sub = _folder(state, child, folder)
+            (folder.folders if folder is not None else found.folders).append(sub)
+            stack.append((iter(child), sub))
+        elif tag == "element":
+            _collect(state, child, found, folder)
+        elif tag not in _FOLDER_CHILDREN:
+            state.counts["unknown child"] += 1
     return found
 
 
@@ -160,38 +158,47 @@ _FOLDER_CHILDREN = ("folder", "element", "documentation", "property", "feature",
                     "metadata", "profile")
 
 
-def _collect(state: ArchiRead, el: etree._Element, found: Found,
+def _folder(state: ArchiRead, el: etree._Element, parent: ArchiFolder | None) -> ArchiFolder:
+    name = el.get("name", "")
+    kind = el.get("type", "") if parent is None else ""
+    if parent is None and not kind:
+        kind = FOLDER_NAME_TYPES.get(name.casefold(), "")
+    folder = ArchiFolder(name=name, id=state.id(el.get("id")), kind=kind,
+                         documentation=state.documentation(el))
+    features = state.features(el)
+    labels = state.json_feature(features, F_LABELS, tr("Folder ‘{name}’", name=name))
+    if isinstance(labels, dict):
+        folder.labels = {str(k): str(v) for k, v in labels.items()}
+    state.counts["folder properties"] += len(el.findall("property"))
+    return folder
+
+
+def _collect(state: ArchiRead, child: etree._Element, found: Found,
              folder: ArchiFolder | None) -> None:
-    """File the ``element`` children of a folder (or of the model) by what they are."""
-    for child in el:
-        tag = tag_name(child.tag)
-        if tag != "element":
-            if tag not in _FOLDER_CHILDREN:
-                state.counts["unknown child"] += 1
-            continue
-        kind = state.xsi_class(child)
-        identifier = state.id(child.get("id"))
-        if kind == ARCHIMATE_VIEW:
-            found.views.append(child)
-        elif kind in (SKETCH_VIEW, CANVAS_VIEW):
-            state.skipped.add(identifier)
-            state.report.append(tr(
-                "View ‘{name}’ (line {line}) skipped: {kind} views (sketches and canvases) "
-                "are not part of an ArchiMate model", name=child.get("name", ""),
-                line=child.sourceline, kind=kind))
-            continue
-        elif kind in CLASS_TO_RELATIONSHIP:
-            found.relationships.append(child)
-        elif model_type(state, child) is not None:
-            found.elements.append(child)
-        else:
-            state.skipped.add(identifier)
-            state.report.append(tr(
-                "{id} (line {line}) skipped: unknown type {type}", id=identifier,
-                line=child.sourceline, type=child.get(XSI_TYPE, "")))
-            continue
-        if folder is not None:
-            folder.refs.append(identifier)
+    """File one ``element`` of a folder (or of the model) by what it is."""
+    kind = state.xsi_class(child)
+    identifier = state.id(child.get("id"))
+    if kind == ARCHIMATE_VIEW:
+        found.views.append(child)
+    elif kind in (SKETCH_VIEW, CANVAS_VIEW):
+        state.skipped.add(identifier)
+        state.report.append(tr(
+            "View ‘{name}’ (line {line}) skipped: {kind} views (sketches and canvases) are "
+            "not part of an ArchiMate model", name=child.get("name", ""),
+            line=child.sourceline, kind=kind))
+        return
+    elif kind in CLASS_TO_RELATIONSHIP:
+        found.relationships.append(child)
+    elif model_type(state, child) is not None:
+        found.elements.append(child)
+    else:
+        state.skipped.add(identifier)
+        state.report.append(tr(
+            "{id} (line {line}) skipped: unknown type {type}", id=identifier,
+            line=child.sourceline, type=child.get(XSI_TYPE, "")))
+        return
+    if folder is not None:
+        folder.refs.append(identifier)
 
 
 # ------------------------------------------------------------------ concepts

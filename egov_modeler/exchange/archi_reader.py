@@ -53,6 +53,7 @@ from .archi_read_views import read_views
 from .archi_vocabulary import (
     F_FOLDERS,
     F_FOLDERS_CHECK,
+    F_VIEW_ORDER,
     MODEL_VERSION,
     NAMESPACES,
     id_fixer,
@@ -161,6 +162,10 @@ def build(state: ArchiRead, root: etree._Element, images: dict[str, bytes],
     features = read_header(state, root, model)
     profiles = read_profiles(state, root, model, images, images_dir)
     found = walk_folders(state, root)
+    order = state.json_feature(features, F_VIEW_ORDER, tr("the model"))
+    if isinstance(order, list):  # the model's own order of its views, known ones first
+        rank = {str(identifier): i for i, identifier in enumerate(order)}
+        found.views.sort(key=lambda el: rank.get(state.id(el.get("id")), len(rank)))
     read_elements(state, found.elements, model, profiles)
     read_relationships(state, found.relationships, model, profiles)
     read_views(state, found.views, model)

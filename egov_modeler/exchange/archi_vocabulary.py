@@ -200,6 +200,8 @@ F_LANGUAGE = "egov:language"
 F_PROPERTY_TYPES = "egov:property-types"
 F_FOLDERS = "egov:folders"
 F_FOLDERS_CHECK = "egov:folders-check"
+#: The model's order of its views, when the folders put them in another one.
+F_VIEW_ORDER = "egov:view-order"
 #: On a specialization the writer had to add (a concept names one the model does not
 #: list): the reader uses it but does not add it to the model's list.
 F_GENERATED = "egov:generated"
@@ -296,3 +298,23 @@ def version_tuple(version: str | None) -> tuple[int, ...]:
         digits = re.match(r"\d+", part)
         parts.append(int(digits.group()) if digits else 0)
     return tuple(parts) or (0,)
+
+
+# ------------------------------------------------------------------ CSV
+#: Archi's three CSV files (``<prefix>elements.csv``...) and their headers.
+CSV_ELEMENTS, CSV_RELATIONS, CSV_PROPERTIES = "elements", "relations", "properties"
+CSV_SUFFIX = ".csv"
+CSV_ELEMENTS_HEADER = ("ID", "Type", "Name", "Documentation", "Specialization")
+CSV_RELATIONS_HEADER = ("ID", "Type", "Name", "Documentation", "Source", "Target",
+                        "Specialization")
+CSV_PROPERTIES_HEADER = ("ID", "Key", "Value")
+#: The row of ``elements.csv`` that carries the model's name and purpose.
+CSV_MODEL_TYPE = "ArchimateModel"
+#: Pseudo-properties by which Archi's CSV carries relationship and junction details.
+CSV_INFLUENCE_STRENGTH = "Influence_Strength"
+CSV_ACCESS_TYPE = "Access_Type"
+#: Archi's access type names, in the order of its ``accessType`` numbers.
+CSV_ACCESS_TYPES = ("Write", "Read", "Access", "ReadWrite")
+CSV_DIRECTED = "Directed"
+CSV_JUNCTION_TYPE = "Junction_Type"
+CSV_JUNCTION_AND, CSV_JUNCTION_OR = "And", "Or"

@@ -45,6 +45,7 @@ from .archi_vocabulary import (
     F_LANGUAGE,
     F_NAMES,
     F_PROPERTY_TYPES,
+    F_VIEW_ORDER,
     MODEL_VERSION,
     NS,
     OR_JUNCTION,
@@ -80,6 +81,7 @@ class _Writer:
             key = (profile.name, self._profile_class(profile.concept_type))
             self.profiles.setdefault(key, (profile, False))
         self.concepts: dict[str, etree._Element] = {}
+        self.views: dict[str, None] = {}
 
     @staticmethod
     def _profile_class(concept_type: str) -> str:
@@ -99,6 +101,7 @@ class _Writer:
             self.concepts[rel.id] = self.relationship(rel)
         for view in m.views:
             self.concepts[view.id] = ViewWriter(m, view, self.warnings).build()
+            self.views[view.id] = None
         plan = plan_folders(m)
         for top in plan:
             root.append(self.folder(top))
@@ -108,6 +111,9 @@ class _Writer:
         if m.property_types:
             features[F_PROPERTY_TYPES] = json.dumps(
                 {k: m.property_types[k] for k in sorted(m.property_types)}, ensure_ascii=False)
+        written = [r for r in _document_order(plan) if r in self.views]
+        if written != list(self.views):
+            features[F_VIEW_ORDER] = json.dumps(list(self.views))
         planned = model_folders(plan)
         if not same_folders(planned, m.folders):
             features[F_FOLDERS] = json.dumps([folder_to_dict(f) for f in m.folders],
@@ -197,6 +203,15 @@ class _Writer:
         elif rel.type == "Influence" and rel.modifier:
             el.set("strength", xml_text(rel.modifier))
         return el
+
+
+def _document_order(folders: list[ArchiFolder]) -> list[str]:
+    """The ids in the order :meth:`_Writer.folder` writes them (sub-folders first)."""
+    order: list[str] = []
+    for folder in folders:
+        order.extend(_document_order(folder.folders))
+        order.extend(folder.refs)
+    return order
 
 
 def _images(model: Model) -> dict[str, bytes]:
