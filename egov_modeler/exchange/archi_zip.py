@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from ..i18n import tr
@@ -137,7 +138,8 @@ def read_archive(data: bytes, name: str) -> Archive:
                         "looks like a zip bomb and was not read", name=name,
                         limit=MAX_TOTAL_BYTES // (1024 * 1024)))
                 result.images[info.filename] = image
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError,
+                zlib.error) as exc:
             raise ArchiveError(tr("{name}: the archive is damaged: {reason}", name=name,
                                   reason=str(exc))) from None
     return result

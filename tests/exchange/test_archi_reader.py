@@ -10,18 +10,15 @@ import zipfile
 import pytest
 
 from egov_modeler.exchange.archi_reader import ArchiImportError, read_archi, read_archi_bytes
+from egov_modeler.i18n import set_language
 from egov_modeler.model.serialization import model_to_dict
-from tests.helpers.archi import MODELS, PAIRS
-
-HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<archimate:model '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-        'xmlns:archimate="http://www.archimatetool.com/archimate" name="T" id="m1" '
-        'version="{version}">\n')
+from tests.helpers.archi import MODELS, PAIRS, PROFILE_BODY, archi
 
 
-def archi(body: str, version: str = "5.0.0") -> bytes:
-    """A small Archi file around ``body`` (folders, profiles...)."""
-    return (HEAD.format(version=version) + body + "\n</archimate:model>\n").encode("utf-8")
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are checked in English (their Vietnamese forms are checked elsewhere)."""
+    set_language("en")
 
 
 def view(children: str, attrs: str = "") -> str:
@@ -158,12 +155,6 @@ def _zip(members: dict[str, bytes]) -> bytes:
         for name, data in members.items():
             archive.writestr(name, data)
     return buffer.getvalue()
-
-
-PROFILE_BODY = ('<folder name="Business" id="fb" type="business">'
-                '<element xsi:type="archimate:BusinessActor" name="Sở" id="a" profiles="p1"/>'
-                '</folder><profile name="Cơ quan" id="p1" conceptType="BusinessActor" '
-                'imagePath="images/logo.png"/>')
 
 
 def test_a_specialization_keeps_its_image_from_the_zip():

@@ -220,7 +220,14 @@ def test_every_element_type_survives_and_lands_in_its_folder():
 
 class ArchiMachine(ModelMachine):
     """The model machine's random edits, with one more promise: an Archi file of the model
-    reads back as the same model."""
+    reads back as the same model. (The machine's own file promises are checked by its own
+    test; here they are plain methods, so this run spends its time on Archi's file.)"""
+
+    def save_then_load_gives_an_equal_model(self):
+        pass
+
+    def export_then_import_gives_an_equal_model(self):
+        pass
 
     @invariant()
     def archi_file_then_read_gives_an_equal_model(self):

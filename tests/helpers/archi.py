@@ -40,6 +40,23 @@ _LAYERS = {
 FOLDER_OF_CLASS = {c: kind for kind, names in _LAYERS.items() for c in names.split()}
 
 
+HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<archimate:model '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        'xmlns:archimate="http://www.archimatetool.com/archimate" name="T" id="m1" '
+        'version="{version}">\n')
+
+
+def archi(body: str, version: str = "5.0.0") -> bytes:
+    """A small Archi file around ``body`` (folders, profiles...)."""
+    return (HEAD.format(version=version) + body + "\n</archimate:model>\n").encode("utf-8")
+
+
+PROFILE_BODY = ('<folder name="Business" id="fb" type="business">'
+                '<element xsi:type="archimate:BusinessActor" name="Sở" id="a" profiles="p1"/>'
+                '</folder><profile name="Cơ quan" id="p1" conceptType="BusinessActor" '
+                'imagePath="images/logo.png"/>')
+
+
 def data_file(path: Path) -> Path:
     """A test data file, or skip the test when it was removed (see the data README)."""
     if not path.exists():
