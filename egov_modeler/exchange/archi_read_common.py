@@ -67,21 +67,27 @@ class ArchiRead:
         return [self.id(v) for v in (value or "").split()]
 
     # -------------------------------------------------------------- children
+    # Plain loops over the children: ElementPath (find, iterfind) costs more than the
+    # handful of children an Archi element has.
     @staticmethod
     def documentation(el: etree._Element, tag: str = "documentation") -> str:
-        found = el.find(tag)
-        return (found.text or "") if found is not None else ""
+        for child in el:
+            if child.tag == tag:
+                return child.text or ""
+        return ""
 
     @staticmethod
     def properties(el: etree._Element) -> list[tuple[str, str]]:
-        return [(p.get("key", ""), p.get("value", "")) for p in el.iterfind("property")]
+        return [(p.get("key", ""), p.get("value", "")) for p in el if p.tag == "property"]
 
     def features(self, el: etree._Element) -> dict[str, str]:
         """Archi's ``feature`` entries of ``el`` by name. The ones the model has no place
         for are counted for the report; the ones it reads (line alpha, this program's own
         ``egov:`` ones) are returned with the others."""
         found: dict[str, str] = {}
-        for feature in el.iterfind("feature"):
+        for feature in el:
+            if feature.tag != "feature":
+                continue
             key, value = feature.get("name", ""), feature.get("value", "")
             found[key] = value
             if key in FEATURES_NOT_HELD:
