@@ -12,14 +12,13 @@ folders are free: a tree of labelled folders with references, possibly none at a
   model's tree as the ``egov:folders`` feature with a fingerprint of the planned tree, so
   the reader restores the model's folders exactly unless someone rearranged them in Archi.
 
-Both sides use :func:`model_folders` to turn an Archi tree into model folders, so the
+The fingerprint is the exchange format's (``folders_fingerprint``). Both sides use
+:func:`model_folders` to turn an Archi tree into model folders, so the
 check compares like with like.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 
 from ..model.concepts import Folder
@@ -45,13 +44,6 @@ def model_folders(tree: list[ArchiFolder]) -> list[Folder]:
     return [Folder(label=f.name, labels=dict(f.labels), documentation=f.documentation,
                    id=f.id or None, refs=list(f.refs), folders=model_folders(f.folders))
             for f in tree]
-
-
-def fingerprint(folders: list[Folder]) -> str:
-    """A short stable digest of a folder tree (labels, ids, refs, nesting)."""
-    text = json.dumps([folder_to_dict(f) for f in folders], ensure_ascii=False,
-                      sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
 def same_folders(a: list[Folder], b: list[Folder]) -> bool:

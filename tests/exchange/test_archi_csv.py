@@ -204,6 +204,8 @@ def test_the_whole_import_is_one_undo_step(tmp_path):
     replay = command_from_dict(result.command.to_dict())  # the journal's form
     model.execute(replay)
     assert model_to_dict(model) == after
+    assert model.element("id-portal").name == "Cổng mới"
+    assert model.properties == [("Năm", "2026")]  # pairs, as the model keeps them
 
 
 def test_planning_changes_nothing(tmp_path):

@@ -79,3 +79,15 @@ def test_the_root_namespace_is_found_past_comments_and_the_declaration():
     assert root_namespace(data) == "A"
     assert root_namespace("<m xmlns='N'/>".encode("utf-16")) == "N"
     assert root_namespace(b"not xml") is None
+
+
+def test_save_as_writes_the_format_its_name_asks_for(tmp_path):
+    from egov_modeler.exchange.save_any import write_any
+    from egov_modeler.model.serialization import model_to_dict
+
+    model = rich_model()
+    for name in ("m.egov", "m.archimate", "m.xml"):
+        assert write_any(model, tmp_path / name) == []
+        assert model_to_dict(read_any(tmp_path / name)) == model_to_dict(model), name
+    with pytest.raises(ModelError):
+        write_any(model, tmp_path / "m.docx")

@@ -207,6 +207,8 @@ class FieldsCommand(Command):
             raise ModelError(tr("Cannot edit {fields}", fields=", ".join(sorted(unknown))))
         self._old = {k: copy.deepcopy(getattr(target, k)) for k in self.changes}
         for key, value in self.changes.items():
+            if key == "properties":  # pairs come back from the dict form as lists
+                value = [(str(k), str(v)) for k, v in value]
             setattr(target, key, copy.deepcopy(value))
         self._announce(model)
 
