@@ -21,7 +21,6 @@ NS = "http://www.archimatetool.com/archimate"
 #: The namespace of models written before Archi 2.6 (still read by Archi).
 LEGACY_NS = "http://www.bolton.ac.uk/archimate"
 NAMESPACES = (NS, LEGACY_NS)
-CANVAS_NS = "http://www.archimatetool.com/archimate/canvas"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 XSI_TYPE = f"{{{XSI_NS}}}type"
 #: The model version this program writes: Archi 5.0 and later open it.
@@ -85,7 +84,6 @@ FOLDER_TYPES: tuple[tuple[str, str], ...] = (
     ("relations", "Relations"),
     ("diagrams", "Views"),
 )
-FOLDER_DEFAULT_NAMES = dict(FOLDER_TYPES)
 #: Top-level folder names Archi used (or users keep) besides the defaults, by type.
 FOLDER_NAME_TYPES: dict[str, str] = {
     **{name.casefold(): kind for kind, name in FOLDER_TYPES},
