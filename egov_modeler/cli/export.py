@@ -1,6 +1,8 @@
-"""``egov-modeler export FILE.egov --format archimate|pdf|png|svg -o OUT``.
+"""``egov-modeler export FILE.egov --format archimate|archi|csv|pdf|png|svg -o OUT``.
 
-One subcommand for every output format. The command line turns its arguments into each
+One subcommand for every output format: ``archimate`` is ArchiMate exchange XML,
+``archi`` is Archi's own ``.archimate`` model file, ``csv`` is Archi's three CSV files
+in the folder ``OUT``. The command line turns its arguments into each
 writer's typed options (:class:`~egov_modeler.export.pdf.dossier.DossierOptions`, a view):
 the writers never see argparse, and it knows nothing of XML or PDF.
 """
@@ -8,6 +10,7 @@ the writers never see argparse, and it knows nothing of XML or PDF.
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
 
 from ..i18n import current_language, tr
@@ -16,17 +19,27 @@ if TYPE_CHECKING:
     from ..model.model import Model
 
 #: The output formats; each one's writer lives in ``exchange/`` or ``export/``.
-FORMATS = ("archimate", "pdf", "png", "svg")
+FORMATS = ("archimate", "archi", "csv", "pdf", "png", "svg")
+#: ``--delimiter`` words for Archi's CSV delimiters.
+DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 PAPER_SIZES = ("A4", "A3", "A2", "A1", "A0")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "export", help=tr("write the model as ArchiMate exchange XML, PDF, PNG or SVG"))
+        "export", help=tr("write the model as ArchiMate exchange XML, an Archi model, Archi "
+                          "CSV, PDF, PNG or SVG"))
     parser.add_argument("file", help=tr("the .egov file to export"))
     parser.add_argument("--format", required=True, choices=FORMATS,
-                        help=tr("output format"))
-    parser.add_argument("-o", "--output", required=True, help=tr("output file"))
+                        help=tr("output format: archimate (exchange XML), archi (Archi's "
+                                ".archimate), csv (Archi's CSV files), pdf, png, svg"))
+    parser.add_argument("-o", "--output", required=True,
+                        help=tr("output file (a folder for csv)"))
+    parser.add_argument("--prefix", default="",
+                        help=tr("csv: text put before elements.csv, relations.csv and "
+                                "properties.csv"))
+    parser.add_argument("--delimiter", default="comma", choices=tuple(DELIMITERS),
+                        help=tr("csv: the delimiter (default: comma)"))
     parser.add_argument("--view", default=None,
                         help=tr("name of the view to export (default: all views for PDF, "
                                 "the first view for images)"))
@@ -64,6 +77,17 @@ def _write(model: Model, args: argparse.Namespace) -> None:
         from ..exchange.oef_writer import write_exchange
 
         write_exchange(model, args.output)
+    elif args.format == "archi":
+        from ..exchange.archi_writer import write_archi
+
+        for line in write_archi(model, args.output):
+            print(tr("warning: {message}", message=line), file=sys.stderr)
+    elif args.format == "csv":
+        from ..exchange.archi_csv_export import CsvOptions, write_archi_csv
+
+        csv_options = CsvOptions(prefix=args.prefix, delimiter=DELIMITERS[args.delimiter])
+        for path in write_archi_csv(model, args.output, csv_options):
+            print(path)
     elif args.format == "pdf":
         from ..export.pdf.dossier import DossierOptions, write_dossier
 

@@ -19,6 +19,8 @@ class Element:
     ``name`` is in the model's language (Vietnamese by default); ``names`` holds the same
     name in other languages keyed by language code. ``catalog_ref`` and ``layer`` say
     which reference-model component and which framework layer the element came from.
+    ``specialization`` names a :class:`Profile` of the element's type (Archi's
+    "specialization"), or is ``None``.
     """
 
     id: str
@@ -30,6 +32,7 @@ class Element:
     properties: Properties = field(default_factory=list)
     catalog_ref: str | None = None
     layer: str | None = None
+    specialization: str | None = None
 
     def name_in(self, language: str) -> str:
         """The name in ``language`` when the element has one, else the main name."""
@@ -41,7 +44,8 @@ class Relationship:
     """An ArchiMate relationship between two elements (or an element and a relationship).
 
     ``access_type`` is only meaningful for Access ("Access", "Read", "Write",
-    "ReadWrite"), ``is_directed`` for Association and ``modifier`` for Influence.
+    "ReadWrite"), ``is_directed`` for Association and ``modifier`` for Influence;
+    ``specialization`` names a :class:`Profile` of the relationship's type, or is ``None``.
     """
 
     id: str
@@ -56,6 +60,7 @@ class Relationship:
     access_type: str | None = None
     is_directed: bool = False
     modifier: str = ""
+    specialization: str | None = None
 
 
 @dataclass
@@ -71,3 +76,18 @@ class Folder:
     id: str | None = None
     refs: list[str] = field(default_factory=list)
     folders: list[Folder] = field(default_factory=list)
+
+
+@dataclass
+class Profile:
+    """A specialization of one concept type (Archi calls it a profile): a name that
+    elements or relationships of ``concept_type`` may carry in their ``specialization``,
+    with an optional image (``image_path`` is a key of ``Model.images``, e.g.
+    ``images/abc.png`` as Archi writes it). Names are unique per concept type, which is
+    how Archi's CSV and exchange files refer to a specialization.
+    """
+
+    id: str
+    name: str
+    concept_type: str
+    image_path: str | None = None

@@ -22,7 +22,7 @@ import networkx as nx
 
 from ..i18n import tr
 from . import events as ev
-from .concepts import Element, Folder, Relationship
+from .concepts import Element, Folder, Profile, Relationship
 from .errors import DuplicateIdError, UnknownIdError
 from .ids import new_id
 from .views import Connection, Node, View
@@ -53,6 +53,10 @@ class Model:
         self.property_types: dict[str, str] = {}
         self.metadata: dict[str, str] = {}
         self.folders: list[Folder] = []
+        #: Specializations (Archi's profiles) that concepts name in ``specialization``.
+        self.profiles: list[Profile] = []
+        #: Image files the profiles refer to, by path (``images/abc.png``).
+        self.images: dict[str, bytes] = {}
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
         self._edge_ends: dict[str, tuple[str, str]] = {}
         self._views: dict[str, View] = {}

@@ -7,9 +7,10 @@ out in a fixed order and empty fields are left out, so files diff and merge well
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
-from .concepts import Element, Folder, Relationship
+from .concepts import Element, Folder, Profile, Relationship
 from .views import NODE_ELEMENT, Connection, Node, Style, View
 
 FORMAT_VERSION = 1
@@ -49,6 +50,7 @@ def element_to_dict(element: Element) -> dict[str, Any]:
     _put(out, "properties", properties_to_list(element.properties))
     _put(out, "catalog_ref", element.catalog_ref)
     _put(out, "layer", element.layer)
+    _put(out, "specialization", element.specialization)
     return out
 
 
@@ -63,6 +65,7 @@ def element_from_dict(raw: dict[str, Any]) -> Element:
         properties=properties_from_list(raw.get("properties")),
         catalog_ref=raw.get("catalog_ref"),
         layer=raw.get("layer"),
+        specialization=raw.get("specialization"),
     )
 
 
@@ -78,6 +81,7 @@ def relationship_to_dict(rel: Relationship) -> dict[str, Any]:
     _put(out, "access_type", rel.access_type)
     _put(out, "is_directed", rel.is_directed)
     _put(out, "modifier", rel.modifier)
+    _put(out, "specialization", rel.specialization)
     return out
 
 
@@ -95,6 +99,7 @@ def relationship_from_dict(raw: dict[str, Any]) -> Relationship:
         access_type=raw.get("access_type"),
         is_directed=bool(raw.get("is_directed", False)),
         modifier=raw.get("modifier", ""),
+        specialization=raw.get("specialization"),
     )
 
 
@@ -162,6 +167,7 @@ def view_to_dict(view: View) -> dict[str, Any]:
     _put(out, "documentations", _lang_map(view.documentations))
     _put(out, "viewpoint", view.viewpoint)
     _put(out, "properties", properties_to_list(view.properties))
+    _put(out, "connection_router", view.connection_router)
     ordered: list[Node] = []
     level = sorted(view.children(None), key=lambda n: n.id)
     while level:
@@ -186,6 +192,7 @@ def view_header_from_dict(raw: dict[str, Any]) -> View:
         documentations=dict(raw.get("documentations", {})),
         viewpoint=raw.get("viewpoint", ""),
         properties=properties_from_list(raw.get("properties")),
+        connection_router=raw.get("connection_router", ""),
     )
 
 
@@ -221,6 +228,28 @@ def folder_from_dict(raw: dict[str, Any]) -> Folder:
     )
 
 
+def profile_to_dict(profile: Profile) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": profile.id, "name": profile.name,
+                           "concept_type": profile.concept_type}
+    _put(out, "image_path", profile.image_path)
+    return out
+
+
+def profile_from_dict(raw: dict[str, Any]) -> Profile:
+    return Profile(id=str(raw["id"]), name=str(raw["name"]),
+                   concept_type=str(raw["concept_type"]), image_path=raw.get("image_path"))
+
+
+def images_to_dict(images: dict[str, bytes]) -> dict[str, str]:
+    """Image files as base64 text (JSON holds no bytes), by path, sorted."""
+    return {k: base64.b64encode(images[k]).decode("ascii") for k in sorted(images)}
+
+
+def images_from_dict(raw: dict[str, Any] | None) -> dict[str, bytes]:
+    """The inverse of :func:`images_to_dict`; raises ``ValueError`` on damaged base64."""
+    return {str(k): base64.b64decode(v, validate=True) for k, v in (raw or {}).items()}
+
+
 def model_to_dict(model: Any) -> dict[str, Any]:
     """The whole model as one dict, every list in a stable order."""
     out: dict[str, Any] = {
@@ -241,4 +270,6 @@ def model_to_dict(model: Any) -> dict[str, Any]:
     ]
     out["views"] = [view_to_dict(v) for v in model.views]
     _put(out, "folders", [folder_to_dict(f) for f in model.folders])
+    _put(out, "profiles", [profile_to_dict(p) for p in model.profiles])
+    _put(out, "images", images_to_dict(model.images))
     return out

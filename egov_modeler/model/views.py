@@ -21,6 +21,8 @@ class Style:
     """How a node or connection is drawn; ``None`` means the type's default.
 
     Colours are ``#rrggbb`` strings; ``fill_alpha`` and ``line_alpha`` are 0..255.
+    ``text_alignment`` is "left", "center" or "right"; ``text_position`` is "top",
+    "middle" or "bottom" for a node and "source", "middle" or "target" for a connection.
     """
 
     fill: str | None = None
@@ -32,6 +34,8 @@ class Style:
     font_size: float | None = None
     font_color: str | None = None
     font_style: str | None = None
+    text_alignment: str | None = None
+    text_position: str | None = None
 
     def is_default(self) -> bool:
         """True when nothing is set, so files can leave the style out."""
@@ -91,7 +95,10 @@ class Connection:
 
 @dataclass
 class View:
-    """A diagram: its name, viewpoint and placements, keyed by id in drawing order."""
+    """A diagram: its name, viewpoint and placements, keyed by id in drawing order.
+
+    ``connection_router`` is "" (lines follow their bendpoints) or "manhattan" (lines
+    drawn with right angles, as Archi's Manhattan router does)."""
 
     id: str
     name: str = ""
@@ -100,6 +107,7 @@ class View:
     documentations: dict[str, str] = field(default_factory=dict)
     viewpoint: str = ""
     properties: Properties = field(default_factory=list)
+    connection_router: str = ""
     nodes: dict[str, Node] = field(default_factory=dict)
     connections: dict[str, Connection] = field(default_factory=dict)
 

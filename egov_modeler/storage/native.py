@@ -194,6 +194,11 @@ def _build(data: dict[str, Any], name: str) -> Model:
                                   id=node.id, ref=node.view_ref))
                 node.view_ref = None
     model.folders = [ser.folder_from_dict(f) for f in _list(data, "folders", name)]
+    model.profiles = [ser.profile_from_dict(p) for p in _list(data, "profiles", name)]
+    images = data.get("images", {})
+    if not isinstance(images, dict):
+        raise NativeFileError(tr("{name}: ‘{key}’ must be an object", name=name, key="images"))
+    model.images = ser.images_from_dict(images)
     for folder in model.iter_folders():
         missing = [r for r in folder.refs if not (model.has_concept(r) or model.has_view(r))]
         for ref in missing:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...i18n import tr
 from .. import serialization as ser
-from ..concepts import Element, Relationship
+from ..concepts import Element, Profile, Relationship
 from ..errors import ModelError
 from ..views import Connection, Node, View
 
@@ -30,6 +30,7 @@ _CODECS: dict[type, tuple[Any, Any]] = {
     View: (ser.view_to_dict, ser.view_from_dict),
     Node: (ser.node_to_dict, ser.node_from_dict),
     Connection: (ser.connection_to_dict, ser.connection_from_dict),
+    Profile: (ser.profile_to_dict, ser.profile_from_dict),
 }
 
 
@@ -207,6 +208,8 @@ class FieldsCommand(Command):
             raise ModelError(tr("Cannot edit {fields}", fields=", ".join(sorted(unknown))))
         self._old = {k: copy.deepcopy(getattr(target, k)) for k in self.changes}
         for key, value in self.changes.items():
+            if key == "properties":  # pairs come back from the dict form as lists
+                value = [(str(k), str(v)) for k, v in value]
             setattr(target, key, copy.deepcopy(value))
         self._announce(model)
 

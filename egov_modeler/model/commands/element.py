@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 #: Element fields an edit may set; ``id`` and ``type`` have their own commands.
 EDITABLE_ELEMENT_FIELDS = (
     "name", "names", "documentation", "documentations", "catalog_ref", "layer",
+    "specialization", "properties",
 )
 
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 EDITABLE_MODEL_FIELDS = (
     "name", "names", "documentation", "documentations", "metadata", "property_types",
+    "profiles", "properties",
 )
 
 

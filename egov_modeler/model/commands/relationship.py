@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 EDITABLE_RELATIONSHIP_FIELDS = (
     "name", "names", "documentation", "documentations", "access_type", "is_directed",
-    "modifier",
+    "modifier", "specialization", "properties",
 )
 
 

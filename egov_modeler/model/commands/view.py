@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from ..model import Model
 
 EDITABLE_NODE_FIELDS = ("label", "labels", "documentation", "style", "layer", "view_ref")
-EDITABLE_VIEW_FIELDS = ("name", "names", "documentation", "documentations", "viewpoint")
+EDITABLE_VIEW_FIELDS = ("name", "names", "documentation", "documentations", "viewpoint",
+                        "connection_router")
 
 
 # ---------------------------------------------------------------------------- views
