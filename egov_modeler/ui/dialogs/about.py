@@ -80,12 +80,13 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("about")
         self.setWindowTitle(self.tr("About egov-modeler"))
-        self.resize(720, 520)
+        self.resize(920, 560)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._program_tab(), self.tr("Program"))
         self.tabs.addTab(self._frameworks_tab(catalogs), self.tr("Frameworks"))
         self.tabs.addTab(self._licenses_tab(), self.tr("Licences"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -104,6 +105,7 @@ class AboutDialog(QDialog):
         self.program_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
         self.program_label.setWordWrap(True)
+        self.program_label.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.program_label.setText("<br>".join([
             "<b style='font-size:large'>egov-modeler</b>",
             self.tr("Version {version}").format(version=__version__),
@@ -144,8 +146,10 @@ class AboutDialog(QDialog):
                 table.setItem(row, column, item)
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        table.resizeRowsToContents()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.frameworks_table = table
         return table
 
@@ -158,6 +162,8 @@ class AboutDialog(QDialog):
         self.license_view = QPlainTextEdit(page)
         self.license_view.setObjectName("license_text")
         self.license_view.setReadOnly(True)
+        # the texts are wrapped by their authors; a second wrap makes them ragged
+        self.license_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.license_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         try:
             notices = [program_license(), *bundled_licenses()]
@@ -168,7 +174,7 @@ class AboutDialog(QDialog):
             item = QListWidgetItem(self._license_label(notice), self.licenses_list)
             item.setData(Qt.ItemDataRole.UserRole, notice)
         self.licenses_list.currentItemChanged.connect(self._show_license)
-        page.setStretchFactor(1, 2)
+        page.setSizes([300, 600])
         if notices:
             self.licenses_list.setCurrentRow(0)
         return page
