@@ -117,7 +117,7 @@ def _open_window(raw: list[str]) -> int:
     _load_user_catalogs(args.catalog)
     from ..ui.app import run_app
 
-    return run_app(args.file)
+    return run_app(args.file, language=args.lang)
 
 
 if __name__ == "__main__":

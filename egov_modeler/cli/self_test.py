@@ -1,9 +1,12 @@
 """``egov-modeler self-test``: check that this installation can do its job.
 
-Meant for the person who installed the program (and for packaged builds): each check
-exercises a real path — the bundled data loads, the templates validate, the Vietnamese
-font reaches the PDF, an exchange round trip is lossless — and prints one line. Exit 0
-when every check passes, 1 otherwise. ``--gui`` also starts Qt offscreen.
+Meant for the person who installed the program and for every packaged build (the build
+scripts run it on the frozen program and fail on any failed check): each check exercises a
+real path — the bundled data and licences, the font, both languages, the templates, an
+exchange round trip, PDF, PNG and SVG (:mod:`.self_test_checks`) — and the result is a
+table, one row a check. Exit 0 when every check passes, 1 otherwise. ``--gui`` also opens
+the window offscreen. On Windows the windowed ``egov-modeler.exe`` has no console; its
+twin ``egov-modeler-cli.exe`` prints the table.
 """
 
 from __future__ import annotations
@@ -11,116 +14,62 @@ from __future__ import annotations
 import argparse
 import logging
 import tempfile
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import tr
+from .self_test_checks import Check, all_checks
 
 log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "self-test", help=tr("check that this installation works (data, font, files, PDF)"))
+        "self-test", help=tr("check that this installation works (data, font, translations, "
+                             "templates, files, PDF, PNG, SVG)"))
     parser.add_argument("--gui", action="store_true",
-                        help=tr("also start the Qt interface offscreen"))
+                        help=tr("also open the window offscreen"))
     parser.set_defaults(run=run)
 
 
-def _check_rules() -> str:
-    from ..model.rules import can_relate
+@dataclass(frozen=True)
+class Result:
+    """One row of the table."""
 
-    if not can_relate("ApplicationComponent", "Serving", "BusinessActor") or can_relate(
-            "DataObject", "Serving", "BusinessActor"):
-        raise AssertionError(tr("the ArchiMate relationship table gives wrong answers"))
-    return tr("ArchiMate relationship table")
-
-
-def _check_catalog() -> str:
-    from ..model.catalog import load_builtin_catalog
-
-    catalog = load_builtin_catalog()
-    return tr("framework catalog: {layers} layers, {components} components, {rules} rules",
-              layers=len(catalog.layers), components=len(catalog.components),
-              rules=len(catalog.rules))
+    title: str
+    passed: bool
+    detail: str
 
 
-def _check_templates() -> str:
-    from ..model.validation import validate_model as validate
-    from ..storage.templates import TEMPLATE_NAMES, load_template
-
-    for name in TEMPLATE_NAMES:
-        problems = validate(load_template(name))
-        if problems:
-            raise AssertionError(tr("template {name}: {problem}", name=name,
-                                    problem=problems[0]))
-    return tr("templates {names} validate clean", names=", ".join(TEMPLATE_NAMES))
-
-
-def _check_native_and_exchange(folder: Path) -> str:
-    from ..exchange.oef_reader import read_exchange
-    from ..exchange.oef_writer import write_exchange
-    from ..model.serialization import model_to_dict
-    from ..storage.native import load, save
-    from ..storage.templates import load_template
-
-    model = load_template("provincial")
-    save(model, folder / "self-test.egov")
-    write_exchange(load(folder / "self-test.egov"), folder / "self-test.xml")
-    if model_to_dict(read_exchange(folder / "self-test.xml")) != model_to_dict(model):
-        raise AssertionError(tr("the exchange round trip changed the model"))
-    return tr(".egov file and ArchiMate exchange round trip")
+def run_checks(checks: list[Check]) -> list[Result]:
+    """Run every check, whatever the others did; a failure becomes its reason."""
+    results = []
+    for check in checks:
+        try:
+            results.append(Result(check.title, True, check.run()))
+        except Exception as exc:  # a self-test reports every failure, whatever it is
+            log.debug("self-test check %s failed", check.title, exc_info=True)
+            results.append(Result(check.title, False, f"{type(exc).__name__}: {exc}"))
+    return results
 
 
-def _check_pdf(folder: Path) -> str:
-    from ..diagram.fonts import FONT_FAMILY, font_path
-    from ..export.pdf.dossier import DossierOptions, write_dossier
-    from ..storage.templates import load_template
-
-    if not font_path("regular").is_file():
-        raise AssertionError(tr("the bundled font is missing"))
-    target = folder / "self-test.pdf"
-    pages = write_dossier(load_template("provincial"), target, DossierOptions())
-    data = target.read_bytes()
-    if not data.startswith(b"%PDF") or b"BeVietnamPro" not in data:
-        raise AssertionError(tr("the PDF does not embed the bundled font"))
-    return tr("PDF dossier with {font}: {pages} pages", font=FONT_FAMILY, pages=pages)
-
-
-def _check_gui() -> str:
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6 import __version__ as qt_version
-    from PySide6.QtWidgets import QApplication, QGraphicsView
-
-    from ..ui import open_window
-
-    app = QApplication.instance() or QApplication([])
-    window = open_window()
-    if window.findChild(QGraphicsView, "canvas") is None:
-        raise AssertionError(tr("the window has no diagram"))
-    window.document.undo_stack.setClean()
-    window.close()
-    app.processEvents()
-    return tr("Qt interface (PySide6 {version})", version=qt_version)
+def format_table(results: list[Result]) -> list[str]:
+    """The pass/fail table: header, one row a check, and a closing count."""
+    status = {True: tr("passed"), False: tr("FAILED")}
+    header = (tr("check"), tr("result"), tr("details"))
+    rows = [(r.title, status[r.passed], r.detail) for r in results]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in (0, 1)]
+    lines = [f"{header[0]:<{widths[0]}}  {header[1]:<{widths[1]}}  {header[2]}",
+             f"{'-' * widths[0]}  {'-' * widths[1]}  {'-' * len(header[2])}"]
+    lines += [f"{a:<{widths[0]}}  {b:<{widths[1]}}  {c}" for a, b, c in rows]
+    passed = sum(r.passed for r in results)
+    lines.append(tr("{passed} of {total} checks passed", passed=passed, total=len(results)))
+    return lines
 
 
 def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="egov-self-test-") as tmp:
-        folder = Path(tmp)
-        checks: list[Callable[[], str]] = [
-            _check_rules, _check_catalog, _check_templates,
-            lambda: _check_native_and_exchange(folder), lambda: _check_pdf(folder),
-        ]
-        if args.gui:
-            checks.append(_check_gui)
-        failed = 0
-        for check in checks:
-            try:
-                print(tr("ok      {what}", what=check()))
-            except Exception as exc:  # a self-test reports every failure, whatever it is
-                failed += 1
-                log.debug("self-test check failed", exc_info=True)
-                print(tr("FAILED  {reason}", reason=f"{type(exc).__name__}: {exc}"))
-    return 1 if failed else 0
+        results = run_checks(all_checks(Path(tmp), gui=args.gui))
+    for line in format_table(results):
+        print(line)
+    return 0 if all(r.passed for r in results) else 1

@@ -8,12 +8,16 @@ tests and scripts that make their own ``QApplication`` get the same set-up.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from ..i18n import set_language
+from .app_icon import application_icon
+from .settings import startup_language
 from .translator import install_translator
 
 log = logging.getLogger(__name__)
@@ -68,6 +72,7 @@ def prepare_application(app: QCoreApplication | None = None) -> QCoreApplication
         app.setApplicationName(APPLICATION)
     install_translator()
     if isinstance(app, QApplication):
+        app.setWindowIcon(application_icon())
         family = register_fonts()
         font = QFont(family)
         font.setPointSizeF(max(app.font().pointSizeF(), 9.0))
@@ -75,8 +80,12 @@ def prepare_application(app: QCoreApplication | None = None) -> QCoreApplication
     return app
 
 
-def run_app(path: str | None = None) -> int:
-    """Open the main window on ``path`` (or the national template) and run until closed."""
+def run_app(path: str | None = None, language: str | None = None) -> int:
+    """Open the main window on ``path`` (or the national template) and run until closed.
+
+    ``language`` is ``--lang`` from the command line; without it ``EGOV_LANG`` and then the
+    language chosen in Preferences apply (:func:`~egov_modeler.ui.settings.startup_language`).
+    """
     app = QApplication.instance()
     if app is None:
         # Named before anything asks for a settings or data folder: started as
@@ -84,6 +93,7 @@ def run_app(path: str | None = None) -> int:
         QCoreApplication.setOrganizationName(ORGANIZATION)
         QCoreApplication.setApplicationName(APPLICATION)
         app = QApplication(sys.argv[:1])
+    set_language(startup_language(language, os.environ, QSettings()))
     prepare_application(app)
     from . import open_window
 

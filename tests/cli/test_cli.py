@@ -15,7 +15,7 @@ def fake_window(monkeypatch):
     """Replace the window with a recorder: these tests are about argument handling."""
     opened: list[str | None] = []
     module = types.ModuleType("egov_modeler.ui.app")
-    module.run_app = lambda path: opened.append(path) or 0
+    module.run_app = lambda path, language=None: opened.append(path) or 0
     monkeypatch.setitem(sys.modules, "egov_modeler.ui.app", module)
     return opened
 
@@ -41,6 +41,18 @@ def test_no_argument_opens_the_window_on_the_template(fake_window):
 def test_a_file_argument_opens_that_file(fake_window):
     assert main(["--lang", "en", "gia-lai.egov"]) == 0
     assert fake_window == ["gia-lai.egov"]
+
+
+def test_lang_reaches_the_window_which_otherwise_follows_preferences(monkeypatch):
+    """``--lang`` outranks ``EGOV_LANG`` and Preferences (ui.settings.startup_language), so
+    the window is told whether it was given."""
+    languages: list[str | None] = []
+    module = types.ModuleType("egov_modeler.ui.app")
+    module.run_app = lambda path, language=None: languages.append(language) or 0
+    monkeypatch.setitem(sys.modules, "egov_modeler.ui.app", module)
+    main(["--lang", "en"])
+    main([])
+    assert languages == ["en", None]
 
 
 def test_a_broken_user_catalog_stops_before_the_window_opens(fake_window, tmp_path, capsys):

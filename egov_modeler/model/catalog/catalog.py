@@ -10,7 +10,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ...i18n import tr
-from .types import CatalogError, Component, FrameworkRule, Layer, TypicalRelationship, pick_text
+from .types import (
+    CatalogError,
+    Component,
+    FrameworkEdition,
+    FrameworkRule,
+    Layer,
+    TypicalRelationship,
+    pick_text,
+)
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,7 @@ class Catalog:
         rules: Iterable[FrameworkRule] = (),
         title_vi: str = "",
         title_en: str = "",
+        framework: FrameworkEdition | None = None,
     ) -> None:
         self.layers: list[Layer] = sorted(layers, key=_layer_sort_key)
         self.components: list[Component] = list(components)
@@ -54,6 +63,9 @@ class Catalog:
         self.rules: list[FrameworkRule] = list(rules)
         self.title_vi = title_vi
         self.title_en = title_en
+        #: The framework document this catalog describes (``None`` for a user catalog
+        #: that names none); a merged catalog keeps the built-in one's.
+        self.framework = framework
         self._layers = {layer.id: layer for layer in self.layers}
         self._components = {c.id: c for c in self.components}
         self._typical: dict[tuple[str, str], list[str]] = {}
@@ -157,7 +169,7 @@ class Catalog:
             [*self.components, *other.components],
             [*self.relationships, *other.relationships],
             [*self.rules, *other.rules],
-            self.title_vi, self.title_en,
+            self.title_vi, self.title_en, self.framework,
         )
 
 

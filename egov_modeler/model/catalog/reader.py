@@ -21,6 +21,7 @@ from .types import (
     SEVERITIES,
     CatalogError,
     Component,
+    FrameworkEdition,
     FrameworkRule,
     Layer,
     TypicalRelationship,
@@ -133,7 +134,27 @@ def parse_catalog(data: Any, name: str, text: str = "",
     rules = _parse_rules(reader, data, known)
     title_vi, title_en = (value if isinstance(value := data.get(key), str) else ""
                           for key in ("title_vi", "title_en"))
-    return Catalog(layers, components, relationships, rules, title_vi, title_en)
+    return Catalog(layers, components, relationships, rules, title_vi, title_en,
+                   _parse_framework(data))
+
+
+def _parse_framework(data: dict[str, Any]) -> FrameworkEdition | None:
+    """The optional ``framework`` block (version, decision, the decisions replacing it).
+
+    Read leniently: it only informs the About box, and catalogs written before it was read
+    may hold other things there; what is not text is left out rather than refused.
+    """
+    raw = data.get("framework")
+    if not isinstance(raw, dict):
+        return None
+    version, decision = (unicodedata.normalize("NFC", value)
+                         if isinstance(value := raw.get(key), str) else ""
+                         for key in ("version", "decision"))
+    replaced = raw.get("replaced_by", [])
+    replaced = [replaced] if isinstance(replaced, str) else replaced
+    return FrameworkEdition(version, decision, tuple(
+        unicodedata.normalize("NFC", item) for item in replaced if isinstance(item, str)
+    ) if isinstance(replaced, list) else ())
 
 
 def _parse_layers(reader: _Reader, data: dict[str, Any], known: Catalog | None) -> list[Layer]:

@@ -30,6 +30,24 @@ def pick_text(language: str | None, vi: str, en: str) -> str:
 
 
 @dataclass(frozen=True)
+class FrameworkEdition:
+    """Which framework document a catalog describes, from its ``framework`` block.
+
+    Shown in Help > About next to the catalog's title, so that a user sees which decision
+    the palette and the rules follow and whether a later decision has replaced it (the
+    architectures written under a replaced framework still use it).
+    """
+
+    version: str = ""
+    decision: str = ""
+    replaced_by: tuple[str, ...] = ()
+
+    @property
+    def superseded(self) -> bool:
+        return bool(self.replaced_by)
+
+
+@dataclass(frozen=True)
 class Layer:
     """A framework layer: an overview band, a reference model or the external systems.
 
