@@ -25,7 +25,14 @@ from .conflicts import Conflict
 from .errors import RepositoryError
 from .integrity import Repair
 from .model_diff import ModelDiff, diff_models
-from .store import Author, ModelRepository, Version, merged_model_bytes, version_of
+from .store import (
+    Author,
+    ModelRepository,
+    Version,
+    merged_model_bytes,
+    paused_gc,
+    version_of,
+)
 from .three_way import MergedModel, ModelMerge, merge_models
 from .wording import ConflictText, describe_conflict
 
@@ -88,8 +95,9 @@ class PendingMerge:
         if repo.head() != self.ours or repo.is_modified():
             raise RepositoryError(tr("The model or the repository changed while the "
                                      "conflicts were being decided; pull again"))
-        result = _commit_merge(repo, self.merge.result(decisions), self.ours, self.theirs,
-                               self.source, self.author)
+        with paused_gc():
+            result = _commit_merge(repo, self.merge.result(decisions), self.ours,
+                                   self.theirs, self.source, self.author)
         self.finished = True
         return result
 
@@ -179,7 +187,9 @@ def merge_version(repo: ModelRepository, theirs: ObjectID | None, source: str,
         return PullResult(PullState.FAST_FORWARD, source, version_of(repo.commit_object(theirs)),
                           diff_models(old_model, repo.model_dict(theirs)))
     who = repo.require_author(author)
-    merge = merge_models(repo.model_dict(base), repo.model_dict(ours), repo.model_dict(theirs))
+    with paused_gc():
+        merge = merge_models(repo.model_dict(base), repo.model_dict(ours),
+                             repo.model_dict(theirs))
     pending = PendingMerge(repo, merge, ours, theirs, source, who)
     if merge.conflicts:
         return PullResult(PullState.CONFLICTS, source, pending=pending)

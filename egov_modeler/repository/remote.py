@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import shutil
 from pathlib import Path
 
 from dulwich import porcelain
@@ -91,6 +92,9 @@ def push(repo: ModelRepository, remote: str | None = None) -> str:
         raise RepositoryError(tr("Nothing to send: commit a first version"))
     address, name = resolve_remote(repo, remote)
     if _is_local_path(address) and not Path(address).exists():
+        if not Path(address).parent.is_dir():
+            raise RepositoryError(tr("The folder {path} does not exist (is the shared drive "
+                                     "connected?)", path=str(Path(address).parent)))
         bare = Repo.init_bare(address, mkdir=True)
         bare.refs.set_symbolic_ref(Ref(b"HEAD"), repo.branch_ref)
         bare.close()
@@ -118,10 +122,13 @@ def clone(source: str, target: str | os.PathLike[str], author: Author | None = N
     if target_path.exists() and any(target_path.iterdir()):
         raise RepositoryError(tr("{path} already exists and is not empty", path=str(target)))
     address = str(Path(source).resolve()) if _is_local_path(source) else source
+    made = not target_path.exists()
     try:
         cloned = porcelain.clone(address, str(target_path), checkout=True,
                                  errstream=io.BytesIO())
     except _NETWORK_ERRORS as exc:
+        if made:  # leave no half-made copy behind
+            shutil.rmtree(target_path, ignore_errors=True)
         raise RepositoryError(tr("Cannot copy the shared repository {address}: {reason}",
                                  address=address, reason=str(exc) or type(exc).__name__)) \
             from None
