@@ -80,6 +80,16 @@ def _pairs_as_dict(value: Any) -> dict[str, Any] | None:
     return {k: v for k, v in pairs}
 
 
+def _keys_of(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any]) -> list[str]:
+    """Every key of the three, ours' order first."""
+    return list(dict.fromkeys([*ours, *theirs, *base]))
+
+
+def _one_sided(base: Any, ours: Any, theirs: Any) -> Any:
+    """The merged value when at most one side changed it (or both the same way)."""
+    return theirs if ours == base else ours
+
+
 @dataclass
 class MergedModel:
     """The merged model dict and what the integrity pass had to remove or clear."""
@@ -152,16 +162,10 @@ class ModelMerge:
         """Merge two versions of one object's fields. With ``record`` the conflicts are
         noted; with ``choose`` they are settled by the side it names."""
         out: dict[str, Any] = {}
-        names = list(ours) + [n for n in theirs if n not in ours]
-        names += [n for n in base if n not in ours and n not in theirs]
-        for name in names:
+        for name in _keys_of(base, ours, theirs):
             b, o, t = _norm(base.get(name)), _norm(ours.get(name)), _norm(theirs.get(name))
-            if o == t:
-                value = o
-            elif o == b:
-                value = t
-            elif t == b:
-                value = o
+            if o == t or o == b or t == b:
+                value = _one_sided(b, o, t)
             elif name in DICT_FIELDS:
                 value = self._merge_keyed(key, kind, name, b or {}, o or {}, t or {},
                                           record, choose)
@@ -187,15 +191,10 @@ class ModelMerge:
                      ours: dict[str, Any], theirs: dict[str, Any], record: bool,
                      choose: Chooser | None) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for sub in list(ours) + [k for k in theirs if k not in ours] + [
-                k for k in base if k not in ours and k not in theirs]:
+        for sub in _keys_of(base, ours, theirs):
             b, o, t = base.get(sub), ours.get(sub), theirs.get(sub)
-            if o == t:
-                value = o
-            elif o == b:
-                value = t
-            elif t == b:
-                value = o
+            if o == t or o == b or t == b:
+                value = _one_sided(b, o, t)
             else:
                 path = f"{name}.{sub}"
                 if record:

@@ -24,7 +24,12 @@ from egov_modeler.repository.conflicts import (
     ConflictKind,
     UndecidedConflicts,
 )
-from egov_modeler.repository.integrity import REMOVED_BY_RULES, REMOVED_MISSING, UNNESTED
+from egov_modeler.repository.integrity import (
+    CLEARED_FOLDER_ENTRY,
+    REMOVED_BY_RULES,
+    REMOVED_MISSING,
+    UNNESTED,
+)
 from tests.helpers.repository import (
     VIEW,
     decide_all,
@@ -256,3 +261,46 @@ def test_the_merge_waits_for_every_decision_and_keeps_its_inputs(base):
     again = load_merged(merge.result(decide_all(merge, OURS)))
     assert (first.element("id-portal").name, again.element("id-portal").name) == (
         "Cổng B", "Cổng A")
+
+
+def test_model_fields_and_folders_merge_too(base):
+    from egov_modeler.model.commands import SetModelFieldsCommand
+    from egov_modeler.model.concepts import Folder
+
+    base.folders = [Folder("Ứng dụng", id="id-folder-app", refs=["id-portal", "id-lgsp"]),
+                    Folder("Quan hệ", refs=["id-portal-lgsp"])]
+
+    def ours(m):
+        m.execute(SetPropertyCommand(m.id, "dossier:agency", "ỦY BAN NHÂN DÂN TỈNH GIA LAI"))
+        m.folders[0].refs.append("id-db")
+
+    def theirs(m):
+        m.execute(SetModelFieldsCommand({"name": "Kiến trúc số tỉnh Gia Lai 2025"}))
+        m.folders[0].label = "Ứng dụng cấp tỉnh"
+        m.folders[0].refs.insert(0, "id-onestop")
+        m.folders[1].refs.remove("id-portal-lgsp")
+
+    merge = merge_edits(base, ours, theirs)
+    assert merge.conflicts == []
+    model = load_merged(merge.result())
+    assert model.name == "Kiến trúc số tỉnh Gia Lai 2025"
+    assert model.properties == [("dossier:agency", "ỦY BAN NHÂN DÂN TỈNH GIA LAI")]
+    app, rels = model.folders
+    assert app.label == "Ứng dụng cấp tỉnh"
+    assert app.refs == ["id-onestop", "id-portal", "id-lgsp", "id-db"]
+    assert (rels.label, rels.refs) == ("Quan hệ", [])
+
+
+def test_a_folder_entry_for_what_the_merge_deleted_goes_with_it(base):
+    from egov_modeler.model.concepts import Folder
+
+    base.folders = [Folder("Ứng dụng", id="id-folder-app", refs=["id-portal"])]
+
+    def theirs(m):
+        m.folders[0].refs.append("id-db")
+
+    merge = merge_edits(base, lambda m: m.execute(DeleteElementCommand("id-db")), theirs)
+    assert merge.conflicts == []  # filing something in a folder does not need it kept
+    result = merge.result()
+    assert [(r.reason, r.ref) for r in result.repairs] == [(CLEARED_FOLDER_ENTRY, "id-db")]
+    assert load_merged(result).folders[0].refs == ["id-portal"]

@@ -342,37 +342,34 @@ class RepositoryDock(QDockWidget):
         return True
 
     def pull(self) -> bool:
+        """Pull from the shared repository (asked for once when there is none)."""
         repo = self._ready()
-        if repo is None:
+        address = self._remote(repo) if repo is not None else ""
+        if repo is None or address == "":
             return False
-        address = self._remote(repo)
-        if address == "":
-            return False
-        try:
-            author = self._author(repo)
-            if author is None:
-                return False
-            with _busy():
-                result = remote.pull(repo, address, author)
-        except (RepositoryError, ModelError, OSError) as exc:
-            return self._fail(self.tr("Cannot pull"), exc)
-        return self._finish_pull(result)
+        return self._pull(self.tr("Cannot pull"),
+                          lambda author: remote.pull(repo, address, author))
 
     def pull_bundle(self) -> bool:
+        """Pull from a bundle file (a USB stick)."""
         repo = self._ready()
-        if repo is None:
+        path = self.dialogs.open_path(self.tr("Pull from a bundle"), BUNDLE_FILTER) \
+            if repo is not None else None
+        if repo is None or not path:
             return False
-        path = self.dialogs.open_path(self.tr("Pull from a bundle"), BUNDLE_FILTER)
-        if not path:
-            return False
+        return self._pull(self.tr("Cannot pull from the bundle"),
+                          lambda author: bundles.pull_bundle(repo, path, author))
+
+    def _pull(self, failure: str, fetch: Callable[[Author], PullResult]) -> bool:
+        assert self.repository is not None
         try:
-            author = self._author(repo)
+            author = self._author(self.repository)
             if author is None:
                 return False
             with _busy():
-                result = bundles.pull_bundle(repo, path, author)
+                result = fetch(author)
         except (RepositoryError, ModelError, OSError) as exc:
-            return self._fail(self.tr("Cannot pull from the bundle"), exc)
+            return self._fail(failure, exc)
         return self._finish_pull(result)
 
     def _finish_pull(self, result: PullResult) -> bool:
