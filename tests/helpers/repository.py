@@ -4,13 +4,18 @@ and the merge of their edits loaded back as a model."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 from egov_modeler.model import Model
 from egov_modeler.model import serialization as ser
 from egov_modeler.model.problems import Severity
 from egov_modeler.model.validation import validate_model
 from egov_modeler.model.views import NODE_CONTAINER, Connection, Node
+from egov_modeler.repository.store import Author, ModelRepository
 from egov_modeler.repository.three_way import MergedModel, ModelMerge, merge_models
 from egov_modeler.storage import native
 
@@ -73,12 +78,6 @@ def decide_all(merge: ModelMerge, side: str) -> Mapping[str, str]:
 
 
 # ---------------------------------------------------------------------------- git copies
-import os  # noqa: E402
-import shutil  # noqa: E402
-import subprocess  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from egov_modeler.repository.store import Author, ModelRepository  # noqa: E402
 
 UNIT_A = Author("Sở Khoa học và Công nghệ", "skhcn@gialai.gov.vn")
 UNIT_B = Author("Trung tâm dữ liệu tỉnh", "ttdl@gialai.gov.vn")
