@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ...i18n import tr
 from .. import events as ev
 from ..errors import ModelError
+from ..model import position
 from ..views import Connection, Node, View
 from .base import (
     CascadeCommand,
@@ -279,10 +280,11 @@ class RemoveNodeCommand(CascadeCommand):
         return parts
 
     def _drop(self, model: Model) -> None:
+        self._index = position(model.view(self.view_id).nodes, self.node_id)
         self._node = model._drop_node(self.view_id, self.node_id)
 
     def _restore(self, model: Model) -> None:
-        model._put_node(self.view_id, self._node)
+        model._put_node(self.view_id, self._node, self._index)
 
     def describe(self) -> str:
         return tr("Delete from view")
@@ -325,10 +327,11 @@ class RemoveConnectionCommand(CascadeCommand):
         ]
 
     def _drop(self, model: Model) -> None:
+        self._index = position(model.view(self.view_id).connections, self.connection_id)
         self._connection = model._drop_connection(self.view_id, self.connection_id)
 
     def _restore(self, model: Model) -> None:
-        model._put_connection(self.view_id, self._connection)
+        model._put_connection(self.view_id, self._connection, self._index)
 
     def describe(self) -> str:
         return tr("Remove connection")
