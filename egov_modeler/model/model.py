@@ -152,10 +152,16 @@ class Model:
 
     # ------------------------------------------------------------------ editing (API)
     def execute(self, command: Command) -> Command:
-        """Apply ``command`` and tell the command listeners (history, journal)."""
+        """Apply ``command`` and tell the command listeners (history, journal). A failing
+        listener is logged, never raised: the model has changed, and a caller that saw an
+        exception would leave the edit off the undo stack (the next Undo would revert the
+        wrong edit)."""
         command.apply(self)
         for listener in list(self._command_listeners):
-            listener(command)
+            try:
+                listener(command)
+            except Exception:  # the edit is made: a listener must not make it look refused
+                log.exception("command listener failed on %s", command.kind)
         return command
 
     def add_element(self, type: str, name: str, **fields: Any) -> Element:

@@ -33,11 +33,14 @@ from ..storage.journal import (
     Journal,
     JournalError,
     JournalInfo,
+    discard_journal,
     file_base,
     find_journals,
     journal_path_for,
     model_base,
+    prune_journals,
     recover,
+    set_aside,
 )
 
 if TYPE_CHECKING:
@@ -271,6 +274,8 @@ def offer_recovery(window: MainWindow, document: str | None = None) -> bool:
     no unsaved changes. True when a journal was recovered into the window."""
     if document is None and not window.undo_stack.isClean():
         return False
+    if document is None:  # at start: old .failed and postponed journals, debris
+        prune_journals(window.journal_keeper.folder)
     own = window.journal_keeper.path
     for info in find_journals(window.journal_keeper.folder):
         if info.path == own or (document is not None and info.document != document):
@@ -291,7 +296,7 @@ def _offer_journal(window: MainWindow, info: JournalInfo) -> RecoverChoice:
     choice = window.dialogs.ask_recover(info)
     if choice is RecoverChoice.DISCARD:
         with contextlib.suppress(OSError):
-            info.path.unlink(missing_ok=True)
+            discard_journal(info.path)
         return choice
     if choice is not RecoverChoice.RECOVER:
         return choice  # later: the journal stays and is offered again
@@ -300,7 +305,7 @@ def _offer_journal(window: MainWindow, info: JournalInfo) -> RecoverChoice:
     except (JournalError, ModelError, OSError) as exc:  # nothing recoverable: say why
         kept = info.path.with_suffix(".failed")
         with contextlib.suppress(OSError):
-            info.path.replace(kept)
+            kept = set_aside(info.path)
         window.dialogs.error(_t("Cannot recover the unsaved changes"), str(exc),
                              _t("The journal was kept as {path}.").format(path=kept))
         return RecoverChoice.DISCARD  # nothing left to recover here: the next may work
@@ -309,7 +314,7 @@ def _offer_journal(window: MainWindow, info: JournalInfo) -> RecoverChoice:
     window.journal_keeper.start(model, info.document, from_model=True, carried=info.edits)
     if window.journal_keeper.path is not None:
         with contextlib.suppress(OSError):
-            info.path.unlink(missing_ok=True)
+            discard_journal(info.path)
     window.undo_stack.resetClean()  # unsaved: closing asks, Save writes it
     window._update_title()
     if report:

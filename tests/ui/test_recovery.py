@@ -136,10 +136,13 @@ def test_opening_a_saved_file_offers_its_own_unsaved_edits(window, qtbot, tmp_pa
     again.undo_stack.setClean()
 
 
-def test_a_file_changed_since_is_refused_and_left_alone(window, qtbot, tmp_path):
+def test_a_file_changed_since_is_recovered_from_the_journals_copy(window, qtbot, tmp_path):
+    """The edits come back on the version they were made on; the user is told that the
+    file changed and that Save As keeps both; the changed file is left alone."""
     path = tmp_path / "gia-lai.egov"
     assert window.save_to(str(path))
     edit(window)
+    expected = copy.deepcopy(model_to_dict(window.current_model()))
     crashed_journal = window.journal_keeper.path
     from egov_modeler.model import Model
 
@@ -147,13 +150,12 @@ def test_a_file_changed_since_is_refused_and_left_alone(window, qtbot, tmp_path)
     other_bytes = path.read_bytes()
     again = crashed_and_restarted(qtbot, tmp_path)
     assert again.open_path(str(path), ask_to_save=False)
-    assert again.current_model().name == "Một mô hình khác"
-    assert not again.isWindowModified()
-    (title, text, details) = again.dialogs.errors[-1]
-    assert "gia-lai.egov" in text and "thay đổi" in text
+    assert model_to_dict(again.current_model()) == expected
+    assert again.isWindowModified()
+    (title, text, details) = again.dialogs.infos[-1]
+    assert "gia-lai.egov" in details and "Lưu thành" in details
     assert path.read_bytes() == other_bytes
-    assert crashed_journal.with_suffix(".failed").exists()  # kept, not offered again
-    assert find_journals(journal_folder(again)) == []
+    assert not crashed_journal.exists()
     window.undo_stack.setClean()
 
 
