@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..i18n import tr
+from .common import EXIT_INTERNAL_ERROR
 
 log = logging.getLogger(__name__)
 
@@ -123,4 +124,4 @@ def run(args: argparse.Namespace) -> int:
                 failed += 1
                 log.debug("self-test check failed", exc_info=True)
                 print(tr("FAILED  {reason}", reason=f"{type(exc).__name__}: {exc}"))
-    return 1 if failed else 0
+    return EXIT_INTERNAL_ERROR if failed else 0  # the installation is broken: not "1"

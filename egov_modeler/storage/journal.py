@@ -51,7 +51,6 @@ import json
 import logging
 import os
 import socket
-import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -66,6 +65,7 @@ from ..model.safe_json import UnsafeJSONError, dumps
 from ..model.safe_json import loads as safe_loads
 from .atomic import STALE_TEMP_SECONDS, write_atomically
 from .paths import display_path, path_key
+from .processes import boot_id, process_alive
 
 log = logging.getLogger(__name__)
 
@@ -148,14 +148,6 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _boot_id() -> str:
-    """Changes at every boot (Linux): a journal from before a power cut is never "live"."""
-    try:
-        return Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
-    except OSError:
-        return ""
-
-
 def _line(data: dict[str, Any]) -> bytes:
     """An edit line: UTF-8, unpaired surrogates replaced (never fails on odd text)."""
     return (dumps(data, separators=(",", ":")) + "\n").encode("utf-8")
@@ -211,7 +203,7 @@ class Journal:
         header = {
             "journal": FORMAT_NAME, "version": FORMAT_VERSION, "document": self.document,
             "base": base, "carried": self.carried, "created": _now(), "pid": os.getpid(),
-            "host": socket.gethostname(), "boot": _boot_id(),
+            "host": socket.gethostname(), "boot": boot_id(),
         }
         write_atomically(self.path, _header_line(header), private=True)
         self._handle = open(self.path, "ab")
@@ -345,32 +337,6 @@ def _split(path: Path) -> tuple[dict[str, Any], list[bytes]]:
     return header, lines[1:]
 
 
-def _process_alive(pid: int) -> bool:
-    """Whether process ``pid`` runs (best effort; False when unsure)."""
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":
-        import ctypes
-
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        ok = kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        kernel32.CloseHandle(handle)
-        return bool(ok) and code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except (OSError, OverflowError):
-        return False
-    return True
-
-
 def _is_live(header: dict[str, Any]) -> bool:
     """True when another program that is still running writes this journal. Our own
     process counts as not live: one process shows one document per window, and a window
@@ -380,9 +346,9 @@ def _is_live(header: dict[str, Any]) -> bool:
         return False
     if header["host"] != socket.gethostname():
         return False
-    if header["boot"] and header["boot"] != _boot_id():
+    if header["boot"] and header["boot"] != boot_id():
         return False
-    return _process_alive(pid)
+    return process_alive(pid)
 
 
 def _document_name(header: dict[str, Any]) -> str:

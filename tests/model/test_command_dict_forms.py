@@ -160,3 +160,19 @@ def test_geometry_beyond_the_shared_bounds_is_refused():
         model.execute(c.MoveNodeCommand("id-view", "id-np", 10**9, 0))
     with pytest.raises(ModelError):
         model.execute(c.PlaceNodeCommand("id-view", Node("id-big", 0, 0, 10**9, 10)))
+
+
+def test_a_failing_listener_never_hides_an_edit_that_was_made():
+    """The edit is made before listeners hear of it: their failure must not reach the
+    caller, which would then leave the edit off the undo stack."""
+    model = diagram()
+    heard = []
+
+    def broken(command):
+        raise UnicodeEncodeError("utf-8", "x", 0, 1, "surrogates not allowed")
+
+    model.add_command_listener(broken)
+    model.add_command_listener(heard.append)
+    command = c.RenameElementCommand("id-portal", "Cổng\ud800")
+    assert model.execute(command) is command
+    assert heard == [command] and model.element("id-portal").name == "Cổng\ud800"

@@ -264,3 +264,21 @@ def test_a_journal_folder_that_cannot_be_written_never_stops_editing(window, tmp
     assert window.current_model().has_element(citizen.id)
     assert window.journal_keeper.path is None
     assert "khôi phục" in window.statusBar().currentMessage()
+
+
+def test_an_edit_with_a_lone_surrogate_reaches_the_undo_stack_and_the_journal(window):
+    """Issue 11: such an edit used to change the model without reaching the undo stack,
+    so the next Undo reverted the wrong edit."""
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    before = window.model.element(citizen.id).name
+    count = window.undo_stack.count()
+    run_command(window.undo_stack, window.model,
+                RenameElementCommand(citizen.id, "Công\ud800dân"))
+    assert window.undo_stack.count() == count + 1
+    recovered, report = recover(window.journal_keeper.path)
+    assert report == [] and recovered.element(citizen.id).name == "Công\ufffddân"
+    window.undo_stack.undo()
+    assert window.model.element(citizen.id).name == before
+    recovered, report = recover(window.journal_keeper.path)
+    assert report == [] and recovered.element(citizen.id).name == before
+    window.undo_stack.setClean()

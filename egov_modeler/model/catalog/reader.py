@@ -7,12 +7,12 @@ format is described in ``docs/catalog-format.md``.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from typing import Any
 
 from ...i18n import tr
+from .. import safe_json
 from ..metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES
 from .catalog import Catalog
 from .types import (
@@ -313,8 +313,11 @@ def decode_catalog_json(text: str, name: str) -> Any:
     """The decoded JSON of ``text``; a :class:`CatalogError` with the line and column
     of a syntax error otherwise (``name`` is the file the message names)."""
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
+        return safe_json.loads(text)
+    except safe_json.UnsafeJSONError as exc:
+        if not exc.lineno:  # too deep, a number too long, NaN or Infinity
+            raise CatalogError(tr("{file}: not valid JSON: {reason}", file=name,
+                                  reason=exc)) from None
         raise CatalogError(tr("{file}, line {line}, column {column}: not valid JSON: {reason}",
                               file=name, line=exc.lineno, column=exc.colno,
-                              reason=exc.msg)) from None
+                              reason=exc)) from None
