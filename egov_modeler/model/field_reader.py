@@ -52,8 +52,11 @@ def _kind(value: Any) -> str:
 class FieldReader:
     """Reads fields of JSON objects, collecting repairs in ``report`` (see module doc)."""
 
-    def __init__(self, report: list[str] | None = None) -> None:
+    def __init__(self, report: list[str] | None = None, *, scrub: bool = True) -> None:
         self.report = report
+        #: False when every text already went through :func:`safe_json.loads` (which
+        #: replaced unpaired surrogates), to spare a search per field.
+        self.scrub = scrub
 
     @property
     def strict(self) -> bool:
@@ -95,7 +98,9 @@ class FieldReader:
 
     # ------------------------------------------------------------ texts
     def _cut(self, text: str, where: str, key: str, max_length: int) -> str:
-        text, replaced = scrub_text(text)
+        replaced = 0
+        if self.scrub:
+            text, replaced = scrub_text(text)
         if replaced:
             self.note(where, tr("‘{field}’ held {count} invalid characters (unpaired "
                                 "surrogates); they were replaced by �", field=key,
@@ -150,7 +155,13 @@ class FieldReader:
     def properties(self, raw: dict[str, Any], key: str, where: str) -> list[tuple[str, str]]:
         """``[[key, value], ...]`` pairs of texts, in order."""
         out: list[tuple[str, str]] = []
+        names, texts = limits.MAX_NAME_LENGTH, limits.MAX_TEXT_LENGTH
         for index, pair in enumerate(self.objects(raw, key, where)):
+            if (not self.scrub and type(pair) is list and len(pair) == 2  # the usual case
+                    and type(pair[0]) is str and type(pair[1]) is str
+                    and len(pair[0]) <= names and len(pair[1]) <= texts):
+                out.append((pair[0], pair[1]))
+                continue
             if (not isinstance(pair, list) or len(pair) != 2
                     or not all(isinstance(p, str) for p in pair)):
                 self.note(where, tr("property #{n} should be a [name, value] pair of texts; it "

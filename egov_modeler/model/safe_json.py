@@ -43,9 +43,9 @@ class UnsafeJSONError(ValueError):
         self.lineno, self.colno, self.pos = lineno, colno, pos
 
 
-# A JSON string literal (the unrolled form is linear and never backtracks far).
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_BRACKETS = re.compile(r"[^\[\]{}]+")
+# A JSON string literal (the unrolled form is linear and never backtracks far), or a run
+# of anything that is neither a bracket nor a quote: what the depth scan removes.
+_NOT_BRACKETS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[^\[\]{}"]+', re.DOTALL)
 # A \uXXXX escape for a surrogate, preceded by an even number of backslashes (so it is an
 # escape and not the text "\\ud800").
 _ESCAPED_SURROGATE = re.compile(
@@ -64,9 +64,11 @@ class LoadedJSON:
 
 def _depth(text: str) -> int:
     """The deepest nesting of ``text`` (strings ignored), in one pass over its brackets."""
-    brackets = _BRACKETS.sub("", _STRING.sub("", text))
+    brackets = _NOT_BRACKETS.sub("", text)
     depth = deepest = 0
     for char in brackets:
+        if char == '"':  # an unterminated string: the rest is its text
+            break
         if char in "[{":
             depth += 1
             if depth > deepest:

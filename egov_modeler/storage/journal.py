@@ -486,10 +486,10 @@ def prune_journals(folder: str | os.PathLike[str],
 
 
 # ---------------------------------------------------------------------------- recovery
-def _model_from_dict(data: Any, name: str) -> Model:
+def _model_from_dict(data: Any, name: str, texts_checked: bool = False) -> Model:
     from .native import model_from_dict
 
-    return model_from_dict(data, name)
+    return model_from_dict(data, name, texts_checked=texts_checked)
 
 
 def _load_base(base: dict[str, Any], journal: Path, report: list[str]) -> Model:
@@ -603,7 +603,7 @@ def _replay(model: Model, entry: dict[str, Any], done: list[Command],
     if op == "snapshot":
         done.clear()
         undone.clear()
-        return _model_from_dict(entry.get("model"), "snapshot")
+        return _model_from_dict(entry.get("model"), "snapshot", texts_checked=True)
     if op == "do":
         command = command_from_dict(entry.get("command"))
         command.apply(model)

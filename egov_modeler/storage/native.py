@@ -169,8 +169,8 @@ def loads(raw: bytes, name: str = "<memory>") -> Model:
         else:
             message = tr("{name} is not a valid model file: {reason}", name=name, reason=exc)
         raise NativeFileError(message) from None
-    fallback_id = _derived_id(raw)
-    model = model_from_dict(loaded.value, name, fallback_id=fallback_id)
+    model = model_from_dict(loaded.value, name, fallback_id=_derived_id(raw),
+                            texts_checked=True)
     if loaded.surrogates_replaced:
         model.load_report.insert(0, tr(
             "{count} invalid characters (unpaired surrogates) were replaced by �",
@@ -183,9 +183,12 @@ def _derived_id(raw: bytes) -> str:
     return f"id-{uuid.UUID(bytes=hashlib.sha256(raw).digest()[:16], version=5)}"
 
 
-def model_from_dict(data: Any, name: str, *, fallback_id: str | None = None) -> Model:
+def model_from_dict(data: Any, name: str, *, fallback_id: str | None = None,
+                    texts_checked: bool = False) -> Model:
     """Build a model from a decoded ``.egov`` dict (a file, or a journal's base); a model
-    without a valid id gets ``fallback_id`` (default: one derived from its content)."""
+    without a valid id gets ``fallback_id`` (default: one derived from its content).
+    ``texts_checked``: the dict came from :func:`safe_json.loads` with surrogates
+    replaced, so texts need no second look."""
     if not isinstance(data, dict) or "format_version" not in data:
         raise NativeFileError(tr("{name} is not an egov-modeler model file", name=name))
     version = data["format_version"]
@@ -196,7 +199,7 @@ def model_from_dict(data: Any, name: str, *, fallback_id: str | None = None) -> 
     if fallback_id is None:
         fallback_id = _derived_id(dumps(data, sort_keys=True).encode("utf-8"))
     try:
-        model = _Builder(data, name, fallback_id).build()
+        model = _Builder(data, name, fallback_id, scrub=not texts_checked).build()
     except NativeFileError:
         raise
     except (FieldProblem, ModelError) as exc:
@@ -210,11 +213,12 @@ def model_from_dict(data: Any, name: str, *, fallback_id: str | None = None) -> 
 class _Builder:
     """Builds one model from a decoded file, reporting into ``model.load_report``."""
 
-    def __init__(self, data: dict[str, Any], name: str, fallback_id: str) -> None:
+    def __init__(self, data: dict[str, Any], name: str, fallback_id: str, *,
+                 scrub: bool) -> None:
         self.data = data
         self.name = name
         self.report: list[str] = []
-        self.reader = FieldReader(self.report)
+        self.reader = FieldReader(self.report, scrub=scrub)
         self.fallback_id = fallback_id
         self.seen: set[str] = set()
 
