@@ -24,7 +24,7 @@ from . import limits
 from .concepts import Element, Folder, Relationship
 from .field_reader import FieldReader, finite_or_none, short_id
 from .ids import is_valid_id
-from .views import NODE_ELEMENT, Connection, Node, Style, View
+from .views import NODE_ELEMENT, NODE_KINDS, Connection, Node, Style, View
 
 FORMAT_VERSION = 1
 ACCESS_TYPES = ("Access", "Read", "Write", "ReadWrite")
@@ -183,8 +183,8 @@ def node_from_dict(raw: Any, reader: FieldReader | None = None) -> Node:
     where = tr("Node {id}", id=short_id(raw.get("id")))
     node_id = r.identifier(raw, "id", where)
     kind = raw.get("kind", NODE_ELEMENT)
-    if not isinstance(kind, str):
-        raise r.fail(where, tr("‘kind’ is not a text"))
+    if kind not in NODE_KINDS:
+        raise r.fail(where, tr("unknown kind {kind}", kind=short_id(kind)))
     return Node(
         id=node_id,
         x=r.coordinate(raw, "x", where), y=r.coordinate(raw, "y", where),

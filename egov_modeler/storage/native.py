@@ -269,7 +269,7 @@ class _Builder:
     def _elements(self, model: Model) -> None:
         for raw in self._list(self.data, "elements"):
             self._claim(raw.get("id"), tr("an element"))
-            if raw.get("type") not in ELEMENT_TYPES:
+            if not _known(raw.get("type"), ELEMENT_TYPES):
                 self.report.append(tr("Element {id} skipped: unknown type {type}",
                                       id=raw["id"], type=short_id(raw.get("type"))))
                 continue
@@ -285,7 +285,7 @@ class _Builder:
         ready = []
         for raw in self._list(self.data, "relationships"):
             self._claim(raw.get("id"), tr("a relationship"))
-            if raw.get("type") not in RELATIONSHIP_TYPES:
+            if not _known(raw.get("type"), RELATIONSHIP_TYPES):
                 self.report.append(tr("Relationship {id} skipped: unknown type {type}",
                                       id=raw["id"], type=short_id(raw.get("type"))))
                 continue
@@ -399,6 +399,11 @@ class _Builder:
             for ref in missing:
                 self.report.append(tr("Folder ‘{folder}’: reference to missing {ref} removed",
                                       folder=folder.label, ref=short_id(ref)))
+
+
+def _known(value: Any, names: Any) -> bool:
+    """``value`` is a text naming one of ``names`` (a list is unhashable, not an error)."""
+    return isinstance(value, str) and value in names
 
 
 def _keep_resolvable(items: dict[str, Any], needs: Callable[[Any], list[str]]) -> set[str]:

@@ -173,6 +173,15 @@ class JournalKeeper(QObject):
         """After Save: the saved file is the new base; the old journal goes."""
         self.start(model, document)
 
+    def mark_saving(self, sha256: str) -> None:
+        """Save is about to replace the file (pass as ``storage.native.save``'s
+        ``before_replace``): a crash before the journal restarts then offers nothing."""
+        if self.journal is not None:
+            try:
+                self.journal.mark_saving(sha256)
+            except OSError as exc:
+                self._fail(exc)
+
     def sync(self) -> None:
         if self.journal is not None:
             try:

@@ -177,7 +177,7 @@ def _parse_components(reader: _Reader, data: dict[str, Any], layer_ids: set[str]
     components: list[Component] = []
     seen: set[str] = set()
     raws = reader.items(data, "components")
-    all_ids = {r.get("id") for r in raws} | (
+    all_ids = {r.get("id") for r in raws if isinstance(r.get("id"), str)} | (
         {c.id for c in known.components} if known else set())
     for index, raw in enumerate(raws, start=1):
         anchor = f'"{raw.get("id")}"' if isinstance(raw.get("id"), str) else None

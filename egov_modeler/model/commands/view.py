@@ -11,7 +11,7 @@ from .. import events as ev
 from ..errors import ModelError
 from ..limits import MAX_COORDINATE, MAX_NODE_SIZE
 from ..model import position
-from ..views import Connection, Node, Style, View
+from ..views import NODE_KINDS, Connection, Node, Style, View
 from .base import (
     CascadeCommand,
     Command,
@@ -120,6 +120,8 @@ class PlaceNodeCommand(Command):
 
     def apply(self, model: Model) -> None:
         check_geometry(self.node.x, self.node.y, self.node.w, self.node.h)
+        if self.node.kind not in NODE_KINDS:
+            raise ModelError(tr("unknown kind {kind}", kind=str(self.node.kind)[:40]))
         model._put_node(self.view_id, self.node)
 
     def revert(self, model: Model) -> None:
