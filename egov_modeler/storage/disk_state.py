@@ -12,7 +12,8 @@ import hashlib
 import os
 from dataclasses import dataclass
 
-__all__ = ["DiskChange", "DiskState", "disk_change", "disk_state", "state_of_bytes"]
+__all__ = ["DiskChange", "DiskState", "disk_change", "disk_state", "file_sha256",
+           "state_of_bytes"]
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,8 @@ def state_of_bytes(raw: bytes, stat: os.stat_result) -> DiskState:
     return DiskState(len(raw), stat.st_mtime_ns, hashlib.sha256(raw).hexdigest())
 
 
-def _sha256(path: str | os.PathLike[str]) -> str:
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    """The SHA-256 of a file's bytes, read in blocks."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -47,7 +49,7 @@ def disk_state(path: str | os.PathLike[str]) -> DiskState | None:
     """The state of ``path`` now; ``None`` when it does not exist."""
     try:
         stat = os.stat(path)
-        return DiskState(stat.st_size, stat.st_mtime_ns, _sha256(path))
+        return DiskState(stat.st_size, stat.st_mtime_ns, file_sha256(path))
     except FileNotFoundError:
         return None
 
@@ -63,7 +65,7 @@ def disk_change(path: str | os.PathLike[str], expected: DiskState) -> DiskChange
     if stat.st_size != expected.size:
         return DiskChange.CHANGED
     try:
-        same = _sha256(path) == expected.sha256
+        same = file_sha256(path) == expected.sha256
     except FileNotFoundError:
         return DiskChange.DELETED
     return DiskChange.UNCHANGED if same else DiskChange.CHANGED

@@ -64,6 +64,7 @@ from ..model.model import Model
 from ..model.safe_json import UnsafeJSONError, dumps
 from ..model.safe_json import loads as safe_loads
 from .atomic import STALE_TEMP_SECONDS, write_atomically
+from .disk_state import file_sha256
 from .paths import display_path, path_key
 from .processes import boot_id, process_alive
 
@@ -91,15 +92,6 @@ class JournalError(ModelError):
 
 
 # ---------------------------------------------------------------------------- bases
-def file_sha256(path: str | os.PathLike[str]) -> str:
-    """The SHA-256 of a file's bytes (how a journal recognises its saved file)."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 class FileBase(dict[str, Any]):
     """A base naming a saved file (``path`` and ``sha256``, what the header holds) that
     also carries the file's bytes, for the journal's own copy."""

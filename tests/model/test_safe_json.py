@@ -74,3 +74,19 @@ def test_the_catalog_and_clipboard_readers_refuse_hostile_text_with_their_own_er
 def test_a_clipboard_fragment_with_wrong_types_is_refused(fragment):
     with pytest.raises(ModelError):
         fragment_from_json(fragment)
+
+
+def test_a_catalog_name_beyond_the_shared_bound_is_refused():
+    from egov_modeler.i18n import set_language
+    from egov_modeler.model.catalog import load_builtin_catalog
+    from egov_modeler.model.catalog.reader import parse_catalog
+    from egov_modeler.model.limits import MAX_NAME_LENGTH
+
+    set_language("en")
+    component = {"id": "gl_x", "name_vi": "x" * (MAX_NAME_LENGTH + 1), "name_en": "X",
+                 "layer": "nen_tang_tich_hop", "archimate_type": "ApplicationComponent",
+                 "sources": [], "inferred": False}
+    data = {"format": "egov-modeler-catalog", "format_version": 1, "id": "gl",
+            "components": [component]}
+    with pytest.raises(CatalogError, match="longer than"):
+        parse_catalog(data, "gl.json", known=load_builtin_catalog())

@@ -13,6 +13,7 @@ from typing import Any
 
 from ...i18n import tr
 from .. import safe_json
+from ..limits import MAX_NAME_LENGTH
 from ..metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES
 from .catalog import Catalog
 from .types import (
@@ -67,6 +68,9 @@ class _Reader:
             return None
         if not isinstance(value, str) or (required and not value.strip()):
             raise self.fail(where, tr("'{field}' must be a non-empty text", field=key), anchor)
+        if len(value) > MAX_NAME_LENGTH:  # the bound every reader holds names to
+            raise self.fail(where, tr("'{field}' is longer than {count} characters",
+                                      field=key, count=MAX_NAME_LENGTH), anchor)
         if unicodedata.normalize("NFC", value) != value:
             value = unicodedata.normalize("NFC", value)  # normalise rather than refuse
         return value
