@@ -50,8 +50,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``egov-modeler`` console script."""
+    """Entry point of the ``egov-modeler`` console script. An unexpected error exits 3
+    (never 1, which means "the model has errors"); see :mod:`.common` for the codes."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        return _main(argv)
+    except Exception as exc:  # a bug or a failure of the machine: say so, exit 3
+        from .common import EXIT_INTERNAL_ERROR
+
+        logging.getLogger(__name__).debug("internal error", exc_info=True)
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
+        print(tr("internal error: {error}", error=f"{type(exc).__name__}: {exc}"[:500]),
+              file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
+
+
+def _main(argv: Sequence[str] | None) -> int:
     raw = list(sys.argv[1:] if argv is None else argv)
     early, _ = _global_options().parse_known_args(raw)
     if early.lang:  # before any help text is built, so --help speaks the chosen language

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import tr
+from .common import EXIT_INTERNAL_ERROR
 from .self_test_checks import Check, all_checks
 
 log = logging.getLogger(__name__)
@@ -72,4 +73,5 @@ def run(args: argparse.Namespace) -> int:
         results = run_checks(all_checks(Path(tmp), gui=args.gui))
     for line in format_table(results):
         print(line)
-    return 0 if all(r.passed for r in results) else 1
+    # A failed check means a broken installation, not a model with errors (exit 1).
+    return 0 if all(r.passed for r in results) else EXIT_INTERNAL_ERROR

@@ -1,4 +1,5 @@
-"""``egov-modeler validate FILE``: one problem a line; exit 0, 1 (errors) or 2 (unreadable)."""
+"""``egov-modeler validate FILE``: one problem a line; exit 0, 1 (errors), 2 (unreadable)
+or 3 (a rule provider crashed, so the verdict is incomplete)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..model.problems import Severity
+    from ..model.rules import PROVIDER_FAILED_RULE
     from ..model.validation import validate_model as validate
-    from .common import EXIT_OK, EXIT_PROBLEMS, read_model_or_exit
+    from .common import EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_PROBLEMS, read_model_or_exit
 
     model = read_model_or_exit(args.file)
     for line in model.load_report:
@@ -30,4 +32,8 @@ def run(args: argparse.Namespace) -> int:
     warnings = len(problems) - errors
     print(tr("{errors} errors, {warnings} warnings", errors=errors, warnings=warnings),
           file=sys.stderr)
+    if any(p.rule == PROVIDER_FAILED_RULE for p in problems):
+        print(tr("error: some rules could not be checked; the model was not fully "
+                 "validated"), file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
     return EXIT_PROBLEMS if errors else EXIT_OK

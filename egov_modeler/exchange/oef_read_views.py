@@ -4,12 +4,12 @@ carries what the format cannot hold: layer bands, the view's origin, sizes and s
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from lxml import etree
 
 from ..i18n import tr
+from ..model import safe_json
 from ..model.model import Model
 from ..model.views import NODE_CONTAINER, NODE_ELEMENT, NODE_LABEL, Connection, Node, View
 from .oef_read_common import ReadState, local_name
@@ -54,7 +54,7 @@ def read_view(reader: ReadState, view_el: etree._Element, model: Model) -> None:
     for key, value in parts.properties:
         if key == PROP_VIEW_EXTRAS:
             try:
-                extras = json.loads(value)
+                extras = safe_json.loads(value)
                 if not isinstance(extras, dict):
                     raise ValueError("not an object")
             except ValueError:

@@ -156,10 +156,16 @@ class Model:
 
     # ------------------------------------------------------------------ editing (API)
     def execute(self, command: Command) -> Command:
-        """Apply ``command`` and tell the command listeners (history, journal)."""
+        """Apply ``command`` and tell the command listeners (history, journal). A failing
+        listener is logged, never raised: the model has changed, and a caller that saw an
+        exception would leave the edit off the undo stack (the next Undo would revert the
+        wrong edit)."""
         command.apply(self)
         for listener in list(self._command_listeners):
-            listener(command)
+            try:
+                listener(command)
+            except Exception:  # the edit is made: a listener must not make it look refused
+                log.exception("command listener failed on %s", command.kind)
         return command
 
     def add_element(self, type: str, name: str, **fields: Any) -> Element:
@@ -314,7 +320,9 @@ class Model:
         self.emit(ev.ViewRemoved(view_id))
         return view, index
 
-    def _put_node(self, view_id: str, node: Node) -> None:
+    def _put_node(self, view_id: str, node: Node, index: int | None = None) -> None:
+        """Add ``node`` at the end of the view's drawing order, or at ``index`` (undo puts
+        a removed node back where it was, so what was on top stays on top)."""
         view = self.view(view_id)
         if node.id in view.nodes or node.id in view.connections:
             raise DuplicateIdError(tr("The id {id} is already used", id=node.id))
@@ -322,7 +330,7 @@ class Model:
             raise UnknownIdError(tr("No element with id {id}", id=node.element_id))
         if node.parent is not None and node.parent not in view.nodes:
             raise UnknownIdError(tr("No node with id {id}", id=node.parent))
-        view.nodes[node.id] = node
+        _insert(view.nodes, node.id, node, index)
         self.emit(ev.NodeAdded(view_id, node.id))
 
     def _drop_node(self, view_id: str, node_id: str) -> Node:
@@ -346,7 +354,9 @@ class Model:
         except KeyError:
             raise UnknownIdError(tr("No connection with id {id}", id=connection_id)) from None
 
-    def _put_connection(self, view_id: str, connection: Connection) -> None:
+    def _put_connection(self, view_id: str, connection: Connection,
+                        index: int | None = None) -> None:
+        """Add ``connection`` last in the view's order, or at ``index`` (undo)."""
         view = self.view(view_id)
         if connection.id in view.nodes or connection.id in view.connections:
             raise DuplicateIdError(tr("The id {id} is already used", id=connection.id))
@@ -359,7 +369,7 @@ class Model:
             raise UnknownIdError(
                 tr("No relationship with id {id}", id=connection.relationship_id)
             )
-        view.connections[connection.id] = connection
+        _insert(view.connections, connection.id, connection, index)
         self.emit(ev.ConnectionAdded(view_id, connection.id))
 
     def _drop_connection(self, view_id: str, connection_id: str) -> Connection:
@@ -369,3 +379,24 @@ class Model:
         del self.view(view_id).connections[connection_id]
         self.emit(ev.ConnectionRemoved(view_id, connection_id))
         return connection
+
+
+def _insert(items: dict[str, Any], key: str, value: Any, index: int | None) -> None:
+    """Put ``key`` into the ordered dict ``items`` at ``index`` (``None``: at the end),
+    in place, so every holder of the dict sees it."""
+    if index is None or index >= len(items):
+        items[key] = value
+        return
+    entries = list(items.items())
+    entries.insert(index, (key, value))
+    items.clear()
+    items.update(entries)
+
+
+def position(items: dict[str, Any], key: str) -> int | None:
+    """Where ``key`` is in the ordered dict ``items`` (for putting it back there), or
+    ``None`` when it is not there."""
+    for index, existing in enumerate(items):
+        if existing == key:
+            return index
+    return None

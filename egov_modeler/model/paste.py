@@ -21,12 +21,12 @@ deleted since the copy) is always pasted as a copy: nothing else could be shown.
 from __future__ import annotations
 
 import copy
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..i18n import tr
+from . import safe_json
 from . import serialization as ser
 from .commands import (
     AddConnectionCommand,
@@ -38,6 +38,7 @@ from .commands import (
 )
 from .concepts import Element, Relationship
 from .errors import ModelError
+from .field_reader import FieldReader
 from .ids import new_id
 from .views import Connection, Node, View
 
@@ -141,7 +142,7 @@ def _parents_first(view: View, wanted: set[str]) -> list[Node]:
 # ============================================================================ JSON form
 def fragment_to_json(fragment: Fragment) -> str:
     """The clipboard form: UTF-8-safe JSON, readable by another window or instance."""
-    return json.dumps({
+    return safe_json.dumps({
         "format": FRAGMENT_FORMAT,
         "version": FRAGMENT_VERSION,
         "view": fragment.view_id,
@@ -149,15 +150,15 @@ def fragment_to_json(fragment: Fragment) -> str:
         "connections": [ser.connection_to_dict(c) for c in fragment.connections],
         "elements": [ser.element_to_dict(e) for e in fragment.elements],
         "relationships": [ser.relationship_to_dict(r) for r in fragment.relationships],
-    }, ensure_ascii=False)
+    })
 
 
 def fragment_from_json(text: str | bytes) -> Fragment:
     """Read :func:`fragment_to_json` output; anything else raises :class:`ModelError`
     saying what is wrong (the clipboard may hold another program's data)."""
     try:
-        raw = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as exc:
+        raw = safe_json.loads(text)
+    except ValueError as exc:
         raise ModelError(tr("The clipboard does not hold a diagram fragment: {error}",
                             error=str(exc))) from None
     if not isinstance(raw, dict) or raw.get("format") != FRAGMENT_FORMAT:
@@ -166,17 +167,20 @@ def fragment_from_json(text: str | bytes) -> Fragment:
         raise ModelError(tr("Diagram fragment version {version} is not supported",
                             version=raw.get("version")))
     try:
+        reader = FieldReader()  # strict: the clipboard is written by this program
+        where = tr("the clipboard")
         return Fragment(
-            view_id=str(raw.get("view", "")),
-            nodes=[ser.node_from_dict(n) for n in raw.get("nodes", [])],
-            connections=[ser.connection_from_dict(c) for c in raw.get("connections", [])],
-            elements=[ser.element_from_dict(e) for e in raw.get("elements", [])],
+            view_id=reader.text(raw, "view", where),
+            nodes=[ser.node_from_dict(n) for n in reader.objects(raw, "nodes", where)],
+            connections=[ser.connection_from_dict(c)
+                         for c in reader.objects(raw, "connections", where)],
+            elements=[ser.element_from_dict(e) for e in reader.objects(raw, "elements", where)],
             relationships=[ser.relationship_from_dict(r)
-                           for r in raw.get("relationships", [])],
+                           for r in reader.objects(raw, "relationships", where)],
         )
-    except (KeyError, TypeError, ValueError) as exc:
+    except ValueError as exc:  # a FieldProblem: a field of the wrong type or range
         raise ModelError(tr("The diagram fragment on the clipboard is damaged: {error}",
-                            error=repr(exc))) from None
+                            error=str(exc))) from None
 
 
 # ============================================================================ paste

@@ -46,6 +46,7 @@ __all__ = [
     "check_relationship",
     "concept_of",
     "invalid_junction_paths",
+    "PROVIDER_FAILED_RULE",
     "provider_model_findings",
     "register_rule_provider",
     "relationship_table",
@@ -293,15 +294,25 @@ def check_relationship(
     return warnings
 
 
+#: Rule id of the error that stands for a provider that crashed during validation.
+PROVIDER_FAILED_RULE = "rule-provider-failed"
+
+
 def provider_model_findings(model: Any) -> list[Problem]:
     """Every registered provider's ``model_findings``, in registration order (for validation).
 
-    As in :func:`check_relationship`, a crashing provider is logged and skipped.
+    A provider that crashes is logged and reported as an ERROR with the rule
+    :data:`PROVIDER_FAILED_RULE`: its rules were not checked, so "no problems" would be a
+    false verdict (``egov-modeler validate`` exits 3 on it).
     """
     problems: list[Problem] = []
     for provider in rule_providers():
         try:
             problems.extend(provider.model_findings(model))
-        except Exception:
+        except Exception as exc:
             log.exception("rule provider %r failed; its rules were skipped", provider)
+            problems.append(Problem(
+                Severity.ERROR, PROVIDER_FAILED_RULE,
+                tr("The rules of {provider} could not be checked: {error}",
+                   provider=type(provider).__name__, error=f"{type(exc).__name__}: {exc}"[:300])))
     return problems

@@ -3,6 +3,16 @@
 Used by the native ``.egov`` file, by the commands' dict form (journal, scripts) and by
 tests to compare two models: two models are equal when their dicts are equal. Keys come
 out in a fixed order and empty fields are left out, so files diff and merge well.
+
+Order is meaning: elements and relationships come sorted by id (a stable order, so diffs
+stay small), but a view's nodes and connections come in *drawing order* (what is painted
+on top), never re-sorted: nodes parents first with siblings in the view's order, exactly
+as :mod:`egov_modeler.diagram.display_list` paints them, connections in the view's order.
+Writing is linear in the number of nodes (one pass to group children by parent).
+
+Every ``*_from_dict`` reads its fields through a
+:class:`~egov_modeler.model.field_reader.FieldReader`: typed, within the limits of
+:mod:`.limits`, strict unless the caller passes a lenient reader with a report.
 """
 
 from __future__ import annotations
@@ -10,10 +20,15 @@ from __future__ import annotations
 import base64
 from typing import Any
 
+from ..i18n import tr
+from . import limits
 from .concepts import Element, Folder, Profile, Relationship
-from .views import NODE_ELEMENT, Connection, Node, Style, View
+from .field_reader import FieldReader, finite_or_none, short_id
+from .ids import is_valid_id
+from .views import NODE_ELEMENT, NODE_KINDS, Connection, Node, Style, View
 
 FORMAT_VERSION = 1
+ACCESS_TYPES = ("Access", "Read", "Write", "ReadWrite")
 
 
 def _lang_map(values: dict[str, str]) -> dict[str, str]:
@@ -26,20 +41,60 @@ def _put(out: dict[str, Any], key: str, value: Any) -> None:
         out[key] = value
 
 
+def _strict(reader: FieldReader | None) -> FieldReader:
+    return reader if reader is not None else FieldReader()
+
+
 def properties_to_list(properties: list[tuple[str, str]]) -> list[list[str]]:
     return [[k, v] for k, v in properties]
 
 
-def properties_from_list(raw: Any) -> list[tuple[str, str]]:
-    return [(str(k), str(v)) for k, v in raw or []]
+def properties_from_list(raw: Any, reader: FieldReader | None = None,
+                         where: str = "") -> list[tuple[str, str]]:
+    """Properties from their list form (``raw`` is the list itself)."""
+    return _strict(reader).properties({"properties": raw}, "properties", where)
+
+
+_STYLE_FIELDS = ("fill", "fill_alpha", "line_color", "line_alpha", "line_width", "font_name",
+                 "font_size", "font_color", "font_style", "text_alignment", "text_position")
+TEXT_ALIGNMENTS = ("left", "center", "right")
+#: Where a node's text sits, and where a connection's label sits.
+TEXT_POSITIONS = ("top", "middle", "bottom", "source", "target")
 
 
 def style_to_dict(style: Style) -> dict[str, Any]:
-    return {k: v for k, v in style.__dict__.items() if v is not None}
+    out = {k: v for k, v in style.__dict__.items() if v is not None}
+    if "font_size" in out and finite_or_none(out["font_size"]) is None:
+        del out["font_size"]  # never write what no reader accepts
+    return out
 
 
-def style_from_dict(raw: dict[str, Any] | None) -> Style:
-    return Style(**(raw or {}))
+def style_from_dict(raw: Any, reader: FieldReader | None = None,
+                    where: str = "style") -> Style:
+    """A :class:`Style`; each field checked (colours, 0..255 alphas, widths, font sizes)."""
+    r = _strict(reader)
+    if raw is None:
+        return Style()
+    if not isinstance(raw, dict):
+        r.wrong_type(where, "style", raw, tr("an object"))
+        return Style()
+    for key in raw:
+        if key not in _STYLE_FIELDS:
+            r.note(where, tr("unknown field ‘{field}’ was left out", field=f"style.{key}"))
+    return Style(
+        fill=r.colour(raw, "fill", where),
+        fill_alpha=r.integer(raw, "fill_alpha", where, limits.MIN_ALPHA, limits.MAX_ALPHA),
+        line_color=r.colour(raw, "line_color", where),
+        line_alpha=r.integer(raw, "line_alpha", where, limits.MIN_ALPHA, limits.MAX_ALPHA),
+        line_width=r.integer(raw, "line_width", where, limits.MIN_LINE_WIDTH,
+                             limits.MAX_LINE_WIDTH),
+        font_name=r.optional_text(raw, "font_name", where),
+        font_size=r.font_size(raw, "font_size", where),
+        font_color=r.colour(raw, "font_color", where),
+        font_style=r.font_style(raw, "font_style", where),
+        text_alignment=r.choice(raw, "text_alignment", where, TEXT_ALIGNMENTS),
+        text_position=r.choice(raw, "text_position", where, TEXT_POSITIONS),
+    )
 
 
 def element_to_dict(element: Element) -> dict[str, Any]:
@@ -54,18 +109,25 @@ def element_to_dict(element: Element) -> dict[str, Any]:
     return out
 
 
-def element_from_dict(raw: dict[str, Any]) -> Element:
+def element_from_dict(raw: Any, reader: FieldReader | None = None) -> Element:
+    r = _strict(reader)
+    raw = r.obj(raw, tr("an element"))
+    where = tr("Element {id}", id=short_id(raw.get("id")))
+    element_id = r.identifier(raw, "id", where)
+    element_type = raw.get("type")
+    if not isinstance(element_type, str):
+        raise r.fail(where, tr("‘type’ is missing"))
     return Element(
-        id=raw["id"],
-        type=raw["type"],
-        name=raw.get("name", ""),
-        names=dict(raw.get("names", {})),
-        documentation=raw.get("documentation", ""),
-        documentations=dict(raw.get("documentations", {})),
-        properties=properties_from_list(raw.get("properties")),
-        catalog_ref=raw.get("catalog_ref"),
-        layer=raw.get("layer"),
-        specialization=raw.get("specialization"),
+        id=element_id,
+        type=element_type,
+        name=r.name(raw, "name", where),
+        names=r.lang_map(raw, "names", where, limits.MAX_NAME_LENGTH),
+        documentation=r.text(raw, "documentation", where),
+        documentations=r.lang_map(raw, "documentations", where),
+        properties=r.properties(raw, "properties", where),
+        catalog_ref=r.optional_text(raw, "catalog_ref", where),
+        layer=r.optional_text(raw, "layer", where),
+        specialization=r.optional_text(raw, "specialization", where),
     )
 
 
@@ -85,21 +147,28 @@ def relationship_to_dict(rel: Relationship) -> dict[str, Any]:
     return out
 
 
-def relationship_from_dict(raw: dict[str, Any]) -> Relationship:
+def relationship_from_dict(raw: Any, reader: FieldReader | None = None) -> Relationship:
+    r = _strict(reader)
+    raw = r.obj(raw, tr("a relationship"))
+    where = tr("Relationship {id}", id=short_id(raw.get("id")))
+    rel_id = r.identifier(raw, "id", where)
+    rel_type = raw.get("type")
+    if not isinstance(rel_type, str):
+        raise r.fail(where, tr("‘type’ is missing"))
     return Relationship(
-        id=raw["id"],
-        type=raw["type"],
-        source=raw["source"],
-        target=raw["target"],
-        name=raw.get("name", ""),
-        names=dict(raw.get("names", {})),
-        documentation=raw.get("documentation", ""),
-        documentations=dict(raw.get("documentations", {})),
-        properties=properties_from_list(raw.get("properties")),
-        access_type=raw.get("access_type"),
-        is_directed=bool(raw.get("is_directed", False)),
-        modifier=raw.get("modifier", ""),
-        specialization=raw.get("specialization"),
+        id=rel_id,
+        type=rel_type,
+        source=r.reference(raw, "source", where, required=True) or "",
+        target=r.reference(raw, "target", where, required=True) or "",
+        name=r.name(raw, "name", where),
+        names=r.lang_map(raw, "names", where, limits.MAX_NAME_LENGTH),
+        documentation=r.text(raw, "documentation", where),
+        documentations=r.lang_map(raw, "documentations", where),
+        properties=r.properties(raw, "properties", where),
+        access_type=r.choice(raw, "access_type", where, ACCESS_TYPES),
+        is_directed=r.boolean(raw, "is_directed", where),
+        modifier=r.text(raw, "modifier", where, max_length=limits.MAX_NAME_LENGTH),
+        specialization=r.optional_text(raw, "specialization", where),
     )
 
 
@@ -118,19 +187,28 @@ def node_to_dict(node: Node) -> dict[str, Any]:
     return out
 
 
-def node_from_dict(raw: dict[str, Any]) -> Node:
+def node_from_dict(raw: Any, reader: FieldReader | None = None) -> Node:
+    r = _strict(reader)
+    raw = r.obj(raw, tr("a node"))
+    where = tr("Node {id}", id=short_id(raw.get("id")))
+    node_id = r.identifier(raw, "id", where)
+    kind = raw.get("kind", NODE_ELEMENT)
+    if kind not in NODE_KINDS:
+        raise r.fail(where, tr("unknown kind {kind}", kind=short_id(kind)))
     return Node(
-        id=raw["id"],
-        x=int(raw["x"]), y=int(raw["y"]), w=int(raw["w"]), h=int(raw["h"]),
-        kind=raw.get("kind", NODE_ELEMENT),
-        element_id=raw.get("element"),
-        parent=raw.get("parent"),
-        label=raw.get("label", ""),
-        labels=dict(raw.get("labels", {})),
-        documentation=raw.get("documentation", ""),
-        layer=raw.get("layer"),
-        view_ref=raw.get("view_ref"),
-        style=style_from_dict(raw.get("style")),
+        id=node_id,
+        x=r.coordinate(raw, "x", where), y=r.coordinate(raw, "y", where),
+        w=r.size(raw, "w", where, limits.DEFAULT_NODE_WIDTH),
+        h=r.size(raw, "h", where, limits.DEFAULT_NODE_HEIGHT),
+        kind=kind,
+        element_id=r.reference(raw, "element", where),
+        parent=r.reference(raw, "parent", where),
+        label=r.text(raw, "label", where),
+        labels=r.lang_map(raw, "labels", where),
+        documentation=r.text(raw, "documentation", where),
+        layer=r.optional_text(raw, "layer", where),
+        view_ref=r.reference(raw, "view_ref", where),
+        style=style_from_dict(raw.get("style"), r, where),
     )
 
 
@@ -145,22 +223,48 @@ def connection_to_dict(conn: Connection) -> dict[str, Any]:
     return out
 
 
-def connection_from_dict(raw: dict[str, Any]) -> Connection:
+def connection_from_dict(raw: Any, reader: FieldReader | None = None) -> Connection:
+    r = _strict(reader)
+    raw = r.obj(raw, tr("a connection"))
+    where = tr("Connection {id}", id=short_id(raw.get("id")))
     return Connection(
-        id=raw["id"],
-        source=raw["source"],
-        target=raw["target"],
-        relationship_id=raw.get("relationship"),
-        bendpoints=[(int(x), int(y)) for x, y in raw.get("bendpoints", [])],
-        label=raw.get("label", ""),
-        labels=dict(raw.get("labels", {})),
-        documentation=raw.get("documentation", ""),
-        style=style_from_dict(raw.get("style")),
+        id=r.identifier(raw, "id", where),
+        source=r.reference(raw, "source", where, required=True) or "",
+        target=r.reference(raw, "target", where, required=True) or "",
+        relationship_id=r.reference(raw, "relationship", where),
+        bendpoints=r.points(raw, "bendpoints", where),
+        label=r.text(raw, "label", where),
+        labels=r.lang_map(raw, "labels", where),
+        documentation=r.text(raw, "documentation", where),
+        style=style_from_dict(raw.get("style"), r, where),
     )
 
 
+def drawing_order(view: View) -> list[Node]:
+    """The view's nodes parents first, siblings in the view's order: the order they are
+    painted in (later on top). Linear: children are grouped by parent in one pass. A node
+    whose parent is missing, or that sits in a parent cycle, comes at the top level."""
+    by_parent: dict[str | None, list[Node]] = {}
+    for node in view.nodes.values():
+        parent = node.parent if node.parent in view.nodes else None
+        by_parent.setdefault(parent, []).append(node)
+    ordered: list[Node] = []
+    seen: set[str] = set()
+    stack = list(reversed(by_parent.get(None, [])))
+    while stack:
+        node = stack.pop()
+        if node.id in seen:
+            continue
+        seen.add(node.id)
+        ordered.append(node)
+        stack.extend(reversed(by_parent.get(node.id, [])))
+    if len(ordered) < len(view.nodes):  # a parent cycle: keep those nodes too
+        ordered.extend(n for n in view.nodes.values() if n.id not in seen)
+    return ordered
+
+
 def view_to_dict(view: View) -> dict[str, Any]:
-    """A view with its nodes parents-first then by id, and connections by id."""
+    """A view with its nodes and connections in drawing order (see the module docstring)."""
     out: dict[str, Any] = {"id": view.id, "name": view.name}
     _put(out, "names", _lang_map(view.names))
     _put(out, "documentation", view.documentation)
@@ -168,41 +272,39 @@ def view_to_dict(view: View) -> dict[str, Any]:
     _put(out, "viewpoint", view.viewpoint)
     _put(out, "properties", properties_to_list(view.properties))
     _put(out, "connection_router", view.connection_router)
-    ordered: list[Node] = []
-    level = sorted(view.children(None), key=lambda n: n.id)
-    while level:
-        ordered.extend(level)
-        level = sorted(
-            (child for node in level for child in view.children(node.id)), key=lambda n: n.id
-        )
-    out["nodes"] = [node_to_dict(n) for n in ordered]
-    out["connections"] = [
-        connection_to_dict(c) for c in sorted(view.connections.values(), key=lambda c: c.id)
-    ]
+    out["nodes"] = [node_to_dict(n) for n in drawing_order(view)]
+    out["connections"] = [connection_to_dict(c) for c in view.connections.values()]
     return out
 
 
-def view_header_from_dict(raw: dict[str, Any]) -> View:
+def view_header_from_dict(raw: Any, reader: FieldReader | None = None) -> View:
     """A view without its nodes and connections (the loader adds those one by one)."""
+    r = _strict(reader)
+    raw = r.obj(raw, tr("a view"))
+    where = tr("View {id}", id=short_id(raw.get("id")))
     return View(
-        id=raw["id"],
-        name=raw.get("name", ""),
-        names=dict(raw.get("names", {})),
-        documentation=raw.get("documentation", ""),
-        documentations=dict(raw.get("documentations", {})),
-        viewpoint=raw.get("viewpoint", ""),
-        properties=properties_from_list(raw.get("properties")),
-        connection_router=raw.get("connection_router", ""),
+        id=r.identifier(raw, "id", where),
+        name=r.name(raw, "name", where),
+        names=r.lang_map(raw, "names", where, limits.MAX_NAME_LENGTH),
+        documentation=r.text(raw, "documentation", where),
+        documentations=r.lang_map(raw, "documentations", where),
+        viewpoint=r.text(raw, "viewpoint", where, max_length=limits.MAX_NAME_LENGTH),
+        properties=r.properties(raw, "properties", where),
+        connection_router=r.text(raw, "connection_router", where,
+                                 max_length=limits.MAX_NAME_LENGTH),
     )
 
 
-def view_from_dict(raw: dict[str, Any]) -> View:
-    view = view_header_from_dict(raw)
-    for node_raw in raw.get("nodes", []):
-        node = node_from_dict(node_raw)
+def view_from_dict(raw: Any, reader: FieldReader | None = None) -> View:
+    """A whole view (a command's dict form); strict by default. Ends are not checked here:
+    the command that adds the view does that against the model."""
+    r = _strict(reader)
+    view = view_header_from_dict(raw, r)
+    for node_raw in r.objects(raw, "nodes", view.id):
+        node = node_from_dict(node_raw, r)
         view.nodes[node.id] = node
-    for conn_raw in raw.get("connections", []):
-        conn = connection_from_dict(conn_raw)
+    for conn_raw in r.objects(raw, "connections", view.id):
+        conn = connection_from_dict(conn_raw, r)
         view.connections[conn.id] = conn
     return view
 
@@ -217,14 +319,30 @@ def folder_to_dict(folder: Folder) -> dict[str, Any]:
     return out
 
 
-def folder_from_dict(raw: dict[str, Any]) -> Folder:
+def folder_from_dict(raw: Any, reader: FieldReader | None = None) -> Folder:
+    """A folder and its sub-folders (their depth is bounded by the JSON reader's)."""
+    r = _strict(reader)
+    raw = r.obj(raw, tr("a folder"))
+    label = r.name(raw, "label", tr("a folder"))
+    where = tr("Folder ‘{folder}’", folder=label)
+    folder_id = raw.get("id")
+    if folder_id is not None and not is_valid_id(folder_id):
+        r.note(where, tr("‘{field}’ is missing or not a valid id: {value}", field="id",
+                         value=repr(folder_id)[:40]))
+        folder_id = None
+    folders = []
+    for child in r.objects(raw, "folders", where):
+        if isinstance(child, dict):
+            folders.append(folder_from_dict(child, r))
+        else:
+            r.wrong_type(where, "folders", child, tr("an object"))
     return Folder(
-        label=raw.get("label", ""),
-        labels=dict(raw.get("labels", {})),
-        documentation=raw.get("documentation", ""),
-        id=raw.get("id"),
-        refs=[str(r) for r in raw.get("refs", [])],
-        folders=[folder_from_dict(f) for f in raw.get("folders", [])],
+        label=label,
+        labels=r.lang_map(raw, "labels", where, limits.MAX_NAME_LENGTH),
+        documentation=r.text(raw, "documentation", where),
+        id=folder_id,
+        refs=r.texts(raw, "refs", where),
+        folders=folders,
     )
 
 
@@ -235,9 +353,16 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
     return out
 
 
-def profile_from_dict(raw: dict[str, Any]) -> Profile:
-    return Profile(id=str(raw["id"]), name=str(raw["name"]),
-                   concept_type=str(raw["concept_type"]), image_path=raw.get("image_path"))
+def profile_from_dict(raw: Any, reader: FieldReader | None = None) -> Profile:
+    """A specialization (Archi's profile): its name, the concept type it specializes and
+    its image, each field checked."""
+    r = _strict(reader)
+    raw = r.obj(raw, tr("a specialization"))
+    where = tr("Specialization {id}", id=short_id(raw.get("id")))
+    return Profile(id=r.identifier(raw, "id", where), name=r.name(raw, "name", where),
+                   concept_type=r.text(raw, "concept_type", where,
+                                       max_length=limits.MAX_NAME_LENGTH),
+                   image_path=r.optional_text(raw, "image_path", where))
 
 
 def images_to_dict(images: dict[str, bytes]) -> dict[str, str]:
@@ -251,7 +376,8 @@ def images_from_dict(raw: dict[str, Any] | None) -> dict[str, bytes]:
 
 
 def model_to_dict(model: Any) -> dict[str, Any]:
-    """The whole model as one dict, every list in a stable order."""
+    """The whole model as one dict: concepts sorted by id, views in their order with
+    nodes and connections in drawing order."""
     out: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "id": model.id,

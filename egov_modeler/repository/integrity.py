@@ -199,15 +199,17 @@ def _complete_orders(snap: Snapshot) -> None:
         elif obj.kind == FOLDER:
             folders_by_parent[obj.fields.get(PARENT_FOLDER_FIELD)].append(key)
 
+    given = dict(snap.orders)  # the merged orders, read before any is rewritten
+
     def ordered(name: str, members: list[str]) -> list[str]:
         member_set = set(members)
-        listed = [k for k in dict.fromkeys(snap.orders.get(name, [])) if k in member_set]
+        listed = [k for k in dict.fromkeys(given.get(name, [])) if k in member_set]
         listed_set = set(listed)
         return listed + [k for k in members if k not in listed_set]
 
     snap.orders[VIEWS_ORDER] = ordered(VIEWS_ORDER, views)
     for name in [n for n in snap.orders if n.startswith(("nodes:", "connections:"))]:
-        del snap.orders[name]
+        del snap.orders[name]  # a view that is gone keeps no order
     for view_id, members in by_view.items():
         nodes = ordered(nodes_order(view_id), members[NODE])
         parents = {k: [p] for k in nodes if (p := objects[k].fields.get("parent"))}

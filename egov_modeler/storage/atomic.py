@@ -13,37 +13,86 @@ sent for approval). The recipe is easy to get subtly wrong, so it lives here onc
    power cut (POSIX only; Windows has no directory handles for this);
 5. on ANY failure before the rename (including KeyboardInterrupt) remove the temporary
    file and re-raise: the old file is untouched and no debris is left behind.
+
+And what a shared folder needs:
+
+- a symlink is followed: the file it points to is replaced (on the shared drive), not
+  the link;
+- a read-only file (no write permission bit, or not writable by this user) is refused
+  with ``PermissionError``, never silently replaced;
+- the new file gets the old one's mode and group, so colleagues keep their access;
+- the temporary file stays private (0600) until it is complete: one left behind by a
+  kill holds nothing others may read, and such leftovers older than
+  :data:`STALE_TEMP_SECONDS` are removed by the next write of the same file;
+- ``private=True`` (journals) keeps the result 0600.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
+import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 log = logging.getLogger(__name__)
 
-__all__ = ["atomic_file", "write_atomically"]
+__all__ = ["STALE_TEMP_SECONDS", "ReadOnlyTargetError", "atomic_file", "real_target",
+           "write_atomically"]
+
+#: A temporary file of ours older than this is debris of a killed write (a save takes
+#: seconds even on a slow shared drive).
+STALE_TEMP_SECONDS = 15 * 60
+_TEMP_SUFFIX = ".tmp"
+
+
+class ReadOnlyTargetError(PermissionError):
+    """The file to replace is read-only; it was left as it is."""
+
+
+def real_target(path: str | os.PathLike[str]) -> Path:
+    """The file a write to ``path`` must replace: symlinks followed to their end."""
+    return Path(os.path.realpath(path))
+
+
+def _refuse_read_only(target: Path) -> os.stat_result | None:
+    """The target's stat (``None`` if it does not exist); ``PermissionError`` if it is
+    read-only. Root may write anything, so the mode's write bits decide too."""
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        return None
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
+            target, os.W_OK):
+        raise ReadOnlyTargetError(errno.EACCES, os.strerror(errno.EACCES) + " (read-only)",
+                                  str(target))
+    return info
 
 
 @contextlib.contextmanager
-def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+def atomic_file(path: str | os.PathLike[str], *, private: bool = False) -> Iterator[BinaryIO]:
     """A binary file to write ``path``'s new content into; it replaces ``path`` only when
     the ``with`` block ends without an exception (for writers that stream: Pillow,
-    reportlab). Leaving the block with an exception leaves the old file as it was."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    reportlab). Leaving the block with an exception leaves the old file as it was.
+    ``private`` makes the result readable by its owner only (journals)."""
+    target = real_target(path)
+    folder = target.parent
+    old = _refuse_read_only(target)
+    remove_stale_temp_files(target)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=_TEMP_SUFFIX,
+                                    dir=folder)  # 0600 until complete
     try:
-        _give_usual_permissions(fd, target)
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+            if not private:
+                _give_usual_permissions(handle.fileno(), old)
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -52,21 +101,52 @@ def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     _sync_folder(folder)
 
 
-def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
+def write_atomically(path: str | os.PathLike[str], data: bytes, *,
+                     private: bool = False) -> None:
     """Replace ``path`` with ``data`` atomically (see the module docstring)."""
-    with atomic_file(path) as handle:
+    with atomic_file(path, private=private) as handle:
         handle.write(data)
 
 
-def _give_usual_permissions(fd: int, target: Path) -> None:
-    """``mkstemp`` makes an owner-only file (0600); a saved model or dossier must get the
-    permissions any program's new file gets (0666 less the umask), or keep those of the
-    file it replaces, so colleagues on a shared folder can still open it."""
+def remove_stale_temp_files(target: Path, older_than: float = STALE_TEMP_SECONDS) -> int:
+    """Remove ``.<name>.*.tmp`` files of ``target`` left by a killed write more than
+    ``older_than`` seconds ago (only this user's). Returns how many went; never raises."""
+    prefix = f".{target.name}."
+    removed = 0
+    now = time.time()
+    try:
+        candidates = [p for p in target.parent.iterdir()
+                      if p.name.startswith(prefix) and p.name.endswith(_TEMP_SUFFIX)]
+    except OSError:
+        return 0
+    for candidate in candidates:
+        try:
+            info = candidate.lstat()
+            mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+            if stat.S_ISREG(info.st_mode) and mine and now - info.st_mtime > older_than:
+                candidate.unlink()
+                removed += 1
+                log.info("removed %s, left by an interrupted save", candidate.name)
+        except OSError:
+            continue
+    return removed
+
+
+def _give_usual_permissions(fd: int, old: os.stat_result | None) -> None:
+    """``mkstemp`` makes an owner-only file (0600); a saved model or dossier must keep the
+    mode and group of the file it replaces, or get what any program's new file gets (0666
+    less the umask), so colleagues on a shared folder can still open it."""
     if not hasattr(os, "fchmod"):  # Windows: permissions come from the folder's ACL
         return
-    try:
-        mode = target.stat().st_mode & 0o777
-    except OSError:
+    if old is not None:
+        mode = old.st_mode & 0o7777
+        if hasattr(os, "fchown") and old.st_gid != os.fstat(fd).st_gid:
+            try:
+                os.fchown(fd, -1, old.st_gid)
+            except OSError as exc:  # not a member of that group: keep ours
+                log.warning("cannot keep the group of the replaced file: %s", exc)
+                mode &= ~stat.S_ISGID
+    else:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask

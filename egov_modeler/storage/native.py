@@ -1,54 +1,149 @@
 """The native ``.egov`` file: UTF-8 JSON, stable order, written atomically.
 
 Reading never crashes and never touches an open model: it builds a new model or raises
-:class:`NativeFileError` with a message that names the problem and where it is.
-Objects whose references cannot be resolved, or whose type is unknown, are skipped and
-listed in ``model.load_report`` so the user learns what was left out.
+:class:`NativeFileError` with a message that names the problem and where it is. The JSON
+is read safely (:mod:`egov_modeler.model.safe_json`) and every field typed and bounded
+(:mod:`egov_modeler.model.field_reader`): what is wrong but repairable is repaired and
+reported; objects whose references cannot be resolved, or whose type is unknown, are
+skipped. Both go to ``model.load_report`` so the user learns what changed. Whatever loads
+can be saved and loaded again unchanged.
+
+Order: concepts by id; nodes and connections of a view in their drawing order. The reader
+accepts any order (a child before its parent, a connection before the connection it ends
+at) and keeps the file's order; resolving what refers to what is linear.
+
+Saving follows symlinks, refuses a read-only file (:class:`ReadOnlyFileError`), keeps the
+file's mode and group, and with ``expected`` first checks that the file is still the one
+loaded (:class:`FileChangedOnDiskError`, for the window to ask). A file without a model id
+gets one derived from its bytes, the same at every load, so a journal of edits to it
+replays; the next Save writes it.
 """
 
 from __future__ import annotations
 
-import json
+import hashlib
 import logging
 import os
+import uuid
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..i18n import tr
 from ..model import serialization as ser
 from ..model.errors import ModelError
+from ..model.field_reader import FieldProblem, FieldReader, short_id
 from ..model.ids import is_valid_id
 from ..model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES
 from ..model.model import Model
-from ..model.views import NODE_KINDS
-from .atomic import write_atomically
+from ..model.safe_json import UnsafeJSONError, dumps, loads_counted
+from ..model.views import NODE_KINDS, Connection, Node, View
+from .atomic import ReadOnlyTargetError, atomic_file, real_target
+from .disk_state import DiskChange, DiskState, disk_change, state_of_bytes
+from .paths import display_path
 
 log = logging.getLogger(__name__)
 
 FILE_SUFFIX = ".egov"
+#: Older versions this program still reads (the writer writes ``ser.FORMAT_VERSION``).
+READABLE_VERSIONS = (1,)
+
+__all__ = [
+    "FILE_SUFFIX", "FileChangedOnDiskError", "LoadedDocument", "NativeFileError",
+    "ReadOnlyFileError", "load", "loads", "model_bytes", "model_from_dict", "read_document",
+    "save",
+]
 
 
 class NativeFileError(ModelError):
     """A file that cannot be read as an egov-modeler model; the message says why."""
 
 
-def save(model: Model, path: str | os.PathLike[str]) -> None:
+class ReadOnlyFileError(NativeFileError):
+    """Save refused: the file is read-only (its permissions, or the folder's)."""
+
+
+class FileChangedOnDiskError(NativeFileError):
+    """Save refused: another program changed or removed the file since it was loaded or
+    last saved. ``change`` says which; saving again without ``expected`` overwrites."""
+
+    def __init__(self, message: str, change: DiskChange) -> None:
+        super().__init__(message)
+        self.change = change
+
+
+@dataclass
+class LoadedDocument:
+    """A model read from a file, and what the file was (for the check before Save)."""
+
+    model: Model
+    state: DiskState
+
+
+# ---------------------------------------------------------------------------- writing
+def model_bytes(model: Model) -> bytes:
+    """The file's bytes for ``model`` (always valid UTF-8 JSON that :func:`loads` reads)."""
+    return (dumps(ser.model_to_dict(model), indent=1) + "\n").encode("utf-8")
+
+
+def save(model: Model, path: str | os.PathLike[str], *, expected: DiskState | None = None,
+         before_replace: Callable[[str], None] | None = None) -> DiskState:
     """Write ``model`` to ``path`` atomically: a crash leaves the old file or the new one,
-    never half of one."""
-    text = json.dumps(ser.model_to_dict(model), ensure_ascii=False, indent=1) + "\n"
-    write_atomically(path, text.encode("utf-8"))
+    never half of one. Returns the state of the file written (the next ``expected``).
+
+    ``expected``: what the file was when loaded or last saved; if it changed or vanished
+    since, :class:`FileChangedOnDiskError` is raised and nothing is written.
+    ``before_replace(sha256)`` is called with the new bytes' hash once they are on disk,
+    just before they replace the file (the journal notes it, so a crash right after the
+    replace is not taken for lost edits). A read-only file raises
+    :class:`ReadOnlyFileError`; other failures raise ``OSError``.
+    """
+    target = real_target(path)
+    if expected is not None:
+        change = disk_change(target, expected)
+        if change is DiskChange.CHANGED:
+            raise FileChangedOnDiskError(tr(
+                "‘{path}’ was changed by another program since it was opened or saved",
+                path=display_path(target)), change)
+        if change is DiskChange.DELETED:
+            raise FileChangedOnDiskError(tr(
+                "‘{path}’ was removed or renamed by another program since it was opened or "
+                "saved", path=display_path(target)), change)
+    data = model_bytes(model)
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        with atomic_file(target) as handle:
+            handle.write(data)
+            if before_replace is not None:
+                handle.flush()
+                before_replace(digest)
+    except ReadOnlyTargetError as exc:
+        raise ReadOnlyFileError(tr(
+            "‘{path}’ is read-only: it was not changed. Save it under another name.",
+            path=display_path(target))) from exc
+    stat = target.stat()
+    return DiskState(len(data), stat.st_mtime_ns, digest)
+
+
+# ---------------------------------------------------------------------------- reading
+def read_document(path: str | os.PathLike[str]) -> LoadedDocument:
+    """Read a ``.egov`` file: the model and the state of the bytes it was read from."""
+    source = Path(path)
+    try:
+        with open(source, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            raw = handle.read()
+    except OSError as exc:
+        raise NativeFileError(tr("Cannot read {path}: {reason}", path=display_path(source),
+                                 reason=exc.strerror or exc)) from None
+    return LoadedDocument(loads(raw, display_path(source)), state_of_bytes(raw, stat))
 
 
 def load(path: str | os.PathLike[str]) -> Model:
     """Read a ``.egov`` file into a new model (see the module docstring)."""
-    source = Path(path)
-    try:
-        raw = source.read_bytes()
-    except OSError as exc:
-        raise NativeFileError(
-            tr("Cannot read {path}: {reason}", path=source, reason=exc.strerror or exc)
-        ) from None
-    return loads(raw, str(source))
+    return read_document(path).model
 
 
 def loads(raw: bytes, name: str = "<memory>") -> Model:
@@ -62,149 +157,300 @@ def loads(raw: bytes, name: str = "<memory>") -> Model:
     if not text.strip():
         raise NativeFileError(tr("{name} is empty", name=name))
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()):
+        loaded = loads_counted(text)
+    except UnsafeJSONError as exc:
+        if exc.lineno and exc.pos >= len(text.rstrip()):
             message = tr("{name} ends early at line {line}: the file is truncated",
                          name=name, line=exc.lineno)
-        else:
+        elif exc.lineno:
             message = tr("{name} is not a valid model file (JSON error at line {line}, "
                          "column {col}: {msg})", name=name, line=exc.lineno, col=exc.colno,
-                         msg=exc.msg)
+                         msg=exc)
+        else:
+            message = tr("{name} is not a valid model file: {reason}", name=name, reason=exc)
         raise NativeFileError(message) from None
+    model = model_from_dict(loaded.value, name, fallback_id=_derived_id(raw),
+                            texts_checked=True)
+    if loaded.surrogates_replaced:
+        model.load_report.insert(0, tr(
+            "{count} invalid characters (unpaired surrogates) were replaced by �",
+            count=loaded.surrogates_replaced))
+    return model
+
+
+def _derived_id(raw: bytes) -> str:
+    """A model id made from the file's bytes: the same file always gets the same id."""
+    return f"id-{uuid.UUID(bytes=hashlib.sha256(raw).digest()[:16], version=5)}"
+
+
+def model_from_dict(data: Any, name: str, *, fallback_id: str | None = None,
+                    texts_checked: bool = False) -> Model:
+    """Build a model from a decoded ``.egov`` dict (a file, or a journal's base); a model
+    without a valid id gets ``fallback_id`` (default: one derived from its content).
+    ``texts_checked``: the dict came from :func:`safe_json.loads` with surrogates
+    replaced, so texts need no second look."""
     if not isinstance(data, dict) or "format_version" not in data:
         raise NativeFileError(tr("{name} is not an egov-modeler model file", name=name))
     version = data["format_version"]
-    if version != ser.FORMAT_VERSION:
+    if isinstance(version, bool) or version not in READABLE_VERSIONS:
         raise NativeFileError(tr(
             "{name} has format version {version}; this program reads version {supported}",
-            name=name, version=version, supported=ser.FORMAT_VERSION))
+            name=name, version=short_id(version), supported=ser.FORMAT_VERSION))
+    if fallback_id is None:
+        fallback_id = _derived_id(dumps(data, sort_keys=True).encode("utf-8"))
     try:
-        return _build(data, name)
+        model = _Builder(data, name, fallback_id, scrub=not texts_checked).build()
     except NativeFileError:
         raise
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (FieldProblem, ModelError) as exc:
         raise NativeFileError(tr("{name} is damaged: {reason}", name=name,
-                                 reason=f"{type(exc).__name__}: {exc}")) from None
-
-
-def _list(data: dict[str, Any], key: str, name: str) -> list[dict[str, Any]]:
-    value = data.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise NativeFileError(tr("{name}: ‘{key}’ must be a list of objects", name=name,
-                                 key=key))
-    return value
-
-
-def _add_relationships(model: Model, pending: list[Any]) -> None:
-    """Add the relationships whose ends exist, in rounds, since one may end at another
-    listed after it. What never resolves (a missing end, or relationships ending only at
-    each other) is skipped and reported with the end that is missing."""
-    while pending:
-        rest = []
-        for rel in pending:
-            if model.has_concept(rel.source) and model.has_concept(rel.target):
-                model.load_relationship(rel)
-            else:
-                rest.append(rel)
-        if len(rest) == len(pending):
-            break
-        pending = rest
-    for rel in pending:
-        missing = rel.target if model.has_concept(rel.source) else rel.source
-        model.load_report.append(tr("Relationship {id} skipped: it refers to {ref}, which "
-                                    "does not exist", id=rel.id, ref=missing))
-
-
-def _build(data: dict[str, Any], name: str) -> Model:
-    model = Model(name=str(data.get("name", "")), language=str(data.get("language", "vi")),
-                  id=data.get("id"))
-    model.names = dict(data.get("names", {}))
-    model.documentation = data.get("documentation", "")
-    model.documentations = dict(data.get("documentations", {}))
-    model.metadata = dict(data.get("metadata", {}))
-    model.properties = ser.properties_from_list(data.get("properties"))
-    model.property_types = dict(data.get("property_types", {}))
-    skipped = model.load_report
-    seen: set[str] = {model.id}
-
-    def claim(object_id: Any, what: str) -> None:
-        if not is_valid_id(object_id):
-            raise NativeFileError(tr("{name}: {what} has an invalid id {id!r}", name=name,
-                                     what=what, id=object_id))
-        if object_id in seen:
-            raise NativeFileError(tr("{name}: the id {id} is used twice", name=name,
-                                     id=object_id))
-        seen.add(object_id)
-
-    for raw in _list(data, "elements", name):
-        claim(raw.get("id"), tr("an element"))
-        if raw.get("type") not in ELEMENT_TYPES:
-            skipped.append(tr("Element {id} skipped: unknown type {type}", id=raw["id"],
-                              type=raw.get("type")))
-            continue
-        model.load_element(ser.element_from_dict(raw))
-
-    pending = []
-    for raw in _list(data, "relationships", name):
-        claim(raw.get("id"), tr("a relationship"))
-        if raw.get("type") not in RELATIONSHIP_TYPES:
-            skipped.append(tr("Relationship {id} skipped: unknown type {type}", id=raw["id"],
-                              type=raw.get("type")))
-            continue
-        pending.append(ser.relationship_from_dict(raw))
-    _add_relationships(model, pending)
-
-    for raw in _list(data, "views", name):
-        claim(raw.get("id"), tr("a view"))
-        view = ser.view_header_from_dict(raw)
-        model.load_view(view)
-        for node_raw in _list(raw, "nodes", name):
-            claim(node_raw.get("id"), tr("a node"))
-            node = ser.node_from_dict(node_raw)
-            problem = None
-            if node.kind not in NODE_KINDS:
-                problem = tr("unknown kind {kind}", kind=node.kind)
-            elif node.element_id is not None and not model.has_element(node.element_id):
-                problem = tr("it shows {ref}, which does not exist", ref=node.element_id)
-            elif node.parent is not None and node.parent not in view.nodes:
-                problem = tr("its parent {ref} does not exist", ref=node.parent)
-            elif node.w <= 0 or node.h <= 0:
-                problem = tr("its size is not positive")
-            if problem:
-                skipped.append(tr("Node {id} in view ‘{view}’ skipped: {problem}", id=node.id,
-                                  view=view.name, problem=problem))
-                continue
-            view.nodes[node.id] = node
-        for conn_raw in _list(raw, "connections", name):
-            claim(conn_raw.get("id"), tr("a connection"))
-            conn = ser.connection_from_dict(conn_raw)
-            ends_ok = all(e in view.nodes or e in view.connections
-                          for e in (conn.source, conn.target))
-            rel_ok = conn.relationship_id is None or model.has_relationship(conn.relationship_id)
-            if not (ends_ok and rel_ok):
-                skipped.append(tr("Connection {id} in view ‘{view}’ skipped: it refers to a "
-                                  "missing node or relationship", id=conn.id, view=view.name))
-                continue
-            view.connections[conn.id] = conn
-    for view in model.views:  # references from labels to views known only now
-        for node in view.nodes.values():
-            if node.view_ref is not None and not model.has_view(node.view_ref):
-                skipped.append(tr("Node {id}: reference to missing view {ref} removed",
-                                  id=node.id, ref=node.view_ref))
-                node.view_ref = None
-    model.folders = [ser.folder_from_dict(f) for f in _list(data, "folders", name)]
-    model.profiles = [ser.profile_from_dict(p) for p in _list(data, "profiles", name)]
-    images = data.get("images", {})
-    if not isinstance(images, dict):
-        raise NativeFileError(tr("{name}: ‘{key}’ must be an object", name=name, key="images"))
-    model.images = ser.images_from_dict(images)
-    for folder in model.iter_folders():
-        missing = [r for r in folder.refs if not (model.has_concept(r) or model.has_view(r))]
-        for ref in missing:
-            folder.refs.remove(ref)
-            skipped.append(tr("Folder ‘{folder}’: reference to missing {ref} removed",
-                              folder=folder.label, ref=ref))
-    for line in skipped:
+                                 reason=exc)) from None
+    for line in model.load_report:
         log.warning("%s: %s", name, line)
     return model
+
+
+class _Builder:
+    """Builds one model from a decoded file, reporting into ``model.load_report``."""
+
+    def __init__(self, data: dict[str, Any], name: str, fallback_id: str, *,
+                 scrub: bool) -> None:
+        self.data = data
+        self.name = name
+        self.report: list[str] = []
+        self.reader = FieldReader(self.report, scrub=scrub)
+        self.fallback_id = fallback_id
+        self.seen: set[str] = set()
+
+    def _list(self, raw: dict[str, Any], key: str) -> list[dict[str, Any]]:
+        value = raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise NativeFileError(tr("{name}: ‘{key}’ must be a list of objects",
+                                     name=self.name, key=key))
+        return value
+
+    def _claim(self, object_id: Any, what: str) -> None:
+        if not is_valid_id(object_id):
+            raise NativeFileError(tr("{name}: {what} has an invalid id {id!r}",
+                                     name=self.name, what=what, id=short_id(object_id)))
+        if object_id in self.seen:
+            raise NativeFileError(tr("{name}: the id {id} is used twice", name=self.name,
+                                     id=object_id))
+        self.seen.add(object_id)
+
+    def _skip(self, problem: FieldProblem) -> None:
+        self.report.append(tr("Skipped: {problem}", problem=problem))
+
+    def build(self) -> Model:
+        r, data = self.reader, self.data
+        where = tr("the model")
+        model_id = data.get("id")
+        if not is_valid_id(model_id):  # the same every load; the next Save writes it
+            log.info("%s has no valid model id; using %s", self.name, self.fallback_id)
+            model_id = self.fallback_id
+        model = Model(name=r.name(data, "name", where),
+                      language=r.name(data, "language", where, "vi") or "vi", id=model_id)
+        model.load_report = self.report
+        self.seen.add(model.id)
+        model.names = r.lang_map(data, "names", where)
+        model.documentation = r.text(data, "documentation", where)
+        model.documentations = r.lang_map(data, "documentations", where)
+        model.metadata = r.lang_map(data, "metadata", where)
+        model.properties = r.properties(data, "properties", where)
+        model.property_types = r.lang_map(data, "property_types", where)
+        self._elements(model)
+        self._relationships(model)
+        for raw in self._list(data, "views"):
+            self._view(model, raw)
+        self._view_refs(model)
+        self._folders(model)
+        self._specializations(model)
+        return model
+
+    def _elements(self, model: Model) -> None:
+        for raw in self._list(self.data, "elements"):
+            self._claim(raw.get("id"), tr("an element"))
+            if not _known(raw.get("type"), ELEMENT_TYPES):
+                self.report.append(tr("Element {id} skipped: unknown type {type}",
+                                      id=raw["id"], type=short_id(raw.get("type"))))
+                continue
+            try:
+                model.load_element(ser.element_from_dict(raw, self.reader))
+            except FieldProblem as exc:
+                self._skip(exc)
+
+    def _relationships(self, model: Model) -> None:
+        """Relationships whose ends exist; one may end at another listed after it, so
+        those wait for the relationship they end at (linear: each waits once)."""
+        waiting: dict[str, list[Any]] = {}
+        ready = []
+        for raw in self._list(self.data, "relationships"):
+            self._claim(raw.get("id"), tr("a relationship"))
+            if not _known(raw.get("type"), RELATIONSHIP_TYPES):
+                self.report.append(tr("Relationship {id} skipped: unknown type {type}",
+                                      id=raw["id"], type=short_id(raw.get("type"))))
+                continue
+            try:
+                ready.append(ser.relationship_from_dict(raw, self.reader))
+            except FieldProblem as exc:
+                self._skip(exc)
+        pending = {rel.id: rel for rel in ready}
+        queue = deque(ready)  # the file's order, for what is ready at once
+        while queue:
+            rel = queue.popleft()
+            if rel.id not in pending:
+                continue
+            missing = next((end for end in (rel.source, rel.target)
+                            if not model.has_concept(end)), None)
+            if missing is None:
+                model.load_relationship(rel)
+                del pending[rel.id]
+                queue.extend(waiting.pop(rel.id, []))
+            elif missing in pending:
+                waiting.setdefault(missing, []).append(rel)
+            # else: the end does not exist at all; reported below
+        for rel in pending.values():
+            missing = rel.target if model.has_concept(rel.source) else rel.source
+            self.report.append(tr("Relationship {id} skipped: it refers to {ref}, which "
+                                  "does not exist", id=rel.id, ref=short_id(missing)))
+
+    def _view(self, model: Model, raw: dict[str, Any]) -> None:
+        self._claim(raw.get("id"), tr("a view"))
+        view = ser.view_header_from_dict(raw, self.reader)
+        model.load_view(view)
+        nodes = self._nodes(model, view, self._list(raw, "nodes"))
+        for node in nodes:
+            view.nodes[node.id] = node
+        for conn in self._connections(model, view, self._list(raw, "connections")):
+            view.connections[conn.id] = conn
+
+    def _read_all(self, items: list[dict[str, Any]], what: str,
+                  read: Callable[[Any, FieldReader], Any]) -> list[Any]:
+        out = []
+        for raw in items:
+            self._claim(raw.get("id"), what)
+            try:
+                out.append(read(raw, self.reader))
+            except FieldProblem as exc:
+                self._skip(exc)
+        return out
+
+    def _nodes(self, model: Model, view: View, items: list[dict[str, Any]]) -> list[Node]:
+        """The nodes that can be kept, in the file's order: a node whose parent is
+        skipped (or missing, or in a cycle) is skipped, and so is what is nested in it."""
+        nodes: list[Node] = self._read_all(items, tr("a node"), ser.node_from_dict)
+        ok: dict[str, Node] = {}
+        problems: dict[str, str] = {}
+        for node in nodes:
+            if node.kind not in NODE_KINDS:
+                problems[node.id] = tr("unknown kind {kind}", kind=short_id(node.kind))
+            elif node.element_id is not None and not model.has_element(node.element_id):
+                problems[node.id] = tr("it shows {ref}, which does not exist",
+                                       ref=short_id(node.element_id))
+            else:
+                ok[node.id] = node
+        kept = _keep_resolvable(ok, lambda n: [n.parent] if n.parent is not None else [])
+        for node in nodes:
+            if node.id not in problems and node.id not in kept:
+                problems[node.id] = tr("its parent {ref} does not exist",
+                                       ref=short_id(node.parent))
+        for node in nodes:
+            if node.id in problems:
+                self.report.append(tr("Node {id} in view ‘{view}’ skipped: {problem}",
+                                      id=node.id, view=view.name, problem=problems[node.id]))
+        return [n for n in nodes if n.id in kept]
+
+    def _connections(self, model: Model, view: View,
+                     items: list[dict[str, Any]]) -> list[Connection]:
+        """The connections that can be kept, in the file's order; one may end at another
+        connection listed after it."""
+        conns: list[Connection] = self._read_all(items, tr("a connection"),
+                                                 ser.connection_from_dict)
+        candidates = {c.id: c for c in conns
+                      if c.relationship_id is None or model.has_relationship(c.relationship_id)}
+        kept = _keep_resolvable(
+            candidates, lambda c: [e for e in (c.source, c.target) if e not in view.nodes])
+        for conn in conns:
+            if conn.id not in kept:
+                self.report.append(tr("Connection {id} in view ‘{view}’ skipped: it refers "
+                                      "to a missing node or relationship", id=conn.id,
+                                      view=view.name))
+        return [c for c in conns if c.id in kept]
+
+    def _view_refs(self, model: Model) -> None:
+        for view in model.views:  # references from labels to views known only now
+            for node in view.nodes.values():
+                if node.view_ref is not None and not model.has_view(node.view_ref):
+                    self.report.append(tr("Node {id}: reference to missing view {ref} removed",
+                                          id=node.id, ref=short_id(node.view_ref)))
+                    node.view_ref = None
+
+    def _folders(self, model: Model) -> None:
+        model.folders = []
+        for raw in self._list(self.data, "folders"):
+            try:
+                model.folders.append(ser.folder_from_dict(raw, self.reader))
+            except FieldProblem as exc:
+                self._skip(exc)
+        for folder in model.iter_folders():
+            missing = [r for r in folder.refs if not (model.has_concept(r) or model.has_view(r))]
+            if missing:
+                gone = set(missing)
+                folder.refs = [r for r in folder.refs if r not in gone]
+            for ref in missing:
+                self.report.append(tr("Folder ‘{folder}’: reference to missing {ref} removed",
+                                      folder=folder.label, ref=short_id(ref)))
+
+
+    def _specializations(self, model: Model) -> None:
+        """Archi's specializations (profiles) and their image files; a damaged image is
+        reported and left out, its specialization kept."""
+        model.profiles = []
+        for raw in self._list(self.data, "profiles"):
+            try:
+                model.profiles.append(ser.profile_from_dict(raw, self.reader))
+            except FieldProblem as exc:
+                self._skip(exc)
+        images = self.data.get("images", {})
+        if not isinstance(images, dict):
+            raise NativeFileError(tr("{name}: ‘{key}’ must be an object", name=self.name,
+                                     key="images"))
+        for path, text in images.items():
+            try:
+                model.images.update(ser.images_from_dict({path: text}))
+            except (ValueError, TypeError):
+                self.report.append(tr("Image {path} skipped: it is not valid base64",
+                                      path=short_id(path)))
+
+
+def _known(value: Any, names: Any) -> bool:
+    """``value`` is a text naming one of ``names`` (a list is unhashable, not an error)."""
+    return isinstance(value, str) and value in names
+
+
+def _keep_resolvable(items: dict[str, Any], needs: Callable[[Any], list[str]]) -> set[str]:
+    """The ids of ``items`` whose every need (another item's id) is itself kept; a need
+    outside ``items`` is never met, and items needing each other in a cycle are not kept.
+    Linear: each item waits at most once per need."""
+    kept: set[str] = set()
+    waiting: dict[str, list[str]] = {}
+    unmet: dict[str, int] = {}
+    queue: list[str] = []
+    for item_id, item in items.items():
+        required = needs(item)
+        if any(n not in items for n in required):
+            continue  # needs what does not exist
+        open_needs = set(required)
+        unmet[item_id] = len(open_needs)
+        for need in open_needs:
+            waiting.setdefault(need, []).append(item_id)
+        if not open_needs:
+            queue.append(item_id)
+    while queue:
+        item_id = queue.pop()
+        kept.add(item_id)
+        for waiter in waiting.pop(item_id, []):
+            unmet[waiter] -= 1
+            if unmet[waiter] == 0:
+                queue.append(waiter)
+    return kept

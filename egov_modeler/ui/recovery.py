@@ -23,7 +23,7 @@ import os
 import uuid
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -33,11 +33,14 @@ from ..storage.journal import (
     Journal,
     JournalError,
     JournalInfo,
+    discard_journal,
     file_base,
     find_journals,
     journal_path_for,
     model_base,
+    prune_journals,
     recover,
+    set_aside,
 )
 
 if TYPE_CHECKING:
@@ -139,10 +142,8 @@ class JournalKeeper(QObject):
         before the next edit; ``carried`` says how many unsaved edits it holds."""
         self.stop(delete=True)
         try:
-            if document and not from_model:
-                base = file_base(document)
-            else:
-                base = model_base(model)
+            base: dict[str, Any] = (file_base(document) if document and not from_model
+                                    else model_base(model))
             path = self._free_path(document)
             self.journal = Journal(path, base, document=document, carried=carried)
             if from_model:
@@ -172,6 +173,15 @@ class JournalKeeper(QObject):
     def restart(self, model: Model, document: str | None) -> None:
         """After Save: the saved file is the new base; the old journal goes."""
         self.start(model, document)
+
+    def mark_saving(self, sha256: str) -> None:
+        """Save is about to replace the file (pass as ``storage.native.save``'s
+        ``before_replace``): a crash before the journal restarts then offers nothing."""
+        if self.journal is not None:
+            try:
+                self.journal.mark_saving(sha256)
+            except OSError as exc:
+                self._fail(exc)
 
     def sync(self) -> None:
         if self.journal is not None:
@@ -276,6 +286,8 @@ def offer_recovery(document: Document, dialogs: Dialogs, show_status: Callable[[
     if path is None and document.is_modified():
         return False
     keeper = document.journal_keeper
+    if path is None:  # at start: old .failed and postponed journals, debris
+        prune_journals(keeper.folder)
     own = keeper.path
     for info in find_journals(keeper.folder):
         if info.path == own or (path is not None and info.document != path):
@@ -297,7 +309,7 @@ def _offer_journal(document: Document, dialogs: Dialogs, show_status: Callable[[
     choice = dialogs.ask_recover(info)
     if choice is RecoverChoice.DISCARD:
         with contextlib.suppress(OSError):
-            info.path.unlink(missing_ok=True)
+            discard_journal(info.path)
         return choice
     if choice is not RecoverChoice.RECOVER:
         return choice  # later: the journal stays and is offered again
@@ -306,7 +318,7 @@ def _offer_journal(document: Document, dialogs: Dialogs, show_status: Callable[[
     except (JournalError, ModelError, OSError) as exc:  # nothing recoverable: say why
         kept = info.path.with_suffix(".failed")
         with contextlib.suppress(OSError):
-            info.path.replace(kept)
+            kept = set_aside(info.path)
         dialogs.error(_t("Cannot recover the unsaved changes"), str(exc),
                       _t("The journal was kept as {path}.").format(path=kept))
         return RecoverChoice.DISCARD  # nothing left to recover here: the next may work
@@ -314,7 +326,7 @@ def _offer_journal(document: Document, dialogs: Dialogs, show_status: Callable[[
     document.recovered(model, info.document, info.edits)
     if document.journal_keeper.path is not None:
         with contextlib.suppress(OSError):
-            info.path.unlink(missing_ok=True)
+            discard_journal(info.path)
     if report:
         dialogs.info(_t("Some changes could not be recovered"),
                      _t("The changes were recovered up to the point described below; "

@@ -42,7 +42,7 @@ def test_a_missing_font_fails_its_row_and_the_others_still_run(capsys, monkeypat
     import egov_modeler.diagram.fonts as fonts
 
     monkeypatch.setattr(fonts, "font_path", lambda weight="regular": fonts.Path("/nowhere.ttf"))
-    assert main(["--lang", "en", "self-test"]) == 1
+    assert main(["--lang", "en", "self-test"]) == 3  # broken installation, not "errors"
     out = capsys.readouterr().out
     rows = _rows(out)
     assert rows["font"][0] == "FAILED"
@@ -58,7 +58,7 @@ def test_a_licence_file_left_out_of_a_bundle_is_named(capsys, monkeypatch, tmp_p
     shutil.copytree(str(licenses.licenses_folder()), bundle)
     (bundle / "LGPL-3.0.txt").unlink()
     monkeypatch.setattr(licenses, "licenses_folder", lambda: bundle)
-    assert main(["--lang", "en", "self-test"]) == 1
+    assert main(["--lang", "en", "self-test"]) == 3  # a broken installation
     result, detail = _rows(capsys.readouterr().out)["data files"]
     assert result == "FAILED"
     assert "licenses/LGPL-3.0.txt" in detail
@@ -74,7 +74,7 @@ def test_a_broken_translation_table_is_named(capsys, monkeypatch, tmp_path):
     shutil.copytree(str(real / "translations"), fake / "translations")
     (fake / "translations" / "vi" / "installer.json").write_text('{"a": ', encoding="utf-8")
     monkeypatch.setattr(self_test_checks, "_resources", lambda: fake)
-    assert main(["--lang", "en", "self-test"]) == 1
+    assert main(["--lang", "en", "self-test"]) == 3  # a broken installation
     result, detail = _rows(capsys.readouterr().out)["translations"]
     assert result == "FAILED"
     assert "installer.json is broken" in detail

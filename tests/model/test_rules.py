@@ -284,8 +284,10 @@ def model():
 
 
 @pytest.fixture
-def provide():
-    """Register providers for one test and always unregister them."""
+def provide(monkeypatch):
+    """Register providers for one test (alone: the framework's provider, registered by
+    other tests, would judge the fake model) and always unregister them."""
+    monkeypatch.setattr(rules, "_providers", [])
     registered = []
 
     def _provide(*findings: Problem) -> FakeProvider:
@@ -344,7 +346,8 @@ def test_unknown_id_is_an_error(model):
         check_relationship(model, "id-nowhere", "Serving", "id-citizen")
 
 
-def test_a_crashing_provider_is_logged_and_skipped(model, provide, caplog):
+def test_a_crashing_provider_is_logged_skipped_while_drawing_and_an_error_in_validation(
+        model, provide, caplog):
     class Broken:
         def relationship_findings(self, *args):
             raise RuntimeError("bug in a rule")
@@ -358,8 +361,12 @@ def test_a_crashing_provider_is_logged_and_skipped(model, provide, caplog):
         provide(WARN)
         with caplog.at_level(logging.ERROR, logger="egov_modeler.model.rules"):
             assert check_relationship(model, "id-portal", "Serving", "id-citizen") == [WARN]
-            assert provider_model_findings(model) == [WARN]
+            findings = provider_model_findings(model)
         assert "bug in a rule" in caplog.text
+        (failed,) = [f for f in findings if f != WARN]
+        assert WARN in findings and len(findings) == 2
+        assert failed.severity is Severity.ERROR and failed.rule == rules.PROVIDER_FAILED_RULE
+        assert "bug in a rule" in failed.message
     finally:
         unregister_rule_provider(broken)
 

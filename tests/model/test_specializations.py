@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from egov_modeler.model import Model
 from egov_modeler.model.commands import (
     SetElementFieldsCommand,
@@ -19,7 +17,7 @@ from egov_modeler.model.commands import (
 from egov_modeler.model.concepts import Profile
 from egov_modeler.model.serialization import model_to_dict
 from egov_modeler.model.views import Node, Style
-from egov_modeler.storage.native import NativeFileError, load, loads, save
+from egov_modeler.storage.native import load, loads, save
 
 
 def model_with_specializations() -> Model:
@@ -50,14 +48,16 @@ def test_the_native_file_keeps_specializations_profiles_images_and_layout(tmp_pa
     assert again.views[0].nodes["n"].style.text_position == "bottom"
 
 
-def test_damaged_images_in_a_native_file_are_refused_with_the_file_name(tmp_path):
+def test_a_damaged_image_in_a_native_file_is_left_out_and_reported(tmp_path):
+    """As every damaged value of a .egov file: the rest loads, the report names it."""
     model = model_with_specializations()
     save(model, tmp_path / "m.egov")
     data = json.loads((tmp_path / "m.egov").read_text(encoding="utf-8"))
     data["images"]["images/nen-tang.png"] = "không phải base64!"
-    with pytest.raises(NativeFileError) as refused:
-        loads(json.dumps(data).encode("utf-8"), "m.egov")
-    assert "m.egov" in str(refused.value)
+    loaded = loads(json.dumps(data).encode("utf-8"), "m.egov")
+    assert "images/nen-tang.png" not in loaded.images
+    assert [p.name for p in loaded.profiles] == [p.name for p in model.profiles]
+    assert any("images/nen-tang.png" in line for line in loaded.load_report)
 
 
 def test_specializations_and_profiles_are_edited_by_undoable_commands():

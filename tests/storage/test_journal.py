@@ -174,29 +174,46 @@ def test_a_command_that_fails_stops_the_replay_there(saved, tmp_path):
     assert len(report) == 1 and report[0].startswith("Không thực hiện lại được thay đổi thứ 2")
 
 
-def test_a_changed_file_is_refused_with_a_clear_message(saved, tmp_path):
+def test_a_file_changed_since_is_recovered_on_the_journals_own_copy(saved, tmp_path):
+    """Issue 11: a sync client or a colleague replaced the file; the edits are not lost."""
+    from egov_modeler.i18n import set_language
+
+    set_language("en")
     model, path = saved
     journal = Journal(tmp_path / "x.journal", file_base(path), document=str(path))
     JournaledHistory(model, journal).do(RenameElementCommand(model.elements[0].id, "Một"))
-    other = province()
-    save(other, path)  # someone saved another model over the file
+    expected = model_to_dict(model)
+    save(province(), path)  # someone saved another model over the file
     changed = path.read_bytes()
-    with pytest.raises(JournalError, match="gia-lai.egov"):
-        recover(journal.path)
+    recovered, report = recover(journal.path)
+    assert model_to_dict(recovered) == expected
+    assert len(report) == 1 and "gia-lai.egov" in report[0] and "Save as" in report[0]
     assert path.read_bytes() == changed
 
 
-def test_a_missing_file_and_a_foreign_file_are_refused(saved, tmp_path):
+def test_a_file_removed_since_is_recovered_too_and_a_foreign_file_is_refused(saved,
+                                                                             tmp_path):
     model, path = saved
     journal = Journal(tmp_path / "x.journal", file_base(path), document=str(path))
     JournaledHistory(model, journal).do(RenameElementCommand(model.elements[0].id, "Một"))
     path.unlink()
-    with pytest.raises(JournalError, match="gia-lai.egov"):
-        recover(journal.path)
+    recovered, report = recover(journal.path)
+    assert model_to_dict(recovered) == model_to_dict(model)
+    assert len(report) == 1 and "gia-lai.egov" in report[0]
     foreign = tmp_path / "foreign.journal"
     foreign.write_text('{"hello": 1}\n', encoding="utf-8")
     with pytest.raises(JournalError, match="foreign.journal"):
         recover(foreign)
+
+
+def test_without_its_copy_a_changed_file_is_refused_with_a_clear_message(saved, tmp_path):
+    model, path = saved
+    journal = Journal(tmp_path / "x.journal", file_base(path), document=str(path))
+    JournaledHistory(model, journal).do(RenameElementCommand(model.elements[0].id, "Một"))
+    (tmp_path / "x.journal.base").unlink()
+    save(province(), path)
+    with pytest.raises(JournalError, match="gia-lai.egov"):
+        recover(journal.path)
 
 
 def test_snapshot_is_a_new_base_for_undo_past_the_start(tmp_path):

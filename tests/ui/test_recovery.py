@@ -139,10 +139,13 @@ def test_opening_a_saved_file_offers_its_own_unsaved_edits(window, qtbot, tmp_pa
     again.document.undo_stack.setClean()
 
 
-def test_a_file_changed_since_is_refused_and_left_alone(window, qtbot, tmp_path):
+def test_a_file_changed_since_is_recovered_from_the_journals_copy(window, qtbot, tmp_path):
+    """The edits come back on the version they were made on; the user is told that the
+    file changed and that Save As keeps both; the changed file is left alone."""
     path = tmp_path / "gia-lai.egov"
     assert window.files.save_to(str(path))
     edit(window)
+    expected = copy.deepcopy(model_to_dict(window.current_model()))
     crashed_journal = window.document.journal_keeper.path
     from egov_modeler.model import Model
 
@@ -150,13 +153,12 @@ def test_a_file_changed_since_is_refused_and_left_alone(window, qtbot, tmp_path)
     other_bytes = path.read_bytes()
     again = crashed_and_restarted(qtbot, tmp_path)
     assert again.files.open_path(str(path), ask_to_save=False)
-    assert again.current_model().name == "Một mô hình khác"
-    assert not again.isWindowModified()
-    (title, text, details) = again.dialogs.errors[-1]
-    assert "gia-lai.egov" in text and "thay đổi" in text
+    assert model_to_dict(again.current_model()) == expected
+    assert again.isWindowModified()
+    (title, text, details) = again.dialogs.infos[-1]
+    assert "gia-lai.egov" in details and "Lưu thành" in details
     assert path.read_bytes() == other_bytes
-    assert crashed_journal.with_suffix(".failed").exists()  # kept, not offered again
-    assert find_journals(journal_folder(again)) == []
+    assert not crashed_journal.exists()
     window.document.undo_stack.setClean()
 
 
@@ -266,3 +268,21 @@ def test_a_journal_folder_that_cannot_be_written_never_stops_editing(window, tmp
     assert window.current_model().has_element(citizen.id)
     assert window.document.journal_keeper.path is None
     assert "khôi phục" in window.statusBar().currentMessage()
+
+
+def test_an_edit_with_a_lone_surrogate_reaches_the_undo_stack_and_the_journal(window):
+    """Issue 11: such an edit used to change the model without reaching the undo stack,
+    so the next Undo reverted the wrong edit."""
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    before = window.document.model.element(citizen.id).name
+    count = window.document.undo_stack.count()
+    run_command(window.document.undo_stack, window.document.model,
+                RenameElementCommand(citizen.id, "Công\ud800dân"))
+    assert window.document.undo_stack.count() == count + 1
+    recovered, report = recover(window.document.journal_keeper.path)
+    assert report == [] and recovered.element(citizen.id).name == "Công\ufffddân"
+    window.document.undo_stack.undo()
+    assert window.document.model.element(citizen.id).name == before
+    recovered, report = recover(window.document.journal_keeper.path)
+    assert report == [] and recovered.element(citizen.id).name == before
+    window.document.undo_stack.setClean()

@@ -7,12 +7,13 @@ format is described in ``docs/catalog-format.md``.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from typing import Any
 
 from ...i18n import tr
+from .. import safe_json
+from ..limits import MAX_NAME_LENGTH
 from ..metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES
 from .catalog import Catalog
 from .types import (
@@ -68,6 +69,9 @@ class _Reader:
             return None
         if not isinstance(value, str) or (required and not value.strip()):
             raise self.fail(where, tr("'{field}' must be a non-empty text", field=key), anchor)
+        if len(value) > MAX_NAME_LENGTH:  # the bound every reader holds names to
+            raise self.fail(where, tr("'{field}' is longer than {count} characters",
+                                      field=key, count=MAX_NAME_LENGTH), anchor)
         if unicodedata.normalize("NFC", value) != value:
             value = unicodedata.normalize("NFC", value)  # normalise rather than refuse
         return value
@@ -198,7 +202,7 @@ def _parse_components(reader: _Reader, data: dict[str, Any], layer_ids: set[str]
     components: list[Component] = []
     seen: set[str] = set()
     raws = reader.items(data, "components")
-    all_ids = {r.get("id") for r in raws} | (
+    all_ids = {r.get("id") for r in raws if isinstance(r.get("id"), str)} | (
         {c.id for c in known.components} if known else set())
     for index, raw in enumerate(raws, start=1):
         anchor = f'"{raw.get("id")}"' if isinstance(raw.get("id"), str) else None
@@ -334,8 +338,11 @@ def decode_catalog_json(text: str, name: str) -> Any:
     """The decoded JSON of ``text``; a :class:`CatalogError` with the line and column
     of a syntax error otherwise (``name`` is the file the message names)."""
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
+        return safe_json.loads(text)
+    except safe_json.UnsafeJSONError as exc:
+        if not exc.lineno:  # too deep, a number too long, NaN or Infinity
+            raise CatalogError(tr("{file}: not valid JSON: {reason}", file=name,
+                                  reason=exc)) from None
         raise CatalogError(tr("{file}, line {line}, column {column}: not valid JSON: {reason}",
                               file=name, line=exc.lineno, column=exc.colno,
-                              reason=exc.msg)) from None
+                              reason=exc)) from None

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import sys
+import types
+import typing
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...i18n import tr
 from .. import serialization as ser
 from ..concepts import Element, Profile, Relationship
 from ..errors import ModelError
-from ..views import Connection, Node, View
+from ..limits import MAX_COORDINATE
+from ..views import Connection, Node, Style, View
 
 if TYPE_CHECKING:
     from ..model import Model
@@ -31,7 +35,11 @@ _CODECS: dict[type, tuple[Any, Any]] = {
     Node: (ser.node_to_dict, ser.node_from_dict),
     Connection: (ser.connection_to_dict, ser.connection_from_dict),
     Profile: (ser.profile_to_dict, ser.profile_from_dict),
+    Style: (ser.style_to_dict, ser.style_from_dict),
 }
+#: A plain dict whose only key starts with "$" is wrapped, so it is never taken for a
+#: coded object (a metadata key the user typed as "$Command", say).
+_PLAIN = "$dict"
 
 
 class Command:
@@ -81,9 +89,12 @@ def _encode(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_encode(v) for v in value]
     if isinstance(value, dict):
-        return {k: _encode(v) for k, v in value.items()}
+        encoded = {k: _encode(v) for k, v in value.items()}
+        if len(encoded) == 1 and next(iter(encoded)).startswith("$"):
+            return {_PLAIN: encoded}
+        return encoded
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)  # e.g. Style
+        raise TypeError(f"no dict form for {type(value).__name__}")
     return value
 
 
@@ -92,6 +103,8 @@ def _decode(value: Any) -> Any:
         (key, inner), = value.items()
         if key == "$Command":
             return command_from_dict(inner)
+        if key == _PLAIN and isinstance(inner, dict):
+            return {k: _decode(v) for k, v in inner.items()}
         for cls, (_, decode) in _CODECS.items():
             if key == "$" + cls.__name__:
                 return decode(inner)
@@ -102,14 +115,92 @@ def _decode(value: Any) -> Any:
     return value
 
 
-def command_from_dict(raw: dict[str, Any]) -> Command:
-    """Rebuild a command from :meth:`Command.to_dict` output."""
-    try:
-        cls = _REGISTRY[raw["command"]]
-    except KeyError:
-        raise ModelError(tr("Unknown command {name}", name=raw.get("command"))) from None
-    kwargs = {k: _decode(v) for k, v in raw.items() if k != "command"}
+def command_from_dict(raw: Any) -> Command:
+    """Rebuild a command from :meth:`Command.to_dict` output. Every field is checked
+    against its declared type (and whole numbers against the coordinate bounds), so a
+    damaged journal line raises :class:`ModelError` here, not something odd later."""
+    if not isinstance(raw, dict):
+        raise ModelError(tr("A command must be an object"))
+    name = raw.get("command")
+    cls = _REGISTRY.get(name) if isinstance(name, str) else None
+    if cls is None:
+        raise ModelError(tr("Unknown command {name}", name=str(raw.get("command"))[:60]))
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.init}  # type: ignore[arg-type]
+    hints = _field_types(cls)
+    kwargs: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key == "command":
+            continue
+        if key not in fields:
+            raise ModelError(tr("Command {name} has no field ‘{field}’", name=cls.kind,
+                                field=str(key)[:60]))
+        try:
+            decoded = _decode(value)
+        except ValueError as exc:  # a FieldProblem of a coded object
+            raise ModelError(tr("Command {name}: {problem}", name=cls.kind,
+                                problem=exc)) from None
+        if not _has_type(decoded, hints.get(key, Any)):
+            raise ModelError(tr("Command {name}: ‘{field}’ has the wrong type", name=cls.kind,
+                                field=key))
+        kwargs[key] = decoded
+    missing = [name for name, f in fields.items() if name not in kwargs
+               and f.default is dataclasses.MISSING
+               and f.default_factory is dataclasses.MISSING]
+    if missing:
+        raise ModelError(tr("Command {name} lacks ‘{field}’", name=cls.kind, field=missing[0]))
     return cls(**kwargs)
+
+
+_TYPE_CACHE: dict[type, dict[str, Any]] = {}
+
+
+def _fits_field(target: Any, key: str, value: Any) -> bool:
+    """Whether ``value`` may be stored in ``target.key``: the dataclass's declared type,
+    or (the model itself) the type the field has now; texts and maps of texts only."""
+    if dataclasses.is_dataclass(target):
+        hint = _field_types(type(target)).get(key, Any)
+    else:
+        hint = type(getattr(target, key))
+    if hint is dict or typing.get_origin(hint) is dict:
+        return isinstance(value, dict) and all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+    return _has_type(value, hint)
+
+
+def _field_types(cls: type) -> dict[str, Any]:
+    if cls not in _TYPE_CACHE:
+        namespace = dict(vars(sys.modules[cls.__module__]))
+        namespace.update({"Command": Command, "Element": Element, "Relationship": Relationship,
+                          "View": View, "Node": Node, "Connection": Connection,
+                          "Style": Style})
+        _TYPE_CACHE[cls] = typing.get_type_hints(cls, globalns=namespace)
+    return _TYPE_CACHE[cls]
+
+
+def _has_type(value: Any, hint: Any) -> bool:
+    """Whether ``value`` fits the annotation ``hint`` (the kinds commands use)."""
+    if hint is Any:
+        return True
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_has_type(value, arg) for arg in typing.get_args(hint))
+    if hint is type(None):
+        return value is None
+    if origin is list:
+        (item,) = typing.get_args(hint) or (Any,)
+        return isinstance(value, list) and all(_has_type(v, item) for v in value)
+    if origin is dict:
+        return isinstance(value, dict) and all(isinstance(k, str) for k in value)
+    if origin is tuple:
+        return isinstance(value, list | tuple)
+    if hint is int:
+        return (isinstance(value, int) and not isinstance(value, bool)
+                and -MAX_COORDINATE <= value <= MAX_COORDINATE)
+    if hint is bool:
+        return isinstance(value, bool)
+    if isinstance(hint, type):
+        return isinstance(value, hint)
+    return True
 
 
 @dataclasses.dataclass
@@ -206,6 +297,12 @@ class FieldsCommand(Command):
         unknown = set(self.changes) - set(self.editable)
         if unknown:
             raise ModelError(tr("Cannot edit {fields}", fields=", ".join(sorted(unknown))))
+        for key, value in list(self.changes.items()):
+            if key == "style" and isinstance(value, dict):  # journals of earlier versions
+                self.changes[key] = value = ser.style_from_dict(value)
+            if not _fits_field(target, key, value):
+                raise ModelError(tr("‘{field}’ cannot be set to {value}", field=key,
+                                    value=repr(value)[:60]))
         self._old = {k: copy.deepcopy(getattr(target, k)) for k in self.changes}
         for key, value in self.changes.items():
             if key == "properties":  # pairs come back from the dict form as lists

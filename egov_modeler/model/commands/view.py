@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ...i18n import tr
 from .. import events as ev
 from ..errors import ModelError
-from ..views import Connection, Node, View
+from ..limits import MAX_COORDINATE, MAX_NODE_SIZE
+from ..model import position
+from ..views import NODE_KINDS, Connection, Node, Style, View
 from .base import (
     CascadeCommand,
     Command,
@@ -25,6 +27,17 @@ if TYPE_CHECKING:
 EDITABLE_NODE_FIELDS = ("label", "labels", "documentation", "style", "layer", "view_ref")
 EDITABLE_VIEW_FIELDS = ("name", "names", "documentation", "documentations", "viewpoint",
                         "connection_router")
+
+
+def check_geometry(x: int, y: int, w: int | None = None, h: int | None = None) -> None:
+    """Refuse a position or size outside the bounds every reader holds to
+    (:mod:`egov_modeler.model.limits`), so an edit never makes a file that loads changed."""
+    if w is not None and h is not None and (w <= 0 or h <= 0):
+        raise ModelError(tr("A node needs a positive width and height"))
+    if not (abs(x) <= MAX_COORDINATE and abs(y) <= MAX_COORDINATE
+            and (w is None or w <= MAX_NODE_SIZE) and (h is None or h <= MAX_NODE_SIZE)):
+        raise ModelError(tr("Positions must lie within ±{coordinate} and sizes within "
+                            "{size}", coordinate=MAX_COORDINATE, size=MAX_NODE_SIZE))
 
 
 # ---------------------------------------------------------------------------- views
@@ -110,8 +123,9 @@ class PlaceNodeCommand(Command):
     node: Node
 
     def apply(self, model: Model) -> None:
-        if self.node.w <= 0 or self.node.h <= 0:
-            raise ModelError(tr("A node needs a positive width and height"))
+        check_geometry(self.node.x, self.node.y, self.node.w, self.node.h)
+        if self.node.kind not in NODE_KINDS:
+            raise ModelError(tr("unknown kind {kind}", kind=str(self.node.kind)[:40]))
         model._put_node(self.view_id, self.node)
 
     def revert(self, model: Model) -> None:
@@ -136,8 +150,7 @@ class SetNodeBoundsCommand(Command):
         default=(0, 0, 0, 0), init=False, repr=False, compare=False)
 
     def apply(self, model: Model) -> None:
-        if self.w <= 0 or self.h <= 0:
-            raise ModelError(tr("A node needs a positive width and height"))
+        check_geometry(self.x, self.y, self.w, self.h)
         node = model.node(self.view_id, self.node_id)
         self._old = node.bounds
         self._shift(model, self.x - node.x, self.y - node.y)
@@ -286,10 +299,11 @@ class RemoveNodeCommand(CascadeCommand):
         return parts
 
     def _drop(self, model: Model) -> None:
+        self._index = position(model.view(self.view_id).nodes, self.node_id)
         self._node = model._drop_node(self.view_id, self.node_id)
 
     def _restore(self, model: Model) -> None:
-        model._put_node(self.view_id, self._node)
+        model._put_node(self.view_id, self._node, self._index)
 
     def describe(self) -> str:
         return tr("Delete from view")
@@ -332,10 +346,11 @@ class RemoveConnectionCommand(CascadeCommand):
         ]
 
     def _drop(self, model: Model) -> None:
+        self._index = position(model.view(self.view_id).connections, self.connection_id)
         self._connection = model._drop_connection(self.view_id, self.connection_id)
 
     def _restore(self, model: Model) -> None:
-        model._put_connection(self.view_id, self._connection)
+        model._put_connection(self.view_id, self._connection, self._index)
 
     def describe(self) -> str:
         return tr("Remove connection")
@@ -345,8 +360,14 @@ class RemoveConnectionCommand(CascadeCommand):
 class SetConnectionStyleCommand(Command):
     view_id: str
     connection_id: str
-    style: Any
+    style: Style
     _old: Any = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.style, dict):  # the dict form of journals of earlier versions
+            from ..serialization import style_from_dict
+
+            self.style = style_from_dict(self.style)
 
     def apply(self, model: Model) -> None:
         conn = model.connection(self.view_id, self.connection_id)
@@ -373,6 +394,7 @@ class AddBendpointCommand(Command):
         conn = model.connection(self.view_id, self.connection_id)
         if not 0 <= self.index <= len(conn.bendpoints):
             raise ModelError(tr("No bendpoint {index}", index=self.index))
+        check_geometry(self.x, self.y)
         conn.bendpoints.insert(self.index, (self.x, self.y))
         model.emit(ev.ConnectionChanged(self.view_id, self.connection_id))
 
@@ -397,6 +419,7 @@ class MoveBendpointCommand(Command):
         conn = model.connection(self.view_id, self.connection_id)
         if not 0 <= self.index < len(conn.bendpoints):
             raise ModelError(tr("No bendpoint {index}", index=self.index))
+        check_geometry(self.x, self.y)
         self._old = conn.bendpoints[self.index]
         conn.bendpoints[self.index] = (self.x, self.y)
         model.emit(ev.ConnectionChanged(self.view_id, self.connection_id))

@@ -1,0 +1,170 @@
+"""The one way this program reads JSON it did not just write itself.
+
+Why: every JSON reader (the ``.egov`` file, the journal, the clipboard, a user catalog,
+the ``egov:view-extras`` property of an exchange file) reads text that may come from
+another organisation or a damaged disk, and Python's ``json.loads`` lets such text escape
+as ``RecursionError`` (deep nesting), ``ValueError`` (an integer over 4,300 digits) or
+hand back ``NaN``/``Infinity`` and unpaired surrogates that crash a later step (drawing,
+saving). :func:`loads` refuses or repairs all of these and raises only
+:class:`UnsafeJSONError` (a ``ValueError``) with a message for the user:
+
+- nesting deeper than :data:`~.limits.MAX_JSON_DEPTH` is refused *before* parsing;
+- a number literal longer than :data:`~.limits.MAX_NUMBER_LENGTH` characters, ``NaN``,
+  ``Infinity`` and a float that overflows are refused;
+- an unpaired surrogate (``"\\ud800"`` alone, or one already in the text) is replaced by
+  U+FFFD, so every string read can be written again as UTF-8. The replacements are
+  counted for the caller's report; ``keep_surrogates=True`` keeps them (file paths, whose
+  undecodable bytes Python carries as surrogates).
+
+Structural checks only: the typed readers (``serialization``, the catalog reader) then
+check every field's type and range.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..i18n import tr
+from .limits import MAX_JSON_DEPTH, MAX_NUMBER_LENGTH
+
+__all__ = ["LoadedJSON", "UnsafeJSONError", "dumps", "loads", "loads_counted", "scrub_text"]
+
+
+class UnsafeJSONError(ValueError):
+    """Text that is not JSON this program accepts; the message says why (and where, for a
+    syntax error: ``lineno``, ``colno`` and ``pos`` as in :class:`json.JSONDecodeError`)."""
+
+    def __init__(self, message: str, lineno: int = 0, colno: int = 0, pos: int = 0) -> None:
+        super().__init__(message)
+        self.lineno, self.colno, self.pos = lineno, colno, pos
+
+
+# A JSON string literal (the unrolled form is linear and never backtracks far), or a run
+# of anything that is neither a bracket nor a quote: what the depth scan removes.
+_NOT_BRACKETS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[^\[\]{}"]+', re.DOTALL)
+# A \uXXXX escape for a surrogate, preceded by an even number of backslashes (so it is an
+# escape and not the text "\\ud800").
+_ESCAPED_SURROGATE = re.compile(
+    r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?"
+    r"|(?<!\\)((?:\\\\)*)\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+_RAW_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@dataclass
+class LoadedJSON:
+    """What :func:`loads_counted` read, and how many unpaired surrogates it replaced."""
+
+    value: Any
+    surrogates_replaced: int
+
+
+def _depth(text: str) -> int:
+    """The deepest nesting of ``text`` (strings ignored), in one pass over its brackets."""
+    brackets = _NOT_BRACKETS.sub("", text)
+    depth = deepest = 0
+    for char in brackets:
+        if char == '"':  # an unterminated string: the rest is its text
+            break
+        if char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+        else:
+            depth -= 1
+    return deepest
+
+
+def _refuse_constant(name: str) -> Any:
+    raise UnsafeJSONError(tr("the number {value} is not allowed (only finite numbers are)",
+                             value=name))
+
+
+def _parse_int(literal: str) -> int:
+    if len(literal) > MAX_NUMBER_LENGTH:
+        raise UnsafeJSONError(tr("a number of {count} digits is too long",
+                                 count=len(literal)))
+    return int(literal)
+
+
+def _parse_float(literal: str) -> float:
+    if len(literal) > MAX_NUMBER_LENGTH:
+        raise UnsafeJSONError(tr("a number of {count} digits is too long",
+                                 count=len(literal)))
+    value = float(literal)
+    if not math.isfinite(value):
+        raise UnsafeJSONError(tr("the number {value} is too large", value=literal))
+    return value
+
+
+def _repair_escapes(text: str) -> tuple[str, int]:
+    """Replace ``\\uD800``-style escapes that are not a valid pair by ``\\uFFFD``."""
+    count = 0
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal count
+        if match.group(2) is not None:  # a high surrogate
+            if match.group(3) is not None:
+                return match.group(0)  # a proper pair
+            count += 1
+            return match.group(1) + "\\ufffd"
+        count += 1  # a low surrogate on its own
+        return match.group(4) + "\\ufffd"
+
+    if "\\u" not in text and "\\U" not in text:
+        return text, 0
+    return _ESCAPED_SURROGATE.sub(fix, text), count
+
+
+def scrub_text(text: str) -> tuple[str, int]:
+    """``text`` with every unpaired surrogate replaced by U+FFFD, and how many there were.
+    Cheap when there are none (one regex search)."""
+    if _RAW_SURROGATE.search(text) is None:
+        return text, 0
+    return _RAW_SURROGATE.subn("\ufffd", text)
+
+
+def loads_counted(text: str | bytes, *, keep_surrogates: bool = False,
+                  max_depth: int = MAX_JSON_DEPTH) -> LoadedJSON:
+    """Parse ``text`` safely (see the module docstring); bytes must be UTF-8."""
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise UnsafeJSONError(tr("not UTF-8 text (invalid byte at position {pos})",
+                                     pos=exc.start), pos=exc.start) from None
+    replaced = 0
+    if not keep_surrogates:
+        text, replaced = scrub_text(text)
+        text, escaped = _repair_escapes(text)
+        replaced += escaped
+    if _depth(text) > max_depth:
+        raise UnsafeJSONError(tr("nested more than {depth} levels deep", depth=max_depth))
+    try:
+        value = json.loads(text, parse_int=_parse_int, parse_float=_parse_float,
+                           parse_constant=_refuse_constant)
+    except json.JSONDecodeError as exc:
+        raise UnsafeJSONError(exc.msg, exc.lineno, exc.colno, exc.pos) from None
+    except RecursionError:  # only when the caller's own stack is already deep
+        raise UnsafeJSONError(tr("nested more than {depth} levels deep",
+                                 depth=max_depth)) from None
+    return LoadedJSON(value, replaced)
+
+
+def loads(text: str | bytes, *, keep_surrogates: bool = False,
+          max_depth: int = MAX_JSON_DEPTH) -> Any:
+    """Parse ``text`` safely; raises only :class:`UnsafeJSONError`."""
+    return loads_counted(text, keep_surrogates=keep_surrogates, max_depth=max_depth).value
+
+
+def dumps(value: Any, **options: Any) -> str:
+    """``json.dumps`` that never writes what :func:`loads` refuses: NaN and Infinity raise
+    ``ValueError``, and unpaired surrogates are replaced by U+FFFD, so the result can
+    always be encoded as UTF-8 and read back."""
+    options.setdefault("ensure_ascii", False)
+    options["allow_nan"] = False
+    text = json.dumps(value, **options)
+    return scrub_text(text)[0] if not options["ensure_ascii"] else _repair_escapes(text)[0]
