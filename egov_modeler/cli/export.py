@@ -1,4 +1,4 @@
-"""``egov-modeler export FILE.egov --format archimate|pdf|png|svg -o OUT``.
+"""``egov-modeler export FILE.egov --format archimate|pdf|docx|png|svg -o OUT``.
 
 One subcommand for every output format. The command line turns its arguments into each
 writer's typed options (:class:`~egov_modeler.export.pdf.dossier.DossierOptions`, a view):
@@ -16,13 +16,14 @@ if TYPE_CHECKING:
     from ..model.model import Model
 
 #: The output formats; each one's writer lives in ``exchange/`` or ``export/``.
-FORMATS = ("archimate", "pdf", "png", "svg")
+FORMATS = ("archimate", "pdf", "docx", "png", "svg")
 PAPER_SIZES = ("A4", "A3", "A2", "A1", "A0")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "export", help=tr("write the model as ArchiMate exchange XML, PDF, PNG or SVG"))
+        "export", help=tr("write the model as ArchiMate exchange XML, a PDF or Word dossier, "
+                          "PNG or SVG"))
     parser.add_argument("file", help=tr("the .egov file to export"))
     parser.add_argument("--format", required=True, choices=FORMATS,
                         help=tr("output format"))
@@ -36,6 +37,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         choices=("portrait", "landscape"), help=tr("page orientation"))
     parser.add_argument("--tile", action="store_true",
                         help=tr("print diagrams at full size across several pages"))
+    parser.add_argument("--min-text", type=float, default=None, metavar="PT",
+                        help=tr("smallest text size on diagram pages in points (default: 6; "
+                                "a view that would print smaller gets an overview page and "
+                                "detail pages; 0: fit every view on one page)"))
+    parser.add_argument("--no-pdfa", action="store_true",
+                        help=tr("write a plain PDF: no PDF/A-2b, no signature fields"))
+    parser.add_argument("--text-as-paths", action="store_true",
+                        help=tr("SVG: draw the text as outlines instead of embedding the "
+                                "font"))
     # Also accepted after the subcommand ("export F --format pdf --lang en"); SUPPRESS keeps
     # the global "--lang" when this one is not given.
     parser.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS,
@@ -64,14 +74,24 @@ def _write(model: Model, args: argparse.Namespace) -> None:
         from ..exchange.oef_writer import write_exchange
 
         write_exchange(model, args.output)
-    elif args.format == "pdf":
-        from ..export.pdf.dossier import DossierOptions, write_dossier
+    elif args.format in ("pdf", "docx"):
+        from ..export.pdf.dossier import DossierOptions, plan_dossier, write_dossier
+        from ..export.pdf.plan import DEFAULT_MIN_TEXT
 
         options = DossierOptions(paper=args.paper, orientation=args.orientation,
                                  tile=args.tile, lang=getattr(args, "lang", None)
                                  or current_language(),
-                                 views=[args.view] if args.view else None)
+                                 views=[args.view] if args.view else None,
+                                 min_text=DEFAULT_MIN_TEXT if args.min_text is None
+                                 else max(0.0, args.min_text),
+                                 pdfa=not args.no_pdfa, signature_fields=not args.no_pdfa)
+        if args.format == "docx":
+            from ..export.docx_dossier import write_docx
+
+            write_docx(model, args.output, options)
+            return
         write_dossier(model, args.output, options)
+        _report_readability(plan_dossier(model, options))
     else:
         from ..export.images import resolve_view, write_png, write_svg
 
@@ -79,4 +99,20 @@ def _write(model: Model, args: argparse.Namespace) -> None:
         if args.format == "png":
             write_png(model, view, args.output)
         else:
-            write_svg(model, view, args.output)
+            write_svg(model, view, args.output, text_as_paths=args.text_as_paths)
+
+
+def _report_readability(summary) -> None:
+    """Say on stderr which views were split into details and which paper would fit."""
+    import sys
+
+    if not summary.detailed_views:
+        return
+    print(tr("{count} view(s) printed as an overview page and readable detail pages: "
+             "{views}", count=len(summary.detailed_views),
+             views="; ".join(summary.detailed_views)), file=sys.stderr)
+    if summary.fitting_paper is not None:
+        paper, orientation = summary.fitting_paper
+        print(tr("On {paper} {orientation} every view fits one page: --paper {paper} "
+                 "--orientation {orientation}", paper=paper, orientation=orientation),
+              file=sys.stderr)

@@ -113,7 +113,9 @@ __all__ = [
     "ENGLISH_FIELDS",
     "DossierOptions",
     "DossierSummary",
+    "catalog_concepts",
     "count_pages",
+    "dossier_language",
     "dossier_commands",
     "dossier_fields",
     "effective_fields",
@@ -514,7 +516,7 @@ def _build(model, target, options: DossierOptions, draw: bool = True) -> _Built:
         story += [NextPageTemplate("appendix"), PageBreak()] if story else []
         from ...model.validation import validate_model as validate
 
-        elements, relationships = _catalog_concepts(model, options, views)
+        elements, relationships = catalog_concepts(model, options, views)
         _, _, frame_w, _ = text_area(width, height)
         story += appendix_story(model, elements, relationships, validate(model), frame_w,
                                 lang)
@@ -564,7 +566,7 @@ def _build(model, target, options: DossierOptions, draw: bool = True) -> _Built:
     return _Built(summary.pages, summary, signature_fields)
 
 
-def _catalog_concepts(model, options: DossierOptions, views: list[View]):
+def catalog_concepts(model, options: DossierOptions, views: list[View]):
     """Elements and relationships for the appendix: all of them for the whole model, else
     those the printed views show."""
     if options.views is None:
@@ -584,7 +586,7 @@ def _catalog_concepts(model, options: DossierOptions, views: list[View]):
 
 
 @contextlib.contextmanager
-def _language(lang: str | None) -> Iterator[None]:
+def dossier_language(lang: str | None) -> Iterator[None]:
     """Switch :func:`tr` to the dossier's language while it is built, then back."""
     previous = current_language()
     if lang:
@@ -599,7 +601,7 @@ def plan_dossier(model, options: DossierOptions) -> DossierSummary:
     """What :func:`write_dossier` would write (pages, smallest text, views that get
     details, a paper that would fit), without writing a file: the diagrams are laid out
     but not painted, so this is quick enough for a live dialog."""
-    with _language(options.lang):
+    with dossier_language(options.lang):
         return _build(model, io.BytesIO(), options, draw=False).summary
 
 
@@ -614,7 +616,7 @@ def write_dossier(model, path: str | os.PathLike, options: DossierOptions | None
     was); returns the number of pages."""
     options = options or DossierOptions()
     buffer = io.BytesIO()
-    with _language(options.lang):
+    with dossier_language(options.lang):
         built = _build(model, buffer, options)
     data = finish_pdf(buffer.getvalue(), options.pdfa, built.signature_fields)
     with atomic_file(path) as handle:

@@ -102,9 +102,13 @@ def finish_pdf(data: bytes, pdfa: bool = True,
             _add_signature_fields(pdf, signature_fields)
         if pdfa:
             _add_output_intent(pdf)
-            # /Trapped has no XMP form pikepdf writes; dropped so Info and XMP agree
-            if "/Trapped" in pdf.docinfo:
-                del pdf.docinfo["/Trapped"]
+            # /Trapped has no XMP form pikepdf writes; dropped so Info and XMP agree.
+            # /Producer too: a signer (pyHanko) appends itself to the Info producer but
+            # replaces the XMP one, and the two would then disagree; with none, both
+            # become the signer's name.
+            for key in ("/Trapped", "/Producer"):
+                if key in pdf.docinfo:
+                    del pdf.docinfo[key]
             with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
                 meta.load_from_docinfo(pdf.docinfo)
                 meta["pdfaid:part"] = "2"
