@@ -142,6 +142,23 @@ def _paragraph(container, text: str, size: float = BODY_SIZE, bold: bool = False
     return paragraph
 
 
+def _fixed_widths(table, widths) -> None:
+    """Column widths every word processor keeps: a fixed layout, the grid and each cell
+    (LibreOffice reads the grid, Word the cells)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    table.autofit = False
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(int(width.twips)))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+
+
 def _no_borders(table) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -161,10 +178,7 @@ def _cover(document, fields: dict[str, str], lang: str) -> None:
 
     header = document.add_table(rows=1, cols=2)
     _no_borders(header)
-    header.autofit = False
-    widths = (Mm(70), Mm(95))
-    for cell, width in zip(header.rows[0].cells, widths, strict=True):
-        cell.width = width
+    _fixed_widths(header, (Mm(68), Mm(97)))
     left, right = header.rows[0].cells
     left.paragraphs[0].text = ""
     superior, issuer = fields.get("agency", ""), fields.get("issuer", "")
@@ -290,11 +304,10 @@ def _table(document, header: list[str], rows: Iterable[list[str]],
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     trpr.append(repeat)
+    _fixed_widths(table, [Mm(w) for w in widths_mm])
     for r, values in enumerate([header, *rows]):
         for c, value in enumerate(values):
-            cell = table.rows[r].cells[c]
-            cell.width = Mm(widths_mm[c])
-            paragraph = cell.paragraphs[0]
+            paragraph = table.rows[r].cells[c].paragraphs[0]
             _set_font(paragraph.add_run(str(value)), 11, r == 0)
 
 
@@ -403,7 +416,8 @@ def write_docx(model, path: str | os.PathLike, options: DossierOptions | None = 
             _placeholder(document)
             if has_views:
                 section = document.sections[-1]
-                width = section.page_width - section.left_margin - section.right_margin
+                width = int(section.page_width or 0) - int(section.left_margin or 0) \
+                    - int(section.right_margin or 0)
                 for view in views:
                     figures += 1
                     _figure(document, model, view, lang, figures, int(width * 0.98))

@@ -84,8 +84,9 @@ def svg_bytes(scene: Scene, title: str = "", description: str = "",
     """The scene as an SVG document that browsers and Qt's renderer draw alike.
 
     reportlab's SVG needs five repairs: it writes ``fill: None`` (SVG is case-sensitive,
-    so Qt paints those shapes black), a clip path Qt paints as a black slab, a DOCTYPE pointing at the W3C's DTD (which our own
-    XML readers refuse, and some tools fetch), "..." as title, and only the font's name.
+    so Qt paints those shapes black), a clip path that Qt paints as a black slab, a
+    DOCTYPE pointing at the W3C's DTD (which our own XML readers refuse, and some tools
+    fetch), "..." as title, and only the font's name.
     Here the DOCTYPE goes, ``None`` becomes ``none``, the view's name is the ``<title>``
     and the bundled font travels inside (a subset, see :mod:`.svg_fonts`) or, with
     ``text_as_paths``, the text is drawn as outlines."""

@@ -527,8 +527,8 @@ def _build(model, target, options: DossierOptions, draw: bool = True) -> _Built:
 
     whole = Frame(0, 0, width, height, leftPadding=0, rightPadding=0, topPadding=0,
                   bottomPadding=0, id="whole")
-    left, bottom, inner_w, top = text_area(width, height)
-    text = Frame(left, bottom + 18, inner_w, top - bottom - 18, leftPadding=0,
+    text_left, bottom, inner_w, top = text_area(width, height)
+    text = Frame(text_left, bottom + 18, inner_w, top - bottom - 18, leftPadding=0,
                  rightPadding=0, topPadding=0, bottomPadding=0, id="text")
     templates = [PageTemplate("diagram", [whole]), PageTemplate("appendix", [text],
                                                                 onPage=_footer)]
