@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from .qt_translations import install_qt_translations
 from .translator import install_translator
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,9 @@ def prepare_application(app: QCoreApplication | None = None) -> QCoreApplication
     if app.applicationName() in ("", "python", "python3") or not app.applicationName():
         app.setApplicationName(APPLICATION)
     install_translator()
+    from ..i18n import current_language
+
+    install_qt_translations(current_language())  # Qt's own buttons and menus too
     if isinstance(app, QApplication):
         family = register_fonts()
         font = QFont(family)

@@ -116,6 +116,7 @@ __all__ = [
     "catalog_concepts",
     "count_pages",
     "dossier_language",
+    "dossier_bytes",
     "dossier_commands",
     "dossier_fields",
     "effective_fields",
@@ -610,16 +611,22 @@ def count_pages(model, options: DossierOptions) -> int:
     return plan_dossier(model, options).pages
 
 
-def write_dossier(model, path: str | os.PathLike, options: DossierOptions | None = None
-                  ) -> int:
-    """Write the dossier PDF to ``path`` atomically (a failure leaves any old file as it
-    was); returns the number of pages."""
+def dossier_bytes(model, options: DossierOptions | None = None) -> tuple[bytes, int]:
+    """The dossier PDF in memory and its page count (the print preview prints these very
+    pages)."""
     options = options or DossierOptions()
     buffer = io.BytesIO()
     with dossier_language(options.lang):
         built = _build(model, buffer, options)
-    data = finish_pdf(buffer.getvalue(), options.pdfa, built.signature_fields)
+    return finish_pdf(buffer.getvalue(), options.pdfa, built.signature_fields), built.pages
+
+
+def write_dossier(model, path: str | os.PathLike, options: DossierOptions | None = None
+                  ) -> int:
+    """Write the dossier PDF to ``path`` atomically (a failure leaves any old file as it
+    was); returns the number of pages."""
+    data, pages = dossier_bytes(model, options)
     with atomic_file(path) as handle:
         handle.write(data)
-    log.info("wrote %s: %d pages", path, built.pages)
-    return built.pages
+    log.info("wrote %s: %d pages", path, pages)
+    return pages
