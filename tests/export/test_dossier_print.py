@@ -44,11 +44,12 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _pages(path: Path) -> list[dict]:
-    """Per page: its text (NFC) and its characters (text, size, font, position)."""
+def _pages(path: Path, first: int | None = None) -> list[dict]:
+    """Per page (the ``first`` ones only when given): its text (NFC) and its characters
+    (text, size, font, position)."""
     pages = []
     with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
+        for page in pdf.pages[:first]:
             pages.append({"text": _nfc(page.extract_text() or ""),
                           "chars": [c for c in page.chars if c["text"].strip()],
                           "width": page.width, "height": page.height,
@@ -172,8 +173,8 @@ def test_cover_sizes_fonts_and_margins_follow_nd30(tmp_path, paper, orientation)
                                "date": "29/11/2026"})
     out = tmp_path / "cover.pdf"
     write_dossier(model, out, DossierOptions(paper=paper, orientation=orientation,
-                                             appendix=False))
-    cover = _pages(out)[0]
+                                             appendix=False, pdfa=False))
+    cover = _pages(out, 1)[0]
     sizes, fonts = _sizes_of(cover, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     assert all(12 <= s <= 13 for s in sizes) and fonts == {"BeVietnamPro-Bold"}
     national = sizes.pop()
@@ -204,7 +205,8 @@ def test_a4_title_block_keeps_the_date_and_names_whole(tmp_path):
                                "approved_by": "Chủ tịch Ủy ban nhân dân tỉnh Gia Lai"})
     out = tmp_path / "a4.pdf"
     write_dossier(model, out, DossierOptions(paper="A4", orientation="portrait",
-                                             appendix=False))
+                                             appendix=False, cover=False,
+                                             views=[model.views[1].id]))
     for page in (p for p in _pages(out) if _is_diagram(p)):
         lines = page["text"].splitlines()
         assert any("29/11/2026" in line for line in lines)  # never "29/11/202" + "6"
@@ -325,3 +327,15 @@ def test_every_font_is_embedded(default_exports):
     rows = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True,
                           check=True).stdout.splitlines()[2:]
     assert rows and all(re.search(r"\byes\s+yes\s+yes\b", row) for row in rows), rows
+
+
+def test_an_english_title_falls_back_to_the_models_english_name(tmp_path):
+    model = _english_model()
+    set_dossier_fields(model, {"title:en": ""})
+    out = tmp_path / "en-title.pdf"
+    write_dossier(model, out, DossierOptions(lang="en", appendix=False))
+    cover = _pages(out)[0]["text"]
+    assert "PROVINCIAL ARCHITECTURE" in cover and UNTRANSLATED_MARK not in cover
+    model.names.pop("en")
+    write_dossier(model, out, DossierOptions(lang="en", appendix=False))
+    assert f"KIẾN TRÚC CHÍNH QUYỀN ĐIỆN TỬ TỈNH {UNTRANSLATED_MARK}" in _pages(out)[0]["text"]

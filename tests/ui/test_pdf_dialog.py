@@ -138,3 +138,25 @@ def test_every_dossier_field_has_a_labelled_edit_including_the_place(qtbot, mode
     assert [(c.key, c.value) for c in commands] == [("dossier:place", "Pleiku")]
     model.execute(commands[0])
     assert dossier_fields(model)["place"] == "Pleiku"
+
+
+def test_the_dialog_shows_the_smallest_text_and_proposes_a_paper(qtbot):
+    from egov_modeler.export.pdf.dossier import plan_dossier
+    from egov_modeler.storage.templates import load_template
+
+    model = load_template("provincial")
+    dialog = PdfExportDialog(model)
+    qtbot.addWidget(dialog)
+    assert dialog.min_text.value() == 6.0 and dialog.options().min_text == 6.0
+    summary = plan_dossier(model, dialog.options())
+    shown = dialog.smallest_text_label.text()
+    assert f"{summary.smallest_text:.1f}" in shown
+    assert summary.fitting_paper and summary.fitting_paper[0] in dialog.paper_hint_label.text()
+    assert not dialog.use_paper_button.isHidden()
+    dialog.use_fitting_paper()
+    assert (dialog.options().paper, dialog.options().orientation) == summary.fitting_paper
+    assert dialog.summary().detailed_views == []
+    assert dialog.use_paper_button.isHidden()
+    dialog.min_text.setValue(0)  # no minimum: one fitted page per view on any paper
+    dialog.update_page_count()
+    assert dialog.options().min_text == 0

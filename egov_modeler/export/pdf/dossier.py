@@ -196,6 +196,8 @@ def effective_fields(model, lang: str | None = None) -> dict[str, str]:
     if lang != MODEL_LANGUAGE:
         for name in ENGLISH_FIELDS:
             translated = stored.get(f"{name}:{lang}", "")
+            if not translated and name == "title" and fields["title"]:
+                translated = model.names.get(lang, "")  # the model's own name in lang
             if translated:
                 fields[name] = translated
             elif name in MARKED_FIELDS and fields[name]:
