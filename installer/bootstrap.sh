@@ -10,13 +10,15 @@ extra=""
 [ "${1:-}" = "--test" ] && extra="[test]"
 
 # Qt needs a few shared libraries even offscreen; xcb ones to open a real window;
-# poppler-utils gives pdftotext/pdffonts for the PDF checks.
+# poppler-utils gives pdftotext/pdffonts/pdfsig for the PDF and signature checks.
 packages="python3-venv libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0
 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
 libxcb-render-util0 libxcb-image0 libxcb-randr0 libx11-xcb1 poppler-utils"
 # The tests also compile the Windows installer script (nsis) and validate the Linux menu
 # entry (desktop-file-utils); the frozen build's .deb is made with dpkg-deb.
 [ -n "$extra" ] && packages="$packages nsis desktop-file-utils"
+# The tests also render the Word dossier with LibreOffice (headless, no GUI packages).
+[ "${1:-}" = "--test" ] && packages="$packages libreoffice-writer-nogui"
 if command -v apt-get >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
     missing=""

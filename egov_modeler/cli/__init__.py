@@ -16,8 +16,8 @@ from ..i18n import set_language, tr
 from ..version import __version__
 
 #: One module per subcommand, named after it (``import_`` because ``import`` is a keyword).
-SUBCOMMAND_MODULES = ("validate", "templates", "new", "catalog", "import_", "export", "self_test",
-                      "repo")
+SUBCOMMAND_MODULES = ("validate", "templates", "new", "catalog", "import_", "export", "sign",
+                      "self_test", "repo")
 
 def _global_options() -> argparse.ArgumentParser:
     """Options that apply to the window and to every subcommand alike."""

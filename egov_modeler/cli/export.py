@@ -1,4 +1,4 @@
-"""``egov-modeler export FILE.egov --format archimate|archi|csv|pdf|png|svg -o OUT``.
+"""``egov-modeler export FILE.egov --format archimate|archi|csv|pdf|docx|png|svg -o OUT``.
 
 One subcommand for every output format: ``archimate`` is ArchiMate exchange XML,
 ``archi`` is Archi's own ``.archimate`` model file, ``csv`` is Archi's three CSV files
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..model.model import Model
 
 #: The output formats; each one's writer lives in ``exchange/`` or ``export/``.
-FORMATS = ("archimate", "archi", "csv", "pdf", "png", "svg")
+FORMATS = ("archimate", "archi", "csv", "pdf", "docx", "png", "svg")
 #: ``--delimiter`` words for Archi's CSV delimiters.
 DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 PAPER_SIZES = ("A4", "A3", "A2", "A1", "A0")
@@ -28,7 +28,7 @@ PAPER_SIZES = ("A4", "A3", "A2", "A1", "A0")
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export", help=tr("write the model as ArchiMate exchange XML, an Archi model, Archi "
-                          "CSV, PDF, PNG or SVG"))
+                          "CSV, a PDF or Word dossier, PNG or SVG"))
     parser.add_argument("file", help=tr("the .egov file to export"))
     parser.add_argument("--format", required=True, choices=FORMATS,
                         help=tr("output format: archimate (exchange XML), archi (Archi's "
@@ -49,6 +49,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         choices=("portrait", "landscape"), help=tr("page orientation"))
     parser.add_argument("--tile", action="store_true",
                         help=tr("print diagrams at full size across several pages"))
+    parser.add_argument("--min-text", type=float, default=None, metavar="PT",
+                        help=tr("smallest text size on diagram pages in points (default: 6; "
+                                "a view that would print smaller gets an overview page and "
+                                "detail pages; 0: fit every view on one page)"))
+    parser.add_argument("--no-pdfa", action="store_true",
+                        help=tr("write a plain PDF: no PDF/A-2b, no signature fields"))
+    parser.add_argument("--text-as-paths", action="store_true",
+                        help=tr("SVG: draw the text as outlines instead of embedding the "
+                                "font"))
     # Also accepted after the subcommand ("export F --format pdf --lang en"); SUPPRESS keeps
     # the global "--lang" when this one is not given.
     parser.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS,
@@ -88,14 +97,24 @@ def _write(model: Model, args: argparse.Namespace) -> None:
         csv_options = CsvOptions(prefix=args.prefix, delimiter=DELIMITERS[args.delimiter])
         for path in write_archi_csv(model, args.output, csv_options):
             print(path)
-    elif args.format == "pdf":
-        from ..export.pdf.dossier import DossierOptions, write_dossier
+    elif args.format in ("pdf", "docx"):
+        from ..export.pdf.dossier import DossierOptions, plan_dossier, write_dossier
+        from ..export.pdf.plan import DEFAULT_MIN_TEXT
 
         options = DossierOptions(paper=args.paper, orientation=args.orientation,
                                  tile=args.tile, lang=getattr(args, "lang", None)
                                  or current_language(),
-                                 views=[args.view] if args.view else None)
+                                 views=[args.view] if args.view else None,
+                                 min_text=DEFAULT_MIN_TEXT if args.min_text is None
+                                 else max(0.0, args.min_text),
+                                 pdfa=not args.no_pdfa, signature_fields=not args.no_pdfa)
+        if args.format == "docx":
+            from ..export.docx_dossier import write_docx
+
+            write_docx(model, args.output, options)
+            return
         write_dossier(model, args.output, options)
+        _report_readability(plan_dossier(model, options))
     else:
         from ..export.images import resolve_view, write_png, write_svg
 
@@ -103,4 +122,20 @@ def _write(model: Model, args: argparse.Namespace) -> None:
         if args.format == "png":
             write_png(model, view, args.output)
         else:
-            write_svg(model, view, args.output)
+            write_svg(model, view, args.output, text_as_paths=args.text_as_paths)
+
+
+def _report_readability(summary) -> None:
+    """Say on stderr which views were split into details and which paper would fit."""
+    import sys
+
+    if not summary.detailed_views:
+        return
+    print(tr("{count} view(s) printed as an overview page and readable detail pages: "
+             "{views}", count=len(summary.detailed_views),
+             views="; ".join(summary.detailed_views)), file=sys.stderr)
+    if summary.fitting_paper is not None:
+        paper, orientation = summary.fitting_paper
+        print(tr("On {paper} {orientation} every view fits one page: --paper {paper} "
+                 "--orientation {orientation}", paper=paper, orientation=orientation),
+              file=sys.stderr)

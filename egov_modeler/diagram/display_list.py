@@ -34,6 +34,7 @@ __all__ = [
     "connection_label",
     "connection_text",
     "container_items",
+    "localized_name",
     "legend_scene",
     "note_items",
     "view_bounds",
@@ -46,6 +47,23 @@ NOTE_LINE = "#808080"
 #: Size of relationship names written on connections.
 CONNECTION_FONT_SIZE = 7.5
 SCENE_MARGIN = 10.0
+#: Written after a model text shown in the model's main language because the model has no
+#: text in the document's language (an English dossier of a model with Vietnamese names).
+UNTRANSLATED_MARK = "\u2020"  # dagger
+#: The language model texts are written in first (``name``); other languages are extras.
+MODEL_LANGUAGE = "vi"
+
+
+def localized_name(names: dict[str, str], main: str, lang: str, mark: bool = False) -> str:
+    """A model text in ``lang``: its translation, else the main text, followed by
+    :data:`UNTRANSLATED_MARK` when ``mark`` is set and ``lang`` is not the model's own
+    language (so a reader of an English dossier sees which names are still Vietnamese)."""
+    text = names.get(lang)
+    if text:
+        return text
+    if mark and main and lang != MODEL_LANGUAGE:
+        return f"{main} {UNTRANSLATED_MARK}"
+    return main
 
 
 @dataclass(frozen=True)
@@ -82,6 +100,15 @@ class Scene:
     element_types: list[str] = field(default_factory=list)
     relationship_types: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # every element name shown, for checks
+    access_types: list[str] = field(default_factory=list)  # how Access lines are drawn
+    untranslated: int = 0  # texts shown with UNTRANSLATED_MARK
+
+    @property
+    def smallest_text(self) -> float | None:
+        """The smallest font size of the scene's text (scene points), ``None`` without
+        text: multiplied by the printing scale it is the smallest size on paper."""
+        sizes = [item.size for item in self.items if isinstance(item, TextItem)]
+        return min(sizes) if sizes else None
 
 
 def _resolve_fill(key: str, shape_fill: str, line: str) -> str | None:
@@ -185,7 +212,9 @@ def note_items(node: Node, label: str) -> list:
                          node.style.font_color or "#000000", "left", "top")]
 
 
-_LABEL_POSITIONS = (0.5, 0.38, 0.62, 0.26, 0.74, 0.15, 0.85)
+_LABEL_POSITIONS = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.12, 0.88)
+
+Segment = tuple[tuple[float, float], tuple[float, float]]
 
 
 def _point_along(points: list[tuple[float, float]], fraction: float) -> tuple[float, float]:
@@ -199,46 +228,78 @@ def _point_along(points: list[tuple[float, float]], fraction: float) -> tuple[fl
     return points[-1]
 
 
-def _overlaps(box: Box, others: list[Box]) -> bool:
+def _overlap_count(box: Box, others: Iterable[Box]) -> int:
     x, y, w, h = box
-    return any(x < ox + ow and ox < x + w and y < oy + oh and oy < y + h
-               for ox, oy, ow, oh in others)
+    return sum(1 for ox, oy, ow, oh in others
+               if x < ox + ow and ox < x + w and y < oy + oh and oy < y + h)
+
+
+def _overlaps(box: Box, others: list[Box]) -> bool:
+    return _overlap_count(box, others) > 0
+
+
+def segment_hits_box(segment: Segment, box: Box) -> bool:
+    """Whether a line segment passes through a box (Liang-Barsky clipping)."""
+    (x0, y0), (x1, y1) = segment
+    bx, by, bw, bh = box
+    dx, dy = x1 - x0, y1 - y0
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, x0 - bx), (dx, bx + bw - x0), (-dy, y0 - by), (dy, by + bh - y0)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
 
 
 def connection_label(points: list[tuple[float, float]], text: str,
-                     taken: list[Box]) -> TextItem | None:
+                     taken: list[Box], obstacles: Iterable[Box] = (),
+                     crossings: Iterable[Segment] = ()) -> TextItem | None:
     """The relationship name on its line (public: both the PDF and the canvas place
-    connection labels with it): at the middle, or slid along the line to the
-    first place where it covers no other label or element name (``taken``, updated)."""
+    connection labels with it): at the middle, or slid along the line to the first place
+    where it covers no other label or element name (``taken``, updated), no element box
+    (``obstacles``) and no other connection's line (``crossings``), so a label never hides
+    where two lines cross or what a box says. When every place is covered somewhere, the
+    least covered one is used."""
     if not text:
         return None
     size = CONNECTION_FONT_SIZE
     width = text_width(text, size)
-    best: tuple[float, float, Box] | None = None
+    obstacles = list(obstacles)
+    crossings = list(crossings)
+    best: tuple[int, float, float, Box] | None = None
     for fraction in _LABEL_POSITIONS:
         mx, my = _point_along(points, fraction)
         box = (mx - width / 2 - 1, my - size * 0.8, width + 2, size * 1.3)
-        if best is None:
-            best = (mx, my, box)
-        if not _overlaps(box, taken):
-            best = (mx, my, box)
+        score = (4 * _overlap_count(box, taken) + 2 * _overlap_count(box, obstacles)
+                 + sum(1 for seg in crossings if segment_hits_box(seg, box)))
+        if best is None or score < best[0]:
+            best = (score, mx, my, box)
+        if score == 0:
             break
     assert best is not None  # _LABEL_POSITIONS is not empty
-    mx, my, box = best
+    _, mx, my, box = best
     taken.append(box)
     return TextItem(mx - width / 2, my + size / 3, text, size, False, "#000000", "#ffffff")
 
 
-def connection_text(rel, connection, lang: str) -> str:
+def connection_text(rel, connection, lang: str, mark: bool = False) -> str:
     """What is written on a connection's line (public: the PDF and the canvas both write
     it): the relationship's name in ``lang`` (else the line's own label) and, for an
     Influence, its modifier as ArchiMate draws it: "Name (+)", or "(+)" unnamed. Why the
     brackets even alone: a bare "--" or "-" on a dashed Influence line reads as more dashes.
 
     ``rel`` is the :class:`~egov_modeler.model.concepts.Relationship` shown, or None for a
-    plain line."""
-    text = ((rel.names.get(lang) or rel.name) if rel is not None else "") or (
-        connection.labels.get(lang) or connection.label or "")
+    plain line. ``mark`` flags a text shown untranslated (see :func:`localized_name`)."""
+    text = (localized_name(rel.names, rel.name, lang, mark) if rel is not None else "") or (
+        localized_name(connection.labels, connection.label or "", lang, mark))
     modifier = (rel.modifier or "").strip() if rel is not None else ""
     if rel is not None and rel.type == "Influence" and modifier:
         return f"{text} ({modifier})" if text else f"({modifier})"
@@ -299,33 +360,44 @@ def _routed_connections(view: View):
     return [(c, routed[c.id]) for c in view.connections.values() if c.id in routed]
 
 
-def build_scene(model, view: View, lang: str) -> Scene:
-    """The display list of ``view``: nodes (parents first), then connections and labels."""
+def build_scene(model, view: View, lang: str, mark_untranslated: bool = False) -> Scene:
+    """The display list of ``view``: nodes (parents first), then connections and labels.
+
+    With ``mark_untranslated`` a model text that has no ``lang`` form is shown in the
+    model's language followed by :data:`UNTRANSLATED_MARK` (documents in one language at
+    a time); the canvas leaves it off."""
     items: list[ShapeItem | TextItem] = []
     names: list[str] = []
     seen_types: set[str] = set()
     seen_rels: set[str] = set()
+    access_types: list[str] = []
+    obstacles: list[Box] = []  # element boxes a line label must not cover
     children: dict[str, list[Node]] = {}
     for node in view.nodes.values():
         if node.parent:
             children.setdefault(node.parent, []).append(node)
+
     for node in _node_order(view):
-        label = node.labels.get(lang) or node.label
+        label = localized_name(node.labels, node.label, lang, mark_untranslated)
         top_child = _children_top(children, node)
         if node.kind == NODE_CONTAINER:
             items.extend(container_items(node, label, top_child))
         elif node.kind == NODE_LABEL:
             items.extend(note_items(node, label))
+            obstacles.append(node.bounds)
         elif node.element_id and model.has_element(node.element_id):
             element = model.element(node.element_id)
             if element.type not in ELEMENT_TYPES:
                 log.warning("view %s: node %s has unknown type %s", view.id, node.id,
                             element.type)
                 continue
-            name = element.name_in(lang)
+            name = localized_name(element.names, element.name, lang, mark_untranslated)
             seen_types.add(element.type)
-            if ELEMENT_TYPES[element.type].shape != "junction":
+            shape = ELEMENT_TYPES[element.type].shape
+            if shape != "junction":
                 names.append(name)
+            if shape != "grouping" and not children.get(node.id):
+                obstacles.append(node.bounds)
             items.extend(element_items(element.type, node.bounds, name, node.style,
                                        top_child))
         else:
@@ -333,7 +405,10 @@ def build_scene(model, view: View, lang: str) -> Scene:
     labels: list[TextItem] = []
     taken: list[Box] = [(t.x, t.y - t.size, text_width(t.text, t.size, t.bold), t.size * 1.25)
                         for t in items if isinstance(t, TextItem)]
-    for connection, points in _routed_connections(view):
+    routed = _routed_connections(view)
+    segments = {connection.id: list(zip(points, points[1:], strict=False))
+                for connection, points in routed}
+    for connection, points in routed:
         rel = None
         if connection.relationship_id and model.has_relationship(connection.relationship_id):
             rel = model.relationship(connection.relationship_id)
@@ -350,16 +425,25 @@ def build_scene(model, view: View, lang: str) -> Scene:
                                    width))
         if rel is not None:
             seen_rels.add(rel.type)
-        label_item = connection_label(points, connection_text(rel, connection, lang), taken)
+            if rel.type == "Access" and (rel.access_type or "") not in access_types:
+                access_types.append(rel.access_type or "")
+        text = connection_text(rel, connection, lang, mark_untranslated)
+        others = [seg for cid, segs in segments.items() if cid != connection.id
+                  for seg in segs]
+        label_item = connection_label(points, text, taken, obstacles, others)
         if label_item is not None:
             labels.append(label_item)
     items.extend(labels)
+    untranslated = sum(1 for t in items if isinstance(t, TextItem)
+                       and t.text.endswith(UNTRANSLATED_MARK))
     return Scene(
         bounds=view_bounds(view),
         items=items,
         element_types=[t for t in ELEMENT_TYPES if t in seen_types],
         relationship_types=[t for t in RELATIONSHIP_TYPES if t in seen_rels],
         names=names,
+        access_types=access_types,
+        untranslated=untranslated,
     )
 
 
@@ -370,11 +454,15 @@ LEGEND_FONT_SIZE = 7.5
 
 
 def legend_scene(element_types: Iterable[str], relationship_types: Iterable[str],
-                 width: float, labels: dict[str, str], title: str) -> Scene:
+                 width: float, labels: dict[str, str], title: str,
+                 access_type: str | None = None, note: str = "") -> Scene:
     """A legend: a title, then one row per element type (a small sample of the notation)
     and one per relationship type (a short line with its ends), each with its label.
 
     ``labels`` maps type names to the text to show (already in the wanted language).
+    ``access_type`` is how the view draws its Access lines (the legend draws the same
+    ends, not an arrowhead the diagram lacks); ``note`` is a last line (e.g. what the
+    untranslated mark means).
     """
     items: list[ShapeItem | TextItem] = []
     pad = 4.0
@@ -395,7 +483,7 @@ def legend_scene(element_types: Iterable[str], relationship_types: Iterable[str]
     for rel_type in relationship_types:
         mid = y + LEGEND_ROW / 2
         points = [(pad, mid), (pad + LEGEND_SAMPLE_W, mid)]
-        access = "Write" if rel_type == "Access" else None
+        access = (access_type or None) if rel_type == "Access" else None
         dash, source_end, target_end = nt.relationship_decorations(rel_type, access, False,
                                                                    points)
         items.append(ShapeItem(nt.Polyline(tuple(points)), None, nt.CONNECTION_COLOR, 1.0,
@@ -408,4 +496,9 @@ def legend_scene(element_types: Iterable[str], relationship_types: Iterable[str]
                                                                   LEGEND_ROW),
                                  LEGEND_FONT_SIZE, False, "#000000", "left", "middle"))
         y += LEGEND_ROW + 2
+    if note:
+        size, placed = layout_lines(note, (pad, y, width - 2 * pad, 200.0), LEGEND_FONT_SIZE,
+                                    False, "left", "top")
+        items.extend(TextItem(x, ty, line, size) for x, ty, line in placed)
+        y += len(placed) * line_height(size) + 2
     return Scene(bounds=(0.0, 0.0, width, y + pad), items=items)

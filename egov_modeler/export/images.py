@@ -15,6 +15,7 @@ import io
 import logging
 import math
 import os
+import re
 from functools import lru_cache
 
 from ..diagram.display_list import Scene, ShapeItem, TextItem, build_scene
@@ -78,32 +79,66 @@ def _exact_svg_canvas():
     return ExactColorSVGCanvas
 
 
-def svg_bytes(scene: Scene) -> bytes:
-    """The scene as an SVG document."""
+def svg_bytes(scene: Scene, title: str = "", description: str = "",
+              text_as_paths: bool = False) -> bytes:
+    """The scene as an SVG document that browsers and Qt's renderer draw alike.
+
+    reportlab's SVG needs five repairs: it writes ``fill: None`` (SVG is case-sensitive,
+    so Qt paints those shapes black), a clip path that Qt paints as a black slab, a
+    DOCTYPE pointing at the W3C's DTD (which our own XML readers refuse, and some tools
+    fetch), "..." as title, and only the font's name.
+    Here the DOCTYPE goes, ``None`` becomes ``none``, the view's name is the ``<title>``
+    and the bundled font travels inside (a subset, see :mod:`.svg_fonts`) or, with
+    ``text_as_paths``, the text is drawn as outlines."""
+    from xml.sax.saxutils import escape
+
     from reportlab.graphics import renderSVG
     from reportlab.graphics.renderbase import renderScaledDrawing
 
     from .pdf.draw import scene_to_drawing
+    from .svg_fonts import EMBEDDED_FAMILY, font_face_css
 
-    drawing = renderScaledDrawing(scene_to_drawing(scene))
+    drawing = renderScaledDrawing(scene_to_drawing(scene, text_as_paths=text_as_paths))
     canvas = _exact_svg_canvas()((drawing.width, drawing.height))
     renderSVG.draw(drawing, canvas, 0, 0)
     out = io.StringIO()
     canvas.save(out)
     svg = out.getvalue()
-    # reportlab writes its internal font names; name the real family, with fallbacks, so a
-    # viewer with Be Vietnam Pro installed uses it and any other shows a sans-serif face.
-    for bold in (True, False):
-        svg = svg.replace(f"font-family: {reportlab_font_name(bold)};",
-                          f"font-family: '{FONT_FAMILY}', sans-serif;"
-                          + (" font-weight: bold;" if bold else ""))
+    svg = re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg, count=1)
+    svg = re.sub(r"(fill|stroke): None\b", r"\1: none", svg)
+    # a clipPath to the drawing's own size: the viewBox clips already, and Qt's SVG Tiny
+    # renderer, which knows no clipPath, paints its rectangle as a black slab
+    svg = re.sub(r"\s*<clipPath id=\"clip\">.*?</clipPath>", "", svg, count=1, flags=re.S)
+    svg = svg.replace(' style="clip-path: url(#clip)"', "", 1)
+    svg = svg.replace("<title>...</title>", f"<title>{escape(title)}</title>", 1)
+    svg = svg.replace("<desc>...</desc>", f"<desc>{escape(description)}</desc>", 1)
+    if not text_as_paths:
+        regular = "".join(t.text for t in scene.items if isinstance(t, TextItem) and not t.bold)
+        bold = "".join(t.text for t in scene.items if isinstance(t, TextItem) and t.bold)
+        css = font_face_css(regular, bold)
+        svg = svg.replace("</desc>", f"</desc>\n\t<defs><style type=\"text/css\"><![CDATA[\n"
+                          f"{css}\n]]></style></defs>", 1)
+        # reportlab writes its internal font names; name the embedded family first, then
+        # the installed one, then any sans-serif face
+        for is_bold in (True, False):
+            svg = svg.replace(f"font-family: {reportlab_font_name(is_bold)};",
+                              f"font-family: '{EMBEDDED_FAMILY}', '{FONT_FAMILY}', "
+                              "sans-serif;" + (" font-weight: bold;" if is_bold else ""))
     return svg.encode("utf-8")
 
 
-def write_svg(model, view: View, path: str | os.PathLike, lang: str | None = None) -> None:
-    """Write ``view`` as an SVG file (vector; text as text in the bundled font's name)."""
-    scene = build_scene(model, view, lang or current_language())
-    write_atomically(path, svg_bytes(scene))
+def write_svg(model, view: View, path: str | os.PathLike, lang: str | None = None,
+              text_as_paths: bool = False) -> None:
+    """Write ``view`` as an SVG file: vector, the view's name as title, the bundled font
+    embedded (or the text as outlines with ``text_as_paths``)."""
+    from ..diagram.display_list import MODEL_LANGUAGE, localized_name
+
+    lang = lang or current_language()
+    mark = lang != MODEL_LANGUAGE
+    scene = build_scene(model, view, lang, mark)
+    title = localized_name(view.names, view.name, lang, mark)
+    description = view.documentations.get(lang) or view.documentation
+    write_atomically(path, svg_bytes(scene, title, description, text_as_paths))
 
 
 # --- PNG --------------------------------------------------------------------------------
@@ -262,7 +297,10 @@ def png_image(scene: Scene, scale: float = DEFAULT_SCALE):
 def write_png(model, view: View, path: str | os.PathLike, scale: float = DEFAULT_SCALE,
               lang: str | None = None) -> tuple[int, int]:
     """Write ``view`` as a PNG, ``scale`` pixels per point; returns (width, height)."""
-    image = png_image(build_scene(model, view, lang or current_language()), scale)
+    lang = lang or current_language()
+    from ..diagram.display_list import MODEL_LANGUAGE
+
+    image = png_image(build_scene(model, view, lang, lang != MODEL_LANGUAGE), scale)
     with atomic_file(path) as handle:
         image.save(handle, format="PNG", optimize=False)
     return image.size

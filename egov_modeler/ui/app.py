@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..i18n import set_language
 from .app_icon import application_icon
+from .qt_translations import install_qt_translations
 from .settings import startup_language
 from .translator import install_translator
 
@@ -71,6 +72,9 @@ def prepare_application(app: QCoreApplication | None = None) -> QCoreApplication
     if app.applicationName() in ("", "python", "python3") or not app.applicationName():
         app.setApplicationName(APPLICATION)
     install_translator()
+    from ..i18n import current_language
+
+    install_qt_translations(current_language())  # Qt's own buttons and menus too
     if isinstance(app, QApplication):
         app.setWindowIcon(application_icon())
         family = register_fonts()

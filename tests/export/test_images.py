@@ -106,3 +106,69 @@ def test_png_honours_style_fill_and_transparency(model, tmp_path):
     write_png(model, view, tmp_path / "s.png", scale=1.0)
     red, green, blue = Image.open(tmp_path / "s.png").convert("RGB").getpixel((20, 15))
     assert red == 255 and 120 <= green <= 135 and green == blue  # half red on white paper
+
+
+# --- SVG valid in browsers and in Qt's renderer ------------------------------------------
+
+def _svg_tree(path):
+    from egov_modeler.exchange.xml_safety import parse_xml  # refuses any DOCTYPE
+
+    return parse_xml(path.read_bytes(), str(path))
+
+
+def test_svg_is_plain_svg_with_the_views_name_as_title(model, tmp_path):
+    out = tmp_path / "view.svg"
+    write_svg(model, model.views[0], out)
+    text = out.read_text(encoding="utf-8")
+    assert "<!DOCTYPE" not in text  # our own safe reader and any browser take it
+    assert "None" not in text  # "fill: None" is not SVG: Qt painted it black
+    assert "clip-path" not in text and "<clipPath" not in text  # Qt drew it as a slab
+    root = _svg_tree(out).getroot()
+    assert root.findtext(f"{SVG}title") == model.views[0].name
+
+
+def test_svg_embeds_the_subset_of_the_font_it_needs(model, tmp_path):
+    import base64
+    import io
+    import re
+
+    from fontTools.ttLib import TTFont
+
+    out = tmp_path / "view.svg"
+    write_svg(model, model.views[0], out)
+    root = _svg_tree(out).getroot()
+    style = root.find(f"{SVG}defs/{SVG}style").text
+    fonts = re.findall(r"font-weight: (\w+);.*?base64,([A-Za-z0-9+/=]+)", style)
+    assert {weight for weight, _ in fonts} >= {"normal"}
+    texts = [t for t in root.iter(f"{SVG}text")]
+    assert texts and all("Be Vietnam Pro Embedded" in t.get("style") for t in texts)
+    for weight, data in fonts:
+        font = TTFont(io.BytesIO(base64.b64decode(data)))
+        cmap = font.getBestCmap()
+        for t in texts:
+            if ("bold" in t.get("style")) == (weight == "bold"):
+                missing = {c for c in t.text if c.strip() and ord(c) not in cmap}
+                assert not missing, (t.text, missing)
+        assert "SIL Open Font License" in " ".join(
+            str(r) for r in font["name"].names)  # the licence travels with the subset
+
+
+def test_svg_text_as_outlines_has_no_text_and_no_font(model, tmp_path):
+    out = tmp_path / "paths.svg"
+    write_svg(model, model.views[0], out, text_as_paths=True)
+    root = _svg_tree(out).getroot()
+    assert list(root.iter(f"{SVG}text")) == []
+    assert root.find(f"{SVG}defs") is None
+    assert len(list(root.iter(f"{SVG}path"))) >= len(model.elements)
+    with_text = tmp_path / "text.svg"
+    write_svg(model, model.views[0], with_text)
+    assert len(out.read_bytes()) > len(with_text.read_bytes()) / 4  # real outlines
+
+
+def test_cli_svg_text_as_paths(model, tmp_path):
+    src = tmp_path / "m.egov"
+    save(model, src)
+    out = tmp_path / "v.svg"
+    assert cli_main(["export", str(src), "--format", "svg", "-o", str(out),
+                     "--text-as-paths"]) == 0
+    assert "<text" not in out.read_text(encoding="utf-8")

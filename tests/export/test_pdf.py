@@ -192,9 +192,10 @@ def test_tiling_prints_full_size_across_pages_with_every_name(model, tmp_path):
     text = text_of(out)
     for _, name in NAMES.values():
         assert name in text, name
-    assert "hàng 1, cột 2" in text  # the title block says which sheet this is
+    assert "hàng 1/1, cột 2/" in text  # the title block says which sheet this is
     fitted = write_dossier(model, tmp_path / "fit.pdf",
-                           DossierOptions(paper="A4", appendix=False, cover=False))
+                           DossierOptions(paper="A4", appendix=False, cover=False,
+                                          min_text=0))
     assert fitted == 1
 
 
@@ -306,7 +307,9 @@ def test_a_fitted_diagram_sits_in_the_middle_of_the_drawing_area(shape, tmp_path
         x, y = (i * 400, 0) if shape == "wide" else (0, i * 300)
         place(model, view.id, element.id, x, y, 300, 60)
     out = tmp_path / "d.pdf"
-    write_dossier(model, out, DossierOptions(paper="A4", cover=False, appendix=False))
+    # no minimum text size: this is about where a fitted view sits, not how big it is
+    write_dossier(model, out, DossierOptions(paper="A4", cover=False, appendix=False,
+                                             min_text=0))
     width, height = page_size("A4", "landscape")
     dx, dy, dw, dh = page_layout(width, height).diagram
     centre_x, centre_y = dx + dw / 2, height - (dy + dh / 2)  # pdftotext: y from the top

@@ -56,7 +56,9 @@ def test_page_count_follows_the_options(dialog, model, qtbot):
 def test_current_view_only(dialog, model, qtbot):
     all_views = dialog.page_count()
     dialog.current_button.click()
-    qtbot.waitUntil(lambda: dialog.page_count() == all_views - 1, timeout=3000)
+    one_view = count_pages(model, DossierOptions(views=[model.views[1].id]))
+    qtbot.waitUntil(lambda: dialog.page_count() == one_view, timeout=3000)
+    assert one_view < all_views
     assert dialog.options().views == [model.views[1].id]
 
 
@@ -112,15 +114,22 @@ def test_long_dossier_fields_show_their_beginning(qtbot, model):
 def test_every_dossier_field_has_a_labelled_edit_including_the_place(qtbot, model):
     from PySide6.QtWidgets import QFormLayout, QLabel
 
-    from egov_modeler.export.pdf.dossier import DOSSIER_FIELDS, set_dossier_fields
+    from egov_modeler.export.pdf.dossier import (
+        DOSSIER_FIELDS,
+        ENGLISH_FIELDS,
+        set_dossier_fields,
+    )
 
     set_dossier_fields(model, {"place": "Gia Lai"})
     dlg = PdfExportDialog(model)
     qtbot.addWidget(dlg)
-    assert set(dlg.field_edits) == set(DOSSIER_FIELDS) >= {"place", "issuer"}
+    english = {f"{name}:en" for name in ENGLISH_FIELDS}
+    assert set(dlg.field_edits) == set(DOSSIER_FIELDS) | english
+    assert set(DOSSIER_FIELDS) >= {"place", "issuer", "decision"}
     form = dlg.field_edits["place"].parentWidget().layout()
     assert isinstance(form, QFormLayout)
-    labels = {name: form.labelForField(edit) for name, edit in dlg.field_edits.items()}
+    labels = {name: edit.parentWidget().layout().labelForField(edit)
+              for name, edit in dlg.field_edits.items()}
     assert all(isinstance(label, QLabel) and label.text() for label in labels.values())
     assert labels["place"].text() in ("Place:", "Địa danh:")  # as the translator has it
     assert dlg.field_edits["place"].text() == "Gia Lai"
@@ -129,3 +138,25 @@ def test_every_dossier_field_has_a_labelled_edit_including_the_place(qtbot, mode
     assert [(c.key, c.value) for c in commands] == [("dossier:place", "Pleiku")]
     model.execute(commands[0])
     assert dossier_fields(model)["place"] == "Pleiku"
+
+
+def test_the_dialog_shows_the_smallest_text_and_proposes_a_paper(qtbot):
+    from egov_modeler.export.pdf.dossier import plan_dossier
+    from egov_modeler.storage.templates import load_template
+
+    model = load_template("provincial")
+    dialog = PdfExportDialog(model)
+    qtbot.addWidget(dialog)
+    assert dialog.min_text.value() == 6.0 and dialog.options().min_text == 6.0
+    summary = plan_dossier(model, dialog.options())
+    shown = dialog.smallest_text_label.text()
+    assert f"{summary.smallest_text:.1f}" in shown
+    assert summary.fitting_paper and summary.fitting_paper[0] in dialog.paper_hint_label.text()
+    assert not dialog.use_paper_button.isHidden()
+    dialog.use_fitting_paper()
+    assert (dialog.options().paper, dialog.options().orientation) == summary.fitting_paper
+    assert dialog.summary().detailed_views == []
+    assert dialog.use_paper_button.isHidden()
+    dialog.min_text.setValue(0)  # no minimum: one fitted page per view on any paper
+    dialog.update_page_count()
+    assert dialog.options().min_text == 0

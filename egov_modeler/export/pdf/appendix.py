@@ -17,6 +17,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from ...diagram.display_list import MODEL_LANGUAGE, localized_name
 from ...diagram.fonts import register_reportlab_fonts, reportlab_font_name
 from ...i18n import tr
 from ...model.concepts import Element
@@ -107,15 +108,17 @@ def catalog_order(element: Element, lang: str) -> tuple:
 
 
 def reference_model(element: Element) -> str:
-    """The reference model (BRM, DRM, ARM, TRM, SRM or the overview) of an element."""
+    """The reference model (BRM, DRM, ARM, TRM, SRM) of an element; "" for a component
+    of the overview diagram only, which belongs to no reference model (a column reading
+    "overview" on every row told the reader nothing)."""
     _, components = _framework()
     comp = components.get(element.catalog_ref or "")
     value = comp.get("reference_model", "") if comp else ""
-    if not value:
+    if not value or value == "overview":
         props = dict(element.properties)
         value = next((props[k] for k in REFERENCE_MODEL_KEYS if props.get(k)), "")
     if value == "overview":
-        return tr("Overview")
+        return ""
     return value.upper() if len(value) <= 4 else value
 
 
@@ -180,14 +183,19 @@ def appendix_story(model, elements: list[Element], relationships: list, problems
     story += [Bookmark("appendix-elements", tr("Appendix A. Element catalog"), 1),
               Paragraph(escape(tr("Appendix A. Element catalog")), styles["h1"])]
     elements = sorted(elements, key=lambda e: catalog_order(e, lang))
-    rows = [[str(i), e.name_in(lang), element_type_label(e.type, lang),
-             framework_layer_label(e, lang), reference_model(e),
-             e.documentations.get(lang) or e.documentation]
-            for i, e in enumerate(elements, start=1)]
+    mark = lang != MODEL_LANGUAGE
+    references = [reference_model(e) for e in elements]
+    with_reference = any(references)  # the column only when some element has one
+    rows = [[str(i), localized_name(e.names, e.name, lang, mark),
+             element_type_label(e.type, lang), framework_layer_label(e, lang),
+             *([ref] if with_reference else []),
+             e.documentations.get(lang) or (e.documentation if not mark else "")]
+            for i, (e, ref) in enumerate(zip(elements, references, strict=True), start=1)]
     if rows:
-        story.append(_table([tr("No."), tr("Name"), tr("Type"), tr("Layer"),
-                             tr("Reference model"), tr("Description")], rows,
-                            _cols(width, [0.5, 3.2, 1.8, 2.0, 1.1, 4.4]), styles))
+        header = [tr("No."), tr("Name"), tr("Type"), tr("Layer"),
+                  *([tr("Reference model")] if with_reference else []), tr("Description")]
+        fractions = [0.5, 3.2, 1.8, 2.0, *([1.1] if with_reference else []), 4.4]
+        story.append(_table(header, rows, _cols(width, fractions), styles))
     else:
         story.append(Paragraph(escape(tr("The model has no elements.")), styles["body"]))
 
@@ -197,16 +205,19 @@ def appendix_story(model, elements: list[Element], relationships: list, problems
 
     def name_of(concept_id: str) -> str:
         if model.has_element(concept_id):
-            return model.element(concept_id).name_in(lang)
+            e = model.element(concept_id)
+            return localized_name(e.names, e.name, lang, mark)
         if model.has_relationship(concept_id):
             r = model.relationship(concept_id)
-            return r.names.get(lang) or r.name or relationship_type_label(r.type, lang)
+            return localized_name(r.names, r.name, lang, mark) \
+                or relationship_type_label(r.type, lang)
         return concept_id
 
     rows = [[str(i), name_of(r.source), relationship_type_label(r.type, lang),
              name_of(r.target),
-             "\n".join(v for v in (r.names.get(lang) or r.name,
-                                   r.documentations.get(lang) or r.documentation) if v)]
+             "\n".join(v for v in (localized_name(r.names, r.name, lang, mark),
+                                   r.documentations.get(lang)
+                                   or (r.documentation if not mark else "")) if v)]
             for i, r in enumerate(relationships, start=1)]
     if rows:
         story.append(_table([tr("No."), tr("Source"), tr("Relationship"), tr("Target"),

@@ -84,10 +84,11 @@ def _shape(item: ShapeItem, fx, fy):
     return shape
 
 
-def scene_to_drawing(scene: Scene, region: Box | None = None):
+def scene_to_drawing(scene: Scene, region: Box | None = None, text_as_paths: bool = False):
     """A reportlab ``Drawing`` of the scene (or of the items touching ``region``, a box in
     scene coordinates, for one tile); the drawing's origin is the scene's top-left
-    (``region``'s when given)."""
+    (``region``'s when given). With ``text_as_paths`` every letter is its outline (for
+    an SVG that needs no font)."""
     font_regular = register_reportlab_fonts()
     bx, by, bw, bh = region or scene.bounds
     drawing = rl.Drawing(bw, bh)
@@ -115,6 +116,14 @@ def scene_to_drawing(scene: Scene, region: Box | None = None):
             drawing.add(rl.Rect(fx(item.x - 1), fy(item.y + item.size * 0.3), w + 2,
                                 item.size * 1.25, fillColor=_color(item.background),
                                 strokeColor=None))
+        if text_as_paths:
+            from ..svg_fonts import text_path
+
+            outline = text_path(item.text, fx(item.x), fy(item.y), item.size, item.bold)
+            outline.fillColor = _color(item.color)
+            outline.strokeColor = None
+            drawing.add(outline)
+            continue
         drawing.add(rl.String(fx(item.x), fy(item.y), item.text, fontName=font,
                               fontSize=item.size, fillColor=_color(item.color),
                               textAnchor="start"))

@@ -24,7 +24,7 @@ class NumberedCanvas(Canvas):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._pending: list[dict] = []
-        self._slots: list[tuple[float, float, str, float, str]] = []
+        self._slots: list[tuple[float, float, str, float, str, float]] = []
         self._marks: list[tuple[str, dict]] = []
         self.total_pages = 0
 
@@ -34,9 +34,10 @@ class NumberedCanvas(Canvas):
         self._marks.append((key, kwargs))
 
     def page_number_slot(self, x: float, y: float, font: str, size: float,
-                         align: str = "center") -> None:
-        """Write this page's "page n of m" at ``(x, y)`` (baseline) when the total is known."""
-        self._slots.append((x, y, font, size, align))
+                         align: str = "center", max_width: float = 0.0) -> None:
+        """Write this page's "page n of m" at ``(x, y)`` (baseline) when the total is known;
+        with ``max_width`` it is made smaller if it would be wider than that."""
+        self._slots.append((x, y, font, size, align, max_width))
 
     def showPage(self) -> None:
         self._pending.append(dict(self.__dict__))
@@ -51,8 +52,11 @@ class NumberedCanvas(Canvas):
             self.__dict__.update(state)
             for key, kwargs in state["_marks"]:
                 Canvas.bookmarkPage(self, key, **kwargs)
-            for x, y, font, size, align in state["_slots"]:
+            for x, y, font, size, align, max_width in state["_slots"]:
                 text = self.page_label(number, total)
+                width = self.stringWidth(text, font, size)
+                if max_width and width > max_width:
+                    size = size * max_width / width
                 self.setFont(font, size)
                 self.setFillColorRGB(0, 0, 0)
                 if align == "center":

@@ -15,8 +15,11 @@ from dataclasses import dataclass
 from reportlab.lib.pagesizes import A0, A1, A2, A3, A4, landscape, portrait
 from reportlab.lib.units import mm
 
+from .blocks import title_block_height
+
 __all__ = [
     "PAPER_SIZES",
+    "TEXT_MARGINS",
     "PageLayout",
     "Tile",
     "fit_placement",
@@ -31,10 +34,14 @@ PAPER_SIZES: dict[str, tuple[float, float]] = {
 }
 ORIENTATIONS = ("portrait", "landscape")
 MARGIN = 10 * mm
-TITLE_BLOCK_HEIGHT = 26 * mm
 GAP = 4 * mm
 TILE_OVERLAP = 10 * mm
 MAX_FIT_SCALE = 1.5
+
+# Text pages (cover, contents, appendices) keep the margins of Nghị định 30/2020/NĐ-CP,
+# Phụ lục I, mục I.4 "Định lề trang": top and bottom 20-25 mm, left 30-35 mm (the bound
+# edge), right 15-20 mm. The smallest of each range leaves the most room on A4.
+TEXT_MARGINS = {"top": 20 * mm, "bottom": 20 * mm, "left": 30 * mm, "right": 15 * mm}
 
 Box = tuple[float, float, float, float]
 
@@ -68,9 +75,10 @@ def page_layout(width: float, height: float) -> PageLayout:
     The legend column is narrower on small paper so the diagram keeps most of the sheet.
     """
     legend_w = min(70 * mm, max(45 * mm, width * 0.16))
-    title = (MARGIN, MARGIN, width - 2 * MARGIN, TITLE_BLOCK_HEIGHT)
+    block_h = title_block_height(width)
+    title = (MARGIN, MARGIN, width - 2 * MARGIN, block_h)
     top = height - MARGIN
-    bottom = MARGIN + TITLE_BLOCK_HEIGHT + GAP
+    bottom = MARGIN + block_h + GAP
     legend = (width - MARGIN - legend_w, bottom, legend_w, top - bottom)
     diagram = (MARGIN, bottom, width - 2 * MARGIN - legend_w - GAP, top - bottom)
     return PageLayout(width, height, diagram, legend, title)

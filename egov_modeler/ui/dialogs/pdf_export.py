@@ -6,9 +6,11 @@ edits that store the dossier fields in the model) and pushes those on its undo s
 changing the agency or the approver is undoable like any other edit. A caller that prefers
 a callback passes ``apply_commands``; it is called with the commands on accept.
 
-The page count is recomputed (shortly after the last change, so typing stays smooth) with
-:func:`~egov_modeler.export.pdf.dossier.count_pages`, which lays the dossier out without
-painting or writing it.
+The page count, the smallest text size the diagram pages will print and, when a view
+needs an overview and detail pages, the paper on which every view would fit one readable
+page are recomputed (shortly after the last change, so typing stays smooth) with
+:func:`~egov_modeler.export.pdf.dossier.plan_dossier`, which lays the dossier out without
+painting or writing it; "Use that paper" switches to the proposed paper.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -36,12 +39,15 @@ from PySide6.QtWidgets import (
 
 from ...export.pdf.dossier import (
     DOSSIER_FIELDS,
+    ENGLISH_FIELDS,
     DossierOptions,
-    count_pages,
+    DossierSummary,
     dossier_commands,
     dossier_fields,
+    plan_dossier,
 )
 from ...export.pdf.pages import PAPER_SIZES
+from ...export.pdf.plan import DEFAULT_MIN_TEXT
 from ...i18n import current_language
 from ...model.errors import ModelError
 from ..plain_text import plain_label, tooltip
@@ -64,9 +70,10 @@ class PdfExportDialog(QDialog):
         self._model = model
         self._apply_commands = apply_commands
         self._pages: int | None = None
+        self._summary: DossierSummary | None = None
         # The model does not change while the dialog is open (the fields are applied on
-        # accept), so a count per set of options is computed once.
-        self._counts: dict[tuple, int] = {}
+        # accept), so a plan per set of options is computed once.
+        self._counts: dict[tuple, DossierSummary] = {}
         self.setWindowTitle(self.tr("Export PDF dossier"))
         initial = options or DossierOptions(lang=current_language())
 
@@ -90,15 +97,31 @@ class PdfExportDialog(QDialog):
         self.appendix = QCheckBox(self.tr("Appendices (element catalog, relationships, "
                                           "validation)"))
         self.appendix.setChecked(initial.appendix)
+        self.min_text = QDoubleSpinBox()
+        self.min_text.setObjectName("minText")
+        self.min_text.setRange(0.0, 14.0)
+        self.min_text.setSingleStep(0.5)
+        self.min_text.setDecimals(1)
+        self.min_text.setSuffix(" pt")
+        self.min_text.setSpecialValueText(self.tr("no minimum (fit each view on one page)"))
+        self.min_text.setValue(initial.min_text)
+        self.min_text.setToolTip(self.tr(
+            "A view whose text would print smaller than this gets an overview page and "
+            "detail pages at a readable scale (default {size} pt).").format(
+                size=f"{DEFAULT_MIN_TEXT:g}"))
+        self.pdfa = QCheckBox(self.tr("PDF/A-2b for archiving, with signature fields"))
+        self.pdfa.setChecked(initial.pdfa)
 
         layout_box = QGroupBox(self.tr("Paper and content"))
         form = QFormLayout(layout_box)
         form.addRow(self.tr("Paper size:"), self.paper)
         form.addRow(self.tr("Orientation:"), self.orientation)
         form.addRow("", self.tile)
+        form.addRow(self.tr("Smallest text on diagrams:"), self.min_text)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow("", self.cover)
         form.addRow("", self.appendix)
+        form.addRow("", self.pdfa)
 
         views_box = QGroupBox(self.tr("Views"))
         views_layout = QVBoxLayout(views_box)
@@ -137,6 +160,7 @@ class PdfExportDialog(QDialog):
             "prepared_by": self.tr("Prepared by:"),
             "checked_by": self.tr("Checked by:"),
             "approved_by": self.tr("Approved by:"),
+            "decision": self.tr("Issued with decision:"),
         }
         stored = dossier_fields(model)
         self.field_edits: dict[str, QLineEdit] = {}
@@ -149,9 +173,27 @@ class PdfExportDialog(QDialog):
         self.field_edits["title"].setPlaceholderText(model.name)
         self.field_edits["date"].setPlaceholderText(self.tr("today"))
         self.field_edits["place"].setPlaceholderText(self.tr("e.g. Gia Lai"))
+        self.field_edits["decision"].setPlaceholderText(
+            self.tr("e.g. số 123/QĐ-UBND ngày 15/11/2026"))
+        english_box = QGroupBox(self.tr("In English (for an English dossier)"))
+        english_form = QFormLayout(english_box)
+        for name in ENGLISH_FIELDS:
+            key = f"{name}:en"
+            edit = QLineEdit(stored[key])
+            edit.setCursorPosition(0)
+            self.field_edits[key] = edit
+            english_form.addRow(labels[name], edit)
 
         self.page_count_label = plain_label(QLabel())  # an error may quote a view name
         self.page_count_label.setObjectName("pageCount")
+        self.smallest_text_label = QLabel()
+        self.smallest_text_label.setObjectName("smallestText")
+        self.paper_hint_label = QLabel()
+        self.paper_hint_label.setObjectName("paperHint")
+        self.paper_hint_label.setWordWrap(True)
+        self.use_paper_button = QPushButton(self.tr("Use that paper"))
+        self.use_paper_button.clicked.connect(self.use_fitting_paper)
+        self.use_paper_button.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export…"))
@@ -163,10 +205,21 @@ class PdfExportDialog(QDialog):
         left.addWidget(layout_box)
         left.addWidget(views_box)
         columns.addLayout(left)
-        columns.addWidget(fields_box)
+        right = QVBoxLayout()
+        right.addWidget(fields_box)
+        right.addWidget(english_box)
+        columns.addLayout(right)
         main = QVBoxLayout(self)
         main.addLayout(columns)
-        main.addWidget(self.page_count_label)
+        summary = QHBoxLayout()
+        summary.addWidget(self.page_count_label)
+        summary.addWidget(self.smallest_text_label)
+        summary.addStretch(1)
+        main.addLayout(summary)
+        hint = QHBoxLayout()
+        hint.addWidget(self.paper_hint_label, 1)
+        hint.addWidget(self.use_paper_button)
+        main.addLayout(hint)
         main.addWidget(self.buttons)
 
         self._timer = QTimer(self)
@@ -175,8 +228,9 @@ class PdfExportDialog(QDialog):
         self._timer.timeout.connect(self.update_page_count)
         for combo in (self.paper, self.orientation, self.language):
             combo.currentIndexChanged.connect(self._schedule_recount)
-        for box in (self.tile, self.cover, self.appendix):
+        for box in (self.tile, self.cover, self.appendix, self.pdfa):
             box.toggled.connect(self._schedule_recount)
+        self.min_text.valueChanged.connect(self._schedule_recount)
         self.views.itemChanged.connect(self._schedule_recount)
         self.update_page_count()
 
@@ -200,6 +254,9 @@ class PdfExportDialog(QDialog):
             views=self.selected_view_ids(),
             cover=self.cover.isChecked(),
             appendix=self.appendix.isChecked(),
+            min_text=self.min_text.value(),
+            pdfa=self.pdfa.isChecked(),
+            signature_fields=self.pdfa.isChecked(),
         )
 
     def fields(self) -> dict[str, str]:
@@ -213,6 +270,19 @@ class PdfExportDialog(QDialog):
     def page_count(self) -> int | None:
         """Pages of the dossier with the current options; ``None`` when nothing to print."""
         return self._pages
+
+    def summary(self) -> DossierSummary | None:
+        """Pages, smallest text and paper proposal of the current options."""
+        return self._summary
+
+    def use_fitting_paper(self) -> None:
+        """Switch to the paper (and orientation) on which every view fits readably."""
+        if self._summary is None or self._summary.fitting_paper is None:
+            return
+        paper, orientation = self._summary.fitting_paper
+        self.paper.setCurrentIndex(self.paper.findData(paper))
+        self.orientation.setCurrentIndex(self.orientation.findData(orientation))
+        self.update_page_count()
 
     # -- behaviour ---------------------------------------------------------------------------
     def _check_views(self, wanted: Callable[[str], bool]) -> None:
@@ -234,24 +304,46 @@ class PdfExportDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         options = self.options()
         key = (options.paper, options.orientation, options.tile, options.lang,
-               tuple(options.views or ()), options.cover, options.appendix)
+               tuple(options.views or ()), options.cover, options.appendix,
+               options.min_text)
+        self.smallest_text_label.clear()
+        self.paper_hint_label.clear()
+        self.use_paper_button.setVisible(False)
         try:
             if key not in self._counts:
-                self._counts[key] = count_pages(self._model, options)
-            self._pages = self._counts[key]
+                self._counts[key] = plan_dossier(self._model, options)
+            self._summary = self._counts[key]
+            self._pages = self._summary.pages
         except ModelError as exc:
-            self._pages = None
+            self._pages = self._summary = None
             self.page_count_label.setText(str(exc))
             ok.setEnabled(False)
             return
         except Exception:
             log.exception("page count failed")
-            self._pages = None
+            self._pages = self._summary = None
             self.page_count_label.setText(self.tr("The page count could not be computed."))
             ok.setEnabled(True)
             return
         self.page_count_label.setText(self.tr("Pages: %n", "", self._pages))
+        self._show_summary(self._summary)
         ok.setEnabled(True)
+
+    def _show_summary(self, summary: DossierSummary) -> None:
+        if summary.smallest_text is not None:
+            self.smallest_text_label.setText(self.tr("Smallest text on diagram pages: {size} pt")
+                                             .format(size=f"{summary.smallest_text:.1f}"))
+        if summary.detailed_views:
+            text = self.tr("{count} view(s) printed as an overview page and detail pages.")\
+                .format(count=len(summary.detailed_views))
+            if summary.fitting_paper is not None:
+                paper, orientation = summary.fitting_paper
+                turn = self.tr("landscape") if orientation == "landscape" \
+                    else self.tr("portrait")
+                text += " " + self.tr("On {paper} {orientation} every view fits one page.")\
+                    .format(paper=paper, orientation=turn)
+                self.use_paper_button.setVisible(True)
+            self.paper_hint_label.setText(text)
 
     def accept(self) -> None:
         if self._apply_commands is not None:

@@ -1,0 +1,255 @@
+"""Print preview: the dossier's own pages, on paper, before they go to the printer.
+
+Why the PDF's pages: what is printed must be what is archived and signed. The dialog
+builds the dossier with :func:`~egov_modeler.export.pdf.dossier.dossier_bytes` (the same
+code as File > Export > PDF, so the minimum text size, overview and detail pages, cover
+and title blocks are the same) and paints each page with pdfium (pypdfium2) at the
+printer's resolution, the page filling the sheet (the PDF's own margins are the page's).
+Qt's ``QPrintPreviewWidget`` shows them; paper, orientation, fit or tile and the page
+range are chosen beside it and rebuild the pages. The printer's own dialog (Qt's, in the
+interface's language once :mod:`..qt_translations` is installed) comes with Print.
+
+Printing is raster: a page is painted at the printer's resolution, at most
+:data:`MAX_DPI` and :data:`MAX_PIXELS` pixels (an A0 sheet at 1200 dpi would need
+gigabytes), which keeps 6 pt text sharp.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QMarginsF, QRectF
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...export.pdf.dossier import DossierOptions, dossier_bytes
+from ...export.pdf.pages import PAPER_SIZES
+from ...i18n import current_language
+from ...model.errors import ModelError
+
+log = logging.getLogger(__name__)
+
+__all__ = ["PrintPreviewDialog", "paint_pdf_pages"]
+
+MAX_DPI = 300
+MAX_PIXELS = 80_000_000
+_PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3,
+               "A2": QPageSize.PageSizeId.A2, "A1": QPageSize.PageSizeId.A1,
+               "A0": QPageSize.PageSizeId.A0}
+
+
+def _page_image(page, dpi: float) -> QImage:
+    width, height = page.get_size()
+    scale = min(dpi / 72.0, (MAX_PIXELS / max(1.0, width * height)) ** 0.5)
+    bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB(A) byte order for Qt
+    image = bitmap.to_pil().convert("RGB")
+    data = image.tobytes("raw", "RGB")
+    qimage = QImage(data, image.width, image.height, image.width * 3,
+                    QImage.Format.Format_RGB888)
+    return qimage.copy()  # own the pixels: ``data`` goes away
+
+
+def paint_pdf_pages(printer: QPrinter, pdf: bytes, first: int, last: int) -> int:
+    """Paint pages ``first``..``last`` (1-based) of ``pdf`` on ``printer``, each filling
+    its sheet; returns how many were painted."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    painter = QPainter()
+    if not painter.begin(printer):
+        log.warning("the printer could not be started")
+        return 0
+    painted = 0
+    try:
+        dpi = min(float(printer.resolution()), MAX_DPI)
+        for index in range(first - 1, min(last, len(document))):
+            if painted:
+                printer.newPage()
+            image = _page_image(document[index], dpi)
+            target = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
+            painter.drawImage(target, image)
+            painted += 1
+    finally:
+        painter.end()
+        document.close()
+    return painted
+
+
+class PrintPreviewDialog(QDialog):
+    """Paper, orientation, fit or tile and page range beside the preview of the dossier's
+    pages; Print opens the printer's dialog."""
+
+    def __init__(self, model, options: DossierOptions | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Print preview"))
+        self._model = model
+        self._base = options or DossierOptions(lang=current_language())
+        self._pdf: bytes = b""
+        self._pages = 0
+        self._cache: dict[tuple, tuple[bytes, int]] = {}
+
+        self.paper = QComboBox()
+        for name in PAPER_SIZES:
+            self.paper.addItem(name, name)
+        self.paper.setCurrentIndex(self.paper.findData(self._base.paper.upper()))
+        self.orientation = QComboBox()
+        self.orientation.addItem(self.tr("Landscape"), "landscape")
+        self.orientation.addItem(self.tr("Portrait"), "portrait")
+        self.orientation.setCurrentIndex(self.orientation.findData(self._base.orientation))
+        self.mode = QComboBox()
+        self.mode.addItem(self.tr("Fit (overview and readable details)"), "fit")
+        self.mode.addItem(self.tr("Tile at full size"), "tile")
+        self.mode.setCurrentIndex(1 if self._base.tile else 0)
+        self.first_page = QSpinBox()
+        self.last_page = QSpinBox()
+        for box in (self.first_page, self.last_page):
+            box.setMinimum(1)
+        self.status = QLabel()
+        self.status.setObjectName("printStatus")
+
+        self.preview_printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        self.preview = QPrintPreviewWidget(self.preview_printer, self)
+        self.preview.paintRequested.connect(self._paint_preview)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Paper size:"), self.paper)
+        form.addRow(self.tr("Orientation:"), self.orientation)
+        form.addRow(self.tr("Diagrams:"), self.mode)
+        pages = QHBoxLayout()
+        pages.addWidget(self.first_page)
+        pages.addWidget(QLabel(self.tr("to")))
+        pages.addWidget(self.last_page)
+        form.addRow(self.tr("Pages:"), pages)
+        side = QVBoxLayout()
+        side.addLayout(form)
+        side.addWidget(self.status)
+        side.addStretch(1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.print_button = self.buttons.addButton(self.tr("Print…"),
+                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        self.print_button.clicked.connect(self.print_with_dialog)
+        self.buttons.rejected.connect(self.reject)
+        side.addWidget(self.buttons)
+        main = QHBoxLayout(self)
+        main.addLayout(side)
+        main.addWidget(self.preview, 1)
+        self.resize(1100, 760)
+
+        for combo in (self.paper, self.orientation, self.mode):
+            combo.currentIndexChanged.connect(self.rebuild)
+        self.first_page.valueChanged.connect(self._range_changed)
+        self.last_page.valueChanged.connect(self._range_changed)
+        self.rebuild()
+
+    # -- what is printed ------------------------------------------------------------------
+    def options(self) -> DossierOptions:
+        """The dossier options the pages are built with."""
+        base = self._base
+        return DossierOptions(paper=self.paper.currentData(),
+                              orientation=self.orientation.currentData(),
+                              tile=self.mode.currentData() == "tile", lang=base.lang,
+                              views=base.views, cover=base.cover, appendix=base.appendix,
+                              min_text=base.min_text, pdfa=base.pdfa,
+                              signature_fields=base.signature_fields)
+
+    def page_count(self) -> int:
+        """Pages of the dossier with the current options."""
+        return self._pages
+
+    def page_range(self) -> tuple[int, int]:
+        """The pages to print, 1-based and inclusive."""
+        return self.first_page.value(), self.last_page.value()
+
+    def pdf(self) -> bytes:
+        """The dossier PDF whose pages are shown and printed."""
+        return self._pdf
+
+    def _page_layout(self) -> QPageLayout:
+        orientation = (QPageLayout.Orientation.Landscape
+                       if self.orientation.currentData() == "landscape"
+                       else QPageLayout.Orientation.Portrait)
+        return QPageLayout(QPageSize(_PAGE_SIZES[self.paper.currentData()]), orientation,
+                           QMarginsF(0, 0, 0, 0))
+
+    def prepare_printer(self, printer: QPrinter) -> None:
+        """Paper, orientation, no margins and the page range on ``printer``."""
+        printer.setFullPage(True)
+        printer.setPageLayout(self._page_layout())
+        first, last = self.page_range()
+        printer.setFromTo(first, last)
+
+    # -- behaviour ------------------------------------------------------------------------
+    def rebuild(self, *_args: object) -> None:
+        """Build the dossier with the chosen options and show its pages."""
+        options = self.options()
+        key = (options.paper, options.orientation, options.tile)
+        try:
+            if key not in self._cache:
+                self._cache[key] = dossier_bytes(self._model, options)
+            self._pdf, self._pages = self._cache[key]
+        except ModelError as exc:
+            self._pdf, self._pages = b"", 0
+            self.status.setText(str(exc))
+            self.print_button.setEnabled(False)
+            self.preview.updatePreview()
+            return
+        for box in (self.first_page, self.last_page):
+            box.blockSignals(True)
+            box.setMaximum(self._pages)
+        self.first_page.setValue(1)
+        self.last_page.setValue(self._pages)
+        for box in (self.first_page, self.last_page):
+            box.blockSignals(False)
+        self.print_button.setEnabled(self._pages > 0)
+        self._range_changed()
+
+    def _range_changed(self, *_args: object) -> None:
+        if self.first_page.value() > self.last_page.value():
+            self.last_page.setValue(self.first_page.value())
+        first, last = self.page_range()
+        self.status.setText(self.tr("{count} of {total} pages").format(
+            count=last - first + 1 if self._pages else 0, total=self._pages))
+        self.prepare_printer(self.preview_printer)
+        self.preview.updatePreview()
+
+    def _paint_preview(self, printer: QPrinter) -> None:
+        if self._pdf:
+            first, last = self.page_range()
+            paint_pdf_pages(printer, self._pdf, first, last)
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Print the chosen pages on ``printer`` (set up here: paper, orientation, range);
+        returns how many pages were sent."""
+        if not self._pdf:
+            return 0
+        self.prepare_printer(printer)
+        first, last = self.page_range()
+        return paint_pdf_pages(printer, self._pdf, first, last)
+
+    def print_with_dialog(self) -> None:
+        """The printer's dialog, then the chosen pages to that printer."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.prepare_printer(printer)
+        dialog = QPrintDialog(printer, self)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if printer.printRange() == QPrinter.PrintRange.PageRange:
+            self.first_page.setValue(max(1, printer.fromPage()))
+            self.last_page.setValue(min(self._pages, printer.toPage() or self._pages))
+        sent = self.print_to(printer)
+        self.status.setText(self.tr("{count} pages sent to the printer").format(count=sent))
+        if sent:
+            self.accept()

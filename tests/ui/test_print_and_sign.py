@@ -1,0 +1,209 @@
+"""Print preview, Sign dialog, Qt's own words in Vietnamese, SVG in Qt's renderer: the
+widgets on their own, without the main window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+
+from egov_modeler.export.pdf.dossier import DossierOptions, count_pages, dossier_bytes
+from egov_modeler.export.sign import signature_fields_of
+from egov_modeler.storage.templates import load_template
+from egov_modeler.ui.dialogs.print_preview import PrintPreviewDialog
+from egov_modeler.ui.dialogs.sign import SignDialog
+from egov_modeler.ui.qt_translations import install_qt_translations, qt_translation_file
+from tests.helpers.certs import make_certificate
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_template("provincial")
+
+
+def _render(pdf: bytes, index: int, width: int = 300):
+    import pypdfium2
+    from PIL import Image
+
+    document = pypdfium2.PdfDocument(pdf)
+    page = document[index]
+    # rendered large then reduced, so hairlines weigh what they weigh on paper
+    image = page.render(scale=1.5, rev_byteorder=True).to_pil().convert("L")
+    document.close()
+    return image.resize((width, round(width * image.height / image.width)),
+                        Image.Resampling.LANCZOS)
+
+
+def _difference(a, b) -> float:
+    from PIL import ImageChops
+
+    b = b.resize(a.size)
+    histogram = ImageChops.difference(a, b).histogram()
+    return sum(i * n for i, n in enumerate(histogram)) / (a.size[0] * a.size[1])
+
+
+# --- print preview -----------------------------------------------------------------------
+
+def test_preview_shows_the_dossiers_pages(qtbot, model):
+    dialog = PrintPreviewDialog(model, DossierOptions(lang="vi"))
+    qtbot.addWidget(dialog)
+    expected = count_pages(model, DossierOptions(lang="vi"))
+    assert dialog.page_count() == expected
+    assert dialog.page_range() == (1, expected)
+    assert dialog.preview.pageCount() == expected
+    dialog.paper.setCurrentIndex(dialog.paper.findData("A1"))
+    a1 = count_pages(model, DossierOptions(lang="vi", paper="A1"))
+    assert dialog.page_count() == a1 < expected  # A1 fits each view on one page
+    dialog.first_page.setValue(2)
+    dialog.last_page.setValue(3)
+    assert dialog.preview.pageCount() == 2
+    assert "2" in dialog.status.text()
+
+
+def test_printing_sends_the_same_pages_as_the_pdf(qtbot, model, tmp_path):
+    dialog = PrintPreviewDialog(model, DossierOptions(lang="vi"))
+    qtbot.addWidget(dialog)
+    dialog.orientation.setCurrentIndex(dialog.orientation.findData("landscape"))
+    dialog.first_page.setValue(2)
+    dialog.last_page.setValue(4)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    assert dialog.print_to(printer) == 3
+    printed = out.read_bytes()
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(printed)
+    assert len(document) == 3
+    width, height = document[0].get_size()
+    assert abs(width - 1190.55) < 2 and abs(height - 841.89) < 2  # A3 landscape
+    document.close()
+    reference, _ = dossier_bytes(model, DossierOptions(lang="vi"))
+    for printed_index, dossier_index in ((0, 1), (1, 2), (2, 3)):
+        same = _difference(_render(reference, dossier_index), _render(printed, printed_index))
+        other = _difference(_render(reference, 0), _render(printed, printed_index))
+        assert same < 3 < other, (same, other)
+
+
+def test_tile_mode_prints_full_size_sheets(qtbot, model):
+    dialog = PrintPreviewDialog(model, DossierOptions(lang="vi"))
+    qtbot.addWidget(dialog)
+    dialog.mode.setCurrentIndex(dialog.mode.findData("tile"))
+    assert dialog.options().tile
+    assert dialog.page_count() == count_pages(model, DossierOptions(lang="vi", tile=True))
+
+
+# --- sign dialog ---------------------------------------------------------------------------
+
+@pytest.fixture
+def dossier(tmp_path, model):
+    data, _ = dossier_bytes(model, DossierOptions(lang="vi", appendix=False))
+    path = tmp_path / "dossier.pdf"
+    path.write_bytes(data)
+    return path
+
+
+def test_sign_dialog_signs_the_chosen_box(qtbot, tmp_path, dossier):
+    certificate = make_certificate(tmp_path)
+    dialog = SignDialog(str(dossier))
+    qtbot.addWidget(dialog)
+    offered = [dialog.field.itemData(i) for i in range(dialog.field.count())]
+    assert offered == ["preparer", "checker", "approver"]
+    assert dialog.field.itemText(2) in ("Người phê duyệt", "Approved by")
+    dialog.field.setCurrentIndex(2)
+    dialog.certificate_edit.setText(str(certificate.p12))
+    dialog.password_edit.setText("wrong")
+    assert dialog.sign() is False
+    assert "sai mật khẩu" in dialog.message.text()
+    assert not (tmp_path / "dossier-signed.pdf").exists()
+    dialog.password_edit.setText(certificate.password.decode())
+    assert dialog.sign() is True
+    assert dialog.signed_path == str(tmp_path / "dossier-signed.pdf")
+    assert signature_fields_of(dialog.signed_path)["approver"] is True
+    assert signature_fields_of(dossier)["approver"] is False  # the original stays
+    again = SignDialog(dialog.signed_path)
+    qtbot.addWidget(again)
+    assert [again.field.itemData(i) for i in range(again.field.count())] == [
+        "preparer", "checker"]
+
+
+def test_sign_dialog_on_a_file_without_fields(qtbot, tmp_path):
+    path = tmp_path / "plain.pdf"
+    data, _ = dossier_bytes(load_template("empty"), DossierOptions(
+        pdfa=False, signature_fields=False, appendix=False))
+    path.write_bytes(data)
+    dialog = SignDialog(str(path))
+    qtbot.addWidget(dialog)
+    assert dialog.field.count() == 0 and not dialog.sign_button.isEnabled()
+    assert dialog.message.text()
+
+
+# --- Qt's own words ------------------------------------------------------------------------
+
+def test_qt_buttons_and_context_menus_speak_vietnamese(qtbot):
+    assert qt_translation_file("vi") is None  # PySide6-Essentials ships none: our table
+    try:
+        installed = install_qt_translations("vi")
+        assert installed
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Hủy"
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+        qtbot.addWidget(box)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Hủy"
+        edit = QLineEdit("chữ")
+        qtbot.addWidget(edit)
+        menu = edit.createStandardContextMenu()
+        texts = [a.text().split("\t")[0] for a in menu.actions() if a.text()]
+        assert "&Sao chép" in texts and "Chọn tất cả" in texts, texts
+        assert not {"&Copy", "Select All", "&Paste"} & set(texts)
+        assert QCoreApplication.translate("QPrintPreviewDialog", "Fit width") == \
+            "Vừa chiều rộng"
+    finally:
+        install_qt_translations("en")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") in ("Cancel", "Hủy")
+
+
+# --- SVG in Qt's renderer --------------------------------------------------------------------
+
+def test_qt_draws_the_svg_without_black_slabs(qtbot, tmp_path, model):
+    from PySide6.QtSvg import QSvgRenderer
+
+    from egov_modeler.export.images import write_png, write_svg
+
+    view = model.views[0]
+    for as_paths in (False, True):
+        svg = tmp_path / f"view-{as_paths}.svg"
+        write_svg(model, view, svg, text_as_paths=as_paths)
+        renderer = QSvgRenderer(str(svg))
+        assert renderer.isValid()
+        image = QImage(800, 448, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        renderer.render(painter)
+        painter.end()
+        dark = sum(1 for x in range(0, 800, 4) for y in range(0, 448, 4)
+                   if QColor(image.pixel(x, y)).lightness() < 40)
+        assert dark / (200 * 112) < 0.02, dark  # lines and letters only, no slabs
+    png = tmp_path / "view.png"
+    write_png(model, view, png, scale=800 / 2446)
+
+
+def test_qts_table_agrees_with_the_programs_own():
+    """A Qt string the program's tables also translate means the same in both (the
+    program's translator answers every context, Qt's table only Qt's)."""
+    import json
+    from importlib import resources
+
+    from egov_modeler.i18n import translation_table
+
+    table = json.loads((resources.files("egov_modeler") / "resources" / "translations"
+                        / "qt" / "vi.json").read_text(encoding="utf-8"))
+    program = translation_table("vi")
+    clashes = [(context, source) for context, strings in table.items()
+               if isinstance(strings, dict) for source, target in strings.items()
+               if source in program and program[source] != target
+               and (context, source) != ("QPrintSettingsOutput", "None")]
+    assert clashes == []
