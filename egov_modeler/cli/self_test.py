@@ -37,12 +37,15 @@ def _check_rules() -> str:
 
 
 def _check_catalog() -> str:
-    from ..model.catalog import load_builtin_catalog
+    from ..model.catalog import BUILTIN_PROFILES, load_builtin_profile
 
-    catalog = load_builtin_catalog()
-    return tr("framework catalog: {layers} layers, {components} components, {rules} rules",
-              layers=len(catalog.layers), components=len(catalog.components),
-              rules=len(catalog.rules))
+    parts = []
+    for profile_id in BUILTIN_PROFILES:
+        catalog = load_builtin_profile(profile_id)
+        parts.append(tr("{profile}: {layers} layers, {components} components, {rules} rules",
+                        profile=profile_id, layers=len(catalog.layers),
+                        components=len(catalog.components), rules=len(catalog.rules)))
+    return tr("framework profiles: {profiles}", profiles="; ".join(parts))
 
 
 def _check_templates() -> str:
