@@ -21,14 +21,25 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..i18n import tr
+from ..model.catalog import (
+    CURRENT_PROFILE,
+    PROFILE_KEY,
+    Catalog,
+    base_profile,
+    canonical_profile_id,
+    profile_catalog,
+    profile_properties,
+)
+from ..model.commands import CreateViewCommand, PlaceNodeCommand
 from ..model.errors import ModelError
 from ..model.ids import new_id
 from ..model.model import Model
+from ..model.views import Node, View
 from .native import loads
 
 __all__ = ["TEMPLATE_ALIASES", "TEMPLATE_NAMES", "TemplateError", "TemplateInfo",
-           "canonical_template", "load_template", "template_description", "template_info",
-           "templates_for_profile"]
+           "blank_model", "canonical_template", "load_template", "new_model",
+           "template_description", "template_info", "templates_for_profile"]
 
 
 @dataclass(frozen=True)
@@ -117,3 +128,67 @@ def load_template(name: str) -> Model:
     model = loads(raw, f"{name}.egov")
     model.id = new_id()
     return model
+
+
+# Geometry of a blank model's bands (as the shipped empty templates lay them out).
+_MARGIN, _MAIN_W, _SIDE_W, _BAND_H, _GAP = 40, 1640, 250, 90, 12
+
+
+def blank_model(catalog: Catalog) -> Model:
+    """A new model of ``catalog``'s profile with one overview view of its bands only: what
+    ``new`` gives for a profile that ships no template (a user's own profile)."""
+    model = Model()
+    model.properties = profile_properties(catalog)
+    view = View(id=new_id(), name="Sơ đồ tổng thể", names={"en": "Overall diagram"})
+    model.execute(CreateViewCommand(view))
+    bands = [layer for layer in catalog.layers if layer.kind in ("overview", "external")]
+    main = [b for b in bands if b.kind == "overview" and not b.cross_cutting]
+    left = [b for b in bands if b.kind == "external"]
+    right = [b for b in bands if b.cross_cutting]
+    main_x = _MARGIN + (_SIDE_W + _GAP if left else 0)
+    height = max(_BAND_H, len(main) * (_BAND_H + _GAP) - _GAP)
+    boxes = [(layer, main_x, _MARGIN + i * (_BAND_H + _GAP), _MAIN_W, _BAND_H)
+             for i, layer in enumerate(main)]
+    boxes += [(layer, main_x + _MAIN_W + _GAP + i * (_SIDE_W + _GAP), _MARGIN, _SIDE_W, height)
+              for i, layer in enumerate(right)]
+    boxes += [(layer, _MARGIN, _MARGIN, _SIDE_W, height) for layer in left[:1]]
+    for layer, x, y, w, h in boxes:
+        model.execute(PlaceNodeCommand(view.id, Node(
+            id=new_id(), x=x, y=y, w=w, h=h, kind="container", label=layer.name_vi,
+            labels={"en": layer.name_en}, layer=layer.id)))
+    return model
+
+
+def new_model(profile: str | None = None, template: str | None = None) -> tuple[Model, str]:
+    """A new model of ``profile`` from ``template`` (what ``new`` and the New dialog make),
+    with the name of the template used.
+
+    With no template, the profile's empty template (or a blank model of a profile that
+    ships none); with no profile, the template's (else the current framework). A template
+    of a built-in profile may serve a user's profile that ``extends`` it. A profile and a
+    template that do not belong together are refused with the profile's templates named.
+    """
+    profile_id = canonical_profile_id(profile) if profile else None
+    if template is None:
+        profile_id = profile_id or CURRENT_PROFILE
+        catalog = profile_catalog(profile_id)
+        empty = [n for n in templates_for_profile(profile_id) if template_info(n).kind == "empty"]
+        if not empty:
+            return blank_model(catalog), ""
+        template = empty[0]
+    info = template_info(template)
+    if profile_id is None or profile_id == info.profile:
+        return load_template(info.name), info.name
+    catalog = profile_catalog(profile_id)
+    extends = catalog.profile.extends if catalog.profile else None
+    if extends is None or canonical_profile_id(extends) != info.profile:
+        names = templates_for_profile(profile_id) or [tr("(none: an empty model is made)")]
+        raise TemplateError(tr("The template ‘{template}’ belongs to the profile {owner}, not "
+                               "{profile}; templates of {profile}: {names}",
+                               template=info.name, owner=info.profile, profile=profile_id,
+                               names=", ".join(names)))
+    model = load_template(info.name)
+    model.properties = profile_properties(catalog) + [
+        (k, v) for k, v in model.properties if k not in (PROFILE_KEY, "profile_version")]
+    base_profile(profile_id)  # the profile is loaded: a user's file
+    return model, info.name

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 -- source addresses stay on one line, as the research lists them
 """Source strings used by build_vn_digital_2025.py.
 
 Keys follow shared/framework/framework-2025-research.md §8 (R…) and framework-notes.md §0 (S…).

@@ -4,8 +4,9 @@
 ``empty`` (profile ``vn-egov-2.0``, specs below; their ids keep the prefixes of the files they
 were called before, ``provincial`` and ``national``).
 
-Run ``python -m tools.templates.build_templates`` after changing a profile or this script. Every id is derived from the template name and the catalog id, so
-rebuilding gives byte-identical files (a diff shows only real changes).
+Run ``python -m tools.templates.build_templates`` after changing a profile or this script.
+Every id is derived from the template name and the catalog id, so rebuilding gives
+byte-identical files (a diff shows only real changes).
 
 The templates are ordinary models built with the public API: elements come from
 :func:`~egov_modeler.model.catalog.element_from_component` (so they carry ``catalog_ref``

@@ -5,11 +5,11 @@ and whose label is its Vietnamese name), stacked top to bottom at the same x and
 the profile's order (QĐ 3090's layers are numbered bottom-up, so its layer 4 comes first);
 the external systems are a vertical band on the left, the cross-cutting layers (information
 security and governance in 2.0, governance in 2025) vertical bands on the right. A roadmap
-view's rows (plateaus, gaps, work packages) are labelled bands with no layer. Elements are nested in their band (``parent`` = band node)
-with absolute coordinates, placed on a grid of columns so lines between bands run mostly
-straight; bands leave a lane above, below and between their rows. Box widths grow until
-the Vietnamese name wraps in at most three lines at 9 pt, measured with the bundled font
-(the same metrics the canvas and the PDF use).
+view's rows (plateaus, gaps, work packages) are labelled bands with no layer. Elements are
+nested in their band (``parent`` = band node) with absolute coordinates, placed on a grid of
+columns so lines between bands run mostly straight; bands leave a lane above, below and
+between their rows. Box widths grow until the Vietnamese name wraps in at most three lines
+at 9 pt, measured with the bundled font (the same metrics the canvas and the PDF use).
 """
 
 from __future__ import annotations

@@ -35,7 +35,9 @@ def _type_label(table, type_name: str, lang: str) -> str:
     t = table.get(type_name)
     if t is None:  # a type this version does not know: its own name
         return type_name
-    return t.label_vi if lang == "vi" else t.label_en
+    if lang != "vi" or t.label_vi == t.label_en:
+        return t.label_en
+    return f"{t.label_vi} ({t.label_en})"  # no official glossary: the ArchiMate name beside
 
 
 def element_type_label(type_name: str, lang: str) -> str:
@@ -104,6 +106,19 @@ def catalog_order(element: Element, lang: str) -> tuple:
     if not isinstance(order, (int, float)):
         order = 999
     return (order, _TYPE_ORDER.get(element.type, 999), element.name_in(lang).casefold())
+
+
+def component_source(element: Element) -> str:
+    """Where the element's framework component comes from: its sources and whether one
+    confirms it (the component-source column of the element catalog)."""
+    _, components = _framework()
+    comp = components.get(element.catalog_ref or "")
+    if not comp:
+        return "—"
+    sources = [s for s in comp.get("sources", []) if isinstance(s, str)]
+    mark = tr("inferred") if comp.get("inferred") else tr("confirmed")
+    return "; ".join([*sources[:2], *([f"(+{len(sources) - 2})"] if len(sources) > 2 else [])]
+                     ) + f"\n[{mark}]"
 
 
 def reference_model(element: Element) -> str:
@@ -182,12 +197,13 @@ def appendix_story(model, elements: list[Element], relationships: list, problems
     elements = sorted(elements, key=lambda e: catalog_order(e, lang))
     rows = [[str(i), e.name_in(lang), element_type_label(e.type, lang),
              framework_layer_label(e, lang), reference_model(e),
-             e.documentations.get(lang) or e.documentation]
+             e.documentations.get(lang) or e.documentation, component_source(e)]
             for i, e in enumerate(elements, start=1)]
     if rows:
         story.append(_table([tr("No."), tr("Name"), tr("Type"), tr("Layer"),
-                             tr("Reference model"), tr("Description")], rows,
-                            _cols(width, [0.5, 3.2, 1.8, 2.0, 1.1, 4.4]), styles))
+                             tr("Reference model"), tr("Description"),
+                             tr("Source and confidence")], rows,
+                            _cols(width, [0.5, 2.9, 1.8, 1.8, 1.0, 3.6, 2.4]), styles))
     else:
         story.append(Paragraph(escape(tr("The model has no elements.")), styles["body"]))
 

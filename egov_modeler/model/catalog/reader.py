@@ -139,7 +139,8 @@ def parse_catalog(data: Any, name: str, text: str = "",
         _check_scopes(reader, components, {level.value for level in levels})
     title_vi, title_en = (value if isinstance(value := data.get(key), str) else ""
                           for key in ("title_vi", "title_en"))
-    catalog_id = data.get("id") if isinstance(data.get("id"), str) else ""
+    raw_id = data.get("id")
+    catalog_id = raw_id if isinstance(raw_id, str) else ""
     return Catalog(layers, components, relationships, rules, title_vi, title_en,
                    id=catalog_id, data=profile_data)
 

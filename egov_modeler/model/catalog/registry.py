@@ -51,13 +51,17 @@ def canonical_profile_id(profile_id: str) -> str:
     return PROFILE_ALIASES.get(profile_id, profile_id)
 
 
-@cache
 def load_builtin_profile(profile_id: str) -> Catalog:
     """A profile shipped in the package (read once, through importlib.resources so that it
     works from an installed wheel too)."""
     profile_id = canonical_profile_id(profile_id)
     if profile_id not in BUILTIN_PROFILES:
         raise UnknownProfileError(_unknown_message(profile_id))
+    return _read_builtin(profile_id)
+
+
+@cache
+def _read_builtin(profile_id: str) -> Catalog:
     name = f"{profile_id}.json"
     resource = resources.files("egov_modeler") / "resources" / "framework" / name
     text = resource.read_text(encoding="utf-8")

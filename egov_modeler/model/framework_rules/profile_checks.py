@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ...i18n import current_language, tr
@@ -59,7 +59,7 @@ def check_patterns(params: dict[str, Any]) -> str | None:
 
 
 # ------------------------------------------------------------------------- linked_via
-def _subjects(ctx: CheckContext, p: dict[str, Any]) -> list[Element]:
+def _subjects(ctx: CheckContext, p: Mapping[str, Any]) -> list[Element]:
     found = []
     by_property = p.get("from_property") or {}
     wanted = set(by_property.get("any_of", []))
@@ -74,7 +74,7 @@ def _subjects(ctx: CheckContext, p: dict[str, Any]) -> list[Element]:
     return found
 
 
-def _reaches_via(ctx: CheckContext, start: Element, p: dict[str, Any]) -> bool:
+def _reaches_via(ctx: CheckContext, start: Element, p: Mapping[str, Any]) -> bool:
     """Breadth-first over (element, passed the ``via`` platform yet): a target counts only
     when the path to it went through ``via``; only platforms are walked through."""
     types = set(p.get("relationship_types") or _LINK)
