@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ...diagram.fonts import register_reportlab_fonts, reportlab_font_name
 from ...i18n import tr
+from ...model.catalog import PROP_INFERRED
 from ...model.concepts import Element
 from ...model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES, layer_label
 from ...model.problems import Severity
@@ -116,7 +117,8 @@ def component_source(element: Element) -> str:
     if not comp:
         return "—"
     sources = [s for s in comp.get("sources", []) if isinstance(s, str)]
-    mark = tr("inferred") if comp.get("inferred") else tr("confirmed")
+    illustrative = dict(element.properties).get(PROP_INFERRED) == "true"  # a template's
+    mark = tr("inferred") if comp.get("inferred") or illustrative else tr("confirmed")
     return "; ".join([*sources[:2], *([f"(+{len(sources) - 2})"] if len(sources) > 2 else [])]
                      ) + f"\n[{mark}]"
 
