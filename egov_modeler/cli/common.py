@@ -21,10 +21,17 @@ def fail(message: str, code: int = EXIT_UNREADABLE) -> NoReturn:
 
 
 def read_model_or_exit(path: str) -> Model:
-    """Load a ``.egov`` file, or exit 2 with the reason."""
+    """Load a ``.egov`` file, or exit 2 with the reason. The model's framework profile
+    becomes the active one (what the exchange XML names its layer folders after)."""
+    from ..model.catalog import CatalogError, profile_id_of, set_active_profile
     from ..storage.native import load
 
     try:
-        return load(path)
+        model = load(path)
     except ModelError as exc:
         fail(str(exc))
+    try:
+        set_active_profile(profile_id_of(model))
+    except CatalogError:
+        pass  # a profile not loaded: validation says so; other commands go on
+    return model

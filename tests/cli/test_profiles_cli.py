@@ -158,3 +158,12 @@ def test_a_broken_profile_file_is_refused_with_the_field(tmp_path, capsys):
     assert caught.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith("hong.json") and "'status'" in err
+
+
+def test_the_exchange_xml_of_a_2025_model_names_its_layer_folders(tmp_path):
+    model_file, xml = tmp_path / "gl.egov", tmp_path / "gl.xml"
+    main(["new", "--template", "provincial-2026", "-o", str(model_file)])
+    assert main(["export", str(model_file), "--format", "archimate", "-o", str(xml)]) == 0
+    text = xml.read_text(encoding="utf-8")
+    assert "Dữ liệu và nền tảng cốt lõi" in text  # the folder's name, not the layer id
+    assert egov_modeler.load(model_file).elements  # and it still reads back

@@ -371,3 +371,15 @@ def test_every_type_shows_its_english_name_beside_the_vietnamese_one():
     assert bilingual_type_label("Serving", "vi").endswith("(Serving)")
     assert type_hint("Plateau") == "plateau: hiện trạng, chuyển tiếp, mục tiêu"
     assert type_hint("Assignment") == "phân công"
+
+
+def test_the_readme_example_profile_loads(tmp_path):
+    """The example in README's "Your own framework profile" is a working profile."""
+    from tests.helpers.paths import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```json", readme.index("## Your own framework profile")) + 7
+    example = readme[start:readme.index("```", start)]
+    catalog = add_user_profile(_write(tmp_path, example, "gia-lai-kts.json"))
+    assert catalog.profile.id == "gia-lai-kts"
+    assert catalog.lineage("gl_ldop") == ["gl_ldop", "l2_ldop_tinh"]
