@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import NoReturn
 
 from ..i18n import tr
@@ -18,6 +19,17 @@ def fail(message: str, code: int = EXIT_UNREADABLE) -> NoReturn:
     """Print ``message`` on stderr and leave with ``code`` — no traceback for the user."""
     print(tr("error: {message}", message=message), file=sys.stderr)
     raise SystemExit(code)
+
+
+def egov_output_or_exit(path: str, force: bool) -> Path:
+    """The ``.egov`` file a command is to write, or exit 2: it must end in ``.egov`` and
+    not exist unless ``force``."""
+    output = Path(path)
+    if output.suffix.lower() != ".egov":
+        fail(tr("the output file must end in .egov: {path}", path=str(output)))
+    if output.exists() and not force:
+        fail(tr("{path} already exists (use --force to overwrite it)", path=str(output)))
+    return output
 
 
 def read_model_or_exit(path: str) -> Model:

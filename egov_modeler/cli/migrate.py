@@ -34,13 +34,9 @@ def run(args: argparse.Namespace) -> int:
     from ..model.errors import ModelError
     from ..model.migration import migrate
     from ..storage.native import save
-    from .common import fail, read_model_or_exit
+    from .common import egov_output_or_exit, fail, read_model_or_exit
 
-    output = Path(args.output)
-    if output.suffix.lower() != ".egov":
-        fail(tr("the output file must end in .egov: {path}", path=str(output)))
-    if output.exists() and not args.force:
-        fail(tr("{path} already exists (use --force to overwrite it)", path=str(output)))
+    output = egov_output_or_exit(args.output, args.force)
     day = None
     if args.date:
         try:

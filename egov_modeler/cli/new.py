@@ -4,7 +4,6 @@ framework profile, from one of its templates."""
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from ..i18n import tr
 
@@ -30,13 +29,9 @@ def run(args: argparse.Namespace) -> int:
     from ..model.errors import ModelError
     from ..storage.native import save
     from ..storage.templates import new_model
-    from .common import fail
+    from .common import egov_output_or_exit, fail
 
-    output = Path(args.output)
-    if output.suffix.lower() != ".egov":
-        fail(tr("the output file must end in .egov: {path}", path=str(output)))
-    if output.exists() and not args.force:
-        fail(tr("{path} already exists (use --force to overwrite it)", path=str(output)))
+    output = egov_output_or_exit(args.output, args.force)
     try:
         model, template = new_model(args.new_profile, args.template)
         save(model, output)

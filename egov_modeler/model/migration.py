@@ -227,9 +227,7 @@ class _Planner:
         found = self._mapped_entry(ref)
         name = element.name
         if found is None:
-            self.new_layer[element.id] = self._layer_for(element)
-            self._set_fields(element, {"catalog_ref": None, "layer": self.new_layer[element.id]})
-            self._set(element.id, PROP_OLD_COMPONENT, ref)
+            self._without_component(element)
             self.report.add("unmapped", tr(
                 "‘{name}’: its component {id} is not in the mapping of {profile}; it keeps its "
                 "place without a framework component", name=name, id=ref,
@@ -238,9 +236,7 @@ class _Planner:
         via, entry = found
         to, renamed, _reason, reason_vi, by_name = _resolve(entry, name)
         if to is None:
-            self.new_layer[element.id] = self._layer_for(element)
-            self._set_fields(element, {"catalog_ref": None, "layer": self.new_layer[element.id]})
-            self._set(element.id, PROP_OLD_COMPONENT, ref)
+            self._without_component(element)
             self.report.add("unmapped", tr(
                 "‘{name}’ ({id}) has no successor in {profile}: {reason}; kept without a "
                 "framework component, decide whether to keep, rename or delete it",
@@ -272,6 +268,13 @@ class _Planner:
                 "‘{name}’ keeps its ArchiMate type {type}; the new component is a {expected}",
                 name=name, type=element.type, expected=new.archimate_type), (element.id,),
                 decide=True)
+
+    def _without_component(self, element: Element) -> None:
+        """Keep the element where it is, without a framework component, its old component
+        recorded in :data:`PROP_OLD_COMPONENT`."""
+        self.new_layer[element.id] = self._layer_for(element)
+        self._set_fields(element, {"catalog_ref": None, "layer": self.new_layer[element.id]})
+        self._set(element.id, PROP_OLD_COMPONENT, element.catalog_ref)
 
     def _texts(self, element: Element, old: Component | None, new: Component,
                renamed: str | None) -> dict[str, Any]:
@@ -319,11 +322,14 @@ class _Planner:
                 value = after.get(key)
             if value != current:
                 self._set(element.id, key, value)
+        self._rename_agency_properties(element, skip=CATALOG_PROPERTIES)
+
+    def _rename_agency_properties(self, element: Element, skip: tuple[str, ...] = ()) -> None:
+        """The agency properties (owner, operator) with merged agencies renamed."""
+        agencies = dict(self.mapping.agencies)
         for key in AGENCY_PROPERTIES:
-            if key in CATALOG_PROPERTIES:
-                continue
             current = _prop(element.properties, key)
-            if current and rename_agencies(current, agencies) != current:
+            if key not in skip and current and rename_agencies(current, agencies) != current:
                 self._set(element.id, key, rename_agencies(current, agencies))
 
     def _plain(self, element: Element) -> None:
@@ -347,10 +353,7 @@ class _Planner:
             else:
                 self.report.add("layer", tr("‘{name}’: layer {old} → {new}", name=element.name,
                                             old=element.layer, new=layer), (element.id,))
-        for key in AGENCY_PROPERTIES:
-            current = _prop(element.properties, key)
-            if current and rename_agencies(current, dict(self.mapping.agencies)) != current:
-                self._set(element.id, key, rename_agencies(current, dict(self.mapping.agencies)))
+        self._rename_agency_properties(element)
 
     def _layer_for(self, element: Element) -> str | None:
         """The new layer of an element judged by its old layer (``by_type`` first)."""
