@@ -383,3 +383,55 @@ def test_the_readme_example_profile_loads(tmp_path):
     catalog = add_user_profile(_write(tmp_path, example, "gia-lai-kts.json"))
     assert catalog.profile.id == "gia-lai-kts"
     assert catalog.lineage("gl_ldop") == ["gl_ldop", "l2_ldop_tinh"]
+
+
+def test_a_file_without_a_profile_reads_and_saves_unchanged(tmp_path):
+    """A .egov file written before profiles is a 2.0 model, byte for byte the same when
+    saved again: the profile lives in ordinary model properties, absent here."""
+    from egov_modeler.storage.native import load, save
+    from egov_modeler.storage.templates import load_template
+
+    model = load_template("provincial-2020")
+    model.properties = [(k, v) for k, v in model.properties
+                        if k not in ("profile", "profile_version")]
+    first, second = tmp_path / "cu.egov", tmp_path / "lai.egov"
+    save(model, first)
+    reread = load(first)
+    assert profile_id_of(reread) == "vn-egov-2.0"
+    assert catalog_for(reread).profile.id == "vn-egov-2.0"
+    save(reread, second)
+    assert second.read_bytes() == first.read_bytes()
+    assert b'"profile"' not in second.read_bytes()
+
+
+_COMPONENT_PARAMS = ("from", "to", "via", "platforms", "components", "systems",
+                     "national_portal", "document_systems", "axis", "national", "exempt")
+_LAYER_PARAMS = ("layers", "application_layers", "infrastructure_layers", "database_layer")
+
+
+@pytest.mark.parametrize("profile_id", ["vn-egov-2.0", "vn-digital-2025"])
+def test_every_id_a_rule_names_exists(profile_id):
+    catalog = load_builtin_profile(profile_id)
+
+    def ids(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, list):
+            for item in value:
+                yield from ids(item)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key in _COMPONENT_PARAMS:
+                    yield from ids(item)
+
+    for rule in catalog.rules:
+        for key, value in rule.params.items():
+            if key in _COMPONENT_PARAMS:
+                for component_id in ids(value):
+                    assert catalog.has_component(component_id), (rule.id, component_id)
+            if key in _LAYER_PARAMS:
+                for layer_id in [value] if isinstance(value, str) else value:
+                    assert catalog.has_layer(layer_id), (rule.id, layer_id)
+            if key == "allowed":
+                for source, targets in value.items():
+                    assert catalog.has_layer(source) and all(map(catalog.has_layer, targets))
