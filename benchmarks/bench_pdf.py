@@ -3,7 +3,7 @@
 Usage: python benchmarks/bench_pdf.py [--runs N] [--nodes N]
 
 Prints the median of N runs (default 3) of:
-- the provincial template (egov_modeler/resources/templates/provincial.egov; built in memory
+- the provincial template (egov_modeler/resources/templates/provincial-2020.egov; built in memory
   from the catalog when the file is absent) to a full dossier PDF, A3 landscape (goal < 2 s);
 - one generated view of 2,000 nodes (with connections) to a dossier PDF (goal < 10 s),
   fitted and tiled on A3, and to PNG and SVG.
@@ -29,7 +29,7 @@ from egov_modeler.model import Model  # noqa: E402
 from egov_modeler.model.concepts import Element, Relationship  # noqa: E402
 from egov_modeler.model.views import Connection, Node, View  # noqa: E402
 
-TEMPLATE = REPO / "egov_modeler" / "resources" / "templates" / "provincial.egov"
+TEMPLATE = REPO / "egov_modeler" / "resources" / "templates" / "provincial-2020.egov"
 WORDS = ("Hệ thống thông tin giải quyết thủ tục hành chính Cổng Dịch vụ công quốc gia "
          "Trục liên thông văn bản Cơ sở dữ liệu dân cư đất đai doanh nghiệp tỉnh huyện xã").split()
 

@@ -55,3 +55,13 @@ def _empty_clipboard_before_qt_exits():
         if app is not None:
             app.clipboard().clear()
             app.processEvents()
+
+
+@pytest.fixture(autouse=True)
+def _legacy_profile_active_again():
+    """Commands that load a model make its framework profile the active one (the palette's);
+    each test starts from the default again."""
+    yield
+    from egov_modeler.model.catalog import LEGACY_PROFILE, set_active_profile
+
+    set_active_profile(LEGACY_PROFILE)

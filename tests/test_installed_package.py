@@ -18,8 +18,11 @@ if spec is None:
     print("NOT-INSTALLED"); sys.exit(0)
 from importlib import resources
 root = resources.files("egov_modeler") / "resources"
-needed = ["archimate/relationship_table.json", "framework/catalog.json",
-          "templates/national.egov", "templates/provincial.egov", "translations/vi"]
+needed = ["archimate/relationship_table.json", "framework/vn-egov-2.0.json",
+          "framework/vn-digital-2025.json", "framework/catalog.schema.json",
+          "templates/national-2019.egov", "templates/provincial-2020.egov",
+          "templates/provincial-2026.egov", "templates/national-2025.egov",
+          "templates/empty-2025.egov", "translations/vi"]
 missing = [n for n in needed if not (root / n).is_file() and not (root / n).is_dir()]
 print("MISSING:" + ",".join(missing) if missing else "OK " + spec.origin)
 """

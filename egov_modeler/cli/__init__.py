@@ -17,7 +17,7 @@ from ..version import __version__
 
 #: One module per subcommand, named after it (``import_`` because ``import`` is a keyword).
 SUBCOMMAND_MODULES = ("validate", "templates", "new", "catalog", "import_", "export", "sign",
-                      "self_test", "repo")
+                      "self_test", "repo", "profiles", "migrate")
 
 def _global_options() -> argparse.ArgumentParser:
     """Options that apply to the window and to every subcommand alike."""
@@ -27,6 +27,9 @@ def _global_options() -> argparse.ArgumentParser:
                         help=tr("language of messages and documents (default: vi)"))
     parser.add_argument("--catalog", action="append", default=[], metavar="FILE",
                         help=tr("an extra catalog file whose components join the palette"))
+    parser.add_argument("--profile", dest="profile_files", action="append", default=[],
+                        metavar="FILE",
+                        help=tr("an extra or replacement framework profile file"))
     return parser
 
 
@@ -78,7 +81,7 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         if positional and positional[0] in commands:
             args = parser.parse_args(raw)
-            _load_user_catalogs(args.catalog)
+            _load_user_files(args.profile_files, args.catalog)
             return int(args.run(args) or 0)
         if "-h" in raw or "--help" in raw:
             parser.print_help()
@@ -96,7 +99,7 @@ def subcommand_names(parser: argparse.ArgumentParser) -> set[str]:
 
 
 #: Global options that take a value: their value is not a subcommand or a file to open.
-_VALUE_OPTIONS = ("--lang", "--catalog")
+_VALUE_OPTIONS = ("--lang", "--catalog", "--profile")
 
 
 def _positionals(raw: list[str]) -> list[str]:
@@ -114,24 +117,26 @@ def _positionals(raw: list[str]) -> list[str]:
     return found
 
 
-def _load_user_catalogs(paths: list[str]) -> None:
-    if not paths:
+def _load_user_files(profiles: list[str], catalogs: list[str]) -> None:
+    """Load the ``--profile`` files, then the ``--catalog`` files (which may extend them)."""
+    if not profiles and not catalogs:
         return
-    from ..model.catalog import CatalogError, add_user_catalog
+    from ..model.catalog import CatalogError, add_user_catalog, add_user_profile
 
-    for path in paths:
-        try:
-            add_user_catalog(path)
-        except CatalogError as exc:
-            print(str(exc), file=sys.stderr)
-            raise SystemExit(2) from None
+    for loader, paths in ((add_user_profile, profiles), (add_user_catalog, catalogs)):
+        for path in paths:
+            try:
+                loader(path)
+            except CatalogError as exc:
+                print(str(exc), file=sys.stderr)
+                raise SystemExit(2) from None
 
 
 def _open_window(raw: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="egov-modeler", parents=[_global_options()])
     parser.add_argument("file", nargs="?", help=tr("a .egov file to open"))
     args = parser.parse_args(raw)
-    _load_user_catalogs(args.catalog)
+    _load_user_files(args.profile_files, args.catalog)
     from ..ui.app import run_app
 
     return run_app(args.file, language=args.lang)

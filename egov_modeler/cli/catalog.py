@@ -17,16 +17,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help=tr("language of the names (default: the global --lang, else vi)"))
     parser.add_argument("--details", action="store_true",
                         help=tr("also print id, ArchiMate type and whether inferred"))
+    parser.add_argument("--profile", dest="catalog_profile", default=None, metavar="ID",
+                        help=tr("the framework profile to print (default: vn-egov-2.0)"))
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..model.catalog import active_catalog
+    from ..model.catalog import CatalogError, active_catalog, profile_catalog
+    from .common import fail
 
     if args.catalog_lang:
         set_language(args.catalog_lang)
     lang = current_language()
-    catalog = active_catalog()
+    try:
+        catalog = (profile_catalog(args.catalog_profile) if getattr(args, "catalog_profile", None)
+                   else active_catalog())
+    except CatalogError as exc:
+        fail(str(exc))
     for section in catalog.sections():
         print(f"== {section.title(lang)}")
         for entry in section.entries:
@@ -36,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
                 marks = [component.id, component.archimate_type]
                 if component.inferred:
                     marks.append(tr("inferred"))
-                if component.origin != "catalog.json":
+                if component.origin != f"{catalog.id}.json":
                     marks.append(component.origin)
                 line += f"  [{', '.join(marks)}]"
             print(line)

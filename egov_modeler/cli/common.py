@@ -13,6 +13,7 @@ Exit codes, the same for every subcommand (README, "Command line"):
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import NoReturn
 
 from ..i18n import tr
@@ -31,11 +32,29 @@ def fail(message: str, code: int = EXIT_UNREADABLE) -> NoReturn:
     raise SystemExit(code)
 
 
+def egov_output_or_exit(path: str, force: bool) -> Path:
+    """The ``.egov`` file a command is to write, or exit 2: it must end in ``.egov`` and
+    not exist unless ``force``."""
+    output = Path(path)
+    if output.suffix.lower() != ".egov":
+        fail(tr("the output file must end in .egov: {path}", path=str(output)))
+    if output.exists() and not force:
+        fail(tr("{path} already exists (use --force to overwrite it)", path=str(output)))
+    return output
+
+
 def read_model_or_exit(path: str) -> Model:
-    """Load a ``.egov`` file, or exit 2 with the reason."""
+    """Load a ``.egov`` file, or exit 2 with the reason. The model's framework profile
+    becomes the active one (what the exchange XML names its layer folders after)."""
+    from ..model.catalog import CatalogError, profile_id_of, set_active_profile
     from ..storage.native import load
 
     try:
-        return load(path)
+        model = load(path)
     except ModelError as exc:
         fail(str(exc))
+    try:
+        set_active_profile(profile_id_of(model))
+    except CatalogError:
+        pass  # a profile not loaded: validation says so; other commands go on
+    return model

@@ -1,17 +1,22 @@
-"""``egov-modeler new --template NAME -o FILE.egov``: a model file from a template."""
+"""``egov-modeler new [--profile ID] [--template NAME] -o FILE.egov``: a model file of a
+framework profile, from one of its templates."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from ..i18n import tr
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("new", help=tr("create a model file from a template"))
-    parser.add_argument("--template", default="empty", metavar="NAME",
-                        help=tr("national, provincial or empty (default: empty)"))
+    parser.add_argument("--profile", dest="new_profile", default=None, metavar="ID",
+                        help=tr("the framework profile of the new model (default: the "
+                                "template's, else vn-digital-2025); see 'egov-modeler "
+                                "profiles'"))
+    parser.add_argument("--template", default=None, metavar="NAME",
+                        help=tr("a template of that profile (default: its empty one); see "
+                                "'egov-modeler templates'"))
     parser.add_argument("-o", "--output", required=True, metavar="FILE",
                         help=tr("the .egov file to write"))
     parser.add_argument("--force", action="store_true",
@@ -20,23 +25,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..model.catalog import CatalogError
     from ..model.errors import ModelError
     from ..storage.native import save
-    from ..storage.templates import load_template
-    from .common import fail
+    from ..storage.templates import new_model
+    from .common import egov_output_or_exit, fail
 
-    output = Path(args.output)
-    if output.suffix.lower() != ".egov":
-        fail(tr("the output file must end in .egov: {path}", path=str(output)))
-    if output.exists() and not args.force:
-        fail(tr("{path} already exists (use --force to overwrite it)", path=str(output)))
+    output = egov_output_or_exit(args.output, args.force)
     try:
-        model = load_template(args.template)
+        model, template = new_model(args.new_profile, args.template)
         save(model, output)
-    except ModelError as exc:
+    except (ModelError, CatalogError) as exc:
         fail(str(exc))
     except OSError as exc:
         fail(tr("cannot write {path}: {reason}", path=str(output),
                 reason=exc.strerror or str(exc)))
-    print(tr("{path} created from the template ‘{name}’", path=str(output), name=args.template))
+    print(tr("{path} created from the template ‘{name}’ (profile {profile})", path=str(output),
+             name=template, profile=dict(model.properties).get("profile", "")))
     return 0

@@ -21,7 +21,8 @@ from ..i18n import SUPPORTED_LANGUAGES, tr
 #: Files every installation must carry, relative to ``egov_modeler/resources``.
 REQUIRED_DATA = (
     "archimate/relationship_table.json",
-    "framework/catalog.json",
+    "framework/vn-egov-2.0.json",
+    "framework/vn-digital-2025.json",
     "framework/catalog.schema.json",
     "icons/egov-modeler.svg",
     "licenses/licenses.json",

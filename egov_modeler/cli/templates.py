@@ -1,4 +1,4 @@
-"""``egov-modeler templates``: the shipped templates, one line each."""
+"""``egov-modeler templates``: the shipped templates, one line each, with their profile."""
 
 from __future__ import annotations
 
@@ -13,9 +13,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..storage.templates import TEMPLATE_NAMES, template_description
+    from ..storage.templates import TEMPLATE_NAMES, template_description, template_info
 
     width = max(len(name) for name in TEMPLATE_NAMES)
     for name in TEMPLATE_NAMES:
-        print(f"{name.ljust(width)}  {template_description(name)}")
+        info = template_info(name)
+        mark = tr("archive") if info.archived else ""
+        tag = f"[{info.profile}{', ' + mark if mark else ''}]"
+        print(f"{name.ljust(width)}  {tag}  {template_description(name)}")
     return 0

@@ -13,6 +13,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "validate", help=tr("check a model against the ArchiMate and framework rules"))
     parser.add_argument("file", help=tr("the .egov file to check"))
+    parser.add_argument("--verbose", action="store_true",
+                        help=tr("also say which profile and date the model is judged by, and "
+                                "which rules were not in force"))
     parser.set_defaults(run=run)
 
 
@@ -25,6 +28,8 @@ def run(args: argparse.Namespace) -> int:
     model = read_model_or_exit(args.file)
     for line in model.load_report:
         print(tr("skipped: {what}", what=line))
+    if getattr(args, "verbose", False):
+        _explain(model)
     problems = validate(model)
     for problem in problems:
         print(problem)
@@ -37,3 +42,28 @@ def run(args: argparse.Namespace) -> int:
                  "validated"), file=sys.stderr)
         return EXIT_INTERNAL_ERROR
     return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def _explain(model) -> None:
+    """The profile, the model date and the rules skipped on it (``--verbose``)."""
+    from ..model.catalog import CatalogError, catalog_for, model_date
+    from ..model.framework_rules import rules_in_force
+
+    try:
+        catalog = catalog_for(model)
+    except CatalogError as exc:
+        print(str(exc), file=sys.stderr)
+        return
+    profile = catalog.profile
+    day = model_date(model, catalog)
+    if profile is not None:
+        print(tr("profile: {id} {version} ({title}), {status}", id=profile.id,
+                 version=profile.version, title=profile.title(), status=profile.status),
+              file=sys.stderr)
+        if profile.status_note():
+            print(profile.status_note(), file=sys.stderr)
+    print(tr("judged as of {date}", date=day.isoformat()), file=sys.stderr)
+    _active, skipped = rules_in_force(model, catalog, day)
+    for rule, reason in skipped:
+        print(tr("rule {id} not in force: {reason}", id=rule.id, reason=reason),
+              file=sys.stderr)

@@ -226,7 +226,7 @@ _ELEMENT_ROWS: tuple[tuple[str, ...], ...] = (
     # Strategy
     ("Resource", _L.STRATEGY, "Resource", "Nguồn lực", "rect", "resource"),
     ("Capability", _L.STRATEGY, "Capability", "Năng lực", "rounded", "capability"),
-    ("ValueStream", _L.STRATEGY, "Value Stream", "Chuỗi giá trị", "rounded", "value_stream"),
+    ("ValueStream", _L.STRATEGY, "Value Stream", "Dòng giá trị", "rounded", "value_stream"),
     ("CourseOfAction", _L.STRATEGY, "Course of Action", "Phương án hành động", "rounded",
      "course_of_action"),
     # Business
@@ -291,7 +291,7 @@ _ELEMENT_ROWS: tuple[tuple[str, ...], ...] = (
      "event"),
     ("TechnologyService", _L.TECHNOLOGY, "Technology Service", "Dịch vụ công nghệ",
      "service", "service"),
-    ("Artifact", _L.TECHNOLOGY, "Artifact", "Tạo phẩm", "rect", "artifact"),
+    ("Artifact", _L.TECHNOLOGY, "Artifact", "Tạo tác", "rect", "artifact"),
     # Physical
     ("Equipment", _L.PHYSICAL, "Equipment", "Trang thiết bị", "rect", "equipment"),
     ("Facility", _L.PHYSICAL, "Facility", "Cơ sở vật chất", "rect", "facility"),
@@ -317,9 +317,9 @@ _ELEMENT_ROWS: tuple[tuple[str, ...], ...] = (
      "representation", "deliverable"),
     ("ImplementationEvent", _L.IMPLEMENTATION_MIGRATION, "Implementation Event",
      "Sự kiện triển khai", "event", "event"),
-    ("Plateau", _L.IMPLEMENTATION_MIGRATION, "Plateau", "Trạng thái ổn định", "rect",
+    ("Plateau", _L.IMPLEMENTATION_MIGRATION, "Plateau", "Trạng thái kiến trúc", "rect",
      "plateau", _IMPL_STATE_FILL),
-    ("Gap", _L.IMPLEMENTATION_MIGRATION, "Gap", "Khoảng cách", "rect", "gap",
+    ("Gap", _L.IMPLEMENTATION_MIGRATION, "Gap", "Khoảng trống", "rect", "gap",
      _IMPL_STATE_FILL),
     # Other
     ("Location", _L.OTHER, "Location", "Địa điểm", "rect", "location", _LOCATION_FILL),

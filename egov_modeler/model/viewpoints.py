@@ -50,12 +50,12 @@ VIEWPOINTS: tuple[Viewpoint, ...] = (
     Viewpoint("Motivation", "Động lực"),
     Viewpoint("Strategy", "Chiến lược"),
     Viewpoint("Capability Map", "Bản đồ năng lực"),
-    Viewpoint("Value Stream", "Chuỗi giá trị"),
+    Viewpoint("Value Stream", "Dòng giá trị"),
     Viewpoint("Outcome Realization", "Hiện thực hóa kết quả"),
     Viewpoint("Resource Map", "Bản đồ nguồn lực"),
     Viewpoint("Project", "Dự án"),
-    Viewpoint("Migration", "Chuyển đổi"),
-    Viewpoint("Implementation and Migration", "Triển khai và chuyển đổi"),
+    Viewpoint("Migration", "Chuyển tiếp"),
+    Viewpoint("Implementation and Migration", "Triển khai và chuyển tiếp"),
     Viewpoint("Layered", "Phân lớp"),
 )
 

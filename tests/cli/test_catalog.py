@@ -18,11 +18,14 @@ def _no_user_catalogs():
     clear_user_catalogs()
 
 
-def test_templates_lists_the_three_names_with_descriptions(capsys):
+def test_templates_lists_each_template_with_its_profile(capsys):
     assert main(["templates"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split()[0] for line in lines] == ["national", "provincial", "empty"]
-    assert "Gia Lai" in lines[1]
+    assert [line.split()[0] for line in lines] == [
+        "provincial-2026", "national-2025", "empty-2025", "provincial-2020", "national-2019",
+        "empty"]
+    assert "[vn-digital-2025]" in lines[0] and "Gia Lai" in lines[0]
+    assert "[vn-egov-2.0, lưu trữ]" in lines[3]  # the 2.0 era's archives say so
 
 
 def test_new_writes_a_clean_model_from_a_template(tmp_path, capsys):
@@ -34,11 +37,12 @@ def test_new_writes_a_clean_model_from_a_template(tmp_path, capsys):
     assert egov_modeler.validate(model) == []
 
 
-def test_new_defaults_to_the_empty_template(tmp_path):
+def test_new_defaults_to_the_empty_template_of_the_current_framework(tmp_path):
     output = tmp_path / "moi.egov"
     assert main(["new", "-o", str(output)]) == 0
     model = egov_modeler.load(output)
     assert model.elements == [] and len(model.views) == 1
+    assert dict(model.properties)["profile"] == "vn-digital-2025"
 
 
 def test_new_does_not_overwrite_without_force(tmp_path, capsys):
@@ -57,7 +61,7 @@ def test_new_refuses_an_unknown_template(tmp_path, capsys):
     with pytest.raises(SystemExit) as caught:
         main(["new", "--template", "thu-do", "-o", str(tmp_path / "x.egov")])
     assert caught.value.code == 2
-    assert "national, provincial, empty" in capsys.readouterr().err
+    assert "provincial-2026, national-2025, empty-2025" in capsys.readouterr().err
     assert not (tmp_path / "x.egov").exists()
 
 

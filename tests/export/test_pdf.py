@@ -419,3 +419,29 @@ def test_place_and_issuer_are_model_properties_and_undoable(model):
 @pytest.mark.parametrize(("name", "place"), [("provincial", "Gia Lai"), ("national", "Hà Nội")])
 def test_templates_carry_the_place(name, place):
     assert dossier_fields(load_template(name))["place"] == place
+
+
+@needs_poppler
+def test_the_legend_and_the_catalog_give_the_english_archimate_name(tmp_path):
+    """No official Vietnamese ArchiMate glossary exists: the English name stands beside."""
+    model = Model("Lộ trình")
+    view = model.add_view("Lộ trình")
+    plateau = model.add_element("Plateau", "Mục tiêu 2030")
+    artifact = model.add_element("Artifact", "Gói cài đặt")
+    place(model, view.id, plateau.id, 40, 40, 300, 60)
+    place(model, view.id, artifact.id, 400, 40, 300, 60)
+    out = tmp_path / "lo-trinh.pdf"
+    write_dossier(model, out, DossierOptions(paper="A3", cover=False))
+    text = re.sub(r"\s+", " ", text_of(out))
+    assert "Trạng thái kiến trúc (Plateau)" in text and "Tạo tác (Artifact)" in text
+
+
+@needs_poppler
+def test_the_element_catalog_says_where_each_component_comes_from(tmp_path):
+    out = tmp_path / "gia-lai-2026.pdf"
+    model = load_template("provincial-2026")
+    pages = write_dossier(model, out, DossierOptions(paper="A3", cover=False,
+                                                     views=[model.views[4].id]))
+    appendix = re.sub(r"\s+", " ", text_of(out, 2, pages))
+    assert "Nguồn, độ tin cậy" in appendix
+    assert "[đã xác nhận]" in appendix and "[suy luận]" in appendix

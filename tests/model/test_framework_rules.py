@@ -221,7 +221,7 @@ def test_a_flow_from_security_is_refused_at_drawing_time():
     with pytest.raises(RelationshipNotAllowed) as caught:
         model.relate(soc.id, "Flow", centre.id)
     assert caught.value.rule == "FW-CROSS-CUTTING"
-    assert "dùng quan hệ Liên kết hoặc Ảnh hưởng, không dùng quan hệ Luồng" in str(caught.value)
+    assert "bằng quan hệ Liên kết hoặc Ảnh hưởng, không dùng quan hệ Luồng" in str(caught.value)
     assert model.relationships == []
 
 

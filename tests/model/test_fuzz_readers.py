@@ -58,9 +58,10 @@ def test_mutated_user_catalogs(user_catalog):
                 pass
 
 
-def test_the_builtin_catalog_mutated_is_refused_or_read():
+@pytest.mark.parametrize("profile", ["vn-egov-2.0", "vn-digital-2025"])
+def test_the_builtin_profiles_mutated_are_refused_or_read(profile):
     raw_catalog = json.loads((resources.files("egov_modeler") / "resources" / "framework"
-                              / "catalog.json").read_text(encoding="utf-8"))
+                              / f"{profile}.json").read_text(encoding="utf-8"))
     for seed in seeds(30, base=250_000):
         raw = mutated(raw_catalog, seed).decode("utf-8", "replace")
         with watchdog(60, f"EGOV_FUZZ_SEED={seed}"):

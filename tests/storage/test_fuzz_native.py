@@ -36,7 +36,7 @@ def template(name: str) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-ORIGINALS = [template("provincial"), template("national")]
+ORIGINALS = [template("provincial-2020"), template("provincial-2026"), template("national-2025")]
 
 
 def check(raw: bytes, what: str) -> None:

@@ -1,4 +1,5 @@
-"""The shipped templates: clean, laid out in bands, up to date with their generator."""
+"""The shipped templates: clean under their own profile, laid out in bands, up to date with
+their generator; the 2026 provincial and 2025 national ones, and the 2.0-era archives."""
 
 from __future__ import annotations
 
@@ -9,18 +10,20 @@ import pytest
 import egov_modeler
 from egov_modeler.diagram.notation import text_box
 from egov_modeler.diagram.text_layout import line_height, wrap_text
-from egov_modeler.model.catalog import clear_user_catalogs, load_builtin_catalog
+from egov_modeler.model.catalog import catalog_for, clear_user_catalogs, profile_id_of
 from egov_modeler.model.serialization import model_to_dict
 from egov_modeler.storage.templates import (
     TEMPLATE_NAMES,
     TemplateError,
     load_template,
     template_description,
+    template_info,
+    templates_for_profile,
 )
 from tools.templates.build_templates import build
 
-OVERVIEW = ["nguoi_su_dung", "kenh_giao_tiep", "cong_dich_vu", "ung_dung_csdl",
-            "nen_tang_tich_hop", "ha_tang_ky_thuat"]
+#: The templates with elements (the empty ones hold only bands).
+FILLED = [n for n in TEMPLATE_NAMES if template_info(n).kind != "empty"]
 
 
 @pytest.fixture(autouse=True)
@@ -30,8 +33,34 @@ def _builtin_only():
 
 
 @pytest.mark.parametrize("name", TEMPLATE_NAMES)
-def test_templates_validate_with_no_errors_and_no_warnings(name):
-    assert egov_modeler.validate(load_template(name)) == []
+def test_templates_validate_with_no_errors_and_no_warnings_under_their_own_profile(name):
+    model = load_template(name)
+    assert profile_id_of(model) == template_info(name).profile
+    assert egov_modeler.validate(model) == []
+
+
+def test_the_2025_templates_are_judged_by_every_2025_rule():
+    """Their date is after every applies_from of the profile: no rule is skipped."""
+    from egov_modeler.model.framework_rules import rules_in_force
+
+    for name in ("provincial-2026", "national-2025"):
+        model = load_template(name)
+        _active, skipped = rules_in_force(model, catalog_for(model))
+        assert skipped == [], name
+
+
+def test_the_old_names_still_open_the_2_0_archives():
+    assert model_to_dict(load_template("provincial"))["elements"] == model_to_dict(
+        load_template("provincial-2020"))["elements"]
+    assert load_template("national").name == load_template("national-2019").name
+    assert template_info("provincial").archived and template_info("national-2019").archived
+    assert not template_info("provincial-2026").archived
+
+
+def test_each_profile_lists_its_templates():
+    assert templates_for_profile("vn-digital-2025") == [
+        "provincial-2026", "national-2025", "empty-2025"]
+    assert templates_for_profile("vn-egov-2.0") == ["provincial-2020", "national-2019", "empty"]
 
 
 @pytest.mark.parametrize("name", TEMPLATE_NAMES)
@@ -49,7 +78,7 @@ def test_a_template_opens_as_a_new_model_with_the_file_ids():
 
 
 def test_an_unknown_template_is_refused_with_the_names():
-    with pytest.raises(TemplateError, match="national, provincial, empty"):
+    with pytest.raises(TemplateError, match="provincial-2026, national-2025, empty-2025"):
         load_template("tinh-moi")
 
 
@@ -65,31 +94,49 @@ def _bands(view):
 
 @pytest.mark.parametrize("name", TEMPLATE_NAMES)
 def test_every_layer_is_a_labelled_band_stacked_and_aligned(name):
-    catalog = load_builtin_catalog()
-    view = load_template(name).views[0]
+    """The first view shows every band of the profile: the overview layers stacked in the
+    profile's order (QĐ 3090 counts its layers bottom-up: layer 4 on top), the
+    cross-cutting ones at the right, the external systems at the left."""
+    model = load_template(name)
+    catalog = catalog_for(model)
+    view = model.views[0]
     bands = _bands(view)
-    assert set(bands) == set(OVERVIEW) | {"an_toan_thong_tin", "chi_dao_chinh_sach",
-                                          "he_thong_ngoai"}
+    overview = [layer.id for layer in catalog.layers
+                if layer.kind == "overview" and not layer.cross_cutting]
+    right = [layer.id for layer in catalog.layers if layer.cross_cutting]
+    assert set(bands) == set(overview) | set(right) | {
+        layer.id for layer in catalog.layers if layer.kind == "external"}
     for layer_id, band in bands.items():
         assert band.label == catalog.layer(layer_id).name_vi
         assert band.labels["en"] == catalog.layer(layer_id).name_en
-    stack = [bands[layer] for layer in OVERVIEW]
+    stack = [bands[layer] for layer in overview]
     assert len({(b.x, b.w) for b in stack}) == 1  # same left edge, full width
     for upper, lower in zip(stack, stack[1:], strict=False):
         assert upper.y + upper.h < lower.y  # top to bottom, not overlapping
     top, bottom = stack[0].y, stack[-1].y + stack[-1].h
-    right = stack[0].x + stack[0].w
-    for side in ("an_toan_thong_tin", "chi_dao_chinh_sach"):
+    stack_right = stack[0].x + stack[0].w
+    for side in right:
         band = bands[side]
-        assert band.x > right and (band.y, band.y + band.h) == (top, bottom)  # vertical
-    assert bands["he_thong_ngoai"].x + bands["he_thong_ngoai"].w < stack[0].x
+        assert band.x > stack_right and (band.y, band.y + band.h) == (top, bottom)  # vertical
+    external = next(b for layer, b in bands.items()
+                    if catalog.layer(layer).kind == "external")
+    assert external.x + external.w < stack[0].x
 
 
-@pytest.mark.parametrize("name", ["national", "provincial"])
+def test_the_2025_bands_read_from_users_down_to_the_infrastructure():
+    view = load_template("provincial-2026").views[0]
+    labels = [n.label for n in sorted(_bands(view).values(), key=lambda n: n.y)
+              if n.w > n.h]
+    assert labels == ["Người sử dụng (người thụ hưởng)", "Kênh tương tác và đo lường hiệu quả",
+                      "Ứng dụng và nghiệp vụ dùng chung", "Dữ liệu và nền tảng cốt lõi",
+                      "Hạ tầng số và an ninh mạng dùng chung"]
+
+
+@pytest.mark.parametrize("name", FILLED)
 def test_elements_sit_in_their_own_band_without_overlapping(name):
     """Every element of the overview sits in its layer's band; nothing overlaps anywhere."""
     model = load_template(name)
-    assert len(model.views) == 2
+    assert len(model.views) == {"provincial-2026": 6, "national-2025": 3}.get(name, 2)
     for view in model.views:
         elements = [n for n in view.nodes.values() if n.kind == "element"]
         assert elements
@@ -108,7 +155,7 @@ def test_elements_sit_in_their_own_band_without_overlapping(name):
                 assert apart, (a.id, b.id)
 
 
-@pytest.mark.parametrize("name", ["national", "provincial"])
+@pytest.mark.parametrize("name", FILLED)
 def test_vietnamese_names_fit_their_boxes_in_three_lines(name):
     model = load_template(name)
     for view in model.views:
@@ -121,7 +168,7 @@ def test_vietnamese_names_fit_their_boxes_in_three_lines(name):
             assert len(lines) <= 3 and len(lines) * line_height(9.0) <= height, element.name
 
 
-@pytest.mark.parametrize("name", ["national", "provincial"])
+@pytest.mark.parametrize("name", FILLED)
 def test_every_connection_shows_a_relationship_between_its_nodes(name):
     model = load_template(name)
     for view in model.views:
@@ -155,7 +202,7 @@ def _related(model, source, rel_type, target) -> bool:
 
 
 def test_the_provincial_template_is_a_gia_lai_style_architecture():
-    model = load_template("provincial")
+    model = load_template("provincial-2020")
     assert model.name == "Kiến trúc Chính quyền điện tử tỉnh Gia Lai phiên bản 2.0"
     assert dict(model.properties)["architecture_level"] == "province"
     from egov_modeler.export.pdf.dossier import dossier_fields
@@ -263,7 +310,7 @@ def _tab(node):
     return (node.x, node.y, width, min(GROUP_TAB_HEIGHT, node.h))
 
 
-@pytest.mark.parametrize("name", ["national", "provincial"])
+@pytest.mark.parametrize("name", FILLED)
 def test_no_line_runs_through_a_box_or_a_band_label_and_no_boxes_overlap(name):
     """In every view, every drawn segment keeps out of every element box other than its
     own ends (and out of those ends too, except where it leaves or enters them), and out
@@ -292,7 +339,7 @@ def test_no_line_runs_through_a_box_or_a_band_label_and_no_boxes_overlap(name):
         assert hits == [], view.name
 
 
-@pytest.mark.parametrize("name", ["national", "provincial"])
+@pytest.mark.parametrize("name", FILLED)
 def test_every_bent_line_is_drawn_orthogonal(name):
     """A line that needed bendpoints to get round the boxes is drawn with horizontal and
     vertical segments only (no slanting stubs at the boxes)."""
@@ -305,3 +352,59 @@ def test_every_bent_line_is_drawn_orthogonal(name):
                 assert all(a[0] == b[0] or a[1] == b[1]
                            for a, b in zip(points, points[1:], strict=False)), connection.id
     assert bent  # the templates do need to route some lines round boxes
+
+
+# ------------------------------------------------------------------- the 2025 templates
+def test_provincial_2026_is_gia_lai_after_the_merger_under_two_tier_government():
+    from egov_modeler.export.pdf.dossier import dossier_fields
+
+    model = load_template("provincial-2026")
+    assert model.name == "Khung kiến trúc số tỉnh Gia Lai"
+    properties = dict(model.properties)
+    assert properties["architecture_level"] == "province"
+    assert properties["province:seat"] == "Quy Nhơn"
+    assert properties["province:communes"].startswith("135")
+    assert "Bình Định" in properties["province:merged_from"]
+    dossier = dossier_fields(model)
+    assert dossier["prepared_by"] == "Sở Khoa học và Công nghệ tỉnh Gia Lai"
+    assert properties["dossier:approved_by"] == "Chủ tịch Ủy ban nhân dân tỉnh Gia Lai"
+    names = [e.name for e in model.elements]
+    assert not any("Thông tin và Truyền thông" in n for n in names)
+    assert not any("huyện" in n for n in names if "Thành phần cấp huyện" not in n)
+    refs = {e.catalog_ref for e in model.elements}
+    assert {"l2_ndop", "l2_vneid", "l2_csdl_tong_hop_qg", "l1_ttdlqg",
+            "l3_truc_lien_thong_vb", "l3_httt_gq_tthc"} <= refs
+    (ldop,) = [e for e in model.elements if e.catalog_ref == "l2_ldop_tinh" and "cũ" not in e.name]
+    (ndop,) = _by_ref(model, "l2_ndop")
+    assert _related(model, ldop, "Flow", ndop)
+    assert [v.name for v in model.views] == [
+        "Sơ đồ tổng thể Khung kiến trúc số tỉnh Gia Lai", "Sơ đồ kết nối, chia sẻ dữ liệu",
+        "Sơ đồ giải quyết thủ tục hành chính", "Sơ đồ hạ tầng số và an ninh mạng",
+        "Hợp nhất hệ thống của hai tỉnh cũ (Gia Lai, Bình Định)",
+        "Lộ trình: hiện trạng → mục tiêu"]
+
+
+def test_provincial_2026_consolidates_the_two_former_provinces_with_a_handling_option():
+    model = load_template("provincial-2026")
+    former = [e for e in model.elements if dict(e.properties).get("Đơn vị hành chính cũ")]
+    assert len(former) == 6
+    assert {dict(e.properties)["Phương án xử lý"] for e in former} == {"Hợp nhất, tổ chức lại"}
+    assert {dict(e.properties)["Đơn vị hành chính cũ"] for e in former} == {
+        "tỉnh Gia Lai (trước 01/7/2025)", "tỉnh Bình Định"}
+    # illustrative items are marked so, and say why where it matters
+    assert all(dict(e.properties).get("Suy luận (chưa có nguồn xác nhận)") == "true"
+               for e in former)
+    plateaus = [e.name for e in model.elements if e.type == "Plateau"]
+    assert plateaus == ["Hiện trạng 2025 (sau hợp nhất)", "Mục tiêu 2026", "Mục tiêu 2030"]
+
+
+def test_national_2025_is_the_overview_of_qd_3090_with_the_data_architecture():
+    model = load_template("national-2025")
+    assert model.name == "Khung kiến trúc tổng thể quốc gia số"
+    assert dict(model.properties)["framework"] == "QĐ 3090/QĐ-BKHCN; QĐ 2439/QĐ-TTg"
+    refs = {e.catalog_ref for e in model.elements}
+    assert {"md_con_nguoi", "md_phap_nhan", "md_tai_san", "md_dia_chinh", "md_dia_chi",
+            "md_nen_dia_ly"} <= refs  # the six basic domains of the CSDL tổng hợp quốc gia
+    (aggregated,) = _by_ref(model, "l2_csdl_tong_hop_qg")
+    assert sum(1 for r in model.relationships_of(aggregated.id) if r.type == "Aggregation") == 6
+    assert model.views[1].name.startswith("Sơ đồ tổng quát Khung kiến trúc dữ liệu quốc gia")

@@ -345,7 +345,8 @@ def test_the_relationship_menu_offers_allowed_types_suggested_first(window):
     actions = {a.data(): a for a in menu.actions()}
     assert "(gợi ý)" in menu.actions()[0].text()
     assert not actions["Flow"].isEnabled()  # refused by FW-CROSS-CUTTING...
-    assert "dùng quan hệ Liên kết" in actions["Flow"].toolTip()  # ...which says what to use
+    # ...and says what to use
+    assert "bằng quan hệ Liên kết hoặc Ảnh hưởng" in actions["Flow"].toolTip()
     assert actions["Association"].isEnabled()
 
 

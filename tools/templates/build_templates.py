@@ -1,15 +1,20 @@
-"""Build the shipped templates (national.egov, provincial.egov, empty.egov) from the catalog.
+"""Build the shipped templates from the profiles' catalogs: ``provincial-2026``,
+``national-2025`` and ``empty-2025`` (profile ``vn-digital-2025``, specs in
+:mod:`.specs_2025`), and the 2.0-era archives ``provincial-2020``, ``national-2019`` and
+``empty`` (profile ``vn-egov-2.0``, specs below; their ids keep the prefixes of the files they
+were called before, ``provincial`` and ``national``).
 
-Run ``python -m tools.templates.build_templates`` after changing the
-catalog or this script. Every id is derived from the template name and the catalog id, so
-rebuilding gives byte-identical files (a diff shows only real changes).
+Run ``python -m tools.templates.build_templates`` after changing a profile or this script.
+Every id is derived from the template name and the catalog id, so rebuilding gives
+byte-identical files (a diff shows only real changes).
 
 The templates are ordinary models built with the public API: elements come from
 :func:`~egov_modeler.model.catalog.element_from_component` (so they carry ``catalog_ref``
 and ``layer``), relationships go through ``Model.execute(RelateCommand(...))`` and are
 therefore checked by the ArchiMate and framework rules as they are drawn, and placements go
 through the view commands. The script refuses to write a template that does not validate
-with no errors and no warnings.
+with no errors and no warnings under its own profile. Every template records its profile
+(model properties ``profile`` and ``profile_version``).
 
 Layout (:mod:`.layout`): the layer bands, the grid of columns the elements sit on, and the
 second view of which infrastructure hosts which system. Routing (:mod:`.routing`): the
@@ -20,10 +25,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from egov_modeler.model.catalog import Catalog, element_from_component, load_builtin_catalog
+from egov_modeler.model.catalog import (
+    PROP_INFERRED,
+    Catalog,
+    element_from_component,
+    load_builtin_profile,
+    profile_properties,
+)
 from egov_modeler.model.commands import (
     AddConnectionCommand,
     AddElementCommand,
@@ -31,31 +41,18 @@ from egov_modeler.model.commands import (
     PlaceNodeCommand,
     RelateCommand,
 )
-from egov_modeler.model.concepts import Relationship
+from egov_modeler.model.concepts import Element, Relationship
 from egov_modeler.model.model import Model
 from egov_modeler.model.views import Connection, Node, View
-from tools.templates.layout import Item, hosting_view, layout_bands
+from tools.templates.layout import Item, band_groups, hosting_view, layout_bands, wrap_rows
 from tools.templates.routing import Request, Router
+from tools.templates.spec import Spec
+from tools.templates.specs_2025 import empty_2025_spec, national_2025_spec, provincial_2026_spec
+
+#: Element property that says why an element of a template is marked inferred.
+PROP_NOTE = "Ghi chú nguồn"
 
 HERE = Path(__file__).resolve().parents[2] / "egov_modeler" / "resources" / "templates"
-
-
-@dataclass
-class Spec:
-    """What a template contains, band by band, and how its elements relate."""
-
-    name: str
-    title: str
-    title_en: str
-    bands: dict[str, list[list[Item]]]
-    #: (source key, type, target key, name)
-    relations: list[tuple] = field(default_factory=list)
-    hosting: list[tuple[str, str, str]] = field(default_factory=list)
-    properties: list[tuple[str, str]] = field(default_factory=list)
-    metadata: dict[str, str] = field(default_factory=dict)
-    documentation: str = ""
-    view_name: str = "Sơ đồ khái quát"
-    view_name_en: str = "Overview diagram"
 
 
 def _items(*entries: str | tuple[str, ...]) -> list[Item]:
@@ -85,11 +82,11 @@ class Builder:
     def __init__(self, spec: Spec, catalog: Catalog) -> None:
         self.spec = spec
         self.catalog = catalog
-        self.prefix = f"id-{spec.name}"
+        self.prefix = f"id-{spec.prefix or spec.name}"
         self.model = Model(name=spec.title, id=f"{self.prefix}-model")
         self.model.names = {"en": spec.title_en} if spec.title_en else {}
         self.model.documentation = spec.documentation
-        self.model.properties = list(spec.properties)
+        self.model.properties = profile_properties(catalog) + list(spec.properties)
         self.model.metadata = dict(spec.metadata)
         self.elements: dict[str, str] = {}      # item key -> element id
         self.nodes: dict[tuple[str, str], str] = {}  # (view id, item key) -> node id
@@ -112,6 +109,62 @@ class Builder:
                         element.names = {"en": item.name_en}
                     self.model.execute(AddElementCommand(element))
                     self.elements[item.key] = element.id
+
+    def add_element_specs(self) -> None:
+        """The elements of a 2025-shaped spec: catalog components or plain elements."""
+        for key, item in self.spec.elements.items():
+            element_id = f"{self.prefix}-e-{key}"
+            if item.component:
+                element = element_from_component(self.catalog.component(item.component),
+                                                 id=element_id, catalog=self.catalog)
+                if item.name:
+                    element.name = item.name
+                if item.name_en:
+                    element.names = {"en": item.name_en}
+            else:
+                assert item.type and item.name, key
+                element = Element(id=element_id, type=item.type, name=item.name,
+                                  names={"en": item.name_en} if item.name_en else {})
+            properties = dict(element.properties)
+            properties.update(item.props)
+            if item.inferred:
+                properties[PROP_INFERRED] = "true"
+            if item.note:
+                properties[PROP_NOTE] = item.note
+            element.properties = list(properties.items())
+            self.model.execute(AddElementCommand(element))
+            self.elements[key] = element.id
+
+    def relate_groups(self) -> None:
+        """Every relationship of every group, each pair at most once."""
+        for relations in self.spec.groups.values():
+            for source, rel_type, target, name in relations:
+                rel_id = f"{self.prefix}-r-{source}-{target}"
+                if self.model.has_relationship(rel_id):
+                    raise SystemExit(f"{self.spec.name}: two relationships {source} -> {target}")
+                self.relate(source, rel_type, target, name)
+
+    def spec_views(self) -> None:
+        """The views of a 2025-shaped spec, each drawing the relationships of its groups
+        whose two ends it shows."""
+        shown = {key for view in self.spec.views for _band, keys in view.bands for key in keys}
+        unknown, missing = shown - set(self.elements), set(self.elements) - shown
+        if unknown or missing:
+            raise SystemExit(f"{self.spec.name}: unknown {sorted(unknown)}, in no view "
+                             f"{sorted(missing)}")
+        for view_spec in self.spec.views:
+            _main, right, left = band_groups(self.catalog, [band for band, _ in view_spec.bands])
+            bands = {band: ([[Item(key, key) for key in keys]] if band in right or band in left
+                            else wrap_rows(self, [Item(key, key) for key in keys]))
+                     for band, keys in view_spec.bands}
+            view = View(id=f"{self.prefix}-v-{view_spec.key}", name=view_spec.name,
+                        names={"en": view_spec.name_en}, viewpoint="")
+            self.model.execute(CreateViewCommand(view))
+            layout_bands(self, view.id, bands, labels=self.spec.row_labels)
+            for group in view_spec.groups:
+                for source, _rel_type, target, _name in self.spec.groups[group]:
+                    self.connect(view.id, f"{self.prefix}-r-{source}-{target}", source, target)
+            self.draw_connections(view.id)
 
     def relate(self, source: str, rel_type: str, target: str, name: str = "") -> str:
         self._count += 1
@@ -141,7 +194,8 @@ class Builder:
         """Queue the relationship for drawing; :meth:`draw_connections` routes them."""
         src_node = self.nodes.get((view_id, source))
         tgt_node = self.nodes.get((view_id, target))
-        if src_node is not None and tgt_node is not None:
+        queued = {rel for rel, _s, _t in self.pending.get(view_id, [])}
+        if src_node is not None and tgt_node is not None and rel_id not in queued:
             self.pending.setdefault(view_id, []).append((rel_id, src_node, tgt_node))
 
     def draw_connections(self, view_id: str) -> None:
@@ -250,7 +304,7 @@ def national_spec() -> Spec:
             "a_chuyen_nganh", "i_lgsp_bo", "i_lgsp_tinh")]
     title = "Sơ đồ khái quát Chính phủ điện tử Việt Nam"
     return Spec(
-        name="national", title=title,
+        name="national-2019", prefix="national", title=title,
         title_en="Overview of Vietnam's e-Government", bands=bands, relations=relations,
         hosting=hosting,
         properties=[("architecture_level", "national"), ("dossier:title", title),
@@ -259,9 +313,10 @@ def national_spec() -> Spec:
                     ("framework", "QĐ 2323/QĐ-BTTTT ngày 31/12/2019")],
         metadata={"title": title, "publisher": "Bộ Thông tin và Truyền thông",
                   "language": "vi"},
-        documentation="Các lớp và thành phần của Khung Kiến trúc Chính phủ điện tử Việt Nam, "
-                      "phiên bản 2.0 (QĐ 2323/QĐ-BTTTT); mục có thuộc tính “Suy luận” chưa "
-                      "được nguồn xác nhận.",
+        documentation="Mẫu lưu trữ: các lớp và thành phần của Khung Kiến trúc Chính phủ điện tử "
+                      "Việt Nam, phiên bản 2.0 (QĐ 2323/QĐ-BTTTT, hết hiệu lực từ 29/12/2023); "
+                      "dùng để đọc, chuyển đổi các mô hình 2.0, mô hình mới dùng mẫu "
+                      "national-2025. Mục có thuộc tính “Suy luận” chưa được nguồn xác nhận.",
         view_name="Sơ đồ khái quát Chính phủ điện tử Việt Nam",
         view_name_en="Overview of Vietnam's e-Government",
     )
@@ -390,7 +445,7 @@ def provincial_spec() -> Spec:
     agency = "Ủy ban nhân dân tỉnh Gia Lai"
     prepared = "Sở Thông tin và Truyền thông tỉnh Gia Lai"
     return Spec(
-        name="provincial", title=title,
+        name="provincial-2020", prefix="provincial", title=title,
         title_en="Gia Lai Province e-Government Architecture, version 2.0",
         bands=bands, relations=relations, hosting=hosting,
         properties=[("architecture_level", "province"), ("dossier:title", title),
@@ -399,9 +454,11 @@ def provincial_spec() -> Spec:
                     ("dossier:place", "Gia Lai"), ("dossier:prepared_by", prepared),
                     ("framework", "QĐ 2323/QĐ-BTTTT ngày 31/12/2019")],
         metadata={"title": title, "creator": prepared, "publisher": agency, "language": "vi"},
-        documentation="Mẫu Kiến trúc Chính quyền điện tử cấp tỉnh phiên bản 2.0 theo cách của "
-                      "tỉnh Gia Lai (QĐ 796/QĐ-UBND ngày 31/12/2020): thay tên, thêm hệ thống "
-                      "của tỉnh mình.",
+        documentation="Mẫu lưu trữ: Kiến trúc CQĐT tỉnh Gia Lai phiên bản 2.0 (QĐ 796/QĐ-UBND "
+                      "ngày 31/12/2020), trước khi hợp nhất tỉnh Gia Lai và tỉnh Bình Định "
+                      "(01/7/2025) và trước Khung kiến trúc số tỉnh (QĐ 3388/QĐ-UBND ngày "
+                      "31/12/2025). Dùng để đọc, chuyển đổi các mô hình 2.0; mô hình mới dùng "
+                      "mẫu provincial-2026.",
         view_name="Sơ đồ tổng thể Kiến trúc Chính quyền điện tử tỉnh",
         view_name_en="Overall diagram of the provincial e-Government architecture",
     )
@@ -413,13 +470,22 @@ def empty_spec() -> Spec:
                 view_name_en="Overview diagram")
 
 
-SPECS = {"national": national_spec, "provincial": provincial_spec, "empty": empty_spec}
+SPECS = {"provincial-2026": provincial_2026_spec, "national-2025": national_2025_spec,
+         "empty-2025": empty_2025_spec, "provincial-2020": provincial_spec,
+         "national-2019": national_spec, "empty": empty_spec}
+#: The names the 2.0 templates had before the 2025 ones came.
+ALIASES = {"provincial": "provincial-2020", "national": "national-2019"}
 
 
 def build(name: str, catalog: Catalog | None = None) -> Model:
     """Build the template ``name`` as a model (not yet saved)."""
-    spec = SPECS[name]()
-    builder = Builder(spec, catalog or load_builtin_catalog())
+    spec = SPECS[ALIASES.get(name, name)]()
+    builder = Builder(spec, catalog or load_builtin_profile(spec.profile))
+    if spec.elements:
+        builder.add_element_specs()
+        builder.relate_groups()
+        builder.spec_views()
+        return builder.model
     builder.add_elements()
     builder.overview_view("overview", spec.bands, spec.relations, spec.view_name,
                           spec.view_name_en)

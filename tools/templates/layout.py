@@ -1,13 +1,15 @@
 """Where the elements of a template go: layer bands, a grid of columns, the hosting view.
 
 Each overview layer is a labelled band (a container node whose ``layer`` is the layer id
-and whose label is its Vietnamese name), stacked top to bottom at the same x and width;
-the external systems are a vertical band on the left, information security and governance
-vertical bands on the right. Elements are nested in their band (``parent`` = band node)
-with absolute coordinates, placed on a grid of columns so lines between bands run mostly
-straight; bands leave a lane above, below and between their rows. Box widths grow until
-the Vietnamese name wraps in at most three lines at 9 pt, measured with the bundled font
-(the same metrics the canvas and the PDF use).
+and whose label is its Vietnamese name), stacked top to bottom at the same x and width, in
+the profile's order (QĐ 3090's layers are numbered bottom-up, so its layer 4 comes first);
+the external systems are a vertical band on the left, the cross-cutting layers (information
+security and governance in 2.0, governance in 2025) vertical bands on the right. A roadmap
+view's rows (plateaus, gaps, work packages) are labelled bands with no layer. Elements are
+nested in their band (``parent`` = band node) with absolute coordinates, placed on a grid of
+columns so lines between bands run mostly straight; bands leave a lane above, below and
+between their rows. Box widths grow until the Vietnamese name wraps in at most three lines
+at 9 pt, measured with the bundled font (the same metrics the canvas and the PDF use).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from egov_modeler.model.commands import CreateViewCommand
 from egov_modeler.model.views import Node, View
 
 if TYPE_CHECKING:
+    from egov_modeler.model.catalog import Catalog
     from tools.templates.build_templates import Builder, Spec
 
 # Geometry (points = scene pixels).
@@ -39,10 +42,8 @@ MAIN_WIDTH = 1640     # width of the horizontal bands
 SIDE_W = 250          # width of a vertical band
 COLUMNS = 8           # grid columns of a horizontal band
 
-OVERVIEW = ("nguoi_su_dung", "kenh_giao_tiep", "cong_dich_vu", "ung_dung_csdl",
-            "nen_tang_tich_hop", "ha_tang_ky_thuat")
-RIGHT = ("an_toan_thong_tin", "chi_dao_chinh_sach")
-LEFT = ("he_thong_ngoai",)
+SLOTS = 6            # boxes per row when a template lets rows wrap (the 2025 views)
+SIDE_GAP = 20        # least space between two boxes of a vertical band
 
 
 @dataclass
@@ -89,47 +90,113 @@ def _band_height(rows: list[list[Item]], minimum: int = 60) -> int:
     return TAB + TOP_PAD + content + BOTTOM_PAD
 
 
+def band_groups(catalog: Catalog, keys: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """``keys`` (band keys of one view) split into the main column (top to bottom), the
+    vertical bands on the right (cross-cutting layers) and on the left (external systems).
+
+    A key that is not a layer of the catalog is a plain labelled row of the main column
+    (the rows of a roadmap view); the main column keeps the order of ``keys``.
+    """
+    main, right, left = [], [], []
+    for key in keys:
+        layer = catalog.layer(key) if catalog.has_layer(key) else None
+        if layer is not None and layer.cross_cutting:
+            right.append(key)
+        elif layer is not None and layer.kind == "external":
+            left.append(key)
+        else:
+            main.append(key)
+    return main, right, left
+
+
+def all_bands(catalog: Catalog) -> list[str]:
+    """Every overview, cross-cutting and external layer in palette order (the bands of an
+    empty overview view)."""
+    return [layer.id for layer in catalog.layers if layer.kind in ("overview", "external")]
+
+
+def wrap_rows(builder: Builder, items: list[Item], slots: int = SLOTS) -> list[list[Item]]:
+    """``items`` in rows of at most ``slots``, each item in a slot of an even grid (the same
+    in every band), so the gaps between slots are lanes that run the whole height of the
+    view and lines between bands can always pass."""
+    del builder  # the widest box (260) fits a slot of MAIN_WIDTH / SLOTS with lanes beside
+    rows = [items[i:i + slots] for i in range(0, len(items), slots)]
+    per_slot = COLUMNS / slots
+    for row in rows:
+        for index, item in enumerate(row):
+            item.col = per_slot * (index + 0.5) - 0.5
+    return rows
+
+
 def layout_bands(builder: Builder, view_id: str, bands: dict[str, list[list[Item]]],
-                 empty_height: int = 90) -> None:
-    """Place the layer bands and, nested in them, the elements of ``bands``."""
+                 empty_height: int = 90, labels: dict[str, tuple[str, str]] | None = None,
+                 ) -> None:
+    """Place the bands and, nested in them, the elements of ``bands`` (band key -> rows).
+
+    With no bands at all, every layer of the catalog gets an empty band (the ``empty``
+    template). ``labels`` names the bands whose key is not a layer (vi, en).
+    """
     catalog = builder.catalog
+    labels = labels or {}
     view_tag = view_id.rsplit("-", 1)[-1]
-    has_left = any(layer in bands for layer in LEFT) or not bands
-    main_x = MARGIN + (SIDE_W + BAND_GAP if has_left else 0)
+    keys = list(bands) or all_bands(catalog)
+    overview, right, left = band_groups(catalog, keys)
+    main_x = MARGIN + (_side_width(builder, bands, left) + BAND_GAP if left else 0)
     y = MARGIN
     band_boxes: dict[str, tuple[int, int, int, int]] = {}
-    overview = [layer for layer in OVERVIEW if layer in bands or not bands]
-    for layer in overview:
-        rows = bands.get(layer, [])
+    for key in overview:
+        rows = bands.get(key, [])
         height = _band_height(rows) if rows else empty_height
-        band_boxes[layer] = (main_x, y, MAIN_WIDTH, height)
+        band_boxes[key] = (main_x, y, MAIN_WIDTH, height)
         y += height + BAND_GAP
     total_h = y - BAND_GAP - MARGIN
+    for key in (*right, *left):
+        items = sum(len(row) for row in bands.get(key, []))
+        total_h = max(total_h, TAB + TOP_PAD + BOTTOM_PAD + items * (ELEMENT_H + SIDE_GAP))
+    if overview:  # the last main band grows so the side bands' items fit beside the stack
+        last = overview[-1]
+        bx, by, bw, bh = band_boxes[last]
+        band_boxes[last] = (bx, by, bw, MARGIN + total_h - by)
     side_x = main_x + MAIN_WIDTH + BAND_GAP
-    for layer in RIGHT:
-        if layer in bands or not bands:
-            band_boxes[layer] = (side_x, MARGIN, SIDE_W, total_h)
-            side_x += SIDE_W + BAND_GAP
-    for layer in LEFT:
-        if layer in bands or not bands:
-            band_boxes[layer] = (MARGIN, MARGIN, SIDE_W, total_h)
+    for key in right:
+        width = _side_width(builder, bands, [key])
+        band_boxes[key] = (side_x, MARGIN, width, total_h)
+        side_x += width + BAND_GAP
+    for key in left:
+        band_boxes[key] = (MARGIN, MARGIN, _side_width(builder, bands, left), total_h)
     row_ys: list[int] = []
-    for layer in overview:
-        _bx, by, _bw, _bh = band_boxes[layer]
-        for index, _row in enumerate(bands.get(layer, [])):
+    for key in overview:
+        _bx, by, _bw, _bh = band_boxes[key]
+        for index, _row in enumerate(bands.get(key, [])):
             row_ys.append(by + TAB + TOP_PAD + index * (ELEMENT_H + ROW_GAP))
-    for layer, (bx, by, bw, bh) in band_boxes.items():
-        band_id = f"{builder.prefix}-{view_tag}-band-{layer}"
-        layer_obj = catalog.layer(layer)
+    for key, (bx, by, bw, bh) in band_boxes.items():
+        band_id = f"{builder.prefix}-{view_tag}-band-{key}"
+        if catalog.has_layer(key):
+            layer_obj = catalog.layer(key)
+            label, label_en, layer = layer_obj.name_vi, layer_obj.name_en, key
+        else:
+            label, label_en = labels.get(key, (key, key))
+            layer = None
+            band_id = f"{builder.prefix}-{view_tag}-row-{_slug(label_en)}"
         builder.place(view_id, Node(
-            id=band_id, x=bx, y=by, w=bw, h=bh, kind="container", label=layer_obj.name_vi,
-            labels={"en": layer_obj.name_en}, layer=layer))
-        rows = bands.get(layer, [])
-        vertical = layer in RIGHT or layer in LEFT
-        if vertical:
+            id=band_id, x=bx, y=by, w=bw, h=bh, kind="container", label=label,
+            labels={"en": label_en}, layer=layer))
+        rows = bands.get(key, [])
+        if key in right or key in left:
             _place_column(builder, view_id, band_id, (bx, by, bw, bh), rows, row_ys)
         else:
             _place_rows(builder, view_id, band_id, (bx, by, bw, bh), rows)
+
+
+def _slug(text: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-")
+
+
+def _side_width(builder: Builder, bands: dict[str, list[list[Item]]], keys: list[str]) -> int:
+    """:data:`SIDE_W`, or wider when a name needs a wider box to wrap in three lines."""
+    widest = max((_width_of(builder, item) for key in keys for row in bands.get(key, [])
+                  for item in row), default=0)
+    return SIDE_W if widest <= SIDE_W - 2 * BAND_PAD else widest + 2 * BAND_PAD
 
 
 def _node(builder: Builder, view_id: str, band_id: str, item: Item, x: int, y: int,

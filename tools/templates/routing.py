@@ -179,24 +179,35 @@ class Router:
                 if best is not None and not best[0]:
                     routes[index] = self._take(request, best)
         waiting = [index for index in range(len(requests)) if index not in routes]
+        # Which candidates keep clear of the boxes does not change while lines are drawn:
+        # worked out once per line. Their cost against the lines drawn so far is kept up to
+        # date one new line at a time.
+        scored = {i: self._score(requests[i], self._clear_candidates(
+            requests[i], self._candidates(requests[i]))) for i in waiting}
+        with_detours: set[int] = set()
         while waiting:
+            for i in waiting:
+                if i not in with_detours and not any(not o[0] for o in scored[i]):
+                    with_detours.add(i)  # nothing clear: detours too
+                    scored[i] += self._score(requests[i], self._clear_candidates(
+                        requests[i], self._detours(requests[i])))
             # the line with the fewest good routes left goes first, before the others
             # take its only lane
-            options = {i: self._options(requests[i], self._candidates(requests[i]))
-                       for i in waiting}
-            index = min(waiting, key=lambda i: (sum(not o[0] for o in options[i]), i))
+            index = min(waiting, key=lambda i: (sum(not o[0] for o in scored[i]), i))
             waiting.remove(index)
             request = requests[index]
-            if not options[index]:
+            if not scored[index]:
                 log.warning("no clear route from %s to %s; drawn straight",
                             request.source.id, request.target.id)
                 routes[index] = []
                 continue
-            best = min(options[index])
+            best = min(scored[index])
             if best[0]:
                 log.warning("%s -> %s runs on top of another line",
                             request.source.id, request.target.id)
             routes[index] = self._take(request, best)
+            for i in waiting:
+                scored[i] = self._rescore(requests[i], scored[i], self.drawn[-1])
         return [routes[index] for index in range(len(requests))]
 
     def _take(self, request: Request, best: tuple) -> list[tuple[int, int]]:
@@ -221,6 +232,50 @@ class Router:
         tcx, tcy = t[0] + t[2] // 2, t[1] + t[3] // 2
         return ([[], [(scx, tcy)], [(tcx, scy)]]
                 + [[(scx, y), (tcx, y)] for y in ys] + [[(x, scy), (x, tcy)] for x in xs])
+
+    def _detours(self, request: Request) -> list[list[tuple[int, int]]]:
+        """Routes that leave the source and enter the target through their top or bottom
+        side, reach the row lane just above or below each, and join them through a column
+        lane near either end: for ends in different bands whose straight lanes are
+        blocked by the boxes between them."""
+        xs, ys = self._lanes()
+        s, t = request.source.bounds, request.target.bounds
+        scx, scy = s[0] + s[2] // 2, s[1] + s[3] // 2
+        tcx, tcy = t[0] + t[2] // 2, t[1] + t[3] // 2
+
+        def beside(box: tuple[int, int, int, int]) -> list[int]:
+            above = [y for y in ys if y < box[1]]
+            below = [y for y in ys if y > box[1] + box[3]]
+            return ([max(above)] if above else []) + ([min(below)] if below else [])
+
+        boxes = [n.bounds for n in self.view.nodes.values()
+                 if n.kind == "element" and n.id not in (request.source.id, request.target.id)]
+
+        def free(x: int, y_from: int, y_to: int) -> bool:
+            low, high = min(y_from, y_to), max(y_from, y_to)
+            return not any(bx - CLEARANCE < x < bx + bw + CLEARANCE
+                           and by < high and by + bh > low for bx, by, bw, bh in boxes)
+
+        top, bottom = min(s[1], t[1]) - 200, max(s[1] + s[3], t[1] + t[3]) + 200
+        open_lanes = [x for x in xs if free(x, top, bottom)]
+
+        def near(x: int) -> list[int]:
+            return sorted(open_lanes, key=lambda lane: abs(lane - x))[:3]
+
+        columns = sorted(set(near(scx) + near(tcx)))
+        found: list[list[tuple[int, int]]] = []
+        for y1 in beside(s):
+            for y2 in beside(t):
+                for x in columns:
+                    found.append([(scx, y1), (x, y1), (x, y2), (tcx, y2)])
+                found.append([(scx, y1), (tcx, y1)] if y1 == y2 else [(scx, y1), (tcx, y1),
+                                                                       (tcx, y2)])
+            for x in columns:
+                found.append([(scx, y1), (x, y1), (x, tcy)])
+        for y2 in beside(t):
+            for x in columns:
+                found.append([(x, scy), (x, y2), (tcx, y2)])
+        return found
 
     def _bus(self, fan: list[Request]) -> list[tuple] | None:
         """Routes for a fan sharing one lane: out of the source, along the lane, into
@@ -254,6 +309,12 @@ class Router:
 
     def _options(self, request: Request, candidates: list[list[tuple[int, int]]]) -> list:
         """Every clear candidate as (runs on top, cost, index, bends, points)."""
+        return self._score(request, self._clear_candidates(request, candidates))
+
+    def _clear_candidates(self, request: Request,
+                          candidates: list[list[tuple[int, int]]]) -> list[tuple]:
+        """The candidates that keep clear of boxes and tabs, as (index, bends, points,
+        cost without the crossings of other lines)."""
         from egov_modeler.diagram.notation import connection_points
 
         source, target = request.source, request.target
@@ -263,23 +324,41 @@ class Router:
         tabs = [container_tab(n) for n in containers]
         borders = [n.bounds for n in containers]
         s, t = source.bounds, target.bounds
-        scored = []
+        found = []
         for index, bends in enumerate(candidates):
             points = connection_points(s, t, bends)
             if not self._clear(points, s, t, others, tabs):
                 continue
             length = sum(abs(b[0] - a[0]) + abs(b[1] - a[1])
                          for a, b in zip(points, points[1:], strict=False))
-            on_top = any(_runs_along(points, line) for src, tgt, kind, line in self.drawn
-                         if kind != request.rel_type
-                         or (src != source.id and tgt != target.id))
-            crossed = sum(_crossings(points, line) for *_ends, line in self.drawn)
             hugging = sum(_along_border(a, b, box) for a, b in zip(points, points[1:],
                                                                    strict=False)
                           for box in borders)
-            cost = (length + BEND_COST * len(bends) + CROSS_COST * crossed
-                    + BORDER_COST * hugging)
-            scored.append((on_top, cost, index, bends, points))
+            found.append((index, bends, points,
+                          length + BEND_COST * len(bends) + BORDER_COST * hugging))
+        return found
+
+    @staticmethod
+    def _rescore(request: Request, scored: list[tuple],
+                 line: tuple[str, str, str, list[Point]]) -> list[tuple]:
+        """``scored`` (as :meth:`_score` gives it) after one more line was drawn."""
+        src, tgt, kind, points = line
+        counts = kind != request.rel_type or (src != request.source.id
+                                              and tgt != request.target.id)
+        return [(on_top or (counts and _runs_along(mine, points)),
+                 cost + CROSS_COST * _crossings(mine, points), index, bends, mine)
+                for on_top, cost, index, bends, mine in scored]
+
+    def _score(self, request: Request, clear: list[tuple]) -> list:
+        """The clear candidates as (runs on top, cost, index, bends, points), against the
+        lines drawn so far."""
+        scored = []
+        for index, bends, points, base in clear:
+            on_top = any(_runs_along(points, line) for src, tgt, kind, line in self.drawn
+                         if kind != request.rel_type
+                         or (src != request.source.id and tgt != request.target.id))
+            crossed = sum(_crossings(points, line) for *_ends, line in self.drawn)
+            scored.append((on_top, base + CROSS_COST * crossed, index, bends, points))
         return scored
 
     @staticmethod

@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from ...diagram.display_list import MODEL_LANGUAGE, localized_name
 from ...diagram.fonts import register_reportlab_fonts, reportlab_font_name
 from ...i18n import tr
+from ...model.catalog import PROP_INFERRED
 from ...model.concepts import Element
 from ...model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES, layer_label
 from ...model.problems import Severity
@@ -36,7 +37,9 @@ def _type_label(table, type_name: str, lang: str) -> str:
     t = table.get(type_name)
     if t is None:  # a type this version does not know: its own name
         return type_name
-    return t.label_vi if lang == "vi" else t.label_en
+    if lang != "vi" or t.label_vi == t.label_en:
+        return t.label_en
+    return f"{t.label_vi} ({t.label_en})"  # no official glossary: the ArchiMate name beside
 
 
 def element_type_label(type_name: str, lang: str) -> str:
@@ -105,6 +108,20 @@ def catalog_order(element: Element, lang: str) -> tuple:
     if not isinstance(order, (int, float)):
         order = 999
     return (order, _TYPE_ORDER.get(element.type, 999), element.name_in(lang).casefold())
+
+
+def component_source(element: Element) -> str:
+    """Where the element's framework component comes from: its sources and whether one
+    confirms it (the component-source column of the element catalog)."""
+    _, components = _framework()
+    comp = components.get(element.catalog_ref or "")
+    if not comp:
+        return "—"
+    sources = [s for s in comp.get("sources", []) if isinstance(s, str)]
+    illustrative = dict(element.properties).get(PROP_INFERRED) == "true"  # a template's
+    mark = tr("inferred") if comp.get("inferred") or illustrative else tr("confirmed")
+    return "; ".join([*sources[:2], *([f"(+{len(sources) - 2})"] if len(sources) > 2 else [])]
+                     ) + f"\n[{mark}]"
 
 
 def reference_model(element: Element) -> str:
@@ -189,12 +206,14 @@ def appendix_story(model, elements: list[Element], relationships: list, problems
     rows = [[str(i), localized_name(e.names, e.name, lang, mark),
              element_type_label(e.type, lang), framework_layer_label(e, lang),
              *([ref] if with_reference else []),
-             e.documentations.get(lang) or (e.documentation if not mark else "")]
+             e.documentations.get(lang) or (e.documentation if not mark else ""),
+             component_source(e)]
             for i, (e, ref) in enumerate(zip(elements, references, strict=True), start=1)]
     if rows:
         header = [tr("No."), tr("Name"), tr("Type"), tr("Layer"),
-                  *([tr("Reference model")] if with_reference else []), tr("Description")]
-        fractions = [0.5, 3.2, 1.8, 2.0, *([1.1] if with_reference else []), 4.4]
+                  *([tr("Reference model")] if with_reference else []), tr("Description"),
+                  tr("Source and confidence")]
+        fractions = [0.5, 2.9, 1.8, 1.8, *([1.0] if with_reference else []), 3.6, 2.4]
         story.append(_table(header, rows, _cols(width, fractions), styles))
     else:
         story.append(Paragraph(escape(tr("The model has no elements.")), styles["body"]))

@@ -6,10 +6,12 @@ relationship suggestions ask it for components, lineages and typical relationshi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ...i18n import tr
+from .profile import InventoryField, Profile, ProfileData, ProfileMapping, ScopeLevel, Term
 from .types import (
     CatalogError,
     Component,
@@ -45,7 +47,12 @@ class PaletteSection:
 
 
 class Catalog:
-    """Layers, components, typical relationships and rules, with lookups by id."""
+    """Layers, components, typical relationships and rules, with lookups by id.
+
+    A catalog read from a profile file also carries :attr:`data` (the ``profile`` block,
+    scope levels, terminology, inventory fields, ``mapping_from``); a plain user catalog
+    has none of them.
+    """
 
     def __init__(
         self,
@@ -56,8 +63,15 @@ class Catalog:
         title_vi: str = "",
         title_en: str = "",
         framework: FrameworkEdition | None = None,
+        *,
+        id: str = "",
+        data: ProfileData | None = None,
     ) -> None:
-        self.layers: list[Layer] = sorted(layers, key=_layer_sort_key)
+        self.id = id
+        self.data = data or ProfileData()
+        bottom_up = self.profile is not None and self.profile.overview_order == "bottom_up"
+        self.layers: list[Layer] = sorted(layers, key=lambda layer: _layer_sort_key(
+            layer, bottom_up))
         self.components: list[Component] = list(components)
         self.relationships: list[TypicalRelationship] = list(relationships)
         self.rules: list[FrameworkRule] = list(rules)
@@ -78,6 +92,49 @@ class Catalog:
 
     def title(self, language: str | None = None) -> str:
         return pick_text(language, self.title_vi, self.title_en)
+
+    # -- the profile sections
+    @property
+    def profile(self) -> Profile | None:
+        """The ``profile`` block (``None`` for a plain user catalog)."""
+        return self.data.profile
+
+    @property
+    def scope_levels(self) -> tuple[ScopeLevel, ...]:
+        return self.data.scope_levels
+
+    @property
+    def terminology(self) -> Mapping[str, Mapping[str, Term]]:
+        return self.data.terminology
+
+    @property
+    def inventory_fields(self) -> tuple[InventoryField, ...]:
+        return self.data.inventory_fields
+
+    @property
+    def mapping_from(self) -> ProfileMapping | None:
+        return self.data.mapping_from
+
+    def scope_value(self, text: str | None) -> str | None:
+        """``text`` (a ``Phạm vi`` value, possibly ``"bộ/tỉnh"`` or an alias such as
+        ``"cấp huyện"``) with every part mapped to its scope level's value; unchanged
+        parts stay as typed, ``None`` stays ``None``."""
+        if text is None:
+            return None
+        aliases = self._scope_aliases()
+        parts = [part.strip() for part in str(text).split("/")]
+        return "/".join(aliases.get(unicodedata.normalize("NFC", part).casefold(), part)
+                        for part in parts)
+
+    def _scope_aliases(self) -> dict[str, str]:
+        found = getattr(self, "_aliases", None)
+        if found is None:
+            found = {}
+            for level in self.scope_levels:
+                for alias in (level.value, *level.aliases):
+                    found[unicodedata.normalize("NFC", alias).casefold()] = level.value
+            self._aliases = found
+        return found
 
     def has_layer(self, layer_id: str) -> bool:
         return layer_id in self._layers
@@ -135,9 +192,11 @@ class Catalog:
     def sections(self) -> list[PaletteSection]:
         """The palette sections in display order.
 
-        Overview layers top to bottom, then the cross-cutting ones, then the external
-        systems, then the five reference models; inside each, children follow their parent
-        (depth-first, catalog order) so a reference model shows as a tree.
+        Overview layers top to bottom (a ``bottom_up`` profile numbers its layers from the
+        bottom, QĐ 3090's layer 1 being the infrastructure, so its highest ``order`` comes
+        first), then the cross-cutting ones, then the external systems, then the reference
+        models; inside each, children follow their parent (depth-first, catalog order) so a
+        reference model shows as a tree.
         """
         sections: list[PaletteSection] = []
         for layer in self.layers:
@@ -170,6 +229,7 @@ class Catalog:
             [*self.relationships, *other.relationships],
             [*self.rules, *other.rules],
             self.title_vi, self.title_en, self.framework,
+            id=self.id, data=self.data,
         )
 
 
@@ -178,7 +238,7 @@ class _UnknownCatalogId(CatalogError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
-def _layer_sort_key(layer: Layer) -> tuple[int, int]:
+def _layer_sort_key(layer: Layer, bottom_up: bool = False) -> tuple[int, int]:
     if layer.kind == "reference_model":
         group = 3
     elif layer.kind == "external":
@@ -186,7 +246,7 @@ def _layer_sort_key(layer: Layer) -> tuple[int, int]:
     elif layer.cross_cutting:
         group = 1
     else:
-        group = 0
+        return (0, -layer.order if bottom_up else layer.order)
     return (group, layer.order)
 
 

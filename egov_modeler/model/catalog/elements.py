@@ -10,7 +10,8 @@ from ..commands.element import RenameElementCommand
 from ..concepts import Element
 from ..ids import new_id
 from .catalog import Catalog
-from .registry import active_catalog
+from .model_profile import catalog_for
+from .registry import UnknownProfileError, active_catalog
 from .types import Component
 
 if TYPE_CHECKING:
@@ -71,7 +72,11 @@ def rename_element_command(model: Model, element_id: str, name: str,
     in another language stay."""
     element = model.element(element_id)
     main = language in (None, model.language)
-    component = active_catalog().find_component(element.catalog_ref) if main else None
+    try:
+        catalog = catalog_for(model)
+    except UnknownProfileError:  # a profile not loaded here: no name is the catalogue's
+        catalog = None
+    component = catalog.find_component(element.catalog_ref) if main and catalog else None
     stale = [lang for lang, text in element.names.items()
              if component is not None and text == component.name(lang)
              and name != element.name]

@@ -39,7 +39,7 @@ _COMPONENT_FIELDS = {"id", "name_vi", "name_en", "layer", "reference_model", "ar
                      "owner", "code", "parent", "version", "archimate_alt", "note"}
 _RELATIONSHIP_FIELDS = {"source", "type", "target", "sources", "inferred", "note"}
 _RULE_FIELDS = {"id", "severity", "check", "message_vi", "message_en", "legal_source",
-                "sources", "inferred", "note"}
+                "sources", "inferred", "note", "applies_from", "applies_until"}
 
 
 class _Reader:
@@ -136,10 +136,18 @@ def parse_catalog(data: Any, name: str, text: str = "",
         component_types.update({c.id: c.archimate_type for c in known.components})
     relationships = _parse_relationships(reader, data, component_types)
     rules = _parse_rules(reader, data, known)
+    from .profile_reader import parse_profile_data
+
+    profile_data = parse_profile_data(reader, data, layer_ids, set(component_types))
+    levels = profile_data.scope_levels or (known.scope_levels if known else ())
+    if levels:
+        _check_scopes(reader, components, {level.value for level in levels})
     title_vi, title_en = (value if isinstance(value := data.get(key), str) else ""
                           for key in ("title_vi", "title_en"))
+    raw_id = data.get("id")
+    catalog_id = raw_id if isinstance(raw_id, str) else ""
     return Catalog(layers, components, relationships, rules, title_vi, title_en,
-                   _parse_framework(data))
+                   _parse_framework(data), id=catalog_id, data=profile_data)
 
 
 def _parse_framework(data: dict[str, Any]) -> FrameworkEdition | None:
@@ -159,6 +167,17 @@ def _parse_framework(data: dict[str, Any]) -> FrameworkEdition | None:
     return FrameworkEdition(version, decision, tuple(
         unicodedata.normalize("NFC", item) for item in replaced if isinstance(item, str)
     ) if isinstance(replaced, list) else ())
+
+
+def _check_scopes(reader: _Reader, components: list[Component], values: set[str]) -> None:
+    """Every part of a component's ``scope`` (``"bộ/tỉnh"``) must be a scope level."""
+    for index, component in enumerate(components, start=1):
+        for part in (component.scope or "").split("/") if component.scope else ():
+            if part.strip() not in values:
+                raise reader.fail(
+                    tr("component #{n}", n=index) + f" (id '{component.id}')",
+                    tr("'scope' part '{part}' is not a scope level of the profile ({values})",
+                       part=part, values=", ".join(sorted(values))), f'"{component.id}"')
 
 
 def _parse_layers(reader: _Reader, data: dict[str, Any], known: Catalog | None) -> list[Layer]:
@@ -320,6 +339,13 @@ def _parse_rules(reader: _Reader, data: dict[str, Any],
         problem = CHECKS[check].check_params(params)
         if problem:
             raise reader.fail(where, problem, anchor)
+        from .profile_reader import parse_date
+
+        applies_from = parse_date(reader, raw, "applies_from", where, anchor)
+        applies_until = parse_date(reader, raw, "applies_until", where, anchor)
+        if applies_from and applies_until and applies_until <= applies_from:
+            raise reader.fail(where, tr("'applies_until' must come after 'applies_from'"),
+                              anchor)
         rules.append(FrameworkRule(
             id=rule_id, severity=severity, check=check,
             message_vi=reader.string(raw, "message_vi", where, anchor) or "",
@@ -329,7 +355,7 @@ def _parse_rules(reader: _Reader, data: dict[str, Any],
             sources=reader.strings(raw, "sources", where, anchor),
             inferred=reader.boolean(raw, "inferred", where, anchor),
             note=reader.string(raw, "note", where, anchor, required=False),
-            params=params,
+            params=params, applies_from=applies_from, applies_until=applies_until,
         ))
     return rules
 

@@ -7,6 +7,7 @@ and the framework checker can share them without importing each other.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,7 +16,8 @@ from ...i18n import current_language
 from ..errors import ModelError
 
 LAYER_KINDS = ("overview", "reference_model", "external")
-REFERENCE_MODELS = ("overview", "BRM", "DRM", "ARM", "TRM", "SRM")
+#: ``KTDL``: the national data architecture framework (QĐ 2439/QĐ-TTg) of the 2025 profile.
+REFERENCE_MODELS = ("overview", "BRM", "DRM", "ARM", "TRM", "SRM", "KTDL")
 SEVERITIES = ("error", "warning")
 
 
@@ -131,6 +133,15 @@ class FrameworkRule:
     inferred: bool = False
     note: str | None = None
     params: Mapping[str, Any] = field(default_factory=dict)
+    #: The dates the rule applies between (``applies_until`` excluded); ``None``: open.
+    #: A rule whose legal basis was repealed stops at the repeal (NĐ 47/2020 → NĐ 278/2025).
+    applies_from: dt.date | None = None
+    applies_until: dt.date | None = None
+
+    def applies_on(self, day: dt.date) -> bool:
+        """True when the rule judges a model dated ``day``."""
+        return ((self.applies_from is None or day >= self.applies_from)
+                and (self.applies_until is None or day < self.applies_until))
 
     def message(self, language: str | None = None, **fields: object) -> str:
         """The message in ``language`` with its ``{placeholders}`` filled."""

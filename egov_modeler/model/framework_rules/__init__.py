@@ -17,20 +17,25 @@ The modules, one concern each (import from this package, not from them):
 * :mod:`.relationship_checks` -- checks of one relationship (layer matrix, national
   databases via a platform, document axis, cross-cutting layers);
 * :mod:`.model_checks` -- checks of the whole model (portal sync, hosting, band layer);
+* :mod:`.profile_checks` -- the 2025 checks (a path through NDOP, no local copy of a
+  national platform, no district level);
 * :mod:`.provincial` -- :func:`is_provincial` and the provincial completeness checks
   (``province_*``; when they apply is described there);
 * :mod:`.checks` -- :data:`CHECKS`, the check names a catalog rule may use;
-* :mod:`.provider` -- :class:`FrameworkRuleProvider` and its registration.
+* :mod:`.provider` -- :class:`FrameworkRuleProvider` (each model judged by its own
+  profile's rules in force on its date) and its registration.
 """
 
 from __future__ import annotations
 
 from .checks import CHECKS, Check
 from .provider import (
+    PROFILE_RULE,
     FrameworkRuleProvider,
     check_node_in_band,
     default_provider,
     ensure_framework_rules,
+    rules_in_force,
 )
 from .provincial import LEVEL_KEY, OTHER_LEVELS, PROVINCE_LEVELS, is_provincial
 
@@ -38,6 +43,7 @@ __all__ = [
     "CHECKS",
     "LEVEL_KEY",
     "OTHER_LEVELS",
+    "PROFILE_RULE",
     "PROVINCE_LEVELS",
     "Check",
     "FrameworkRuleProvider",
@@ -45,4 +51,5 @@ __all__ = [
     "default_provider",
     "ensure_framework_rules",
     "is_provincial",
+    "rules_in_force",
 ]

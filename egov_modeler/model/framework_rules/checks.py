@@ -16,6 +16,7 @@ from ..concepts import Element
 from ..problems import Problem
 from .context import CheckContext
 from .model_checks import band_layer, hosted, portal_sync
+from .profile_checks import abolished_scope, check_patterns, linked_via, no_duplicate
 from .provincial import province_has, province_has_layer, province_linked
 from .relationship_checks import cross_cutting, document_axis, layer_matrix, national_db
 
@@ -30,16 +31,23 @@ class Check:
     """
 
     params: tuple[str, ...] = ()
+    #: Groups of parameters of which the rule must give at least one.
+    one_of: tuple[tuple[str, ...], ...] = ()
     on_relationship: Callable[[CheckContext, FrameworkRule, Element, str, Element, tuple[str, ...]],
                               list[Problem]] | None = None
     on_model: Callable[[CheckContext, FrameworkRule], list[Problem]] | None = None
+    #: Further checks of the parameters (a message, or ``None`` when they are fine).
+    validate: Callable[[dict[str, Any]], str | None] | None = None
 
     def check_params(self, params: dict[str, Any]) -> str | None:
         """A message for a rule whose parameters are missing, else ``None``."""
         for name in self.params:
             if name not in params:
                 return tr("missing parameter ‘{name}’", name=name)
-        return None
+        for group in self.one_of:
+            if not any(name in params for name in group):
+                return tr("needs one of the parameters {names}", names=", ".join(group))
+        return self.validate(params) if self.validate is not None else None
 
 
 CHECKS: dict[str, Check] = {
@@ -49,7 +57,8 @@ CHECKS: dict[str, Check] = {
          "database_layer", "platforms"), on_relationship=national_db),
     "document_axis": Check(("relationship_types", "document_systems"),
                            on_relationship=document_axis),
-    "cross_cutting_relation": Check(("forbidden_types",), on_relationship=cross_cutting),
+    "cross_cutting_relation": Check(one_of=(("allowed_types", "forbidden_types"),),
+                                    on_relationship=cross_cutting),
     "portal_sync": Check(("systems", "national_portal"), on_model=portal_sync),
     "hosted": Check(("application_types", "application_layers", "infrastructure_layers"),
                     on_model=hosted),
@@ -57,4 +66,8 @@ CHECKS: dict[str, Check] = {
     "province_has": Check(("components",), on_model=province_has),
     "province_has_layer": Check(("layers",), on_model=province_has_layer),
     "province_linked": Check(("from", "to"), on_model=province_linked),
+    "linked_via": Check(("from", "to", "via"), on_model=linked_via),
+    "no_duplicate": Check(("local_scopes", "platforms"), on_model=no_duplicate,
+                          validate=check_patterns),
+    "abolished_scope": Check(("scopes",), on_model=abolished_scope, validate=check_patterns),
 }

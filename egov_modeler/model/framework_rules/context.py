@@ -13,9 +13,19 @@ from collections.abc import Iterable
 from typing import Any
 
 from ...i18n import current_language
-from ..catalog import Catalog, FrameworkRule
+from ..catalog import PROP_SCOPE, Catalog, FrameworkRule
 from ..concepts import Element
 from ..problems import Problem, Severity
+
+_MISSING = object()
+
+
+def property_value(element: Element, key: str) -> str | None:
+    """The element's property ``key`` (the first one), or ``None``."""
+    for k, value in element.properties:
+        if k == key:
+            return value
+    return None
 
 
 class CheckContext:
@@ -25,6 +35,8 @@ class CheckContext:
         self.model = model
         self.catalog = catalog
         self._lineage: dict[str, frozenset[str]] = {}
+        self._scopes: dict[str, object] = {}
+        self._provincial: bool | None = None
 
     def element(self, item_id: str) -> Element | None:
         return self.model.element(item_id) if self.model.has_element(item_id) else None
@@ -53,6 +65,38 @@ class CheckContext:
             if component and component.scope:
                 return component.scope
         return None
+
+    def effective_scope(self, element: Element) -> str | None:
+        """The administrative level an element belongs to, as the profile's checks read it.
+
+        In a profile with ``scope_levels``: the element's own ``Phạm vi`` when it names
+        one level (aliases such as "cấp huyện" count), else the nearest ``scope`` of its
+        catalog lineage, else its ``Phạm vi`` as typed, else ``tỉnh`` in a provincial
+        model. Without scope levels (the 2.0 profile): the catalog lineage only, as before.
+        """
+        if not self.catalog.scope_levels:
+            return self.scope_of(element)
+        cached = self._scopes.get(element.id, _MISSING)
+        if cached is not _MISSING:
+            return cached  # type: ignore[return-value]
+        own = self.catalog.scope_value(property_value(element, PROP_SCOPE))
+        values = {level.value for level in self.catalog.scope_levels}
+        if own in values:
+            scope: str | None = own
+        else:
+            scope = self.scope_of(element) or own
+            if scope is None and self.provincial():
+                scope = "tỉnh"
+        self._scopes[element.id] = scope
+        return scope
+
+    def provincial(self) -> bool:
+        """Whether the model is a provincial architecture (computed once per run)."""
+        if self._provincial is None:
+            from .provincial import is_provincial
+
+            self._provincial = is_provincial(self.model, self.catalog)
+        return self._provincial
 
     def layer_name(self, layer_id: str | None) -> str:
         if layer_id and self.catalog.has_layer(layer_id):

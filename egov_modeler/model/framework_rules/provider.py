@@ -1,57 +1,116 @@
 """The framework rules as a :class:`~egov_modeler.model.rules.RuleProvider`, and its
 registration with the rule engine.
+
+A model is judged by its own profile's rules only (:func:`~..catalog.catalog_for`), and
+only by the rules in force on the model's date (:func:`rules_in_force`); a system the
+model marks as being merged or retired is not held to the model-wide rules (the profile's
+``retiring`` property).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from ..catalog import Catalog, active_catalog
+from ...i18n import tr
+from ..catalog import Catalog, FrameworkRule, UnknownProfileError, catalog_for, model_date
 from ..concepts import Element
-from ..problems import Problem
+from ..problems import Problem, Severity
 from ..rules import register_rule_provider
 from .checks import CHECKS
-from .context import CheckContext
+from .context import CheckContext, property_value
 from .model_checks import node_band_problems
+
+#: Rule id of the warning given when a model names a profile that is not loaded.
+PROFILE_RULE = "framework-profile"
+
+
+def rules_in_force(model: Any, catalog: Catalog, day: dt.date | None = None,
+                   ) -> tuple[list[FrameworkRule], list[tuple[FrameworkRule, str]]]:
+    """The rules that judge ``model`` on its date (or ``day``), and those skipped, each
+    with the reason (for ``egov-modeler validate --verbose``)."""
+    day = day or model_date(model, catalog)
+    active: list[FrameworkRule] = []
+    skipped: list[tuple[FrameworkRule, str]] = []
+    for rule in catalog.rules:
+        if rule.applies_on(day):
+            active.append(rule)
+        elif rule.applies_from is not None and day < rule.applies_from:
+            skipped.append((rule, tr("applies from {date}", date=rule.applies_from.isoformat())))
+        else:
+            assert rule.applies_until is not None
+            skipped.append((rule, tr("applied until {date}",
+                                     date=rule.applies_until.isoformat())))
+    return active, skipped
+
+
+def _is_retiring(catalog: Catalog, element: Element | None) -> bool:
+    retiring = catalog.profile.retiring if catalog.profile else None
+    if retiring is None or element is None:
+        return False
+    return property_value(element, retiring.property) in retiring.values
 
 
 class FrameworkRuleProvider:
-    """Runs the catalog's rules. With no catalog given it follows :func:`active_catalog`,
-    so user catalogs added later (their components and rules) are seen at once."""
+    """Runs a catalog's rules. With no catalog given it uses each model's own profile
+    (plus the user catalogs for it), so a 2.0 model and a 2025 model open side by side are
+    each judged by their own framework."""
 
     def __init__(self, catalog: Catalog | None = None) -> None:
         self._catalog = catalog
 
-    @property
-    def catalog(self) -> Catalog:
-        return self._catalog or active_catalog()
+    def catalog_of(self, model: Any) -> Catalog:
+        """The catalog ``model`` is judged with; :class:`UnknownProfileError` when its
+        profile is not loaded."""
+        return self._catalog if self._catalog is not None else catalog_for(model)
 
     def relationship_findings(self, model: Any, source_id: str, relationship_type: str,
                               target_id: str) -> list[Problem]:
-        ctx = CheckContext(model, self.catalog)
+        try:
+            catalog = self.catalog_of(model)
+        except UnknownProfileError:
+            return []  # said once by model_findings; drawing is not blocked by it
+        ctx = CheckContext(model, catalog)
         source, target = ctx.element(source_id), ctx.element(target_id)
         if source is None or target is None:
             return []  # relationships to relationships: no framework rule speaks of them
-        return self._relationship(ctx, source, relationship_type, target,
+        rules, _ = rules_in_force(model, catalog)
+        return self._relationship(ctx, rules, source, relationship_type, target,
                                   (source_id, target_id))
 
     def model_findings(self, model: Any) -> list[Problem]:
-        ctx = CheckContext(model, self.catalog)
+        try:
+            catalog = self.catalog_of(model)
+        except UnknownProfileError as exc:
+            return [Problem(Severity.WARNING, PROFILE_RULE, tr(
+                "The model's framework rules were not checked: {reason}", reason=str(exc)),
+                ())]
+        ctx = CheckContext(model, catalog)
+        rules, _ = rules_in_force(model, catalog)
         problems: list[Problem] = []
         for rel in model.relationships:
             source, target = ctx.element(rel.source), ctx.element(rel.target)
             if source is not None and target is not None:
-                problems.extend(self._relationship(ctx, source, rel.type, target, (rel.id,)))
-        for rule in ctx.catalog.rules:
+                problems.extend(self._relationship(ctx, rules, source, rel.type, target,
+                                                   (rel.id,)))
+        for rule in rules:
             check = CHECKS.get(rule.check)
             if check is not None and check.on_model is not None:
-                problems.extend(check.on_model(ctx, rule))
+                problems.extend(p for p in check.on_model(ctx, rule)
+                                if not self._about_retiring(ctx, p))
         return problems
 
-    def _relationship(self, ctx: CheckContext, source: Element, rel_type: str, target: Element,
-                      ids: tuple[str, ...]) -> list[Problem]:
+    @staticmethod
+    def _about_retiring(ctx: CheckContext, problem: Problem) -> bool:
+        """A model-wide finding that speaks only of systems being merged or retired."""
+        elements = [ctx.element(i) for i in problem.ids if ctx.model.has_element(i)]
+        return bool(elements) and all(_is_retiring(ctx.catalog, e) for e in elements)
+
+    @staticmethod
+    def _relationship(ctx: CheckContext, rules: list[FrameworkRule], source: Element,
+                      rel_type: str, target: Element, ids: tuple[str, ...]) -> list[Problem]:
         problems: list[Problem] = []
-        for rule in ctx.catalog.rules:
+        for rule in rules:
             check = CHECKS.get(rule.check)
             if check is not None and check.on_relationship is not None:
                 problems.extend(check.on_relationship(ctx, rule, source, rel_type, target, ids))
@@ -61,11 +120,16 @@ class FrameworkRuleProvider:
 def check_node_in_band(model: Any, view_id: str, node_id: str,
                        catalog: Catalog | None = None) -> list[Problem]:
     """The band-layer findings for one node (the canvas asks after a drop or a move)."""
-    ctx = CheckContext(model, catalog or active_catalog())
+    try:
+        cat = catalog or catalog_for(model)
+    except UnknownProfileError:
+        return []
+    ctx = CheckContext(model, cat)
     view = model.view(view_id)
     node = view.nodes[node_id]
     problems: list[Problem] = []
-    for rule in ctx.catalog.rules:
+    rules, _ = rules_in_force(model, cat)
+    for rule in rules:
         if rule.check == "band_layer":
             problems.extend(node_band_problems(ctx, rule, view, node))
     return problems

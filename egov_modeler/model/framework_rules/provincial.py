@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..catalog import Catalog, FrameworkRule, active_catalog
+from ..catalog import Catalog, FrameworkRule, UnknownProfileError, active_catalog, catalog_for
 from ..problems import Problem
 from .context import CheckContext, finding, reaches
 
@@ -39,7 +39,12 @@ def is_provincial(model: Any, catalog: Catalog | None = None) -> bool:
         return True
     if level in OTHER_LEVELS:
         return False
-    cat = catalog or active_catalog()
+    if catalog is None:
+        try:
+            catalog = catalog_for(model)
+        except UnknownProfileError:
+            catalog = active_catalog()
+    cat = catalog
     for element in model.elements:
         component = cat.find_component(element.catalog_ref)
         if component is not None and component.scope == "tỉnh":

@@ -32,7 +32,8 @@ def layer_matrix(ctx: CheckContext, rule: FrameworkRule, source: Element, rel_ty
 
 def _is_national_db(ctx: CheckContext, rule: FrameworkRule, element: Element) -> bool:
     p = rule.params
-    return (ctx.scope_of(element) == p["national_scope"] and element.type in p["database_types"]
+    return (ctx.effective_scope(element) == p["national_scope"]
+            and element.type in p["database_types"]
             and ctx.layer_of(element) == p["database_layer"])
 
 
@@ -42,7 +43,8 @@ def national_db(ctx: CheckContext, rule: FrameworkRule, source: Element, rel_typ
     if rel_type not in p["relationship_types"]:
         return []
     for local, database in ((source, target), (target, source)):
-        if (ctx.scope_of(local) in p["local_scopes"] and not ctx.is_a(local, p["platforms"])
+        if (ctx.effective_scope(local) in p["local_scopes"]
+                and not ctx.is_a(local, p["platforms"])
                 and _is_national_db(ctx, rule, database)):
             return [finding(rule, ids, source=element_name(local), target=element_name(database))]
     return []
@@ -59,10 +61,27 @@ def document_axis(ctx: CheckContext, rule: FrameworkRule, source: Element, rel_t
 
 def cross_cutting(ctx: CheckContext, rule: FrameworkRule, source: Element, rel_type: str,
                   target: Element, ids: tuple[str, ...]) -> list[Problem]:
-    if rel_type not in rule.params["forbidden_types"]:
+    """A relationship between a cross-cutting layer and another framework layer must be of
+    the ``allowed_types`` (Association, Influence), or not of the ``forbidden_types``.
+
+    Judged only when the other end belongs to another layer of the framework: the parts of
+    one cross-cutting band may be structured among themselves, and elements of no layer
+    (motivation, work packages of a roadmap) are outside the layering.
+    """
+    p = rule.params
+    allowed, forbidden = p.get("allowed_types"), p.get("forbidden_types")
+    if allowed is not None and rel_type in allowed:
+        return []
+    if allowed is None and rel_type not in (forbidden or ()):
         return []
     cross = ctx.cross_cutting()
-    if ctx.layer_of(source) in cross or ctx.layer_of(target) in cross:
-        return [finding(rule, ids, source=element_name(source), target=element_name(target),
-                        relationship=relationship_label(rel_type))]
+    src_layer, tgt_layer = ctx.layer_of(source), ctx.layer_of(target)
+    if src_layer == tgt_layer:
+        return []
+    for here, other in ((src_layer, tgt_layer), (tgt_layer, src_layer)):
+        if here in cross and other is not None and ctx.catalog.has_layer(other) and (
+                ctx.catalog.layer(other).kind != "reference_model"):
+            return [finding(rule, ids, source=element_name(source),
+                            target=element_name(target),
+                            relationship=relationship_label(rel_type))]
     return []

@@ -87,7 +87,7 @@ class ModelTreeModel(QStandardItemModel):
         self._items.clear()
         self._groups.clear()
         self._folders.clear()
-        self._layer_names = _framework_layers()
+        self._layer_names = _framework_layers(self.model)
         model = self.model
         if model is None:
             return
@@ -348,14 +348,15 @@ def _bold(item: QStandardItem) -> None:
     item.setFont(font)
 
 
-def _framework_layers() -> dict[str, tuple[int, str]]:
-    """``{layer id: (catalog position, name in the current language)}``; empty when the
-    catalog cannot be read (the groups then show the layer ids)."""
+def _framework_layers(model=None) -> dict[str, tuple[int, str]]:
+    """``{layer id: (catalog position, name in the current language)}`` of the model's
+    framework profile; empty when the catalog cannot be read (the groups then show the
+    layer ids)."""
     try:
-        from ...model.catalog import active_catalog
+        from ...model.catalog import active_catalog, catalog_for
 
-        return {layer.id: (i, layer.name()) for i, layer in
-                enumerate(active_catalog().layers)}
+        catalog = catalog_for(model) if model is not None else active_catalog()
+        return {layer.id: (i, layer.name()) for i, layer in enumerate(catalog.layers)}
     except Exception:
         log.exception("the framework catalog could not be loaded")
         return {}

@@ -1,5 +1,11 @@
 """The palette: the framework catalog's components by layer and reference model.
 
+It shows the open model's framework profile (:meth:`PaletteDock.show_catalog`; the window
+passes ``catalog_for(model)`` whenever the model changes), so a 2.0 model and a 2025 model
+each get their own framework's components. A component's tooltip says where it comes from:
+its sources, whether a source confirms it or it is inferred, its owner and scope; every
+ArchiMate type shows its English name beside the Vietnamese term.
+
 A Qt item view named ``palette`` (automation contract); its model's ``mimeData`` gives
 what a drag carries: the component id under :data:`COMPONENT_MIME`. Typing in the search
 box filters as you type, ignoring Vietnamese diacritics ("cong dich vu" finds "Cổng Dịch vụ
@@ -74,6 +80,7 @@ class PaletteDock(QDockWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.search.textChanged.connect(self._filter)
         self.tree.doubleClicked.connect(self._activated)
+        self.catalog = None
         self.reload()
 
     def _filter(self, text: str) -> None:
@@ -87,14 +94,23 @@ class PaletteDock(QDockWidget):
             self.componentActivated.emit(str(payload))
 
     # ---------------------------------------------------------------- content
+    def show_catalog(self, catalog) -> None:
+        """Show ``catalog`` (a profile with its user catalogs: ``catalog_for(model)``)."""
+        self.catalog = catalog
+        self.reload()
+
     def reload(self) -> None:
-        """Fill the tree from the active catalog (built-in plus user catalogs)."""
+        """Fill the tree again from the catalog shown (by default the active profile's,
+        with the user catalogs added since)."""
         self.source_model.clear()
         root = self.source_model.invisibleRootItem()
         try:
-            from ...model.catalog import active_catalog
+            from ...model.catalog import active_catalog, profile_catalog
 
-            catalog = active_catalog()
+            if self.catalog is not None and self.catalog.profile is not None:
+                # a user catalog added since is merged into the profile: show it too
+                self.catalog = profile_catalog(self.catalog.profile.id)
+            catalog = self.catalog if self.catalog is not None else active_catalog()
             for section in catalog.sections():
                 root.appendRow(self._section_item(section))
         except Exception:
@@ -143,18 +159,21 @@ class PaletteDock(QDockWidget):
     def _tooltip(self, component) -> str:
         from html import escape
 
-        etype = ELEMENT_TYPES.get(component.archimate_type)
-        type_label = self.tr(etype.label_en) if etype else component.archimate_type
+        from ...i18n import current_language
+        from ...model.terminology import bilingual_type_label, type_hint
+
+        type_label = bilingual_type_label(component.archimate_type, current_language())
         lines = [f"<b>{escape(component.name())}</b>"]
         if component.name_en and component.name_en != component.name():
             lines.append(f"<i>{escape(component.name_en)}</i>")
         lines.append(escape(self.tr("ArchiMate type: {type}").format(type=type_label)))
+        hint = type_hint(component.archimate_type, self.catalog)
+        if hint and current_language() == "vi":
+            lines.append(f"<i>{escape(hint)}</i>")
         description = component.description()
         if description:
             lines.append(escape(description))
-        if component.sources:
-            lines.append(escape(self.tr("Source: {source}").format(
-                source="; ".join(component.sources[:3]))))
+        lines.extend(escape(line) for line in component_origin_lines(self.tr, component))
         if component.inferred:
             lines.append("<i>" + escape(self.tr(
                 "Inferred: not read in a retrieved source of the framework")) + "</i>")
@@ -180,7 +199,7 @@ class PaletteDock(QDockWidget):
                 item.setData(f"type:{etype.name}", PAYLOAD_ROLE)
                 item.setData(fold(f"{etype.label_vi} {etype.label_en} {etype.name}"),
                              SEARCH_ROLE)
-                item.setToolTip(f"{etype.label_vi} ({etype.label_en})")
+                item.setToolTip(_type_tooltip(etype.name))
                 group.appendRow(item)
             if group.rowCount():
                 section.appendRow(group)
@@ -194,3 +213,31 @@ class PaletteDock(QDockWidget):
         if not matches:
             return QModelIndex()
         return self.proxy.mapFromSource(matches[0])
+
+
+def _type_tooltip(type_name: str) -> str:
+    """"Tạo tác (Artifact)", and the terminology's hint below it when there is one."""
+    from ...model.terminology import bilingual_type_label, type_hint
+
+    hint = type_hint(type_name)
+    label = bilingual_type_label(type_name, "vi")
+    return f"{label}\n{hint}" if hint else label
+
+
+def component_origin_lines(tr, component) -> list[str]:
+    """Where a component comes from, as the palette and the Properties panel say it: its
+    sources (up to three), how sure they are, its owner, scope and framework version.
+    ``tr`` is the widget's translate function."""
+    lines = []
+    if component.sources:
+        lines.append(tr("Source: {source}").format(source="; ".join(component.sources[:3])))
+    lines.append(tr("Confidence: {level}").format(
+        level=tr("inferred (no source confirms it)") if component.inferred
+        else tr("confirmed by a source")))
+    if component.owner:
+        lines.append(tr("Owner: {owner}").format(owner=component.owner))
+    if component.scope:
+        lines.append(tr("Scope: {scope}").format(scope=component.scope))
+    if component.version:
+        lines.append(tr("Framework version: {version}").format(version=component.version))
+    return lines

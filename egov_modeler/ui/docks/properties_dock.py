@@ -44,7 +44,7 @@ from ...model.commands import (
     SetRelationshipFieldsCommand,
     SetViewFieldsCommand,
 )
-from ...model.metamodel import ACCESS_TYPES, ELEMENT_TYPES, RELATIONSHIP_TYPES
+from ...model.metamodel import ACCESS_TYPES
 from ...model.model import Model
 from ...model.viewpoints import NO_VIEWPOINT, VIEWPOINTS
 from ..editor import Editor
@@ -314,13 +314,11 @@ class PropertiesDock(QDockWidget):
                        obj.documentations.get(other, ""))
         rel_type = ""
         if kind == "element":
-            etype = ELEMENT_TYPES.get(obj.type)
-            self.kind.setText(self.tr(etype.label_en) if etype else obj.type)
+            self._show_type(obj.type)
             self.origin.setText(self._origin_text(obj))
         elif kind == "relationship":
             rel_type = obj.type
-            rtype = RELATIONSHIP_TYPES.get(obj.type)
-            self.kind.setText(self.tr(rtype.label_en) if rtype else obj.type)
+            self._show_type(obj.type)
             source = model.element(obj.source).name if model.has_element(obj.source) else ""
             target_name = model.element(obj.target).name if model.has_element(
                 obj.target) else ""
@@ -382,17 +380,30 @@ class PropertiesDock(QDockWidget):
             if box.toPlainText() != text:
                 box.setPlainText(text)
 
+    def _show_type(self, type_name: str) -> None:
+        """The type in the language of the window, with its English ArchiMate name beside a
+        Vietnamese term ("Tạo tác (Artifact)") and the terminology's hint as tooltip."""
+        from ...i18n import current_language
+        from ...model.terminology import bilingual_type_label, english_name, type_hint
+
+        self.kind.setText(bilingual_type_label(type_name, current_language()))
+        hint = type_hint(type_name)
+        tip = f"ArchiMate: {english_name(type_name)}"
+        self.kind.setToolTip(f"{tip}\n{hint}" if hint else tip)
+
     def _origin_text(self, element) -> str:
         parts = []
         if element.catalog_ref:
             try:
-                from ...model.catalog import active_catalog
+                from ...model.catalog import catalog_for
+                from .palette_dock import component_origin_lines
 
-                catalog = active_catalog()
-                component = catalog.find_component(element.catalog_ref)
+                catalog = catalog_for(self.editor.model) if self.editor else None
+                component = catalog.find_component(element.catalog_ref) if catalog else None
                 if component is not None:
                     parts.append(self.tr("Catalog: {name}").format(name=component.name()))
-                if element.layer and catalog.has_layer(element.layer):
+                    parts.extend(component_origin_lines(self.tr, component))
+                if catalog is not None and element.layer and catalog.has_layer(element.layer):
                     parts.append(self.tr("Layer: {name}").format(
                         name=catalog.layer(element.layer).name()))
             except Exception:

@@ -44,7 +44,7 @@ class PlaceTool(Tool):
         """Create the element for ``payload`` (a catalog component id, or ``type:<Type>``
         for a bare ArchiMate element) centred on ``pos`` and nested into the band, group or
         element under it; one undo step. Returns the new node, or None if refused."""
-        element = element_for_payload(payload)
+        element = element_for_payload(payload, self.scene.model)
         if element is None:
             self.editor.status.emit(_t("Unknown component {id}", id=payload))
             return None
@@ -82,8 +82,9 @@ def element_size_for(view) -> tuple[int, int]:
 
 
 
-def element_for_payload(payload: str) -> Element | None:
-    """A new element for a palette payload (catalog id, or ``type:<ArchiMate type>``)."""
+def element_for_payload(payload: str, model: object | None = None) -> Element | None:
+    """A new element for a palette payload (catalog id, or ``type:<ArchiMate type>``);
+    a catalog id is looked up in ``model``'s framework profile (the palette shows it)."""
     from ....model.metamodel import ELEMENT_TYPES
 
     if payload.startswith("type:"):
@@ -94,14 +95,15 @@ def element_for_payload(payload: str) -> Element | None:
         return Element(new_id(), type_name, name=QCoreApplication.translate(
             "Tools", etype.label_en))
     try:
-        from ....model.catalog import active_catalog, element_from_component
+        from ....model.catalog import active_catalog, catalog_for, element_from_component
     except ImportError:
         return None
     try:
-        component = active_catalog().component(payload)
+        catalog = catalog_for(model) if model is not None else active_catalog()
+        component = catalog.component(payload)
     except Exception:
         return None
     if component is None:
         return None
-    return element_from_component(component)
+    return element_from_component(component, catalog=catalog)
 
