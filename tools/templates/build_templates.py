@@ -27,6 +27,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from egov_modeler.diagram.routing import Request, Router
 from egov_modeler.model.catalog import (
     PROP_INFERRED,
     Catalog,
@@ -45,7 +46,6 @@ from egov_modeler.model.concepts import Element, Relationship
 from egov_modeler.model.model import Model
 from egov_modeler.model.views import Connection, Node, View
 from tools.templates.layout import Item, band_groups, hosting_view, layout_bands, wrap_rows
-from tools.templates.routing import Request, Router
 from tools.templates.spec import Spec
 from tools.templates.specs_2025 import empty_2025_spec, national_2025_spec, provincial_2026_spec
 

@@ -1,4 +1,5 @@
-"""Routing the connections of a template view around its boxes and band labels.
+"""Routing the connections of a view around its boxes and band labels (the templates, the
+generated overview and the editor's orthogonal lines share this one router).
 
 :class:`Router` gives every connection a straight line when that is clear, and otherwise
 orthogonal bendpoints through free lanes, so that no drawn line (as
@@ -11,6 +12,7 @@ template tests check the result with, too.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from egov_modeler.model.views import Node, View
@@ -175,9 +177,9 @@ class Router:
                     routes[index] = self._take(requests[index], best)
         for index, request in enumerate(requests):
             if index not in routes:
-                best = self._best(request, [[]])
-                if best is not None and not best[0]:
-                    routes[index] = self._take(request, best)
+                straight = self._best(request, [[]])
+                if straight is not None and not straight[0]:
+                    routes[index] = self._take(request, straight)
         waiting = [index for index in range(len(requests)) if index not in routes]
         # Which candidates keep clear of the boxes does not change while lines are drawn:
         # worked out once per line. Their cost against the lines drawn so far is kept up to
@@ -362,8 +364,8 @@ class Router:
         return scored
 
     @staticmethod
-    def _clear(points: list[Point], s: Box, t: Box, others: list[Box],
-               tabs: list[Box]) -> bool:
+    def _clear(points: list[Point], s: Box, t: Box, others: Sequence[Box],
+               tabs: Sequence[Box]) -> bool:
         last = len(points) - 2
         for i, (a, b) in enumerate(zip(points, points[1:], strict=False)):
             # A line along a box edge needs room to be seen apart from it; a slanting
