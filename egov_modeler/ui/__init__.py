@@ -18,18 +18,18 @@ if TYPE_CHECKING:
 
 def open_window(path: str | None = None, settings: QSettings | None = None,
                 dialogs: Dialogs | None = None) -> MainWindow:
-    """Make the main window on ``path`` (a ``.egov`` file) or, without one, on the national
-    template as an untitled model. A ``QApplication`` must already exist. The window is
-    returned unshown so tests can drive it offscreen; ``run_app`` shows it. ``settings``
-    and ``dialogs`` replace the user's settings and the real dialogs (tests answer in
-    advance)."""
+    """Make the main window on ``path`` (a model file) or, without one, on the national
+    template of the current framework as an untitled model. A ``QApplication`` must
+    already exist. The window is returned unshown so tests can drive it offscreen;
+    ``run_app`` shows it. ``settings`` and ``dialogs`` replace the user's settings and
+    the real dialogs (tests answer in advance)."""
     from .app import prepare_application
     from .window.main_window import MainWindow
 
     prepare_application()
     window = MainWindow(settings, dialogs)
     if not (path and window.files.open_path(path, ask_to_save=False)):
-        window.files.new_from_template("national")
+        window.files.new_from_template("national-2025")
     return window
 
 

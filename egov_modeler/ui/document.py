@@ -13,10 +13,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..model.model import Model
+from ..storage.disk_state import DiskState
+from ..storage.lock import REFRESH_SECONDS, DocumentLock
+from ..storage.paths import display_path
 from .editor import Editor
 from .recovery import JournalKeeper
 
@@ -37,6 +40,16 @@ class Document(QObject):
         self.model: Model = Model(self.tr("Untitled"))
         self.path: str | None = None
         self.editor = Editor(self.model, self.undo_stack, language, self)
+        #: What the file was when loaded or last saved (Save checks it is still that).
+        self.disk_state: DiskState | None = None
+        #: The lock this window holds on the file, so a second window opens it read-only.
+        self.lock: DocumentLock | None = None
+        #: Opened read-only (locked by another window, or a read-only file): Save asks
+        #: for another name.
+        self.read_only = False
+        self._lock_timer = QTimer(self)
+        self._lock_timer.setInterval(REFRESH_SECONDS * 1000)
+        self._lock_timer.timeout.connect(self._refresh_lock)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
 
     def _clean_changed(self, _clean: bool) -> None:
@@ -51,17 +64,23 @@ class Document(QObject):
         """What the title bar and the questions call the document: the file name, else the
         model's name, else "Untitled"."""
         if self.path:
-            return Path(self.path).name
+            return display_path(Path(self.path).name)
         return self.model.name or self.tr("Untitled")
 
     # ------------------------------------------------------------------ lifecycle
-    def replace(self, model: Model, path: str | None) -> None:
+    def replace(self, model: Model, path: str | None, *, disk_state: DiskState | None = None,
+                lock: DocumentLock | None = None, read_only: bool = False) -> None:
         """Show ``model`` (read completely beforehand) as the document at ``path``; the
-        undo history starts afresh and the journal follows the new model."""
+        undo history starts afresh and the journal follows the new model. ``disk_state``
+        is what the file was when read, ``lock`` the lock taken on it."""
         self.journal_keeper.stop()  # the old document is dropped (saved or discarded)
+        self._release_lock()
         self.undo_stack.clear()
         self.model = model
         self.path = os.path.abspath(path) if path else None
+        self.disk_state = disk_state
+        self.read_only = read_only
+        self._hold(lock)
         self.editor.deleteLater()
         self.editor = Editor(model, self.undo_stack, self.language, self)
         self.undo_stack.setClean()
@@ -69,10 +88,17 @@ class Document(QObject):
         self.replaced.emit()
         self.titleChanged.emit()
 
-    def saved_as(self, path: str) -> None:
+    def saved_as(self, path: str, disk_state: DiskState | None = None,
+                 lock: DocumentLock | None = None) -> None:
         """The model was written to ``path``: that file is the document now, unmodified,
-        and the base of a fresh journal."""
+        and the base of a fresh journal. ``lock``: the lock taken on a new path (the old
+        file's is released)."""
+        if lock is not None:
+            self._release_lock()
+            self._hold(lock)
         self.path = os.path.abspath(path)
+        self.disk_state = disk_state
+        self.read_only = False
         self.undo_stack.setClean()
         self.journal_keeper.restart(self.model, self.path)
         self.titleChanged.emit()
@@ -86,5 +112,23 @@ class Document(QObject):
         self.titleChanged.emit()
 
     def close(self) -> None:
-        """A clean close: nothing is left to recover."""
+        """A clean close: nothing is left to recover, and the file is free for others."""
         self.journal_keeper.stop()
+        self._release_lock()
+
+    # ------------------------------------------------------------------ the lock
+    def _hold(self, lock: DocumentLock | None) -> None:
+        self.lock = lock
+        if lock is not None:
+            self._lock_timer.start()
+
+    def _release_lock(self) -> None:
+        self._lock_timer.stop()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def _refresh_lock(self) -> None:
+        """Show other PCs on the shared folder that this window still has the file."""
+        if self.lock is not None:
+            self.lock.refresh()

@@ -28,6 +28,26 @@ class FakeDialogs:
         self.dialogs_shown: list = []
         self.prepare_dialog = None
         self.dialog_answer = True
+        self.lock_answer = None  # a LockChoice; default CANCEL
+        self.disk_answer = None  # a DiskChoice; default CANCEL
+        self.migrate_answer = False
+        self.asked: list[tuple[str, str]] = []  # (question, text) for the questions below
+
+    def ask_locked(self, text):
+        from egov_modeler.ui.dialogs.file_actions import LockChoice
+
+        self.asked.append(("locked", text))
+        return self.lock_answer or LockChoice.CANCEL
+
+    def ask_changed_on_disk(self, text):
+        from egov_modeler.ui.dialogs.file_actions import DiskChoice
+
+        self.asked.append(("changed", text))
+        return self.disk_answer or DiskChoice.CANCEL
+
+    def ask_migrate(self, model):
+        self.asked.append(("migrate", model.name))
+        return self.migrate_answer
 
     def open_path(self, title, filters, directory=""):
         return self.open_answer

@@ -38,13 +38,15 @@ def test_shows_the_version_and_that_all_rights_are_reserved(about):
     assert about.tabs.tabText(2) == "Giấy phép"
 
 
-def test_lists_the_built_in_framework_with_its_decision_and_status(about):
-    [row] = _table(about)
-    assert row[0] == load_builtin_catalog().title_vi
-    assert row[1] == "2.0"
-    assert row[2] == "QĐ 2323/QĐ-BTTTT ngày 31/12/2019"
-    assert row[3].startswith("Đã được thay thế bởi QĐ 2568/QĐ-BTTTT")
-    assert "QĐ 3090/QĐ-BKHCN" in row[3]
+def test_lists_the_built_in_frameworks_with_their_decisions_and_status(about):
+    old, current = _table(about)
+    assert old[0] == load_builtin_catalog().title_vi
+    assert old[1] == "2.0"
+    assert old[2] == "QĐ 2323/QĐ-BTTTT ngày 31/12/2019"
+    assert old[3].startswith("Đã được thay thế bởi QĐ 2568/QĐ-BTTTT")
+    assert "QĐ 3090/QĐ-BKHCN" in old[3]
+    assert "QĐ 3090/QĐ-BKHCN" in current[2]
+    assert current[3] == "Đang có hiệu lực"
 
 
 def test_frameworks_come_from_the_catalogs_given(qtbot):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QTreeView
 
 from egov_modeler.model.serialization import model_to_dict
 from tests.helpers.ui import (
+    FakeDialogs,
     drop,
     node_of,
 )
@@ -268,7 +269,7 @@ def test_save_close_and_reopen_gives_the_same_model_and_geometry(window, tmp_pat
     assert window.close()
     from egov_modeler.ui import open_window
 
-    again = open_window(str(path))
+    again = open_window(str(path), dialogs=FakeDialogs())
     qtbot.addWidget(again)
     assert model_to_dict(again.current_model()) == saved
     scene = again.current_canvas().diagram()

@@ -48,15 +48,32 @@ def test_cancelling_the_pdf_dialog_writes_nothing(window, tmp_path):
     assert not (tmp_path / "ho-so.pdf").exists()
 
 
-def test_print_renders_the_current_view(window, tmp_path):
+def pdf_page_count(path) -> int:
+    import pikepdf
+
+    with pikepdf.open(path) as pdf:
+        return len(pdf.pages)
+
+
+def test_print_previews_the_dossier_and_prints_its_pages(window, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
     drop(window, "u_nguoi_dan", 200, 70)
     printer = QPrinter()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "print.pdf"))
-    assert window.exports.print_view(printer)
-    assert "Người dân" in pdf_text(tmp_path / "print.pdf")
+    shown = []
+
+    def print_from_preview(dialog):
+        shown.append((dialog.page_count(), dialog.pdf()))
+        dialog.print_to(printer)
+
+    window.dialogs.prepare_dialog = print_from_preview
+    assert window.exports.print_dossier()
+    (pages, pdf), = shown
+    (tmp_path / "dossier.pdf").write_bytes(pdf)
+    assert "Người dân" in pdf_text(tmp_path / "dossier.pdf")  # what the preview shows
+    assert pdf_page_count(tmp_path / "print.pdf") == pages  # and what the printer got
 
 
 def test_export_png_and_svg_of_the_current_view(window, tmp_path):
@@ -123,13 +140,13 @@ def _without_id(data: dict) -> dict:
     return {k: v for k, v in data.items() if k != "id"}
 
 
-def test_starting_without_a_file_opens_the_national_template_untitled(qtbot):
+def test_starting_without_a_file_opens_the_current_national_template_untitled(qtbot):
     from egov_modeler.storage.templates import load_template
     from egov_modeler.ui import open_window
 
     win = open_window()
     qtbot.addWidget(win)
-    expected = _without_id(model_to_dict(load_template("national")))
+    expected = _without_id(model_to_dict(load_template("national-2025")))
     assert _without_id(model_to_dict(win.current_model())) == expected
     assert win.document.path is None
     assert not win.isWindowModified()
@@ -139,7 +156,8 @@ def test_starting_without_a_file_opens_the_national_template_untitled(qtbot):
     assert all(n.label for n in bands)
 
 
-@pytest.mark.parametrize("name", ["national", "provincial", "empty"])
+@pytest.mark.parametrize("name", ["national-2025", "provincial-2026", "empty-2025",
+                                  "national-2019", "provincial-2020", "empty"])
 def test_new_from_template(window, name):
     from egov_modeler.storage.templates import load_template
 

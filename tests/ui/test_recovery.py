@@ -109,7 +109,7 @@ def test_later_asks_once_per_start_even_with_several_journals(window, qtbot, tmp
     edit(window)
     other = open_window(dialogs=FakeDialogs())
     qtbot.addWidget(other)
-    drop(other, "u_nguoi_dan", 200, 70)
+    drop(other, "nsd_nguoi_dan", 200, 70)  # it starts on the 2025 national template
     assert len(find_journals(journal_folder(window))) == 2
     later = crashed_and_restarted(qtbot, tmp_path, RecoverChoice.LATER)
     assert not later.files.offer_recovery()
@@ -129,6 +129,7 @@ def test_opening_a_saved_file_offers_its_own_unsaved_edits(window, qtbot, tmp_pa
     citizen, _ = edit(window)
     expected = copy.deepcopy(model_to_dict(window.current_model()))
 
+    window.document.lock.release()  # its process died: the next start takes the lock over
     again = crashed_and_restarted(qtbot, tmp_path)
     assert again.files.open_path(str(path), ask_to_save=False)
     assert len(again.asked) == 1 and again.asked[0].document == str(path)
@@ -151,6 +152,7 @@ def test_a_file_changed_since_is_recovered_from_the_journals_copy(window, qtbot,
 
     save(Model("Một mô hình khác"), path)  # someone else saved over the file
     other_bytes = path.read_bytes()
+    window.document.lock.release()  # its process died: the next start takes the lock over
     again = crashed_and_restarted(qtbot, tmp_path)
     assert again.files.open_path(str(path), ask_to_save=False)
     assert model_to_dict(again.current_model()) == expected

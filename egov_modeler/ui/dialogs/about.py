@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import current_language
-from ...model.catalog import Catalog, load_builtin_catalog
+from ...model.catalog import BUILTIN_PROFILES, Catalog, Decision, profile_catalog
 from ...storage.licenses import (
     LicenseError,
     LicenseNotice,
@@ -61,15 +61,31 @@ class FrameworkRow:
 
 def framework_rows(catalogs: Sequence[Catalog] | None = None,
                    language: str | None = None) -> list[FrameworkRow]:
-    """One row per catalog that names its framework (default: the built-in catalog)."""
+    """One row per catalog that names its framework (default: every built-in profile):
+    its ``framework`` block when it has one, else what its profile says."""
+    lang = language or current_language()
     rows = []
-    for catalog in catalogs if catalogs is not None else [load_builtin_catalog()]:
-        edition = catalog.framework
-        if edition is None:
-            continue
-        rows.append(FrameworkRow(catalog.title(language or current_language()),
-                                 edition.version, edition.decision, edition.replaced_by))
+    if catalogs is None:
+        catalogs = [profile_catalog(profile_id) for profile_id in BUILTIN_PROFILES]
+    for catalog in catalogs:
+        edition, profile = catalog.framework, catalog.profile
+        if edition is not None:
+            rows.append(FrameworkRow(catalog.title(lang), edition.version, edition.decision,
+                                     edition.replaced_by))
+        elif profile is not None:
+            rows.append(FrameworkRow(
+                profile.title(lang), profile.framework_version or profile.version,
+                "; ".join(_decision_text(d, lang) for d in profile.decisions),
+                tuple(_decision_text(d, lang) for d in profile.superseded_by_decisions)))
     return rows
+
+
+def _decision_text(decision: Decision, language: str) -> str:
+    """"QĐ 3090/QĐ-BKHCN ngày 08/10/2025" ("of 08/10/2025" in English)."""
+    if decision.date is None:
+        return decision.number
+    day = decision.date.strftime("%d/%m/%Y")
+    return f"{decision.number} ngày {day}" if language == "vi" else f"{decision.number} of {day}"
 
 
 class AboutDialog(QDialog):

@@ -52,6 +52,23 @@ class SaveChoice(Enum):
     CANCEL = "cancel"
 
 
+class LockChoice(Enum):
+    """The file is open in another window: open it read-only, anyway, or not at all."""
+
+    READ_ONLY = "read-only"
+    ANYWAY = "anyway"
+    CANCEL = "cancel"
+
+
+class DiskChoice(Enum):
+    """Another program changed the file since it was opened: overwrite it, save under
+    another name, or not save."""
+
+    OVERWRITE = "overwrite"
+    SAVE_AS = "save-as"
+    CANCEL = "cancel"
+
+
 def ask_choice(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
                informative: str, accept: tuple, destructive: tuple, reject: tuple):
     """A three-way question (accept / destructive / reject buttons, each a ``(label,
@@ -132,6 +149,31 @@ class Dialogs:
             _t("Your changes will be lost if you don't save them."),
             (_t("Save"), SaveChoice.SAVE), (_t("Don't save"), SaveChoice.DISCARD),
             (_t("Cancel"), SaveChoice.CANCEL))
+
+    def ask_locked(self, text: str) -> LockChoice:
+        """``text`` says who has the file open; read-only is the safe default."""
+        return ask_choice(
+            self.parent, QMessageBox.Icon.Warning, _t("The file is already open"), text,
+            _t("Opened read-only, it can be read and saved under another name; opened "
+               "anyway, the later Save replaces the other window's work."),
+            (_t("Open read-only"), LockChoice.READ_ONLY),
+            (_t("Open anyway"), LockChoice.ANYWAY), (_t("Cancel"), LockChoice.CANCEL))
+
+    def ask_changed_on_disk(self, text: str) -> DiskChoice:
+        """``text`` says what happened to the file; saving under another name is the
+        default, so nobody's work is overwritten by a reflex."""
+        return ask_choice(
+            self.parent, QMessageBox.Icon.Warning, _t("The file changed on disk"), text,
+            _t("Overwriting replaces what the other program wrote; saving under another "
+               "name keeps both."),
+            (_t("Save as…"), DiskChoice.SAVE_AS), (_t("Overwrite"), DiskChoice.OVERWRITE),
+            (_t("Cancel"), DiskChoice.CANCEL))
+
+    def ask_migrate(self, model) -> bool:
+        """A model of a superseded framework was opened: migrate it now?"""
+        from .migration import MigrationOffer
+
+        return MigrationOffer.ask(self.parent, model)
 
     def ask_recover(self, info):
         """After a crash: recover, discard or decide later (see ui/recovery.py)."""

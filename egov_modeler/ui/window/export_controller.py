@@ -1,5 +1,6 @@
-"""The File menu's exchange entries: import an ArchiMate exchange file, load a component
-catalog, export (exchange XML, the PDF dossier, PNG/SVG of the current view) and print."""
+"""The File menu's exchange entries: import an ArchiMate exchange file or Archi CSV, load a
+component catalog, export (exchange XML, Archi CSV, the PDF and Word dossiers, PNG/SVG of
+the current view), sign a dossier, and print with a preview."""
 
 from __future__ import annotations
 
@@ -7,13 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QKeySequence, QPainter
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ...exchange.oef_reader import read_exchange
 from ...exchange.oef_writer import write_exchange
 from ...export import images
 from ...export.pdf.dossier import DossierOptions, write_dossier
+from ...i18n import current_language
 from ...model.catalog import CatalogError, add_user_catalog
 from ...model.commands import Command
 from ...model.errors import ModelError
@@ -56,20 +58,34 @@ class ExportController(QObject):
                                           self.export_exchange)
         self.act_export_pdf = make_action(self, self.tr("PDF…"), self.export_pdf,
                                           QKeySequence("Ctrl+Shift+P"))
-        self.act_print = make_action(self, self.tr("&Print…"), self.print_view, S.Print)
+        self.act_print = make_action(self, self.tr("&Print…"), self.print_dossier, S.Print,
+                                     self.tr("Print the dossier's pages, with a preview"))
+        self.act_import_csv = make_action(self, self.tr("Archi CSV (merge into this model)…"),
+                                          self.import_csv)
+        self.act_export_csv = make_action(self, self.tr("Archi CSV…"), self.export_csv)
+        self.act_export_docx = make_action(self, self.tr("Word document (DOCX)…"),
+                                           self.export_docx)
+        self.act_sign = make_action(self, self.tr("&Sign a dossier…"), self.sign_dossier,
+                                    tip=self.tr("Sign a PDF dossier with a digital "
+                                                "certificate"))
+        #: The last PDF dossier written here, offered to the Sign dialog.
+        self.last_pdf: str | None = None
         self.act_export_png = make_action(self, self.tr("Current view as PNG…"),
                                           lambda: self.export_image("png"))
         self.act_export_svg = make_action(self, self.tr("Current view as SVG…"),
                                           lambda: self.export_image("svg"))
 
     def fill_file_menu(self, menu: QMenu) -> None:
-        """Import, Load catalog, the Export submenu, Print."""
+        """Import, Load catalog, the Export submenu, Sign, Print."""
         menu.addAction(self.act_import)
+        import_menu = menu.addMenu(self.tr("Import into this &model"))
+        import_menu.addAction(self.act_import_csv)
         menu.addAction(self.act_catalog)
         export_menu = menu.addMenu(self.tr("&Export"))
-        for action in (self.act_export_oef, self.act_export_pdf, self.act_export_png,
-                       self.act_export_svg):
+        for action in (self.act_export_oef, self.act_export_csv, self.act_export_pdf,
+                       self.act_export_docx, self.act_export_png, self.act_export_svg):
             export_menu.addAction(action)
+        menu.addAction(self.act_sign)
         menu.addAction(self.act_print)
 
     def update_actions(self) -> None:
@@ -146,6 +162,7 @@ class ExportController(QObject):
         except (ModelError, OSError, ValueError) as exc:
             self.dialogs.error(self.tr("Cannot export"), str(exc))
             return False
+        self.last_pdf = path
         self.show_status(self.tr("Exported {path} ({pages} pages)").format(
             path=path, pages=pages))
         return True
@@ -168,33 +185,107 @@ class ExportController(QObject):
         finally:
             dialog.deleteLater()
 
-    def print_view(self, printer=None) -> bool:
-        """File > Print: the current view, fitted to the page, as vectors."""
-        canvas = self.views.current_canvas()
-        if canvas is None:
+    def print_dossier(self) -> bool:
+        """File > Print: the dossier's pages in a preview (paper, orientation, fit or tile,
+        page range), printed as the PDF prints them."""
+        from ..dialogs.print_preview import PrintPreviewDialog
+
+        dialog = PrintPreviewDialog(self.document.model,
+                                    DossierOptions(lang=current_language()),
+                                    self._dialog_parent)
+        try:
+            return self.dialogs.run_dialog(dialog)
+        finally:
+            dialog.deleteLater()
+
+    def export_docx(self) -> bool:
+        """File > Export > Word: the same options and dossier fields as the PDF, then an
+        editable Word dossier."""
+        from ...export.docx_dossier import write_docx
+
+        options = self._pdf_options()
+        if options is None:
             return False
-        printer = printer or self.dialogs.ask_printer()
-        if printer is None:
+        path = self.dialogs.save_path(self.tr("Export Word document"), "Word (*.docx)",
+                                      self._suggest(".docx"))
+        if not path:
             return False
-        scene = canvas.diagram()
-        selected = scene.selectedItems()
-        for item in selected:  # print the diagram, not the selection handles
-            item.setSelected(False)
-        source = scene.content_rect().adjusted(-10, -10, 10, 10)
-        painter = QPainter()
-        if not painter.begin(printer):
-            self.dialogs.error(self.tr("Cannot print"), self.tr("The printer is not ready."))
+        if not path.lower().endswith(".docx"):
+            path += ".docx"
+        try:
+            figures = write_docx(self.document.model, path, options)
+        except (ModelError, OSError, ValueError) as exc:
+            self.dialogs.error(self.tr("Cannot export"), str(exc))
+            return False
+        self.show_status(self.tr("Exported {path} ({figures} figures)").format(
+            path=path, figures=figures))
+        return True
+
+    def sign_dossier(self) -> bool:
+        """File > Sign: a PDF dossier signed in one of its approval boxes."""
+        from ..dialogs.sign import SignDialog
+
+        dialog = SignDialog(self.last_pdf, self._dialog_parent)
+        try:
+            if not self.dialogs.run_dialog(dialog) or not dialog.signed_path:
+                return False
+            self.show_status(self.tr("Signed by {name}: {path}").format(
+                name=dialog.signer_name or "?", path=dialog.signed_path))
+            return True
+        finally:
+            dialog.deleteLater()
+
+    def import_csv(self) -> bool:
+        """File > Import into this model > Archi CSV: rows merge into the open model as one
+        undo step; when any row is refused, nothing is applied and every refusal is named."""
+        from ...exchange.archi_csv_import import CsvImportError, plan_csv_import
+
+        path = self.dialogs.open_path(self.tr("Import Archi CSV"), "CSV (*.csv)")
+        if not path:
             return False
         try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            page = printer.pageLayout().paintRectPixels(printer.resolution())
-            scene.render(painter, page.toRectF(), source)
+            plan = plan_csv_import(self.document.model, path)
+        except CsvImportError as exc:
+            self.dialogs.error(self.tr("Nothing was imported"),
+                               self.tr("{count} rows were refused; fix them and import "
+                                       "again.").format(count=len(exc.problems)),
+                               "\n".join(exc.problems))
+            return False
+        except (ModelError, OSError) as exc:
+            self.dialogs.error(self.tr("Cannot import"), str(exc))
+            return False
+        if not self.document.editor.run(plan.command):
+            return False
+        self.show_status(self.tr("Imported from CSV: {created} new, {updated} changed, "
+                                 "{properties} properties").format(
+            created=plan.created, updated=plan.updated, properties=plan.properties))
+        if plan.notes:
+            self.dialogs.info(self.tr("CSV import"), self.tr("The import is done; notes:"),
+                              "\n".join(plan.notes))
+        return True
+
+    def export_csv(self) -> bool:
+        """File > Export > Archi CSV: elements, relations and properties files."""
+        from ...exchange.archi_csv_export import write_archi_csv
+        from ..dialogs.archi_csv_export import CsvExportDialog
+
+        folder = str(Path(self.document.path).parent) if self.document.path else ""
+        dialog = CsvExportDialog(folder, self._dialog_parent)
+        try:
+            if not self.dialogs.run_dialog(dialog):
+                return False
+            target, options = dialog.folder(), dialog.options()
         finally:
-            painter.end()
-            for item in selected:
-                item.setSelected(True)
-        self.show_status(self.tr("Sent ‘{name}’ to the printer").format(
-            name=scene.view().name))
+            dialog.deleteLater()
+        if not target:
+            return False
+        try:
+            written = write_archi_csv(self.document.model, target, options)
+        except (ModelError, OSError) as exc:
+            self.dialogs.error(self.tr("Cannot export"), str(exc))
+            return False
+        self.show_status(self.tr("Exported {count} CSV files to {folder}").format(
+            count=len(written), folder=target))
         return True
 
     def export_image(self, kind: str) -> bool:

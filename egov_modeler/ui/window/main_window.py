@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStyle, QToolBar, QTool
 from ...i18n import current_language
 from ...model.framework_rules import ensure_framework_rules
 from ...model.model import Model
-from ...model.problems import Severity
+from ...model.problems import Problem, Severity
 from ...model.validation import validate_model
 from ..canvas.view import DiagramView
 from ..dialogs.file_actions import Dialogs, RecentFiles
@@ -31,9 +31,12 @@ from ..docks.problems_dock import ProblemsDock
 from ..docks.properties_dock import PropertiesDock
 from ..document import Document
 from .actions import make_action
+from .app_controller import AppController
 from .edit_controller import EditController
 from .export_controller import EXCHANGE_FILTER, ExportController
 from .file_controller import NATIVE_FILTER, FileController
+from .profile_controller import ProfileController
+from .repository_controller import RepositoryController
 from .view_controller import ViewController
 
 log = logging.getLogger(__name__)
@@ -72,6 +75,9 @@ class MainWindow(QMainWindow):
         self.dialogs = dialogs or Dialogs(self)
         self.document = Document(current_language(), self)
         self._problems_by_id: dict[str, str] = {}
+        #: Problems that come from an action, not from the rules (a migration's decisions):
+        #: shown with the validation's until another model is shown.
+        self._extra_problems: list[Problem] = []
         self._validate_timer = QTimer(self)
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(VALIDATE_DELAY_MS)
@@ -91,7 +97,17 @@ class MainWindow(QMainWindow):
                                         self.show_status, self)
         self.edits = EditController(self.document, self.views, self.dialogs,
                                     self.show_status, self)
+        self.profiles = ProfileController(self.document, self.files, self.dialogs,
+                                          self.palette_dock, self.show_status,
+                                          self.show_extra_problems, self)
+        self.repository = RepositoryController(self.document, self.files, self.views,
+                                               self.dialogs, self.show_status, self)
+        self.app = AppController(self.settings, self.dialogs, self.show_status, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.repository.dock)
+        self.tabifyDockWidget(self.properties, self.repository.dock)
+        self.properties.raise_()
         self.setCentralWidget(self.views.tabs)
+        self.statusBar().addPermanentWidget(self.profiles.label)
         self.statusBar().addPermanentWidget(self.views.zoom_label)
         self._connect()
         self._build_menus()
@@ -135,12 +151,16 @@ class MainWindow(QMainWindow):
         self.files.fill_file_menu(file_menu)
         file_menu.addSeparator()
         self.exports.fill_file_menu(file_menu)
+        file_menu.addAction(self.profiles.act_load_profile)
         file_menu.addSeparator()
         self.act_quit = make_action(self, self.tr("&Quit"), self.close,
                                     QKeySequence.StandardKey.Quit)
         file_menu.addAction(self.act_quit)
 
-        self.edits.fill_edit_menu(bar.addMenu(self.tr("&Edit")))
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edits.fill_edit_menu(edit_menu)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.app.act_preferences)
 
         view_menu = bar.addMenu(self.tr("&View"))
         self.views.fill_view_menu(view_menu)
@@ -149,7 +169,12 @@ class MainWindow(QMainWindow):
             view_menu.addAction(dock.toggleViewAction())
 
         bar.addMenu(self.edits.arrange_menu)
-        self.views.fill_tools_menu(bar.addMenu(self.tr("&Tools")))
+        tools_menu = bar.addMenu(self.tr("&Tools"))
+        self.views.fill_tools_menu(tools_menu)
+        tools_menu.addSeparator()
+        self.profiles.fill_tools_menu(tools_menu)
+        self.repository.fill_menu(bar.addMenu(self.tr("&Repository")))
+        self.app.fill_help_menu(bar.addMenu(self.tr("&Help")))
 
     def _build_toolbar(self) -> None:
         """Short labels with icons, the Arrange menu behind one button."""
@@ -212,6 +237,7 @@ class MainWindow(QMainWindow):
     def _document_replaced(self) -> None:
         """A new model: the editor's questions and messages come here, the model tree
         shows it, the actions and the Problems dock follow."""
+        self._extra_problems = []
         editor = self.document.editor
         editor.status.connect(self.show_status)
         editor.renameRequested.connect(self.edits.rename_selection)
@@ -260,7 +286,7 @@ class MainWindow(QMainWindow):
     def validate_now(self) -> None:
         """Run validation and show the findings in the Problems dock and on the items."""
         try:
-            problems = validate_model(self.document.model)
+            problems = validate_model(self.document.model) + self._extra_problems
         except Exception:  # validation must never take the editor down
             log.exception("validation failed")
             return
@@ -273,6 +299,11 @@ class MainWindow(QMainWindow):
                     marks[item_id] = mark
         self._problems_by_id = marks
         self.views.set_problems(marks)
+
+    def show_extra_problems(self, problems: list[Problem]) -> None:
+        """Show ``problems`` in the Problems panel beside the rules' own."""
+        self._extra_problems = list(problems)
+        self.validate_now()
 
     def show_status(self, message: str, timeout: int = STATUS_TIMEOUT_MS) -> None:
         self.statusBar().showMessage(message, timeout)
