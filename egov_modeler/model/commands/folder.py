@@ -10,6 +10,7 @@ sub-folders and contents move up one level, as the architect would expect of a t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,15 @@ from .base import Command, remove_from_folders
 
 if TYPE_CHECKING:
     from ..model import Model
+
+
+def walk_folders(folders: list[Folder], prefix: tuple[int, ...] = ()
+                 ) -> Iterator[tuple[tuple[int, ...], Folder]]:
+    """``(path, folder)`` of every folder under ``folders``, depth first."""
+    for index, folder in enumerate(folders):
+        path = (*prefix, index)
+        yield path, folder
+        yield from walk_folders(folder.folders, path)
 
 
 def folder_at(model: Model, path: list[int]) -> Folder:

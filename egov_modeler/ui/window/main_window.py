@@ -34,6 +34,8 @@ from .actions import make_action
 from .edit_controller import EditController
 from .export_controller import EXCHANGE_FILTER, ExportController
 from .file_controller import NATIVE_FILTER, FileController
+from .find_controller import FindController
+from .tree_controller import TreeController
 from .view_controller import ViewController
 
 log = logging.getLogger(__name__)
@@ -91,6 +93,13 @@ class MainWindow(QMainWindow):
                                         self.show_status, self)
         self.edits = EditController(self.document, self.views, self.dialogs,
                                     self.show_status, self)
+        self.tree = TreeController(self.document, self.views, self.model_dock,
+                                   self.properties, self.dialogs, self.show_status, self)
+        self.finds = FindController(self.document, self.views, self.tree, self.show_status,
+                                    self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.finds.dock)
+        self.tabifyDockWidget(self.problems, self.finds.dock)
+        self.problems.raise_()
         self.setCentralWidget(self.views.tabs)
         self.statusBar().addPermanentWidget(self.views.zoom_label)
         self._connect()
@@ -109,8 +118,6 @@ class MainWindow(QMainWindow):
         document.undo_stack.indexChanged.connect(self._edited)
         self.palette_dock.componentActivated.connect(views.arm_place)
         self.model_dock.viewActivated.connect(views.open_view)
-        self.model_dock.deleteRequested.connect(views.delete_view)
-        self.model_dock.conceptSelected.connect(views.reveal_concept)
         self.problems.problemActivated.connect(views.reveal)
         self.exports.catalogLoaded.connect(self.palette_dock.reload)
 
@@ -140,12 +147,16 @@ class MainWindow(QMainWindow):
                                     QKeySequence.StandardKey.Quit)
         file_menu.addAction(self.act_quit)
 
-        self.edits.fill_edit_menu(bar.addMenu(self.tr("&Edit")))
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edits.fill_edit_menu(edit_menu)
+        edit_menu.addSeparator()
+        self.finds.fill_edit_menu(edit_menu)
 
         view_menu = bar.addMenu(self.tr("&View"))
         self.views.fill_view_menu(view_menu)
         view_menu.addSeparator()
-        for dock in (self.palette_dock, self.model_dock, self.properties, self.problems):
+        for dock in (self.palette_dock, self.model_dock, self.properties, self.problems,
+                     self.finds.dock):
             view_menu.addAction(dock.toggleViewAction())
 
         bar.addMenu(self.edits.arrange_menu)
