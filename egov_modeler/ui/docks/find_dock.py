@@ -41,6 +41,7 @@ from ...model.find import (
 from ...model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES, ArchiMateLayer, layer_label
 from ...model.model import Model
 from ..plain_text import plain_label, tooltip
+from .filter_combo import refill_combo
 from .model_tree import framework_layers
 
 #: The match a result row stands for (its index in :attr:`FindDock.matches`).
@@ -181,8 +182,8 @@ class FindDock(QDockWidget):
             types.append((self.tr(rtype.label_en) if rtype else name, name))
         if model.views:
             types.append((self.tr("View"), VIEW_TYPE))
-        _fill(self.type_filter, self.tr("All types"), types)
-        _fill(self.layer_filter, self.tr("All layers"), _layers(model))
+        refill_combo(self.type_filter, [(self.tr("All types"), ""), *types])
+        refill_combo(self.layer_filter, [(self.tr("All layers"), ""), *_layers(model)])
 
     # ---------------------------------------------------------------- searching
     def options(self) -> FindOptions:
@@ -303,19 +304,6 @@ class FindDock(QDockWidget):
     def _update_buttons(self) -> None:
         self.replace_all_button.setEnabled(bool(self.matches))
         self.replace_button.setEnabled(bool(self.results.selectedItems()))
-
-
-def _fill(combo: QComboBox, everything: str, entries: list[tuple[str, str]]) -> None:
-    """``everything`` (no filter) then ``entries`` (label, value); the choice is kept."""
-    wanted = [(everything, ""), *entries]
-    have = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
-    if have == wanted:
-        return
-    chosen = combo.currentData()
-    combo.clear()
-    for label, value in wanted:
-        combo.addItem(label, value)
-    combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
 
 
 def _layers(model: Model) -> list[tuple[str, str]]:

@@ -19,6 +19,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStyle, QToolBar, QToolButton, QWidget
 
 from ...i18n import current_language
+from ...model.accepted import split_accepted
 from ...model.framework_rules import ensure_framework_rules
 from ...model.model import Model
 from ...model.problems import Severity
@@ -35,6 +36,7 @@ from .edit_controller import EditController
 from .export_controller import EXCHANGE_FILTER, ExportController
 from .file_controller import NATIVE_FILTER, FileController
 from .find_controller import FindController
+from .problems_controller import ProblemsController
 from .tree_controller import TreeController
 from .view_controller import ViewController
 
@@ -100,6 +102,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.finds.dock)
         self.tabifyDockWidget(self.problems, self.finds.dock)
         self.problems.raise_()
+        self.problem_filters = ProblemsController(self.document, self.views, self.problems,
+                                                  self.dialogs, self.validate_now,
+                                                  self.show_status, self)
         self.setCentralWidget(self.views.tabs)
         self.statusBar().addPermanentWidget(self.views.zoom_label)
         self._connect()
@@ -275,9 +280,9 @@ class MainWindow(QMainWindow):
         except Exception:  # validation must never take the editor down
             log.exception("validation failed")
             return
-        self.problems.show_problems(problems)
+        self.problems.show_problems(problems, self.document.model)
         marks: dict[str, str] = {}
-        for problem in problems:
+        for problem in split_accepted(self.document.model, problems)[0]:  # accepted: no mark
             mark = "error" if problem.severity == Severity.ERROR else "warning"
             for item_id in problem.ids:
                 if marks.get(item_id) != "error":

@@ -121,14 +121,12 @@ class TreeController(QObject):
         canvas.diagram().selectionChanged.connect(self._canvas_selection_changed)
 
     def update_actions(self) -> None:
+        """The diagram's entries need a selected element or line ("Change type": one
+        element)."""
         elements, relationships = self._canvas_concepts()
-        try:
-            self.act_select_in_tree.setEnabled(bool(elements or relationships))
-            self.show_in_views_menu.menuAction().setEnabled(bool(elements or relationships))
-            self.change_type_menu.menuAction().setEnabled(len(elements) == 1
-                                                          and not relationships)
-        except RuntimeError:  # the window is being destroyed
-            pass
+        self.act_select_in_tree.setEnabled(bool(elements or relationships))
+        self.show_in_views_menu.menuAction().setEnabled(bool(elements or relationships))
+        self.change_type_menu.menuAction().setEnabled(len(elements) == 1 and not relationships)
 
     # ================================================================ selection
     def _canvas_concepts(self) -> tuple[list[str], list[str]]:
@@ -149,13 +147,12 @@ class TreeController(QObject):
 
     def _canvas_selection_changed(self) -> None:
         """Shapes selected on the diagram: their rows are selected in the tree."""
-        self.update_actions()
-        if self._from_tree:
-            return
-        elements, relationships = self._canvas_concepts()
         try:
-            self.dock.select_concepts([*elements, *relationships])
-        except RuntimeError:  # the window is being destroyed
+            self.update_actions()
+            if not self._from_tree:
+                elements, relationships = self._canvas_concepts()
+                self.dock.select_concepts([*elements, *relationships])
+        except RuntimeError:  # the window is being destroyed (its scenes empty out)
             pass
 
     def _rows_selected(self, rows: list[Row]) -> None:
@@ -171,7 +168,6 @@ class TreeController(QObject):
                 self.views.reveal(tuple(concepts))
         finally:
             self._from_tree = False
-        self.update_actions()
         canvas = self.views.current_canvas()
         shown = canvas is not None and bool(canvas.diagram().selectedItems())
         if len(rows) == 1 and not shown and rows[0][0] in (MODEL, VIEW, ELEMENT, RELATIONSHIP):
