@@ -36,6 +36,7 @@ from .edit_controller import EditController
 from .export_controller import EXCHANGE_FILTER, ExportController
 from .file_controller import NATIVE_FILTER, FileController
 from .find_controller import FindController
+from .large_view_controller import LargeViewController
 from .problems_controller import ProblemsController
 from .tree_controller import TreeController
 from .view_controller import ViewController
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
         self.problem_filters = ProblemsController(self.document, self.views, self.problems,
                                                   self.dialogs, self.validate_now,
                                                   self.show_status, self)
+        self.large_views = LargeViewController(self.document, self.views, self.show_status,
+                                               self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.large_views.navigator)
         self.setCentralWidget(self.views.tabs)
         self.statusBar().addPermanentWidget(self.views.zoom_label)
         self._connect()
@@ -156,12 +160,14 @@ class MainWindow(QMainWindow):
         self.edits.fill_edit_menu(edit_menu)
         edit_menu.addSeparator()
         self.finds.fill_edit_menu(edit_menu)
+        edit_menu.addSeparator()
+        self.large_views.fill_edit_menu(edit_menu)
 
         view_menu = bar.addMenu(self.tr("&View"))
         self.views.fill_view_menu(view_menu)
         view_menu.addSeparator()
         for dock in (self.palette_dock, self.model_dock, self.properties, self.problems,
-                     self.finds.dock):
+                     self.finds.dock, self.large_views.navigator):
             view_menu.addAction(dock.toggleViewAction())
 
         bar.addMenu(self.edits.arrange_menu)
