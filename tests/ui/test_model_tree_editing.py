@@ -264,3 +264,21 @@ def test_double_clicking_an_element_row_opens_a_view_that_shows_it(window, qtbot
     qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert window.current_view_id() == setup.overview
     assert window.current_canvas().diagram().selected_node_ids() == ["id-n-citizen"]
+
+
+def test_a_new_model_opens_at_its_folders_and_a_new_folder_keeps_what_was_open(window,
+                                                                                setup):
+    from egov_modeler.model.commands import AddFolderCommand
+
+    tree, dock = tree_of(window), window.model_dock
+    top = dock.index_of_model()
+    assert tree.isExpanded(top)
+    elements = dock.index_of(setup.citizen.id).parent().parent()  # Elements > layer > row
+    assert tree.isExpanded(elements)
+    layer = dock.index_of(setup.citizen.id).parent()
+    assert not tree.isExpanded(layer)  # the layers stay closed: counts, not rows
+    tree.expand(layer)
+    assert window.document.editor.run(AddFolderCommand("Hồ sơ"))  # the rows are relisted
+    assert tree.isExpanded(dock.index_of(setup.citizen.id).parent())
+    assert tree.isExpanded(dock.index_of_model())
+    assert dock.index_of_folder([0]).data() == "Hồ sơ"

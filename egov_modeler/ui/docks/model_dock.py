@@ -115,20 +115,21 @@ class ModelDock(QDockWidget):
         tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         tree.setItemDelegate(_NameDelegate(tree))
         self._syncing = False
-        self._expanded: set[Row] = set()
+        #: Rows open before the rows are listed again; None: a new model, open the top.
+        self._expanded: set[Row] | None = None
         self.search.textChanged.connect(self._filter)
         tree.activated.connect(self._activated)
         tree.selectionModel().selectionChanged.connect(self._selection_changed)
         tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         tree.customContextMenuRequested.connect(self._menu)
         tree.installEventFilter(self)
-        self.source_model.modelAboutToBeReset.connect(self._remember_expanded)
+        self.source_model.aboutToRebuild.connect(self._remember_expanded)
         self.source_model.rebuilt.connect(self._restore_expanded)
 
     # ---------------------------------------------------------------- content
     def show_model(self, model: Model) -> None:
         """List ``model`` and follow its changes from now on."""
-        self._expanded.clear()
+        self._expanded = None
         self.source_model.show_model(model)
 
     def detach(self) -> None:
@@ -153,14 +154,15 @@ class ModelDock(QDockWidget):
             yield from self._proxy_rows(index)
 
     def _remember_expanded(self) -> None:
-        """Before the rows are listed again: which ones were open."""
-        if self.source_model.model_item is not None:
+        """Before the rows are listed again (the folders changed): which ones were open."""
+        if self._expanded is not None:
             self._expanded = {self._key(i) for i in self._proxy_rows()
                               if self.tree.isExpanded(i)}
 
     def _restore_expanded(self) -> None:
-        if not self._expanded:
+        if self._expanded is None:
             self._expand_top()
+            self._expanded = set()
             return
         for index in self._proxy_rows():
             if self._key(index) in self._expanded:

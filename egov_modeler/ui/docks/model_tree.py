@@ -88,6 +88,8 @@ class ModelTreeModel(QStandardItemModel):
     renameRequested = Signal(str, str, str)
     #: Rows were dropped onto a folder: ([[kind, id], ...], target kind, target id).
     dropRequested = Signal(list, str, str)
+    #: Every row is about to be listed again (the view notes which rows are open).
+    aboutToRebuild = Signal()
     #: Every row was listed again (folders changed shape, or another model).
     rebuilt = Signal()
 
@@ -189,6 +191,7 @@ class ModelTreeModel(QStandardItemModel):
 
     def rebuild(self) -> None:
         """List everything again (a new model, a change of the folders, ModelReset)."""
+        self.aboutToRebuild.emit()
         self.clear()
         self._items.clear()
         self._groups.clear()
