@@ -33,7 +33,7 @@ from .concepts import Element
 from .errors import ModelError
 from .metamodel import ELEMENT_TYPES, ArchiMateLayer
 from .model import Model
-from .text_fold import folded_with_map, original_span
+from .text_fold import fold_for_search, folded_with_map, original_span
 
 ELEMENT, RELATIONSHIP, VIEW = "element", "relationship", "view"
 NAME, DOCUMENTATION, PROPERTY = "name", "documentation", "property"
@@ -140,10 +140,11 @@ def find(model: Model, options: FindOptions) -> list[Match]:
         for slot in _slots(obj, options):
             if not slot.text:
                 continue
-            haystack, origin = folded_with_map(slot.text, ignore_case, ignore_marks)
+            haystack, origin = fold_for_search(slot.text, ignore_case, ignore_marks)
             at = haystack.find(needle)
             while at >= 0:
-                start, end = original_span(slot.text, origin, at, at + len(needle))
+                start, end = (at, at + len(needle)) if origin is None else original_span(
+                    slot.text, origin, at, at + len(needle))
                 matches.append(Match(kind, obj.id, slot.field, slot.text, start, end,
                                      slot.language, slot.prop_index, slot.prop_key))
                 at = haystack.find(needle, at + len(needle))

@@ -129,3 +129,31 @@ def test_replacing_the_main_name_drops_a_catalog_english_name_but_keeps_a_replac
     model.execute(replace_command(model, in_main_name, "ZZ"))
     assert model.element("id-e").name.startswith("ZZ")
     assert "en" not in model.element("id-e").names  # the catalog's English name went too
+
+
+@pytest.mark.parametrize("text", [
+    "Cổng Dịch vụ công tỉnh Đắk Lắk", "ĐỒNG BỘ dữ liệu", "Ứng dụng ÝÝ ỹ",
+    "Co\u0302\u0309ng (decomposed)", "İstanbul and straße", "", "plain ascii",
+])
+@pytest.mark.parametrize("ignore_case, ignore_marks", [(True, True), (False, True),
+                                                       (True, False), (False, False)])
+def test_the_fast_fold_finds_the_same_spans_as_the_exact_one(text, ignore_case,
+                                                             ignore_marks):
+    from egov_modeler.model.text_fold import fold_for_search, folded_with_map
+
+    fast, origin = fold_for_search(text, ignore_case, ignore_marks)
+    exact, exact_origin = folded_with_map(text, ignore_case, ignore_marks)
+    assert fast == exact
+    if origin is not None:  # the slow path was taken: the same map
+        assert origin == exact_origin
+    else:
+        assert exact_origin == list(range(len(text) + 1))  # one to one
+
+
+def test_a_decomposed_name_is_found_and_replaced_with_its_marks():
+    model = Model("M")
+    model.add_element("ApplicationComponent", "Co\u0302\u0309ng tỉnh", id="id-x")
+    (match,) = find(model, FindOptions("cong"))
+    assert match.found == "Co\u0302\u0309ng"
+    model.execute(replace_command(model, [match], "Portal"))
+    assert model.element("id-x").name == "Portal tỉnh"

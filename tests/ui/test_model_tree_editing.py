@@ -72,7 +72,8 @@ def test_f2_in_the_tree_renames_the_element_there_as_one_undo_step(window, qtbot
 def test_the_model_row_renames_the_model_and_shows_it_in_properties_with_a_diagram_open(
         window, qtbot, setup):
     dock = window.model_dock
-    assert window.current_canvas() is not None  # a diagram is open
+    assert window.current_canvas() is not None  # a diagram is open, a shape selected on it
+    window.current_canvas().diagram().select_ids(["id-n2-portal"])
     click_row(window, qtbot, dock.index_of_model())
     model = window.current_model()
     assert window.properties.target == ("model", model.id)

@@ -39,6 +39,7 @@ IDS_ROLE = Qt.ItemDataRole.UserRole + 1
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 2
 #: The view filter's entry that follows the diagram tab shown.
 CURRENT_VIEW = "\x00current"
+COMBO_MAX_WIDTH = 260
 
 
 class ProblemsDock(QDockWidget):
@@ -114,6 +115,7 @@ class ProblemsDock(QDockWidget):
         combo.setObjectName(name)
         combo.setToolTip(tip)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setMaximumWidth(COMBO_MAX_WIDTH)  # a long view name must not push the rest off
         return combo
 
     # ---------------------------------------------------------------- content

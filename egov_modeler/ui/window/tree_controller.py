@@ -170,7 +170,8 @@ class TreeController(QObject):
             self._from_tree = False
         canvas = self.views.current_canvas()
         shown = canvas is not None and bool(canvas.diagram().selectedItems())
-        if len(rows) == 1 and not shown and rows[0][0] in (MODEL, VIEW, ELEMENT, RELATIONSHIP):
+        if len(rows) == 1 and (rows[0][0] in (MODEL, VIEW) or (
+                rows[0][0] in (ELEMENT, RELATIONSHIP) and not shown)):
             self.show_properties(*rows[0], raise_dock=False)
 
     def select_in_tree(self) -> bool:
