@@ -283,3 +283,19 @@ def test_a_new_model_opens_at_its_folders_and_a_new_folder_keeps_what_was_open(w
     assert tree.isExpanded(dock.index_of(setup.citizen.id).parent())
     assert tree.isExpanded(dock.index_of_model())
     assert dock.index_of_folder([0]).data() == "Hồ sơ"
+
+
+def test_a_garbled_drop_on_the_tree_changes_nothing(window, setup):
+    from PySide6.QtCore import QMimeData
+
+    from egov_modeler.ui.docks.model_tree import TREE_MIME
+
+    model = window.current_model()
+    before = model_to_dict(model)
+    dock = window.model_dock
+    for payload in (b"not json", b'{"a": 1}', b'[["user_folder", "x/../1"]]',
+                    b'[["element", "id-nothing"]]'):
+        mime = QMimeData()
+        mime.setData(TREE_MIME, payload)
+        send_tree_drop(window, mime, dock.index_of_model())
+    assert model_to_dict(model) == before

@@ -51,6 +51,7 @@ from .model_tree import (
     USER_FOLDER,
     VIEW,
     ModelTreeModel,
+    folder_path,
 )
 from .search_tree import WordFilter, searchable_tree
 
@@ -228,7 +229,7 @@ class ModelDock(QDockWidget):
         if kind == MODEL:
             index = self.index_of_model()
         elif kind == USER_FOLDER:
-            index = self.index_of_folder([int(p) for p in row_id.split("/") if p])
+            index = self.index_of_folder(folder_path(row_id))
         else:
             index = self.index_of(row_id)
         if not index.isValid():

@@ -72,8 +72,10 @@ _DROP = Qt.ItemFlag.ItemIsDropEnabled
 
 
 def folder_path(text: str) -> list[int]:
-    """A folder row's id ("1/0") as the path folder commands take."""
-    return [int(part) for part in text.split("/") if part]
+    """A folder row's id ("1/0") as the path folder commands take; ``[]`` (no folder) for
+    anything else, which the commands refuse."""
+    parts = text.split("/")
+    return [int(part) for part in parts] if all(p.isdigit() for p in parts) else []
 
 
 def _path_text(path: tuple[int, ...]) -> str:
