@@ -25,6 +25,12 @@ class ModelPropertiesChanged(ModelEvent):
 
 
 @dataclass(frozen=True)
+class FoldersChanged(ModelEvent):
+    """The folder tree changed: a folder added, renamed, moved or deleted, or concepts
+    and views filed elsewhere."""
+
+
+@dataclass(frozen=True)
 class ElementAdded(ModelEvent):
     element_id: str
 

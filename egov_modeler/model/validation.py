@@ -1,4 +1,5 @@
-"""Validation of a whole model: ArchiMate rules plus the registered framework rules.
+"""Validation of a whole model: ArchiMate rules, the registered framework rules and the
+upkeep checks (:mod:`.hygiene`: elements on no view, duplicate names).
 
 Relationships that the ArchiMate table forbids can exist in a model (imported from other
 tools, which keep them too); validation reports each as an error instead of dropping it.
@@ -48,9 +49,11 @@ def archimate_problems(model: Model) -> list[Problem]:
 
 def validate(model: Model) -> list[Problem]:
     """Every problem of the model: errors first, then warnings, each in a stable order."""
+    from .hygiene import hygiene_problems
     from .rules import provider_model_findings
 
-    problems = archimate_problems(model) + provider_model_findings(model)
+    problems = archimate_problems(model) + provider_model_findings(model) + hygiene_problems(
+        model)
     order = {Severity.ERROR: 0, Severity.WARNING: 1}
     return sorted(problems, key=lambda p: (order[p.severity], p.rule, p.ids, p.message))
 

@@ -12,7 +12,7 @@ import pytest
 from egov_modeler.model import History, Model, ModelError
 from egov_modeler.model import commands as c
 from egov_modeler.model.commands.base import _REGISTRY
-from egov_modeler.model.concepts import Element, Relationship
+from egov_modeler.model.concepts import Element, Folder, Relationship
 from egov_modeler.model.safe_json import loads as safe_loads
 from egov_modeler.model.serialization import drawing_order, model_to_dict
 from egov_modeler.model.views import Connection, Node, Style, View
@@ -33,6 +33,9 @@ def diagram() -> Model:
         model.execute(c.PlaceNodeCommand(view.id, node))
     model.execute(c.AddConnectionCommand(view.id, Connection(
         "id-conn", "id-np", "id-nl", relationship_id="id-flow", bendpoints=[(200, 100)])))
+    model.folders = [Folder("Ứng dụng", id="id-folder", refs=["id-portal"],
+                            folders=[Folder("Tỉnh", refs=["id-flow"])]),
+                     Folder("Sơ đồ", refs=["id-view"])]
     return model
 
 
@@ -80,6 +83,11 @@ def samples(model: Model) -> dict[str, c.Command]:
         "AddBendpoint": c.AddBendpointCommand(view, "id-conn", 1, 300, 120),
         "MoveBendpoint": c.MoveBendpointCommand(view, "id-conn", 0, 210, 90),
         "RemoveBendpoint": c.RemoveBendpointCommand(view, "id-conn", 0),
+        "AddFolder": c.AddFolderCommand("Dữ liệu", [0], folder_id="id-f-new"),
+        "RenameFolder": c.RenameFolderCommand([0, 0], "Cấp tỉnh"),
+        "MoveFolder": c.MoveFolderCommand([0, 0], [1]),
+        "DeleteFolder": c.DeleteFolderCommand([0]),
+        "FileInFolder": c.FileInFolderCommand(["id-lgsp", "id-portal", "id-view"], [0, 0]),
         "Compound": c.CompoundCommand("Hai bước", [
             c.RenameElementCommand("id-lgsp", "LGSP tỉnh"),
             c.SetNodeFieldsCommand(view, "id-band", {"style": STYLE})]),

@@ -408,3 +408,12 @@ def test_national_2025_is_the_overview_of_qd_3090_with_the_data_architecture():
     (aggregated,) = _by_ref(model, "l2_csdl_tong_hop_qg")
     assert sum(1 for r in model.relationships_of(aggregated.id) if r.type == "Aggregation") == 6
     assert model.views[1].name.startswith("Sơ đồ tổng quát Khung kiến trúc dữ liệu quốc gia")
+
+
+@pytest.mark.parametrize("name", TEMPLATE_NAMES)
+def test_every_template_s_model_has_a_name_in_both_languages(name):
+    """A new model from the empty template used to be nameless: the title bar said
+    "Untitled" and the dossier's cover had no title until the architect found where to
+    name it (issue 16)."""
+    model = load_template(name)
+    assert model.name.strip() and model.names.get("en", "").strip()

@@ -466,7 +466,8 @@ def provincial_spec() -> Spec:
 
 def empty_spec() -> Spec:
     """One view with only the layer bands, ready for the palette."""
-    return Spec(name="empty", title="", title_en="", bands={}, view_name="Sơ đồ khái quát",
+    return Spec(name="empty", title="Kiến trúc Chính quyền điện tử",
+                title_en="e-Government Architecture", bands={}, view_name="Sơ đồ khái quát",
                 view_name_en="Overview diagram")
 
 

@@ -473,5 +473,6 @@ def national_2025_spec() -> Spec:
 
 def empty_2025_spec() -> Spec:
     """One view with only the bands of the 2025 profile."""
-    return Spec(name="empty-2025", title="", title_en="", bands={}, profile="vn-digital-2025",
+    return Spec(name="empty-2025", title="Kiến trúc số", title_en="Digital Architecture",
+                bands={}, profile="vn-digital-2025",
                 view_name="Sơ đồ tổng thể", view_name_en="Overall diagram")

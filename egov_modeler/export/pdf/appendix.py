@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from ...diagram.display_list import MODEL_LANGUAGE, localized_name
 from ...diagram.fonts import register_reportlab_fonts, reportlab_font_name
 from ...i18n import tr
+from ...model.accepted import split_accepted
 from ...model.catalog import PROP_INFERRED
 from ...model.concepts import Element
 from ...model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES, layer_label
@@ -256,10 +257,18 @@ def appendix_story(model, elements: list[Element], relationships: list, problems
         "{errors} errors, {warnings} warnings.",
         elements=len(model.elements), relationships=len(model.relationships),
         views=len(model.views), errors=errors, warnings=warnings)), styles["body"]))
+    accepted = dict(split_accepted(model, problems)[1])  # warning -> why it stands
+    if accepted:
+        story.append(Paragraph(escape(tr(
+            "{count} of the warnings are accepted; the reason is given with each.",
+            count=len(accepted))), styles["body"]))
     story.append(Spacer(1, 6))
     if problems:
         severity_label = {Severity.ERROR: tr("Error"), Severity.WARNING: tr("Warning")}
-        rows = [[str(i), severity_label.get(p.severity, str(p.severity)), p.rule, p.message,
+        rows = [[str(i), tr("Accepted warning") if p in accepted
+                 else severity_label.get(p.severity, str(p.severity)), p.rule,
+                 p.message + ("\n" + tr("Accepted: {reason}", reason=accepted[p])
+                              if p in accepted else ""),
                  ", ".join(name_of(c) for c in p.ids)]
                 for i, p in enumerate(problems, start=1)]
         story.append(_table([tr("No."), tr("Severity"), tr("Rule"), tr("Message"),

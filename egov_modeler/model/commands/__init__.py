@@ -8,6 +8,13 @@ from .element import (
     RetypeElementCommand,
     SetElementFieldsCommand,
 )
+from .folder import (
+    AddFolderCommand,
+    DeleteFolderCommand,
+    FileInFolderCommand,
+    MoveFolderCommand,
+    RenameFolderCommand,
+)
 from .properties import SetModelFieldsCommand, SetPropertyCommand
 from .relationship import RelateCommand, SetRelationshipFieldsCommand, UnrelateCommand
 from .view import (
@@ -31,9 +38,10 @@ from .view import (
 )
 
 __all__ = [
-    "AddBendpointCommand", "AddConnectionCommand", "AddElementCommand", "CascadeCommand",
-    "Command", "CompoundCommand", "CreateViewCommand", "DeleteElementCommand",
-    "DeleteViewCommand", "MoveBendpointCommand", "MoveNodeCommand", "PlaceNodeCommand",
+    "AddBendpointCommand", "AddConnectionCommand", "AddElementCommand", "AddFolderCommand",
+    "CascadeCommand", "Command", "CompoundCommand", "CreateViewCommand", "DeleteElementCommand",
+    "DeleteFolderCommand", "DeleteViewCommand", "FileInFolderCommand", "MoveBendpointCommand",
+    "MoveFolderCommand", "MoveNodeCommand", "PlaceNodeCommand", "RenameFolderCommand",
     "RelateCommand", "RemoveBendpointCommand", "RemoveConnectionCommand", "RemoveNodeCommand",
     "RenameElementCommand", "RenameViewCommand", "ReparentNodeCommand", "ResizeNodeCommand",
     "RetypeElementCommand", "SetConnectionStyleCommand", "SetElementFieldsCommand",

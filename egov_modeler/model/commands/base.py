@@ -172,7 +172,7 @@ def _field_types(cls: type) -> dict[str, Any]:
         namespace = dict(vars(sys.modules[cls.__module__]))
         namespace.update({"Command": Command, "Element": Element, "Relationship": Relationship,
                           "View": View, "Node": Node, "Connection": Connection,
-                          "Style": Style})
+                          "Style": Style, "ClassVar": ClassVar, "Any": Any})
         _TYPE_CACHE[cls] = typing.get_type_hints(cls, globalns=namespace)
     return _TYPE_CACHE[cls]
 
@@ -366,6 +366,13 @@ def remove_from_folders(model: Model, object_id: str) -> list[tuple[Any, int]]:
     return places
 
 
-def restore_to_folders(object_id: str, places: list[tuple[Any, int]]) -> None:
+def restore_to_folders(object_id: str, places: list[tuple[Any, int]],
+                       model: Model | None = None) -> None:
+    """Put ``object_id`` back where :func:`remove_from_folders` took it from; the model,
+    when given, announces it (the model tree files the restored row again)."""
     for folder, index in reversed(places):
         folder.refs.insert(index, object_id)
+    if places and model is not None:
+        from ..events import FoldersChanged
+
+        model.emit(FoldersChanged())

@@ -163,7 +163,7 @@ class DeleteElementCommand(CascadeCommand):
 
     def _restore(self, model: Model) -> None:
         model._put_element(self._element)
-        restore_to_folders(self.element_id, self._folders)
+        restore_to_folders(self.element_id, self._folders, model)
 
     def describe(self) -> str:
         return tr("Delete element from model")

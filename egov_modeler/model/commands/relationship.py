@@ -96,7 +96,7 @@ class UnrelateCommand(CascadeCommand):
 
     def _restore(self, model: Model) -> None:
         model._put_relationship(self._relationship)
-        restore_to_folders(self.relationship_id, self._folders)
+        restore_to_folders(self.relationship_id, self._folders, model)
 
     def describe(self) -> str:
         return tr("Delete relationship")

@@ -108,7 +108,7 @@ class DeleteViewCommand(CascadeCommand):
 
     def _restore(self, model: Model) -> None:
         model._put_view(self._view, self._index)
-        restore_to_folders(self.view_id, self._folders)
+        restore_to_folders(self.view_id, self._folders, model)
 
     def describe(self) -> str:
         return tr("Delete view")

@@ -1,27 +1,83 @@
-"""The model browser dock: every element (by layer), relationship and view of the model.
+"""The model browser dock: the model, its folders, every element (by layer), relationship
+and view.
 
 What an architect uses it for: find an element that already exists and drag it onto a
 second view (one element, many views), see what a model holds after an import, open a
-view. The item view is named ``model_tree`` (automation contract, as ``palette`` is for
-the palette); its model's ``mimeData`` gives what a drag carries.
+view, and keep the model tidy: rename (F2), delete (Del: from the model), file concepts
+in folders by dragging them, change an element's type. The item view is named
+``model_tree`` (automation contract, as ``palette`` is for the palette); its model's
+``mimeData`` gives what a drag carries.
 
 Typing in the filter box keeps the rows whose name (or type, or layer) contains every
-word typed, ignoring Vietnamese diacritics. Selecting a row selects its placements on the
-current view; double-clicking a view opens it.
+word typed, ignoring Vietnamese diacritics. The dock only shows and reports: what the
+user selects, renames, drops, deletes or asks a menu for goes to the window's
+:class:`~egov_modeler.ui.window.tree_controller.TreeController` as signals, and the
+controller selects rows here when the diagram's selection changes
+(:meth:`ModelDock.select_concepts`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDockWidget,
-    QMenu,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QWidget,
 )
 
 from ...model.model import Model
-from .model_tree import ELEMENT, ID_ROLE, KIND_ROLE, RELATIONSHIP, SORT_ROLE, VIEW, ModelTreeModel
+from .model_tree import (
+    ELEMENT,
+    ID_ROLE,
+    KIND_ROLE,
+    MODEL,
+    NAME_ROLE,
+    RELATIONSHIP,
+    SORT_ROLE,
+    USER_FOLDER,
+    VIEW,
+    ModelTreeModel,
+    folder_path,
+)
 from .search_tree import WordFilter, searchable_tree
+
+#: Keys the tree handles itself while it has the focus, although the window has them as
+#: shortcuts for the diagram (Delete removes from the *view* there, from the model here).
+_TREE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_F2)
+
+Row = tuple[str, str]
+
+
+class _NameDelegate(QStyledItemDelegate):
+    """Renaming a row starts from the name alone (a relationship's row shows its type and
+    ends too) and ignores leading and trailing spaces."""
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QLineEdit):
+            editor.setText(str(index.data(NAME_ROLE) or ""))
+            editor.selectAll()
+        else:
+            super().setEditorData(editor, index)
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        editor.setObjectName("model_tree_editor")
+        return editor
 
 
 class ModelDock(QDockWidget):
@@ -29,10 +85,14 @@ class ModelDock(QDockWidget):
 
     #: A view was double-clicked (or "Open" chosen): show it in a tab.
     viewActivated = Signal(str)
-    #: "Delete view" was chosen on a view row.
-    deleteRequested = Signal(str)
-    #: An element or relationship row was selected: select its placements on the diagram.
-    conceptSelected = Signal(str)
+    #: An element or relationship row was double-clicked: show it on a diagram.
+    conceptActivated = Signal(str)
+    #: The user changed the selection: ``[(kind, id), ...]``.
+    rowsSelected = Signal(list)
+    #: Delete was pressed in the tree.
+    deleteRequested = Signal()
+    #: A context menu was asked for at this global position (the rows are selected).
+    menuRequested = Signal(QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Model"), parent)
@@ -48,26 +108,66 @@ class ModelDock(QDockWidget):
             self, "model_tree", self.tr("Filter elements, relationships, views…"), self.proxy,
             18)
         self.setWidget(body)
+        tree = self.tree
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        tree.setAcceptDrops(True)
+        tree.setDropIndicatorShown(True)
+        tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        tree.setItemDelegate(_NameDelegate(tree))
+        self._syncing = False
+        #: Rows open before the rows are listed again; None: a new model, open the top.
+        self._expanded: set[Row] | None = None
         self.search.textChanged.connect(self._filter)
-        self.tree.activated.connect(self._activated)
-        self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.tree.customContextMenuRequested.connect(self._menu)
+        tree.activated.connect(self._activated)
+        tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        tree.customContextMenuRequested.connect(self._menu)
+        tree.installEventFilter(self)
+        self.source_model.aboutToRebuild.connect(self._remember_expanded)
+        self.source_model.rebuilt.connect(self._restore_expanded)
 
     # ---------------------------------------------------------------- content
     def show_model(self, model: Model) -> None:
         """List ``model`` and follow its changes from now on."""
+        self._expanded = None
         self.source_model.show_model(model)
-        self._expand_top()
 
     def detach(self) -> None:
         self.source_model.detach()
 
     def _expand_top(self) -> None:
-        """Folders open, the Elements folder's layer groups closed: a first look shows
-        the layers and counts, not a thousand rows."""
-        for row in range(self.proxy.rowCount()):
-            self.tree.expand(self.proxy.index(row, 0))
+        """The model and its folders open, the Elements folder's layer groups closed: a
+        first look shows the folders, layers and counts, not a thousand rows."""
+        top = self.proxy.index(0, 0)
+        self.tree.expand(top)
+        for row in range(self.proxy.rowCount(top)):
+            self.tree.expand(self.proxy.index(row, 0, top))
+
+    def _key(self, index: QModelIndex) -> Row:
+        return str(index.data(KIND_ROLE)), str(index.data(ID_ROLE))
+
+    def _proxy_rows(self, parent: QModelIndex | None = None):
+        parent = parent or QModelIndex()
+        for row in range(self.proxy.rowCount(parent)):
+            index = self.proxy.index(row, 0, parent)
+            yield index
+            yield from self._proxy_rows(index)
+
+    def _remember_expanded(self) -> None:
+        """Before the rows are listed again (the folders changed): which ones were open."""
+        if self._expanded is not None:
+            self._expanded = {self._key(i) for i in self._proxy_rows()
+                              if self.tree.isExpanded(i)}
+
+    def _restore_expanded(self) -> None:
+        if self._expanded is None:
+            self._expand_top()
+            self._expanded = set()
+            return
+        for index in self._proxy_rows():
+            if self._key(index) in self._expanded:
+                self.tree.expand(index)
 
     def index_of(self, concept_id: str) -> QModelIndex:
         """The (proxy) index of an element, relationship or view; invalid when filtered
@@ -76,6 +176,68 @@ class ModelDock(QDockWidget):
         if item is None:
             return QModelIndex()
         return self.proxy.mapFromSource(item.index())
+
+    def index_of_folder(self, path: list[int]) -> QModelIndex:
+        """The (proxy) index of the model's folder at ``path``."""
+        item = self.source_model.folder_item(path)
+        return self.proxy.mapFromSource(item.index()) if item is not None else QModelIndex()
+
+    def index_of_model(self) -> QModelIndex:
+        """The (proxy) index of the model's own row, at the top."""
+        item = self.source_model.model_item
+        return self.proxy.mapFromSource(item.index()) if item is not None else QModelIndex()
+
+    # ---------------------------------------------------------------- selection
+    def selected_rows(self) -> list[Row]:
+        """``[(kind, id)]`` of the selected rows, in the tree's order."""
+        indexes = sorted(self.tree.selectionModel().selectedRows(),
+                         key=lambda i: self.tree.visualRect(i).top())
+        return [self._key(i) for i in indexes]
+
+    def select_concepts(self, ids: list[str]) -> None:
+        """Select the rows of these elements and relationships (the diagram's selection),
+        without reporting it back as the user's choice."""
+        indexes = [i for i in (self.index_of(c) for c in ids) if i.isValid()]
+        self._select(indexes)
+
+    def select_model_row(self) -> None:
+        self._select([self.index_of_model()])
+
+    def _select(self, indexes: list[QModelIndex]) -> None:
+        selection = QItemSelection()
+        for index in indexes:
+            if index.isValid():
+                selection.select(index, index)
+        model = self.tree.selectionModel()
+        self._syncing = True
+        try:
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect \
+                | QItemSelectionModel.SelectionFlag.Rows
+            model.select(selection, flags)
+            if indexes and indexes[0].isValid():
+                model.setCurrentIndex(indexes[0], QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.tree.scrollTo(indexes[0])
+        finally:
+            self._syncing = False
+
+    def _selection_changed(self, *_args: object) -> None:
+        if not self._syncing:
+            self.rowsSelected.emit(self.selected_rows())
+
+    def edit_row(self, kind: str, row_id: str) -> bool:
+        """Start renaming a row in place (the menu's Rename); True when the editor opened."""
+        if kind == MODEL:
+            index = self.index_of_model()
+        elif kind == USER_FOLDER:
+            index = self.index_of_folder(folder_path(row_id))
+        else:
+            index = self.index_of(row_id)
+        if not index.isValid():
+            return False
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        self.tree.edit(index)
+        return self.tree.state() == QAbstractItemView.State.EditingState
 
     # ---------------------------------------------------------------- user actions
     def _filter(self, text: str) -> None:
@@ -86,23 +248,30 @@ class ModelDock(QDockWidget):
             self.tree.collapseAll()
             self._expand_top()
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.data(KIND_ROLE) in (ELEMENT, RELATIONSHIP):
-            self.conceptSelected.emit(str(current.data(ID_ROLE)))
-
     def _activated(self, index: QModelIndex) -> None:
-        if index.data(KIND_ROLE) == VIEW:
+        kind = index.data(KIND_ROLE)
+        if kind == VIEW:
             self.viewActivated.emit(str(index.data(ID_ROLE)))
-        elif index.data(KIND_ROLE) in (ELEMENT, RELATIONSHIP):
-            self.conceptSelected.emit(str(index.data(ID_ROLE)))
+        elif kind in (ELEMENT, RELATIONSHIP):
+            self.conceptActivated.emit(str(index.data(ID_ROLE)))
 
-    def _menu(self, pos) -> None:
+    def _menu(self, pos: QPoint) -> None:
         index = self.tree.indexAt(pos)
-        if not index.isValid() or index.data(KIND_ROLE) != VIEW:
-            return
-        view_id = str(index.data(ID_ROLE))
-        menu = QMenu(self)
-        menu.addAction(self.tr("Open"), lambda: self.viewActivated.emit(view_id))
-        menu.addAction(self.tr("Delete view"), lambda: self.deleteRequested.emit(view_id))
-        menu.exec(self.tree.viewport().mapToGlobal(pos))
-        menu.deleteLater()
+        if index.isValid() and not self.tree.selectionModel().isSelected(index):
+            self.tree.setCurrentIndex(index)  # a right-click on another row picks it
+        self.menuRequested.emit(self.tree.viewport().mapToGlobal(pos))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Delete, Backspace and F2 belong to the tree while it has the focus (the
+        window's shortcuts would act on the diagram's selection instead)."""
+        if watched is self.tree and isinstance(event, QKeyEvent) and \
+                self.tree.state() != QAbstractItemView.State.EditingState:
+            if event.type() == QEvent.Type.ShortcutOverride and event.key() in _TREE_KEYS:
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress and (
+                    event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+                    or event.matches(QKeySequence.StandardKey.Delete)):
+                self.deleteRequested.emit()
+                return True
+        return super().eventFilter(watched, event)

@@ -7,19 +7,15 @@ architect on a keyboard without a Vietnamese input method still finds things.
 
 from __future__ import annotations
 
-import unicodedata
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
+from ...model.text_fold import fold
+
+__all__ = ["SEARCH_ROLE", "WordFilter", "fold", "searchable_tree"]
+
 #: The folded text a row is searched by (see :func:`fold`).
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics, for searching Vietnamese without typing accents."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 class WordFilter(QSortFilterProxyModel):

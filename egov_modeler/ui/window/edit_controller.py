@@ -37,6 +37,7 @@ from ..dialogs.file_actions import Dialogs
 from ..document import Document
 from ..plain_text import tooltip
 from .actions import ContextPointWatcher, make_action, redo_keys
+from .delete_question import delete_from_model_question
 from .view_controller import ViewController
 
 
@@ -267,24 +268,7 @@ class EditController(QObject):
             if (rid := view.connections[c].relationship_id)]
         if not element_ids and not relationship_ids:
             return False
-        names = [model.element(e).name for e in element_ids]
-        others = sorted({v.name for e in element_ids for v in model.views_showing(e)
-                         if v.id != view.id})
-        text = self.tr("Delete {count} element(s) from the model: {names}?").format(
-            count=len(element_ids) + len(relationship_ids), names=", ".join(names))
-        details = (self.tr("They are also shown in these views: {views}.").format(
-            views=", ".join(others)) if others else self.tr(
-            "No other view shows them."))
-        going = {r.id for e in element_ids for r in model.relationships_of(e)}
-        going -= set(relationship_ids)
-        if going:
-            details += " " + self.tr("{count} relationship(s) of theirs are deleted too.").format(
-                count=len(going))
-        nested = {child.id for n in view.nodes.values() if n.element_id in element_ids
-                  for child in view.children(n.id) if child.element_id not in element_ids}
-        if nested:
-            details += " " + self.tr("The {count} element(s) nested in them stay on this "
-                                     "view.").format(count=len(nested))
+        text, details = delete_from_model_question(model, element_ids, relationship_ids, view)
         if not self.dialogs.confirm(self.tr("Delete from model"), text, details):
             return False
         commands: list[Command] = [DeleteElementCommand(e) for e in element_ids]

@@ -19,6 +19,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStyle, QToolBar, QToolButton, QWidget
 
 from ...i18n import current_language
+from ...model.accepted import split_accepted
 from ...model.framework_rules import ensure_framework_rules
 from ...model.model import Model
 from ...model.problems import Problem, Severity
@@ -35,8 +36,12 @@ from .app_controller import AppController
 from .edit_controller import EditController
 from .export_controller import EXCHANGE_FILTER, ExportController
 from .file_controller import NATIVE_FILTER, FileController
+from .find_controller import FindController
+from .large_view_controller import LargeViewController
+from .problems_controller import ProblemsController
 from .profile_controller import ProfileController
 from .repository_controller import RepositoryController
+from .tree_controller import TreeController
 from .view_controller import ViewController
 
 log = logging.getLogger(__name__)
@@ -97,6 +102,19 @@ class MainWindow(QMainWindow):
                                         self.show_status, self)
         self.edits = EditController(self.document, self.views, self.dialogs,
                                     self.show_status, self)
+        self.tree = TreeController(self.document, self.views, self.model_dock,
+                                   self.properties, self.dialogs, self.show_status, self)
+        self.finds = FindController(self.document, self.views, self.tree, self.show_status,
+                                    self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.finds.dock)
+        self.tabifyDockWidget(self.problems, self.finds.dock)
+        self.problems.raise_()
+        self.problem_filters = ProblemsController(self.document, self.views, self.problems,
+                                                  self.dialogs, self.validate_now,
+                                                  self.show_status, self)
+        self.large_views = LargeViewController(self.document, self.views, self.show_status,
+                                               self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.large_views.navigator)
         self.profiles = ProfileController(self.document, self.files, self.dialogs,
                                           self.palette_dock, self.show_status,
                                           self.show_extra_problems, self)
@@ -113,6 +131,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self.resize(1400, 900)
+        self._size_docks()
         self._restore_window_state()
         self._document_replaced()  # the untitled placeholder until a model is opened
         self._update_title()
@@ -125,8 +144,6 @@ class MainWindow(QMainWindow):
         document.undo_stack.indexChanged.connect(self._edited)
         self.palette_dock.componentActivated.connect(views.arm_place)
         self.model_dock.viewActivated.connect(views.open_view)
-        self.model_dock.deleteRequested.connect(views.delete_view)
-        self.model_dock.conceptSelected.connect(views.reveal_concept)
         self.problems.problemActivated.connect(views.reveal)
         self.exports.catalogLoaded.connect(self.palette_dock.reload)
 
@@ -160,12 +177,17 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.edits.fill_edit_menu(edit_menu)
         edit_menu.addSeparator()
+        self.finds.fill_edit_menu(edit_menu)
+        edit_menu.addSeparator()
+        self.large_views.fill_edit_menu(edit_menu)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.app.act_preferences)
 
         view_menu = bar.addMenu(self.tr("&View"))
         self.views.fill_view_menu(view_menu)
         view_menu.addSeparator()
-        for dock in (self.palette_dock, self.model_dock, self.properties, self.problems):
+        for dock in (self.palette_dock, self.model_dock, self.properties, self.problems,
+                     self.finds.dock, self.large_views.navigator):
             view_menu.addAction(dock.toggleViewAction())
 
         bar.addMenu(self.edits.arrange_menu)
@@ -228,6 +250,10 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.model_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
+
+    def _size_docks(self) -> None:
+        """The default sizes, once every controller has added its docks (a dock added
+        later takes its room from the columns sized before it)."""
         self.resizeDocks([self.palette_dock, self.model_dock], [1, 1], Qt.Orientation.Vertical)
         self.resizeDocks([self.palette_dock, self.properties], [LEFT_DOCK_WIDTH, PROPERTIES_WIDTH],
                          Qt.Orientation.Horizontal)
@@ -290,9 +316,9 @@ class MainWindow(QMainWindow):
         except Exception:  # validation must never take the editor down
             log.exception("validation failed")
             return
-        self.problems.show_problems(problems)
+        self.problems.show_problems(problems, self.document.model)
         marks: dict[str, str] = {}
-        for problem in problems:
+        for problem in split_accepted(self.document.model, problems)[0]:  # accepted: no mark
             mark = "error" if problem.severity == Severity.ERROR else "warning"
             for item_id in problem.ids:
                 if marks.get(item_id) != "error":

@@ -41,7 +41,7 @@ class RepositoryController(QObject):
             make_action(self, self.tr("&Create a repository for this file…"),
                         dock.create_repository),
             make_action(self, self.tr("&Commit…"), self.commit,
-                        QKeySequence("Ctrl+Shift+C"),
+                        QKeySequence("Ctrl+K"),
                         self.tr("Record this version with a message")),
             make_action(self, self.tr("&Pull"), dock.pull, QKeySequence("Ctrl+Shift+L"),
                         self.tr("Bring in the other units' versions and merge them")),

@@ -1,0 +1,68 @@
+"""Checks of a model's upkeep, whatever its framework: elements no view shows, and
+elements of one type that carry the same name.
+
+Both are warnings, never errors: an element kept off the diagrams on purpose (an
+inventory row) or two systems with one name in two districts can be right, and the
+architect accepts such a warning with a reason (:mod:`egov_modeler.model.accepted`).
+
+Why they matter in a dossier: an element on no view is printed only in the catalog
+appendix, which a reviewer reads as a leftover; two "Cổng Dịch vụ công" ApplicationComponents
+are usually one system entered twice (once typed with, once without diacritics), and the
+relationships split between them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..i18n import tr
+from .metamodel import ELEMENT_TYPES
+from .model import Model
+from .problems import Problem, Severity
+from .text_fold import name_key
+
+UNUSED_ELEMENT_RULE = "unused-element"
+DUPLICATE_NAME_RULE = "duplicate-name"
+#: Types never reported as unused: a junction is only ever a point of a diagram's lines.
+_NOT_REPORTED_UNUSED = {"AndJunction", "OrJunction"}
+
+
+def unused_elements(model: Model) -> list[Problem]:
+    """One warning per element that no view shows. A model without views (a CSV or
+    inventory import) is not a diagram model yet: nothing is reported."""
+    views = model.views
+    if not views:
+        return []
+    shown = {n.element_id for v in views for n in v.nodes.values() if n.element_id}
+    return [Problem(Severity.WARNING, UNUSED_ELEMENT_RULE,
+                    tr("‘{name}’ is on no view", name=e.name or e.id), (e.id,))
+            for e in model.elements
+            if e.id not in shown and e.type not in _NOT_REPORTED_UNUSED]
+
+
+def duplicate_names(model: Model) -> list[Problem]:
+    """One warning per group of elements of the same type whose names are the same but
+    for case, diacritics and spacing."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    names: dict[tuple[str, str], str] = {}
+    for element in model.elements:
+        key = name_key(element.name)
+        if key:
+            groups[(element.type, key)].append(element.id)
+            names.setdefault((element.type, key), element.name)
+    problems = []
+    for group, ids in groups.items():
+        if len(ids) < 2:
+            continue
+        etype = ELEMENT_TYPES.get(group[0])
+        problems.append(Problem(
+            Severity.WARNING, DUPLICATE_NAME_RULE,
+            tr("{count} elements of type {type} are named ‘{name}’", count=len(ids),
+               type=etype.label if etype else group[0], name=names[group]),
+            tuple(ids)))
+    return problems
+
+
+def hygiene_problems(model: Model) -> list[Problem]:
+    """Every upkeep warning of the model."""
+    return unused_elements(model) + duplicate_names(model)
