@@ -80,6 +80,11 @@ def samples(model: Model) -> dict[str, c.Command]:
         "AddBendpoint": c.AddBendpointCommand(view, "id-conn", 1, 300, 120),
         "MoveBendpoint": c.MoveBendpointCommand(view, "id-conn", 0, 210, 90),
         "RemoveBendpoint": c.RemoveBendpointCommand(view, "id-conn", 0),
+        "SetBendpoints": c.SetBendpointsCommand(view, "id-conn", [(200, 75), (300, 75)]),
+        "SetConnectionFields": c.SetConnectionFieldsCommand(view, "id-conn", {
+            "router": "manhattan", "style": STYLE, "label": "Đồng bộ"}),
+        "SetViewDefaultStyle": c.SetViewDefaultStyleCommand(view, "ApplicationComponent",
+                                                            STYLE),
         "Compound": c.CompoundCommand("Hai bước", [
             c.RenameElementCommand("id-lgsp", "LGSP tỉnh"),
             c.SetNodeFieldsCommand(view, "id-band", {"style": STYLE})]),

@@ -24,9 +24,12 @@ from .view import (
     RenameViewCommand,
     ReparentNodeCommand,
     ResizeNodeCommand,
+    SetBendpointsCommand,
+    SetConnectionFieldsCommand,
     SetConnectionStyleCommand,
     SetNodeBoundsCommand,
     SetNodeFieldsCommand,
+    SetViewDefaultStyleCommand,
     SetViewFieldsCommand,
 )
 
@@ -36,7 +39,8 @@ __all__ = [
     "DeleteViewCommand", "MoveBendpointCommand", "MoveNodeCommand", "PlaceNodeCommand",
     "RelateCommand", "RemoveBendpointCommand", "RemoveConnectionCommand", "RemoveNodeCommand",
     "RenameElementCommand", "RenameViewCommand", "ReparentNodeCommand", "ResizeNodeCommand",
-    "RetypeElementCommand", "SetConnectionStyleCommand", "SetElementFieldsCommand",
+    "RetypeElementCommand", "SetBendpointsCommand", "SetConnectionFieldsCommand",
+    "SetConnectionStyleCommand", "SetViewDefaultStyleCommand", "SetElementFieldsCommand",
     "SetModelFieldsCommand", "SetNodeBoundsCommand", "SetNodeFieldsCommand",
     "SetPropertyCommand", "SetRelationshipFieldsCommand", "SetViewFieldsCommand",
     "UnrelateCommand", "command_from_dict",
