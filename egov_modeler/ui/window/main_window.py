@@ -34,6 +34,7 @@ from .actions import make_action
 from .edit_controller import EditController
 from .export_controller import EXCHANGE_FILTER, ExportController
 from .file_controller import NATIVE_FILTER, FileController
+from .format_controller import FormatController
 from .view_controller import ViewController
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,9 @@ class MainWindow(QMainWindow):
                                         self.show_status, self)
         self.edits = EditController(self.document, self.views, self.dialogs,
                                     self.show_status, self)
+        self.formats = FormatController(self.document, self.views, self.edits,
+                                        self.properties, self.dialogs, self.settings,
+                                        self.show_status, self)
         self.setCentralWidget(self.views.tabs)
         self.statusBar().addPermanentWidget(self.views.zoom_label)
         self._connect()
@@ -149,6 +153,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(dock.toggleViewAction())
 
         bar.addMenu(self.edits.arrange_menu)
+        self.formats.fill_format_menu(bar.addMenu(self.tr("F&ormat")))
         self.views.fill_tools_menu(bar.addMenu(self.tr("&Tools")))
 
     def _build_toolbar(self) -> None:
@@ -188,6 +193,7 @@ class MainWindow(QMainWindow):
         button.setToolTip(self.tr("Align, distribute, same size (two or more selected)"))
         bar.addWidget(button)
         self.addToolBar(bar)
+        self.addToolBar(self.formats.toolbar)
 
     # ================================================================ docks
     def _default_dock_layout(self) -> None:
