@@ -256,9 +256,15 @@ class Router:
         """Free column lanes (x) and row lanes (y) of the view."""
         nodes = [n for n in self.view.nodes.values() if n.kind in ("element", "container")]
         tabs = [container_tab(n) for n in nodes if n.kind == "container"]
-        xs = _corridors([v for n in nodes for v in (n.x, n.x + n.w)])
-        ys = _corridors([v for n in nodes for v in (n.y, n.y + n.h)]
-                        + [tab[1] + tab[3] for tab in tabs])
+        x_edges: list[float] = [v for n in nodes for v in (n.x, n.x + n.w)]
+        y_edges: list[float] = [v for n in nodes for v in (n.y, n.y + n.h)]
+        y_edges += [tab[1] + tab[3] for tab in tabs]
+        xs = _corridors(x_edges)
+        ys = _corridors(y_edges)
+        if self.orthogonal and x_edges and y_edges:
+            # A view without bands around it: lanes round the outside of everything too.
+            xs = sorted({*xs, round(min(x_edges)) - 2 * LANE, round(max(x_edges)) + 2 * LANE})
+            ys = sorted({*ys, round(min(y_edges)) - 2 * LANE, round(max(y_edges)) + 2 * LANE})
         return xs, ys
 
     def _candidates(self, request: Request) -> list[list[tuple[int, int]]]:

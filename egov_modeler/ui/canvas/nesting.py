@@ -210,6 +210,25 @@ def leaving_commands(editor: Editor, view: View, old_parent: str | None, node_id
     return commands
 
 
+def entering(editor: Editor, view: View, parent: str | None,
+             box: tuple[int, int, int, int], child: Element | None, child_is_new: bool,
+             pos: QPoint | None = None, moving: set[str] | None = None
+             ) -> tuple[tuple[int, int, int, int], list[Command], Stated]:
+    """What nesting ``child`` (at ``box``) into ``parent`` takes when the parent is an
+    element: the box moved inside it, the commands that grow it, and the relationship
+    the nesting states (asked as the nesting mode says; none for a note or group,
+    ``child`` None). Nothing for a band or group as the parent."""
+    if not is_element_parent(view, parent):
+        return box, [], Stated()
+    assert parent is not None
+    box = fit_inside(view.nodes[parent], box)
+    grow = grow_commands(view, parent, box, moving)
+    outer = editor.model.element(view.nodes[parent].element_id or "")
+    if child is None or outer.id == child.id:
+        return box, grow, Stated()
+    return box, grow, relationship_for(editor, outer, child, child_is_new, pos)
+
+
 def relate_command(stated: Stated) -> list[Command]:
     return [RelateCommand(stated.relationship)] if stated.relationship is not None else []
 

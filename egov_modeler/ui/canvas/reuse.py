@@ -110,16 +110,8 @@ def place_existing(canvas: DiagramView, element_id: str, pos: QPointF) -> Node |
     w, h = element_size_for(view)
     box = (round(pos.x() - w / 2), round(pos.y() - h / 2), w, h)
     parent = nesting.holder_at(scene, pos, set(), nesting.nests_into_elements(canvas.editor))
-    grow: list[Command] = []
-    stated = nesting.Stated()
-    if nesting.is_element_parent(view, parent):
-        assert parent is not None
-        box = nesting.fit_inside(view.nodes[parent], box)
-        grow = nesting.grow_commands(view, parent, box)
-        parent_element = model.element(view.nodes[parent].element_id or "")
-        if parent_element.id != element_id:
-            stated = nesting.relationship_for(canvas.editor, parent_element, element, False,
-                                              canvas.mapToGlobal(canvas.mapFromScene(pos)))
+    box, grow, stated = nesting.entering(canvas.editor, view, parent, box, element, False,
+                                         canvas.mapToGlobal(canvas.mapFromScene(pos)))
     node = Node(new_id(), *box, element_id=element_id, parent=parent)
     commands = place_existing_commands(model, scene.view_id, node) + grow
     commands += nesting.relate_command(stated)

@@ -353,9 +353,9 @@ class DiagramScene(QGraphicsScene):
         return None
 
     def can_hold(self, node: Node) -> bool:
-        """Bands, groups and Grouping elements take nested nodes; dropping onto an ordinary
-        element places beside it rather than inside (an accidental nesting would state a
-        relationship the architect did not draw)."""
+        """Bands, groups and Grouping elements always take nested nodes. Whether an
+        ordinary element takes what is dropped onto it (nesting as in Archi, with the
+        relationship it states) is the nesting preference's to say (:mod:`.nesting`)."""
         if node.kind == NODE_CONTAINER:
             return True
         if node.element_id and self.model.has_element(node.element_id):

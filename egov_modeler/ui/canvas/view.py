@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ..editor import Editor
 from .autoscroll import EdgeScroller
+from .nesting import holder_at, nests_into_elements
 from .scene import DiagramScene
 from .tools import ConnectTool, PlaceTool, SelectTool, Tool
 from .tools.painter import PainterTool
@@ -202,7 +203,8 @@ class DiagramView(QGraphicsView):
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
             pos = self.mapToScene(event.position().toPoint())
-            self.diagram().set_drop_target(self.diagram().container_at(pos))
+            self.diagram().set_drop_target(holder_at(self.diagram(), pos, set(),
+                                                     nests_into_elements(self.editor)))
         else:
             event.ignore()
 

@@ -66,16 +66,9 @@ class PlaceTool(Tool):
             # A bare ArchiMate element takes the framework layer of the band it is put in,
             # so the framework's rules judge it like a catalog component.
             element.layer = view.enclosing_layer(parent)
-        extra: list[Command] = []
-        stated = nesting.Stated()
-        if nesting.is_element_parent(view, parent):
-            assert parent is not None
-            box = nesting.fit_inside(view.nodes[parent], box)
-            extra = nesting.grow_commands(view, parent, box)
-            parent_element = scene.model.element(view.nodes[parent].element_id or "")
-            stated = nesting.relationship_for(self.editor, parent_element, element, True,
-                                              self.canvas.mapToGlobal(
-                                                  self.canvas.mapFromScene(pos)))
+        box, extra, stated = nesting.entering(
+            self.editor, view, parent, box, element, True,
+            self.canvas.mapToGlobal(self.canvas.mapFromScene(pos)))
         node = Node(new_id(), *box, element_id=element.id, parent=parent)
         commands: list[Command] = [AddElementCommand(element),
                                    PlaceNodeCommand(scene.view_id, node), *extra]

@@ -266,12 +266,12 @@ class SelectTool(Tool):
                         and (parent is None or scene._depth(current)
                              >= scene._depth(view.nodes[parent]))):
                     parent = current.id  # still inside its parent (even an element): stay
-            entering = parent != node.parent and nesting.is_element_parent(view, parent)
             grow: list[Command] = []
-            if entering:
-                assert parent is not None
-                box = nesting.fit_inside(view.nodes[parent], box)
-                grow = nesting.grow_commands(view, parent, box, moving)
+            said = nesting.Stated()
+            if parent != node.parent:
+                child = scene.model.element(node.element_id) if node.element_id else None
+                box, grow, said = nesting.entering(editor, view, parent, box, child, False,
+                                                   QCursor.pos(), moving)
             if box[:2] != (node.x, node.y):
                 commands.append(SetNodeBoundsCommand(view.id, root, *box))
             if parent == node.parent:
@@ -279,15 +279,8 @@ class SelectTool(Tool):
             commands.append(ReparentNodeCommand(view.id, root, parent))
             commands.extend(grow)
             commands.extend(nesting.leaving_commands(editor, view, node.parent, root, parent))
-            if entering and node.element_id:
-                model = scene.model
-                outer = model.element(view.nodes[parent or ""].element_id or "")
-                if outer.id != node.element_id:
-                    said = nesting.relationship_for(editor, outer,
-                                                    model.element(node.element_id), False,
-                                                    QCursor.pos())
-                    commands.extend(nesting.relate_command(said))
-                    stated.append(said)
+            commands.extend(nesting.relate_command(said))
+            stated.append(said)
         if not commands:
             self._restore_items()
             return False
