@@ -266,3 +266,24 @@ def test_a_lines_colour_width_and_label_follow_its_style_on_paper_too(styled, qt
     source, target = view.nodes["id-n0"], view.nodes["id-n2"]
     assert label.size == 11.0
     assert abs(label.x - (source.x + source.w)) < abs(label.x - target.x)  # near the source
+
+
+def test_font_name_opacity_and_reset_from_the_section(styled, qtbot):
+    window, model, view = styled
+    section = window.formats.appearance
+    select(window, "id-n1")
+    choose(section.font_box, "Be Vietnam Pro")
+    type_number(qtbot, section.opacity, 50)
+    style = view.nodes["id-n1"].style
+    assert (style.font_name, style.fill_alpha) == ("Be Vietnam Pro", 128)
+    root = etree.fromstring(exchange_bytes(model))
+    node = root.find(".//a:node[@identifier='id-n1']", NS)
+    assert node.find("a:style/a:font", NS).get("name") == "Be Vietnam Pro"
+    assert node.find("a:style/a:fillColor", NS).get("a") == "50"
+    archi = etree.fromstring(archi_bytes(model)[0])
+    assert archi.find(".//child[@id='id-n1']").get("font").startswith("1|Be Vietnam Pro|")
+    outline = node_shapes(build_scene(model, view, "vi"), view.nodes["id-n1"].bounds)[0]
+    assert round(outline.fill_alpha, 2) == 0.5
+    section.reset.click()
+    assert view.nodes["id-n1"].style.is_default()
+    assert section.font_box.currentData() is None and section.opacity.value() == -1

@@ -111,7 +111,9 @@ def grow_commands(view: View, parent_id: str, box: tuple[int, int, int, int],
     x, y, w, h = box
     right, bottom = x + w + PADDING, y + h + PADDING
     node_id: str | None = parent_id
-    while node_id is not None and node_id in view.nodes and node_id not in (moving or set()):
+    seen: set[str] = set(moving or ())
+    while node_id is not None and node_id in view.nodes and node_id not in seen:
+        seen.add(node_id)
         node = view.nodes[node_id]
         new_w = max(node.w, right - node.x)
         new_h = max(node.h, bottom - node.y)
