@@ -10,13 +10,16 @@ coordinates (points, y down), the model's own.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from egov_modeler.i18n import tr
 from egov_modeler.model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES
-from egov_modeler.model.views import NODE_CONTAINER, NODE_LABEL, Node, View
+from egov_modeler.model.terminology import bilingual_type_label
+from egov_modeler.model.views import NODE_CONTAINER, NODE_LABEL, NODE_LEGEND, Node, Style, View
 
 from . import notation as nt
 from .text_layout import DEFAULT_FONT_SIZE, layout_lines, line_height, text_width
@@ -35,9 +38,11 @@ __all__ = [
     "connection_text",
     "container_items",
     "localized_name",
+    "legend_node_items",
     "legend_scene",
     "note_items",
     "view_bounds",
+    "view_types",
 ]
 
 #: Fill of a framework layer band or plain group that sets no colour.
@@ -121,6 +126,43 @@ def _resolve_fill(key: str, shape_fill: str, line: str) -> str | None:
     return None
 
 
+def on_white(color: str, alpha: int | None) -> str:
+    """``color`` at opacity ``alpha`` (0..255) as it looks on white paper: how a line's
+    opacity is drawn, the same by every backend (Pillow's RGB canvas has no alpha)."""
+    if alpha is None or alpha >= 255 or not (len(color) == 7 and color.startswith("#")):
+        return color
+    try:
+        r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    except ValueError:
+        return color
+    k = max(0, alpha) / 255.0
+    return "#{:02x}{:02x}{:02x}".format(*(round(c * k + 255 * (1 - k)) for c in (r, g, b)))
+
+
+def _style_value(style: object | None, name: str) -> object | None:
+    return getattr(style, name, None) if style is not None else None
+
+
+def _is_bold(style: object | None, default: bool = False) -> bool:
+    words = _style_value(style, "font_style")
+    return default if not isinstance(words, str) else "bold" in words.split()
+
+
+def _font_size(style: object | None) -> float:
+    size = _style_value(style, "font_size")
+    return float(size) if isinstance(size, int | float) and size > 0 else DEFAULT_FONT_SIZE
+
+
+def _fill_alpha(style: object | None) -> float:
+    alpha = _style_value(style, "fill_alpha")
+    return 1.0 if not isinstance(alpha, int) else max(0, min(255, alpha)) / 255.0
+
+
+def _line_width(style: object | None, default: float = 1.0) -> float:
+    width = _style_value(style, "line_width")
+    return float(width) if isinstance(width, int) and width > 0 else default
+
+
 def _text_items(text: str, box: Box, size: float, bold: bool, color: str, align: str,
                 valign: str) -> list[TextItem]:
     size, placed = layout_lines(text, box, size, bold, align, valign)
@@ -149,15 +191,19 @@ def _children_top(view_children: dict[str, list[Node]], node: Node) -> float | N
 
 def element_items(type_name: str, box: Box, name: str, style: object | None = None,
                   has_children_at: float | None = None) -> list[ShapeItem | TextItem]:
-    """The shapes and name lines of one element in ``box`` (used for nodes and legends)."""
+    """The shapes and name lines of one element in ``box`` (used for nodes and legends).
+
+    ``style`` (a :class:`~egov_modeler.model.views.Style`, already merged with the view's
+    default for the type) sets the fill, line and font colours, the opacities, the line
+    width, the font size, bold, and where the name sits (alignment and position)."""
     x, y, w, h = box
     fill, line, font = nt.element_colors(type_name, style)
-    width = float(getattr(style, "line_width", None) or 1.0)
-    alpha = getattr(style, "fill_alpha", None)
-    alpha = 1.0 if alpha is None else max(0, min(255, alpha)) / 255.0
+    line = on_white(line, _style_value(style, "line_alpha"))  # type: ignore[arg-type]
+    width = _line_width(style)
+    alpha = _fill_alpha(style)
     items: list[ShapeItem | TextItem] = []
-    size = float(getattr(style, "font_size", None) or DEFAULT_FONT_SIZE)
-    bold = "bold" in (getattr(style, "font_style", None) or "")
+    size = _font_size(style)
+    bold = _is_bold(style)
     shape = ELEMENT_TYPES[type_name].shape
     label_w = text_width(name, size, bold) if shape == "grouping" and name else None
     for prim in nt.element_outline(type_name, x, y, w, h, label_w):
@@ -173,43 +219,106 @@ def element_items(type_name: str, box: Box, name: str, style: object | None = No
         th = max(0.0, min(th, has_children_at - 2 - ty))
     valign = "top" if (has_children_at is not None or shape in ("grouping", "object")) \
         else "middle"
-    items.extend(_text_items(name, (tx, ty, tw, th), size, bold, font,
-                             nt.text_alignment(type_name), valign))
+    position = _style_value(style, "text_position")
+    if has_children_at is None and shape != "grouping" and position in ("top", "middle",
+                                                                        "bottom"):
+        valign = str(position)
+    align = _style_value(style, "text_alignment")
+    if align not in ("left", "center", "right"):
+        align = nt.text_alignment(type_name)
+    items.extend(_text_items(name, (tx, ty, tw, th), size, bold, font, str(align), valign))
     return items
 
 
-def container_items(node: Node, label: str, top_child: float | None) -> list:
+def container_items(node: Node, label: str, top_child: float | None,
+                    style: Style | None = None) -> list:
     """A band or group: the tabbed outline and its bold label in the tab.
 
     Public because both the PDF/image display list (below) and the canvas
     (:mod:`egov_modeler.ui.canvas.display`) draw containers from it, so screen and paper
-    cannot drift apart."""
+    cannot drift apart. ``style`` is the node's (its own when not given)."""
+    style = node.style if style is None else style
     x, y, w, h = node.bounds
-    fill = node.style.fill or CONTAINER_FILL
-    line = node.style.line_color or nt.ELEMENT_LINE_COLOR
-    size = float(node.style.font_size or DEFAULT_FONT_SIZE)
-    label_w = text_width(label, size, True) if label else None
-    items: list = [ShapeItem(p, _resolve_fill(p.fill, fill, line), line, 1.0, p.dash)
+    fill = style.fill or CONTAINER_FILL
+    line = on_white(style.line_color or nt.ELEMENT_LINE_COLOR, style.line_alpha)
+    size = _font_size(style)
+    bold = _is_bold(style, default=True)
+    width = _line_width(style)
+    label_w = text_width(label, size, bold) if label else None
+    items: list = [ShapeItem(p, _resolve_fill(p.fill, fill, line), line, width, p.dash,
+                             _fill_alpha(style))
                    for p in nt.group_outline(x, y, w, h, label_w)]
     tab_w = nt.group_tab_width(w, label_w)
     th = min(nt.GROUP_TAB_HEIGHT, h) - 2
     items.extend(_text_items(label, (x + nt.TEXT_PADDING, y + 1, tab_w - 2 * nt.TEXT_PADDING,
-                                     th), size, True, node.style.font_color or "#000000",
+                                     th), size, bold, style.font_color or "#000000",
                              "left", "middle"))
     return items
 
 
-def note_items(node: Node, label: str) -> list:
-    """A free-text label box (note). Public because both the PDF and the canvas draw
-    notes from it."""
+def note_items(node: Node, label: str, style: Style | None = None) -> list:
+    """A free-text label box (note): the text wrapped in the box, top left unless the
+    style says otherwise. Public because both the PDF and the canvas draw notes from it."""
+    style = node.style if style is None else style
     x, y, w, h = node.bounds
-    fill = node.style.fill or NOTE_FILL
-    line = node.style.line_color or NOTE_LINE
+    fill = style.fill or NOTE_FILL
+    line = on_white(style.line_color or NOTE_LINE, style.line_alpha)
     pad = nt.TEXT_PADDING
-    size = float(node.style.font_size or DEFAULT_FONT_SIZE)
-    return [ShapeItem(nt.Rect(x, y, w, h), fill, line, 0.75),
-            *_text_items(label, (x + pad, y + pad, w - 2 * pad, h - 2 * pad), size, False,
-                         node.style.font_color or "#000000", "left", "top")]
+    align = style.text_alignment if style.text_alignment in ("left", "center",
+                                                             "right") else "left"
+    valign = style.text_position if style.text_position in ("top", "middle",
+                                                            "bottom") else "top"
+    return [ShapeItem(nt.Rect(x, y, w, h), fill, line, _line_width(style, 0.75), (),
+                      _fill_alpha(style)),
+            *_text_items(label, (x + pad, y + pad, w - 2 * pad, h - 2 * pad),
+                         _font_size(style), _is_bold(style), style.font_color or "#000000",
+                         str(align), str(valign))]
+
+
+def view_types(model, view: View) -> tuple[list[str], list[str], list[str]]:
+    """The element types, relationship types and Access line styles shown on ``view``,
+    in the metamodel's order: what its legend lists."""
+    elements: set[str] = set()
+    for node in view.nodes.values():
+        if node.element_id and model.has_element(node.element_id):
+            elements.add(model.element(node.element_id).type)
+    relationships: set[str] = set()
+    access: list[str] = []
+    for connection in view.connections.values():
+        if connection.relationship_id and model.has_relationship(connection.relationship_id):
+            rel = model.relationship(connection.relationship_id)
+            relationships.add(rel.type)
+            if rel.type == "Access" and (rel.access_type or "") not in access:
+                access.append(rel.access_type or "")
+    return ([t for t in ELEMENT_TYPES if t in elements],
+            [t for t in RELATIONSHIP_TYPES if t in relationships], access)
+
+
+def legend_node_items(model, view: View, node: Node, lang: str,
+                      style: Style | None = None) -> list:
+    """A legend node: a framed box listing, as the PDF's legend does, the element and
+    relationship types shown on its view, each with a sample of its notation. The title
+    is the node's label (else "Legend"); a list taller than the box is shrunk to fit."""
+    style = node.style if style is None else style
+    x, y, w, h = node.bounds
+    elements, relationships, access = view_types(model, view)
+    labels = {t: bilingual_type_label(t, lang) for t in (*elements, *relationships)}
+    title = localized_name(node.labels, node.label, lang) or tr("Legend", language=lang)
+    inner = legend_scene(elements, relationships, max(1.0, w), labels, title,
+                         access[0] if access else None)
+    content_h = inner.bounds[3]
+    k = min(1.0, h / content_h) if content_h > 0 else 1.0
+    frame = ShapeItem(nt.Rect(x, y, w, h), style.fill or NOTE_FILL,
+                      on_white(style.line_color or NOTE_LINE, style.line_alpha),
+                      _line_width(style, 0.75), (), _fill_alpha(style))
+    return [frame, *(_placed(item, x, y, k) for item in inner.items)]
+
+
+def _placed(item: ShapeItem | TextItem, x: float, y: float, k: float) -> ShapeItem | TextItem:
+    """``item`` scaled by ``k`` and moved by ``(x, y)``."""
+    if isinstance(item, TextItem):
+        return dataclasses.replace(item, x=x + item.x * k, y=y + item.y * k, size=item.size * k)
+    return dataclasses.replace(item, prim=nt.scaled(item.prim, x, y, k), width=item.width * k)
 
 
 _LABEL_POSITIONS = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.12, 0.88)
@@ -259,23 +368,38 @@ def segment_hits_box(segment: Segment, box: Box) -> bool:
     return True
 
 
+#: Where along its line a connection's name starts looking for room, by text position.
+_LABEL_START = {"source": 0.15, "middle": 0.5, "target": 0.85}
+
+
+def _label_positions(position: str | None) -> tuple[float, ...]:
+    """The places tried along a line, nearest the wanted one first."""
+    start = _LABEL_START.get(position or "middle", 0.5)
+    return tuple(sorted(set(_LABEL_POSITIONS) | {start}, key=lambda f: (abs(f - start), f)))
+
+
 def connection_label(points: list[tuple[float, float]], text: str,
                      taken: list[Box], obstacles: Iterable[Box] = (),
-                     crossings: Iterable[Segment] = ()) -> TextItem | None:
+                     crossings: Iterable[Segment] = (), style: Style | None = None
+                     ) -> TextItem | None:
     """The relationship name on its line (public: both the PDF and the canvas place
-    connection labels with it): at the middle, or slid along the line to the first place
-    where it covers no other label or element name (``taken``, updated), no element box
-    (``obstacles``) and no other connection's line (``crossings``), so a label never hides
-    where two lines cross or what a box says. When every place is covered somewhere, the
-    least covered one is used."""
+    connection labels with it): at the middle (or near the source or target end, as the
+    line's style says), or slid along the line to the first place where it covers no
+    other label or element name (``taken``, updated), no element box (``obstacles``) and
+    no other connection's line (``crossings``), so a label never hides where two lines
+    cross or what a box says. When every place is covered somewhere, the least covered
+    one is used. ``style`` gives the font size, colour and bold."""
     if not text:
         return None
-    size = CONNECTION_FONT_SIZE
-    width = text_width(text, size)
+    size = float(style.font_size) if style is not None and style.font_size else \
+        CONNECTION_FONT_SIZE
+    bold = _is_bold(style)
+    color = (style.font_color if style is not None else None) or "#000000"
+    width = text_width(text, size, bold)
     obstacles = list(obstacles)
     crossings = list(crossings)
     best: tuple[int, float, float, Box] | None = None
-    for fraction in _LABEL_POSITIONS:
+    for fraction in _label_positions(style.text_position if style is not None else None):
         mx, my = _point_along(points, fraction)
         box = (mx - width / 2 - 1, my - size * 0.8, width + 2, size * 1.3)
         score = (4 * _overlap_count(box, taken) + 2 * _overlap_count(box, obstacles)
@@ -287,7 +411,7 @@ def connection_label(points: list[tuple[float, float]], text: str,
     assert best is not None  # _LABEL_POSITIONS is not empty
     _, mx, my, box = best
     taken.append(box)
-    return TextItem(mx - width / 2, my + size / 3, text, size, False, "#000000", "#ffffff")
+    return TextItem(mx - width / 2, my + size / 3, text, size, bold, color, "#ffffff")
 
 
 def connection_text(rel, connection, lang: str, mark: bool = False) -> str:
@@ -385,6 +509,9 @@ def build_scene(model, view: View, lang: str, mark_untranslated: bool = False) -
         elif node.kind == NODE_LABEL:
             items.extend(note_items(node, label))
             obstacles.append(node.bounds)
+        elif node.kind == NODE_LEGEND:
+            items.extend(legend_node_items(model, view, node, lang))
+            obstacles.append(node.bounds)
         elif node.element_id and model.has_element(node.element_id):
             element = model.element(node.element_id)
             if element.type not in ELEMENT_TYPES:
@@ -398,8 +525,8 @@ def build_scene(model, view: View, lang: str, mark_untranslated: bool = False) -
                 names.append(name)
             if shape != "grouping" and not children.get(node.id):
                 obstacles.append(node.bounds)
-            items.extend(element_items(element.type, node.bounds, name, node.style,
-                                       top_child))
+            items.extend(element_items(element.type, node.bounds, name,
+                                       view.node_style(node, element.type), top_child))
         else:
             log.warning("view %s: node %s shows nothing known; skipped", view.id, node.id)
     labels: list[TextItem] = []
@@ -417,8 +544,9 @@ def build_scene(model, view: View, lang: str, mark_untranslated: bool = False) -
         dash, source_end, target_end = nt.relationship_decorations(
             rel.type if rel else None, rel.access_type if rel else None,
             rel.is_directed if rel else False, points)
-        color = connection.style.line_color or nt.CONNECTION_COLOR
-        width = float(connection.style.line_width or 1.0)
+        color = on_white(connection.style.line_color or nt.CONNECTION_COLOR,
+                         connection.style.line_alpha)
+        width = _line_width(connection.style)
         items.append(ShapeItem(nt.Polyline(tuple(points)), None, color, width, dash))
         for prim in source_end + target_end:
             items.append(ShapeItem(prim, _resolve_fill(prim.fill, "#ffffff", color), color,
@@ -430,7 +558,8 @@ def build_scene(model, view: View, lang: str, mark_untranslated: bool = False) -
         text = connection_text(rel, connection, lang, mark_untranslated)
         others = [seg for cid, segs in segments.items() if cid != connection.id
                   for seg in segs]
-        label_item = connection_label(points, text, taken, obstacles, others)
+        label_item = connection_label(points, text, taken, obstacles, others,
+                                      connection.style)
         if label_item is not None:
             labels.append(label_item)
     items.extend(labels)

@@ -67,6 +67,7 @@ __all__ = [
     "icon_box",
     "line_dash",
     "relationship_decorations",
+    "scaled",
     "text_alignment",
     "text_box",
 ]
@@ -436,6 +437,12 @@ def _scale(prim: Primitive, x: float, y: float, s: float) -> Primitive:
         moved = [x + c * s if i % 2 == 0 else y + c * s for i, c in enumerate(coords)]
         ops.append((op[0], *moved))
     return Path(tuple(ops), prim.fill, dash)
+
+
+def scaled(prim: Primitive, x: float, y: float, s: float) -> Primitive:
+    """``prim`` scaled by ``s`` about the origin, then moved by ``(x, y)`` (a legend
+    shrunk into its box)."""
+    return _scale(prim, x, y, s)
 
 
 def element_icon(element_type_name: str, x: float, y: float,

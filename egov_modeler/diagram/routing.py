@@ -11,8 +11,9 @@ template tests check the result with, too.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from egov_modeler.model.views import Node, View
@@ -70,6 +71,22 @@ def container_tab(node: Node) -> Box:
     size = float(node.style.font_size or DEFAULT_FONT_SIZE)
     label_w = text_width(node.label, size, True) if node.label else None
     return (node.x, node.y, group_tab_width(node.w, label_w), min(GROUP_TAB_HEIGHT, node.h))
+
+
+def _axis_aligned(points: Sequence[Point]) -> bool:
+    """True when every segment of the polyline is horizontal or vertical."""
+    return all(abs(a[0] - b[0]) < 0.5 or abs(a[1] - b[1]) < 0.5
+               for a, b in zip(points, points[1:], strict=False))
+
+
+def _ancestors(view: View, node_id: str) -> set[str]:
+    """The nodes ``node_id`` is nested in, at any depth."""
+    found: set[str] = set()
+    parent = view.nodes[node_id].parent if node_id in view.nodes else None
+    while parent is not None and parent in view.nodes and parent not in found:
+        found.add(parent)
+        parent = view.nodes[parent].parent
+    return found
 
 
 def _overlap_1d(a0: float, a1: float, b0: float, b1: float) -> float:
@@ -163,6 +180,9 @@ class Router:
     view: View
     #: (source node, target node, relationship type, polyline) of the lines routed so far
     drawn: list[tuple[str, str, str, list[Point]]] = field(default_factory=list)
+    #: Only right angles (the editor's orthogonal lines): a straight line is taken only
+    #: when it is horizontal or vertical, and a line with no clear route gets one elbow.
+    orthogonal: bool = False
 
     def route_all(self, requests: list[Request]) -> list[list[tuple[int, int]]]:
         """Bendpoints for each request, in the same order."""
@@ -178,7 +198,7 @@ class Router:
         for index, request in enumerate(requests):
             if index not in routes:
                 straight = self._best(request, [[]])
-                if straight is not None and not straight[0]:
+                if straight is not None and not straight[0] and self._straight_ok(straight):
                     routes[index] = self._take(request, straight)
         waiting = [index for index in range(len(requests)) if index not in routes]
         # Which candidates keep clear of the boxes does not change while lines are drawn:
@@ -201,7 +221,7 @@ class Router:
             if not scored[index]:
                 log.warning("no clear route from %s to %s; drawn straight",
                             request.source.id, request.target.id)
-                routes[index] = []
+                routes[index] = self._fallback(request)
                 continue
             best = min(scored[index])
             if best[0]:
@@ -212,6 +232,21 @@ class Router:
                 scored[i] = self._rescore(requests[i], scored[i], self.drawn[-1])
         return [routes[index] for index in range(len(requests))]
 
+    def _straight_ok(self, best: tuple) -> bool:
+        """A straight line is fine, except a slanting one for an orthogonal router."""
+        return not self.orthogonal or _axis_aligned(best[-1])
+
+    def _fallback(self, request: Request) -> list[tuple[int, int]]:
+        """What a line with no clear route gets: straight, or one elbow when orthogonal."""
+        if not self.orthogonal:
+            return []
+        s, t = request.source.bounds, request.target.bounds
+        from egov_modeler.diagram.notation import connection_points
+
+        if _axis_aligned(connection_points(s, t, [])):
+            return []
+        return [(s[0] + s[2] // 2, t[1] + t[3] // 2)]
+
     def _take(self, request: Request, best: tuple) -> list[tuple[int, int]]:
         *_rest, bends, points = best
         self.drawn.append((request.source.id, request.target.id, request.rel_type, points))
@@ -221,9 +256,15 @@ class Router:
         """Free column lanes (x) and row lanes (y) of the view."""
         nodes = [n for n in self.view.nodes.values() if n.kind in ("element", "container")]
         tabs = [container_tab(n) for n in nodes if n.kind == "container"]
-        xs = _corridors([v for n in nodes for v in (n.x, n.x + n.w)])
-        ys = _corridors([v for n in nodes for v in (n.y, n.y + n.h)]
-                        + [tab[1] + tab[3] for tab in tabs])
+        x_edges: list[float] = [v for n in nodes for v in (n.x, n.x + n.w)]
+        y_edges: list[float] = [v for n in nodes for v in (n.y, n.y + n.h)]
+        y_edges += [tab[1] + tab[3] for tab in tabs]
+        xs = _corridors(x_edges)
+        ys = _corridors(y_edges)
+        if self.orthogonal and x_edges and y_edges:
+            # A view without bands around it: lanes round the outside of everything too.
+            xs = sorted({*xs, round(min(x_edges)) - 2 * LANE, round(max(x_edges)) + 2 * LANE})
+            ys = sorted({*ys, round(min(y_edges)) - 2 * LANE, round(max(y_edges)) + 2 * LANE})
         return xs, ys
 
     def _candidates(self, request: Request) -> list[list[tuple[int, int]]]:
@@ -232,6 +273,13 @@ class Router:
         s, t = request.source.bounds, request.target.bounds
         scx, scy = s[0] + s[2] // 2, s[1] + s[3] // 2
         tcx, tcy = t[0] + t[2] // 2, t[1] + t[3] // 2
+        if self.orthogonal:
+            from egov_modeler.diagram.notation import connection_points
+
+            straight: list[list[tuple[int, int]]] = (
+                [[]] if _axis_aligned(connection_points(s, t, [])) else [])
+            return (straight + [[(scx, tcy)], [(tcx, scy)]]
+                    + [[(scx, y), (tcx, y)] for y in ys] + [[(x, scy), (x, tcy)] for x in xs])
         return ([[], [(scx, tcy)], [(tcx, scy)]]
                 + [[(scx, y), (tcx, y)] for y in ys] + [[(x, scy), (x, tcy)] for x in xs])
 
@@ -322,7 +370,10 @@ class Router:
         source, target = request.source, request.target
         elements = [n for n in self.view.nodes.values() if n.kind == "element"]
         containers = [n for n in self.view.nodes.values() if n.kind == "container"]
-        others = [n.bounds for n in elements if n.id not in (source.id, target.id)]
+        # An element a line's end is nested in is not in its way: the line leaves it.
+        around = _ancestors(self.view, source.id) | _ancestors(self.view, target.id)
+        others = [n.bounds for n in elements
+                  if n.id not in (source.id, target.id) and n.id not in around]
         tabs = [container_tab(n) for n in containers]
         borders = [n.bounds for n in containers]
         s, t = source.bounds, target.bounds
@@ -385,3 +436,40 @@ class Router:
             not (s[0] <= x <= s[0] + s[2] and s[1] <= y <= s[1] + s[3])
             and not (t[0] <= x <= t[0] + t[2] and t[1] <= y <= t[1] + t[3])
             for x, y in points[1:-1])
+
+
+def route_orthogonally(view: View, connection_ids: Iterable[str],
+                       relationship_types: Mapping[str, str],
+                       bounds: Mapping[str, tuple[int, int, int, int]] | None = None
+                       ) -> dict[str, list[tuple[int, int]]]:
+    """Right-angle bendpoints for the connections ``connection_ids`` of ``view``, routed
+    around its boxes, with the nodes named in ``bounds`` at those boxes (where a move or a
+    resize is about to put them) and the others where they are.
+
+    The other lines of the view count as already drawn (the router avoids running on top
+    of them and prefers fewer crossings). A connection that ends at another connection is
+    left out: it has no box to leave from. ``relationship_types`` gives each connection's
+    relationship type (a fan of one type is drawn as a bus)."""
+    from egov_modeler.diagram.notation import connection_points
+
+    moved = dict(bounds or {})
+    nodes = {node_id: (dataclasses.replace(node, x=moved[node_id][0], y=moved[node_id][1],
+                                           w=moved[node_id][2], h=moved[node_id][3])
+                       if node_id in moved else node)
+             for node_id, node in view.nodes.items()}
+    shifted = dataclasses.replace(view, nodes=nodes)
+    wanted = [cid for cid in connection_ids if cid in view.connections
+              and view.connections[cid].source in nodes
+              and view.connections[cid].target in nodes]
+    router = Router(shifted, orthogonal=True)
+    for cid, conn in view.connections.items():
+        if cid in wanted or conn.source not in nodes or conn.target not in nodes:
+            continue
+        points = connection_points(nodes[conn.source].bounds, nodes[conn.target].bounds,
+                                   conn.bendpoints)
+        router.drawn.append((conn.source, conn.target, relationship_types.get(cid, ""),
+                             points))
+    requests = [Request(nodes[view.connections[cid].source],
+                        nodes[view.connections[cid].target], relationship_types.get(cid, ""))
+                for cid in wanted]
+    return dict(zip(wanted, router.route_all(requests), strict=True))

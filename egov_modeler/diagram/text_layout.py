@@ -185,7 +185,8 @@ def layout_lines(
     """Fit ``text`` in ``box`` (x, y, w, h; y down) and place each line.
 
     Returns ``(size, [(x, baseline, line), ...])`` with ``x`` the left end of the line;
-    ``align`` is "center" or "left", ``valign`` "top" or "middle". The baseline of line i is
+    ``align`` is "center", "left" or "right", ``valign`` "top", "middle" or "bottom". The
+    baseline of line i is
     ``top + i*line_height + (line_height - size)/2 + ascent``, the rule the canvas uses too.
     """
     x, y, w, h = box
@@ -197,9 +198,16 @@ def layout_lines(
     top = y
     if valign == "middle":
         top = y + max(0.0, (h - step * len(lines)) / 2)
+    elif valign == "bottom":
+        top = y + max(0.0, h - step * len(lines))
     placed = []
     for i, line in enumerate(lines):
         baseline = top + i * step + (step - size) / 2 + ascent
-        left = x + (w - text_width(line, size, bold)) / 2 if align == "center" else x
+        if align == "center":
+            left = x + (w - text_width(line, size, bold)) / 2
+        elif align == "right":
+            left = x + w - text_width(line, size, bold)
+        else:
+            left = x
         placed.append((left, baseline, line))
     return size, placed

@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..i18n import tr
+from ..model.field_reader import FieldReader
 from ..model.model import Model
+from ..model.serialization import defaults_from_dict
 from ..model.views import (
+    CONNECTION_ROUTERS,
     NODE_CONTAINER,
     NODE_ELEMENT,
     NODE_KINDS,
@@ -30,6 +33,7 @@ from .archi_vocabulary import (
     DEFAULT_JUNCTION_SIZE,
     DEFAULT_NOTE_SIZE,
     DIAGRAM_OBJECT,
+    F_DEFAULTS,
     F_DOCUMENTATION,
     F_DOCUMENTATIONS,
     F_KIND,
@@ -37,6 +41,7 @@ from .archi_vocabulary import (
     F_LABELS,
     F_LAYER,
     F_NAMES,
+    F_ROUTER,
     F_VIEWPOINT,
     GROUP,
     IMAGE,
@@ -116,6 +121,10 @@ def _view_header(state: ArchiRead, el: etree._Element) -> View:
                                view=name, viewpoint=viewpoint))
     if F_VIEWPOINT in features:
         view.viewpoint = features[F_VIEWPOINT]
+    defaults = state.json_feature(features, F_DEFAULTS, name)
+    if defaults is not None:
+        view.defaults = defaults_from_dict({"defaults": defaults}, FieldReader(state.report),
+                                           tr("View {id}", id=name))
     router = el.get("connectionRouterType")
     if router is not None:
         code = int(router) if router.strip().isdigit() else -1
@@ -367,6 +376,8 @@ def _read_connections(state: ArchiRead, found: list[etree._Element], vs: _ViewSt
             conn.labels = {str(k): str(v) for k, v in labels.items()}
         conn.label = features.get(F_LABEL, conn.label)
         conn.documentation = features.get(F_DOCUMENTATION, conn.documentation)
+        if features.get(F_ROUTER) in CONNECTION_ROUTERS:
+            conn.router = features[F_ROUTER]
         state.counts["connection properties"] += len(el.findall("property"))
         offsets = []
         for bend in el.iterfind("bendpoint"):

@@ -194,6 +194,10 @@ F_KIND = "egov:kind"
 F_LAYER = "egov:layer"
 F_STYLE = "egov:style"
 F_VIEWPOINT = "egov:viewpoint"
+#: A view's default appearance per element type (JSON, the native file's form).
+F_DEFAULTS = "egov:defaults"
+#: A connection's own routing ("manual" or "manhattan"), when it does not follow its view.
+F_ROUTER = "egov:router"
 F_LANGUAGE = "egov:language"
 F_PROPERTY_TYPES = "egov:property-types"
 F_FOLDERS = "egov:folders"

@@ -12,9 +12,19 @@ from lxml import etree
 
 from ..i18n import tr
 from ..model.model import Model
-from ..model.views import NODE_CONTAINER, NODE_ELEMENT, NODE_LABEL, Connection, Node, View
+from ..model.serialization import defaults_to_dict
+from ..model.views import (
+    NODE_CONTAINER,
+    NODE_ELEMENT,
+    NODE_LABEL,
+    NODE_LEGEND,
+    Connection,
+    Node,
+    View,
+)
 from .archi_style import write_style
 from .archi_vocabulary import (
+    F_DEFAULTS,
     F_DOCUMENTATION,
     F_DOCUMENTATIONS,
     F_KIND,
@@ -22,6 +32,7 @@ from .archi_vocabulary import (
     F_LABELS,
     F_LAYER,
     F_NAMES,
+    F_ROUTER,
     F_VIEWPOINT,
     ROUTERS_TO_ARCHI,
     VIEWPOINT_IDS,
@@ -73,6 +84,10 @@ class ViewWriter:
         router = ROUTERS_TO_ARCHI.get(view.connection_router, 0)
         if router:
             el.set("connectionRouterType", str(router))
+        defaults = defaults_to_dict(view.defaults)
+        if defaults:
+            features[F_DEFAULTS] = json.dumps(defaults, ensure_ascii=False, sort_keys=True,
+                                              separators=(",", ":"))
         add_features(el, features)
         self.nodes(el)
         self.connections()
@@ -121,8 +136,10 @@ class ViewWriter:
                 features[F_LABEL] = node.label
             if node.documentation:
                 features[F_DOCUMENTATION] = node.documentation
-        elif kind == NODE_LABEL and not has_children:
-            archi_type = "archimate:Note"
+        elif kind in (NODE_LABEL, NODE_LEGEND) and not has_children:
+            archi_type = "archimate:Note"  # a legend: a note with its title, kind kept
+            if kind != NODE_LABEL:
+                features[F_KIND] = kind
             if node.documentation:
                 features[F_DOCUMENTATION] = node.documentation
         else:  # a group, or a label that holds figures (only a group can in Archi)
@@ -219,6 +236,8 @@ class ViewWriter:
         elif conn.label:
             el.set("name", xml_text(conn.label))
         lang_feature(features, F_LABELS, conn.labels)
+        if conn.router:
+            features[F_ROUTER] = conn.router
         attrs, style_features = write_style(conn.style, connection=True, element=False)
         for key, value in attrs.items():
             el.set(key, value)

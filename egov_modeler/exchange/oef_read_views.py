@@ -10,8 +10,20 @@ from lxml import etree
 
 from ..i18n import tr
 from ..model import safe_json
+from ..model.field_reader import FieldReader
 from ..model.model import Model
-from ..model.views import NODE_CONTAINER, NODE_ELEMENT, NODE_LABEL, Connection, Node, View
+from ..model.serialization import defaults_from_dict
+from ..model.views import (
+    CONNECTION_ROUTERS,
+    NODE_CONTAINER,
+    NODE_ELEMENT,
+    NODE_KINDS,
+    NODE_LABEL,
+    ROUTER_ORTHOGONAL,
+    Connection,
+    Node,
+    View,
+)
 from .oef_read_common import ReadState, local_name
 from .oef_style import read_style
 from .oef_vocabulary import (
@@ -66,6 +78,11 @@ def read_view(reader: ReadState, view_el: etree._Element, model: Model) -> None:
     if view_el.get("viewpointRef"):
         reader.report.append(tr("View ‘{view}’: viewpoint reference {ref} not imported",
                                 view=name, ref=view_el.get("viewpointRef")))
+    if extras.get("router") == ROUTER_ORTHOGONAL:
+        view.connection_router = ROUTER_ORTHOGONAL
+    if "defaults" in extras:
+        view.defaults = defaults_from_dict(extras, FieldReader(reader.report),
+                                           tr("View {id}", id=name))
     model.load_view(view)
     try:
         origin = extras.get("origin") or [0, 0]
@@ -149,7 +166,7 @@ def read_nodes(reader: ReadState, view: View, node_els: list[etree._Element], mo
 def apply_node_extra(node: Node, extra: dict[str, Any]) -> None:
     if "layer" in extra:
         node.layer = extra["layer"]
-    if "kind" in extra:
+    if extra.get("kind") in NODE_KINDS:
         node.kind = extra["kind"]
     for key in ("w", "h"):
         if isinstance(extra.get(key), int):
@@ -195,6 +212,8 @@ def read_connections(reader: ReadState, view: View, conn_els: list[etree._Elemen
             for key, value in (extra.get("style") or {}).items():
                 if hasattr(conn.style, key):
                     setattr(conn.style, key, value)
+            if extra.get("router") in CONNECTION_ROUTERS:
+                conn.router = extra["router"]
         pending.append((conn, el.sourceline))
     # A connection may end at a connection written after it: add in rounds.
     while pending:

@@ -34,7 +34,8 @@ from lxml import etree
 from ..model.concepts import Element, Folder, Relationship
 from ..model.metamodel import ELEMENT_TYPES
 from ..model.model import Model
-from ..model.views import NODE_CONTAINER, NODE_LABEL, Connection, Node, View
+from ..model.serialization import defaults_to_dict
+from ..model.views import NODE_CONTAINER, NODE_LABEL, NODE_LEGEND, Connection, Node, View
 from ..storage.atomic import write_atomically
 from .oef_style import write_style
 from .oef_vocabulary import (
@@ -333,6 +334,11 @@ class _Writer:
         dx, dy = _origin_shift(view)
         if dx or dy:
             extras["origin"] = [dx, dy]
+        if view.connection_router:
+            extras["router"] = view.connection_router
+        defaults = defaults_to_dict(view.defaults)
+        if defaults:
+            extras["defaults"] = defaults
         children: dict[str | None, list[Node]] = {}
         for node in view.nodes.values():
             parent = node.parent if node.parent in view.nodes else None
@@ -351,7 +357,7 @@ class _Writer:
             else:
                 parent_element.append(node_element)
             kids = children.get(node.id, [])
-            if kids and node.kind == NODE_LABEL:  # a Label cannot hold nodes in the XSD
+            if kids and node.kind in (NODE_LABEL, NODE_LEGEND):  # a Label holds no nodes
                 log.warning("label node %s has children; they are written beside it", node.id)
                 stack.extend((parent_element, k) for k in reversed(kids))
             else:
@@ -382,8 +388,10 @@ class _Writer:
             element.set("elementRef", node.element_id)
             if node.kind != "element":
                 extra["kind"] = node.kind
-        elif node.kind == NODE_LABEL:
-            element.set(XSI_TYPE, "Label")
+        elif node.kind in (NODE_LABEL, NODE_LEGEND):
+            element.set(XSI_TYPE, "Label")  # a legend: a label with its title, kind kept
+            if node.kind != NODE_LABEL:
+                extra["kind"] = node.kind
         else:
             element.set(XSI_TYPE, "Container")
             if node.kind != NODE_CONTAINER:
@@ -423,6 +431,8 @@ class _Writer:
         style = write_style(element, conn.style)
         if style:
             extra["style"] = style
+        if conn.router:
+            extra["router"] = conn.router
         for x, y in conn.bendpoints:
             etree.SubElement(element, q("bendpoint"), x=str(x + dx), y=str(y + dy))
         return element, extra

@@ -25,7 +25,7 @@ from . import limits
 from .concepts import Element, Folder, Profile, Relationship
 from .field_reader import FieldReader, finite_or_none, short_id
 from .ids import is_valid_id
-from .views import NODE_ELEMENT, NODE_KINDS, Connection, Node, Style, View
+from .views import CONNECTION_ROUTERS, NODE_ELEMENT, NODE_KINDS, Connection, Node, Style, View
 
 FORMAT_VERSION = 1
 ACCESS_TYPES = ("Access", "Read", "Write", "ReadWrite")
@@ -220,6 +220,7 @@ def connection_to_dict(conn: Connection) -> dict[str, Any]:
     _put(out, "labels", _lang_map(conn.labels))
     _put(out, "documentation", conn.documentation)
     _put(out, "style", style_to_dict(conn.style))
+    _put(out, "router", conn.router)
     return out
 
 
@@ -237,7 +238,38 @@ def connection_from_dict(raw: Any, reader: FieldReader | None = None) -> Connect
         labels=r.lang_map(raw, "labels", where),
         documentation=r.text(raw, "documentation", where),
         style=style_from_dict(raw.get("style"), r, where),
+        router=r.choice(raw, "router", where, CONNECTION_ROUTERS) or "",
     )
+
+
+def defaults_to_dict(defaults: dict[str, Style]) -> dict[str, Any]:
+    """A view's default appearance per element type, by type name, sorted; empty
+    styles left out."""
+    return {k: style_to_dict(defaults[k]) for k in sorted(defaults)
+            if not defaults[k].is_default()}
+
+
+def defaults_from_dict(raw: dict[str, Any], reader: FieldReader | None = None,
+                       where: str = "defaults") -> dict[str, Style]:
+    """The inverse of :func:`defaults_to_dict`: each style checked like a node's."""
+    r = _strict(reader)
+    value = raw.get("defaults")
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        r.wrong_type(where, "defaults", value, tr("an object"))
+        return {}
+    out: dict[str, Style] = {}
+    for type_name, style in value.items():
+        if not isinstance(type_name, str) or not type_name or len(
+                type_name) > limits.MAX_NAME_LENGTH:
+            r.note(where, tr("unknown field ‘{field}’ was left out",
+                             field=f"defaults.{short_id(type_name)}"))
+            continue
+        read = style_from_dict(style, r, f"{where}.{type_name}")
+        if not read.is_default():
+            out[type_name] = read
+    return out
 
 
 def drawing_order(view: View) -> list[Node]:
@@ -272,6 +304,7 @@ def view_to_dict(view: View) -> dict[str, Any]:
     _put(out, "viewpoint", view.viewpoint)
     _put(out, "properties", properties_to_list(view.properties))
     _put(out, "connection_router", view.connection_router)
+    _put(out, "defaults", defaults_to_dict(view.defaults))
     out["nodes"] = [node_to_dict(n) for n in drawing_order(view)]
     out["connections"] = [connection_to_dict(c) for c in view.connections.values()]
     return out
@@ -292,6 +325,7 @@ def view_header_from_dict(raw: Any, reader: FieldReader | None = None) -> View:
         properties=r.properties(raw, "properties", where),
         connection_router=r.text(raw, "connection_router", where,
                                  max_length=limits.MAX_NAME_LENGTH),
+        defaults=defaults_from_dict(raw, r, where),
     )
 
 

@@ -13,7 +13,17 @@ from .concepts import Properties
 NODE_ELEMENT = "element"
 NODE_LABEL = "label"
 NODE_CONTAINER = "container"
-NODE_KINDS = (NODE_ELEMENT, NODE_LABEL, NODE_CONTAINER)
+#: A legend box: it lists the element and relationship types shown on its view.
+NODE_LEGEND = "legend"
+NODE_KINDS = (NODE_ELEMENT, NODE_LABEL, NODE_CONTAINER, NODE_LEGEND)
+
+#: ``View.connection_router``: lines follow their bendpoints as drawn ("manual")...
+ROUTER_MANUAL = ""
+#: ... or are routed with right angles around the boxes (Archi calls it "Manhattan").
+ROUTER_ORTHOGONAL = "manhattan"
+#: ``Connection.router``: "" follows the view; these two override it for one line.
+CONNECTION_ROUTER_MANUAL = "manual"
+CONNECTION_ROUTERS = ("", CONNECTION_ROUTER_MANUAL, ROUTER_ORTHOGONAL)
 
 
 @dataclass
@@ -40,6 +50,12 @@ class Style:
     def is_default(self) -> bool:
         """True when nothing is set, so files can leave the style out."""
         return all(value is None for value in self.__dict__.values())
+
+    def over(self, base: Style) -> Style:
+        """This style with what it leaves unset taken from ``base`` (a node's own style
+        over its view's default for the element's type)."""
+        return Style(**{k: (v if v is not None else getattr(base, k))
+                        for k, v in self.__dict__.items()})
 
 
 @dataclass
@@ -91,6 +107,8 @@ class Connection:
     labels: dict[str, str] = field(default_factory=dict)
     documentation: str = ""
     style: Style = field(default_factory=Style)
+    #: "" (as the view says), "manual" or "manhattan" (orthogonal) for this line only.
+    router: str = ""
 
 
 @dataclass
@@ -98,7 +116,9 @@ class View:
     """A diagram: its name, viewpoint and placements, keyed by id in drawing order.
 
     ``connection_router`` is "" (lines follow their bendpoints) or "manhattan" (lines
-    drawn with right angles, as Archi's Manhattan router does)."""
+    drawn with right angles, as Archi's Manhattan router does). ``defaults`` holds, per
+    element type, the appearance its nodes take on this view where their own style sets
+    nothing."""
 
     id: str
     name: str = ""
@@ -108,8 +128,22 @@ class View:
     viewpoint: str = ""
     properties: Properties = field(default_factory=list)
     connection_router: str = ""
+    defaults: dict[str, Style] = field(default_factory=dict)
     nodes: dict[str, Node] = field(default_factory=dict)
     connections: dict[str, Connection] = field(default_factory=dict)
+
+    def node_style(self, node: Node, element_type: str | None) -> Style:
+        """What ``node`` is drawn with: its own style over the view's default for
+        ``element_type`` (the type of the element it shows, if any)."""
+        default = self.defaults.get(element_type) if element_type else None
+        return node.style.over(default) if default is not None else node.style
+
+    def routes_orthogonally(self, connection: Connection) -> bool:
+        """Whether ``connection`` is routed with right angles: its own choice, else the
+        view's."""
+        if connection.router:
+            return connection.router == ROUTER_ORTHOGONAL
+        return self.connection_router == ROUTER_ORTHOGONAL
 
     def children(self, node_id: str | None) -> list[Node]:
         """The nodes directly inside ``node_id`` (top-level ones for ``None``)."""

@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 
 #: ``(offered types, suggested type or None, global position) -> chosen type or None``.
 RelationshipChooser = Callable[[list[tuple[str, str | None]], str | None, QPoint], str | None]
+#: ``(title, question, details) -> yes``.
+Confirmer = Callable[[str, str, str], bool]
 
 
 class Editor(QObject):
@@ -41,6 +43,13 @@ class Editor(QObject):
         self.language = language
         #: Asks which relationship to create; the window installs a popup menu.
         self.choose_relationship: RelationshipChooser | None = None
+        #: How an element dropped or moved onto another nests (``canvas.nesting`` modes:
+        #: "ask", "suggested", "nest", "off"); the window sets the user's preference.
+        self.nesting = "ask"
+        #: Asks which relationship a nesting states (None: the nesting states none).
+        self.choose_nesting: RelationshipChooser | None = None
+        #: Asks a yes/no question (None answers no); the window installs its dialogs'.
+        self.confirm: Confirmer | None = None
 
     def run(self, command: Command) -> bool:
         """Apply one command as one undo step; a refusal goes to the status bar."""

@@ -28,6 +28,13 @@ class FakeDialogs:
         self.dialogs_shown: list = []
         self.prepare_dialog = None
         self.dialog_answer = True
+        #: The ``data()`` of the popup-menu entry to choose (None dismisses the menu);
+        #: each menu shown is recorded as its entries' (text, data, enabled).
+        self.menu_answer = None
+        self.menus_shown: list[list[tuple[str, object, bool]]] = []
+        #: The colour the colour picker answers (None: cancelled); the pickers shown.
+        self.colour_answer = None
+        self.colours_asked: list[tuple[str, str]] = []
         self.lock_answer = None  # a LockChoice; default CANCEL
         self.disk_answer = None  # a DiskChoice; default CANCEL
         self.migrate_answer = False
@@ -87,6 +94,16 @@ class FakeDialogs:
 
     def ask_text(self, title, label, text=""):
         return self.text_answer
+
+    def choose_colour(self, title, initial):
+        self.colours_asked.append((title, initial))
+        return self.colour_answer
+
+    def choose_from_menu(self, menu, pos):
+        entries = [a for a in menu.actions() if not a.isSeparator()]
+        self.menus_shown.append([(a.text(), a.data(), a.isEnabled()) for a in entries])
+        return next((a for a in entries if a.isEnabled() and self.menu_answer is not None
+                     and a.data() == self.menu_answer), None)
 
 
 def overview_model() -> tuple[Model, str, dict[str, str]]:

@@ -88,6 +88,11 @@ def samples(model: Model) -> dict[str, c.Command]:
         "MoveFolder": c.MoveFolderCommand([0, 0], [1]),
         "DeleteFolder": c.DeleteFolderCommand([0]),
         "FileInFolder": c.FileInFolderCommand(["id-lgsp", "id-portal", "id-view"], [0, 0]),
+        "SetBendpoints": c.SetBendpointsCommand(view, "id-conn", [(200, 75), (300, 75)]),
+        "SetConnectionFields": c.SetConnectionFieldsCommand(view, "id-conn", {
+            "router": "manhattan", "style": STYLE, "label": "Đồng bộ"}),
+        "SetViewDefaultStyle": c.SetViewDefaultStyleCommand(view, "ApplicationComponent",
+                                                            STYLE),
         "Compound": c.CompoundCommand("Hai bước", [
             c.RenameElementCommand("id-lgsp", "LGSP tỉnh"),
             c.SetNodeFieldsCommand(view, "id-band", {"style": STYLE})]),

@@ -139,7 +139,10 @@ def test_keyboard_shortcuts_delete_undo_and_redo(window, qtbot):
     assert node_id not in view.nodes
 
 
-def test_dropping_onto_an_element_places_it_in_the_band_not_inside_the_element(window):
+def test_with_nesting_off_a_drop_onto_an_element_lands_in_the_band(window):
+    """Format > Nesting into an element > Do not nest: the old way (see test_nesting.py
+    for the default, nesting as in Archi)."""
+    window.formats.nesting_actions["off"].trigger()
     (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
     (business,) = drop(window, "u_doanh_nghiep", 210, 75)
     assert node_of(window, business.id).parent == window.bands["nguoi_su_dung"]

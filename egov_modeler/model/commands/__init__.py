@@ -31,9 +31,12 @@ from .view import (
     RenameViewCommand,
     ReparentNodeCommand,
     ResizeNodeCommand,
+    SetBendpointsCommand,
+    SetConnectionFieldsCommand,
     SetConnectionStyleCommand,
     SetNodeBoundsCommand,
     SetNodeFieldsCommand,
+    SetViewDefaultStyleCommand,
     SetViewFieldsCommand,
 )
 
@@ -44,7 +47,8 @@ __all__ = [
     "MoveFolderCommand", "MoveNodeCommand", "PlaceNodeCommand", "RenameFolderCommand",
     "RelateCommand", "RemoveBendpointCommand", "RemoveConnectionCommand", "RemoveNodeCommand",
     "RenameElementCommand", "RenameViewCommand", "ReparentNodeCommand", "ResizeNodeCommand",
-    "RetypeElementCommand", "SetConnectionStyleCommand", "SetElementFieldsCommand",
+    "RetypeElementCommand", "SetBendpointsCommand", "SetConnectionFieldsCommand",
+    "SetConnectionStyleCommand", "SetViewDefaultStyleCommand", "SetElementFieldsCommand",
     "SetModelFieldsCommand", "SetNodeBoundsCommand", "SetNodeFieldsCommand",
     "SetPropertyCommand", "SetRelationshipFieldsCommand", "SetViewFieldsCommand",
     "UnrelateCommand", "command_from_dict",

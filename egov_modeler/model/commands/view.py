@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ...i18n import tr
 from .. import events as ev
 from ..errors import ModelError
-from ..limits import MAX_COORDINATE, MAX_NODE_SIZE
+from ..limits import MAX_BENDPOINTS, MAX_COORDINATE, MAX_NAME_LENGTH, MAX_NODE_SIZE
 from ..model import position
-from ..views import NODE_KINDS, Connection, Node, Style, View
+from ..views import CONNECTION_ROUTERS, NODE_KINDS, Connection, Node, Style, View
 from .base import (
     CascadeCommand,
     Command,
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 EDITABLE_NODE_FIELDS = ("label", "labels", "documentation", "style", "layer", "view_ref")
 EDITABLE_VIEW_FIELDS = ("name", "names", "documentation", "documentations", "viewpoint",
                         "connection_router")
+EDITABLE_CONNECTION_FIELDS = ("label", "labels", "documentation", "style", "router")
 
 
 def check_geometry(x: int, y: int, w: int | None = None, h: int | None = None) -> None:
@@ -84,7 +85,57 @@ class SetViewFieldsCommand(FieldsCommand):
         model.emit(ev.ViewChanged(self.view_id))
 
     def describe(self) -> str:
+        if set(self.changes) == {"connection_router"}:
+            return tr("Change how lines are routed")
         return tr("Edit view")
+
+
+@dataclass
+class SetViewDefaultStyleCommand(Command):
+    """Set the appearance nodes of ``element_type`` take on a view where their own style
+    sets nothing; an empty style removes that default."""
+
+    view_id: str
+    element_type: str
+    style: Style
+    _old: Style | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.style, dict):  # the dict form of a style
+            from ..serialization import style_from_dict
+
+            self.style = style_from_dict(self.style)
+
+    def apply(self, model: Model) -> None:
+        if not self.element_type or len(self.element_type) > MAX_NAME_LENGTH:
+            raise ModelError(tr("A default appearance needs an element type"))
+        view = model.view(self.view_id)
+        self._old = view.defaults.get(self.element_type)
+        if self.style.is_default():
+            view.defaults.pop(self.element_type, None)
+        else:
+            view.defaults[self.element_type] = copy.deepcopy(self.style)
+        _announce_defaults(model, view, self.element_type)
+
+    def revert(self, model: Model) -> None:
+        view = model.view(self.view_id)
+        if self._old is None:
+            view.defaults.pop(self.element_type, None)
+        else:
+            view.defaults[self.element_type] = self._old
+        _announce_defaults(model, view, self.element_type)
+
+    def describe(self) -> str:
+        return tr("Change the default appearance of a type")
+
+
+def _announce_defaults(model: Model, view: View, element_type: str) -> None:
+    """The view changed, and so did every node of that type on it."""
+    model.emit(ev.ViewChanged(view.id))
+    for node in view.nodes.values():
+        if node.element_id and model.has_element(node.element_id) and model.element(
+                node.element_id).type == element_type:
+            model.emit(ev.NodeChanged(view.id, node.id))
 
 
 @dataclass
@@ -380,6 +431,66 @@ class SetConnectionStyleCommand(Command):
     def revert(self, model: Model) -> None:
         model.connection(self.view_id, self.connection_id).style = self._old
         model.emit(ev.ConnectionChanged(self.view_id, self.connection_id))
+
+
+@dataclass
+class SetConnectionFieldsCommand(FieldsCommand):
+    """Change a line's label, documentation, style or routing (``router``: "" as the view
+    says, "manual" or "manhattan")."""
+
+    view_id: str
+    connection_id: str
+    changes: dict[str, Any]
+    editable: ClassVar[tuple[str, ...]] = EDITABLE_CONNECTION_FIELDS
+
+    def _target(self, model: Model) -> Connection:
+        return model.connection(self.view_id, self.connection_id)
+
+    def _announce(self, model: Model) -> None:
+        model.emit(ev.ConnectionChanged(self.view_id, self.connection_id))
+
+    def apply(self, model: Model) -> None:
+        if "router" in self.changes and self.changes["router"] not in CONNECTION_ROUTERS:
+            raise ModelError(tr("‘{field}’ cannot be set to {value}", field="router",
+                                value=repr(self.changes["router"])[:60]))
+        super().apply(model)
+
+    def describe(self) -> str:
+        if set(self.changes) == {"router"}:
+            return tr("Change how the line is routed")
+        if set(self.changes) == {"style"}:
+            return tr("Change line style")
+        return tr("Edit line")
+
+
+@dataclass
+class SetBendpointsCommand(Command):
+    """Replace every bendpoint of a line at once (a routed line: its new right angles)."""
+
+    view_id: str
+    connection_id: str
+    bendpoints: list[tuple[int, int]]
+    _old: list[tuple[int, int]] = field(default_factory=list, init=False, repr=False,
+                                        compare=False)
+
+    def apply(self, model: Model) -> None:
+        conn = model.connection(self.view_id, self.connection_id)
+        points = [(int(x), int(y)) for x, y in self.bendpoints]
+        if len(points) > MAX_BENDPOINTS:
+            raise ModelError(tr("A line can have at most {count} bendpoints",
+                                count=MAX_BENDPOINTS))
+        for x, y in points:
+            check_geometry(x, y)
+        self._old = list(conn.bendpoints)
+        conn.bendpoints = points
+        model.emit(ev.ConnectionChanged(self.view_id, self.connection_id))
+
+    def revert(self, model: Model) -> None:
+        model.connection(self.view_id, self.connection_id).bendpoints = list(self._old)
+        model.emit(ev.ConnectionChanged(self.view_id, self.connection_id))
+
+    def describe(self) -> str:
+        return tr("Route the line")
 
 
 @dataclass

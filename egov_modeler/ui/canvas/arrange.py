@@ -14,7 +14,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from ...model import arrange as ar
-from ...model.commands import CompoundCommand
+from ...model.commands import Command, CompoundCommand
+from .line_routing import reroute_commands
 
 if TYPE_CHECKING:
     from .scene import DiagramScene
@@ -138,7 +139,9 @@ def arrange_selection(canvas: DiagramView, operation: str) -> bool:
     if not commands:
         canvas.editor.status.emit(_t("Already arranged: nothing to move"))
         return False
-    return canvas.editor.run(CompoundCommand(undo_label(operation), list(commands)))
+    steps: list[Command] = list(commands)
+    steps += reroute_commands(scene.model, scene.view(), steps)
+    return canvas.editor.run(CompoundCommand(undo_label(operation), steps))
 
 
 # ============================================================================ icons

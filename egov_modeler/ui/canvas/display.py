@@ -11,7 +11,8 @@ from __future__ import annotations
 import dataclasses
 
 from ...diagram import display_list as _scene
-from ...model.views import Node
+from ...model.model import Model
+from ...model.views import Node, Style, View
 
 
 def _at_origin(node: Node, w: float, h: float) -> Node:
@@ -35,8 +36,14 @@ def note_items(node: Node, label: str, w: float, h: float) -> list:
     return _scene.note_items(_at_origin(node, w, h), label)
 
 
-def connection_label(points: list[tuple[float, float]], text: str):
+def legend_items(model: Model, view: View, node: Node, lang: str, w: float, h: float) -> list:
+    """A legend node: the types shown on its view, as the PDF draws it."""
+    return _scene.legend_node_items(model, view, _at_origin(node, w, h), lang)
+
+
+def connection_label(points: list[tuple[float, float]], text: str,
+                     style: Style | None = None):
     """The relationship's name on its line, placed as the PDF places it (the PDF also
     slides labels apart across the whole view; the canvas, which redraws one line at a
     time, keeps each at its first choice)."""
-    return _scene.connection_label(points, text, [])
+    return _scene.connection_label(points, text, [], style=style)

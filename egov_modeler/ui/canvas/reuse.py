@@ -25,7 +25,9 @@ from ...model.commands import (
 )
 from ...model.ids import new_id
 from ...model.model import Model
-from ...model.views import Connection, Node
+from ...model.views import ROUTER_ORTHOGONAL, Connection, Node, View
+from . import nesting
+from .line_routing import routed_bendpoints
 from .tools import band_warnings, element_size_for
 
 if TYPE_CHECKING:
@@ -70,6 +72,29 @@ def place_existing_commands(model: Model, view_id: str, node: Node) -> list[Comm
     return commands
 
 
+def route_new_connections(model: Model, view: View, commands: list[Command]) -> list[Command]:
+    """``commands`` with each new line between two nodes given right angles when the
+    view routes its lines orthogonally (the node it ends at may be one being placed)."""
+    if view.connection_router != ROUTER_ORTHOGONAL:
+        return commands
+    placed = {c.node.id: c.node for c in commands if isinstance(c, PlaceNodeCommand)}
+    scratch = View(view.id, nodes={**view.nodes, **placed}, connections=dict(view.connections),
+                   connection_router=view.connection_router)
+    out: list[Command] = []
+    for command in commands:
+        if isinstance(command, AddConnectionCommand) and not command.connection.bendpoints:
+            conn = command.connection
+            if conn.source in scratch.nodes and conn.target in scratch.nodes and (
+                    conn.source != conn.target):
+                rel_type = (model.relationship(conn.relationship_id).type
+                            if conn.relationship_id and model.has_relationship(
+                                conn.relationship_id) else "")
+                conn.bendpoints = routed_bendpoints(model, scratch, conn, rel_type)
+            scratch.connections[conn.id] = conn
+        out.append(command)
+    return out
+
+
 def place_existing(canvas: DiagramView, element_id: str, pos: QPointF) -> Node | None:
     """Place the existing element ``element_id`` centred on ``pos`` of ``canvas``, nested
     in the band or group under it, with its relationships' connections; one undo step.
@@ -81,20 +106,29 @@ def place_existing(canvas: DiagramView, element_id: str, pos: QPointF) -> Node |
                                      id=element_id))
         return None
     element = model.element(element_id)
-    w, h = element_size_for(scene.view())
-    node = Node(new_id(), round(pos.x() - w / 2), round(pos.y() - h / 2), w, h,
-                element_id=element_id, parent=scene.container_at(pos))
-    commands = place_existing_commands(model, scene.view_id, node)
+    view = scene.view()
+    w, h = element_size_for(view)
+    box = (round(pos.x() - w / 2), round(pos.y() - h / 2), w, h)
+    parent = nesting.holder_at(scene, pos, set(), nesting.nests_into_elements(canvas.editor))
+    box, grow, stated = nesting.entering(canvas.editor, view, parent, box, element, False,
+                                         canvas.mapToGlobal(canvas.mapFromScene(pos)))
+    node = Node(new_id(), *box, element_id=element_id, parent=parent)
+    commands = place_existing_commands(model, scene.view_id, node) + grow
+    commands += nesting.relate_command(stated)
+    routed = route_new_connections(model, view, commands)
     # Always one compound step, so Edit > Undo names what the drop did.
     ok = canvas.editor.run(CompoundCommand(
-        _t("Show ‘{name}’ on this view", name=element.name), commands))
+        _t("Show ‘{name}’ on this view", name=element.name), routed))
     if not ok:
         return None
     scene.select_ids([node.id])
     warnings = band_warnings(model, scene.view_id, node.id)
-    lines = len(commands) - 1
+    lines = sum(isinstance(c, AddConnectionCommand) for c in commands)
+    said = nesting.stated_message(model, stated)
     if warnings:
         canvas.editor.status.emit(warnings[0])
+    elif said:
+        canvas.editor.status.emit(said)
     elif lines:
         canvas.editor.status.emit(_t("‘{name}’ placed with {count} of its relationships",
                                      name=element.name, count=lines))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from ...model import events as ev
 from ...model.model import Model
-from ...model.views import NODE_CONTAINER, Connection, Node, View
+from ...model.views import NODE_CONTAINER, NODE_LEGEND, Connection, Node, View
 from ..model_listener import ModelListener
 from .items import BandItem, ConnectionItem, ElementItem, NodeItem
 
@@ -48,6 +48,7 @@ class DiagramScene(QGraphicsScene):
         self._band_order: dict[str, int] = {}
         self._problems: dict[str, str] = {}
         self._fit_pending = False
+        self._viewpoint: str | None = None  # the one the items are ghosted for
         #: Scene units per screen pixel of the view showing this scene (1 / zoom): handles,
         #: bendpoints and line hit widths are sized in screen pixels when zoomed out.
         self.pixel = 1.0
@@ -82,6 +83,7 @@ class DiagramScene(QGraphicsScene):
         if not self.model.has_view(self.view_id):
             return
         view = self.view()
+        self._viewpoint = view.viewpoint
         self._compute_band_order()
         for node in view.nodes.values():
             self._add_node_item(node, fit=False)
@@ -189,6 +191,7 @@ class DiagramScene(QGraphicsScene):
         if node.layer is not None:
             self._compute_band_order()
         self._add_node_item(node)
+        self._refresh_legends()
 
     def _node_removed(self, event: ev.NodeRemoved) -> None:
         if event.view_id != self.view_id:
@@ -201,6 +204,7 @@ class DiagramScene(QGraphicsScene):
         self._node_connections.pop(event.node_id, None)
         self.removeItem(item)
         self._band_order.pop(event.node_id, None)
+        self._refresh_legends()
 
     def _node_moved(self, event: ev.NodeMoved) -> None:
         if event.view_id != self.view_id:
@@ -228,6 +232,7 @@ class DiagramScene(QGraphicsScene):
     def _connection_added(self, event: ev.ConnectionAdded) -> None:
         if event.view_id == self.view_id:
             self._add_connection_item(self.connection(event.connection_id))
+            self._refresh_legends()
 
     def _connection_removed(self, event: ev.ConnectionRemoved) -> None:
         if event.view_id != self.view_id:
@@ -237,6 +242,7 @@ class DiagramScene(QGraphicsScene):
             for ids in self._node_connections.values():
                 ids.discard(event.connection_id)
             self.removeItem(item)
+            self._refresh_legends()
 
     def _connection_changed(self, event: ev.ConnectionChanged) -> None:
         if event.view_id == self.view_id:
@@ -250,11 +256,17 @@ class DiagramScene(QGraphicsScene):
             item = self.node_items.get(node_id)
             if item is not None:
                 item.refresh()
+        if self._element_nodes.get(event.element_id):
+            self._refresh_legends()  # its type may have changed
 
     def _relationship_changed(self, event: ev.RelationshipChanged) -> None:
+        shown = False
         for item in self.connection_items.values():
             if self.connection(item.connection_id).relationship_id == event.relationship_id:
                 item.sync()
+                shown = True
+        if shown:
+            self._refresh_legends()
 
     def _view_removed(self, event: ev.ViewRemoved) -> None:
         if event.view_id == self.view_id:
@@ -263,7 +275,27 @@ class DiagramScene(QGraphicsScene):
 
     def _view_changed(self, event: ev.ViewChanged) -> None:
         if event.view_id == self.view_id:
+            viewpoint = self.view().viewpoint
+            if viewpoint != self._viewpoint:  # ghosting follows the viewpoint
+                self._viewpoint = viewpoint
+                for item in self.node_items.values():
+                    item.refresh()
             self.viewRenamed.emit(self.view_id)
+
+    def _refresh_legends(self) -> None:
+        """Legend nodes list the types on the view: redraw them when what is shown
+        changes."""
+        if not self.model.has_view(self.view_id):
+            return
+        nodes = self.view().nodes
+        for node_id, item in self.node_items.items():
+            node = nodes.get(node_id)
+            if node is not None and node.kind == NODE_LEGEND:
+                item.refresh()
+
+    def ghosted_node_ids(self) -> list[str]:
+        """The nodes drawn faded because the view's viewpoint does not show their type."""
+        return [i.node_id for i in self.node_items.values() if i.ghosted]
 
     def _reset(self, event: ev.ModelReset) -> None:
         self.rebuild()
@@ -321,9 +353,9 @@ class DiagramScene(QGraphicsScene):
         return None
 
     def can_hold(self, node: Node) -> bool:
-        """Bands, groups and Grouping elements take nested nodes; dropping onto an ordinary
-        element places beside it rather than inside (an accidental nesting would state a
-        relationship the architect did not draw)."""
+        """Bands, groups and Grouping elements always take nested nodes. Whether an
+        ordinary element takes what is dropped onto it (nesting as in Archi, with the
+        relationship it states) is the nesting preference's to say (:mod:`.nesting`)."""
         if node.kind == NODE_CONTAINER:
             return True
         if node.element_id and self.model.has_element(node.element_id):

@@ -19,11 +19,14 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ..editor import Editor
 from .autoscroll import EdgeScroller
+from .nesting import holder_at, nests_into_elements
 from .scene import DiagramScene
 from .tools import ConnectTool, PlaceTool, SelectTool, Tool
+from .tools.painter import PainterTool
 
 if TYPE_CHECKING:
     from .name_editor import NameEditor
+    from .text_editor import NodeTextEditor
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +79,7 @@ class DiagramView(QGraphicsView):
         self.setMouseTracking(True)
         self.tools: dict[str, Tool] = {
             "select": SelectTool(self), "connect": ConnectTool(self), "place": PlaceTool(self),
+            "painter": PainterTool(self),
         }
         self.tool: Tool = self.tools["select"]
         self.tool.activate()
@@ -83,6 +87,8 @@ class DiagramView(QGraphicsView):
             1.0 / zoom if zoom > 0 else 1.0))
         #: The open in-place name editor (see :meth:`edit_name`), or None.
         self.name_editor: NameEditor | None = None
+        #: The open editor of a note's, group's or legend's text (:meth:`edit_text`).
+        self.text_editor: NodeTextEditor | None = None
         #: Scrolls while a drag rests at the window's edge.
         self.scroller = EdgeScroller(self)
 
@@ -95,7 +101,8 @@ class DiagramView(QGraphicsView):
 
     # ---------------------------------------------------------------- tools
     def set_tool(self, name: str) -> None:
-        """Make ``name`` ("select", "connect", "place") the active mouse mode."""
+        """Make ``name`` ("select", "connect", "place", "painter") the active mouse
+        mode."""
         tool = self.tools[name]
         if tool is self.tool:
             return
@@ -166,6 +173,23 @@ class DiagramView(QGraphicsView):
         self.name_editor.setFocus()
         return self.name_editor
 
+    def edit_text(self, node_id: str):
+        """Edit the text of a note, or the name of a group or legend, in place
+        (double-click); returns the editor, or None for a node that shows an element."""
+        from .text_editor import NodeTextEditor
+
+        scene = self.diagram()
+        if node_id not in scene.node_items or scene.node(node_id).element_id:
+            return None
+        if self.text_editor is not None:
+            self.text_editor.finish(commit=True)
+        scene.select_ids([node_id])
+        self.ensureVisible(scene.node_items[node_id], 20, 20)
+        self.text_editor = NodeTextEditor(self, node_id)
+        self.text_editor.show()
+        self.text_editor.setFocus()
+        return self.text_editor
+
     # ---------------------------------------------------------------- drops
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _droppable(event.mimeData()):
@@ -179,7 +203,8 @@ class DiagramView(QGraphicsView):
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
             pos = self.mapToScene(event.position().toPoint())
-            self.diagram().set_drop_target(self.diagram().container_at(pos))
+            self.diagram().set_drop_target(holder_at(self.diagram(), pos, set(),
+                                                     nests_into_elements(self.editor)))
         else:
             event.ignore()
 

@@ -212,6 +212,19 @@ class Dialogs:
         value, ok = QInputDialog.getText(self.parent, title, label, text=text)
         return value if ok else None
 
+    def choose_from_menu(self, menu, pos):
+        """Show a popup ``menu`` at global ``pos``; the action chosen, or None."""
+        return menu.exec(pos)
+
+    def choose_colour(self, title: str, initial: str) -> str | None:
+        """The system colour picker, starting at ``initial`` (``#rrggbb``); the colour
+        chosen as ``#rrggbb``, or None when cancelled."""
+        from PySide6.QtGui import QColor
+        from PySide6.QtWidgets import QColorDialog
+
+        colour = QColorDialog.getColor(QColor(initial), self.parent, title)
+        return colour.name() if colour.isValid() else None
+
 
 class RecentFiles:
     """The most recently opened or saved files, newest first, kept in ``QSettings``."""

@@ -1,4 +1,5 @@
-"""An ordered key/value table of the user properties of one model object.
+"""An ordered key/value table of the user properties of one model object, or of the
+properties several objects share (bulk edit).
 
 The owner is an element, a relationship, a view or the model itself (its properties hold
 the dossier fields the PDF prints, ``dossier:title`` and so on). Every edit is one undo step
@@ -6,6 +7,11 @@ made of :class:`~egov_modeler.model.commands.SetPropertyCommand`: add a row, cha
 value, rename a key (the row keeps its place), remove a row. The table holds no state of its
 own: :meth:`PropertyTable.refresh` re-reads the model, and the Properties dock calls it on
 every model event, so undo and redo show at once.
+
+With several owners (:meth:`PropertyTable.show_owners`) the rows are the keys every owner
+has, in the first owner's order; a value the owners do not share shows empty, marked
+"different values". Setting a value, adding, renaming or removing a key then does it for
+every owner, as one undo step.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,6 +39,8 @@ from ..plain_text import tooltip
 
 log = logging.getLogger(__name__)
 
+#: Background of a value the selected objects do not share.
+MIXED_COLOR = QColor("#fff4ce")
 #: Rows shown before the table scrolls (the dock stays compact).
 MAX_VISIBLE_ROWS = 8
 #: Rows of height kept even for an empty table, so "add" has somewhere to appear.
@@ -65,6 +74,29 @@ def apply_property_edit(properties: list[tuple[str, str]], key: str, value: str 
     else:
         props[index] = (key, value)
     return props
+
+
+def shared_properties(lists: list[list[tuple[str, str]]]
+                      ) -> tuple[list[tuple[str, str]], set[str]]:
+    """The keys every list has (first rows only, in the first list's order) with their
+    value when all lists agree, else ``""``; and the set of keys whose values differ."""
+    if not lists:
+        return [], set()
+    firsts = [dict(reversed(props)) for props in lists]  # a key's first value wins
+    shared: list[tuple[str, str]] = []
+    mixed: set[str] = set()
+    seen: set[str] = set()
+    for key, _value in lists[0]:
+        if key in seen or not all(key in values for values in firsts):
+            continue
+        seen.add(key)
+        values = {values[key] for values in firsts}
+        if len(values) == 1:
+            shared.append((key, values.pop()))
+        else:
+            shared.append((key, ""))
+            mixed.add(key)
+    return shared, mixed
 
 
 def first_rows(properties: list[tuple[str, str]]) -> set[int]:
@@ -139,7 +171,9 @@ class PropertyTable(QWidget):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.editor: Editor | None = None
-        self.owner_id: str | None = None
+        #: Whose properties are shown: one owner, or several (bulk edit).
+        self.owner_ids: list[str] = []
+        self._mixed: set[str] = set()
         self._filling = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -191,26 +225,48 @@ class PropertyTable(QWidget):
         self._update_buttons()
 
     # ---------------------------------------------------------------- showing
+    @property
+    def owner_id(self) -> str | None:
+        """The one owner shown (the first of several in a bulk edit), or None."""
+        return self.owner_ids[0] if self.owner_ids else None
+
     def show_owner(self, editor: Editor | None, owner_id: str | None) -> None:
         """Show the properties of ``owner_id`` (``None``: an empty, disabled table)."""
-        if (editor, owner_id) != (self.editor, self.owner_id):
+        self.show_owners(editor, [owner_id] if owner_id is not None else [])
+
+    def show_owners(self, editor: Editor | None, owner_ids: list[str]) -> None:
+        """Show the properties ``owner_ids`` share (one owner: all of its properties)."""
+        if (editor, owner_ids) != (self.editor, self.owner_ids):
             self.table.clearSelection()
         self.editor = editor
-        self.owner_id = owner_id
+        self.owner_ids = list(owner_ids)
         self.refresh()
 
-    def properties(self) -> list[tuple[str, str]]:
-        """The owner's properties as the model has them now ([] when there is no owner)."""
-        if self.editor is None or self.owner_id is None:
+    def _live_owners(self) -> list[str]:
+        if self.editor is None:
             return []
-        return owner_properties(self.editor.model, self.owner_id) or []
+        model = self.editor.model
+        return [o for o in self.owner_ids if owner_properties(model, o) is not None]
+
+    def properties(self) -> list[tuple[str, str]]:
+        """The owner's properties as the model has them now ([] when there is no owner);
+        with several owners, those they share (see :func:`shared_properties`)."""
+        if self.editor is None or not self.owner_ids:
+            return []
+        if len(self.owner_ids) == 1:
+            return owner_properties(self.editor.model, self.owner_ids[0]) or []
+        lists = [owner_properties(self.editor.model, o) or [] for o in self._live_owners()]
+        shared, self._mixed = shared_properties(lists)
+        return shared
+
+    def is_bulk(self) -> bool:
+        return len(self.owner_ids) > 1
 
     def refresh(self) -> None:
         """Re-read the rows from the model, changing only the cells that differ (safe to
         call while a cell's change is being handled)."""
         props = self.properties()
-        active = (self.editor is not None and self.owner_id is not None
-                  and owner_properties(self.editor.model, self.owner_id) is not None)
+        active = bool(self.owner_ids) and len(self._live_owners()) == len(self.owner_ids)
         self._filling = True
         try:
             if self.table.rowCount() != len(props):
@@ -218,13 +274,18 @@ class PropertyTable(QWidget):
             editable = first_rows(props)
             for row, (key, value) in enumerate(props):
                 self._set_cell(row, 0, key, row in editable)
-                self._set_cell(row, 1, value, row in editable)
+                self._set_cell(row, 1, value, row in editable,
+                               mixed=self.is_bulk() and key in self._mixed)
         finally:
             self._filling = False
         self.table.setEnabled(active)
         self.add_button.setEnabled(active)
-        self.count_label.setText(self.tr("{count} properties").format(count=len(props))
-                                 if props else "")
+        if self.is_bulk():
+            self.count_label.setText(self.tr("{count} shared by all {owners}").format(
+                count=len(props), owners=len(self.owner_ids)))
+        else:
+            self.count_label.setText(self.tr("{count} properties").format(count=len(props))
+                                     if props else "")
         self._fit_key_column()
         self._update_height()
         self._update_buttons()
@@ -236,7 +297,8 @@ class PropertyTable(QWidget):
         limit = max(90, int(self.table.width() * 0.45))
         self.table.horizontalHeader().resizeSection(0, min(wanted, limit))
 
-    def _set_cell(self, row: int, column: int, text: str, editable: bool = True) -> None:
+    def _set_cell(self, row: int, column: int, text: str, editable: bool = True,
+                  mixed: bool = False) -> None:
         item = self.table.item(row, column)
         if item is None:
             item = QTableWidgetItem(text)
@@ -250,9 +312,14 @@ class PropertyTable(QWidget):
             item.setFlags(flags)
         tip = text if editable else "\n".join(
             (text, self.tr("This name is repeated: only its first row can be edited here.")))
+        if mixed:
+            tip = self.tr("Different values: typing a value sets it for all of them")
         tip = tooltip(tip)
         if item.toolTip() != tip:
             item.setToolTip(tip)
+        brush = QBrush(MIXED_COLOR) if mixed else QBrush()
+        if item.background() != brush:
+            item.setBackground(brush)
 
     def _update_height(self) -> None:
         """As tall as its rows (up to :data:`MAX_VISIBLE_ROWS`), so the dock stays compact
@@ -279,6 +346,10 @@ class PropertyTable(QWidget):
     def _run(self, command: Command) -> bool:
         return self.editor is not None and self.editor.run(command)
 
+    def _run_all(self, label: str, commands: list[Command]) -> bool:
+        return self.editor is not None and bool(commands) and self.editor.run_many(
+            label, commands)
+
     def _say(self, message: str) -> None:
         if self.editor is not None:
             self.editor.status.emit(message)
@@ -286,15 +357,17 @@ class PropertyTable(QWidget):
     def add_row(self) -> None:
         """Add a property with a new, unused name and an empty value (one undo step), then
         open its name for typing."""
-        if self.editor is None or self.owner_id is None:
+        if self.editor is None or not self.owner_ids:
             return
-        keys = {key for key, _ in self.properties()}
+        keys = {key for owner in self.owner_ids
+                for key, _ in owner_properties(self.editor.model, owner) or []}
         base = self.tr("property")
         key, number = base, 1
         while key in keys:
             number += 1
             key = f"{base} {number}"
-        if self._run(SetPropertyCommand(self.owner_id, key, "")):
+        if self._run_all(self.tr("Set property ‘{key}’").format(key=key),
+                         [SetPropertyCommand(o, key, "") for o in self.owner_ids]):
             self.refresh()
             row = next((i for i, (k, _) in enumerate(self.properties()) if k == key), None)
             if row is not None:
@@ -306,28 +379,33 @@ class PropertyTable(QWidget):
     def remove_selected(self) -> None:
         """Remove the selected property (one undo step)."""
         row = self.selected_row()
-        if row is None or self.owner_id is None:
+        if row is None or not self.owner_ids:
             return
         props = self.properties()
         if row not in first_rows(props):
             self._say(self.tr("This name is repeated: only its first row can be edited here."))
             return
-        self._run(SetPropertyCommand(self.owner_id, props[row][0], None))
+        key = props[row][0]
+        self._run_all(self.tr("Set property ‘{key}’").format(key=key),
+                      [SetPropertyCommand(o, key, None) for o in self.owner_ids])
         self.refresh()
 
     def set_value(self, row: int, value: str) -> bool:
         """Change the value of row ``row`` (what editing the cell does)."""
         props = self.properties()
-        if (self.owner_id is None or not 0 <= row < len(props) or props[row][1] == value
-                or row not in first_rows(props)):
+        if (not self.owner_ids or not 0 <= row < len(props) or row not in first_rows(props)
+                or (props[row][1] == value and props[row][0] not in self._mixed)
+                or (self.is_bulk() and props[row][0] in self._mixed and not value)):
             return False
-        return self._run(SetPropertyCommand(self.owner_id, props[row][0], value))
+        key = props[row][0]
+        return self._run_all(self.tr("Set property ‘{key}’").format(key=key),
+                             [SetPropertyCommand(o, key, value) for o in self.owner_ids])
 
     def rename_key(self, row: int, new_key: str) -> bool:
         """Rename the key of row ``row``; the row keeps its place. An empty or taken name
         is refused with a message on the status bar."""
         props = self.properties()
-        if self.owner_id is None or not 0 <= row < len(props) or row not in first_rows(props):
+        if not self.owner_ids or not 0 <= row < len(props) or row not in first_rows(props):
             return False
         new_key = new_key.strip()
         old_key = props[row][0]
@@ -337,15 +415,22 @@ class PropertyTable(QWidget):
             self._say(self.tr("A property needs a name; ‘{key}’ was kept.").format(
                 key=old_key))
             return False
-        if any(key == new_key for key, _ in props):
+        model = self.editor.model if self.editor is not None else None
+        lists = {o: (owner_properties(model, o) or []) if model is not None else props
+                 for o in self.owner_ids}
+        if any(key == new_key for owned in lists.values() for key, _ in owned):
             self._say(self.tr("There is already a property named ‘{key}’.").format(
                 key=new_key))
             return False
-        commands = rename_key_commands(self.owner_id, props, row, new_key)
-        if commands is None:
-            self._say(self.tr("Repeated property names below this row: renaming it here "
-                              "would reorder them, so nothing was changed."))
-            return False
+        commands: list[Command] = []
+        for owner, owned in lists.items():
+            at = next(i for i, (k, _) in enumerate(owned) if k == old_key)
+            some = rename_key_commands(owner, owned, at, new_key)
+            if some is None:
+                self._say(self.tr("Repeated property names below this row: renaming it "
+                                  "here would reorder them, so nothing was changed."))
+                return False
+            commands.extend(some)
         return self.editor is not None and self.editor.run_many(
             self.tr("Rename property ‘{old}’ to ‘{new}’").format(old=old_key, new=new_key),
             commands)

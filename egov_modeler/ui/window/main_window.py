@@ -37,6 +37,7 @@ from .edit_controller import EditController
 from .export_controller import EXCHANGE_FILTER, ExportController
 from .file_controller import NATIVE_FILTER, FileController
 from .find_controller import FindController
+from .format_controller import FormatController
 from .large_view_controller import LargeViewController
 from .problems_controller import ProblemsController
 from .profile_controller import ProfileController
@@ -124,6 +125,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.repository.dock)
         self.tabifyDockWidget(self.properties, self.repository.dock)
         self.properties.raise_()
+        self.formats = FormatController(self.document, self.views, self.edits,
+                                        self.properties, self.dialogs, self.settings,
+                                        self.show_status, self)
         self.setCentralWidget(self.views.tabs)
         self.statusBar().addPermanentWidget(self.profiles.label)
         self.statusBar().addPermanentWidget(self.views.zoom_label)
@@ -191,6 +195,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(dock.toggleViewAction())
 
         bar.addMenu(self.edits.arrange_menu)
+        self.formats.fill_format_menu(bar.addMenu(self.tr("F&ormat")))
         tools_menu = bar.addMenu(self.tr("&Tools"))
         self.views.fill_tools_menu(tools_menu)
         tools_menu.addSeparator()
@@ -235,6 +240,7 @@ class MainWindow(QMainWindow):
         button.setToolTip(self.tr("Align, distribute, same size (two or more selected)"))
         bar.addWidget(button)
         self.addToolBar(bar)
+        self.addToolBar(self.formats.toolbar)
 
     # ================================================================ docks
     def _default_dock_layout(self) -> None:

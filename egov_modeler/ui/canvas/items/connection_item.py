@@ -14,7 +14,8 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, Q
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ....diagram import notation as nt
-from ....diagram.display_list import connection_text
+from ....diagram.display_list import connection_text, on_white
+from ....model.views import Style
 from ..display import connection_label
 from ..notation_qt import Shape, paint_display_items, paint_shapes, shapes
 from .element_item import SELECTION_COLOR
@@ -46,6 +47,7 @@ class ConnectionItem(QGraphicsItem):
         self._text = ""
         self._label: list = []
         self._pen = QPen(QColor(nt.CONNECTION_COLOR), 1.0)
+        self._style: Style | None = None
         self._rel_type: str | None = None
         self._access: str | None = None
         self._directed = False
@@ -83,7 +85,9 @@ class ConnectionItem(QGraphicsItem):
         self._text = connection_text(rel, conn, language)  # as the PDF writes it
         self._access = rel.access_type if rel else None
         self._directed = bool(rel and rel.is_directed)
-        color = QColor(conn.style.line_color or "#333333")
+        self._style = conn.style
+        color = QColor(on_white(conn.style.line_color or nt.CONNECTION_COLOR,
+                                conn.style.line_alpha))
         self._pen = QPen(color, float(conn.style.line_width or 1.0))
         self._pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         self.update_route()
@@ -125,7 +129,8 @@ class ConnectionItem(QGraphicsItem):
             [(p.x(), p.y()) for p in self.points])
         self._dash = dash
         self._ends = shapes([*src, *tgt])
-        label = connection_label([(p.x(), p.y()) for p in self.points], self._text)
+        label = connection_label([(p.x(), p.y()) for p in self.points], self._text,
+                                 self._style)
         self._label = [label] if label is not None else []
 
     def midpoint(self) -> QPointF:

@@ -14,7 +14,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from ..display import element_items, note_items
+from ....model.viewpoints import is_allowed
+from ....model.views import NODE_LEGEND
+from ..display import element_items, legend_items, note_items
 from ..notation_qt import paint_display_items
 
 if TYPE_CHECKING:
@@ -27,6 +29,10 @@ HANDLE_SIZE = 7.0
 SELECTION_COLOR = QColor("#1a73e8")
 WARNING_COLOR = QColor("#e8a200")
 ERROR_COLOR = QColor("#d93025")
+
+#: How strongly an element its view's viewpoint does not show is drawn (Archi ghosts
+#: them the same way: there, but faded).
+GHOST_OPACITY = 0.3
 
 #: Handle names clockwise from the top-left corner; each moves the edges it names.
 HANDLES = ("nw", "n", "ne", "e", "se", "s", "sw", "w")
@@ -41,6 +47,8 @@ class NodeItem(QGraphicsItem):
         self._w = 1.0
         self._h = 1.0
         self.dimmed = False
+        #: Drawn faded: the view's viewpoint does not show this element's type (as Archi).
+        self.ghosted = False
         self.drop_target = False  # transient drag feedback, not model state
         self.problem: str | None = None  # "error" / "warning" from validation
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
@@ -177,14 +185,20 @@ class ElementItem(NodeItem):
         node = self.node()
         self._kind = node.kind
         w, h = self._w, self._h
+        view = scene.view()
+        self.ghosted = False
         if node.kind == "element" and node.element_id and scene.model.has_element(
                 node.element_id):
             element = scene.model.element(node.element_id)
             top_child = scene.children_top(self.node_id)
             self._items = element_items(
-                element.type, w, h, element.name_in(scene.language), node.style,
+                element.type, w, h, element.name_in(scene.language),
+                view.node_style(node, element.type),
                 None if top_child is None else top_child - node.y)
+            self.ghosted = not is_allowed(view.viewpoint, element.type)
             self.setToolTip(element_tooltip(element, scene.language))
+        elif node.kind == NODE_LEGEND:
+            self._items = legend_items(scene.model, view, node, scene.language, w, h)
         else:
             label = node.labels.get(scene.language) or node.label
             self._items = note_items(node, label, w, h)
@@ -195,6 +209,8 @@ class ElementItem(NodeItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if self.dimmed:
             painter.setOpacity(0.25)
+        elif self.ghosted:
+            painter.setOpacity(GHOST_OPACITY)
         paint_display_items(painter, self._items)
         painter.setOpacity(1.0)
         self.paint_problem(painter)

@@ -187,6 +187,12 @@ class ConnectTool(Tool):
         relationship = Relationship(new_id(), relationship_type, src, tgt)
         connection = Connection(new_id(), source_node_id, target_node_id,
                                 relationship_id=relationship.id)
+        view = scene.view()
+        if view.routes_orthogonally(connection) and source_node_id != target_node_id:
+            from ..line_routing import routed_bendpoints
+
+            connection.bendpoints = routed_bendpoints(model, view, connection,
+                                                      relationship_type)
         label = _t("Connect with {type}", type=_relationship_label(relationship_type))
         try:
             self.editor.run_many_strict(label, [
@@ -214,11 +220,21 @@ def _relationship_label(rel_type: str) -> str:
 def suggested_type(model, source_id: str, target_id: str) -> str | None:
     """The framework catalog's suggested relationship for two elements, when it has one."""
     try:
+        return suggested_relationship_of(model.element(source_id), model.element(target_id))
+    except Exception:
+        log.debug("suggested_relationship failed", exc_info=True)
+        return None
+
+
+def suggested_relationship_of(source, target) -> str | None:
+    """The framework's suggested relationship between two :class:`Element` objects (one
+    may not be in the model yet: a component being dropped)."""
+    try:
         from ....model.catalog import suggested_relationship
     except ImportError:
         return None
     try:
-        return suggested_relationship(model.element(source_id), model.element(target_id))
+        return suggested_relationship(source, target)
     except Exception:
         log.debug("suggested_relationship failed", exc_info=True)
         return None

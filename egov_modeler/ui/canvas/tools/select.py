@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPen
+from PySide6.QtGui import QColor, QCursor, QKeyEvent, QMouseEvent, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from ....model.commands import (
@@ -17,7 +17,9 @@ from ....model.commands import (
     ReparentNodeCommand,
     SetNodeBoundsCommand,
 )
+from .. import nesting
 from ..items import BandItem, ConnectionItem, NodeItem
+from ..line_routing import reroute_commands
 from .base import DRAG_THRESHOLD, Tool, _t, band_warnings
 
 if TYPE_CHECKING:
@@ -215,9 +217,11 @@ class SelectTool(Tool):
         elif mode == "resize" and self._resize:
             item, handle, rect = self._resize
             new = _resized(rect, handle, delta)
-            ok = self.editor.run(SetNodeBoundsCommand(
+            resize: list[Command] = [SetNodeBoundsCommand(
                 self.scene.view_id, item.node_id, round(new.x()), round(new.y()),
-                round(new.width()), round(new.height())))
+                round(new.width()), round(new.height()))]
+            resize += reroute_commands(self.scene.model, self.scene.view(), resize)
+            ok = self.editor.run_many(resize[0].describe(), resize)
             if not ok:
                 item.sync()
                 self.scene.update_routes([item.node_id])
@@ -235,39 +239,56 @@ class SelectTool(Tool):
 
     def commit_move(self, dx: int, dy: int, roots: list[str]) -> bool:
         """Move ``roots`` (with what is nested in them) by ``(dx, dy)`` and nest each into
-        the container under its new centre, as one undo step."""
+        the container (or, as in Archi, the element) under its new centre, as one undo
+        step: with the parent grown to hold it, the relationship the nesting states, the
+        relationship a nesting showed deleted when the user says so on leaving, and the
+        orthogonal lines routed again around the boxes' new places."""
         scene = self.scene
         view = scene.view()
+        editor = self.editor
         commands: list[Command] = []
         moving = set()
         for root in roots:
             moving.add(root)
             moving.update(d.id for d in view.descendants(root))
+        stated: list[nesting.Stated] = []
         for root in roots:
             node = view.nodes[root]
-            if dx or dy:
-                commands.append(SetNodeBoundsCommand(view.id, root, node.x + dx, node.y + dy,
-                                                     node.w, node.h))
+            box = (node.x + dx, node.y + dy, node.w, node.h)
             centre = QPointF(node.x + dx + node.w / 2, node.y + dy + node.h / 2)
-            if node.layer is not None:  # a framework layer band never nests into another
-                continue
-            # Only the moved nodes are excluded: their items may still be at the preview.
-            parent = self._container_at(centre, moving)
-            current = view.nodes.get(node.parent) if node.parent else None
-            if (current is not None and current.id not in moving
-                    and current.contains(centre.x(), centre.y())
-                    and (parent is None or scene._depth(current)
-                         >= scene._depth(view.nodes[parent]))):
-                parent = current.id  # still inside its parent (even an element): stay
+            parent = node.parent
+            if node.layer is None:  # a framework layer band never nests into another
+                # Only the moved nodes are excluded: their items may still be at the preview.
+                parent = self._container_at(centre, moving)
+                current = view.nodes.get(node.parent) if node.parent else None
+                if (current is not None and current.id not in moving
+                        and current.contains(centre.x(), centre.y())
+                        and (parent is None or scene._depth(current)
+                             >= scene._depth(view.nodes[parent]))):
+                    parent = current.id  # still inside its parent (even an element): stay
+            grow: list[Command] = []
+            said = nesting.Stated()
             if parent != node.parent:
-                commands.append(ReparentNodeCommand(view.id, root, parent))
+                child = scene.model.element(node.element_id) if node.element_id else None
+                box, grow, said = nesting.entering(editor, view, parent, box, child, False,
+                                                   QCursor.pos(), moving)
+            if box[:2] != (node.x, node.y):
+                commands.append(SetNodeBoundsCommand(view.id, root, *box))
+            if parent == node.parent:
+                continue
+            commands.append(ReparentNodeCommand(view.id, root, parent))
+            commands.extend(grow)
+            commands.extend(nesting.leaving_commands(editor, view, node.parent, root, parent))
+            commands.extend(nesting.relate_command(said))
+            stated.append(said)
         if not commands:
             self._restore_items()
             return False
+        commands.extend(reroute_commands(scene.model, view, commands))
         count = len(roots)
         label = (_t("Move {count} elements", count=count) if count > 1
                  else commands[0].describe())
-        ok = self.editor.run_many(label, commands)
+        ok = editor.run_many(label, commands)
         if not ok:
             self._restore_items()
             return False
@@ -276,22 +297,19 @@ class SelectTool(Tool):
             if isinstance(command, ReparentNodeCommand):
                 warnings = band_warnings(scene.model, view.id, command.node_id)
                 if warnings:
-                    self.editor.status.emit(warnings[0])
-                    break
+                    editor.status.emit(warnings[0])
+                    return True
+        for said in stated:
+            message = nesting.stated_message(scene.model, said)
+            if message:
+                editor.status.emit(message)
         return True
 
     def _container_at(self, point: QPointF, exclude: set[str]) -> str | None:
-        """The deepest container in the *model* whose box holds ``point``."""
-        view = self.scene.view()
-        best, best_depth = None, -1
-        for node in view.nodes.values():
-            if node.id in exclude or not self.scene.can_hold(node) or not node.contains(
-                    point.x(), point.y()):
-                continue
-            depth = self.scene._depth(node)
-            if depth > best_depth:
-                best, best_depth = node.id, depth
-        return best
+        """The deepest container in the *model* whose box holds ``point`` (an element
+        too, unless nesting into elements is switched off)."""
+        return nesting.holder_at(self.scene, point, exclude,
+                                 nesting.nests_into_elements(self.editor))
 
     def _restore_items(self) -> None:
         for node_id in self._moving:
@@ -313,9 +331,17 @@ class SelectTool(Tool):
                     self.scene.view_id, item.connection_id, item.segment_at(pos),
                     round(pos.x()), round(pos.y())))
             if isinstance(item, NodeItem):
-                if not item.is_container and self.scene.node(item.node_id).element_id:
+                node = self.scene.node(item.node_id)
+                if not item.is_container and node.element_id:
                     self.canvas.edit_name(item.node_id)
                     return True
+                if not node.element_id and node.layer is None and (
+                        not isinstance(item, BandItem)
+                        or item.header_rect().contains(item.mapFromScene(pos))):
+                    self.canvas.edit_text(item.node_id)  # a note, group or legend
+                    return True
+                if isinstance(item, BandItem):
+                    continue  # the body of a band: what lies under it
                 break
         return False
 
@@ -363,6 +389,7 @@ class SelectTool(Tool):
             node = view.nodes[root]
             commands.append(SetNodeBoundsCommand(view.id, root, node.x + dx, node.y + dy,
                                                  node.w, node.h))
+        commands += reroute_commands(scene.model, view, commands)
         return self.editor.run_many(_t("Nudge"), commands)
 
 
