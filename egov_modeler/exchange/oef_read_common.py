@@ -15,7 +15,9 @@ from lxml import etree
 
 from ..i18n import tr
 from ..model.concepts import Folder
+from ..model.limits import MAX_FONT_SIZE, MAX_TEXT_LENGTH, MIN_FONT_SIZE
 from ..model.views import Connection, Node
+from .oef_style import MAX_LINE_WIDTH
 from .oef_vocabulary import Q_DOC, Q_LABEL, Q_NAME, Q_PROP, Q_PROPS, Q_VALUE, Q_VIEW, XML_LANG
 from .xml_safety import XmlInputError
 
@@ -49,7 +51,9 @@ class ReadState:
         self.name = name
         self.report: list[str] = []
         self.counts: Counter[str] = Counter()
-        self.lang = "vi"
+        #: The file's language: the ``xml:lang`` its texts without one are taken to be in
+        #: ("" when the file names none; they are then written back without one).
+        self.lang = ""
         self.propdefs: dict[str, tuple[str, str]] = {}
         self.ids: dict[str, etree._Element] = {}
         self.skipped: set[str] = set()
@@ -62,22 +66,50 @@ class ReadState:
         )
 
     # -------------------------------------------------------------- text helpers
-    def lang_strings(self, elements: list[etree._Element]) -> tuple[str, dict[str, str]]:
-        """The main text (model language or no language) and the others by language."""
+    def text(self, element: etree._Element) -> str:
+        """The text of ``element``, cut to the length every reader accepts (counted)."""
+        return self.text_of(element.text or "")
+
+    def text_of(self, text: str) -> str:
+        """``text`` cut to the length every reader accepts (counted)."""
+        if len(text) > MAX_TEXT_LENGTH:
+            self.counts["long text"] += 1
+            text = text[:MAX_TEXT_LENGTH]
+        return text
+
+    def lang_texts(self, elements: list[etree._Element]
+                   ) -> tuple[str, str | None, dict[str, str]]:
+        """The main text, the ``xml:lang`` it carried, and the others by language.
+
+        The main text is the one in the file's language or without a language; when there
+        is none, the first text is taken as the main one (counted for the report, since
+        its language changes) so that the object keeps a visible name."""
         main: str | None = None
+        main_lang: str | None = None
         others: dict[str, str] = {}
         for element in elements:
-            language = element.get(XML_LANG)
-            text = element.text or ""
-            if main is None and (not language or language == self.lang):
-                main = text
-            elif language and language != self.lang and language not in others:
-                others[language] = text
+            language = element.get(XML_LANG) or None
+            if not language or language == self.lang:
+                if main is None:
+                    main, main_lang = self.text(element), language
+                else:
+                    self.counts["repeated text"] += 1
+            elif language not in others:
+                others[language] = self.text(element)
+            else:
+                self.counts["repeated text"] += 1
         if main is None and elements:
             first = elements[0]
-            main = first.text or ""
-            others.pop(first.get(XML_LANG) or "", None)
-        return main or "", others
+            main, main_lang = self.text(first), first.get(XML_LANG) or None
+            others.pop(main_lang or "", None)
+            if main:
+                self.counts["other language"] += 1
+        return main or "", main_lang, others
+
+    def lang_strings(self, elements: list[etree._Element]) -> tuple[str, dict[str, str]]:
+        """The main text (file language or no language) and the others by language."""
+        main, _, others = self.lang_texts(elements)
+        return main, others
 
     def properties(self, holder: etree._Element | None, owner: str) -> list[tuple[str, str]]:
         if holder is None:
@@ -124,7 +156,9 @@ class ReadState:
         """The label in every language and the main documentation of a node, connection or
         folder (the model keeps their documentation in one language only)."""
         target.label, target.labels = self.lang_strings(groups[Q_LABEL])
-        target.documentation = self.lang_strings(groups[Q_DOC])[0]
+        documentation, others = self.lang_strings(groups[Q_DOC])
+        target.documentation = documentation
+        self.counts["other documentation"] += len(others)
 
     @cached_property
     def ids_of_views(self) -> set[str]:
@@ -146,8 +180,25 @@ class ReadState:
                                    "the labels keep their text"),
             "label xpathPart": tr("{count} label expressions (xpathPart) were not imported; "
                                   "the labels keep their text"),
+            "repeated text": tr("{count} names or texts repeated in a language the object "
+                                "already had one in were not imported (the first is kept)"),
+            "long text": tr("{count} texts longer than the program accepts were cut short"),
+            "other language": tr("{count} names or texts given only in another language than "
+                                 "the model's were taken as the model's language"),
+            "other documentation": tr("{count} documentation texts of nodes, connections or "
+                                      "folders in other languages were not imported (they "
+                                      "keep the one in the model's language)"),
+            "geometry": tr("{count} coordinates or sizes of nodes and bendpoints outside the "
+                           "limits were brought within them"),
+            "line width": tr("{count} line widths that are not a whole number from 1 to "
+                             "{widest} were left out"),
+            "colour": tr("{count} colours that are not valid were left out"),
+            "font size": tr("{count} font sizes outside {smallest} to {largest} points were "
+                            "left out"),
         }
+        fields = {"widest": MAX_LINE_WIDTH, "smallest": f"{MIN_FONT_SIZE:g}",
+                  "largest": f"{MAX_FONT_SIZE:g}"}
         for key, count in sorted(self.counts.items()):
             if count:
-                self.report.append(messages[key].format(count=count))
+                self.report.append(messages[key].format(count=count, **fields))
 

@@ -11,9 +11,19 @@ from ..i18n import tr
 from ..model.concepts import Element, Relationship
 from ..model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES
 from ..model.model import Model
+from .oef_file_facts import (
+    META_SCHEMA,
+    META_SCHEMA_VERSION,
+    SPECIALIZATION_ID,
+    PropertyDefinition,
+    store_definitions,
+)
 from .oef_read_common import ReadState, local_name
 from .oef_vocabulary import (
+    DC_ELEMENTS,
     DC_NS,
+    DC_SCHEMA,
+    DC_SCHEMA_VERSION,
     PROP_CATALOG_REF,
     PROP_LAYER,
     PROP_REFERENCE_MODEL,
@@ -29,32 +39,47 @@ from .oef_vocabulary import (
 
 
 def read_propdefs(reader: ReadState, holder: etree._Element | None, model: Model) -> None:
+    """The property definitions: their names become property keys, their types the
+    model's declared property types, and their identifiers and name languages are kept
+    (:mod:`.oef_file_facts`) so that export writes the same definitions back, Archi's
+    ``specialization`` among them."""
     if holder is None:
         return
-    definitions = []
+    definitions: list[PropertyDefinition] = []
     for definition in holder:
         if definition.tag != Q_PROPDEF:
             continue
-        name, others = reader.lang_strings([c for c in definition if c.tag == Q_NAME])
+        identifier = definition.get("identifier", "")
+        name, lang, others = reader.lang_texts([c for c in definition if c.tag == Q_NAME])
         kind = definition.get("type", "string")
-        reader.propdefs[definition.get("identifier", "")] = (name, kind)
-        definitions.append((definition.get("identifier", ""), name, kind))
+        reader.propdefs[identifier] = (name, kind)
+        if not name.startswith("egov:"):
+            definitions.append(PropertyDefinition(name, identifier, lang, others))
+    # Kept: what carries meaning (Archi's specialization, name languages); a plain
+    # identifier is renumbered on export like any other, which changes nothing.
     used = {p.get("propertyDefinitionRef") for p in holder.getparent().iter(Q_PROP)}
-    for identifier, name, kind in definitions:
-        if name.startswith("egov:"):
-            continue
-        if kind != "string" or identifier not in used:
-            model.property_types[name] = kind
+    for definition in definitions:
+        kind = reader.propdefs[definition.identifier][1]
+        if kind != "string" or definition.identifier not in used:
+            model.property_types.setdefault(definition.key, kind)
+    store_definitions(model, [d for d in definitions if d.identifier == SPECIALIZATION_ID
+                              or d.lang or d.names])
 
 
 def read_metadata(reader: ReadState, metadata: etree._Element, model: Model) -> None:
+    """Dublin Core elements into ``model.metadata``; a ``<schema>`` other than the Dublin
+    Core 1.1 that export writes is kept (:mod:`.oef_file_facts`), anything else listed."""
+    schema = {Q_SCHEMA: "", Q_SCHEMAVERSION: ""}
+    dublin_core = False
     for child in metadata:
         tag = child.tag
-        if tag in (Q_SCHEMA, Q_SCHEMAVERSION):
+        if tag in schema:
+            schema[tag] = reader.text(child).strip()
             continue
-        if isinstance(tag, str) and tag.startswith(f"{{{DC_NS}}}"):
-            key = local_name(tag)
-            text = child.text or ""
+        key = local_name(tag)
+        if isinstance(tag, str) and tag.startswith(f"{{{DC_NS}}}") and key in DC_ELEMENTS:
+            dublin_core = True
+            text = reader.text(child)
             if key in model.metadata and model.metadata[key] != text:
                 model.metadata[key] = f"{model.metadata[key]}; {text}"
             else:
@@ -62,6 +87,10 @@ def read_metadata(reader: ReadState, metadata: etree._Element, model: Model) -> 
         else:
             reader.report.append(tr("Metadata <{tag}> (line {line}) was not imported",
                                     tag=local_name(tag), line=child.sourceline))
+    written = (DC_SCHEMA, DC_SCHEMA_VERSION) if dublin_core else ("", "")
+    if (schema[Q_SCHEMA], schema[Q_SCHEMAVERSION]) != written:
+        model.metadata[META_SCHEMA] = schema[Q_SCHEMA]
+        model.metadata[META_SCHEMA_VERSION] = schema[Q_SCHEMAVERSION]
 
 
 def read_elements(reader: ReadState, holder: etree._Element | None, model: Model) -> None:
@@ -102,6 +131,9 @@ def read_relationships(reader: ReadState, holder: etree._Element | None, model: 
             continue
         identifier = el.get("identifier")
         kind = el.get(XSI_TYPE, "")
+        if el.get("source") is None or el.get("target") is None:
+            raise reader.fail(el.sourceline, tr(
+                "relationship {id} needs both a source and a target", id=identifier))
         if kind not in RELATIONSHIP_TYPES:
             reader.skipped.add(identifier)
             reader.report.append(tr(

@@ -4,12 +4,21 @@ back (what the format cannot hold exactly goes into the view's extras)."""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
 from typing import Any
 
 from lxml import etree
 
+from ..model.limits import MAX_FONT_SIZE, MAX_TEXT_LENGTH, MIN_FONT_SIZE
 from ..model.views import Style
 from .oef_vocabulary import FONT_STYLES, Q_COLOR, Q_FILL, Q_FONT, Q_LINE, q, xml_text
+
+#: The widest line read from a file, in points: wider than any notation needs, narrow
+#: enough that drawing stays cheap (the exchange schema only says "positive").
+MAX_LINE_WIDTH = 100
+_WHOLE = re.compile(r"\s*\+?[0-9]{1,9}\s*\Z")
 
 
 def parse_color(value: str | None) -> tuple[int, int, int] | None:
@@ -84,31 +93,78 @@ def write_style(parent: etree._Element, style: Style) -> dict[str, Any]:
     return {k: v for k, v in style.__dict__.items() if getattr(back, k) != v}
 
 
-def _color(element: etree._Element) -> tuple[str, int | None]:
-    r, g, b = (int(element.get(c, "0")) for c in "rgb")
-    alpha = element.get("a")
-    return format_color(r, g, b), (percent_to_alpha(int(alpha)) if alpha is not None else None)
+def _whole(value: str | None, most: int) -> int | None:
+    """``value`` as a whole number from 0 to ``most``, else ``None``."""
+    if value is None or not _WHOLE.match(value):
+        return None
+    number = int(value)
+    return number if number <= most else None
 
 
-def read_style(element: etree._Element) -> Style:
-    """A ``<style>`` element as a :class:`Style` (also used by the writer to check itself)."""
+def _color(element: etree._Element) -> tuple[str, int | None] | None:
+    """``(#rrggbb, alpha or None)``; ``None`` when a component is not a byte (or the alpha
+    not a percentage)."""
+    r, g, b = (_whole(element.get(c), 255) for c in "rgb")
+    if r is None or g is None or b is None:
+        return None
+    alpha_text = element.get("a")
+    alpha = _whole(alpha_text, 100)
+    if alpha_text is not None and alpha is None:
+        return None
+    return format_color(r, g, b), (percent_to_alpha(alpha) if alpha is not None else None)
+
+
+def _font_size(value: str) -> float | None:
+    try:
+        size = float(value)
+    except ValueError:
+        return None
+    return size if math.isfinite(size) and MIN_FONT_SIZE <= size <= MAX_FONT_SIZE else None
+
+
+def _short(value: str | None) -> str | None:
+    return value if value is None or len(value) <= MAX_TEXT_LENGTH else value[:MAX_TEXT_LENGTH]
+
+
+def read_style(element: etree._Element, problems: Counter[str] | None = None) -> Style:
+    """A ``<style>`` element as a :class:`Style` (also used by the writer to check itself).
+
+    What the program cannot hold (a colour component that is not a byte, a font size
+    outside the limits every reader uses, a line width that is not a sane whole number) is
+    left at its default and counted in ``problems`` under "colour", "font size" and
+    "line width", for the import report."""
+    counts: Counter[str] = problems if problems is not None else Counter()
     style = Style()
-    width = element.get("lineWidth")
-    if width is not None:
-        style.line_width = int(width)
+    width_text = element.get("lineWidth")
+    if width_text is not None:
+        width = _whole(width_text, MAX_LINE_WIDTH)
+        if width:
+            style.line_width = width
+        else:
+            counts["line width"] += 1
     for child in element:
         tag = child.tag
-        if tag == Q_FILL:
-            style.fill, style.fill_alpha = _color(child)
-        elif tag == Q_LINE:
-            style.line_color, style.line_alpha = _color(child)
+        if tag in (Q_FILL, Q_LINE):
+            color = _color(child)
+            if color is None:
+                counts["colour"] += 1
+            elif tag == Q_FILL:
+                style.fill, style.fill_alpha = color
+            else:
+                style.line_color, style.line_alpha = color
         elif tag == Q_FONT:
-            style.font_name = child.get("name")
-            size = child.get("size")
-            if size is not None:
-                style.font_size = float(size)
-            style.font_style = child.get("style")
+            style.font_name = _short(child.get("name"))
+            size_text = child.get("size")
+            if size_text is not None:
+                style.font_size = _font_size(size_text)
+                if style.font_size is None:
+                    counts["font size"] += 1
+            style.font_style = _short(child.get("style"))
             for sub in child:
                 if sub.tag == Q_COLOR:
-                    style.font_color = _color(sub)[0]
+                    color = _color(sub)
+                    if color is None:
+                        counts["colour"] += 1
+                    else:
+                        style.font_color = color[0]
     return style

@@ -48,6 +48,9 @@ DC_ELEMENTS = (
     "title", "creator", "subject", "description", "publisher", "contributor", "date",
     "type", "format", "identifier", "source", "language", "relation", "coverage", "rights",
 )
+#: What ``<metadata>`` says about itself when it holds Dublin Core.
+DC_SCHEMA = "Dublin Core"
+DC_SCHEMA_VERSION = "1.1"
 #: The exchange format's property data types (``DataType`` in the XSD).
 DATA_TYPES = ("string", "boolean", "currency", "date", "time", "number")
 FONT_STYLES = ("plain", "bold", "italic", "underline")

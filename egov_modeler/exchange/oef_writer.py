@@ -36,11 +36,14 @@ from ..model.metamodel import ELEMENT_TYPES
 from ..model.model import Model
 from ..model.views import NODE_CONTAINER, NODE_LABEL, Connection, Node, View
 from ..storage.atomic import write_atomically
+from . import oef_file_facts as facts
 from .oef_style import write_style
 from .oef_vocabulary import (
     DATA_TYPES,
     DC_ELEMENTS,
     DC_NS,
+    DC_SCHEMA,
+    DC_SCHEMA_VERSION,
     NS,
     PROP_CATALOG_REF,
     PROP_GENERATED_FOLDERS,
@@ -152,6 +155,13 @@ class _Writer:
         self.used_ids = self._all_ids()
         self.prop_ids: dict[str, str] = {}
         self._next_prop = 1
+        #: The definitions the imported file had, by key (first one wins), their ids
+        #: reserved so a new definition never takes one.
+        self.file_definitions: dict[str, facts.PropertyDefinition] = {}
+        for definition in facts.definitions(model):
+            if definition.identifier not in self.used_ids:
+                self.file_definitions.setdefault(definition.key, definition)
+                self.used_ids.add(definition.identifier)
 
     def _all_ids(self) -> set[str]:
         m = self.model
@@ -166,8 +176,11 @@ class _Writer:
         return ids
 
     def prop_id(self, key: str) -> str:
-        """The propertyDefinition id of ``key``, made on first use, never clashing."""
+        """The propertyDefinition id of ``key``: the one the imported file gave it, else
+        one made on first use, never clashing."""
         found = self.prop_ids.get(key)
+        if found is None and key in self.file_definitions:
+            found = self.prop_ids[key] = self.file_definitions[key].identifier
         if found is None:
             while f"propid-{self._next_prop}" in self.used_ids:
                 self._next_prop += 1
@@ -211,13 +224,18 @@ class _Writer:
         root = etree.Element(q("model"), nsmap={None: NS, "xsi": XSI_NS, "dc": DC_NS})
         root.set(f"{{{XSI_NS}}}schemaLocation", SCHEMA_LOCATION)
         root.set("identifier", m.id)
+        version = facts.text_fact(m, facts.META_VERSION)
+        if version is not None:
+            root.set("version", xml_text(version))
         self.lang_strings(root, "name", m.name, m.names, required=True)
         self.lang_strings(root, "documentation", m.documentation, m.documentations)
         folders = m.folders
+        top_level_refs = facts.top_level_refs(m)
         model_props = list(m.properties)
-        extra_metadata = [(k, v) for k, v in m.metadata.items() if _dc_key(k) is None]
+        extra_metadata = [(k, v) for k, v in m.metadata.items()
+                          if _dc_key(k) is None and not facts.is_fact_key(k)]
         model_props += [(PROP_METADATA_PREFIX + k, v) for k, v in extra_metadata]
-        if not folders:
+        if not folders and not top_level_refs:
             folders = default_folders(m)
             if folders:
                 model_props.append((PROP_GENERATED_FOLDERS, folders_fingerprint(folders)))
@@ -235,10 +253,13 @@ class _Writer:
                 self.relationship(holder, rel)
         known = {e.id for e in elements} | {r.id for r in relationships} | {
             v.id for v in m.views}
-        if folders:
+        if folders or top_level_refs:
             holder = etree.SubElement(root, q("organizations"))
             for folder in folders:
                 self.folder(holder, folder, known)
+            for position, ref in top_level_refs:  # in order: each lands where it was
+                if ref in known:
+                    holder.insert(position, etree.Element(q("item"), identifierRef=ref))
             if len(holder) == 0:
                 root.remove(holder)
         views = m.views
@@ -251,13 +272,20 @@ class _Writer:
         return root
 
     def metadata(self, root: etree._Element) -> None:
-        items = [(_dc_key(k), v) for k, v in self.model.metadata.items()]
+        metadata = self.model.metadata
+        items = [(_dc_key(k), v) for k, v in metadata.items()]
         items = [(k, v) for k, v in items if k is not None]
-        if not items:
+        schema = (DC_SCHEMA, DC_SCHEMA_VERSION) if items else ("", "")
+        if facts.META_SCHEMA in metadata:  # the imported file's own (or none)
+            schema = (facts.text_fact(self.model, facts.META_SCHEMA) or "",
+                      facts.text_fact(self.model, facts.META_SCHEMA_VERSION) or "")
+        if not items and not any(schema):
             return
         holder = etree.SubElement(root, q("metadata"))
-        etree.SubElement(holder, q("schema")).text = "Dublin Core"
-        etree.SubElement(holder, q("schemaversion")).text = "1.1"
+        if schema[0]:
+            etree.SubElement(holder, q("schema")).text = xml_text(schema[0])
+        if schema[1]:
+            etree.SubElement(holder, q("schemaversion")).text = xml_text(schema[1])
         for key, value in items:
             etree.SubElement(holder, f"{{{DC_NS}}}{key}").text = xml_text(value)
 
@@ -274,7 +302,18 @@ class _Writer:
                 kind = "string"
             definition = etree.SubElement(holder, q("propertyDefinition"), identifier=prop_id,
                                           type=kind)
-            etree.SubElement(definition, q("name")).text = xml_text(key)
+            found = self.file_definitions.get(key)
+            if found is not None and found.identifier == prop_id:  # as the file wrote it
+                name = etree.SubElement(definition, q("name"))
+                if found.lang:
+                    name.set(XML_LANG, found.lang)
+                name.text = xml_text(key)
+                for language in sorted(found.names):
+                    other = etree.SubElement(definition, q("name"))
+                    other.set(XML_LANG, language)
+                    other.text = xml_text(found.names[language])
+            else:
+                etree.SubElement(definition, q("name")).text = xml_text(key)
 
     def element(self, holder: etree._Element, element: Element) -> None:
         node = etree.SubElement(holder, q("element"), identifier=element.id)

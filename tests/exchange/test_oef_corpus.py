@@ -1,0 +1,130 @@
+"""Real exchange files from other tools come back unchanged in meaning.
+
+Every exchange file in ``../shared/archimate/samples`` (read there at test time) and the
+real files copied into ``tests/data/exchange`` (sources and licences in its README) goes
+import -> export, and import -> save (.egov) -> load -> export; the two XML trees are
+compared by :mod:`tests.helpers.exchange_compare`, which keeps everything that carries
+meaning (texts with their languages, properties with their definitions, geometry and the
+drawing order of nodes, connections on connections, bendpoints, styles, folders,
+metadata). Files that are invalid on purpose are refused with a message that says why.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from egov_modeler.exchange.oef_reader import ExchangeImportError, read_exchange
+from egov_modeler.exchange.oef_writer import exchange_bytes
+from egov_modeler.model.model import Model
+from egov_modeler.storage.native import load, save
+from tests.helpers.exchange_compare import NOT_CARRIED, A, canonical, differences, parse
+from tests.helpers.paths import REPO, SHARED
+
+DATA = REPO / "tests" / "data" / "exchange"
+SAMPLES = SHARED / "archimate" / "samples"
+
+#: Files invalid on purpose, and a word the refusal must contain (in English).
+REFUSED = {
+    "ardoq__opengroupArchisurance-oef21.xml": "2.1",
+    "pair__legacy-mmorga-archisurance-archi311-oef21.xml": "2.1",
+    "pair__arktect-archi46-migration-guide.xml": "Description",
+    "pyarchimate-viewpoint_sample_opengroup.dangling-propdef.xml": "propid-1",
+    "pyarchimate-test_multiple_images.not-oef-root.xml": "ArchimateModel",
+}
+
+
+def _files() -> list[Path]:
+    found = sorted(DATA.glob("*.xml"))
+    if SAMPLES.is_dir():
+        found += sorted(SAMPLES.glob("*.xml")) + sorted((SAMPLES / "invalid").glob("*.xml"))
+    return found
+
+
+VALID = [p for p in _files() if p.name not in REFUSED]
+INVALID = [p for p in _files() if p.name in REFUSED]
+
+
+STORAGE_FIX = "fixed on branch storage-safety"
+
+
+def _node_order_changes_in_egov(path: Path) -> bool:
+    """True when ``.egov`` (which today stores sibling nodes sorted by id) would change the
+    drawing order of the file's nodes."""
+    root = parse(path.read_bytes())
+    for parent in root.iter(f"{{{A}}}view", f"{{{A}}}node"):
+        ids = [n.get("identifier") for n in parent.iterchildren(f"{{{A}}}node")]
+        if ids != sorted(ids):
+            return True
+    return False
+
+
+def _egov_drops_connections_on_connections(path: Path) -> bool:
+    """True when the file has a connection ending at a connection whose id sorts after
+    its own, which ``.egov`` loading drops today."""
+    root = parse(path.read_bytes())
+    for view in root.iter(f"{{{A}}}view"):
+        connections = [c.get("identifier") for c in view.iterchildren(f"{{{A}}}connection")]
+        for conn in view.iterchildren(f"{{{A}}}connection"):
+            for end in (conn.get("source"), conn.get("target")):
+                if end in connections and end > conn.get("identifier"):
+                    return True
+    return False
+
+
+def _storage_case(path: Path, *defects) -> pytest.param:
+    """``path`` as a test case, expected to fail while an ``.egov`` defect bites it."""
+    if any(defect(path) for defect in defects):
+        return pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=STORAGE_FIX))
+    return pytest.param(path)
+
+
+def _assert_same_meaning(source: Path, model: Model, exported: bytes,
+                         node_order: bool = True) -> None:
+    before, stripped = canonical(parse(source.read_bytes()), node_order)
+    after, _ = canonical(parse(exported), node_order)
+    found = differences(before, after)
+    assert found == [], f"{len(found)} differences, first: " + "\n".join(found[:15])
+    for construct, count in stripped.items():  # what is not carried is said, not lost
+        assert any(NOT_CARRIED[construct] in line for line in model.load_report), (
+            f"{count} {construct} left out without a line in the import report")
+
+
+@pytest.mark.parametrize("source", VALID, ids=lambda p: p.name)
+def test_import_then_export_keeps_the_meaning(source):
+    model = read_exchange(source)
+    _assert_same_meaning(source, model, exchange_bytes(model))
+
+
+def _through_egov(source: Path, folder: Path) -> tuple[Model, bytes]:
+    model = read_exchange(source)
+    save(model, folder / "m.egov")
+    return model, exchange_bytes(load(folder / "m.egov"))
+
+
+@pytest.mark.parametrize("source", [
+    _storage_case(p, _node_order_changes_in_egov, _egov_drops_connections_on_connections)
+    for p in VALID], ids=lambda p: p.name)
+def test_import_save_load_export_keeps_the_meaning(source, tmp_path):
+    _assert_same_meaning(source, *_through_egov(source, tmp_path))
+
+
+@pytest.mark.parametrize("source", [
+    _storage_case(p, _egov_drops_connections_on_connections) for p in VALID],
+    ids=lambda p: p.name)
+def test_import_save_load_export_keeps_all_but_the_drawing_order(source, tmp_path):
+    """Everything else holds through .egov already, while the drawing order waits for
+    the storage fix (the test above then passes whole)."""
+    _assert_same_meaning(source, *_through_egov(source, tmp_path), node_order=False)
+
+
+@pytest.mark.parametrize("source", INVALID, ids=lambda p: p.name)
+def test_files_invalid_on_purpose_are_refused_saying_why(source):
+    from egov_modeler.i18n import set_language
+
+    set_language("en")
+    with pytest.raises(ExchangeImportError) as info:
+        read_exchange(source)
+    assert REFUSED[source.name] in str(info.value)
+    assert source.name in str(info.value)
