@@ -17,7 +17,7 @@ from ..i18n import tr
 from ..model.ids import is_valid_id
 from .oef_read_common import ExchangeImportError, ReadState, local_name
 from .oef_read_format import not_xml, wrong_root
-from .oef_vocabulary import DC_NS, NS, Q_MODEL, q
+from .oef_vocabulary import DC_NS, KNOWN_ATTRIBUTES, NS, Q_MODEL, q
 from .xml_safety import XmlInputError, parse_xml
 
 log = logging.getLogger(__name__)
@@ -154,6 +154,10 @@ def check_references(reader: ReadState, root: etree._Element) -> None:
             value = element.get(key)
             if value is not None:
                 refs.append((element, key, value))
+        # keys() lists names only (linear); what the program does not know is counted
+        unknown = sum(1 for key in element.keys() if key not in KNOWN_ATTRIBUTES)
+        if unknown:
+            reader.counts["extension attribute"] += unknown
     for element, key, value in refs:
         target = ids.get(value)
         kind = local_name(element.tag)

@@ -18,8 +18,27 @@ from ..model.concepts import Folder
 from ..model.limits import MAX_FONT_SIZE, MAX_TEXT_LENGTH, MIN_FONT_SIZE
 from ..model.views import Connection, Node
 from .oef_style import MAX_LINE_WIDTH
-from .oef_vocabulary import Q_DOC, Q_LABEL, Q_NAME, Q_PROP, Q_PROPS, Q_VALUE, Q_VIEW, XML_LANG
+from .oef_vocabulary import (
+    Q_DIAGRAMS,
+    Q_DOC,
+    Q_LABEL,
+    Q_NAME,
+    Q_PROP,
+    Q_PROPS,
+    Q_VALUE,
+    Q_VIEW,
+    Q_VIEWS,
+    XML_LANG,
+)
 from .xml_safety import XmlInputError
+
+
+def _is_a_diagram(view: etree._Element) -> bool:
+    diagrams = view.getparent()
+    views = diagrams.getparent() if diagrams is not None else None
+    model = views.getparent() if views is not None else None
+    return (diagrams is not None and diagrams.tag == Q_DIAGRAMS and views is not None
+            and views.tag == Q_VIEWS and model is not None and model.getparent() is None)
 
 
 class ExchangeImportError(XmlInputError):
@@ -111,11 +130,10 @@ class ReadState:
         main, _, others = self.lang_texts(elements)
         return main, others
 
-    def properties(self, holder: etree._Element | None, owner: str) -> list[tuple[str, str]]:
-        if holder is None:
-            return []
+    def properties(self, holders: list[etree._Element], owner: str) -> list[tuple[str, str]]:
+        """The properties of every ``<properties>`` block of ``owner``, in order."""
         out = []
-        for prop in holder:
+        for prop in (child for holder in holders for child in holder):
             if prop.tag != Q_PROP:
                 continue
             key = self.propdefs.get(prop.get("propertyDefinitionRef", ""), ("", ""))[0]
@@ -147,9 +165,8 @@ class ReadState:
         groups = self.children(el, Q_NAME, Q_DOC, Q_PROPS, *tags)
         name, names = self.lang_strings(groups[Q_NAME])
         doc, docs = self.lang_strings(groups[Q_DOC])
-        holder = groups[Q_PROPS][-1] if groups[Q_PROPS] else None
         return _Parts(name, names, doc, docs,
-                      self.properties(holder, el.get("identifier", "")), groups)
+                      self.properties(groups[Q_PROPS], el.get("identifier", "")), groups)
 
     def read_diagram_texts(self, target: Node | Connection | Folder,
                            groups: dict[Any, list[etree._Element]]) -> None:
@@ -162,9 +179,10 @@ class ReadState:
 
     @cached_property
     def ids_of_views(self) -> set[str]:
-        """Identifiers of the file's views (asked only once
-        :func:`.oef_read_checks.check_references` has indexed every id)."""
-        return {k for k, v in self.ids.items() if v.tag == Q_VIEW}
+        """Identifiers of the views the import reads (``<model><views><diagrams><view>``;
+        a ``<view>`` anywhere else is not one); asked only once
+        :func:`.oef_read_checks.check_references` has indexed every id."""
+        return {k for k, v in self.ids.items() if v.tag == Q_VIEW and _is_a_diagram(v)}
 
     def summarise(self) -> None:
         messages = {
@@ -172,6 +190,8 @@ class ReadState:
                              "targetAttachment) were not imported; connections are drawn to "
                              "the edges of their nodes"),
             "extension": tr("{count} extension elements of other tools were not imported"),
+            "extension attribute": tr("{count} attributes of other tools (not in the exchange "
+                                      "format) were not imported"),
             "extra viewRef": tr("{count} additional view references of nodes were not "
                                 "imported (a node keeps its first)"),
             "connection viewRef": tr("{count} view references of connections were not "

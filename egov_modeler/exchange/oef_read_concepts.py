@@ -31,6 +31,7 @@ from .oef_vocabulary import (
     Q_NAME,
     Q_PROP,
     Q_PROPDEF,
+    Q_PROPDEFS,
     Q_REL,
     Q_SCHEMA,
     Q_SCHEMAVERSION,
@@ -38,30 +39,31 @@ from .oef_vocabulary import (
 )
 
 
-def read_propdefs(reader: ReadState, holder: etree._Element | None, model: Model) -> None:
+def read_propdefs(reader: ReadState, root: etree._Element, model: Model) -> None:
     """The property definitions: their names become property keys, their types the
-    model's declared property types, and their identifiers and name languages are kept
-    (:mod:`.oef_file_facts`) so that export writes the same definitions back, Archi's
-    ``specialization`` among them."""
-    if holder is None:
-        return
+    model's declared property types, and what their identifiers and names carry beyond
+    that is kept (:mod:`.oef_file_facts`) so that export writes the same definitions
+    back, Archi's ``specialization`` among them."""
     definitions: list[PropertyDefinition] = []
-    for definition in holder:
-        if definition.tag != Q_PROPDEF:
-            continue
-        identifier = definition.get("identifier", "")
-        name, lang, others = reader.lang_texts([c for c in definition if c.tag == Q_NAME])
-        kind = definition.get("type", "string")
-        reader.propdefs[identifier] = (name, kind)
-        if not name.startswith("egov:"):
-            definitions.append(PropertyDefinition(name, identifier, lang, others))
-    # Kept: what carries meaning (Archi's specialization, name languages); a plain
-    # identifier is renumbered on export like any other, which changes nothing.
-    used = {p.get("propertyDefinitionRef") for p in holder.getparent().iter(Q_PROP)}
+    for holder in root.iterchildren(Q_PROPDEFS):  # one in the schema; more are read too
+        for definition in holder:
+            if definition.tag != Q_PROPDEF:
+                continue
+            identifier = definition.get("identifier", "")
+            name, lang, others = reader.lang_texts([c for c in definition if c.tag == Q_NAME])
+            kind = definition.get("type", "string")
+            reader.propdefs[identifier] = (name, kind)
+            if not name.startswith("egov:"):
+                definitions.append(PropertyDefinition(name, identifier, lang, others))
+    if not definitions:
+        return
+    used = {p.get("propertyDefinitionRef") for p in root.iter(Q_PROP)}
     for definition in definitions:
         kind = reader.propdefs[definition.identifier][1]
         if kind != "string" or definition.identifier not in used:
             model.property_types.setdefault(definition.key, kind)
+    # Kept: what carries meaning (Archi's specialization, name languages); a plain
+    # identifier is renumbered on export like any other, which changes nothing.
     store_definitions(model, [d for d in definitions if d.identifier == SPECIALIZATION_ID
                               or d.lang or d.names])
 
@@ -122,11 +124,10 @@ def read_elements(reader: ReadState, holder: etree._Element | None, model: Model
         put(element)
 
 
-def read_relationships(reader: ReadState, holder: etree._Element | None, model: Model) -> None:
-    if holder is None:
-        return
+def read_relationships(reader: ReadState, holders: list[etree._Element], model: Model) -> None:
+    """The relationships of every ``<relationships>`` block, added once their ends are."""
     pending: list[tuple[Relationship, int]] = []
-    for el in holder:
+    for el in (child for holder in holders for child in holder):
         if el.tag != Q_REL:
             continue
         identifier = el.get("identifier")

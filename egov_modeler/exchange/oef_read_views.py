@@ -126,7 +126,7 @@ def read_nodes(reader: ReadState, view: View, node_els: list[etree._Element], mo
                     "Node {id} (line {line}) of unknown type {type} imported as a group",
                     id=identifier, line=el.sourceline, type=kind_attr))
         if element_id is not None and element_id in reader.skipped:
-            reader.skipped.add(identifier)
+            reader.skipped.update(n.get("identifier") for n in el.iter(Q_NODE))
             reader.report.append(tr(
                 "Node {id} (line {line}) in view ‘{view}’ skipped with what it holds: "
                 "its element was skipped", id=identifier, line=el.sourceline,

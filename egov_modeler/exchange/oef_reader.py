@@ -64,7 +64,6 @@ from .oef_vocabulary import (
     Q_METADATA,
     Q_NAME,
     Q_ORGS,
-    Q_PROPDEFS,
     Q_PROPS,
     Q_RELS,
     Q_VALUE,
@@ -107,9 +106,10 @@ def build(reader: ReadState, root: etree._Element) -> Model:
         [c for c in root if c.tag == Q_DOC])
     if root.get("version") is not None:
         model.metadata[META_VERSION] = reader.text_of(root.get("version", ""))
-    read_propdefs(reader, root.find(Q_PROPDEFS), model)
+    read_propdefs(reader, root, model)
     generated_folders = None
-    for key, value in reader.properties(root.find(Q_PROPS), tr("the model")):
+    for key, value in reader.properties(list(root.iterchildren(Q_PROPS)),
+                                         tr("the model")):
         if key == PROP_GENERATED_FOLDERS:
             generated_folders = value
         elif key.startswith(PROP_METADATA_PREFIX):
@@ -118,10 +118,10 @@ def build(reader: ReadState, root: etree._Element) -> Model:
             model.properties.append((key, value))
     if metadata is not None:
         read_metadata(reader, metadata, model)
-    read_elements(reader, root.find(Q_ELEMENTS), model)
-    read_relationships(reader, root.find(Q_RELS), model)
-    views = root.find(Q_VIEWS)
-    if views is not None:
+    for holder in root.iterchildren(Q_ELEMENTS):  # one in the schema; more are read too
+        read_elements(reader, holder, model)
+    read_relationships(reader, list(root.iterchildren(Q_RELS)), model)
+    for views in root.iterchildren(Q_VIEWS):
         read_views(reader, views, model)
     folders, top_level_refs = read_organizations(reader, root, model)
     if top_level_refs or generated_folders is None or (

@@ -69,6 +69,17 @@ RELATIONS_FOLDER = "Relations"
 VIEWS_FOLDER = "Views"
 
 
+#: Every attribute of the exchange format 3.1 (what the reader uses, or reports by name:
+#: ``viewpointRef``, ``conceptRef``, ``xpathPart``); any other is another tool's extension.
+KNOWN_ATTRIBUTES = frozenset((
+    "identifier", "identifierRef", "ref", "elementRef", "relationshipRef", "source",
+    "target", "propertyDefinitionRef", "viewpointRef", "conceptRef", "xpathPart", "nodeRef",
+    "connectionRef", "viewConceptRef", "stereotypeRef", "type", "accessType", "isDirected",
+    "modifier", "viewpoint", "version", "x", "y", "w", "h", "r", "g", "b", "a", "name",
+    "size", "style", "lineWidth", XSI_TYPE, XML_LANG, f"{{{XSI_NS}}}schemaLocation",
+))
+
+
 def q(tag: str) -> str:
     """The qualified name of an exchange-format tag."""
     return f"{{{NS}}}{tag}"
