@@ -14,10 +14,9 @@ from typing import Any
 from lxml import etree
 
 from ..i18n import tr
+from ..model import limits
 from ..model.concepts import Folder
-from ..model.limits import MAX_FONT_SIZE, MAX_TEXT_LENGTH, MIN_FONT_SIZE
 from ..model.views import Connection, Node
-from .oef_style import MAX_LINE_WIDTH
 from .oef_vocabulary import (
     Q_DIAGRAMS,
     Q_DOC,
@@ -85,18 +84,24 @@ class ReadState:
         )
 
     # -------------------------------------------------------------- text helpers
-    def text(self, element: etree._Element) -> str:
-        """The text of ``element``, cut to the length every reader accepts (counted)."""
-        return self.text_of(element.text or "")
+    def text(self, element: etree._Element, most: int = limits.MAX_TEXT_LENGTH) -> str:
+        """The text of ``element``, cut to ``most`` characters (counted): the length every
+        reader accepts for a text, or for a name with ``limits.MAX_NAME_LENGTH``."""
+        return self.text_of(element.text or "", most)
 
-    def text_of(self, text: str) -> str:
-        """``text`` cut to the length every reader accepts (counted)."""
-        if len(text) > MAX_TEXT_LENGTH:
+    def text_of(self, text: str, most: int = limits.MAX_TEXT_LENGTH) -> str:
+        """``text`` cut to ``most`` characters (counted)."""
+        if len(text) > most:
             self.counts["long text"] += 1
-            text = text[:MAX_TEXT_LENGTH]
+            text = text[:most]
         return text
 
-    def lang_texts(self, elements: list[etree._Element]
+    def language(self, element: etree._Element) -> str | None:
+        """The ``xml:lang`` of ``element`` (cut like a name), ``None`` when it has none."""
+        language = element.get(XML_LANG)
+        return self.text_of(language, limits.MAX_NAME_LENGTH) if language else None
+
+    def lang_texts(self, elements: list[etree._Element], most: int = limits.MAX_TEXT_LENGTH
                    ) -> tuple[str, str | None, dict[str, str]]:
         """The main text, the ``xml:lang`` it carried, and the others by language.
 
@@ -107,27 +112,30 @@ class ReadState:
         main_lang: str | None = None
         others: dict[str, str] = {}
         for element in elements:
-            language = element.get(XML_LANG) or None
+            language = self.language(element)
             if not language or language == self.lang:
                 if main is None:
-                    main, main_lang = self.text(element), language
+                    main, main_lang = self.text(element, most), language
                 else:
                     self.counts["repeated text"] += 1
             elif language not in others:
-                others[language] = self.text(element)
+                others[language] = self.text(element, most)
             else:
                 self.counts["repeated text"] += 1
         if main is None and elements:
             first = elements[0]
-            main, main_lang = self.text(first), first.get(XML_LANG) or None
-            others.pop(main_lang or "", None)
+            main_lang = self.language(first)
+            main = others.pop(main_lang or "", None)
+            if main is None:
+                main = self.text(first, most)
             if main:
                 self.counts["other language"] += 1
         return main or "", main_lang, others
 
-    def lang_strings(self, elements: list[etree._Element]) -> tuple[str, dict[str, str]]:
+    def lang_strings(self, elements: list[etree._Element], most: int = limits.MAX_TEXT_LENGTH
+                     ) -> tuple[str, dict[str, str]]:
         """The main text (file language or no language) and the others by language."""
-        main, _, others = self.lang_texts(elements)
+        main, _, others = self.lang_texts(elements, most)
         return main, others
 
     def properties(self, holders: list[etree._Element], owner: str) -> list[tuple[str, str]]:
@@ -163,7 +171,7 @@ class ReadState:
         """What elements, relationships and views share: names and documentation in every
         language and the properties (plus the children with ``tags``, grouped)."""
         groups = self.children(el, Q_NAME, Q_DOC, Q_PROPS, *tags)
-        name, names = self.lang_strings(groups[Q_NAME])
+        name, names = self.lang_strings(groups[Q_NAME], limits.MAX_NAME_LENGTH)
         doc, docs = self.lang_strings(groups[Q_DOC])
         return _Parts(name, names, doc, docs,
                       self.properties(groups[Q_PROPS], el.get("identifier", "")), groups)
@@ -171,8 +179,10 @@ class ReadState:
     def read_diagram_texts(self, target: Node | Connection | Folder,
                            groups: dict[Any, list[etree._Element]]) -> None:
         """The label in every language and the main documentation of a node, connection or
-        folder (the model keeps their documentation in one language only)."""
-        target.label, target.labels = self.lang_strings(groups[Q_LABEL])
+        folder (the model keeps their documentation in one language only). A folder's
+        label is a name; a node's or connection's is a text."""
+        most = limits.MAX_NAME_LENGTH if isinstance(target, Folder) else limits.MAX_TEXT_LENGTH
+        target.label, target.labels = self.lang_strings(groups[Q_LABEL], most)
         documentation, others = self.lang_strings(groups[Q_DOC])
         target.documentation = documentation
         self.counts["other documentation"] += len(others)
@@ -202,22 +212,31 @@ class ReadState:
                                   "the labels keep their text"),
             "repeated text": tr("{count} names or texts repeated in a language the object "
                                 "already had one in were not imported (the first is kept)"),
-            "long text": tr("{count} texts longer than the program accepts were cut short"),
+            "long text": tr("{count} names or texts longer than the program accepts were cut "
+                            "short"),
             "other language": tr("{count} names or texts given only in another language than "
                                  "the model's were taken as the model's language"),
             "other documentation": tr("{count} documentation texts of nodes, connections or "
                                       "folders in other languages were not imported (they "
                                       "keep the one in the model's language)"),
-            "geometry": tr("{count} coordinates or sizes of nodes and bendpoints outside the "
-                           "limits were brought within them"),
-            "line width": tr("{count} line widths that are not a whole number from 1 to "
-                             "{widest} were left out"),
+            "geometry": tr("{count} coordinates or sizes of nodes and bendpoints beyond the "
+                           "limits were brought within them (a missing, zero or negative "
+                           "size gives the default size)"),
+            "bendpoints": tr("{count} bendpoints beyond {most_bendpoints} on one connection "
+                             "were left out"),
+            "line width": tr("{count} line widths that are not a number from {thinnest} to "
+                             "{widest} were brought within that range or left out"),
             "colour": tr("{count} colours that are not valid were left out"),
-            "font size": tr("{count} font sizes outside {smallest} to {largest} points were "
-                            "left out"),
+            "alpha": tr("{count} colour transparencies beyond 0 to 100 % were brought within "
+                        "that range"),
+            "font size": tr("{count} font sizes that are not a number from {smallest} to "
+                            "{largest} points were brought within that range or left out"),
+            "font style": tr("{count} font styles other than plain, bold, italic and "
+                             "underline were left out"),
         }
-        fields = {"widest": MAX_LINE_WIDTH, "smallest": f"{MIN_FONT_SIZE:g}",
-                  "largest": f"{MAX_FONT_SIZE:g}"}
+        fields = {"thinnest": limits.MIN_LINE_WIDTH, "widest": limits.MAX_LINE_WIDTH,
+                  "smallest": f"{limits.MIN_FONT_SIZE:g}",
+                  "largest": f"{limits.MAX_FONT_SIZE:g}", "most_bendpoints": limits.MAX_BENDPOINTS}
         for key, count in sorted(self.counts.items()):
             if count:
                 self.report.append(messages[key].format(count=count, **fields))

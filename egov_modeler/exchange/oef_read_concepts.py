@@ -8,6 +8,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..i18n import tr
+from ..model import limits
 from ..model.concepts import Element, Relationship
 from ..model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES
 from ..model.model import Model
@@ -50,7 +51,8 @@ def read_propdefs(reader: ReadState, root: etree._Element, model: Model) -> None
             if definition.tag != Q_PROPDEF:
                 continue
             identifier = definition.get("identifier", "")
-            name, lang, others = reader.lang_texts([c for c in definition if c.tag == Q_NAME])
+            name, lang, others = reader.lang_texts([c for c in definition if c.tag == Q_NAME],
+                                                   limits.MAX_NAME_LENGTH)
             kind = definition.get("type", "string")
             reader.propdefs[identifier] = (name, kind)
             if not name.startswith("egov:"):
@@ -153,7 +155,7 @@ def read_relationships(reader: ReadState, holders: list[etree._Element], model: 
         elif kind == "Association":
             rel.is_directed = el.get("isDirected", "false") in ("true", "1")
         elif kind == "Influence":
-            rel.modifier = el.get("modifier", "")
+            rel.modifier = reader.text_of(el.get("modifier", ""), limits.MAX_NAME_LENGTH)
         pending.append((rel, el.sourceline))
     # A relationship may end at another relationship written later: add in rounds.
     while pending:

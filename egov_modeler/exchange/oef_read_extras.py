@@ -4,35 +4,28 @@ non-negative, exact alpha values and font sizes).
 
 Why its own checked reader: the property travels inside a file from outside, so it is as
 hostile as the rest. Every value is read with its type and the limits every reader holds
-(:mod:`egov_modeler.model.limits`); NaN, Infinity, deep nesting and huge numbers are
-refused. A text that fails any check is ignored whole (the import reports it), so a bad
-property never puts a value in the model that the next load or an export would trip on.
+(:mod:`egov_modeler.model.limits`); NaN, Infinity, huge numbers and nesting deeper than
+``limits.MAX_JSON_DEPTH`` (looked for before parsing) are refused. A text that fails any
+check is ignored whole (the import reports it), so a bad property never puts a value in
+the model that the next load or an export would trip on. (Where the program has its one
+safe JSON reader, this parse can use it; the checks of the values stay.)
 """
 
 from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model.limits import (
-    COLOR_PATTERN,
-    MAX_COORDINATE,
-    MAX_FONT_SIZE,
-    MAX_SIZE,
-    MAX_TEXT_LENGTH,
-    MIN_FONT_SIZE,
-    MIN_SIZE,
-)
+from ..model import limits
 from ..model.views import NODE_KINDS, Node, Style
-from .oef_style import MAX_LINE_WIDTH
 
-_COLOR = re.compile(COLOR_PATTERN)
 _COLOR_FIELDS = ("fill", "line_color", "font_color")
 _ALPHA_FIELDS = ("fill_alpha", "line_alpha")
-_TEXT_FIELDS = ("font_name", "font_style")
+#: Style fields with a fixed set of values (in models that have them).
+_CHOICES = {"text_alignment": ("left", "center", "right"),
+            "text_position": ("top", "middle", "bottom", "source", "target")}
 
 
 class _Invalid(ValueError):
@@ -55,26 +48,35 @@ def _style_fields(raw: Any) -> dict[str, Any]:
         raise _Invalid(raw)
     out: dict[str, Any] = {}
     for key, value in raw.items():
-        if value is None and key in Style.__dataclass_fields__:
+        if key not in Style.__dataclass_fields__:
+            continue  # written by another version; nothing here to set
+        if value is None:
             out[key] = None
         elif key in _COLOR_FIELDS:
-            if not isinstance(value, str) or not _COLOR.match(value):
+            if not limits.is_colour(value):
                 raise _Invalid(value)
             out[key] = value
         elif key in _ALPHA_FIELDS:
-            out[key] = _whole(value, 0, 255)
+            out[key] = _whole(value, limits.MIN_ALPHA, limits.MAX_ALPHA)
         elif key == "line_width":
-            out[key] = _whole(value, 0, MAX_LINE_WIDTH)
+            out[key] = _whole(value, limits.MIN_LINE_WIDTH, limits.MAX_LINE_WIDTH)
         elif key == "font_size":
             if type(value) not in (int, float) or not math.isfinite(value) or not (
-                    MIN_FONT_SIZE <= value <= MAX_FONT_SIZE):
+                    limits.MIN_FONT_SIZE <= value <= limits.MAX_FONT_SIZE):
                 raise _Invalid(value)
             out[key] = float(value)
-        elif key in _TEXT_FIELDS:
-            if not isinstance(value, str) or len(value) > MAX_TEXT_LENGTH:
+        elif key == "font_style":
+            if not limits.is_font_style(value):
                 raise _Invalid(value)
             out[key] = value
-        # other keys: written by a later version; nothing here to set
+        elif key in _CHOICES:
+            if value not in _CHOICES[key]:
+                raise _Invalid(value)
+            out[key] = value
+        else:  # font_name
+            if not isinstance(value, str) or len(value) > limits.MAX_NAME_LENGTH:
+                raise _Invalid(value)
+            out[key] = value
     return out
 
 
@@ -121,6 +123,20 @@ class ViewExtras:
     connections: dict[str, ConnectionExtra] = field(default_factory=dict)
 
 
+def _deeper_than(text: str, depth: int) -> bool:
+    """True when brackets in ``text`` nest deeper than ``depth`` (strings may hold
+    brackets, so this over-counts, which only makes a hostile text fail sooner)."""
+    level = 0
+    for char in text:
+        if char in "[{":
+            level += 1
+            if level > depth:
+                return True
+        elif char in "]}":
+            level -= 1
+    return False
+
+
 def _node_extra(raw: Any) -> NodeExtra:
     if not isinstance(raw, dict):
         raise _Invalid(raw)
@@ -130,19 +146,21 @@ def _node_extra(raw: Any) -> NodeExtra:
             raise _Invalid(raw["kind"])
         extra.kind = raw["kind"]
     if "layer" in raw:
-        if not isinstance(raw["layer"], str) or len(raw["layer"]) > MAX_TEXT_LENGTH:
+        if not isinstance(raw["layer"], str) or len(raw["layer"]) > limits.MAX_NAME_LENGTH:
             raise _Invalid(raw["layer"])
         extra.layer = raw["layer"]
     if "w" in raw:
-        extra.w = _whole(raw["w"], MIN_SIZE, MAX_SIZE)
+        extra.w = _whole(raw["w"], limits.MIN_NODE_SIZE, limits.MAX_NODE_SIZE)
     if "h" in raw:
-        extra.h = _whole(raw["h"], MIN_SIZE, MAX_SIZE)
+        extra.h = _whole(raw["h"], limits.MIN_NODE_SIZE, limits.MAX_NODE_SIZE)
     return extra
 
 
 def read_view_extras(text: str) -> ViewExtras | None:
     """The extras in ``text``, or ``None`` when it is not what the writer writes."""
     try:
+        if _deeper_than(text, limits.MAX_JSON_DEPTH):
+            raise _Invalid("nesting")
         raw = json.loads(text, parse_constant=_refuse_constant)
         if not isinstance(raw, dict):
             raise _Invalid(raw)
@@ -150,7 +168,7 @@ def read_view_extras(text: str) -> ViewExtras | None:
         origin = raw.get("origin") or [0, 0]
         if not isinstance(origin, list) or len(origin) != 2:
             raise _Invalid(origin)
-        reach = 2 * MAX_COORDINATE
+        reach = 2 * limits.MAX_COORDINATE
         extras.origin = (_whole(origin[0], -reach, reach), _whole(origin[1], -reach, reach))
         nodes, connections = raw.get("nodes") or {}, raw.get("connections") or {}
         if not isinstance(nodes, dict) or not isinstance(connections, dict):

@@ -9,7 +9,7 @@ import re
 from lxml import etree
 
 from ..i18n import tr
-from ..model.limits import MAX_COORDINATE, MAX_SIZE, MIN_SIZE
+from ..model import limits
 from ..model.model import Model
 from ..model.views import NODE_CONTAINER, NODE_ELEMENT, NODE_LABEL, Connection, Node, View
 from .oef_read_common import ReadState, local_name
@@ -53,7 +53,8 @@ def read_view(reader: ReadState, view_el: etree._Element, model: Model) -> None:
     name = parts.name
     view = View(id=identifier, name=name, names=parts.names,
                 documentation=parts.documentation, documentations=parts.documentations,
-                viewpoint=view_el.get("viewpoint", ""))
+                viewpoint=reader.text_of(view_el.get("viewpoint", ""),
+                                         limits.MAX_NAME_LENGTH))
     extras: ViewExtras | None = ViewExtras()
     for key, value in parts.properties:
         if key == PROP_VIEW_EXTRAS:
@@ -72,34 +73,46 @@ def read_view(reader: ReadState, view_el: etree._Element, model: Model) -> None:
     read_connections(reader, view, parts.children[Q_CONN], model, extras)
 
 
-def _whole_number(reader: ReadState, el: etree._Element, attribute: str) -> int:
-    """A whole-number attribute; a file without one (or with text) is refused. A number
-    too long to matter stands for one beyond the limits (then brought within them)."""
+def _whole_number(reader: ReadState, el: etree._Element, attribute: str) -> int | None:
+    """A whole-number attribute, ``None`` when absent; text is refused. A number too long
+    to matter stands for one beyond the limits (then brought within them)."""
     value = el.get(attribute)
-    found = _WHOLE.match(value) if value is not None else None
+    if value is None:
+        return None
+    found = _WHOLE.match(value)
     if found is None:
         raise reader.fail(el.sourceline, tr(
             "<{tag}> needs a whole number in {attribute}, found {value!r}",
-            tag=local_name(el.tag), attribute=attribute, value=value))
+            tag=local_name(el.tag), attribute=attribute, value=value[:40]))
     sign, digits = found.group(1), found.group(2).lstrip("0") or "0"
     number = int(digits) if len(digits) <= 15 else 10 ** 15
     return -number if sign == "-" else number
 
 
-def _within(reader: ReadState, value: int, least: int, most: int) -> int:
-    if least <= value <= most:
+def _coordinate(reader: ReadState, el: etree._Element, attribute: str, shift: int) -> int:
+    """x or y, moved by the view's ``shift`` and held within ±MAX_COORDINATE (counted)."""
+    value = _whole_number(reader, el, attribute)
+    if value is None:
+        raise reader.fail(el.sourceline, tr(
+            "<{tag}> needs a whole number in {attribute}, found {value!r}",
+            tag=local_name(el.tag), attribute=attribute, value=None))
+    value -= shift
+    if -limits.MAX_COORDINATE <= value <= limits.MAX_COORDINATE:
         return value
     reader.counts["geometry"] += 1
-    return max(least, min(most, value))
+    return limits.clamp_coordinate(value)
 
 
-def _coordinate(reader: ReadState, el: etree._Element, attribute: str, shift: int) -> int:
-    return _within(reader, _whole_number(reader, el, attribute) - shift, -MAX_COORDINATE,
-                   MAX_COORDINATE)
-
-
-def _size(reader: ReadState, el: etree._Element, attribute: str) -> int:
-    return _within(reader, _whole_number(reader, el, attribute), MIN_SIZE, MAX_SIZE)
+def _size(reader: ReadState, el: etree._Element, attribute: str, default: int) -> int:
+    """w or h: missing, zero or negative gives the default size, as in every reader
+    (Archi writes -1 for "default"); too large is brought within the limit. Counted."""
+    value = _whole_number(reader, el, attribute)
+    if value is not None and limits.MIN_NODE_SIZE <= value <= limits.MAX_NODE_SIZE:
+        return value
+    reader.counts["geometry"] += 1
+    if value is None or value < limits.MIN_NODE_SIZE:
+        return default
+    return limits.MAX_NODE_SIZE
 
 
 def read_nodes(reader: ReadState, view: View, node_els: list[etree._Element], model: Model,
@@ -133,8 +146,10 @@ def read_nodes(reader: ReadState, view: View, node_els: list[etree._Element], mo
                 view=view.name))
             continue
         node = Node(id=identifier, x=_coordinate(reader, el, "x", dx),
-                    y=_coordinate(reader, el, "y", dy), w=_size(reader, el, "w"),
-                    h=_size(reader, el, "h"), kind=kind, element_id=element_id, parent=parent)
+                    y=_coordinate(reader, el, "y", dy),
+                    w=_size(reader, el, "w", limits.DEFAULT_NODE_WIDTH),
+                    h=_size(reader, el, "h", limits.DEFAULT_NODE_HEIGHT),
+                    kind=kind, element_id=element_id, parent=parent)
         groups = reader.children(el, Q_NODE, Q_STYLE, Q_LABEL, Q_DOC, Q_VIEWREF)
         reader.read_diagram_texts(node, groups)
         if groups[Q_STYLE]:
@@ -189,8 +204,12 @@ def read_connections(reader: ReadState, view: View, conn_els: list[etree._Elemen
         groups = reader.children(el, Q_BEND, Q_STYLE, Q_LABEL, Q_DOC, Q_SRC_ATT, Q_TGT_ATT,
                                  Q_VIEWREF)
         reader.read_diagram_texts(conn, groups)
+        bendpoints = groups[Q_BEND]
+        if len(bendpoints) > limits.MAX_BENDPOINTS:
+            reader.counts["bendpoints"] += len(bendpoints) - limits.MAX_BENDPOINTS
+            bendpoints = bendpoints[:limits.MAX_BENDPOINTS]
         conn.bendpoints = [(_coordinate(reader, b, "x", dx), _coordinate(reader, b, "y", dy))
-                           for b in groups[Q_BEND]]
+                           for b in bendpoints]
         if groups[Q_STYLE]:
             conn.style = read_style(groups[Q_STYLE][-1], reader.counts)
         reader.counts["attachment"] += len(groups[Q_SRC_ATT]) + len(groups[Q_TGT_ATT])

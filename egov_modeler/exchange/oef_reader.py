@@ -35,6 +35,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..i18n import tr
+from ..model import limits
 from ..model.concepts import Folder
 from ..model.errors import ModelError
 from ..model.model import Model
@@ -101,11 +102,12 @@ def build(reader: ReadState, root: etree._Element) -> Model:
     metadata = root.find(Q_METADATA)
     reader.lang = file_language(root)
     model = Model(language=reader.lang, id=root.get("identifier"))
-    model.name, model.names = reader.lang_strings(names)
+    model.name, model.names = reader.lang_strings(names, limits.MAX_NAME_LENGTH)
     model.documentation, model.documentations = reader.lang_strings(
         [c for c in root if c.tag == Q_DOC])
     if root.get("version") is not None:
-        model.metadata[META_VERSION] = reader.text_of(root.get("version", ""))
+        model.metadata[META_VERSION] = reader.text_of(root.get("version", ""),
+                                                      limits.MAX_NAME_LENGTH)
     read_propdefs(reader, root, model)
     generated_folders = None
     for key, value in reader.properties(list(root.iterchildren(Q_PROPS)),

@@ -11,14 +11,12 @@ from typing import Any
 
 from lxml import etree
 
-from ..model.limits import MAX_FONT_SIZE, MAX_TEXT_LENGTH, MIN_FONT_SIZE
+from ..model import limits
 from ..model.views import Style
 from .oef_vocabulary import FONT_STYLES, Q_COLOR, Q_FILL, Q_FONT, Q_LINE, q, xml_text
 
-#: The widest line read from a file, in points: wider than any notation needs, narrow
-#: enough that drawing stays cheap (the exchange schema only says "positive").
-MAX_LINE_WIDTH = 100
-_WHOLE = re.compile(r"\s*\+?[0-9]{1,9}\s*\Z")
+#: A decimal number as the exchange schema writes sizes and colour components.
+_DECIMAL = re.compile(r"\s*[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\s*\Z")
 
 
 def parse_color(value: str | None) -> tuple[int, int, int] | None:
@@ -93,78 +91,89 @@ def write_style(parent: etree._Element, style: Style) -> dict[str, Any]:
     return {k: v for k, v in style.__dict__.items() if getattr(back, k) != v}
 
 
-def _whole(value: str | None, most: int) -> int | None:
-    """``value`` as a whole number from 0 to ``most``, else ``None``."""
-    if value is None or not _WHOLE.match(value):
+def _number(value: str | None) -> float | None:
+    """A finite decimal number as the schema writes it, else ``None`` (text, NaN,
+    Infinity, or digits too many to be finite)."""
+    if value is None or not _DECIMAL.match(value):
         return None
-    number = int(value)
-    return number if number <= most else None
+    number = float(value)
+    return number if math.isfinite(number) else None
 
 
-def _color(element: etree._Element) -> tuple[str, int | None] | None:
-    """``(#rrggbb, alpha or None)``; ``None`` when a component is not a byte (or the alpha
-    not a percentage)."""
-    r, g, b = (_whole(element.get(c), 255) for c in "rgb")
-    if r is None or g is None or b is None:
-        return None
+def _byte(value: str | None) -> int | None:
+    """A colour component: a whole number from 0 to 255, else ``None``."""
+    number = _number(value)
+    return int(number) if number is not None and number.is_integer() and (
+        0 <= number <= 255) else None
+
+
+def _color(element: etree._Element, counts: Counter[str]) -> tuple[str, int | None] | None:
+    """``(#rrggbb, alpha or None)``; ``None`` (counted) when a component is not a byte or
+    the alpha not a number; an alpha beyond 0..100 % is brought within it (counted)."""
+    r, g, b = (_byte(element.get(c)) for c in "rgb")
     alpha_text = element.get("a")
-    alpha = _whole(alpha_text, 100)
-    if alpha_text is not None and alpha is None:
+    alpha = _number(alpha_text)
+    if r is None or g is None or b is None or (alpha_text is not None and alpha is None):
+        counts["colour"] += 1
         return None
-    return format_color(r, g, b), (percent_to_alpha(alpha) if alpha is not None else None)
-
-
-def _font_size(value: str) -> float | None:
-    try:
-        size = float(value)
-    except ValueError:
-        return None
-    return size if math.isfinite(size) and MIN_FONT_SIZE <= size <= MAX_FONT_SIZE else None
+    if alpha is not None and not 0 <= alpha <= 100:
+        counts["alpha"] += 1
+        alpha = limits.clamp(alpha, 0, 100)
+    return format_color(r, g, b), (percent_to_alpha(round(alpha))
+                                   if alpha is not None else None)
 
 
 def _short(value: str | None) -> str | None:
-    return value if value is None or len(value) <= MAX_TEXT_LENGTH else value[:MAX_TEXT_LENGTH]
+    """A font name cut to the length every reader accepts for a name."""
+    if value is None or len(value) <= limits.MAX_NAME_LENGTH:
+        return value
+    return value[:limits.MAX_NAME_LENGTH]
 
 
 def read_style(element: etree._Element, problems: Counter[str] | None = None) -> Style:
     """A ``<style>`` element as a :class:`Style` (also used by the writer to check itself).
 
-    What the program cannot hold (a colour component that is not a byte, a font size
-    outside the limits every reader uses, a line width that is not a sane whole number) is
-    left at its default and counted in ``problems`` under "colour", "font size" and
-    "line width", for the import report."""
+    Held to the rules every reader uses (:mod:`egov_modeler.model.limits`): a line width
+    or font size beyond its range is brought within it; a colour whose component is not a
+    byte, a size that is not a number and a font style other than plain, bold, italic and
+    underline are left at their default. Each is counted in ``problems`` ("line width",
+    "font size", "colour", "alpha", "font style") for the import report."""
     counts: Counter[str] = problems if problems is not None else Counter()
     style = Style()
     width_text = element.get("lineWidth")
     if width_text is not None:
-        width = _whole(width_text, MAX_LINE_WIDTH)
-        if width:
-            style.line_width = width
-        else:
+        width = _number(width_text)
+        if width is None or not limits.MIN_LINE_WIDTH <= width <= limits.MAX_LINE_WIDTH:
             counts["line width"] += 1
+        if width is not None:
+            style.line_width = round(limits.clamp(width, limits.MIN_LINE_WIDTH,
+                                                  limits.MAX_LINE_WIDTH))
     for child in element:
         tag = child.tag
         if tag in (Q_FILL, Q_LINE):
-            color = _color(child)
-            if color is None:
-                counts["colour"] += 1
-            elif tag == Q_FILL:
+            color = _color(child, counts)
+            if color is not None and tag == Q_FILL:
                 style.fill, style.fill_alpha = color
-            else:
+            elif color is not None:
                 style.line_color, style.line_alpha = color
         elif tag == Q_FONT:
             style.font_name = _short(child.get("name"))
             size_text = child.get("size")
             if size_text is not None:
-                style.font_size = _font_size(size_text)
-                if style.font_size is None:
+                size = _number(size_text)
+                if size is None or not limits.MIN_FONT_SIZE <= size <= limits.MAX_FONT_SIZE:
                     counts["font size"] += 1
-            style.font_style = _short(child.get("style"))
+                if size is not None:
+                    style.font_size = limits.clamp_font_size(size)
+            font_style = child.get("style")
+            if font_style is not None:
+                if limits.is_font_style(font_style):
+                    style.font_style = " ".join(font_style.split())
+                else:
+                    counts["font style"] += 1
             for sub in child:
                 if sub.tag == Q_COLOR:
-                    color = _color(sub)
-                    if color is None:
-                        counts["colour"] += 1
-                    else:
+                    color = _color(sub, counts)
+                    if color is not None:
                         style.font_color = color[0]
     return style

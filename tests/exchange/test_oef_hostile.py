@@ -145,18 +145,34 @@ def test_folders_nested_beyond_reason_are_refused():
 
 # ---------------------------------------------------------------- limits
 @pytest.mark.parametrize("attrs, expected", [
-    ('x="0" y="0" w="0" h="55"', (0, 0, limits.MIN_SIZE, 55)),
-    ('x="0" y="0" w="120" h="-5"', (0, 0, 120, limits.MIN_SIZE)),
+    ('x="0" y="0" w="0" h="55"', (0, 0, limits.DEFAULT_NODE_WIDTH, 55)),
+    ('x="0" y="0" w="120" h="-5"', (0, 0, 120, limits.DEFAULT_NODE_HEIGHT)),
+    ('x="0" y="0" w="-1"', (0, 0, limits.DEFAULT_NODE_WIDTH, limits.DEFAULT_NODE_HEIGHT)),
     ('x="1000000000000" y="-3" w="120" h="55"', (limits.MAX_COORDINATE, -3, 120, 55)),
-    ('x="0" y="0" w="' + "9" * 5000 + '" h="55"', (0, 0, limits.MAX_SIZE, 55)),
+    ('x="0" y="0" w="' + "9" * 5000 + '" h="55"', (0, 0, limits.MAX_NODE_SIZE, 55)),
 ])
 def test_sizes_and_coordinates_beyond_the_limits_are_brought_within_them(
         attrs, expected, tmp_path):
+    """The same rule as the .egov reader: a missing, zero or negative size (Archi's -1)
+    is the default size, the rest is clamped."""
     data = _file(views=f'<node identifier="id-n" xsi:type="Element" elementRef="id-a" '
                        f'{attrs}/>')
     model = read_exchange_bytes(data, "big.xml")
     assert model.view("id-v").nodes["id-n"].bounds == expected
-    assert any(line.startswith("1 coordinates or sizes") for line in model.load_report)
+    assert any(line.startswith(("1 coordinates or sizes", "2 coordinates or sizes"))
+               for line in model.load_report)
+    _saved_and_reopened(model, tmp_path)
+
+
+def test_bendpoints_beyond_the_limit_are_left_out(tmp_path):
+    bends = '<bendpoint x="5" y="5"/>' * (limits.MAX_BENDPOINTS + 3)
+    data = _file(views=_node() + '<node identifier="id-nb" xsi:type="Element" '
+                 'elementRef="id-b" x="200" y="0" w="9" h="9"/><connection identifier="id-c" '
+                 f'xsi:type="Relationship" relationshipRef="id-r" source="id-na" '
+                 f'target="id-nb">{bends}</connection>')
+    model = read_exchange_bytes(data, "bends.xml")
+    assert len(model.view("id-v").connections["id-c"].bendpoints) == limits.MAX_BENDPOINTS
+    assert any(line.startswith("3 bendpoints") for line in model.load_report)
     _saved_and_reopened(model, tmp_path)
 
 
@@ -170,12 +186,13 @@ def test_coordinates_that_are_not_whole_numbers_are_refused(value):
 @pytest.mark.parametrize("style, problem", [
     ('<font size="NaN"/>', "font sizes"),
     ('<font size="Infinity"/>', "font sizes"),
-    ('<font size="1e11"/>', "font sizes"),
-    ('<font size="0"/>', "font sizes"),
+    ('<font size="big"/>', "font sizes"),
     ('<fillColor r="300" g="0" b="0"/>', "colours"),
     ('<fillColor r="x" g="0" b="0"/>', "colours"),
-    ('<lineColor r="0" g="0" b="0" a="150"/>', "colours"),
+    ('<fillColor r="1.5" g="0" b="0"/>', "colours"),
     ('<font><color r="0" g="-1" b="0"/></font>', "colours"),
+    ('<lineColor r="0" g="0" b="0" a="half"/>', "colours"),
+    ('<font style="shadow"/>', "font styles"),
 ])
 def test_styles_the_program_cannot_draw_are_left_at_their_default(style, problem, tmp_path):
     data = _file(views=_node(inner=f"<style>{style}</style>"))
@@ -183,26 +200,49 @@ def test_styles_the_program_cannot_draw_are_left_at_their_default(style, problem
     node = model.view("id-v").nodes["id-na"]
     assert node.style.font_size is None and node.style.fill is None
     assert node.style.line_color is None and node.style.font_color is None
+    assert node.style.font_style is None
     assert any(line.startswith(f"1 {problem}") for line in model.load_report)
     _saved_and_reopened(model, tmp_path)
 
 
-@pytest.mark.parametrize("width", ["0", "abc", "1000000000", "-2"])
-def test_line_widths_that_are_not_sane_are_left_out(width, tmp_path):
+@pytest.mark.parametrize("style, field, value, problem", [
+    ('<font size="1e11"/>', "font_size", limits.MAX_FONT_SIZE, "font sizes"),
+    ('<font size="0"/>', "font_size", limits.MIN_FONT_SIZE, "font sizes"),
+    ('<lineColor r="0" g="0" b="0" a="150"/>', "line_alpha", limits.MAX_ALPHA,
+     "colour transparencies"),
+])
+def test_style_numbers_beyond_the_limits_are_brought_within_them(
+        style, field, value, problem, tmp_path):
+    data = _file(views=_node(inner=f"<style>{style}</style>"))
+    model = read_exchange_bytes(data, "style.xml")
+    assert getattr(model.view("id-v").nodes["id-na"].style, field) == value
+    assert any(line.startswith(f"1 {problem}") for line in model.load_report)
+    _saved_and_reopened(model, tmp_path)
+
+
+@pytest.mark.parametrize("width, expected", [
+    ("0", limits.MIN_LINE_WIDTH), ("-2", limits.MIN_LINE_WIDTH),
+    ("1000000000", limits.MAX_LINE_WIDTH), ("abc", None)])
+def test_line_widths_beyond_the_limits_are_brought_within_them_or_left_out(
+        width, expected, tmp_path):
     data = _file(views=_node(inner=f'<style lineWidth="{width}"/>'))
     model = read_exchange_bytes(data, "width.xml")
-    assert model.view("id-v").nodes["id-na"].style.line_width is None
+    assert model.view("id-v").nodes["id-na"].style.line_width == expected
     assert any(line.startswith("1 line widths") for line in model.load_report)
     _saved_and_reopened(model, tmp_path)
 
 
-def test_a_text_longer_than_any_reader_accepts_is_cut_and_reported(tmp_path):
-    long = "x" * (limits.MAX_TEXT_LENGTH + 10)
-    data = _file(elements=f'<element identifier="id-g" xsi:type="Goal"><name>g</name>'
-                          f"<documentation>{long}</documentation></element>")
+def test_names_and_texts_longer_than_any_reader_accepts_are_cut_and_reported(tmp_path):
+    long_text = "x" * (limits.MAX_TEXT_LENGTH + 10)
+    long_name = "n" * (limits.MAX_NAME_LENGTH + 10)
+    data = _file(elements=f'<element identifier="id-g" xsi:type="Goal"><name>{long_name}'
+                          f"</name><documentation>{long_text}</documentation></element>")
     model = read_exchange_bytes(data, "long.xml")
-    assert len(model.element("id-g").documentation) == limits.MAX_TEXT_LENGTH
-    assert any(line.startswith("1 texts longer") for line in model.load_report)
+    goal = model.element("id-g")
+    assert len(goal.documentation) == limits.MAX_TEXT_LENGTH
+    assert len(goal.name) == limits.MAX_NAME_LENGTH
+    assert any(line.startswith("2 names or texts longer") for line in model.load_report)
+    _saved_and_reopened(model, tmp_path)
 
 
 def _with_extras(extras: str) -> bytes:
@@ -223,6 +263,9 @@ def _with_extras(extras: str) -> bytes:
     '{"nodes": {"id-na": {"kind": "bogus"}}}',
     '{"nodes": {"id-na": {"layer": 5}}}',
     '{"nodes": {"id-na": {"w": 0}}}',
+    '{"nodes": {"id-na": {"style": {"font_style": "shadow"}}}}',
+    '{"nodes": {"id-na": {"style": {"line_width": 0}}}}',
+    '{"nodes": ' + "[" * 300 + "]" * 300 + "}",
     '{"origin": [Infinity, 0]}',
     '{"origin": [' + "9" * 5000 + ", 0]}",
     '{"nodes": ' + "[" * 100_000 + "]" * 100_000 + "}",
@@ -240,7 +283,8 @@ def test_a_damaged_view_extras_property_is_ignored_and_reported(extras, tmp_path
 
 def test_good_view_extras_still_carry_a_bands_layer_and_exact_alpha(tmp_path):
     extras = {"nodes": {"id-na": {"kind": "container", "layer": "cong_dich_vu",
-                                  "style": {"fill_alpha": 3, "font_size": 7.3}}},
+                                  "style": {"fill_alpha": 3, "font_size": 7.3,
+                                            "a_field_of_a_later_version": 1}}},
               "origin": [40, 0]}
     model = read_exchange_bytes(_with_extras(json.dumps(extras)), "extras.xml")
     node = model.view("id-v").nodes["id-na"]
