@@ -1,5 +1,6 @@
 """What an exchange file says that the model has no field for, kept so that export gives it
-back: the model's ``version`` attribute, the property definitions whose identifier or
+back: that its texts carried no language at all, the model's ``version`` attribute, the
+property definitions whose identifier or
 name carries meaning (Archi recognises a specialization only by the definition identifier
 ``specialization``; a name may carry an ``xml:lang`` or names in other languages), the
 references filed directly under ``<organizations>``, and a metadata schema other than
@@ -31,6 +32,10 @@ log = logging.getLogger(__name__)
 
 #: The model's ``version`` attribute (any text).
 META_VERSION = "exchange:version"
+#: "true" when the file named no language: its texts are written back without
+#: ``xml:lang`` (the model itself gets the program's default language, as every model
+#: has one).
+META_UNTAGGED = "exchange:texts-without-language"
 #: JSON list of the file's property definitions: ``{"key", "id", "lang"?, "names"?}``.
 META_PROPERTY_DEFINITIONS = "exchange:property-definitions"
 #: JSON list of ``[position, id]``: references directly under ``<organizations>``.
@@ -39,8 +44,8 @@ META_TOP_LEVEL_REFS = "exchange:top-level-refs"
 META_SCHEMA = "exchange:metadata-schema"
 META_SCHEMA_VERSION = "exchange:metadata-schemaversion"
 FACT_PREFIX = "exchange:"
-FACT_KEYS = (META_VERSION, META_PROPERTY_DEFINITIONS, META_TOP_LEVEL_REFS, META_SCHEMA,
-             META_SCHEMA_VERSION)
+FACT_KEYS = (META_VERSION, META_UNTAGGED, META_PROPERTY_DEFINITIONS, META_TOP_LEVEL_REFS,
+             META_SCHEMA, META_SCHEMA_VERSION)
 
 #: Archi writes a concept's specialization (profile) as a property whose definition has
 #: this identifier and name (XMLModelExporter.writeProperties), and reads it back only by

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import limits
 from ..model.views import NODE_KINDS, Node, Style
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _COLOR_FIELDS = ("fill", "line_color", "font_color")
 _ALPHA_FIELDS = ("fill_alpha", "line_alpha")
 #: Style fields with a fixed set of values (in models that have them).
@@ -34,6 +36,15 @@ class _Invalid(ValueError):
 
 def _whole(value: Any, least: int, most: int) -> int:
     if type(value) is not int or not least <= value <= most:
+        raise _Invalid(value)
+    return value
+
+
+def _name(value: Any) -> str:
+    """A text no longer than a name, that UTF-8 can hold (no unpaired surrogate, which a
+    JSON escape such as ``\\ud800`` can smuggle in and which no file could then save)."""
+    if not isinstance(value, str) or len(value) > limits.MAX_NAME_LENGTH or (
+            _SURROGATE.search(value)):
         raise _Invalid(value)
     return value
 
@@ -74,9 +85,7 @@ def _style_fields(raw: Any) -> dict[str, Any]:
                 raise _Invalid(value)
             out[key] = value
         else:  # font_name
-            if not isinstance(value, str) or len(value) > limits.MAX_NAME_LENGTH:
-                raise _Invalid(value)
-            out[key] = value
+            out[key] = _name(value)
     return out
 
 
@@ -146,9 +155,7 @@ def _node_extra(raw: Any) -> NodeExtra:
             raise _Invalid(raw["kind"])
         extra.kind = raw["kind"]
     if "layer" in raw:
-        if not isinstance(raw["layer"], str) or len(raw["layer"]) > limits.MAX_NAME_LENGTH:
-            raise _Invalid(raw["layer"])
-        extra.layer = raw["layer"]
+        extra.layer = _name(raw["layer"])
     if "w" in raw:
         extra.w = _whole(raw["w"], limits.MIN_NODE_SIZE, limits.MAX_NODE_SIZE)
     if "h" in raw:

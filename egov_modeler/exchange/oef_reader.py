@@ -39,7 +39,7 @@ from ..model import limits
 from ..model.concepts import Folder
 from ..model.errors import ModelError
 from ..model.model import Model
-from .oef_file_facts import META_VERSION, store_top_level_refs
+from .oef_file_facts import META_UNTAGGED, META_VERSION, store_top_level_refs
 from .oef_read_checks import (
     XSD_ENV,
     XSD_FILE,
@@ -82,7 +82,8 @@ log = logging.getLogger(__name__)
 def file_language(root: etree._Element) -> str:
     """The language of the file's texts that carry no ``xml:lang``: the model name's, else
     ``dc:language``, else the one most texts carry; "" when the file names none (its texts
-    are then written back without a language, never as Vietnamese)."""
+    are then written back without a language, never as Vietnamese, see
+    :data:`.oef_file_facts.META_UNTAGGED`)."""
     for name in root.iterchildren(Q_NAME):
         if name.get(XML_LANG):
             return name.get(XML_LANG, "")
@@ -101,7 +102,11 @@ def build(reader: ReadState, root: etree._Element) -> Model:
     names = [c for c in root if c.tag == Q_NAME]
     metadata = root.find(Q_METADATA)
     reader.lang = file_language(root)
-    model = Model(language=reader.lang, id=root.get("identifier"))
+    model = Model(id=root.get("identifier"))  # in the program's default language, unless:
+    if reader.lang:
+        model.language = reader.lang
+    else:  # kept, so that export writes the texts back without a language
+        model.metadata[META_UNTAGGED] = "true"
     model.name, model.names = reader.lang_strings(names, limits.MAX_NAME_LENGTH)
     model.documentation, model.documentations = reader.lang_strings(
         [c for c in root if c.tag == Q_DOC])

@@ -151,7 +151,9 @@ class _Writer:
 
     def __init__(self, model: Model) -> None:
         self.model = model
-        self.lang = model.language or ""
+        #: The language main texts are written in; none for a model whose file named none.
+        untagged = facts.text_fact(model, facts.META_UNTAGGED) == "true"
+        self.lang = "" if untagged else model.language or ""
         self.used_ids = self._all_ids()
         self.prop_ids: dict[str, str] = {}
         self._next_prop = 1

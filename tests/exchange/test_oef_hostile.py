@@ -26,7 +26,7 @@ from egov_modeler.exchange.oef_writer import exchange_bytes
 from egov_modeler.model import Model, limits
 from egov_modeler.model.serialization import model_to_dict
 from egov_modeler.storage.native import load, save
-from tests.helpers.paths import PACKAGE, REPO
+from tests.helpers.paths import REPO
 
 DATA = REPO / "tests" / "data" / "exchange"
 A = "http://www.opengroup.org/xsd/archimate/3.0/"
@@ -264,6 +264,8 @@ def _with_extras(extras: str) -> bytes:
     '{"nodes": {"id-na": {"layer": 5}}}',
     '{"nodes": {"id-na": {"w": 0}}}',
     '{"nodes": {"id-na": {"style": {"font_style": "shadow"}}}}',
+    '{"nodes": {"id-na": {"layer": "\\ud800"}}}',
+    '{"nodes": {"id-na": {"style": {"font_name": "A\\udfffB"}}}}',
     '{"nodes": {"id-na": {"style": {"line_width": 0}}}}',
     '{"nodes": ' + "[" * 300 + "]" * 300 + "}",
     '{"origin": [Infinity, 0]}',
@@ -322,7 +324,9 @@ def test_json_files_are_named_with_where_they_are_read(tmp_path):
     save(Model("m"), tmp_path / "m.egov")
     egov = _refused_file(tmp_path / "m.egov")
     assert "egov-modeler model (.egov)" in egov and "File > Open" in egov
-    catalog = _refused_file(PACKAGE / "resources" / "framework" / "catalog.json")
+    (tmp_path / "gia-lai.json").write_text(
+        '{\n  "format": "egov-modeler-catalog",\n  "format_version": 1,\n  "id": "gia-lai"}')
+    catalog = _refused_file(tmp_path / "gia-lai.json")
     assert "component catalog" in catalog and "Load component catalog" in catalog
     other = _refused(b'  [{"a": 1}]')
     assert "JSON file" in other

@@ -58,6 +58,7 @@ _EXTRAS = (
     '{"nodes": ' + "[" * 50_000 + "]" * 50_000 + "}",
     '{"connections": {"%s": {"style": {"line_width": 1e300}}}}',
     '{"nodes": {"%s": {"kind": "label", "w": 1000000, "style": {"font_size": 400}}}}',
+    '{"nodes": {"%s": {"layer": "\\ud800", "style": {"font_name": "\\udfff"}}}}',
 )
 
 
