@@ -16,13 +16,20 @@ Why it works this way:
   definitions, extension attributes, values in extra languages...) is listed in
   ``model.load_report`` instead of being silently dropped or crashing the import.
 - Speed: one pass to index ids, one to build; the model is filled through the primitives
-  (no commands, no rule checks), and no per-object scan of a view is ever made.
+  (no commands, no rule checks), and no per-object scan of a view is ever made. Attributes
+  are looked up by name or listed by name only: lxml lists their values in quadratic time
+  (``benchmarks/bench_oef_scale.py`` keeps an eye on both).
 
 The parts live in their own modules: :mod:`.oef_read_common` (tags, error, the import's
-state and text helpers), :mod:`.oef_read_checks` (parse, ids, references, XSD),
+state and text helpers), :mod:`.oef_read_format` (what a file that is not exchange XML 3.x
+is, and what reads it), :mod:`.oef_read_checks` (parse, ids, references, XSD),
 :mod:`.oef_read_concepts` (properties, metadata, elements, relationships),
-:mod:`.oef_read_views` (views, nodes, connections, styles) and :mod:`.oef_read_folders`
-(organizations). This module runs them in order and keeps the public names.
+:mod:`.oef_read_views` (views, nodes, connections, styles), :mod:`.oef_read_extras` (this
+program's view extras, checked) and :mod:`.oef_read_folders` (organizations). What the file
+says that the model has no field for is kept by :mod:`.oef_file_facts`, which the writer
+shares. Every number and text is held to :mod:`egov_modeler.model.limits`, the bounds the
+.egov reader holds too, so whatever imports saves and opens again. This module runs the
+parts in order and keeps the public names.
 """
 
 from __future__ import annotations
