@@ -39,6 +39,9 @@ from .oef_vocabulary import (
     XSI_TYPE,
 )
 
+#: The access types of the exchange schema (``AccessTypeEnum``); any other means nothing.
+ACCESS_TYPES = ("Access", "Read", "Write", "ReadWrite")
+
 
 def read_propdefs(reader: ReadState, root: etree._Element, model: Model) -> None:
     """The property definitions: their names become property keys, their types the
@@ -53,7 +56,7 @@ def read_propdefs(reader: ReadState, root: etree._Element, model: Model) -> None
             identifier = definition.get("identifier", "")
             name, lang, others = reader.lang_texts([c for c in definition if c.tag == Q_NAME],
                                                    limits.MAX_NAME_LENGTH)
-            kind = definition.get("type", "string")
+            kind = reader.text_of(definition.get("type", "string"), limits.MAX_NAME_LENGTH)
             reader.propdefs[identifier] = (name, kind)
             if not name.startswith("egov:"):
                 definitions.append(PropertyDefinition(name, identifier, lang, others))
@@ -117,10 +120,10 @@ def read_elements(reader: ReadState, holder: etree._Element | None, model: Model
                           documentation=parts.documentation,
                           documentations=parts.documentations)
         for key, value in parts.properties:
-            if key == PROP_CATALOG_REF:
-                element.catalog_ref = value
+            if key == PROP_CATALOG_REF:  # names, in every reader
+                element.catalog_ref = reader.text_of(value, limits.MAX_NAME_LENGTH)
             elif key == PROP_LAYER:
-                element.layer = value
+                element.layer = reader.text_of(value, limits.MAX_NAME_LENGTH)
             elif key != PROP_REFERENCE_MODEL:  # derived from the catalog
                 element.properties.append((key, value))
         put(element)
@@ -151,6 +154,12 @@ def read_relationships(reader: ReadState, holders: list[etree._Element], model: 
                            properties=parts.properties)
         if kind == "Access":
             access = el.get("accessType", "Access")
+            if access not in ACCESS_TYPES:  # the schema's four; any other means nothing
+                reader.report.append(tr(
+                    "Relationship {id} (line {line}): access type {value!r} is not one of "
+                    "Access, Read, Write, ReadWrite; it was read as Access", id=identifier,
+                    line=el.sourceline, value=access[:40]))
+                access = "Access"
             rel.access_type = None if access == "Access" else access
         elif kind == "Association":
             rel.is_directed = el.get("isDirected", "false") in ("true", "1")

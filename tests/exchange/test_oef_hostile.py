@@ -236,12 +236,17 @@ def test_names_and_texts_longer_than_any_reader_accepts_are_cut_and_reported(tmp
     long_text = "x" * (limits.MAX_TEXT_LENGTH + 10)
     long_name = "n" * (limits.MAX_NAME_LENGTH + 10)
     data = _file(elements=f'<element identifier="id-g" xsi:type="Goal"><name>{long_name}'
-                          f"</name><documentation>{long_text}</documentation></element>")
+                          f"</name><documentation>{long_text}</documentation><properties>"
+                          f'<property propertyDefinitionRef="pd-layer"><value>{long_name}'
+                          "</value></property></properties></element>",
+                 extra='<propertyDefinitions><propertyDefinition identifier="pd-layer" '
+                       'type="string"><name>egov:layer</name></propertyDefinition>'
+                       "</propertyDefinitions>")
     model = read_exchange_bytes(data, "long.xml")
     goal = model.element("id-g")
     assert len(goal.documentation) == limits.MAX_TEXT_LENGTH
-    assert len(goal.name) == limits.MAX_NAME_LENGTH
-    assert any(line.startswith("2 names or texts longer") for line in model.load_report)
+    assert len(goal.name) == len(goal.layer) == limits.MAX_NAME_LENGTH  # a layer id is a name
+    assert any(line.startswith("3 names or texts longer") for line in model.load_report)
     _saved_and_reopened(model, tmp_path)
 
 
@@ -363,4 +368,15 @@ def test_what_a_skipped_node_holds_is_skipped_with_its_connections(tmp_path):
     model = read_exchange_bytes(data, "custom.xml")
     assert list(model.view("id-v").nodes) == ["id-nb"]
     assert any("id-c" in line for line in model.load_report)
+    _saved_and_reopened(model, tmp_path)
+
+
+def test_an_access_type_outside_the_schema_is_read_as_access(tmp_path):
+    data = _file(elements='<element identifier="id-d" xsi:type="DataObject"><name>d</name>'
+                          "</element>",
+                 relationships='<relationship identifier="id-x" xsi:type="Access" '
+                               'source="id-a" target="id-d" accessType="Sometimes"/>')
+    model = read_exchange_bytes(data, "access.xml")
+    assert model.relationship("id-x").access_type is None
+    assert any("Sometimes" in line for line in model.load_report)
     _saved_and_reopened(model, tmp_path)
