@@ -14,8 +14,10 @@ from pathlib import Path
 from lxml import etree
 
 from ..i18n import tr
+from ..model.ids import is_valid_id
 from .oef_read_common import ExchangeImportError, ReadState, local_name
-from .oef_vocabulary import DC_NS, NS, Q_MODEL
+from .oef_read_format import not_xml, wrong_root
+from .oef_vocabulary import DC_NS, KNOWN_ATTRIBUTES, NS, Q_MODEL, q
 from .xml_safety import XmlInputError, parse_xml
 
 log = logging.getLogger(__name__)
@@ -43,6 +45,10 @@ _END_TARGETS = {
     "relationship": ("element", "relationship"),
     "connection": ("node", "connection"),
 }
+_REF_KEYS = (*_REF_TARGETS, "source", "target")
+#: What the exchange schema gives an identifier (required) and the model keeps by it.
+_NEEDS_ID = frozenset(q(tag) for tag in (
+    "model", "element", "relationship", "propertyDefinition", "view", "node", "connection"))
 
 
 def schema_dir() -> Path | None:
@@ -82,6 +88,11 @@ def exchange_schema() -> etree.XMLSchema | None:
 
 
 def parse(reader: ReadState) -> etree._Element:
+    """The root of the file, parsed safely; a file of another known format is refused
+    with what it is and where the program reads it (:mod:`.oef_read_format`)."""
+    other_format = not_xml(reader.data, reader.name)
+    if other_format is not None:
+        raise ExchangeImportError(other_format)
     try:
         tree = parse_xml(reader.data, reader.name)
     except ExchangeImportError:
@@ -91,6 +102,9 @@ def parse(reader: ReadState) -> etree._Element:
     root = tree.getroot()
     if root.tag != Q_MODEL:
         qname = etree.QName(root)
+        other_format = wrong_root(qname.namespace, reader.name)
+        if other_format is not None:
+            raise ExchangeImportError(other_format, line=root.sourceline)
         if qname.localname == "model" and qname.namespace != NS:
             problem = tr("the root element is in the namespace {found}, not the ArchiMate "
                          "exchange namespace {expected}", found=qname.namespace or "-",
@@ -105,23 +119,45 @@ def parse(reader: ReadState) -> etree._Element:
 
 
 def check_references(reader: ReadState, root: etree._Element) -> None:
-    """Unique identifiers, and every reference resolving to the right kind of thing."""
+    """Identifiers on everything that needs one, valid and unique; every reference
+    resolving to the right kind of thing.
+
+    Done here, not left to the XSD, because installed builds carry no schema and libxml2's
+    schema check skips IDREFs anyway. A node without identifier once made import loop
+    forever and a view without one produced a file the program could not open again.
+    Each element's attributes are looked up by name, never listed: lxml lists them in
+    quadratic time, and a hostile element can carry hundreds of thousands.
+    """
     ids = reader.ids
     refs: list[tuple[etree._Element, str, str]] = []
     for element in root.iter():
-        attrib = element.attrib
-        if not attrib:
-            continue
-        for key, value in attrib.items():
-            if key == "identifier":
-                other = ids.get(value)
-                if other is not None:
-                    raise reader.fail(element.sourceline, tr(
-                        "the identifier {id} is used twice (first at line {first})",
-                        id=value, first=other.sourceline))
-                ids[value] = element
-            elif key in _REF_TARGETS or key in ("source", "target"):
+        tag = element.tag
+        identifier = element.get("identifier")
+        if identifier is None:
+            if tag in _NEEDS_ID:
+                raise reader.fail(element.sourceline, tr(
+                    "<{tag}> has no identifier; every {tag} needs one",
+                    tag=local_name(tag)))
+        else:
+            if not is_valid_id(identifier):
+                raise reader.fail(element.sourceline, tr(
+                    "the identifier {id!r} is not valid: an identifier starts with a letter "
+                    "or _ and holds only letters, digits, _, - and . (no spaces, no "
+                    "accents)", id=identifier[:80]))
+            other = ids.get(identifier)
+            if other is not None:
+                raise reader.fail(element.sourceline, tr(
+                    "the identifier {id} is used twice (first at line {first})",
+                    id=identifier, first=other.sourceline))
+            ids[identifier] = element
+        for key in _REF_KEYS:
+            value = element.get(key)
+            if value is not None:
                 refs.append((element, key, value))
+        # keys() lists names only (linear); what the program does not know is counted
+        unknown = sum(1 for key in element.keys() if key not in KNOWN_ATTRIBUTES)
+        if unknown:
+            reader.counts["extension attribute"] += unknown
     for element, key, value in refs:
         target = ids.get(value)
         kind = local_name(element.tag)

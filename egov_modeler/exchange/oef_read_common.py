@@ -14,10 +14,31 @@ from typing import Any
 from lxml import etree
 
 from ..i18n import tr
+from ..model import limits
 from ..model.concepts import Folder
 from ..model.views import Connection, Node
-from .oef_vocabulary import Q_DOC, Q_LABEL, Q_NAME, Q_PROP, Q_PROPS, Q_VALUE, Q_VIEW, XML_LANG
+from .oef_file_facts import SPECIALIZATION_ID
+from .oef_vocabulary import (
+    Q_DIAGRAMS,
+    Q_DOC,
+    Q_LABEL,
+    Q_NAME,
+    Q_PROP,
+    Q_PROPS,
+    Q_VALUE,
+    Q_VIEW,
+    Q_VIEWS,
+    XML_LANG,
+)
 from .xml_safety import XmlInputError
+
+
+def _is_a_diagram(view: etree._Element) -> bool:
+    diagrams = view.getparent()
+    views = diagrams.getparent() if diagrams is not None else None
+    model = views.getparent() if views is not None else None
+    return (diagrams is not None and diagrams.tag == Q_DIAGRAMS and views is not None
+            and views.tag == Q_VIEWS and model is not None and model.getparent() is None)
 
 
 class ExchangeImportError(XmlInputError):
@@ -39,6 +60,9 @@ class _Parts:
     documentations: dict[str, str]
     properties: list[tuple[str, str]]
     children: dict[Any, list[etree._Element]]
+    #: Archi's specialization of an element or relationship (its property whose
+    #: definition is ``specialization``), else ``None``.
+    specialization: str | None = None
 
 
 class ReadState:
@@ -49,7 +73,9 @@ class ReadState:
         self.name = name
         self.report: list[str] = []
         self.counts: Counter[str] = Counter()
-        self.lang = "vi"
+        #: The file's language: the ``xml:lang`` its texts without one are taken to be in
+        #: ("" when the file names none; they are then written back without one).
+        self.lang = ""
         self.propdefs: dict[str, tuple[str, str]] = {}
         self.ids: dict[str, etree._Element] = {}
         self.skipped: set[str] = set()
@@ -62,32 +88,76 @@ class ReadState:
         )
 
     # -------------------------------------------------------------- text helpers
-    def lang_strings(self, elements: list[etree._Element]) -> tuple[str, dict[str, str]]:
-        """The main text (model language or no language) and the others by language."""
+    def text(self, element: etree._Element, most: int = limits.MAX_TEXT_LENGTH) -> str:
+        """The text of ``element``, cut to ``most`` characters (counted): the length every
+        reader accepts for a text, or for a name with ``limits.MAX_NAME_LENGTH``."""
+        return self.text_of(element.text or "", most)
+
+    def text_of(self, text: str, most: int = limits.MAX_TEXT_LENGTH) -> str:
+        """``text`` cut to ``most`` characters (counted)."""
+        if len(text) > most:
+            self.counts["long text"] += 1
+            text = text[:most]
+        return text
+
+    def language(self, element: etree._Element) -> str | None:
+        """The ``xml:lang`` of ``element`` (cut like a name), ``None`` when it has none."""
+        language = element.get(XML_LANG)
+        return self.text_of(language, limits.MAX_NAME_LENGTH) if language else None
+
+    def lang_texts(self, elements: list[etree._Element], most: int = limits.MAX_TEXT_LENGTH
+                   ) -> tuple[str, str | None, dict[str, str]]:
+        """The main text, the ``xml:lang`` it carried, and the others by language.
+
+        The main text is the one in the file's language or without a language; when there
+        is none, the first text is taken as the main one (counted for the report, since
+        its language changes) so that the object keeps a visible name."""
         main: str | None = None
+        main_lang: str | None = None
         others: dict[str, str] = {}
         for element in elements:
-            language = element.get(XML_LANG)
-            text = element.text or ""
-            if main is None and (not language or language == self.lang):
-                main = text
-            elif language and language != self.lang and language not in others:
-                others[language] = text
+            language = self.language(element)
+            if not language or language == self.lang:
+                if main is None:
+                    main, main_lang = self.text(element, most), language
+                else:
+                    self.counts["repeated text"] += 1
+            elif language not in others:
+                others[language] = self.text(element, most)
+            else:
+                self.counts["repeated text"] += 1
         if main is None and elements:
             first = elements[0]
-            main = first.text or ""
-            others.pop(first.get(XML_LANG) or "", None)
-        return main or "", others
+            main_lang = self.language(first)
+            main = others.pop(main_lang or "", None)
+            if main is None:
+                main = self.text(first, most)
+            if main:
+                self.counts["other language"] += 1
+        return main or "", main_lang, others
 
-    def properties(self, holder: etree._Element | None, owner: str) -> list[tuple[str, str]]:
-        if holder is None:
-            return []
+    def lang_strings(self, elements: list[etree._Element], most: int = limits.MAX_TEXT_LENGTH
+                     ) -> tuple[str, dict[str, str]]:
+        """The main text (file language or no language) and the others by language."""
+        main, _, others = self.lang_texts(elements, most)
+        return main, others
+
+    def properties(self, holders: list[etree._Element], owner: str,
+                   specializations: list[str] | None = None) -> list[tuple[str, str]]:
+        """The properties of every ``<properties>`` block of ``owner``, in order. With
+        ``specializations`` (an element or relationship), the values of Archi's
+        ``specialization`` definition go there instead (Archi reads them so, by the
+        definition's identifier)."""
         out = []
-        for prop in holder:
+        for prop in (child for holder in holders for child in holder):
             if prop.tag != Q_PROP:
                 continue
-            key = self.propdefs.get(prop.get("propertyDefinitionRef", ""), ("", ""))[0]
+            ref = prop.get("propertyDefinitionRef", "")
+            key = self.propdefs.get(ref, ("", ""))[0]
             values = [v for v in prop if v.tag == Q_VALUE]
+            if specializations is not None and ref == SPECIALIZATION_ID:
+                specializations.append(self.lang_strings(values, limits.MAX_NAME_LENGTH)[0])
+                continue
             main, others = self.lang_strings(values)
             if others:
                 self.report.append(tr(
@@ -109,28 +179,38 @@ class ReadState:
                 group.append(child)
         return groups
 
-    def concept_parts(self, el: etree._Element, *tags: Any) -> _Parts:
+    def concept_parts(self, el: etree._Element, *tags: Any, concept: bool = False) -> _Parts:
         """What elements, relationships and views share: names and documentation in every
-        language and the properties (plus the children with ``tags``, grouped)."""
+        language and the properties (plus the children with ``tags``, grouped); for a
+        ``concept`` (element or relationship) also its specialization."""
         groups = self.children(el, Q_NAME, Q_DOC, Q_PROPS, *tags)
-        name, names = self.lang_strings(groups[Q_NAME])
+        name, names = self.lang_strings(groups[Q_NAME], limits.MAX_NAME_LENGTH)
         doc, docs = self.lang_strings(groups[Q_DOC])
-        holder = groups[Q_PROPS][-1] if groups[Q_PROPS] else None
-        return _Parts(name, names, doc, docs,
-                      self.properties(holder, el.get("identifier", "")), groups)
+        specializations: list[str] | None = [] if concept else None
+        properties = self.properties(groups[Q_PROPS], el.get("identifier", ""),
+                                     specializations)
+        if specializations and len(specializations) > 1:
+            self.counts["repeated text"] += len(specializations) - 1
+        return _Parts(name, names, doc, docs, properties, groups,
+                      specializations[0] if specializations else None)
 
     def read_diagram_texts(self, target: Node | Connection | Folder,
                            groups: dict[Any, list[etree._Element]]) -> None:
         """The label in every language and the main documentation of a node, connection or
-        folder (the model keeps their documentation in one language only)."""
-        target.label, target.labels = self.lang_strings(groups[Q_LABEL])
-        target.documentation = self.lang_strings(groups[Q_DOC])[0]
+        folder (the model keeps their documentation in one language only). A folder's
+        label is a name; a node's or connection's is a text."""
+        most = limits.MAX_NAME_LENGTH if isinstance(target, Folder) else limits.MAX_TEXT_LENGTH
+        target.label, target.labels = self.lang_strings(groups[Q_LABEL], most)
+        documentation, others = self.lang_strings(groups[Q_DOC])
+        target.documentation = documentation
+        self.counts["other documentation"] += len(others)
 
     @cached_property
     def ids_of_views(self) -> set[str]:
-        """Identifiers of the file's views (asked only once
-        :func:`.oef_read_checks.check_references` has indexed every id)."""
-        return {k for k, v in self.ids.items() if v.tag == Q_VIEW}
+        """Identifiers of the views the import reads (``<model><views><diagrams><view>``;
+        a ``<view>`` anywhere else is not one); asked only once
+        :func:`.oef_read_checks.check_references` has indexed every id."""
+        return {k for k, v in self.ids.items() if v.tag == Q_VIEW and _is_a_diagram(v)}
 
     def summarise(self) -> None:
         messages = {
@@ -138,6 +218,8 @@ class ReadState:
                              "targetAttachment) were not imported; connections are drawn to "
                              "the edges of their nodes"),
             "extension": tr("{count} extension elements of other tools were not imported"),
+            "extension attribute": tr("{count} attributes of other tools (not in the exchange "
+                                      "format) were not imported"),
             "extra viewRef": tr("{count} additional view references of nodes were not "
                                 "imported (a node keeps its first)"),
             "connection viewRef": tr("{count} view references of connections were not "
@@ -146,8 +228,34 @@ class ReadState:
                                    "the labels keep their text"),
             "label xpathPart": tr("{count} label expressions (xpathPart) were not imported; "
                                   "the labels keep their text"),
+            "repeated text": tr("{count} names or texts repeated in a language the object "
+                                "already had one in were not imported (the first is kept)"),
+            "long text": tr("{count} names or texts longer than the program accepts were cut "
+                            "short"),
+            "other language": tr("{count} names or texts given only in another language than "
+                                 "the model's were taken as the model's language"),
+            "other documentation": tr("{count} documentation texts of nodes, connections or "
+                                      "folders in other languages were not imported (they "
+                                      "keep the one in the model's language)"),
+            "geometry": tr("{count} coordinates or sizes of nodes and bendpoints beyond the "
+                           "limits were brought within them (a missing, zero or negative "
+                           "size gives the default size)"),
+            "bendpoints": tr("{count} bendpoints beyond {most_bendpoints} on one connection "
+                             "were left out"),
+            "line width": tr("{count} line widths that are not a number from {thinnest} to "
+                             "{widest} were brought within that range or left out"),
+            "colour": tr("{count} colours that are not valid were left out"),
+            "alpha": tr("{count} colour transparencies beyond 0 to 100 % were brought within "
+                        "that range"),
+            "font size": tr("{count} font sizes that are not a number from {smallest} to "
+                            "{largest} points were brought within that range or left out"),
+            "font style": tr("{count} font styles other than plain, bold, italic and "
+                             "underline were left out"),
         }
+        fields = {"thinnest": limits.MIN_LINE_WIDTH, "widest": limits.MAX_LINE_WIDTH,
+                  "smallest": f"{limits.MIN_FONT_SIZE:g}",
+                  "largest": f"{limits.MAX_FONT_SIZE:g}", "most_bendpoints": limits.MAX_BENDPOINTS}
         for key, count in sorted(self.counts.items()):
             if count:
-                self.report.append(messages[key].format(count=count))
+                self.report.append(messages[key].format(count=count, **fields))
 

@@ -8,12 +8,24 @@ from __future__ import annotations
 from lxml import etree
 
 from ..i18n import tr
-from ..model.concepts import Element, Relationship
+from ..model import limits
+from ..model.concepts import Element, Profile, Relationship
+from ..model.ids import new_id
 from ..model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES
 from ..model.model import Model
+from .oef_file_facts import (
+    META_SCHEMA,
+    META_SCHEMA_VERSION,
+    SPECIALIZATION_ID,
+    PropertyDefinition,
+    store_definitions,
+)
 from .oef_read_common import ReadState, local_name
 from .oef_vocabulary import (
+    DC_ELEMENTS,
     DC_NS,
+    DC_SCHEMA,
+    DC_SCHEMA_VERSION,
     PROP_CATALOG_REF,
     PROP_LAYER,
     PROP_REFERENCE_MODEL,
@@ -21,40 +33,62 @@ from .oef_vocabulary import (
     Q_NAME,
     Q_PROP,
     Q_PROPDEF,
+    Q_PROPDEFS,
     Q_REL,
     Q_SCHEMA,
     Q_SCHEMAVERSION,
     XSI_TYPE,
 )
 
+#: The access types of the exchange schema (``AccessTypeEnum``); any other means nothing.
+ACCESS_TYPES = ("Access", "Read", "Write", "ReadWrite")
 
-def read_propdefs(reader: ReadState, holder: etree._Element | None, model: Model) -> None:
-    if holder is None:
+
+def read_propdefs(reader: ReadState, root: etree._Element, model: Model) -> None:
+    """The property definitions: their names become property keys, their types the
+    model's declared property types, and what their identifiers and names carry beyond
+    that is kept (:mod:`.oef_file_facts`) so that export writes the same definitions
+    back, Archi's ``specialization`` among them."""
+    definitions: list[PropertyDefinition] = []
+    for holder in root.iterchildren(Q_PROPDEFS):  # one in the schema; more are read too
+        for definition in holder:
+            if definition.tag != Q_PROPDEF:
+                continue
+            identifier = definition.get("identifier", "")
+            name, lang, others = reader.lang_texts([c for c in definition if c.tag == Q_NAME],
+                                                   limits.MAX_NAME_LENGTH)
+            kind = reader.text_of(definition.get("type", "string"), limits.MAX_NAME_LENGTH)
+            reader.propdefs[identifier] = (name, kind)
+            if not name.startswith("egov:"):
+                definitions.append(PropertyDefinition(name, identifier, lang, others))
+    if not definitions:
         return
-    definitions = []
-    for definition in holder:
-        if definition.tag != Q_PROPDEF:
-            continue
-        name, others = reader.lang_strings([c for c in definition if c.tag == Q_NAME])
-        kind = definition.get("type", "string")
-        reader.propdefs[definition.get("identifier", "")] = (name, kind)
-        definitions.append((definition.get("identifier", ""), name, kind))
-    used = {p.get("propertyDefinitionRef") for p in holder.getparent().iter(Q_PROP)}
-    for identifier, name, kind in definitions:
-        if name.startswith("egov:"):
-            continue
-        if kind != "string" or identifier not in used:
-            model.property_types[name] = kind
+    used = {p.get("propertyDefinitionRef") for p in root.iter(Q_PROP)}
+    for definition in definitions:
+        kind = reader.propdefs[definition.identifier][1]
+        if kind != "string" or definition.identifier not in used:
+            model.property_types.setdefault(definition.key, kind)
+    # Kept: what carries meaning (name languages); a plain identifier is renumbered on
+    # export like any other, which changes nothing, and Archi's specialization definition
+    # is written again for the concepts' specializations.
+    store_definitions(model, [d for d in definitions if d.identifier != SPECIALIZATION_ID
+                              and (d.lang or d.names)])
 
 
 def read_metadata(reader: ReadState, metadata: etree._Element, model: Model) -> None:
+    """Dublin Core elements into ``model.metadata``; a ``<schema>`` other than the Dublin
+    Core 1.1 that export writes is kept (:mod:`.oef_file_facts`), anything else listed."""
+    schema = {Q_SCHEMA: "", Q_SCHEMAVERSION: ""}
+    dublin_core = False
     for child in metadata:
         tag = child.tag
-        if tag in (Q_SCHEMA, Q_SCHEMAVERSION):
+        if tag in schema:
+            schema[tag] = reader.text(child).strip()
             continue
-        if isinstance(tag, str) and tag.startswith(f"{{{DC_NS}}}"):
-            key = local_name(tag)
-            text = child.text or ""
+        key = local_name(tag)
+        if isinstance(tag, str) and tag.startswith(f"{{{DC_NS}}}") and key in DC_ELEMENTS:
+            dublin_core = True
+            text = reader.text(child)
             if key in model.metadata and model.metadata[key] != text:
                 model.metadata[key] = f"{model.metadata[key]}; {text}"
             else:
@@ -62,6 +96,20 @@ def read_metadata(reader: ReadState, metadata: etree._Element, model: Model) -> 
         else:
             reader.report.append(tr("Metadata <{tag}> (line {line}) was not imported",
                                     tag=local_name(tag), line=child.sourceline))
+    written = (DC_SCHEMA, DC_SCHEMA_VERSION) if dublin_core else ("", "")
+    if (schema[Q_SCHEMA], schema[Q_SCHEMAVERSION]) != written:
+        model.metadata[META_SCHEMA] = schema[Q_SCHEMA]
+        model.metadata[META_SCHEMA_VERSION] = schema[Q_SCHEMAVERSION]
+
+
+def _profile(model: Model, name: str | None, concept_type: str) -> str | None:
+    """``name`` as a specialization of ``concept_type``: the model's profile of that name
+    and type, made when the model has none yet (as Archi's importer does)."""
+    if not name:
+        return None
+    if not any(p.name == name and p.concept_type == concept_type for p in model.profiles):
+        model.profiles.append(Profile(new_id(), name, concept_type))
+    return name
 
 
 def read_elements(reader: ReadState, holder: etree._Element | None, model: Model) -> None:
@@ -79,48 +127,58 @@ def read_elements(reader: ReadState, holder: etree._Element | None, model: Model
                 "Element {id} (line {line}) skipped: unknown element type {type}",
                 id=identifier, line=el.sourceline, type=kind))
             continue
-        parts = reader.concept_parts(el)
+        parts = reader.concept_parts(el, concept=True)
         element = Element(id=identifier, type=kind, name=parts.name, names=parts.names,
                           documentation=parts.documentation,
-                          documentations=parts.documentations)
+                          documentations=parts.documentations,
+                          specialization=_profile(model, parts.specialization, kind))
         for key, value in parts.properties:
-            if key == PROP_CATALOG_REF:
-                element.catalog_ref = value
+            if key == PROP_CATALOG_REF:  # names, in every reader
+                element.catalog_ref = reader.text_of(value, limits.MAX_NAME_LENGTH)
             elif key == PROP_LAYER:
-                element.layer = value
+                element.layer = reader.text_of(value, limits.MAX_NAME_LENGTH)
             elif key != PROP_REFERENCE_MODEL:  # derived from the catalog
                 element.properties.append((key, value))
         put(element)
 
 
-def read_relationships(reader: ReadState, holder: etree._Element | None, model: Model) -> None:
-    if holder is None:
-        return
+def read_relationships(reader: ReadState, holders: list[etree._Element], model: Model) -> None:
+    """The relationships of every ``<relationships>`` block, added once their ends are."""
     pending: list[tuple[Relationship, int]] = []
-    for el in holder:
+    for el in (child for holder in holders for child in holder):
         if el.tag != Q_REL:
             continue
         identifier = el.get("identifier")
         kind = el.get(XSI_TYPE, "")
+        if el.get("source") is None or el.get("target") is None:
+            raise reader.fail(el.sourceline, tr(
+                "relationship {id} needs both a source and a target", id=identifier))
         if kind not in RELATIONSHIP_TYPES:
             reader.skipped.add(identifier)
             reader.report.append(tr(
                 "Relationship {id} (line {line}) skipped: unknown relationship type {type}",
                 id=identifier, line=el.sourceline, type=kind))
             continue
-        parts = reader.concept_parts(el)
+        parts = reader.concept_parts(el, concept=True)
         rel = Relationship(id=identifier, type=kind, source=el.get("source"),
                            target=el.get("target"), name=parts.name, names=parts.names,
                            documentation=parts.documentation,
                            documentations=parts.documentations,
-                           properties=parts.properties)
+                           properties=parts.properties,
+                           specialization=_profile(model, parts.specialization, kind))
         if kind == "Access":
             access = el.get("accessType", "Access")
+            if access not in ACCESS_TYPES:  # the schema's four; any other means nothing
+                reader.report.append(tr(
+                    "Relationship {id} (line {line}): access type {value!r} is not one of "
+                    "Access, Read, Write, ReadWrite; it was read as Access", id=identifier,
+                    line=el.sourceline, value=access[:40]))
+                access = "Access"
             rel.access_type = None if access == "Access" else access
         elif kind == "Association":
             rel.is_directed = el.get("isDirected", "false") in ("true", "1")
         elif kind == "Influence":
-            rel.modifier = el.get("modifier", "")
+            rel.modifier = reader.text_of(el.get("modifier", ""), limits.MAX_NAME_LENGTH)
         pending.append((rel, el.sourceline))
     # A relationship may end at another relationship written later: add in rounds.
     while pending:

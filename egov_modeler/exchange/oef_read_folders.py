@@ -11,10 +11,15 @@ from ..model.model import Model
 from .oef_read_common import ReadState
 from .oef_vocabulary import Q_DOC, Q_ITEM, Q_LABEL
 
+#: The deepest folder nesting read. Real models nest a handful of levels; a file nesting
+#: thousands would overflow the recursion of the native file's writer and reader.
+MAX_FOLDER_DEPTH = 32
+
 
 def read_folder(reader: ReadState, item: etree._Element, model: Model,
-                parent: Folder | None) -> Folder | None:
-    """An ``<item>``: a reference (added to ``parent``) or a folder (returned)."""
+                parent: Folder | None, depth: int = 1) -> Folder | None:
+    """An ``<item>``: a reference (added to ``parent``) or a folder (returned). References
+    directly under ``<organizations>`` are read by the caller, which keeps their place."""
     ref = item.get("identifierRef")
     if ref is not None:
         nested = [c for c in item if c.tag == Q_ITEM]
@@ -22,22 +27,22 @@ def read_folder(reader: ReadState, item: etree._Element, model: Model,
             reader.report.append(tr(
                 "Folder item at line {line}: {count} items nested under a reference were "
                 "not imported", line=item.sourceline, count=len(nested)))
-        if parent is None:
-            reader.report.append(tr(
-                "Folder item at line {line}: a reference outside any folder was not "
-                "imported", line=item.sourceline))
-        elif model.has_concept(ref) or model.has_view(ref):
-            parent.refs.append(ref)
+        if model.has_concept(ref) or model.has_view(ref):
+            if parent is not None:
+                parent.refs.append(ref)
         elif ref not in reader.skipped:
             reader.report.append(tr(
                 "Folder item at line {line}: {ref} is not an element, relationship or view "
                 "and was not imported", line=item.sourceline, ref=ref))
         return None
+    if depth > MAX_FOLDER_DEPTH:
+        raise reader.fail(item.sourceline, tr(
+            "folders are nested more than {depth} levels deep", depth=MAX_FOLDER_DEPTH))
     folder = Folder(label="", id=item.get("identifier"))
     groups = reader.children(item, Q_LABEL, Q_DOC, Q_ITEM)
     reader.read_diagram_texts(folder, groups)
     for child in groups[Q_ITEM]:
-        sub = read_folder(reader, child, model, folder)
+        sub = read_folder(reader, child, model, folder, depth + 1)
         if sub is not None:
             folder.folders.append(sub)
     return folder

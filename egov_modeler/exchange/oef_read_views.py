@@ -4,27 +4,25 @@ carries what the format cannot hold: layer bands, the view's origin, sizes and s
 
 from __future__ import annotations
 
-from typing import Any
+import re
 
 from lxml import etree
 
 from ..i18n import tr
-from ..model import safe_json
+from ..model import limits
 from ..model.field_reader import FieldReader
 from ..model.model import Model
 from ..model.serialization import defaults_from_dict
 from ..model.views import (
-    CONNECTION_ROUTERS,
     NODE_CONTAINER,
     NODE_ELEMENT,
-    NODE_KINDS,
     NODE_LABEL,
-    ROUTER_ORTHOGONAL,
     Connection,
     Node,
     View,
 )
 from .oef_read_common import ReadState, local_name
+from .oef_read_extras import ViewExtras, read_view_extras
 from .oef_style import read_style
 from .oef_vocabulary import (
     PROP_VIEW_EXTRAS,
@@ -41,6 +39,9 @@ from .oef_vocabulary import (
     Q_VIEWREF,
     XSI_TYPE,
 )
+
+#: A whole number as the exchange schema writes it (ASCII digits, optional sign).
+_WHOLE = re.compile(r"\s*([+-]?)([0-9]+)\s*\Z")
 
 
 def read_views(reader: ReadState, views: etree._Element, model: Model) -> None:
@@ -61,58 +62,75 @@ def read_view(reader: ReadState, view_el: etree._Element, model: Model) -> None:
     name = parts.name
     view = View(id=identifier, name=name, names=parts.names,
                 documentation=parts.documentation, documentations=parts.documentations,
-                viewpoint=view_el.get("viewpoint", ""))
-    extras: dict[str, Any] = {}
+                viewpoint=reader.text_of(view_el.get("viewpoint", ""),
+                                         limits.MAX_NAME_LENGTH))
+    extras: ViewExtras | None = ViewExtras()
     for key, value in parts.properties:
         if key == PROP_VIEW_EXTRAS:
-            try:
-                extras = safe_json.loads(value)
-                if not isinstance(extras, dict):
-                    raise ValueError("not an object")
-            except ValueError:
-                reader.report.append(tr("View ‘{view}’: unreadable {key} property ignored",
-                                        view=name, key=key))
-                extras = {}
+            extras = read_view_extras(value)
         else:
             view.properties.append((key, value))
+    if extras is None:
+        reader.report.append(tr("View ‘{view}’: unreadable {key} property ignored",
+                                view=name, key=PROP_VIEW_EXTRAS))
+        extras = ViewExtras()
     if view_el.get("viewpointRef"):
         reader.report.append(tr("View ‘{view}’: viewpoint reference {ref} not imported",
                                 view=name, ref=view_el.get("viewpointRef")))
-    if extras.get("router") == ROUTER_ORTHOGONAL:
-        view.connection_router = ROUTER_ORTHOGONAL
-    if "defaults" in extras:
-        view.defaults = defaults_from_dict(extras, FieldReader(reader.report),
-                                           tr("View {id}", id=name))
+    view.connection_router = extras.router
+    if extras.defaults:
+        view.defaults = defaults_from_dict({"defaults": extras.defaults},
+                                           FieldReader(reader.report), tr("View {id}", id=name))
     model.load_view(view)
-    try:
-        origin = extras.get("origin") or [0, 0]
-        dx, dy = int(origin[0]), int(origin[1])
-        node_extras = dict(extras.get("nodes") or {})
-        conn_extras = dict(extras.get("connections") or {})
-        for extra in (*node_extras.values(), *conn_extras.values()):
-            if not isinstance(extra, dict) or not isinstance(extra.get("style", {}), dict):
-                raise ValueError("not an object")
-    except (TypeError, ValueError, IndexError, AttributeError):
-        reader.report.append(tr("View ‘{view}’: unreadable {key} property ignored",
-                                view=name, key=PROP_VIEW_EXTRAS))
-        dx = dy = 0
-        node_extras, conn_extras = {}, {}
-    read_nodes(reader, view, parts.children[Q_NODE], model, dx, dy, node_extras)
-    read_connections(reader, view, parts.children[Q_CONN], model, dx, dy, conn_extras)
+    read_nodes(reader, view, parts.children[Q_NODE], model, extras)
+    read_connections(reader, view, parts.children[Q_CONN], model, extras)
 
 
-def _int(reader: ReadState, el: etree._Element, attribute: str) -> int:
+def _whole_number(reader: ReadState, el: etree._Element, attribute: str) -> int | None:
+    """A whole-number attribute, ``None`` when absent; text is refused. A number too long
+    to matter stands for one beyond the limits (then brought within them)."""
     value = el.get(attribute)
-    try:
-        return int(value)
-    except (TypeError, ValueError):
+    if value is None:
+        return None
+    found = _WHOLE.match(value)
+    if found is None:
         raise reader.fail(el.sourceline, tr(
             "<{tag}> needs a whole number in {attribute}, found {value!r}",
-            tag=local_name(el.tag), attribute=attribute, value=value)) from None
+            tag=local_name(el.tag), attribute=attribute, value=value[:40]))
+    sign, digits = found.group(1), found.group(2).lstrip("0") or "0"
+    number = int(digits) if len(digits) <= 15 else 10 ** 15
+    return -number if sign == "-" else number
+
+
+def _coordinate(reader: ReadState, el: etree._Element, attribute: str, shift: int) -> int:
+    """x or y, moved by the view's ``shift`` and held within ±MAX_COORDINATE (counted)."""
+    value = _whole_number(reader, el, attribute)
+    if value is None:
+        raise reader.fail(el.sourceline, tr(
+            "<{tag}> needs a whole number in {attribute}, found {value!r}",
+            tag=local_name(el.tag), attribute=attribute, value=None))
+    value -= shift
+    if -limits.MAX_COORDINATE <= value <= limits.MAX_COORDINATE:
+        return value
+    reader.counts["geometry"] += 1
+    return limits.clamp_coordinate(value)
+
+
+def _size(reader: ReadState, el: etree._Element, attribute: str, default: int) -> int:
+    """w or h: missing, zero or negative gives the default size, as in every reader
+    (Archi writes -1 for "default"); too large is brought within the limit. Counted."""
+    value = _whole_number(reader, el, attribute)
+    if value is not None and limits.MIN_NODE_SIZE <= value <= limits.MAX_NODE_SIZE:
+        return value
+    reader.counts["geometry"] += 1
+    if value is None or value < limits.MIN_NODE_SIZE:
+        return default
+    return limits.MAX_NODE_SIZE
 
 
 def read_nodes(reader: ReadState, view: View, node_els: list[etree._Element], model: Model,
-               dx: int, dy: int, extras: dict[str, Any]) -> None:
+               extras: ViewExtras) -> None:
+    dx, dy = extras.origin
     stack: list[tuple[etree._Element, str | None]] = [(n, None) for n in reversed(node_els)]
     while stack:
         el, parent = stack.pop()
@@ -121,6 +139,10 @@ def read_nodes(reader: ReadState, view: View, node_els: list[etree._Element], mo
         element_id = el.get("elementRef")
         if kind_attr == "Element" or element_id is not None:
             kind = NODE_ELEMENT
+            if element_id is None:
+                raise reader.fail(el.sourceline, tr(
+                    "node {id} is of type Element but names no element (elementRef)",
+                    id=identifier))
         elif kind_attr == "Label":
             kind = NODE_LABEL
         else:
@@ -130,19 +152,21 @@ def read_nodes(reader: ReadState, view: View, node_els: list[etree._Element], mo
                     "Node {id} (line {line}) of unknown type {type} imported as a group",
                     id=identifier, line=el.sourceline, type=kind_attr))
         if element_id is not None and element_id in reader.skipped:
-            reader.skipped.add(identifier)
+            reader.skipped.update(n.get("identifier") for n in el.iter(Q_NODE))
             reader.report.append(tr(
                 "Node {id} (line {line}) in view ‘{view}’ skipped with what it holds: "
                 "its element was skipped", id=identifier, line=el.sourceline,
                 view=view.name))
             continue
-        node = Node(id=identifier, x=_int(reader, el, "x") - dx, y=_int(reader, el, "y") - dy,
-                    w=_int(reader, el, "w"), h=_int(reader, el, "h"), kind=kind,
-                    element_id=element_id, parent=parent)
+        node = Node(id=identifier, x=_coordinate(reader, el, "x", dx),
+                    y=_coordinate(reader, el, "y", dy),
+                    w=_size(reader, el, "w", limits.DEFAULT_NODE_WIDTH),
+                    h=_size(reader, el, "h", limits.DEFAULT_NODE_HEIGHT),
+                    kind=kind, element_id=element_id, parent=parent)
         groups = reader.children(el, Q_NODE, Q_STYLE, Q_LABEL, Q_DOC, Q_VIEWREF)
         reader.read_diagram_texts(node, groups)
         if groups[Q_STYLE]:
-            node.style = read_style(groups[Q_STYLE][-1])
+            node.style = read_style(groups[Q_STYLE][-1], reader.counts)
         view_refs = groups[Q_VIEWREF]
         if view_refs:
             node.view_ref = view_refs[0].get("ref")
@@ -156,33 +180,25 @@ def read_nodes(reader: ReadState, view: View, node_els: list[etree._Element], mo
         for attribute in ("conceptRef", "xpathPart"):
             if el.get(attribute):
                 reader.counts[f"label {attribute}"] += 1
-        extra = extras.get(identifier)
-        if extra:
-            apply_node_extra(node, extra)
+        extra = extras.nodes.get(identifier)
+        if extra is not None:
+            extra.apply(node)
         model.load_node(view.id, node)
         stack.extend((c, identifier) for c in reversed(groups[Q_NODE]))
 
 
-def apply_node_extra(node: Node, extra: dict[str, Any]) -> None:
-    if "layer" in extra:
-        node.layer = extra["layer"]
-    if extra.get("kind") in NODE_KINDS:
-        node.kind = extra["kind"]
-    for key in ("w", "h"):
-        if isinstance(extra.get(key), int):
-            setattr(node, key, extra[key])
-    for key, value in (extra.get("style") or {}).items():
-        if hasattr(node.style, key):
-            setattr(node.style, key, value)
-
-
 def read_connections(reader: ReadState, view: View, conn_els: list[etree._Element],
-                     model: Model, dx: int, dy: int, extras: dict[str, Any]) -> None:
+                     model: Model, extras: ViewExtras) -> None:
+    dx, dy = extras.origin
     pending: list[tuple[Connection, int]] = []
     for el in conn_els:
         identifier = el.get("identifier")
         relationship_id = el.get("relationshipRef")
         source, target = el.get("source"), el.get("target")
+        if relationship_id is None and el.get(XSI_TYPE) == "Relationship":
+            raise reader.fail(el.sourceline, tr(
+                "connection {id} is of type Relationship but names no relationship "
+                "(relationshipRef)", id=identifier))
         if source is None or target is None:
             reader.report.append(tr(
                 "Connection {id} (line {line}) skipped: it has no source or target",
@@ -201,19 +217,20 @@ def read_connections(reader: ReadState, view: View, conn_els: list[etree._Elemen
         groups = reader.children(el, Q_BEND, Q_STYLE, Q_LABEL, Q_DOC, Q_SRC_ATT, Q_TGT_ATT,
                                  Q_VIEWREF)
         reader.read_diagram_texts(conn, groups)
-        conn.bendpoints = [(_int(reader, b, "x") - dx, _int(reader, b, "y") - dy)
-                           for b in groups[Q_BEND]]
+        bendpoints = groups[Q_BEND]
+        if len(bendpoints) > limits.MAX_BENDPOINTS:
+            reader.counts["bendpoints"] += len(bendpoints) - limits.MAX_BENDPOINTS
+            bendpoints = bendpoints[:limits.MAX_BENDPOINTS]
+        conn.bendpoints = [(_coordinate(reader, b, "x", dx), _coordinate(reader, b, "y", dy))
+                           for b in bendpoints]
         if groups[Q_STYLE]:
-            conn.style = read_style(groups[Q_STYLE][-1])
+            conn.style = read_style(groups[Q_STYLE][-1], reader.counts)
         reader.counts["attachment"] += len(groups[Q_SRC_ATT]) + len(groups[Q_TGT_ATT])
         reader.counts["connection viewRef"] += len(groups[Q_VIEWREF])
-        extra = extras.get(identifier)
-        if extra:
-            for key, value in (extra.get("style") or {}).items():
-                if hasattr(conn.style, key):
-                    setattr(conn.style, key, value)
-            if extra.get("router") in CONNECTION_ROUTERS:
-                conn.router = extra["router"]
+        extra = extras.connections.get(identifier)
+        if extra is not None:
+            extra.apply_style(conn.style)
+            conn.router = extra.router
         pending.append((conn, el.sourceline))
     # A connection may end at a connection written after it: add in rounds.
     while pending:
@@ -235,4 +252,3 @@ def read_connections(reader: ReadState, view: View, conn_els: list[etree._Elemen
                 "connection {id} ends at something that is not in view ‘{view}’",
                 id=conn.id, view=view.name))
         pending = rest
-

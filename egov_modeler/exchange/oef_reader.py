@@ -16,27 +16,37 @@ Why it works this way:
   definitions, extension attributes, values in extra languages...) is listed in
   ``model.load_report`` instead of being silently dropped or crashing the import.
 - Speed: one pass to index ids, one to build; the model is filled through the primitives
-  (no commands, no rule checks), and no per-object scan of a view is ever made.
+  (no commands, no rule checks), and no per-object scan of a view is ever made. Attributes
+  are looked up by name or listed by name only: lxml lists their values in quadratic time
+  (``benchmarks/bench_oef_scale.py`` keeps an eye on both).
 
 The parts live in their own modules: :mod:`.oef_read_common` (tags, error, the import's
-state and text helpers), :mod:`.oef_read_checks` (parse, ids, references, XSD),
+state and text helpers), :mod:`.oef_read_format` (what a file that is not exchange XML 3.x
+is, and what reads it), :mod:`.oef_read_checks` (parse, ids, references, XSD),
 :mod:`.oef_read_concepts` (properties, metadata, elements, relationships),
-:mod:`.oef_read_views` (views, nodes, connections, styles) and :mod:`.oef_read_folders`
-(organizations). This module runs them in order and keeps the public names.
+:mod:`.oef_read_views` (views, nodes, connections, styles), :mod:`.oef_read_extras` (this
+program's view extras, checked) and :mod:`.oef_read_folders` (organizations). What the file
+says that the model has no field for is kept by :mod:`.oef_file_facts`, which the writer
+shares. Every number and text is held to :mod:`egov_modeler.model.limits`, the bounds the
+.egov reader holds too, so whatever imports saves and opens again. This module runs the
+parts in order and keeps the public names.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from collections import Counter
 from pathlib import Path
 
 from lxml import etree
 
 from ..i18n import tr
+from ..model import limits
 from ..model.concepts import Folder
 from ..model.errors import ModelError
 from ..model.model import Model
+from .oef_file_facts import META_UNTAGGED, META_VERSION, store_top_level_refs
 from .oef_read_checks import (
     XSD_ENV,
     XSD_FILE,
@@ -57,18 +67,39 @@ from .oef_vocabulary import (
     PROP_METADATA_PREFIX,
     Q_DOC,
     Q_ELEMENTS,
+    Q_ITEM,
+    Q_LABEL,
     Q_METADATA,
     Q_NAME,
     Q_ORGS,
-    Q_PROPDEFS,
     Q_PROPS,
     Q_RELS,
+    Q_VALUE,
     Q_VIEWS,
     XML_LANG,
     folders_fingerprint,
 )
 
+#: The tags of texts that may carry an ``xml:lang``.
+_TEXT_TAGS = (Q_NAME, Q_LABEL, Q_DOC, Q_VALUE)
+
 log = logging.getLogger(__name__)
+
+
+def file_language(root: etree._Element) -> str:
+    """The language of the file's texts that carry no ``xml:lang``: the model name's, else
+    ``dc:language``, else the one most texts carry; "" when the file names none (its texts
+    are then written back without a language, never as Vietnamese, see
+    :data:`.oef_file_facts.META_UNTAGGED`)."""
+    for name in root.iterchildren(Q_NAME):
+        if name.get(XML_LANG):
+            return name.get(XML_LANG, "")
+    metadata = root.find(Q_METADATA)
+    dc_language = metadata.find(f"{{{DC_NS}}}language") if metadata is not None else None
+    if dc_language is not None and (dc_language.text or "").strip():
+        return (dc_language.text or "").strip()
+    counts = Counter(el.get(XML_LANG) for el in root.iter(*_TEXT_TAGS) if el.get(XML_LANG))
+    return counts.most_common(1)[0][0] if counts else ""
 
 
 def build(reader: ReadState, root: etree._Element) -> Model:
@@ -77,21 +108,22 @@ def build(reader: ReadState, root: etree._Element) -> Model:
     before; the report of what was left out becomes ``model.load_report``."""
     names = [c for c in root if c.tag == Q_NAME]
     metadata = root.find(Q_METADATA)
-    language = names[0].get(XML_LANG) if names else None
-    if not language and metadata is not None:
-        dc_language = metadata.find(f"{{{DC_NS}}}language")
-        language = (dc_language.text or "").strip() if dc_language is not None else None
-    reader.lang = language or "vi"
-    model = Model(language=reader.lang, id=root.get("identifier"))
-    model.name, model.names = reader.lang_strings(names)
+    reader.lang = file_language(root)
+    model = Model(id=root.get("identifier"))  # in the program's default language, unless:
+    if reader.lang:
+        model.language = reader.lang
+    else:  # kept, so that export writes the texts back without a language
+        model.metadata[META_UNTAGGED] = "true"
+    model.name, model.names = reader.lang_strings(names, limits.MAX_NAME_LENGTH)
     model.documentation, model.documentations = reader.lang_strings(
         [c for c in root if c.tag == Q_DOC])
-    if root.get("version"):
-        reader.report.append(tr("The model's version attribute ({version}) was not imported",
-                                version=root.get("version")))
-    read_propdefs(reader, root.find(Q_PROPDEFS), model)
+    if root.get("version") is not None:
+        model.metadata[META_VERSION] = reader.text_of(root.get("version", ""),
+                                                      limits.MAX_NAME_LENGTH)
+    read_propdefs(reader, root, model)
     generated_folders = None
-    for key, value in reader.properties(root.find(Q_PROPS), tr("the model")):
+    for key, value in reader.properties(list(root.iterchildren(Q_PROPS)),
+                                         tr("the model")):
         if key == PROP_GENERATED_FOLDERS:
             generated_folders = value
         elif key.startswith(PROP_METADATA_PREFIX):
@@ -100,22 +132,48 @@ def build(reader: ReadState, root: etree._Element) -> Model:
             model.properties.append((key, value))
     if metadata is not None:
         read_metadata(reader, metadata, model)
-    read_elements(reader, root.find(Q_ELEMENTS), model)
-    read_relationships(reader, root.find(Q_RELS), model)
-    views = root.find(Q_VIEWS)
-    if views is not None:
+    for holder in root.iterchildren(Q_ELEMENTS):  # one in the schema; more are read too
+        read_elements(reader, holder, model)
+    read_relationships(reader, list(root.iterchildren(Q_RELS)), model)
+    for views in root.iterchildren(Q_VIEWS):
         read_views(reader, views, model)
-    folders: list[Folder] = []
-    for organizations in root.iterfind(Q_ORGS):
-        for item in organizations:
-            folder = read_folder(reader, item, model, None)
-            if folder is not None:
-                folders.append(folder)
-    if generated_folders is None or generated_folders != folders_fingerprint(folders):
+    folders, top_level_refs = read_organizations(reader, root, model)
+    if top_level_refs or generated_folders is None or (
+            generated_folders != folders_fingerprint(folders)):
         model.folders = folders
+    store_top_level_refs(model, top_level_refs)
     reader.summarise()
     model.load_report = reader.report
     return model
+
+
+def read_organizations(reader: ReadState, root: etree._Element, model: Model
+                       ) -> tuple[list[Folder], list[tuple[int, str]]]:
+    """The folders under ``<organizations>``, and the references filed directly there
+    with their position among the top-level items (kept so export puts them back)."""
+    folders: list[Folder] = []
+    refs: list[tuple[int, str]] = []
+    position = 0
+    for organizations in root.iterfind(Q_ORGS):
+        for item in organizations:
+            if item.tag != Q_ITEM:
+                reader.counts["extension"] += 1
+                continue
+            ref = item.get("identifierRef")
+            if ref is not None:
+                if model.has_concept(ref) or model.has_view(ref):
+                    refs.append((position, ref))
+                    position += 1
+                elif ref not in reader.skipped:
+                    reader.report.append(tr(
+                        "Folder item at line {line}: {ref} is not an element, relationship "
+                        "or view and was not imported", line=item.sourceline, ref=ref))
+                continue
+            folder = read_folder(reader, item, model, None)
+            if folder is not None:
+                folders.append(folder)
+                position += 1
+    return folders, refs
 
 
 # ------------------------------------------------------------------ public API

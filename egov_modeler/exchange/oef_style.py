@@ -4,12 +4,19 @@ back (what the format cannot hold exactly goes into the view's extras)."""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
 from typing import Any
 
 from lxml import etree
 
+from ..model import limits
 from ..model.views import Style
 from .oef_vocabulary import FONT_STYLES, Q_COLOR, Q_FILL, Q_FONT, Q_LINE, q, xml_text
+
+#: A decimal number as the exchange schema writes sizes and colour components.
+_DECIMAL = re.compile(r"\s*[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\s*\Z")
 
 
 def parse_color(value: str | None) -> tuple[int, int, int] | None:
@@ -84,31 +91,89 @@ def write_style(parent: etree._Element, style: Style) -> dict[str, Any]:
     return {k: v for k, v in style.__dict__.items() if getattr(back, k) != v}
 
 
-def _color(element: etree._Element) -> tuple[str, int | None]:
-    r, g, b = (int(element.get(c, "0")) for c in "rgb")
-    alpha = element.get("a")
-    return format_color(r, g, b), (percent_to_alpha(int(alpha)) if alpha is not None else None)
+def _number(value: str | None) -> float | None:
+    """A finite decimal number as the schema writes it, else ``None`` (text, NaN,
+    Infinity, or digits too many to be finite)."""
+    if value is None or not _DECIMAL.match(value):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
 
 
-def read_style(element: etree._Element) -> Style:
-    """A ``<style>`` element as a :class:`Style` (also used by the writer to check itself)."""
+def _byte(value: str | None) -> int | None:
+    """A colour component: a whole number from 0 to 255, else ``None``."""
+    number = _number(value)
+    return int(number) if number is not None and number.is_integer() and (
+        0 <= number <= 255) else None
+
+
+def _color(element: etree._Element, counts: Counter[str]) -> tuple[str, int | None] | None:
+    """``(#rrggbb, alpha or None)``; ``None`` (counted) when a component is not a byte or
+    the alpha not a number; an alpha beyond 0..100 % is brought within it (counted)."""
+    r, g, b = (_byte(element.get(c)) for c in "rgb")
+    alpha_text = element.get("a")
+    alpha = _number(alpha_text)
+    if r is None or g is None or b is None or (alpha_text is not None and alpha is None):
+        counts["colour"] += 1
+        return None
+    if alpha is not None and not 0 <= alpha <= 100:
+        counts["alpha"] += 1
+        alpha = limits.clamp(alpha, 0, 100)
+    return format_color(r, g, b), (percent_to_alpha(round(alpha))
+                                   if alpha is not None else None)
+
+
+def _short(value: str | None) -> str | None:
+    """A font name cut to the length every reader accepts for a name."""
+    if value is None or len(value) <= limits.MAX_NAME_LENGTH:
+        return value
+    return value[:limits.MAX_NAME_LENGTH]
+
+
+def read_style(element: etree._Element, problems: Counter[str] | None = None) -> Style:
+    """A ``<style>`` element as a :class:`Style` (also used by the writer to check itself).
+
+    Held to the rules every reader uses (:mod:`egov_modeler.model.limits`): a line width
+    or font size beyond its range is brought within it; a colour whose component is not a
+    byte, a size that is not a number and a font style other than plain, bold, italic and
+    underline are left at their default. Each is counted in ``problems`` ("line width",
+    "font size", "colour", "alpha", "font style") for the import report."""
+    counts: Counter[str] = problems if problems is not None else Counter()
     style = Style()
-    width = element.get("lineWidth")
-    if width is not None:
-        style.line_width = int(width)
+    width_text = element.get("lineWidth")
+    if width_text is not None:
+        width = _number(width_text)
+        if width is None or not limits.MIN_LINE_WIDTH <= width <= limits.MAX_LINE_WIDTH:
+            counts["line width"] += 1
+        if width is not None:
+            style.line_width = round(limits.clamp(width, limits.MIN_LINE_WIDTH,
+                                                  limits.MAX_LINE_WIDTH))
     for child in element:
         tag = child.tag
-        if tag == Q_FILL:
-            style.fill, style.fill_alpha = _color(child)
-        elif tag == Q_LINE:
-            style.line_color, style.line_alpha = _color(child)
+        if tag in (Q_FILL, Q_LINE):
+            color = _color(child, counts)
+            if color is not None and tag == Q_FILL:
+                style.fill, style.fill_alpha = color
+            elif color is not None:
+                style.line_color, style.line_alpha = color
         elif tag == Q_FONT:
-            style.font_name = child.get("name")
-            size = child.get("size")
-            if size is not None:
-                style.font_size = float(size)
-            style.font_style = child.get("style")
+            style.font_name = _short(child.get("name"))
+            size_text = child.get("size")
+            if size_text is not None:
+                size = _number(size_text)
+                if size is None or not limits.MIN_FONT_SIZE <= size <= limits.MAX_FONT_SIZE:
+                    counts["font size"] += 1
+                if size is not None:
+                    style.font_size = limits.clamp_font_size(size)
+            font_style = child.get("style")
+            if font_style is not None:
+                if limits.is_font_style(font_style):
+                    style.font_style = " ".join(font_style.split())
+                else:
+                    counts["font style"] += 1
             for sub in child:
                 if sub.tag == Q_COLOR:
-                    style.font_color = _color(sub)[0]
+                    color = _color(sub, counts)
+                    if color is not None:
+                        style.font_color = color[0]
     return style

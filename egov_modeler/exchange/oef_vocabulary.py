@@ -48,6 +48,9 @@ DC_ELEMENTS = (
     "title", "creator", "subject", "description", "publisher", "contributor", "date",
     "type", "format", "identifier", "source", "language", "relation", "coverage", "rights",
 )
+#: What ``<metadata>`` says about itself when it holds Dublin Core.
+DC_SCHEMA = "Dublin Core"
+DC_SCHEMA_VERSION = "1.1"
 #: The exchange format's property data types (``DataType`` in the XSD).
 DATA_TYPES = ("string", "boolean", "currency", "date", "time", "number")
 FONT_STYLES = ("plain", "bold", "italic", "underline")
@@ -64,6 +67,17 @@ TOP_FOLDERS: tuple[tuple[str, tuple[ArchiMateLayer, ...]], ...] = (
 )
 RELATIONS_FOLDER = "Relations"
 VIEWS_FOLDER = "Views"
+
+
+#: Every attribute of the exchange format 3.1 (what the reader uses, or reports by name:
+#: ``viewpointRef``, ``conceptRef``, ``xpathPart``); any other is another tool's extension.
+KNOWN_ATTRIBUTES = frozenset((
+    "identifier", "identifierRef", "ref", "elementRef", "relationshipRef", "source",
+    "target", "propertyDefinitionRef", "viewpointRef", "conceptRef", "xpathPart", "nodeRef",
+    "connectionRef", "viewConceptRef", "stereotypeRef", "type", "accessType", "isDirected",
+    "modifier", "viewpoint", "version", "x", "y", "w", "h", "r", "g", "b", "a", "name",
+    "size", "style", "lineWidth", XSI_TYPE, XML_LANG, f"{{{XSI_NS}}}schemaLocation",
+))
 
 
 def q(tag: str) -> str:

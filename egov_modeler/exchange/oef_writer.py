@@ -37,11 +37,14 @@ from ..model.model import Model
 from ..model.serialization import defaults_to_dict
 from ..model.views import NODE_CONTAINER, NODE_LABEL, NODE_LEGEND, Connection, Node, View
 from ..storage.atomic import write_atomically
+from . import oef_file_facts as facts
 from .oef_style import write_style
 from .oef_vocabulary import (
     DATA_TYPES,
     DC_ELEMENTS,
     DC_NS,
+    DC_SCHEMA,
+    DC_SCHEMA_VERSION,
     NS,
     PROP_CATALOG_REF,
     PROP_GENERATED_FOLDERS,
@@ -149,10 +152,26 @@ class _Writer:
 
     def __init__(self, model: Model) -> None:
         self.model = model
-        self.lang = model.language or ""
+        #: The language main texts are written in; none for a model whose file named none.
+        untagged = facts.text_fact(model, facts.META_UNTAGGED) == "true"
+        self.lang = "" if untagged else model.language or ""
         self.used_ids = self._all_ids()
         self.prop_ids: dict[str, str] = {}
         self._next_prop = 1
+        #: The definitions the imported file had, by key (first one wins), their ids
+        #: reserved so a new definition never takes one.
+        self.file_definitions: dict[str, facts.PropertyDefinition] = {}
+        #: Archi's specialization definition, when some concept is specialized and no
+        #: object of the model already has that id (then it is an ordinary property).
+        self.specialization_id: str | None = None
+        self.specialized = False
+        if facts.SPECIALIZATION_ID not in self.used_ids:
+            self.used_ids.add(facts.SPECIALIZATION_ID)
+            self.specialization_id = facts.SPECIALIZATION_ID
+        for definition in facts.definitions(model):
+            if definition.identifier not in self.used_ids:
+                self.file_definitions.setdefault(definition.key, definition)
+                self.used_ids.add(definition.identifier)
 
     def _all_ids(self) -> set[str]:
         m = self.model
@@ -167,8 +186,11 @@ class _Writer:
         return ids
 
     def prop_id(self, key: str) -> str:
-        """The propertyDefinition id of ``key``, made on first use, never clashing."""
+        """The propertyDefinition id of ``key``: the one the imported file gave it, else
+        one made on first use, never clashing."""
         found = self.prop_ids.get(key)
+        if found is None and key in self.file_definitions:
+            found = self.prop_ids[key] = self.file_definitions[key].identifier
         if found is None:
             while f"propid-{self._next_prop}" in self.used_ids:
                 self._next_prop += 1
@@ -195,12 +217,20 @@ class _Writer:
             element.set(XML_LANG, language)
             element.text = xml_text(others[language])
 
-    def properties(self, parent: etree._Element, props: list[tuple[str, str]]) -> None:
-        if not props:
+    def properties(self, parent: etree._Element, props: list[tuple[str, str]],
+                   specialization: str | None = None) -> None:
+        """``props`` in order, then a concept's ``specialization`` as Archi writes it."""
+        if not props and not specialization:
             return
         holder = etree.SubElement(parent, q("properties"))
-        for key, value in props:
-            prop = etree.SubElement(holder, q("property"), propertyDefinitionRef=self.prop_id(key))
+        items = [(self.prop_id(key), value) for key, value in props]
+        if specialization and self.specialization_id is not None:
+            self.specialized = True
+            items.append((self.specialization_id, specialization))
+        elif specialization:  # the id is taken by an object: an ordinary property then
+            items.append((self.prop_id(facts.SPECIALIZATION_NAME), specialization))
+        for ref, value in items:
+            prop = etree.SubElement(holder, q("property"), propertyDefinitionRef=ref)
             text = etree.SubElement(prop, q("value"))
             if self.lang:
                 text.set(XML_LANG, self.lang)
@@ -212,13 +242,18 @@ class _Writer:
         root = etree.Element(q("model"), nsmap={None: NS, "xsi": XSI_NS, "dc": DC_NS})
         root.set(f"{{{XSI_NS}}}schemaLocation", SCHEMA_LOCATION)
         root.set("identifier", m.id)
+        version = facts.text_fact(m, facts.META_VERSION)
+        if version is not None:
+            root.set("version", xml_text(version))
         self.lang_strings(root, "name", m.name, m.names, required=True)
         self.lang_strings(root, "documentation", m.documentation, m.documentations)
         folders = m.folders
+        top_level_refs = facts.top_level_refs(m)
         model_props = list(m.properties)
-        extra_metadata = [(k, v) for k, v in m.metadata.items() if _dc_key(k) is None]
+        extra_metadata = [(k, v) for k, v in m.metadata.items()
+                          if _dc_key(k) is None and not facts.is_fact_key(k)]
         model_props += [(PROP_METADATA_PREFIX + k, v) for k, v in extra_metadata]
-        if not folders:
+        if not folders and not top_level_refs:
             folders = default_folders(m)
             if folders:
                 model_props.append((PROP_GENERATED_FOLDERS, folders_fingerprint(folders)))
@@ -236,10 +271,13 @@ class _Writer:
                 self.relationship(holder, rel)
         known = {e.id for e in elements} | {r.id for r in relationships} | {
             v.id for v in m.views}
-        if folders:
+        if folders or top_level_refs:
             holder = etree.SubElement(root, q("organizations"))
             for folder in folders:
                 self.folder(holder, folder, known)
+            for position, ref in top_level_refs:  # in order: each lands where it was
+                if ref in known:
+                    holder.insert(position, etree.Element(q("item"), identifierRef=ref))
             if len(holder) == 0:
                 root.remove(holder)
         views = m.views
@@ -252,22 +290,33 @@ class _Writer:
         return root
 
     def metadata(self, root: etree._Element) -> None:
-        items = [(_dc_key(k), v) for k, v in self.model.metadata.items()]
+        metadata = self.model.metadata
+        items = [(_dc_key(k), v) for k, v in metadata.items()]
         items = [(k, v) for k, v in items if k is not None]
-        if not items:
+        schema = (DC_SCHEMA, DC_SCHEMA_VERSION) if items else ("", "")
+        if facts.META_SCHEMA in metadata:  # the imported file's own (or none)
+            schema = (facts.text_fact(self.model, facts.META_SCHEMA) or "",
+                      facts.text_fact(self.model, facts.META_SCHEMA_VERSION) or "")
+        if not items and not any(schema):
             return
         holder = etree.SubElement(root, q("metadata"))
-        etree.SubElement(holder, q("schema")).text = "Dublin Core"
-        etree.SubElement(holder, q("schemaversion")).text = "1.1"
+        if schema[0]:
+            etree.SubElement(holder, q("schema")).text = xml_text(schema[0])
+        if schema[1]:
+            etree.SubElement(holder, q("schemaversion")).text = xml_text(schema[1])
         for key, value in items:
             etree.SubElement(holder, f"{{{DC_NS}}}{key}").text = xml_text(value)
 
     def property_definitions(self, root: etree._Element) -> None:
         for key in self.model.property_types:  # declared types even when unused
             self.prop_id(key)
-        if not self.prop_ids:
+        if not self.prop_ids and not self.specialized:
             return
         holder = etree.SubElement(root, q("propertyDefinitions"))
+        if self.specialized and self.specialization_id is not None:  # as Archi writes it
+            definition = etree.SubElement(holder, q("propertyDefinition"),
+                                          identifier=self.specialization_id, type="string")
+            etree.SubElement(definition, q("name")).text = facts.SPECIALIZATION_NAME
         for key, prop_id in self.prop_ids.items():
             kind = self.model.property_types.get(key, "string")
             if kind not in DATA_TYPES:
@@ -275,7 +324,18 @@ class _Writer:
                 kind = "string"
             definition = etree.SubElement(holder, q("propertyDefinition"), identifier=prop_id,
                                           type=kind)
-            etree.SubElement(definition, q("name")).text = xml_text(key)
+            found = self.file_definitions.get(key)
+            if found is not None and found.identifier == prop_id:  # as the file wrote it
+                name = etree.SubElement(definition, q("name"))
+                if found.lang:
+                    name.set(XML_LANG, found.lang)
+                name.text = xml_text(key)
+                for language in sorted(found.names):
+                    other = etree.SubElement(definition, q("name"))
+                    other.set(XML_LANG, language)
+                    other.text = xml_text(found.names[language])
+            else:
+                etree.SubElement(definition, q("name")).text = xml_text(key)
 
     def element(self, holder: etree._Element, element: Element) -> None:
         node = etree.SubElement(holder, q("element"), identifier=element.id)
@@ -292,7 +352,7 @@ class _Writer:
         reference_model = reference_model_of(element)
         if reference_model:
             props.append((PROP_REFERENCE_MODEL, reference_model))
-        self.properties(node, props)
+        self.properties(node, props, element.specialization)
 
     def relationship(self, holder: etree._Element, rel: Relationship) -> None:
         node = etree.SubElement(holder, q("relationship"), identifier=rel.id, source=rel.source,
@@ -306,7 +366,7 @@ class _Writer:
             node.set("modifier", xml_text(rel.modifier))
         self.lang_strings(node, "name", rel.name, rel.names)
         self.lang_strings(node, "documentation", rel.documentation, rel.documentations)
-        self.properties(node, rel.properties)
+        self.properties(node, rel.properties, rel.specialization)
 
     def folder(self, parent: etree._Element, folder: Folder, known: set[str]) -> None:
         item = etree.SubElement(parent, q("item"))

@@ -238,7 +238,6 @@ def test_truncated_file_is_refused_as_truncated(good, set_english):
 
 def test_non_xml_files_are_refused(set_english):
     assert "not an XML file" in str(_refused(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"))
-    assert "not an XML file" in str(_refused(b'{"format_version": 1}'))
     with pytest.raises(ExchangeImportError, match="empty"):
         read_exchange_bytes(b"", "empty.xml")
 

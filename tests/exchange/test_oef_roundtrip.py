@@ -92,7 +92,7 @@ def test_geometry_outside_the_exchange_formats_range_is_kept():
     actor = model.add_element("BusinessActor", "A")
     view = model.add_view("v")
     node = place(model, view.id, actor.id, -300, -15, w=120, h=55)
-    node.style = Style(fill_alpha=3, font_size=7.3, font_style="shadow")
+    node.style = Style(fill_alpha=3, font_size=7.3)
     again = _again(model)
     assert model_to_dict(again) == model_to_dict(model)
 
