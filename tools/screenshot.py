@@ -20,8 +20,8 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.screenshot")
     parser.add_argument("output", help="PNG file to write")
-    parser.add_argument("--template", default="provincial")
-    parser.add_argument("--select", default="i_lgsp_tinh",
+    parser.add_argument("--template", default="provincial-2026")
+    parser.add_argument("--select", default="l2_ldop_tinh",
                         help="catalog id of the element to select (if shown)")
     parser.add_argument("--size", default="1600x1000")
     parser.add_argument("--zoom", default="fit",

@@ -37,7 +37,8 @@ class FindController(QObject):
         self.tree = tree
         self.show_status = show_status
         self.dock = FindDock(parent)
-        self.dock.hide()
+        # Tabbed with Problems by the window, visible from the start: a dock hidden before
+        # it is tabified leaves Qt with a stray tab bar painted over the diagram.
         S = QKeySequence.StandardKey
         self.act_find = make_action(
             self, self.tr("&Find…"), self.open_find, with_keys(S.Find, "Ctrl+F"),

@@ -107,9 +107,6 @@ class MainWindow(QMainWindow):
                                    self.properties, self.dialogs, self.show_status, self)
         self.finds = FindController(self.document, self.views, self.tree, self.show_status,
                                     self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.finds.dock)
-        self.tabifyDockWidget(self.problems, self.finds.dock)
-        self.problems.raise_()
         self.problem_filters = ProblemsController(self.document, self.views, self.problems,
                                                   self.dialogs, self.validate_now,
                                                   self.show_status, self)
@@ -122,15 +119,13 @@ class MainWindow(QMainWindow):
         self.repository = RepositoryController(self.document, self.files, self.views,
                                                self.dialogs, self.show_status, self)
         self.app = AppController(self.settings, self.dialogs, self.show_status, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.repository.dock)
-        self.tabifyDockWidget(self.properties, self.repository.dock)
-        self.properties.raise_()
         self.formats = FormatController(self.document, self.views, self.edits,
                                         self.properties, self.dialogs, self.settings,
                                         self.show_status, self)
         self.setCentralWidget(self.views.tabs)
         self.statusBar().addPermanentWidget(self.profiles.label)
         self.statusBar().addPermanentWidget(self.views.zoom_label)
+        self._tabify_docks()
         self._connect()
         self._build_menus()
         self._build_toolbar()
@@ -256,6 +251,17 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.model_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
+
+    def _tabify_docks(self) -> None:
+        """Find shares the bottom with Problems (tabs); the Repository dock sits under
+        Properties, hidden until the Repository menu shows it. Only one pair is tabified:
+        Qt 6.11 leaves a stray tab bar painted over the diagram after a second
+        ``tabifyDockWidget`` (seen offscreen and on X11)."""
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.finds.dock)
+        self.tabifyDockWidget(self.problems, self.finds.dock)
+        self.problems.raise_()
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.repository.dock)
+        self.repository.dock.hide()
 
     def _size_docks(self) -> None:
         """The default sizes, once every controller has added its docks (a dock added
