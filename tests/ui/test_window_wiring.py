@@ -248,3 +248,17 @@ def test_the_menus_name_every_room(window):
     assert titles == ["&Tệp", "&Sửa", "&Hiển thị", "Sắ&p xếp", "Định &dạng", "&Công cụ",
                       "&Kho mô hình", "Trợ &giúp"]
 
+
+
+def test_no_stray_tab_bar_is_painted_over_the_diagram(window):
+    """Qt 6.11 leaves a second, stray tab bar when two dock pairs are tabified; the window
+    tabifies one pair only, so every visible tab bar is a dock area's own."""
+    from PySide6.QtWidgets import QTabBar
+
+    canvas = window.current_canvas()
+    over_canvas = canvas.rect().translated(canvas.mapTo(window, canvas.rect().topLeft()))
+    bars = [bar for bar in window.findChildren(QTabBar)
+            if bar.parent() is window and bar.isVisible()]
+    names = [tuple(bar.tabText(i) for i in range(bar.count())) for bar in bars]
+    assert len(names) == len(set(names))
+    assert not any(over_canvas.intersects(bar.geometry()) for bar in bars)
