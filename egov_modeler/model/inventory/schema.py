@@ -148,7 +148,7 @@ class FieldSpec:
                 raise FieldValueError(tr(
                     "‘{value}’ is not a choice of {field}; choose one of: {choices}",
                     value=part, field=self.label(),
-                    choices=", ".join(c.label() for c in self.choices)))
+                    choices="; ".join(c.label() for c in self.choices)))
             if found.vi not in stored:
                 stored.append(found.vi)
         return MULTI_SEPARATOR.join(stored) if stored else ""
