@@ -160,15 +160,20 @@ def _order(bands: list[_Band], graph: nx.Graph) -> None:
                     index += 1
         order = bands if sweep % 2 == 0 else list(reversed(bands))
         for band in order:
-            def centre(element: Element) -> float:
-                others = [position[n] for n in graph.neighbors(element.id)
-                          if n in position] if element.id in graph else []
-                return sum(others) / len(others) if others else position[element.id]
+            centre = _centre(graph, position)
             for group in band.groups:
                 group.members.sort(key=centre)
-            band.groups.sort(key=lambda g: (g.label == "",
-                                            sum(centre(e) for e in g.members) / max(
-                                                1, len(g.members))))
+            band.groups.sort(key=lambda g, c=centre: (  # type: ignore[misc]
+                g.label == "", sum(c(e) for e in g.members) / max(1, len(g.members))))
+
+
+def _centre(graph: nx.Graph, position: dict[str, float]):
+    """The mean position of an element's neighbours (its own when it has none)."""
+    def centre(element: Element) -> float:
+        others = [position[n] for n in graph.neighbors(element.id)
+                  if n in position] if element.id in graph else []
+        return sum(others) / len(others) if others else position[element.id]
+    return centre
 
 
 def _size_groups(bands: list[_Band], grouped: bool) -> int:
@@ -276,8 +281,8 @@ def overview_bands(inventory: Inventory, group_by: str = "owner",
     chosen = elements if elements is not None else inventory.objects()
     keyed: dict[str | None, dict[str, list[Element]]] = {}
     for element in chosen:
-        band = band_of(element, catalog, by_type)
-        keyed.setdefault(band, {}).setdefault(group_of(inventory, element, group_by),
+        layer_id = band_of(element, catalog, by_type)
+        keyed.setdefault(layer_id, {}).setdefault(group_of(inventory, element, group_by),
                                               []).append(element)
     bands: list[_Band] = []
     layers = [layer for layer in (catalog.layers if catalog else [])

@@ -101,9 +101,9 @@ def roadmap_view(model: Model, name: str | None = None, language: str = "vi",
                      parent=band.id))
         y += height + BAND_GAP
     _budget_table(roadmap, view, x0, y + 2 * BAND_GAP, language)
-    tasks = {t.element.id for t in roadmap.tasks}
-    relationships = [r.id for r in model.relationships if r.source in tasks
-                     and r.target in tasks]
+    task_ids = {t.element.id for t in roadmap.tasks}
+    relationships = [r.id for r in model.relationships if r.source in task_ids
+                     and r.target in task_ids]
     for connection in route(model, view, relationships):
         view.connections[connection.id] = connection
     return CreateViewCommand(view), view

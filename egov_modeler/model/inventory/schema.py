@@ -15,11 +15,12 @@ digits, a date its ISO form (``2026-03-31``), text and references as typed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ...i18n import tr
@@ -77,7 +78,8 @@ class FieldSpec:
     field: InventoryField
     types: frozenset[str]
     choices: tuple[Choice, ...] = ()
-    _lookup: dict[str, Choice] = field(default_factory=dict, compare=False, repr=False)
+    _lookup: dict[str, Choice] = dataclasses.field(default_factory=dict, compare=False,
+                                                   repr=False)
 
     @property
     def id(self) -> str:
