@@ -72,9 +72,9 @@ def inventory_model(objects: int = 50, connections: int = 120, tasks: int = 30,
         if kind_type in ("ApplicationComponent", "DataObject", "Node"):
             properties.append(("Cấp độ an toàn thông tin", f"Cấp độ {rng.randint(1, 4)}"))
         name = pattern.format(domain=domain) + suffix
-        if n % 10 in (0, 1) and n < 40:  # a pair from the two former provinces
-            former = FORMER[n % 2]
-            name = f"{pattern.format(domain=domain)} {former} (cũ)"
+        if n % 10 in (0, 5) and n < 40:  # a pair (same kind) from the former provinces
+            former = FORMER[(n % 10) // 5]
+            name = f"{pattern.format(domain=DOMAINS[n // 10])} {former} (cũ)"
             properties.append(("Đơn vị hành chính cũ", former))
         element = Element(f"id-obj-{n:04d}", kind_type, name, names={"en": f"Object {n}"},
                           documentation=f"Đối tượng số {n + 1}", layer=layer,
