@@ -37,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export = commands.add_parser("export", help=tr("write the inventory workbook (.xlsx)"))
     export.add_argument("file", help=tr("the .egov file"))
     export.add_argument("-o", "--output", required=True, help=tr("the .xlsx file to write"))
-    export.add_argument("--lang", **lang)  # type: ignore[arg-type]
+    export.add_argument("--lang", **lang)
     export.set_defaults(run=run_export)
 
     merge = commands.add_parser("import", help=tr("merge an edited workbook into a model"))

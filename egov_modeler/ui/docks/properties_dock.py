@@ -49,6 +49,7 @@ from ...model.model import Model
 from ...model.viewpoints import NO_VIEWPOINT, VIEWPOINTS
 from ..editor import Editor
 from ..plain_text import plain_label
+from .inventory_fields import InventoryFieldsForm
 from .property_table import PropertyTable
 
 log = logging.getLogger(__name__)
@@ -161,6 +162,8 @@ class PropertiesDock(QDockWidget):
         self.model_table.setVisible(False)
         outer.addWidget(self.model_toggle)
         outer.addWidget(self.model_table)
+        self.inventory_fields = InventoryFieldsForm(body)  # the profile's inventory fields
+        outer.addWidget(self.inventory_fields)
         outer.addStretch(1)
 
         scroll = QScrollArea(self)
@@ -259,6 +262,7 @@ class PropertiesDock(QDockWidget):
         elif view_id is None and not node_ids and not connection_ids:
             self.target = ("model", model.id)
         self.refresh()
+        self.inventory_fields.show_selection(editor, view_id, node_ids, connection_ids)
 
     def _attach(self, editor: Editor) -> None:
         """Follow ``editor``'s model events (undo, redo, edits made elsewhere)."""

@@ -34,6 +34,7 @@ from .actions import make_action
 from .edit_controller import EditController
 from .export_controller import EXCHANGE_FILTER, ExportController
 from .file_controller import NATIVE_FILTER, FileController
+from .inventory_controller import InventoryController
 from .view_controller import ViewController
 
 log = logging.getLogger(__name__)
@@ -91,10 +92,13 @@ class MainWindow(QMainWindow):
                                         self.show_status, self)
         self.edits = EditController(self.document, self.views, self.dialogs,
                                     self.show_status, self)
+        self.inventory = InventoryController(self.document, self.views, self.model_dock,
+                                             self.dialogs, self.show_status, self)
         self.setCentralWidget(self.views.tabs)
         self.statusBar().addPermanentWidget(self.views.zoom_label)
         self._connect()
         self._build_menus()
+        self.inventory.install(self)  # the Inventory menu and dock
         self._build_toolbar()
         self.resize(1400, 900)
         self._restore_window_state()
