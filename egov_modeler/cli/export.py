@@ -128,7 +128,7 @@ def _write(model: Model, args: argparse.Namespace) -> None:
 
 def _write_workbook(model: Model, args: argparse.Namespace, language: str) -> None:
     """The inventory workbook travels with the dossier (beside it; in a plain PDF too)."""
-    from ..export.inventory_companion import write_companion_workbook
+    from ..exchange.xlsx_inventory_companion import write_companion_workbook
 
     path = write_companion_workbook(model, args.output, language,
                                     attach=args.format == "pdf" and args.no_pdfa)

@@ -14,10 +14,10 @@ import logging
 import os
 from pathlib import Path
 
-from ..exchange.xlsx_inventory_export import inventory_workbook_bytes
 from ..model.inventory.rows import Inventory
 from ..model.model import Model
 from ..storage.atomic import write_atomically
+from .xlsx_inventory_export import inventory_workbook_bytes
 
 log = logging.getLogger(__name__)
 
