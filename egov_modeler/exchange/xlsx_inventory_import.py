@@ -383,20 +383,20 @@ class _Plan:
                 id_column.get(self.inventory, element, data.language)) if id_column else ""
             shown_name = "" if new else cell_text(
                 name_column.get(self.inventory, element, data.language)) if name_column else ""
-            wanted: str | None
-            if component_id is not None and component_id != shown_id:
-                wanted = component_id or None
-            elif name is not None and name != shown_name:
-                wanted = None
-                if name:
-                    matches = [c for c in (catalog.components if catalog else [])
-                               if fold(name) in {fold(c.name_vi), fold(c.name_en), fold(c.id)}]
-                    if not matches:
-                        self.problem(data, row, tr("‘{name}’ is not a component of the "
-                                                   "framework", name=name))
-                        continue
-                    wanted = matches[0].id
-            else:
+            name_changed = name is not None and name != shown_name
+            id_changed = component_id is not None and component_id != shown_id
+            wanted: str | None = None
+            if name_changed and name:  # the name is what a user types; it decides
+                matches = [c for c in (catalog.components if catalog else [])
+                           if fold(name) in {fold(c.name_vi), fold(c.name_en), fold(c.id)}]
+                if not matches:
+                    self.problem(data, row, tr("‘{name}’ is not a component of the "
+                                               "framework", name=name))
+                    continue
+                wanted = matches[0].id
+            elif id_changed and component_id:
+                wanted = component_id
+            elif not (name_changed or (id_changed and not name)):
                 continue
             if wanted is not None and (catalog is None or catalog.find_component(wanted)
                                        is None):
@@ -405,7 +405,9 @@ class _Plan:
                 continue
             if wanted == element.catalog_ref:
                 continue
-            layer = catalog.component(wanted).layer if wanted and catalog else element.layer
+            # The layer is the objects sheet's column; a component only fills a missing one.
+            layer = element.layer or (catalog.component(wanted).layer if wanted and catalog
+                                      else None)
             if new:
                 element.catalog_ref, element.layer = wanted, layer
             else:
