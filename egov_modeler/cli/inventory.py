@@ -221,7 +221,8 @@ def run_plateaus(args: argparse.Namespace) -> int:
 
 
 def run_gaps(args: argparse.Namespace) -> int:
-    from ..model.inventory.gaps import analyse_gap, find_plateau, gap_tasks_command
+    from ..model.inventory.gaps import analyse_gap, covered, find_plateau, gap_tasks_command
+    from ..model.inventory.rows import Inventory
     from .common import EXIT_OK, fail, read_model_or_exit
 
     model = read_model_or_exit(args.file)
@@ -236,9 +237,11 @@ def run_gaps(args: argparse.Namespace) -> int:
     analysis = analyse_gap(model, ends[0].id, ends[1].id)
     labels = {"added": tr("added"), "removed": tr("removed"), "changed": tr("changed"),
               "merged": tr("merged")}
+    inventory = Inventory(model)
     for difference in analysis.differences:
         vi, en = difference.task_names(model)
-        print(f"{labels[difference.kind]}\t{en if current_language() == 'en' else vi}")
+        done = "\t" + tr("(a task handles it)") if covered(inventory, difference) else ""
+        print(f"{labels[difference.kind]}\t{en if current_language() == 'en' else vi}{done}")
     if args.output:
         command = gap_tasks_command(model, analysis)
         if command is not None:

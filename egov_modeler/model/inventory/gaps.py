@@ -162,7 +162,7 @@ def analyse_gap(model: Model, source_id: str, target_id: str,
     return analysis
 
 
-def _covered(model: Model, inventory: Inventory, difference: Difference) -> bool:
+def covered(inventory: Inventory, difference: Difference) -> bool:
     """True when a work package already handles the difference: it is linked to the object
     that remains (the successor, the added or changed object), or, when none remains, to
     every object that goes."""
@@ -203,7 +203,7 @@ def gap_tasks_command(model: Model, analysis: GapAnalysis,
     """The command that adds a task row (work package) for each difference not yet
     covered, tied to a Gap between the two plateaus; ``None`` when every one is."""
     inventory = inventory or Inventory(model)
-    todo = [d for d in analysis.differences if not _covered(model, inventory, d)]
+    todo = [d for d in analysis.differences if not covered(inventory, d)]
     if not todo:
         return None
     gap, commands = _gap_element(model, analysis)
@@ -291,5 +291,5 @@ def find_plateau(model: Model, text: str) -> Element | None:
 
 
 __all__ = ["ADDED", "CHANGED", "KINDS", "MERGED", "REMOVED", "TASK_LINKS", "Difference",
-           "GapAnalysis", "analyse_gap", "find_plateau", "gap_tasks_command",
+           "GapAnalysis", "analyse_gap", "covered", "find_plateau", "gap_tasks_command",
            "plateaus_from_states_command"]
