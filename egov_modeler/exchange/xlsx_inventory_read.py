@@ -22,8 +22,8 @@ from typing import Any
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from ..i18n import tr
-from ..model.errors import ModelError
 from ..model.inventory.schema import fold
+from .archi_csv_import import CsvImportError
 from .xlsx_inventory_layout import LISTS_SHEET, Column, Sheet
 from .xml_safety import XmlInputError, parse_xml
 
@@ -35,18 +35,11 @@ MAX_INFLATED_BYTES = 512 * 1024 * 1024
 MAX_RATIO = 200
 #: The header row is looked for in the first rows (a title may stand above it).
 HEADER_SEARCH_ROWS = 10
-MAX_PROBLEMS = 50
 
 
-class XlsxImportError(ModelError):
-    """A workbook that was not imported; ``problems`` lists each with sheet and row."""
-
-    def __init__(self, problems: list[str]) -> None:
-        shown = problems[:MAX_PROBLEMS]
-        if len(problems) > MAX_PROBLEMS:
-            shown.append(tr("… and {count} more problems", count=len(problems) - MAX_PROBLEMS))
-        super().__init__("\n".join(shown))
-        self.problems = problems
+class XlsxImportError(CsvImportError):
+    """A workbook that was not imported; ``problems`` lists each with sheet and row (shown
+    as the CSV import shows its own: the first fifty, then how many more)."""
 
 
 @dataclass

@@ -25,6 +25,7 @@ from typing import Any
 
 from ...i18n import tr
 from ..catalog.catalog import Catalog
+from ..catalog.model_profile import parse_model_date
 from ..catalog.profile import InventoryField
 from ..catalog.types import pick_text
 from ..errors import ModelError
@@ -248,17 +249,9 @@ def parse_date(raw: Any, label: str = "") -> dt.date:
     if isinstance(raw, dt.date):
         return raw
     text = str(raw).strip()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            pass
+    found = parse_model_date(text)
+    if found is not None:
+        return found
     raise FieldValueError(tr("‘{value}’ is not a date (e.g. 31/12/2026) ({field})",
                              value=text, field=label))
 
