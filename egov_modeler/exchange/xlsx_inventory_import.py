@@ -475,6 +475,9 @@ class _Plan:
         header = label.header(data.language) if label else which
         if raw_id:
             element = self.element(raw_id)
+            if element is None:  # a code typed in the id column ("Mã nguồn") finds it too
+                found = self.find_by_name(raw_id, self.objects())
+                element = found[0] if len(found) == 1 else None
             if element is None:
                 self.problem(data, row, tr("{column}: no object has the id {id}",
                                            column=header, id=raw_id))
