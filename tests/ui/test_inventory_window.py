@@ -246,3 +246,39 @@ def test_the_gap_analysis_turns_differences_into_tasks(win):
     assert 0 < added <= len(analysis.differences)
     _flush(win)
     assert _dock(win).proxies["tasks"].rowCount() == tasks + added
+
+
+def test_the_controller_works_without_a_main_window(qtbot, tmp_path):
+    """Built from a Document, its views and model tree and a plain widget, as the other
+    controllers are: an import of a workbook made from another model's copy adds rows."""
+    from PySide6.QtWidgets import QWidget
+
+    from egov_modeler.exchange.xlsx_inventory_export import write_inventory_workbook
+    from egov_modeler.ui.docks.model_dock import ModelDock
+    from egov_modeler.ui.docks.properties_dock import PropertiesDock
+    from egov_modeler.ui.document import Document
+    from egov_modeler.ui.window.inventory_controller import InventoryController
+    from egov_modeler.ui.window.view_controller import ViewController
+    from tests.helpers.ui import FakeDialogs
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    document = Document("vi", parent)
+    dialogs = FakeDialogs()
+    messages: list[str] = []
+    views = ViewController(document, dialogs, PropertiesDock(parent),
+                           lambda m, *_: messages.append(m), parent)
+    controller = InventoryController(document, views, ModelDock(parent), dialogs,
+                                     lambda m, *_: messages.append(m), parent)
+    document.replace(inventory_model(5, 3, 2), None)
+    bigger = inventory_model(8, 6, 2)
+    path = tmp_path / "more.xlsx"
+    write_inventory_workbook(bigger, path)
+    dialogs.open_answer = str(path)
+    assert controller.import_workbook()
+    assert len(Inventory(document.model).objects()) == 8
+    assert messages[-1].startswith("Đã nhập more.xlsx")
+    document.undo_stack.undo()
+    assert len(Inventory(document.model).objects()) == 5
+    controller.dock._timer.timeout.emit()  # the tables re-read the model after a delay
+    assert controller.dock.proxies["objects"].rowCount() == 5
