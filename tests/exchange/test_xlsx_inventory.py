@@ -414,3 +414,26 @@ def test_a_2020_model_without_inventory_fields_still_round_trips(tmp_path):
     path = tmp_path / "2020.xlsx"
     write_inventory_workbook(model, path)
     assert plan_xlsx_import(model, path).command is None
+
+
+def test_a_workbook_saved_by_libreoffice_calc_changes_nothing(model, workbook_path, tmp_path):
+    """Opened and saved again by a real spreadsheet program (LibreOffice Calc, headless):
+    the import finds no change. Skipped where Calc is not installed."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    out = tmp_path / "calc"
+    subprocess.run([soffice, "--headless", "--norestore",
+                    f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out),
+                    str(workbook_path)], capture_output=True, timeout=240, check=False)
+    saved = out / workbook_path.name
+    if not saved.exists():
+        pytest.skip("LibreOffice Calc is not installed (only its other parts)")
+    result = plan_xlsx_import(model, saved)
+    assert result.command is None and result.changes == []
+    lists = openpyxl.load_workbook(saved)["DM_DOITUONG"].data_validations.dataValidation
+    assert len(lists) >= 8  # the drop-down lists survive Calc
