@@ -125,6 +125,9 @@ class _Band:
     layer: str | None
     groups: list[_Group] = field(default_factory=list)
     node_id: str | None = None
+    #: "left" or "right" for a vertical band beside the stack (external systems,
+    #: cross-cutting layers), "" for a band of the stack.
+    side: str = ""
 
 
 @dataclass
@@ -342,6 +345,8 @@ def _existing_bands(model: Model, view: View, inventory: Inventory) -> list[_Ban
     for node in top:
         if node.kind == NODE_CONTAINER:
             band = _Band(node.id, node.label, dict(node.labels), node.layer, node_id=node.id)
+            if node.h > node.w:  # a vertical band keeps its side of the stack
+                band.side = "left" if node.x + node.w / 2 < _stack_centre(view) else "right"
             direct = [model.element(c.element_id) for c in sorted(
                 view.children(node.id), key=lambda n: (n.y, n.x))
                 if c.kind == NODE_ELEMENT and c.element_id and model.has_element(c.element_id)]
@@ -362,6 +367,64 @@ def _existing_bands(model: Model, view: View, inventory: Inventory) -> list[_Ban
     return bands
 
 
+def _stack_centre(view: View) -> float:
+    """The horizontal centre of the view's horizontal bands (where the stack is)."""
+    wide = [n for n in view.children(None) if n.kind == NODE_CONTAINER and n.w >= n.h]
+    if not wide:
+        return 0.0
+    return (min(n.x for n in wide) + max(n.x + n.w for n in wide)) / 2
+
+
+def _column(band: _Band, x: int, y: int, height: int) -> list[Node]:
+    """A vertical band at ``(x, y)`` of ``height``: its objects one above another."""
+    members = [e for g in band.groups for e in g.members]
+    width = max((box_width(e.type, e.name) for e in members), default=WIDTHS[0]) + 2 * PAD
+    band_id = band.node_id or new_id()
+    nodes = [Node(band_id, x, y, width, height, kind=NODE_CONTAINER, label=band.label,
+                  labels=dict(band.labels), layer=band.layer)]
+    top = y + TAB + TOP_PAD
+    for index, element in enumerate(members):
+        w = box_width(element.type, element.name)
+        nodes.append(Node(new_id(), x + (width - w) // 2, top + index * (ELEMENT_H + GAP), w,
+                          ELEMENT_H, kind=NODE_ELEMENT, element_id=element.id,
+                          parent=band_id))
+    return nodes
+
+
+def _column_height(band: _Band) -> int:
+    count = sum(len(g.members) for g in band.groups)
+    return TAB + TOP_PAD + count * ELEMENT_H + max(0, count - 1) * GAP + BOTTOM_PAD
+
+
+def _column_width(band: _Band) -> int:
+    members = [e for g in band.groups for e in g.members]
+    return max((box_width(e.type, e.name) for e in members), default=WIDTHS[0]) + 2 * PAD
+
+
+def _place_with_sides(bands: list[_Band], grouped: bool) -> list[Node]:
+    """The stack of horizontal bands, with the vertical bands beside it as they were."""
+    stack = [b for b in bands if not b.side]
+    left = [b for b in bands if b.side == "left"]
+    right = [b for b in bands if b.side == "right"]
+    x = MARGIN + sum(_column_width(b) + GAP for b in left)
+    nodes = _place(stack, grouped, (x, MARGIN)) if stack else []
+    tops = [n for n in nodes if n.parent is None]
+    bottom = max((n.y + n.h for n in tops), default=MARGIN)
+    height = max([bottom - MARGIN, *(_column_height(b) for b in left + right)])
+    if tops and height > bottom - MARGIN:  # the last band grows to the sides' height
+        last = max(tops, key=lambda n: n.y)
+        last.h += height - (bottom - MARGIN)
+    column_x = MARGIN
+    for band in left:
+        nodes += _column(band, column_x, MARGIN, height)
+        column_x += _column_width(band) + GAP
+    column_x = max((n.x + n.w for n in tops), default=x) + GAP
+    for band in right:
+        nodes += _column(band, column_x, MARGIN, height)
+        column_x += _column_width(band) + GAP
+    return nodes
+
+
 def relayout_command(model: Model, view_id: str) -> CompoundCommand | None:
     """Tidy ``view_id``: bands and groups kept, every box placed again without overlaps,
     every line routed again; ``None`` when the view holds no element."""
@@ -379,7 +442,7 @@ def relayout_command(model: Model, view_id: str) -> CompoundCommand | None:
             element_nodes.setdefault(node.element_id, []).append(node)
     for band in bands:  # ungrouped elements in a grouped view: one group without a box
         band.groups.sort(key=lambda g: g.node_id is None)
-    layout = _place(bands, grouped=grouped)
+    layout = _place_with_sides(bands, grouped)
     used: set[str] = set()
     for node in layout:
         if node.kind == NODE_CONTAINER:

@@ -160,3 +160,24 @@ def test_the_roadmap_view_puts_each_task_in_its_unit_and_quarters():
     assert format_money(roadmap.total()) in texts
     for year in roadmap.years():
         assert format_money(roadmap.total(year=year)) in texts
+
+
+def test_relayout_of_a_template_view_keeps_its_bands_and_their_sides():
+    from egov_modeler.storage.templates import load_template
+
+    model = load_template("provincial-2026")
+    view = model.views[0]
+    before = {n.id: n.bounds for n in view.children(None) if n.kind == "container"}
+    vertical = {k for k, (_x, _y, w, h) in before.items() if h > w}
+    assert vertical  # external systems on the left, governance on the right
+    model.execute(relayout_command(model, view.id))
+    after = {n.id: n.bounds for n in model.view(view.id).children(None)}
+    assert set(after) == set(before)
+    stack = [b for k, b in after.items() if k not in vertical]
+    for key in vertical:
+        x, _y, w, h = after[key]
+        assert h > w
+        was_left = before[key][0] < min(b[0] for k, b in before.items() if k not in vertical)
+        assert (x + w <= min(b[0] for b in stack)) == was_left
+    assert _overlaps(model.view(view.id)) == []
+    assert _inside(model.view(view.id))
