@@ -293,8 +293,11 @@ def overview_bands(inventory: Inventory, group_by: str = "owner",
     for layer in layers:
         if layer.id in keyed:
             groups = keyed.get(layer.id, {})
+            side = "left" if layer.kind == "external" else (
+                "right" if layer.cross_cutting else "")
             bands.append(_Band(layer.id, layer.name_vi, {"en": layer.name_en}, layer.id,
-                               [_Group(label, members) for label, members in groups.items()]))
+                               [_Group(label, members) for label, members in groups.items()],
+                               side=side))
     if None in keyed or any(k not in {b.key for b in bands} for k in keyed):
         rest = {label: members for key, groups in keyed.items()
                 if key is None or key not in {b.key for b in bands}
@@ -328,7 +331,7 @@ def generate_overview(model: Model, group_by: str = "owner", name: str | None = 
     view = View(new_id(), name=name or "Sơ đồ tổng thể (tạo từ danh mục)",
                 names={"en": "Overview (generated from the inventory)"},
                 connection_router="manhattan")
-    for node in _place(bands, grouped=True):
+    for node in _place_with_sides(bands, grouped=True):
         view.nodes[node.id] = node
     for connection in route(model, view):
         view.connections[connection.id] = connection
