@@ -437,3 +437,26 @@ def test_a_workbook_saved_by_libreoffice_calc_changes_nothing(model, workbook_pa
     assert result.command is None and result.changes == []
     lists = openpyxl.load_workbook(saved)["DM_DOITUONG"].data_validations.dataValidation
     assert len(lists) >= 8  # the drop-down lists survive Calc
+
+
+def test_an_ambiguous_name_and_a_table_given_twice_are_refused(model, workbook_path,
+                                                              tmp_path):
+    twins = Inventory(model).objects()[:2]
+    twins[1].name = twins[0].name  # two systems of one name and type in the model
+    twins[1].type = twins[0].type
+    write_inventory_workbook(model, workbook_path)
+
+    def edit(book):
+        objects = book["DM_DOITUONG"]
+        row = _row_of(objects, "ID", twins[0].id)
+        _set(objects, row, "ID", None)
+        _set(objects, row, "Mã", None)
+        _set(objects, row, "Đơn vị vận hành", "Viettel")
+    problems = _refused(model, _edited(workbook_path, tmp_path, edit))
+    assert problems == [f"Sheet ‘DM_DOITUONG’, row 2: ‘{twins[0].name}’ names 2 rows of the "
+                        "model; give the id"]
+
+    def twice(book):
+        book.copy_worksheet(book["QH_KETNOI"]).title = "Kết nối"
+    problems = _refused(model, _edited(workbook_path, tmp_path, twice))
+    assert problems == ["Sheets ‘QH_KETNOI’ and ‘Kết nối’ are the same table; keep one"]
