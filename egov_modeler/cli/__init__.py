@@ -17,7 +17,7 @@ from ..version import __version__
 
 #: One module per subcommand, named after it (``import_`` because ``import`` is a keyword).
 SUBCOMMAND_MODULES = ("validate", "templates", "new", "catalog", "import_", "export", "sign",
-                      "self_test", "repo", "profiles", "migrate")
+                      "self_test", "repo", "profiles", "migrate", "inventory")
 
 def _global_options() -> argparse.ArgumentParser:
     """Options that apply to the window and to every subcommand alike."""

@@ -112,9 +112,10 @@ def _write(model: Model, args: argparse.Namespace) -> None:
             from ..export.docx_dossier import write_docx
 
             write_docx(model, args.output, options)
-            return
-        write_dossier(model, args.output, options)
-        _report_readability(plan_dossier(model, options))
+        else:
+            write_dossier(model, args.output, options)
+            _report_readability(plan_dossier(model, options))
+        _write_workbook(model, args, options.lang or current_language())
     else:
         from ..export.images import resolve_view, write_png, write_svg
 
@@ -123,6 +124,16 @@ def _write(model: Model, args: argparse.Namespace) -> None:
             write_png(model, view, args.output)
         else:
             write_svg(model, view, args.output, text_as_paths=args.text_as_paths)
+
+
+def _write_workbook(model: Model, args: argparse.Namespace, language: str) -> None:
+    """The inventory workbook travels with the dossier (beside it; in a plain PDF too)."""
+    from ..exchange.xlsx_inventory_companion import write_companion_workbook
+
+    path = write_companion_workbook(model, args.output, language,
+                                    attach=args.format == "pdf" and args.no_pdfa)
+    if path is not None:
+        print(tr("Inventory workbook: {path}", path=path), file=sys.stderr)
 
 
 def _report_readability(summary) -> None:

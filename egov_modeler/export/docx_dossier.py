@@ -34,6 +34,7 @@ from ..i18n import tr
 from ..model.views import View
 from ..storage.atomic import atomic_file
 from .images import png_image
+from .inventory_tables import inventory_tables
 from .pdf.appendix import (
     catalog_order,
     element_type_label,
@@ -364,7 +365,14 @@ def _appendices(document, model, elements, relationships, lang: str) -> None:
             for i, r in enumerate(relationships, start=1)],
            [12.0, 50.0, 28.0, 50.0, 25.0])
     keys = _inventory_keys(elements)
-    if keys:
+    tables = inventory_tables(model, lang, letters="CDE")
+    for table in tables:  # the profile's inventory, connections and roadmap
+        document.add_heading(table.title, level=2 if table.key != "inventory-budget" else 3)
+        total = sum(table.fractions)
+        _table(document, table.header, table.rows, [165.0 * f / total for f in table.fractions])
+        for note in table.notes:
+            _paragraph(document, note, space_after=6)
+    if keys and not tables:
         document.add_heading(tr("Appendix C. Inventory"), level=2)
         inventoried = [e for e in elements if e.properties]
         columns = keys[:6]  # a page holds about six; the rest stay in the model

@@ -246,7 +246,7 @@ def test_about_and_preferences(window):
 def test_the_menus_name_every_room(window):
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&Tệp", "&Sửa", "&Hiển thị", "Sắ&p xếp", "Định &dạng", "&Công cụ",
-                      "&Kho mô hình", "Trợ &giúp"]
+                      "&Kiểm kê", "&Kho mô hình", "Trợ &giúp"]
 
 
 

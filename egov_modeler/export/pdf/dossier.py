@@ -89,6 +89,7 @@ from .cover import (
     text_area,
 )
 from .draw import draw_scene
+from .inventory_appendix import inventory_appendix_story
 from .numbered import NumberedCanvas
 from .pagemap import (
     draw_overview_banner,
@@ -523,6 +524,7 @@ def _build(model, target, options: DossierOptions, draw: bool = True) -> _Built:
         _, _, frame_w, _ = text_area(width, height)
         story += appendix_story(model, elements, relationships, validate(model), frame_w,
                                 lang)
+        story += inventory_appendix_story(model, frame_w, lang)
     elif story and isinstance(story[-1], PageBreak):
         story.pop()
     if not story:

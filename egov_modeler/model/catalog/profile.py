@@ -211,5 +211,7 @@ class ProfileData:
     scope_levels: tuple[ScopeLevel, ...] = ()
     terminology: Mapping[str, Mapping[str, Term]] = field(default_factory=dict)
     inventory_fields: tuple[InventoryField, ...] = ()
+    #: ``inventory_fields.element_groups``: group name -> the ArchiMate types in it.
+    inventory_groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     mapping_from: ProfileMapping | None = None
     for_profiles: tuple[str, ...] = ()

@@ -100,14 +100,14 @@ def parse_profile_data(reader: _Reader, data: dict[str, Any], layer_ids: set[str
                 top=top_id), '"profile"')
     levels = _parse_scope_levels(reader, data.get("scope_levels"))
     terminology = _parse_terminology(reader, data.get("terminology"))
-    fields = _parse_inventory(reader, data.get("inventory_fields"), component_ids)
+    fields, groups = _parse_inventory(reader, data.get("inventory_fields"), component_ids)
     mapping = None
     if data.get("mapping_from") is not None:
         mapping = _parse_mapping(reader, _object(reader, data["mapping_from"], "mapping_from",
                                                  '"mapping_from"'), layer_ids, component_ids)
     for_profiles = reader.strings(data, "for_profiles", "", '"for_profiles"')
     return ProfileData(profile=profile, scope_levels=levels, terminology=terminology,
-                       inventory_fields=fields, mapping_from=mapping,
+                       inventory_fields=fields, inventory_groups=groups, mapping_from=mapping,
                        for_profiles=for_profiles)
 
 
@@ -274,10 +274,10 @@ def _parse_terminology(reader: _Reader, raw: Any) -> dict[str, dict[str, Term]]:
 
 
 # ------------------------------------------------------------------------ inventory fields
-def _parse_inventory(reader: _Reader, raw: Any,
-                     component_ids: set[str]) -> tuple[InventoryField, ...]:
+def _parse_inventory(reader: _Reader, raw: Any, component_ids: set[str]
+                     ) -> tuple[tuple[InventoryField, ...], dict[str, tuple[str, ...]]]:
     if raw is None:
-        return ()
+        return (), {}
     raw = _object(reader, raw, "inventory_fields", '"inventory_fields"')
     reader.unknown(raw, {"note", "element_groups", "fields"}, "inventory_fields",
                    '"inventory_fields"')
@@ -320,7 +320,7 @@ def _parse_inventory(reader: _Reader, raw: Any,
             inferred=reader.boolean(item, "inferred", where, anchor),
             note=reader.string(item, "note", where, anchor, required=False) or "",
         ))
-    return tuple(fields)
+    return tuple(fields), {name: tuple(members) for name, members in groups.items()}
 
 
 def _choices(reader: _Reader, item: dict[str, Any], where: str, anchor: str | None,

@@ -127,6 +127,8 @@ def load_profile_file(path: str | os.PathLike[str]) -> Catalog:
         scope_levels=own.scope_levels or base.scope_levels,
         terminology=own.terminology or base.terminology,
         inventory_fields=own.inventory_fields or base.inventory_fields,
+        inventory_groups=(own.inventory_groups if own.inventory_fields
+                          else base.data.inventory_groups),
         mapping_from=own.mapping_from or base.mapping_from,
     )
     merged = base.merged(catalog)

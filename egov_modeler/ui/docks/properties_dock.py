@@ -69,6 +69,7 @@ from ...model.views import (
 from ..canvas.line_routing import connection_router_commands, view_router_commands
 from ..editor import Editor
 from ..plain_text import plain_label
+from .inventory_fields import InventoryFieldsForm
 from .property_table import PropertyTable
 from .selection import Selection
 
@@ -195,6 +196,8 @@ class PropertiesDock(QDockWidget):
         self._sections: list[QWidget] = []
         outer.addWidget(self.model_toggle)
         outer.addWidget(self.model_table)
+        self.inventory_fields = InventoryFieldsForm(body)  # the profile's inventory fields
+        outer.addWidget(self.inventory_fields)
         outer.addStretch(1)
 
         scroll = QScrollArea(self)
@@ -327,6 +330,7 @@ class PropertiesDock(QDockWidget):
         elif view_id is None and not node_ids and not connection_ids:
             self.target = ("model", model.id)
         self.refresh()
+        self.inventory_fields.show_selection(editor, view_id, node_ids, connection_ids)
 
     def _attach(self, editor: Editor) -> None:
         """Follow ``editor``'s model events (undo, redo, edits made elsewhere)."""

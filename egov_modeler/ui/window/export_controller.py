@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from ...exchange.oef_reader import read_exchange
 from ...exchange.oef_writer import write_exchange
+from ...exchange.xlsx_inventory_companion import write_companion_workbook
 from ...export import images
 from ...export.pdf.dossier import DossierOptions, write_dossier
 from ...i18n import current_language
@@ -159,6 +160,8 @@ class ExportController(QObject):
             path += ".pdf"
         try:
             pages = write_dossier(self.document.model, path, options)
+            write_companion_workbook(self.document.model, path,  # the inventory travels along
+                                     options.lang or current_language(), attach=not options.pdfa)
         except (ModelError, OSError, ValueError) as exc:
             self.dialogs.error(self.tr("Cannot export"), str(exc))
             return False

@@ -38,6 +38,7 @@ from .export_controller import EXCHANGE_FILTER, ExportController
 from .file_controller import NATIVE_FILTER, FileController
 from .find_controller import FindController
 from .format_controller import FormatController
+from .inventory_controller import InventoryController
 from .large_view_controller import LargeViewController
 from .problems_controller import ProblemsController
 from .profile_controller import ProfileController
@@ -122,6 +123,8 @@ class MainWindow(QMainWindow):
         self.formats = FormatController(self.document, self.views, self.edits,
                                         self.properties, self.dialogs, self.settings,
                                         self.show_status, self)
+        self.inventory = InventoryController(self.document, self.views, self.model_dock,
+                                             self.dialogs, self.show_status, self)
         self.setCentralWidget(self.views.tabs)
         self.statusBar().addPermanentWidget(self.profiles.label)
         self.statusBar().addPermanentWidget(self.views.zoom_label)
@@ -195,6 +198,7 @@ class MainWindow(QMainWindow):
         self.views.fill_tools_menu(tools_menu)
         tools_menu.addSeparator()
         self.profiles.fill_tools_menu(tools_menu)
+        self.inventory.fill_menu(bar.addMenu(self.tr("&Inventory")))
         self.repository.fill_menu(bar.addMenu(self.tr("&Repository")))
         self.app.fill_help_menu(bar.addMenu(self.tr("&Help")))
 
@@ -253,12 +257,13 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
 
     def _tabify_docks(self) -> None:
-        """Find shares the bottom with Problems (tabs); the Repository dock sits under
-        Properties, hidden until the Repository menu shows it. Only one pair is tabified:
-        Qt 6.11 leaves a stray tab bar painted over the diagram after a second
-        ``tabifyDockWidget`` (seen offscreen and on X11)."""
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.finds.dock)
-        self.tabifyDockWidget(self.problems, self.finds.dock)
+        """Find and the inventory tables share the bottom with Problems (tabs); the
+        Repository dock sits under Properties, hidden until the Repository menu shows it.
+        Only the bottom area is tabified: Qt 6.11 leaves a stray tab bar painted over the
+        diagram when a second area is tabified (seen offscreen and on X11)."""
+        for dock in (self.finds.dock, self.inventory.dock):
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            self.tabifyDockWidget(self.problems, dock)
         self.problems.raise_()
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.repository.dock)
         self.repository.dock.hide()

@@ -1,0 +1,469 @@
+"""The Inventory dock: the model's digital objects, connections and tasks as tables.
+
+The tables are views of the model, not a copy: a row is an element or a relationship, a
+column a name or an inventory field of the profile (the same columns as the workbook,
+:mod:`egov_modeler.exchange.xlsx_inventory_layout`). Sort by clicking a header; the filter
+box keeps the rows containing every word typed, with or without Vietnamese diacritics; on
+the objects tab "Duplicates after the merger" keeps the systems of the same kind and function
+inherited from different former units. A cell is edited in place (a list for a choice) and
+each edit is one undo step. Selecting rows selects what shows them on the diagram and in the
+model tree, and a selection there selects the rows here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...exchange.xlsx_inventory_layout import (
+    CONNECTIONS_SHEET,
+    OBJECTS_SHEET,
+    TASKS_SHEET,
+    Column,
+    Sheet,
+    sheet_rows,
+    workbook_layout,
+)
+from ...i18n import current_language
+from ...model import events as ev
+from ...model.catalog import rename_element_command
+from ...model.commands import Command, SetElementFieldsCommand, SetRelationshipFieldsCommand
+from ...model.concepts import Element
+from ...model.inventory.duplicates import duplicate_ids
+from ...model.inventory.edits import set_field_command
+from ...model.inventory.roadmap import format_money
+from ...model.inventory.rows import Inventory
+from ...model.inventory.schema import FieldValueError
+from ..editor import Editor
+from ..plain_text import tooltip
+from .search_tree import fold
+
+log = logging.getLogger(__name__)
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+#: Columns edited in place besides the inventory fields.
+EDITABLE_KEYS = ("name", "name_en", "documentation")
+_ROOT = QModelIndex()
+TABLES = ((OBJECTS_SHEET, "inventory_objects"), (CONNECTIONS_SHEET, "inventory_connections"),
+          (TASKS_SHEET, "inventory_tasks"))
+
+
+def cell_display(value: Any, column: Column, language: str) -> str:
+    """A cell value as the table shows it (amounts with separators, dates dd/mm/yyyy)."""
+    if value is None:
+        return ""
+    if column.spec is not None and column.spec.type == "money" and isinstance(value, int):
+        return format_money(value, language)
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+class InventoryTableModel(QAbstractTableModel):
+    """One table (objects, connections or tasks) of the shown model."""
+
+    def __init__(self, sheet_key: str, parent=None) -> None:
+        super().__init__(parent)
+        self.sheet_key = sheet_key
+        self.editor: Editor | None = None
+        self.sheet: Sheet | None = None
+        self.columns: list[Column] = []
+        self.concepts: list[Any] = []
+        self.cells: list[list[str]] = []
+        self.sort_keys: list[list[Any]] = []
+        self.search: list[str] = []
+        self.inventory: Inventory | None = None
+
+    def show(self, editor: Editor | None) -> None:
+        self.editor = editor
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        self.beginResetModel()
+        self.concepts, self.cells, self.sort_keys, self.search = [], [], [], []
+        if self.editor is not None:
+            language = current_language()
+            inventory = Inventory(self.editor.model)
+            self.inventory = inventory
+            self.sheet = next(s for s in workbook_layout(inventory) if s.key == self.sheet_key)
+            self.columns = [c for c in self.sheet.columns if c.key not in ("id", "source_id",
+                                                                            "target_id")]
+            for concept in sheet_rows(inventory, self.sheet):
+                values = [c.get(inventory, concept, language) for c in self.columns]
+                texts = [cell_display(v, c, language) for v, c in zip(values, self.columns,
+                                                                      strict=True)]
+                self.concepts.append(concept)
+                self.cells.append(texts)
+                self.sort_keys.append([v if isinstance(v, int) else fold(t)
+                                       for v, t in zip(values, texts, strict=True)])
+                self.search.append(fold(" ".join(texts)))
+        self.endResetModel()
+
+    # ---------------------------------------------------------------- Qt model
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.concepts)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            column = self.columns[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return column.header(current_language())
+            if role == Qt.ItemDataRole.ToolTipRole and column.spec is not None:
+                return tooltip(column.spec.field.note or column.spec.label())
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self.cells[row][col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(self.cells[row][col]) or None
+        if role == ID_ROLE:
+            return self.concepts[row].id
+        if role == SORT_ROLE:
+            return self.sort_keys[row][col]
+        return None
+
+    def editable(self, index: QModelIndex | QPersistentModelIndex) -> bool:
+        column = self.columns[index.column()]
+        concept = self.concepts[index.row()]
+        if column.read_only:
+            return False
+        if column.spec is not None:
+            return column.spec.applies(concept.type)
+        return column.key in EDITABLE_KEYS
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self.editable(index):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or self.editor is None or not self.editable(index):
+            return False
+        if str(value) == self.cells[index.row()][index.column()]:
+            return False
+        try:
+            command = self.command(self.concepts[index.row()], self.columns[index.column()],
+                                   value)
+        except FieldValueError as exc:
+            self.editor.status.emit(str(exc))
+            return False
+        return command is not None and self.editor.run(command)
+
+    def command(self, concept: Any, column: Column, value: Any) -> Command | None:
+        """The edit of one cell as a command (``None`` when nothing changes)."""
+        assert self.editor is not None
+        model = self.editor.model
+        text = str(value).strip() if value is not None else ""
+        if column.spec is not None:
+            if column.spec.type == "money":
+                text = text.replace(" ", "")
+            return set_field_command(model, [concept.id], column.spec, text)
+        fields = SetElementFieldsCommand if isinstance(concept, Element) else \
+            SetRelationshipFieldsCommand
+        if column.key == "name":
+            if isinstance(concept, Element):
+                return rename_element_command(model, concept.id, text) if text else None
+            return fields(concept.id, {"name": text})
+        if column.key == "name_en":
+            names = dict(concept.names)
+            if text:
+                names["en"] = text
+            else:
+                names.pop("en", None)
+            return fields(concept.id, {"names": names})
+        if column.key == "documentation":
+            return fields(concept.id, {"documentation": text})
+        return None
+
+
+class InventoryFilter(QSortFilterProxyModel):
+    """Rows containing every word typed (diacritics ignored), optionally only some ids."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self.only: set[str] | None = None
+        self.setSortRole(SORT_ROLE)
+
+    def set_filter(self, text: str, only: set[str] | None) -> None:
+        self._words = fold(text).split()
+        self.only = only
+        self.invalidate()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        source = self.sourceModel()
+        assert isinstance(source, InventoryTableModel)
+        if self.only is not None and source.concepts[row].id not in self.only:
+            return False
+        return all(w in source.search[row] for w in self._words)
+
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex,
+                 right: QModelIndex | QPersistentModelIndex) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if isinstance(a, int) and isinstance(b, int):
+            return a < b
+        if isinstance(a, int) != isinstance(b, int):
+            return isinstance(a, int)  # numbers before text, empty last
+        return str(a or "\uffff") < str(b or "\uffff")
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A list for choice cells, an editable list of the model's agencies for references."""
+
+    def _column(self, index: QModelIndex | QPersistentModelIndex) -> tuple[
+            InventoryTableModel, Column] | None:
+        proxy = index.model()
+        source = proxy.sourceModel() if isinstance(proxy, QSortFilterProxyModel) else proxy
+        if not isinstance(source, InventoryTableModel):
+            return None
+        return source, source.columns[index.column()]
+
+    def createEditor(self, parent: QWidget, option, index) -> QWidget:
+        found = self._column(index)
+        spec = found[1].spec if found else None
+        if found and spec is not None and spec.type == "choice" and not spec.multiple:
+            box = QComboBox(parent)
+            box.addItem("")
+            box.addItems([c.label() for c in spec.choices])
+            return box
+        if found and spec is not None and spec.type == "reference" and found[0].editor:
+            box = QComboBox(parent)
+            box.setEditable(True)
+            box.addItem("")
+            box.addItems(sorted({e.name for e in found[0].editor.model.elements
+                                 if e.type == "BusinessActor" and e.name}))
+            return box
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index) -> None:
+        if isinstance(editor, QComboBox):
+            text = str(index.data(Qt.ItemDataRole.EditRole) or "")
+            position = editor.findText(text)
+            if position >= 0:
+                editor.setCurrentIndex(position)
+            elif editor.isEditable():
+                editor.setEditText(text)
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model, index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)
+
+
+class InventoryDock(QDockWidget):
+    """Objects, connections and tasks of the model, sortable, filterable, editable."""
+
+    #: Rows were selected: the elements or relationships they are (select them elsewhere).
+    conceptsSelected = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Inventory"), parent)
+        self.setObjectName("inventory_dock")
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        bar = QHBoxLayout()
+        self.filter = QLineEdit(body)
+        self.filter.setObjectName("inventory_filter")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setPlaceholderText(self.tr("Filter rows (name, owner, status…)"))
+        self.duplicates = QCheckBox(self.tr("Duplicates after the merger"), body)
+        self.duplicates.setObjectName("inventory_duplicates")
+        self.duplicates.setToolTip(self.tr(
+            "Systems of the same kind and function inherited from different former "
+            "administrative units"))
+        self.count = QLabel(body)
+        self.count.setObjectName("inventory_count")
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.duplicates)
+        bar.addWidget(self.count)
+        layout.addLayout(bar)
+        self.tabs = QTabWidget(body)
+        self.tabs.setObjectName("inventory_tabs")
+        layout.addWidget(self.tabs)
+        self.setWidget(body)
+        self.models: dict[str, InventoryTableModel] = {}
+        self.proxies: dict[str, InventoryFilter] = {}
+        self.tables: dict[str, QTableView] = {}
+        titles = {OBJECTS_SHEET: self.tr("Objects"), CONNECTIONS_SHEET: self.tr("Connections"),
+                  TASKS_SHEET: self.tr("Tasks")}
+        self._delegate = ChoiceDelegate(self)
+        for key, name in TABLES:
+            model = InventoryTableModel(key, self)
+            proxy = InventoryFilter(self)
+            proxy.setSourceModel(model)
+            table = QTableView(body)
+            table.setObjectName(name)
+            table.setModel(proxy)
+            table.setSortingEnabled(True)
+            table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+            table.setItemDelegate(self._delegate)
+            table.setAlternatingRowColors(True)
+            table.setWordWrap(False)
+            table.verticalHeader().setDefaultSectionSize(22)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            table.selectionModel().selectionChanged.connect(self._selection_changed)
+            self.models[key], self.proxies[key], self.tables[key] = model, proxy, table
+            self.tabs.addTab(table, titles[key])
+        self.editor: Editor | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(50)
+        self._timer.timeout.connect(self.rebuild)
+        self._selecting = False
+        self.filter.textChanged.connect(self._refilter)
+        self.duplicates.toggled.connect(self._refilter)
+        self.tabs.currentChanged.connect(lambda _i: self._count())
+        self.destroyed.connect(lambda *_: self._stop())
+
+    # ---------------------------------------------------------------- the model
+    def show_model(self, editor: Editor) -> None:
+        """Show the model ``editor`` edits and follow its changes."""
+        self._stop()
+        self.editor = editor
+        self._unsubscribe = editor.model.subscribe(self._on_event)
+        self.rebuild()
+
+    def _stop(self) -> None:
+        if self._unsubscribe is not None:
+            try:
+                self._unsubscribe()
+            except ValueError:
+                pass
+            self._unsubscribe = None
+
+    def _on_event(self, event: ev.ModelEvent) -> None:
+        if isinstance(event, (ev.ModelReset, ev.ModelPropertiesChanged, ev.ElementAdded,
+                              ev.ElementChanged, ev.ElementRemoved, ev.RelationshipAdded,
+                              ev.RelationshipChanged, ev.RelationshipRemoved)):
+            self._timer.start()
+
+    def rebuild(self) -> None:
+        """Re-read every table (after edits, undo, redo), keeping the selection."""
+        self._timer.stop()
+        selected = self.selected_ids()
+        for model in self.models.values():
+            model.show(self.editor)
+        for table in self.tables.values():
+            table.resizeColumnsToContents()
+            header = table.horizontalHeader()
+            for section in range(header.count()):
+                header.resizeSection(section, min(header.sectionSize(section), 320))
+        self._refilter()
+        self.select_concepts(selected)
+
+    def _refilter(self, *_args: object) -> None:
+        only = None
+        if self.duplicates.isChecked() and self.editor is not None:
+            only = duplicate_ids(Inventory(self.editor.model))
+        for key, proxy in self.proxies.items():
+            proxy.set_filter(self.filter.text(), only if key == OBJECTS_SHEET else None)
+        self._count()
+
+    def _count(self) -> None:
+        key = TABLES[max(0, self.tabs.currentIndex())][0]
+        shown, total = self.proxies[key].rowCount(), self.models[key].rowCount()
+        self.count.setText(self.tr("{shown} of {total} rows").format(shown=shown, total=total))
+
+    # ---------------------------------------------------------------- selection
+    def current_table(self) -> QTableView:
+        return self.tables[TABLES[max(0, self.tabs.currentIndex())][0]]
+
+    def selected_ids(self) -> list[str]:
+        table = self.current_table()
+        rows = table.selectionModel().selectedRows()
+        return [str(index.data(ID_ROLE)) for index in rows]
+
+    def _selection_changed(self, *_args: object) -> None:
+        if self._selecting:
+            return
+        ids = self.selected_ids()
+        if ids:
+            self.conceptsSelected.emit(ids)
+
+    def select_concepts(self, ids: list[str]) -> None:
+        """Select the rows of these elements or relationships (in every table), without
+        telling the others back."""
+        wanted = set(ids)
+        self._selecting = True
+        try:
+            for key, table in self.tables.items():
+                proxy = self.proxies[key]
+                selection = QItemSelection()
+                first = None
+                for row in range(proxy.rowCount()):
+                    index = proxy.index(row, 0)
+                    if index.data(ID_ROLE) in wanted:
+                        selection.select(index, proxy.index(row, proxy.columnCount() - 1))
+                        first = first or index
+                table.selectionModel().select(
+                    selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                if first is not None:
+                    table.scrollTo(first)
+        finally:
+            self._selecting = False
+
+    def row_of(self, key: str, concept_id: str) -> int:
+        """The row (in the table as sorted and filtered) of a concept, or -1."""
+        proxy = self.proxies[key]
+        for row in range(proxy.rowCount()):
+            if proxy.index(row, 0).data(ID_ROLE) == concept_id:
+                return row
+        return -1
+
+    def column_of(self, key: str, column_key: str) -> int:
+        """The column of ``column_key`` (``name``, ``field:owner``...) in a table, or -1."""
+        for index, column in enumerate(self.models[key].columns):
+            if column.key == column_key:
+                return index
+        return -1
