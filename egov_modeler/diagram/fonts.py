@@ -13,6 +13,7 @@ knows paths and reportlab (reportlab is imported lazily, so the paths are usable
 from __future__ import annotations
 
 import logging
+from functools import cache
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -102,3 +103,28 @@ def register_reportlab_fonts() -> str:
     _registered = True
     log.debug("registered %s with reportlab", FONT_FAMILY)
     return regular
+
+
+#: Stand-ins for characters people type in names that the bundled font does not draw
+#: (reportlab would leave a blank where the glyph is missing, without a warning).
+_STAND_INS = {"→": "->", "←": "<-", "↔": "<->", "⇒": "=>", "⇐": "<=", "⇔": "<=>",
+              "✓": "v", "✔": "v", "№": "No."}
+
+
+@cache
+def _drawn_characters() -> frozenset[int]:
+    """The code points the bundled regular face has glyphs for."""
+    from reportlab.pdfbase import pdfmetrics
+
+    face = pdfmetrics.getFont(register_reportlab_fonts()).face
+    return frozenset(face.charToGlyph)
+
+
+def printable(text: str) -> str:
+    """``text`` as the bundled font can draw it: a character it has no glyph for becomes
+    its stand-in (``→`` is drawn ``->``) or ``?``, so a PDF never shows a blank gap."""
+    drawn = _drawn_characters()
+    if all(ord(char) in drawn or char in "\n\t" for char in text):
+        return text
+    return "".join(char if ord(char) in drawn or char in "\n\t"
+                   else _STAND_INS.get(char, "?") for char in text)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from .fonts import register_reportlab_fonts, reportlab_font_name
+from .fonts import printable, register_reportlab_fonts, reportlab_font_name
 
 __all__ = [
     "DEFAULT_FONT_SIZE",
@@ -97,6 +97,7 @@ def wrap_text(text: str, font_size: float, max_width: float, bold: bool = False)
     whole line is broken inside. Returns ``[]`` for empty text or a box with no width.
     """
     register_reportlab_fonts()
+    text = printable(text)
     size = float(font_size)
     bold = bool(bold)
     text = unicodedata.normalize("NFC", text or "")

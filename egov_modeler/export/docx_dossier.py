@@ -214,6 +214,8 @@ def _cover(document, fields: dict[str, str], lang: str) -> None:
         _paragraph(document, tr("Version: {version}", version=fields["version"]))
     if fields.get("prepared_by"):
         _paragraph(document, tr("Prepared by: {name}", name=fields["prepared_by"]))
+    if fields.get("framework"):
+        _paragraph(document, tr("Framework: {framework}", framework=fields["framework"]))
 
 
 def _field(paragraph, instruction: str, result: str) -> None:

@@ -18,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ...diagram.display_list import MODEL_LANGUAGE, localized_name
-from ...diagram.fonts import register_reportlab_fonts, reportlab_font_name
+from ...diagram.fonts import printable, register_reportlab_fonts, reportlab_font_name
 from ...i18n import tr
 from ...model.accepted import split_accepted
 from ...model.catalog import PROP_INFERRED
@@ -172,7 +172,7 @@ def _table(header: list[str], rows: list[list[str]], widths: list[float],
            styles: dict[str, ParagraphStyle]) -> Table:
     data = [[Paragraph(escape(h), styles["head"]) for h in header]]
     for row in rows:
-        data.append([Paragraph(escape(str(v)).replace("\n", "<br/>"), styles["cell"])
+        data.append([Paragraph(escape(printable(str(v))).replace("\n", "<br/>"), styles["cell"])
                      for v in row])
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([

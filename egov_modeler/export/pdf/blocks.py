@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...diagram.fonts import register_reportlab_fonts, reportlab_font_name
+from ...diagram.fonts import printable, register_reportlab_fonts, reportlab_font_name
 from ...diagram.text_layout import (
     fit_text,
     font_ascent,
@@ -65,7 +65,7 @@ def fit_field(text: str, w: float, h: float, size: float, bold: bool = False,
     way; never a word cut in two nor a letter lost. Only a value too long for two lines
     at ``min_size`` (a paragraph typed as a name) falls back to the ellipsis of
     :func:`~egov_modeler.diagram.text_layout.fit_text`."""
-    text = " ".join((text or "").split())
+    text = printable(" ".join((text or "").split()))
     if not text or w <= 0:
         return size, []
     steps = [size - 0.5 * i for i in range(int((size - min_size) / 0.5) + 1)]

@@ -262,6 +262,8 @@ def _cover_body(canvas, width: float, height: float, fields: dict[str, str]) -> 
         lines.append(tr("Version: {version}", version=fields["version"]))
     if fields.get("prepared_by"):
         lines.append(tr("Prepared by: {name}", name=fields["prepared_by"]))
+    if fields.get("framework"):
+        lines.append(tr("Framework: {framework}", framework=fields["framework"]))
     y -= 16
     for line in lines:
         y, _ = _centred(canvas, left, y, inner_w, line, CONTENTS_SIZE)

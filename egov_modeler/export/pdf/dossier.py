@@ -75,6 +75,7 @@ from ...diagram.display_list import (
 )
 from ...diagram.fonts import register_reportlab_fonts, reportlab_font_name
 from ...i18n import current_language, set_language, tr
+from ...model.catalog import CatalogError, catalog_for
 from ...model.commands import SetPropertyCommand
 from ...model.errors import ModelError
 from ...model.views import View
@@ -208,7 +209,29 @@ def effective_fields(model, lang: str | None = None) -> dict[str, str]:
                                          lang != MODEL_LANGUAGE)
     if not fields["date"]:
         fields["date"] = _dt.date.today().strftime(tr("%Y-%m-%d"))
+    fields["framework"] = framework_statement(model, lang)
     return fields
+
+
+def framework_statement(model, lang: str) -> str:
+    """The framework the architecture follows, as the cover says it: its profile's title
+    and decisions, and for a superseded framework that it is kept as an archive ("" when
+    the model's profile is not loaded here)."""
+    try:
+        profile = catalog_for(model).profile
+    except CatalogError:
+        return ""
+    if profile is None:
+        return ""
+    # The decisions' numbers are Vietnamese (QĐ …): an English dossier names the framework
+    # by its English title only, as it writes every other word in English.
+    decisions = ", ".join(d.number for d in profile.decisions
+                          if d.role == "framework") if lang == MODEL_LANGUAGE else ""
+    text = f"{profile.title(lang)} ({decisions})" if decisions else profile.title(lang)
+    if profile.status == "superseded":
+        text = tr("{framework}, superseded: kept as an archive", framework=text,
+                  language=lang)
+    return text
 
 
 @dataclass
