@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -62,17 +62,23 @@ GROUP_BY = ("owner", "scope")
 
 
 def box_width(element_type: str, name: str) -> int:
-    """The narrowest standard width in which ``name`` wraps in at most three lines at the
-    canvas's font size, measured with the bundled font."""
+    """The width of ``name``'s box in a generated overview."""
+    return fitting_width(element_type, name, WIDTHS, ELEMENT_H)
+
+
+def fitting_width(element_type: str, name: str, widths: Sequence[int], height: int) -> int:
+    """The narrowest of ``widths`` in which ``name`` wraps in at most three lines at the
+    canvas's font size, measured with the bundled font (the templates use it too, with
+    their own sizes, so a template and a generated overview wrap names alike)."""
     from .notation import text_box
     from .text_layout import line_height, wrap_text
 
-    for width in WIDTHS:
-        _x, _y, tw, th = text_box(element_type, 0, 0, width, ELEMENT_H)
+    for width in widths:
+        _x, _y, tw, th = text_box(element_type, 0, 0, width, height)
         lines = wrap_text(name, FONT_SIZE, tw)
         if len(lines) <= MAX_LINES and len(lines) * line_height(FONT_SIZE) <= th:
             return width
-    return WIDTHS[-1]
+    return widths[-1]
 
 
 # ------------------------------------------------------------------ which band

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from egov_modeler.diagram.overview_layout import fitting_width
 from egov_modeler.model.commands import CreateViewCommand
 from egov_modeler.model.views import Node, View
 
@@ -36,8 +37,6 @@ BAND_GAP = 12         # space between two bands
 ROW_GAP = 30          # space between two rows of one band
 ELEMENT_H = 70
 WIDTHS = (160, 180, 200, 230, 260)
-MAX_LINES = 3
-FONT_SIZE = 9.0
 MAIN_WIDTH = 1640     # width of the horizontal bands
 SIDE_W = 250          # width of a vertical band
 COLUMNS = 8           # grid columns of a horizontal band
@@ -61,20 +60,7 @@ class Item:
 
 def element_width(element_type: str, name: str) -> int:
     """The narrowest standard width in which ``name`` wraps in at most three lines."""
-    try:
-        from egov_modeler.diagram.notation import text_box
-        from egov_modeler.diagram.text_layout import line_height, wrap_text
-    except ImportError:  # export not importable: fall back to a character estimate
-        for width in WIDTHS:
-            if len(name) <= (width - 30) / 5.2 * MAX_LINES:
-                return width
-        return WIDTHS[-1]
-    for width in WIDTHS:
-        _x, _y, tw, th = text_box(element_type, 0, 0, width, ELEMENT_H)
-        lines = wrap_text(name, FONT_SIZE, tw)
-        if len(lines) <= MAX_LINES and len(lines) * line_height(FONT_SIZE) <= th:
-            return width
-    return WIDTHS[-1]
+    return fitting_width(element_type, name, WIDTHS, ELEMENT_H)
 
 
 # ------------------------------------------------------------------------- bands
