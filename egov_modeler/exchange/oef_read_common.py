@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 from lxml import etree
@@ -16,7 +15,7 @@ from lxml import etree
 from ..i18n import tr
 from ..model.concepts import Folder
 from ..model.views import Connection, Node
-from .oef_vocabulary import Q_DOC, Q_LABEL, Q_NAME, Q_PROP, Q_PROPS, Q_VALUE, Q_VIEW, XML_LANG
+from .oef_vocabulary import Q_DOC, Q_LABEL, Q_NAME, Q_PROP, Q_PROPS, Q_VALUE, XML_LANG
 from .xml_safety import XmlInputError
 
 
@@ -51,7 +50,9 @@ class ReadState:
         self.counts: Counter[str] = Counter()
         self.lang = "vi"
         self.propdefs: dict[str, tuple[str, str]] = {}
-        self.ids: dict[str, etree._Element] = {}
+        #: Identifiers of the file's views (filled by
+        #: :func:`.oef_read_checks.check_references`).
+        self.view_ids: set[str] = set()
         self.skipped: set[str] = set()
 
     def fail(self, line: int | None, message: str) -> ExchangeImportError:
@@ -126,11 +127,11 @@ class ReadState:
         target.label, target.labels = self.lang_strings(groups[Q_LABEL])
         target.documentation = self.lang_strings(groups[Q_DOC])[0]
 
-    @cached_property
+    @property
     def ids_of_views(self) -> set[str]:
         """Identifiers of the file's views (asked only once
         :func:`.oef_read_checks.check_references` has indexed every id)."""
-        return {k for k, v in self.ids.items() if v.tag == Q_VIEW}
+        return self.view_ids
 
     def summarise(self) -> None:
         messages = {
