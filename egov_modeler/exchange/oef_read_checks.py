@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Set as AbstractSet
 from functools import cache
 from pathlib import Path
 
@@ -112,8 +113,8 @@ def check_references(reader: ReadState, root: etree._Element) -> None:
     pass slower than parsing the file (issue 19). When something is wrong,
     :func:`_name_first_problem` names the first problem and its line."""
     tags: dict[str, str] = {}
-    refs: list[tuple[str, str]] = []
-    ends: list[tuple[str, str]] = []
+    refs: dict[str, list[str]] = {key: [] for key in _REF_TARGETS}
+    ends: dict[str, list[str]] = {}
     for element in root.iter():
         items = element.items()
         if not items:
@@ -123,29 +124,38 @@ def check_references(reader: ReadState, root: etree._Element) -> None:
                 if value in tags:
                     _name_first_problem(reader, root)
                 tags[value] = element.tag
-            elif key in _REF_TARGETS:
-                refs.append((key, value))
+            elif key in refs:
+                refs[key].append(value)
             elif key == "source" or key == "target":
-                ends.append((element.tag, value))
+                tag = element.tag
+                found = ends.get(tag)
+                if found is None:
+                    found = ends[tag] = []
+                found.append(value)
     reader.view_ids = {i for i, tag in tags.items() if tag == Q_VIEW}
-    kinds: dict[str, str] = {}  # tag -> local name, worked out once per tag
+    # the same questions, asked of sets: ids by kind (the local name of their tag)
+    kind_of_tag = {tag: local_name(tag) for tag in set(tags.values())}
+    by_kind: dict[str, set[str]] = {}
+    for identifier, tag in tags.items():
+        kind = kind_of_tag[tag]
+        found_ids = by_kind.get(kind)
+        if found_ids is None:
+            found_ids = by_kind[kind] = set()
+        found_ids.add(identifier)
 
-    def kind_of_tag(tag: str) -> str:
-        found = kinds.get(tag)
-        if found is None:
-            found = kinds[tag] = local_name(tag)
-        return found
+    def ids_of(kinds: tuple[str, ...] | None) -> AbstractSet[str]:
+        if kinds is None:
+            return tags.keys()
+        return set().union(*(by_kind.get(kind, ()) for kind in kinds))
 
-    for key, value in refs:
-        allowed = _REF_TARGETS[key]
-        tag = tags.get(value)
-        if tag is None or (allowed is not None and kind_of_tag(tag) not in allowed):
-            _name_first_problem(reader, root)
-    for tag, value in ends:
-        allowed_ends = _END_TARGETS.get(kind_of_tag(tag))
-        if allowed_ends is not None and (value not in tags
-                                         or kind_of_tag(tags[value]) not in allowed_ends):
-            _name_first_problem(reader, root)
+    fine = all(set(values) <= ids_of(_REF_TARGETS[key]) for key, values in refs.items()
+               if values)
+    for tag, values in ends.items():
+        allowed_ends = _END_TARGETS.get(local_name(tag))
+        if fine and allowed_ends is not None:
+            fine = set(values) <= ids_of(allowed_ends)
+    if not fine:
+        _name_first_problem(reader, root)
 
 
 def _name_first_problem(reader: ReadState, root: etree._Element) -> None:

@@ -40,6 +40,9 @@ class _Parts:
     children: dict[Any, list[etree._Element]]
 
 
+_NO_DEFINITION = ("", "")
+
+
 class ReadState:
     """One import: the source, the model being built and the report of what was left out."""
 
@@ -65,6 +68,10 @@ class ReadState:
     # -------------------------------------------------------------- text helpers
     def lang_strings(self, elements: list[etree._Element]) -> tuple[str, dict[str, str]]:
         """The main text (model language or no language) and the others by language."""
+        if len(elements) == 1:  # the usual case, answered without the loop below
+            language = elements[0].get(XML_LANG)
+            if not language or language == self.lang:
+                return elements[0].text or "", {}
         main: str | None = None
         others: dict[str, str] = {}
         for element in elements:
@@ -84,10 +91,11 @@ class ReadState:
         if holder is None:
             return []
         out = []
+        propdefs = self.propdefs
         for prop in holder:
             if prop.tag != Q_PROP:
                 continue
-            key = self.propdefs.get(prop.get("propertyDefinitionRef", ""), ("", ""))[0]
+            key = propdefs.get(prop.get("propertyDefinitionRef", ""), _NO_DEFINITION)[0]
             values = [v for v in prop if v.tag == Q_VALUE]
             main, others = self.lang_strings(values)
             if others:
@@ -113,10 +121,28 @@ class ReadState:
     def concept_parts(self, el: etree._Element, *tags: Any) -> _Parts:
         """What elements, relationships and views share: names and documentation in every
         language and the properties (plus the children with ``tags``, grouped)."""
-        groups = self.children(el, Q_NAME, Q_DOC, Q_PROPS, *tags)
-        name, names = self.lang_strings(groups[Q_NAME])
-        doc, docs = self.lang_strings(groups[Q_DOC])
-        holder = groups[Q_PROPS][-1] if groups[Q_PROPS] else None
+        names_of: list[etree._Element] = []
+        docs_of: list[etree._Element] = []
+        held: list[etree._Element] = []
+        groups: dict[Any, list[etree._Element]] = {tag: [] for tag in tags}
+        for child in el:  # self.children, unrolled: 60,000 concepts in a large file
+            tag = child.tag
+            if tag == Q_NAME:
+                names_of.append(child)
+            elif tag == Q_DOC:
+                docs_of.append(child)
+            elif tag == Q_PROPS:
+                held.append(child)
+            else:
+                group = groups.get(tag)
+                if group is None:
+                    self.counts["extension"] += 1
+                else:
+                    group.append(child)
+        groups[Q_NAME], groups[Q_DOC], groups[Q_PROPS] = names_of, docs_of, held
+        name, names = self.lang_strings(names_of) if names_of else ("", {})
+        doc, docs = self.lang_strings(docs_of) if docs_of else ("", {})
+        holder = held[-1] if held else None
         return _Parts(name, names, doc, docs,
                       self.properties(holder, el.get("identifier", "")), groups)
 

@@ -48,6 +48,9 @@ from .oef_vocabulary import (
     PROP_METADATA_PREFIX,
     PROP_REFERENCE_MODEL,
     PROP_VIEW_EXTRAS,
+    Q_PROP,
+    Q_PROPS,
+    Q_VALUE,
     RELATIONS_FOLDER,
     SCHEMA_LOCATION,
     TOP_FOLDERS,
@@ -152,6 +155,8 @@ class _Writer:
         self.used_ids = self._all_ids()
         self.prop_ids: dict[str, str] = {}
         self._next_prop = 1
+        #: ``xml:lang`` of the texts in the model's language (none when it has none).
+        self._lang_attrib = {XML_LANG: self.lang} if self.lang else {}
 
     def _all_ids(self) -> set[str]:
         m = self.model
@@ -183,11 +188,10 @@ class _Writer:
 
         An empty ``main`` is still written when other languages follow, so that the reader
         does not promote another language's text to the main one."""
-        others = {k: v for k, v in others.items() if k and k != self.lang}
+        if others:
+            others = {k: v for k, v in others.items() if k and k != self.lang}
         if main or required or others:
-            element = etree.SubElement(parent, q(tag))
-            if self.lang:
-                element.set(XML_LANG, self.lang)
+            element = etree.SubElement(parent, q(tag), self._lang_attrib)
             element.text = xml_text(main)
         for language in sorted(others):
             element = etree.SubElement(parent, q(tag))
@@ -197,13 +201,12 @@ class _Writer:
     def properties(self, parent: etree._Element, props: list[tuple[str, str]]) -> None:
         if not props:
             return
-        holder = etree.SubElement(parent, q("properties"))
+        holder = etree.SubElement(parent, Q_PROPS)
+        attrib, sub, prop_ids = self._lang_attrib, etree.SubElement, self.prop_ids
         for key, value in props:
-            prop = etree.SubElement(holder, q("property"), propertyDefinitionRef=self.prop_id(key))
-            text = etree.SubElement(prop, q("value"))
-            if self.lang:
-                text.set(XML_LANG, self.lang)
-            text.text = xml_text(value)
+            prop = sub(holder, Q_PROP, propertyDefinitionRef=prop_ids.get(key)
+                       or self.prop_id(key))
+            sub(prop, Q_VALUE, attrib).text = xml_text(value)
 
     # -------------------------------------------------------------- model
     def build(self) -> etree._Element:
