@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Set as AbstractSet
 from functools import cache
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from ..i18n import tr
 from ..model.ids import is_valid_id
 from .oef_read_common import ExchangeImportError, ReadState, local_name
 from .oef_read_format import not_xml, wrong_root
-from .oef_vocabulary import DC_NS, KNOWN_ATTRIBUTES, NS, Q_MODEL, q
+from .oef_vocabulary import DC_NS, KNOWN_ATTRIBUTES, NS, Q_DIAGRAMS, Q_MODEL, Q_VIEW, Q_VIEWS, q
 from .xml_safety import XmlInputError, parse_xml
 
 log = logging.getLogger(__name__)
@@ -125,10 +126,69 @@ def check_references(reader: ReadState, root: etree._Element) -> None:
     Done here, not left to the XSD, because installed builds carry no schema and libxml2's
     schema check skips IDREFs anyway. A node without identifier once made import loop
     forever and a view without one produced a file the program could not open again.
-    Each element's attributes are looked up by name, never listed: lxml lists them in
-    quadratic time, and a hostile element can carry hundreds of thousands.
+
+    One pass keeps only texts (the tag of each identifier, the references by attribute):
+    holding an lxml object per element made the pass slower than parsing the file (issue
+    19). The questions are then asked of sets; only when something is wrong does
+    :func:`_name_first_problem` go through the file again to name the first problem and
+    its line. Each element's attributes are looked up by name, never listed with their
+    values: lxml lists them in quadratic time, and a hostile element can carry hundreds of
+    thousands (``keys()`` lists names only, in linear time).
     """
-    ids = reader.ids
+    tags: dict[str, str] = {}
+    refs: dict[str, list[str]] = {key: [] for key in _REF_TARGETS}
+    ends: dict[str, list[str]] = {}
+    unknown = 0
+    for element in root.iter():
+        tag = element.tag
+        identifier = element.get("identifier")
+        if identifier is None:
+            if tag in _NEEDS_ID:
+                _name_first_problem(reader, root)
+        elif identifier in tags or not is_valid_id(identifier):
+            _name_first_problem(reader, root)
+        else:
+            tags[identifier] = tag
+        for key in element.keys():
+            if key in refs:
+                refs[key].append(element.get(key))
+            elif key == "source" or key == "target":
+                found = ends.get(tag)
+                if found is None:
+                    found = ends[tag] = []
+                found.append(element.get(key))
+            if key not in KNOWN_ATTRIBUTES:
+                unknown += 1
+    if unknown:
+        reader.counts["extension attribute"] += unknown
+    by_kind: dict[str, set[str]] = {}
+    kind_of_tag = {tag: local_name(tag) for tag in set(tags.values())}
+    for identifier, tag in tags.items():
+        by_kind.setdefault(kind_of_tag[tag], set()).add(identifier)
+
+    def ids_of(kinds: tuple[str, ...] | None) -> AbstractSet[str]:
+        if kinds is None:
+            return tags.keys()
+        return set().union(*(by_kind.get(kind, ()) for kind in kinds))
+
+    fine = all(ids_of(_REF_TARGETS[key]) >= set(values) for key, values in refs.items()
+               if values)
+    for tag, values in ends.items():
+        allowed_ends = _END_TARGETS.get(local_name(tag))
+        if fine and allowed_ends is not None:
+            fine = ids_of(allowed_ends) >= set(values)
+    if not fine:
+        _name_first_problem(reader, root)
+    # the views the import reads: <model><views><diagrams><view> (a <view> anywhere else
+    # is not one)
+    reader.view_ids = {identifier for view in root.iterfind(f"{Q_VIEWS}/{Q_DIAGRAMS}/{Q_VIEW}")
+                       if (identifier := view.get("identifier")) is not None}
+
+
+def _name_first_problem(reader: ReadState, root: etree._Element) -> None:
+    """Raise for the first missing, invalid or duplicate identifier or wrong reference, in
+    the file's order (called only when there is one)."""
+    ids: dict[str, etree._Element] = {}
     refs: list[tuple[etree._Element, str, str]] = []
     for element in root.iter():
         tag = element.tag
@@ -154,10 +214,6 @@ def check_references(reader: ReadState, root: etree._Element) -> None:
             value = element.get(key)
             if value is not None:
                 refs.append((element, key, value))
-        # keys() lists names only (linear); what the program does not know is counted
-        unknown = sum(1 for key in element.keys() if key not in KNOWN_ATTRIBUTES)
-        if unknown:
-            reader.counts["extension attribute"] += unknown
     for element, key, value in refs:
         target = ids.get(value)
         kind = local_name(element.tag)
@@ -176,6 +232,8 @@ def check_references(reader: ReadState, root: etree._Element) -> None:
                 "{kind} refers to {id} ({attribute}), which is a {found}, not a {expected}",
                 kind=kind, id=value, attribute=key, found=local_name(target.tag),
                 expected=" / ".join(allowed)))
+    # the quick pass and this one disagree: this one, which names problems, decides
+    log.warning("exchange reference check: no problem found on the second pass")
 
 
 def check_schema(reader: ReadState, root: etree._Element,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 from lxml import etree
@@ -19,26 +18,15 @@ from ..model.concepts import Folder
 from ..model.views import Connection, Node
 from .oef_file_facts import SPECIALIZATION_ID
 from .oef_vocabulary import (
-    Q_DIAGRAMS,
     Q_DOC,
     Q_LABEL,
     Q_NAME,
     Q_PROP,
     Q_PROPS,
     Q_VALUE,
-    Q_VIEW,
-    Q_VIEWS,
     XML_LANG,
 )
 from .xml_safety import XmlInputError
-
-
-def _is_a_diagram(view: etree._Element) -> bool:
-    diagrams = view.getparent()
-    views = diagrams.getparent() if diagrams is not None else None
-    model = views.getparent() if views is not None else None
-    return (diagrams is not None and diagrams.tag == Q_DIAGRAMS and views is not None
-            and views.tag == Q_VIEWS and model is not None and model.getparent() is None)
 
 
 class ExchangeImportError(XmlInputError):
@@ -65,6 +53,9 @@ class _Parts:
     specialization: str | None = None
 
 
+_NO_DEFINITION = ("", "")
+
+
 class ReadState:
     """One import: the source, the model being built and the report of what was left out."""
 
@@ -77,7 +68,9 @@ class ReadState:
         #: ("" when the file names none; they are then written back without one).
         self.lang = ""
         self.propdefs: dict[str, tuple[str, str]] = {}
-        self.ids: dict[str, etree._Element] = {}
+        #: Identifiers of the file's views (filled by
+        #: :func:`.oef_read_checks.check_references`).
+        self.view_ids: set[str] = set()
         self.skipped: set[str] = set()
 
     def fail(self, line: int | None, message: str) -> ExchangeImportError:
@@ -112,6 +105,11 @@ class ReadState:
         The main text is the one in the file's language or without a language; when there
         is none, the first text is taken as the main one (counted for the report, since
         its language changes) so that the object keeps a visible name."""
+        if len(elements) == 1:  # the usual case, answered without the loop below
+            only = elements[0]
+            language = only.get(XML_LANG)
+            if not language or language == self.lang:
+                return self.text(only, most), language or None, {}
         main: str | None = None
         main_lang: str | None = None
         others: dict[str, str] = {}
@@ -149,11 +147,12 @@ class ReadState:
         ``specialization`` definition go there instead (Archi reads them so, by the
         definition's identifier)."""
         out = []
+        propdefs = self.propdefs
         for prop in (child for holder in holders for child in holder):
             if prop.tag != Q_PROP:
                 continue
             ref = prop.get("propertyDefinitionRef", "")
-            key = self.propdefs.get(ref, ("", ""))[0]
+            key = propdefs.get(ref, _NO_DEFINITION)[0]
             values = [v for v in prop if v.tag == Q_VALUE]
             if specializations is not None and ref == SPECIALIZATION_ID:
                 specializations.append(self.lang_strings(values, limits.MAX_NAME_LENGTH)[0])
@@ -205,12 +204,12 @@ class ReadState:
         target.documentation = documentation
         self.counts["other documentation"] += len(others)
 
-    @cached_property
+    @property
     def ids_of_views(self) -> set[str]:
         """Identifiers of the views the import reads (``<model><views><diagrams><view>``;
-        a ``<view>`` anywhere else is not one); asked only once
-        :func:`.oef_read_checks.check_references` has indexed every id."""
-        return {k for k, v in self.ids.items() if v.tag == Q_VIEW and _is_a_diagram(v)}
+        a ``<view>`` anywhere else is not one), found by
+        :func:`.oef_read_checks.check_references`."""
+        return self.view_ids
 
     def summarise(self) -> None:
         messages = {

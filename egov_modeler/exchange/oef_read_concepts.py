@@ -181,16 +181,17 @@ def read_relationships(reader: ReadState, holders: list[etree._Element], model: 
             rel.modifier = reader.text_of(el.get("modifier", ""), limits.MAX_NAME_LENGTH)
         pending.append((rel, el.sourceline))
     # A relationship may end at another relationship written later: add in rounds.
+    has_concept = model.has_concept
+    skipped = reader.skipped
     while pending:
         rest = []
         for rel, line in pending:
-            ends = (rel.source, rel.target)
-            if any(end in reader.skipped for end in ends):
+            if skipped and (rel.source in skipped or rel.target in skipped):
                 reader.skipped.add(rel.id)
                 reader.report.append(tr(
                     "Relationship {id} (line {line}) skipped: one of its ends was skipped",
                     id=rel.id, line=line))
-            elif all(model.has_concept(end) for end in ends):
+            elif has_concept(rel.source) and has_concept(rel.target):
                 model.load_relationship(rel)
             else:
                 rest.append((rel, line))

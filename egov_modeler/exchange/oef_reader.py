@@ -43,6 +43,7 @@ from lxml import etree
 
 from ..i18n import tr
 from ..model import limits
+from ..model.collector import collection_paused
 from ..model.concepts import Folder
 from ..model.errors import ModelError
 from ..model.model import Model
@@ -183,6 +184,11 @@ def read_exchange_bytes(data: bytes, name: str = "<memory>") -> Model:
     Raises :class:`ExchangeImportError`; what could not be imported is listed in the
     returned model's ``load_report``.
     """
+    with collection_paused():  # a large file makes a million objects, none of them garbage
+        return _read(data, name)
+
+
+def _read(data: bytes, name: str) -> Model:
     reader = ReadState(data, name)
     root = parse(reader)
     check_references(reader, root)

@@ -52,6 +52,9 @@ from .oef_vocabulary import (
     PROP_METADATA_PREFIX,
     PROP_REFERENCE_MODEL,
     PROP_VIEW_EXTRAS,
+    Q_PROP,
+    Q_PROPS,
+    Q_VALUE,
     RELATIONS_FOLDER,
     SCHEMA_LOCATION,
     TOP_FOLDERS,
@@ -172,6 +175,8 @@ class _Writer:
             if definition.identifier not in self.used_ids:
                 self.file_definitions.setdefault(definition.key, definition)
                 self.used_ids.add(definition.identifier)
+        #: ``xml:lang`` of the texts in the model's language (none when it has none).
+        self._lang_attrib = {XML_LANG: self.lang} if self.lang else {}
 
     def _all_ids(self) -> set[str]:
         m = self.model
@@ -206,11 +211,10 @@ class _Writer:
 
         An empty ``main`` is still written when other languages follow, so that the reader
         does not promote another language's text to the main one."""
-        others = {k: v for k, v in others.items() if k and k != self.lang}
+        if others:
+            others = {k: v for k, v in others.items() if k and k != self.lang}
         if main or required or others:
-            element = etree.SubElement(parent, q(tag))
-            if self.lang:
-                element.set(XML_LANG, self.lang)
+            element = etree.SubElement(parent, q(tag), self._lang_attrib)
             element.text = xml_text(main)
         for language in sorted(others):
             element = etree.SubElement(parent, q(tag))
@@ -222,19 +226,17 @@ class _Writer:
         """``props`` in order, then a concept's ``specialization`` as Archi writes it."""
         if not props and not specialization:
             return
-        holder = etree.SubElement(parent, q("properties"))
-        items = [(self.prop_id(key), value) for key, value in props]
+        holder = etree.SubElement(parent, Q_PROPS)
+        items = [(self.prop_ids.get(key) or self.prop_id(key), value) for key, value in props]
         if specialization and self.specialization_id is not None:
             self.specialized = True
             items.append((self.specialization_id, specialization))
         elif specialization:  # the id is taken by an object: an ordinary property then
             items.append((self.prop_id(facts.SPECIALIZATION_NAME), specialization))
+        attrib, sub = self._lang_attrib, etree.SubElement
         for ref, value in items:
-            prop = etree.SubElement(holder, q("property"), propertyDefinitionRef=ref)
-            text = etree.SubElement(prop, q("value"))
-            if self.lang:
-                text.set(XML_LANG, self.lang)
-            text.text = xml_text(value)
+            prop = sub(holder, Q_PROP, propertyDefinitionRef=ref)
+            sub(prop, Q_VALUE, attrib).text = xml_text(value)
 
     # -------------------------------------------------------------- model
     def build(self) -> etree._Element:

@@ -20,6 +20,7 @@ Two modes:
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from ..i18n import tr
@@ -30,6 +31,27 @@ from .safe_json import scrub_text
 
 class FieldProblem(ValueError):
     """A field that cannot be read; the message (translated) says where and why."""
+
+
+class Lazy:
+    """A text worked out only when a message needs it: "where" a field is ("Relationship
+    id-..."), translated, is wanted for the rare field that is wrong, not for each of the
+    100,000 objects of a large file that are right."""
+
+    __slots__ = ("_make",)
+
+    def __init__(self, make: Callable[[], str]) -> None:
+        self._make = make
+
+    def __str__(self) -> str:
+        return self._make()
+
+    def __format__(self, spec: str) -> str:
+        return format(self._make(), spec)
+
+
+#: Where a field is, as messages name it: a text, or one worked out when needed.
+Place = str | Lazy
 
 
 def _shown(value: Any) -> str:
@@ -63,30 +85,30 @@ class FieldReader:
         return self.report is None
 
     # ------------------------------------------------------------ outcomes
-    def fail(self, where: str, problem: str) -> FieldProblem:
+    def fail(self, where: Place, problem: str) -> FieldProblem:
         """The error for a problem that leaves no object (the caller raises it)."""
         return FieldProblem(f"{where}: {problem}")
 
-    def note(self, where: str, problem: str) -> None:
+    def note(self, where: Place, problem: str) -> None:
         """A repaired problem: reported (lenient) or raised (strict)."""
         if self.report is None:
             raise self.fail(where, problem)
         self.report.append(f"{where}: {problem}")
 
-    def wrong_type(self, where: str, key: str, value: Any, expected: str) -> None:
+    def wrong_type(self, where: Place, key: str, value: Any, expected: str) -> None:
         """Report that ``key`` held ``value`` instead of ``expected`` (default used)."""
         self.note(where, tr("‘{field}’ should be {expected}, not {found} {value}; its default "
                             "was used", field=key, expected=expected, found=_kind(value),
                             value=_shown(value)))
 
     # ------------------------------------------------------------ objects and lists
-    def obj(self, raw: Any, where: str) -> dict[str, Any]:
+    def obj(self, raw: Any, where: Place) -> dict[str, Any]:
         """``raw`` itself when it is an object; :class:`FieldProblem` otherwise."""
         if not isinstance(raw, dict):
             raise self.fail(where, tr("should be an object, not {found}", found=_kind(raw)))
         return raw
 
-    def objects(self, raw: dict[str, Any], key: str, where: str) -> list[Any]:
+    def objects(self, raw: dict[str, Any], key: str, where: Place) -> list[Any]:
         """The list under ``key`` (empty when absent); the items are checked by the caller."""
         value = raw.get(key)
         if value is None:
@@ -97,7 +119,7 @@ class FieldReader:
         return value
 
     # ------------------------------------------------------------ texts
-    def _cut(self, text: str, where: str, key: str, max_length: int) -> str:
+    def _cut(self, text: str, where: Place, key: str, max_length: int) -> str:
         replaced = 0
         if self.scrub:
             text, replaced = scrub_text(text)
@@ -111,7 +133,7 @@ class FieldReader:
             text = text[:max_length]
         return text
 
-    def text(self, raw: dict[str, Any], key: str, where: str, default: str = "",
+    def text(self, raw: dict[str, Any], key: str, where: Place, default: str = "",
              max_length: int = limits.MAX_TEXT_LENGTH) -> str:
         value = raw.get(key)
         if value is None:
@@ -121,10 +143,10 @@ class FieldReader:
             return default
         return self._cut(value, where, key, max_length)
 
-    def name(self, raw: dict[str, Any], key: str, where: str, default: str = "") -> str:
+    def name(self, raw: dict[str, Any], key: str, where: Place, default: str = "") -> str:
         return self.text(raw, key, where, default, limits.MAX_NAME_LENGTH)
 
-    def optional_text(self, raw: dict[str, Any], key: str, where: str,
+    def optional_text(self, raw: dict[str, Any], key: str, where: Place,
                       max_length: int = limits.MAX_NAME_LENGTH) -> str | None:
         value = raw.get(key)
         if value is None:
@@ -134,7 +156,7 @@ class FieldReader:
             return None
         return self._cut(value, where, key, max_length) or None
 
-    def lang_map(self, raw: dict[str, Any], key: str, where: str,
+    def lang_map(self, raw: dict[str, Any], key: str, where: Place,
                  max_length: int = limits.MAX_TEXT_LENGTH) -> dict[str, str]:
         """A ``{language: text}`` (or any ``{text: text}``) object."""
         value = raw.get(key)
@@ -152,7 +174,7 @@ class FieldReader:
             out[lang] = self._cut(text, where, f"{key}.{lang}", max_length)
         return out
 
-    def properties(self, raw: dict[str, Any], key: str, where: str) -> list[tuple[str, str]]:
+    def properties(self, raw: dict[str, Any], key: str, where: Place) -> list[tuple[str, str]]:
         """``[[key, value], ...]`` pairs of texts, in order."""
         out: list[tuple[str, str]] = []
         names, texts = limits.MAX_NAME_LENGTH, limits.MAX_TEXT_LENGTH
@@ -171,7 +193,7 @@ class FieldReader:
                         self._cut(pair[1], where, key, limits.MAX_TEXT_LENGTH)))
         return out
 
-    def texts(self, raw: dict[str, Any], key: str, where: str) -> list[str]:
+    def texts(self, raw: dict[str, Any], key: str, where: Place) -> list[str]:
         """A list of texts (ids in a folder); what is not a text is left out."""
         out: list[str] = []
         for value in self.objects(raw, key, where):
@@ -182,7 +204,7 @@ class FieldReader:
         return out
 
     # ------------------------------------------------------------ ids and references
-    def identifier(self, raw: dict[str, Any], key: str, where: str) -> str:
+    def identifier(self, raw: dict[str, Any], key: str, where: Place) -> str:
         """A required id: :class:`FieldProblem` when missing or not a valid id."""
         value = raw.get(key)
         if not is_valid_id(value):
@@ -190,7 +212,7 @@ class FieldReader:
                                       field=key, value=_shown(value)))
         return str(value)
 
-    def reference(self, raw: dict[str, Any], key: str, where: str,
+    def reference(self, raw: dict[str, Any], key: str, where: Place,
                   required: bool = False) -> str | None:
         """An id naming another object (its existence is checked by the caller)."""
         value = raw.get(key)
@@ -205,7 +227,7 @@ class FieldReader:
         return value
 
     # ------------------------------------------------------------ flags and choices
-    def boolean(self, raw: dict[str, Any], key: str, where: str, default: bool = False) -> bool:
+    def boolean(self, raw: dict[str, Any], key: str, where: Place, default: bool = False) -> bool:
         value = raw.get(key)
         if value is None:
             return default
@@ -214,7 +236,7 @@ class FieldReader:
             return default
         return value
 
-    def choice(self, raw: dict[str, Any], key: str, where: str,
+    def choice(self, raw: dict[str, Any], key: str, where: Place,
                allowed: tuple[str, ...]) -> str | None:
         value = raw.get(key)
         if value is None:
@@ -226,7 +248,7 @@ class FieldReader:
         return value
 
     # ------------------------------------------------------------ numbers
-    def _number(self, raw: dict[str, Any], key: str, where: str) -> float | None:
+    def _number(self, raw: dict[str, Any], key: str, where: Place) -> float | None:
         value = raw.get(key)
         if value is None:
             return None
@@ -235,7 +257,7 @@ class FieldReader:
             return None
         return value
 
-    def integer(self, raw: dict[str, Any], key: str, where: str, low: int, high: int,
+    def integer(self, raw: dict[str, Any], key: str, where: Place, low: int, high: int,
                 default: int | None = None) -> int | None:
         """A whole number in ``[low, high]``: a fraction is rounded, the rest clamped."""
         value = self._number(raw, key, where)
@@ -250,11 +272,11 @@ class FieldReader:
             return fixed
         return number
 
-    def coordinate(self, raw: dict[str, Any], key: str, where: str) -> int:
+    def coordinate(self, raw: dict[str, Any], key: str, where: Place) -> int:
         value = self.integer(raw, key, where, -limits.MAX_COORDINATE, limits.MAX_COORDINATE)
         return 0 if value is None else value
 
-    def size(self, raw: dict[str, Any], key: str, where: str, default: int) -> int:
+    def size(self, raw: dict[str, Any], key: str, where: Place, default: int) -> int:
         """A width or height: missing, zero or negative gets ``default`` (reported)."""
         value = self._number(raw, key, where)
         if value is None or value < limits.MIN_NODE_SIZE:
@@ -271,7 +293,7 @@ class FieldReader:
             return limits.MAX_NODE_SIZE
         return max(limits.MIN_NODE_SIZE, round(value))
 
-    def font_size(self, raw: dict[str, Any], key: str, where: str) -> float | None:
+    def font_size(self, raw: dict[str, Any], key: str, where: Place) -> float | None:
         value = self._number(raw, key, where)
         if value is None:
             return None
@@ -285,7 +307,7 @@ class FieldReader:
                                 fixed=size))
         return size
 
-    def points(self, raw: dict[str, Any], key: str, where: str) -> list[tuple[int, int]]:
+    def points(self, raw: dict[str, Any], key: str, where: Place) -> list[tuple[int, int]]:
         """``[[x, y], ...]`` bendpoints, clamped to the coordinate bounds."""
         out: list[tuple[int, int]] = []
         items = self.objects(raw, key, where)
@@ -303,7 +325,7 @@ class FieldReader:
             out.append((self.coordinate(pair, "x", where), self.coordinate(pair, "y", where)))
         return out
 
-    def colour(self, raw: dict[str, Any], key: str, where: str) -> str | None:
+    def colour(self, raw: dict[str, Any], key: str, where: Place) -> str | None:
         value = raw.get(key)
         if value is None:
             return None
@@ -313,7 +335,7 @@ class FieldReader:
             return None
         return str(value)
 
-    def font_style(self, raw: dict[str, Any], key: str, where: str) -> str | None:
+    def font_style(self, raw: dict[str, Any], key: str, where: Place) -> str | None:
         value = raw.get(key)
         if value is None:
             return None
@@ -330,4 +352,4 @@ def finite_or_none(value: float | None) -> float | None:
     return value if value is None or math.isfinite(value) else None
 
 
-__all__ = ["FieldProblem", "FieldReader", "finite_or_none", "short_id"]
+__all__ = ["FieldProblem", "FieldReader", "Lazy", "Place", "finite_or_none", "short_id"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..i18n import tr
+from .concepts import Element
 from .metamodel import ELEMENT_TYPES
 from .model import Model
 from .problems import Problem, Severity
@@ -34,33 +35,43 @@ def unused_elements(model: Model) -> list[Problem]:
     if not views:
         return []
     shown = {n.element_id for v in views for n in v.nodes.values() if n.element_id}
-    return [Problem(Severity.WARNING, UNUSED_ELEMENT_RULE,
-                    tr("‘{name}’ is on no view", name=e.name or e.id), (e.id,))
-            for e in model.elements
-            if e.id not in shown and e.type not in _NOT_REPORTED_UNUSED]
+    return [unused_problem(e) for e in model.elements
+            if e.id not in shown and can_be_unused(e)]
+
+
+def can_be_unused(element: Element) -> bool:
+    """Whether ``element`` is reported when no view shows it (a junction never is)."""
+    return element.type not in _NOT_REPORTED_UNUSED
+
+
+def unused_problem(element: Element) -> Problem:
+    """The warning for ``element``, which no view shows."""
+    return Problem(Severity.WARNING, UNUSED_ELEMENT_RULE,
+                   tr("‘{name}’ is on no view", name=element.name or element.id),
+                   (element.id,))
 
 
 def duplicate_names(model: Model) -> list[Problem]:
     """One warning per group of elements of the same type whose names are the same but
     for case, diacritics and spacing."""
-    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
-    names: dict[tuple[str, str], str] = {}
+    groups: dict[tuple[str, str], list[Element]] = defaultdict(list)
     for element in model.elements:
         key = name_key(element.name)
         if key:
-            groups[(element.type, key)].append(element.id)
-            names.setdefault((element.type, key), element.name)
-    problems = []
-    for group, ids in groups.items():
-        if len(ids) < 2:
-            continue
-        etype = ELEMENT_TYPES.get(group[0])
-        problems.append(Problem(
-            Severity.WARNING, DUPLICATE_NAME_RULE,
-            tr("{count} elements of type {type} are named ‘{name}’", count=len(ids),
-               type=etype.label if etype else group[0], name=names[group]),
-            tuple(ids)))
-    return problems
+            groups[(element.type, key)].append(element)
+    return [duplicate_problem(members) for members in groups.values() if len(members) > 1]
+
+
+def duplicate_problem(members: list[Element]) -> Problem:
+    """The warning for ``members``, elements of one type with one name (in the model's
+    order: the first one's name is quoted)."""
+    first = members[0]
+    etype = ELEMENT_TYPES.get(first.type)
+    return Problem(
+        Severity.WARNING, DUPLICATE_NAME_RULE,
+        tr("{count} elements of type {type} are named ‘{name}’", count=len(members),
+           type=etype.label if etype else first.type, name=first.name),
+        tuple(e.id for e in members))
 
 
 def hygiene_problems(model: Model) -> list[Problem]:

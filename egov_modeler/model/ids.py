@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from functools import lru_cache
 
 _NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
 
@@ -19,4 +20,13 @@ def new_id() -> str:
 
 def is_valid_id(value: object) -> bool:
     """True when ``value`` can serve as an ``xs:ID`` (an NCName without a colon)."""
-    return isinstance(value, str) and bool(_NCNAME.match(value))
+    return isinstance(value, str) and _valid_text(value)
+
+
+@lru_cache(maxsize=1 << 16)
+def _valid_text(value: str) -> bool:
+    """Readers ask for each id two or three times (claimed, read, referred to)."""
+    if (value.isascii() and value[:1].isalpha()
+            and value.replace("-", "a").replace(".", "a").replace("_", "a").isalnum()):
+        return True  # the usual "id-6f1c...": string methods only
+    return bool(_NCNAME.match(value))

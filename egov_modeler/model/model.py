@@ -59,6 +59,8 @@ class Model:
         self.images: dict[str, bytes] = {}
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
         self._edge_ends: dict[str, tuple[str, str]] = {}
+        self._element_list: list[Element] | None = None
+        self._relationship_list: list[Relationship] | None = None
         self._views: dict[str, View] = {}
         self._subscribers: list[Subscriber] = []
         self._command_listeners: list[CommandListener] = []
@@ -66,15 +68,34 @@ class Model:
         self.load_report: list[str] = []
 
     # ------------------------------------------------------------------ reading
+    # The graph's own dicts (``_node``: node -> attributes, ``_succ``/``_pred``: node ->
+    # neighbour -> key -> attributes) are read directly below: networkx's views build a
+    # view object and catch a KeyError on every look-up, which made ``has_element`` the
+    # most called slow function of validation. The order is the views' order.
+    # Both lists are kept until a concept is added or removed (a fresh copy is returned
+    # each time, so callers may change theirs): validation, export and the model tree ask
+    # for them many times between edits.
     @property
     def elements(self) -> list[Element]:
         """Every element, in graph order."""
-        return [data[_ELEMENT] for _, data in self.graph.nodes(data=True) if _ELEMENT in data]
+        if self._element_list is None:
+            self._element_list = [data[_ELEMENT] for data in self.graph._node.values()
+                                  if _ELEMENT in data]
+        return list(self._element_list)
 
     @property
     def relationships(self) -> list[Relationship]:
         """Every relationship, in graph order."""
-        return [data[_RELATIONSHIP] for _, _, data in self.graph.edges(data=True)]
+        if self._relationship_list is None:
+            self._relationship_list = [data[_RELATIONSHIP]
+                                       for neighbours in self.graph._succ.values()
+                                       for keys in neighbours.values()
+                                       for data in keys.values()]
+        return list(self._relationship_list)
+
+    def _concepts_changed(self) -> None:
+        self._element_list = None
+        self._relationship_list = None
 
     @property
     def views(self) -> list[View]:
@@ -82,8 +103,21 @@ class Model:
         return list(self._views.values())
 
     def has_element(self, element_id: str) -> bool:
-        node = self.graph.nodes.get(element_id)
+        node = self.graph._node.get(element_id)
         return node is not None and _ELEMENT in node
+
+    def find_element(self, element_id: str) -> Element | None:
+        """The element with ``element_id``, or ``None`` (one look-up, for hot loops)."""
+        node = self.graph._node.get(element_id)
+        return node.get(_ELEMENT) if node is not None else None
+
+    def related_ids(self, concept_id: str) -> list[str]:
+        """The ids at the other end of ``concept_id``'s relationships, outgoing first;
+        an id related several times is listed once per direction."""
+        succ = self.graph._succ.get(concept_id)
+        if succ is None:
+            return []
+        return [*succ, *(i for i in self.graph._pred[concept_id] if i != concept_id)]
 
     def has_relationship(self, relationship_id: str) -> bool:
         return relationship_id in self._edge_ends
@@ -91,12 +125,16 @@ class Model:
     def has_view(self, view_id: str) -> bool:
         return view_id in self._views
 
+    def find_view(self, view_id: str) -> View | None:
+        """The view with ``view_id``, or ``None``."""
+        return self._views.get(view_id)
+
     def has_concept(self, concept_id: str) -> bool:
         """True for an element or a relationship id."""
         return self.has_element(concept_id) or self.has_relationship(concept_id)
 
     def element(self, element_id: str) -> Element:
-        node = self.graph.nodes.get(element_id)
+        node = self.graph._node.get(element_id)
         if node is None or _ELEMENT not in node:
             raise UnknownIdError(tr("No element with id {id}", id=element_id))
         return node[_ELEMENT]
@@ -105,7 +143,7 @@ class Model:
         ends = self._edge_ends.get(relationship_id)
         if ends is None:
             raise UnknownIdError(tr("No relationship with id {id}", id=relationship_id))
-        return self.graph.edges[ends[0], ends[1], relationship_id][_RELATIONSHIP]
+        return self.graph._succ[ends[0]][ends[1]][relationship_id][_RELATIONSHIP]
 
     def view(self, view_id: str) -> View:
         try:
@@ -127,24 +165,29 @@ class Model:
         return self.relationship(concept_id).type
 
     def relationships_of(self, concept_id: str) -> list[Relationship]:
-        """Every relationship that starts or ends at ``concept_id``."""
-        if concept_id not in self.graph:
+        """Every relationship that starts or ends at ``concept_id`` (outgoing first)."""
+        succ = self.graph._succ.get(concept_id)
+        if succ is None:
             return []
         seen: dict[str, Relationship] = {}
-        for _, _, data in self.graph.out_edges(concept_id, data=True):
-            seen[data[_RELATIONSHIP].id] = data[_RELATIONSHIP]
-        for _, _, data in self.graph.in_edges(concept_id, data=True):
-            seen[data[_RELATIONSHIP].id] = data[_RELATIONSHIP]
+        for keys in succ.values():
+            for key, data in keys.items():
+                seen[key] = data[_RELATIONSHIP]
+        for keys in self.graph._pred[concept_id].values():
+            for key, data in keys.items():
+                seen[key] = data[_RELATIONSHIP]
         return list(seen.values())
 
     def views_showing(self, concept_id: str) -> list[View]:
         """Every view with a node or connection for the element or relationship."""
-        return [
-            v
-            for v in self._views.values()
-            if any(n.element_id == concept_id for n in v.nodes.values())
-            or any(c.relationship_id == concept_id for c in v.connections.values())
-        ]
+        return [v for v in self._views.values() if v.shows(concept_id)]
+
+    def index_views(self) -> None:
+        """Build every view's index of its placements now (they are built on first use
+        otherwise; a validator that will look placements up after each edit asks for this
+        once, so the first edit does not pay for it)."""
+        for view in self._views.values():
+            view.shows("")
 
     def iter_folders(self) -> Iterator[Folder]:
         """Every folder of the tree, depth first."""
@@ -214,7 +257,14 @@ class Model:
         return lambda: self._command_listeners.remove(listener)
 
     def emit(self, event: ev.ModelEvent) -> None:
-        """Send ``event`` to every subscriber; one failing subscriber does not stop others."""
+        """Send ``event`` to every subscriber; one failing subscriber does not stop others.
+
+        A node's parent or a line's ends change in place (commands set the field, then
+        say so with this event): the view's index files it again first."""
+        if isinstance(event, ev.NodeChanged) and event.view_id in self._views:
+            self._views[event.view_id]._note_node_changed(event.node_id)
+        elif isinstance(event, ev.ConnectionChanged) and event.view_id in self._views:
+            self._views[event.view_id]._note_connection_changed(event.connection_id)
         for subscriber in list(self._subscribers):
             try:
                 subscriber(event)
@@ -248,21 +298,28 @@ class Model:
 
     # ------------------------------------------------------------------ primitives
     def _check_new_id(self, object_id: str) -> None:
-        if self.has_concept(object_id) or object_id in self._views:
+        node = self.graph._node.get(object_id)
+        if ((node is not None and _ELEMENT in node) or object_id in self._edge_ends
+                or object_id in self._views):
             raise DuplicateIdError(tr("The id {id} is already used", id=object_id))
 
+    # The primitives below make their event only for a model someone listens to: a reader
+    # building a 20,000-element model adds 60,000 concepts before anyone subscribes.
     def _put_element(self, element: Element) -> None:
         self._check_new_id(element.id)
-        if element.id in self.graph:  # anchor of a relationship with the same id cannot be
+        if element.id in self.graph._node:  # anchor of a relationship with the same id
             raise DuplicateIdError(tr("The id {id} is already used", id=element.id))
         self.graph.add_node(element.id, **{_ELEMENT: element})
-        self.emit(ev.ElementAdded(element.id))
+        self._concepts_changed()
+        if self._subscribers:
+            self.emit(ev.ElementAdded(element.id))
 
     def _drop_element(self, element_id: str) -> Element:
         element = self.element(element_id)
         if self.graph.degree(element_id):
             raise ValueError(f"element {element_id} still has relationships")
         self.graph.remove_node(element_id)
+        self._concepts_changed()
         self.emit(ev.ElementRemoved(element_id))
         return element
 
@@ -271,18 +328,23 @@ class Model:
 
     def _put_relationship(self, relationship: Relationship) -> None:
         self._check_new_id(relationship.id)
+        nodes = self.graph._node
         for end in (relationship.source, relationship.target):
-            if self.has_element(end):
+            node = nodes.get(end)
+            if node is not None and _ELEMENT in node:
                 continue
-            if not self.has_relationship(end):
+            if end not in self._edge_ends:
                 raise UnknownIdError(tr("No element or relationship with id {id}", id=end))
-            self.graph.add_node(end)  # anchor node of a relationship used as an end
+            if node is None:
+                self.graph.add_node(end)  # anchor node of a relationship used as an end
         self.graph.add_edge(
             relationship.source, relationship.target, key=relationship.id,
             **{_RELATIONSHIP: relationship},
         )
         self._edge_ends[relationship.id] = (relationship.source, relationship.target)
-        self.emit(ev.RelationshipAdded(relationship.id))
+        self._concepts_changed()
+        if self._subscribers:
+            self.emit(ev.RelationshipAdded(relationship.id))
 
     def _drop_relationship(self, relationship_id: str) -> Relationship:
         relationship = self.relationship(relationship_id)
@@ -297,6 +359,7 @@ class Model:
                 self.graph.degree(end)
             ):
                 self.graph.remove_node(end)  # anchor no longer used
+        self._concepts_changed()
         self.emit(ev.RelationshipRemoved(relationship_id))
         return relationship
 
@@ -330,7 +393,8 @@ class Model:
             raise UnknownIdError(tr("No element with id {id}", id=node.element_id))
         if node.parent is not None and node.parent not in view.nodes:
             raise UnknownIdError(tr("No node with id {id}", id=node.parent))
-        _insert(view.nodes, node.id, node, index)
+        appended = _insert(view.nodes, node.id, node, index)
+        view._note_node_put(node, appended)
         self.emit(ev.NodeAdded(view_id, node.id))
 
     def _drop_node(self, view_id: str, node_id: str) -> Node:
@@ -339,6 +403,7 @@ class Model:
         if view.children(node_id) or view.connections_of_node(node_id):
             raise ValueError(f"node {node_id} still has children or connections")
         del view.nodes[node_id]
+        view._note_node_dropped(node)
         self.emit(ev.NodeRemoved(view_id, node_id))
         return node
 
@@ -369,28 +434,32 @@ class Model:
             raise UnknownIdError(
                 tr("No relationship with id {id}", id=connection.relationship_id)
             )
-        _insert(view.connections, connection.id, connection, index)
+        appended = _insert(view.connections, connection.id, connection, index)
+        view._note_connection_put(connection, appended)
         self.emit(ev.ConnectionAdded(view_id, connection.id))
 
     def _drop_connection(self, view_id: str, connection_id: str) -> Connection:
         connection = self.connection(view_id, connection_id)
-        if self.view(view_id).connections_of_node(connection_id):
+        view = self.view(view_id)
+        if view.connections_of_node(connection_id):
             raise ValueError(f"connection {connection_id} is still an end of another")
-        del self.view(view_id).connections[connection_id]
+        del view.connections[connection_id]
+        view._note_connection_dropped(connection)
         self.emit(ev.ConnectionRemoved(view_id, connection_id))
         return connection
 
 
-def _insert(items: dict[str, Any], key: str, value: Any, index: int | None) -> None:
+def _insert(items: dict[str, Any], key: str, value: Any, index: int | None) -> bool:
     """Put ``key`` into the ordered dict ``items`` at ``index`` (``None``: at the end),
-    in place, so every holder of the dict sees it."""
+    in place, so every holder of the dict sees it; True when it went at the end."""
     if index is None or index >= len(items):
         items[key] = value
-        return
+        return True
     entries = list(items.items())
     entries.insert(index, (key, value))
     items.clear()
     items.update(entries)
+    return False
 
 
 def position(items: dict[str, Any], key: str) -> int | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
 from typing import Any, Protocol, runtime_checkable
@@ -47,6 +47,7 @@ __all__ = [
     "concept_of",
     "invalid_junction_paths",
     "PROVIDER_FAILED_RULE",
+    "provider_findings",
     "provider_model_findings",
     "register_rule_provider",
     "relationship_table",
@@ -307,12 +308,19 @@ def provider_model_findings(model: Any) -> list[Problem]:
     """
     problems: list[Problem] = []
     for provider in rule_providers():
-        try:
-            problems.extend(provider.model_findings(model))
-        except Exception as exc:
-            log.exception("rule provider %r failed; its rules were skipped", provider)
-            problems.append(Problem(
-                Severity.ERROR, PROVIDER_FAILED_RULE,
-                tr("The rules of {provider} could not be checked: {error}",
-                   provider=type(provider).__name__, error=f"{type(exc).__name__}: {exc}"[:300])))
+        problems.extend(provider_findings(provider, model))
     return problems
+
+
+def provider_findings(provider: RuleProvider, model: Any,
+                      findings: Callable[[], list[Problem]] | None = None) -> list[Problem]:
+    """One provider's ``model_findings`` (or what ``findings`` returns for it), or the
+    :data:`PROVIDER_FAILED_RULE` error when it crashes."""
+    try:
+        return list(findings() if findings is not None else provider.model_findings(model))
+    except Exception as exc:
+        log.exception("rule provider %r failed; its rules were skipped", provider)
+        return [Problem(
+            Severity.ERROR, PROVIDER_FAILED_RULE,
+            tr("The rules of {provider} could not be checked: {error}",
+               provider=type(provider).__name__, error=f"{type(exc).__name__}: {exc}"[:300]))]

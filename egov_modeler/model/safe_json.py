@@ -26,6 +26,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from ..i18n import tr
@@ -43,9 +44,12 @@ class UnsafeJSONError(ValueError):
         self.lineno, self.colno, self.pos = lineno, colno, pos
 
 
-# A JSON string literal (the unrolled form is linear and never backtracks far), or a run
-# of anything that is neither a bracket nor a quote: what the depth scan removes.
-_NOT_BRACKETS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[^\[\]{}"]+', re.DOTALL)
+# The depth scan works on the UTF-8 bytes (no bracket, quote or backslash byte is ever
+# part of another character): everything but quotes and brackets is deleted, escaped
+# backslashes and quotes first, then what is left of the strings.
+_KEEP_STRUCTURE = bytes(range(256)).translate(None, b'"[]{}')  # the bytes to delete
+_STRING_LEFT = re.compile(rb'"[^"]*"')
+_NESTING = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 # A \uXXXX escape for a surrogate, preceded by an even number of backslashes (so it is an
 # escape and not the text "\\ud800").
 _ESCAPED_SURROGATE = re.compile(
@@ -63,19 +67,21 @@ class LoadedJSON:
 
 
 def _depth(text: str) -> int:
-    """The deepest nesting of ``text`` (strings ignored), in one pass over its brackets."""
-    brackets = _NOT_BRACKETS.sub("", text)
-    depth = deepest = 0
-    for char in brackets:
-        if char == '"':  # an unterminated string: the rest is its text
-            break
-        if char in "[{":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-        else:
-            depth -= 1
-    return deepest
+    """The deepest nesting of ``text`` (strings ignored), in a few passes of C over its
+    bytes: ``\\`` and ``\"`` go first (what a backslash escapes is not structure), then
+    every byte but quotes and brackets; adjacent quotes (an empty string, or the end of
+    one string and the start of the next) go without changing what is outside strings,
+    and the few strings left (holding brackets) go last. An unterminated string ends the
+    scan (the rest is its text)."""
+    data = text.encode("utf-8", "surrogatepass")
+    data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    structure = data.translate(None, _KEEP_STRUCTURE).replace(b'""', b"")
+    if b'"' in structure:
+        structure = _STRING_LEFT.sub(b"", structure)
+        end = structure.find(b'"')
+        if end >= 0:
+            structure = structure[:end]
+    return max(0, max(accumulate(map(_NESTING.__getitem__, structure)), default=0))
 
 
 def _refuse_constant(name: str) -> Any:

@@ -23,7 +23,7 @@ from typing import Any
 from ..i18n import tr
 from . import limits
 from .concepts import Element, Folder, Profile, Relationship
-from .field_reader import FieldReader, finite_or_none, short_id
+from .field_reader import FieldReader, Lazy, Place, finite_or_none, short_id
 from .ids import is_valid_id
 from .views import CONNECTION_ROUTERS, NODE_ELEMENT, NODE_KINDS, Connection, Node, Style, View
 
@@ -50,7 +50,7 @@ def properties_to_list(properties: list[tuple[str, str]]) -> list[list[str]]:
 
 
 def properties_from_list(raw: Any, reader: FieldReader | None = None,
-                         where: str = "") -> list[tuple[str, str]]:
+                         where: Place = "") -> list[tuple[str, str]]:
     """Properties from their list form (``raw`` is the list itself)."""
     return _strict(reader).properties({"properties": raw}, "properties", where)
 
@@ -70,7 +70,7 @@ def style_to_dict(style: Style) -> dict[str, Any]:
 
 
 def style_from_dict(raw: Any, reader: FieldReader | None = None,
-                    where: str = "style") -> Style:
+                    where: Place = "style") -> Style:
     """A :class:`Style`; each field checked (colours, 0..255 alphas, widths, font sizes)."""
     r = _strict(reader)
     if raw is None:
@@ -111,23 +111,29 @@ def element_to_dict(element: Element) -> dict[str, Any]:
 
 def element_from_dict(raw: Any, reader: FieldReader | None = None) -> Element:
     r = _strict(reader)
-    raw = r.obj(raw, tr("an element"))
-    where = tr("Element {id}", id=short_id(raw.get("id")))
+    raw = r.obj(raw, Lazy(lambda: tr("an element")))
+    where = Lazy(lambda: tr("Element {id}", id=short_id(raw.get("id"))))
     element_id = r.identifier(raw, "id", where)
     element_type = raw.get("type")
     if not isinstance(element_type, str):
         raise r.fail(where, tr("‘type’ is missing"))
+    # each optional field is read (typed, bounded) when the object has it: a large file
+    # has 100,000 objects and most fields of most of them are left out
     return Element(
         id=element_id,
         type=element_type,
-        name=r.name(raw, "name", where),
-        names=r.lang_map(raw, "names", where, limits.MAX_NAME_LENGTH),
-        documentation=r.text(raw, "documentation", where),
-        documentations=r.lang_map(raw, "documentations", where),
-        properties=r.properties(raw, "properties", where),
-        catalog_ref=r.optional_text(raw, "catalog_ref", where),
-        layer=r.optional_text(raw, "layer", where),
-        specialization=r.optional_text(raw, "specialization", where),
+        name=r.name(raw, "name", where) if "name" in raw else "",
+        names=r.lang_map(raw, "names", where, limits.MAX_NAME_LENGTH) if "names" in raw
+        else {},
+        documentation=r.text(raw, "documentation", where) if "documentation" in raw else "",
+        documentations=r.lang_map(raw, "documentations", where) if "documentations" in raw
+        else {},
+        properties=r.properties(raw, "properties", where) if "properties" in raw else [],
+        catalog_ref=r.optional_text(raw, "catalog_ref", where) if "catalog_ref" in raw
+        else None,
+        layer=r.optional_text(raw, "layer", where) if "layer" in raw else None,
+        specialization=r.optional_text(raw, "specialization", where)
+        if "specialization" in raw else None,
     )
 
 
@@ -149,17 +155,25 @@ def relationship_to_dict(rel: Relationship) -> dict[str, Any]:
 
 def relationship_from_dict(raw: Any, reader: FieldReader | None = None) -> Relationship:
     r = _strict(reader)
-    raw = r.obj(raw, tr("a relationship"))
-    where = tr("Relationship {id}", id=short_id(raw.get("id")))
+    raw = r.obj(raw, Lazy(lambda: tr("a relationship")))
+    where = Lazy(lambda: tr("Relationship {id}", id=short_id(raw.get("id"))))
     rel_id = r.identifier(raw, "id", where)
     rel_type = raw.get("type")
     if not isinstance(rel_type, str):
         raise r.fail(where, tr("‘type’ is missing"))
-    return Relationship(
+    rel = Relationship(
         id=rel_id,
         type=rel_type,
         source=r.reference(raw, "source", where, required=True) or "",
         target=r.reference(raw, "target", where, required=True) or "",
+    )
+    if len(raw) == 4:  # id, type, source and target only: no optional field to read
+        return rel
+    return Relationship(
+        id=rel_id,
+        type=rel_type,
+        source=rel.source,
+        target=rel.target,
         name=r.name(raw, "name", where),
         names=r.lang_map(raw, "names", where, limits.MAX_NAME_LENGTH),
         documentation=r.text(raw, "documentation", where),
@@ -189,8 +203,8 @@ def node_to_dict(node: Node) -> dict[str, Any]:
 
 def node_from_dict(raw: Any, reader: FieldReader | None = None) -> Node:
     r = _strict(reader)
-    raw = r.obj(raw, tr("a node"))
-    where = tr("Node {id}", id=short_id(raw.get("id")))
+    raw = r.obj(raw, Lazy(lambda: tr("a node")))
+    where = Lazy(lambda: tr("Node {id}", id=short_id(raw.get("id"))))
     node_id = r.identifier(raw, "id", where)
     kind = raw.get("kind", NODE_ELEMENT)
     if kind not in NODE_KINDS:
@@ -226,8 +240,8 @@ def connection_to_dict(conn: Connection) -> dict[str, Any]:
 
 def connection_from_dict(raw: Any, reader: FieldReader | None = None) -> Connection:
     r = _strict(reader)
-    raw = r.obj(raw, tr("a connection"))
-    where = tr("Connection {id}", id=short_id(raw.get("id")))
+    raw = r.obj(raw, Lazy(lambda: tr("a connection")))
+    where = Lazy(lambda: tr("Connection {id}", id=short_id(raw.get("id"))))
     return Connection(
         id=r.identifier(raw, "id", where),
         source=r.reference(raw, "source", where, required=True) or "",
@@ -250,7 +264,7 @@ def defaults_to_dict(defaults: dict[str, Style]) -> dict[str, Any]:
 
 
 def defaults_from_dict(raw: dict[str, Any], reader: FieldReader | None = None,
-                       where: str = "defaults") -> dict[str, Style]:
+                       where: Place = "defaults") -> dict[str, Style]:
     """The inverse of :func:`defaults_to_dict`: each style checked like a node's."""
     r = _strict(reader)
     value = raw.get("defaults")
@@ -313,8 +327,8 @@ def view_to_dict(view: View) -> dict[str, Any]:
 def view_header_from_dict(raw: Any, reader: FieldReader | None = None) -> View:
     """A view without its nodes and connections (the loader adds those one by one)."""
     r = _strict(reader)
-    raw = r.obj(raw, tr("a view"))
-    where = tr("View {id}", id=short_id(raw.get("id")))
+    raw = r.obj(raw, Lazy(lambda: tr("a view")))
+    where = Lazy(lambda: tr("View {id}", id=short_id(raw.get("id"))))
     return View(
         id=r.identifier(raw, "id", where),
         name=r.name(raw, "name", where),
@@ -356,7 +370,7 @@ def folder_to_dict(folder: Folder) -> dict[str, Any]:
 def folder_from_dict(raw: Any, reader: FieldReader | None = None) -> Folder:
     """A folder and its sub-folders (their depth is bounded by the JSON reader's)."""
     r = _strict(reader)
-    raw = r.obj(raw, tr("a folder"))
+    raw = r.obj(raw, Lazy(lambda: tr("a folder")))
     label = r.name(raw, "label", tr("a folder"))
     where = tr("Folder ‘{folder}’", folder=label)
     folder_id = raw.get("id")
@@ -391,8 +405,8 @@ def profile_from_dict(raw: Any, reader: FieldReader | None = None) -> Profile:
     """A specialization (Archi's profile): its name, the concept type it specializes and
     its image, each field checked."""
     r = _strict(reader)
-    raw = r.obj(raw, tr("a specialization"))
-    where = tr("Specialization {id}", id=short_id(raw.get("id")))
+    raw = r.obj(raw, Lazy(lambda: tr("a specialization")))
+    where = Lazy(lambda: tr("Specialization {id}", id=short_id(raw.get("id"))))
     return Profile(id=r.identifier(raw, "id", where), name=r.name(raw, "name", where),
                    concept_type=r.text(raw, "concept_type", where,
                                        max_length=limits.MAX_NAME_LENGTH),

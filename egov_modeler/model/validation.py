@@ -11,40 +11,113 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from ..i18n import tr
+from .errors import ModelError
 from .problems import Problem, Severity
+from .rules import can_relate, check_relate, concept_of
 
 if TYPE_CHECKING:
+    from .concepts import Relationship
     from .model import Model
 
 ARCHIMATE_RULE = "archimate"
 JUNCTION_RULE = "archimate-junction"
+JUNCTION_TYPES = ("AndJunction", "OrJunction")
 
 
 def archimate_problems(model: Model) -> list[Problem]:
     """One error per relationship the ArchiMate table forbids, one per mixed junction."""
-    from .errors import ModelError
-    from .rules import check_relate, concept_of
-
     problems: list[Problem] = []
     through_junction: dict[str, set[str]] = defaultdict(set)
-    junctions = {e.id for e in model.elements if e.type in ("AndJunction", "OrJunction")}
-    for rel in model.relationships:
-        try:
-            check_relate(concept_of(model, rel.source), rel.type, concept_of(model, rel.target))
-        except ModelError as exc:
-            problems.append(Problem(Severity.ERROR, ARCHIMATE_RULE, str(exc), (rel.id,)))
-        for end in (rel.source, rel.target):
-            if end in junctions:
-                through_junction[end].add(rel.type)
+    junctions = {e.id for e in model.elements if e.type in JUNCTION_TYPES}
+    judge = ArchimateJudge(model)
+    nodes = model.graph._node
+    allowed = judge.allowed
+    for rel in model.relationships:  # ArchimateJudge.relationship, in one loop
+        source = nodes.get(rel.source)
+        target = nodes.get(rel.target)
+        source_element = source.get("element") if source is not None else None
+        target_element = target.get("element") if target is not None else None
+        if source_element is not None and target_element is not None and allowed.get(
+                (source_element.type, rel.type, target_element.type)):
+            pass
+        else:
+            problem = judge.relationship(rel)
+            if problem is not None:
+                problems.append(problem)
+        if rel.source in junctions:
+            through_junction[rel.source].add(rel.type)
+        if rel.target in junctions:
+            through_junction[rel.target].add(rel.type)
     for junction_id, types in sorted(through_junction.items()):
-        if len(types) > 1:
-            problems.append(Problem(
-                Severity.ERROR, JUNCTION_RULE,
-                tr("Relationships through a junction must all be of one type, found: {types}",
-                   types=", ".join(sorted(types))),
-                (junction_id,),
-            ))
+        problem = junction_problem(junction_id, types)
+        if problem is not None:
+            problems.append(problem)
     return problems
+
+
+class ArchimateJudge:
+    """The ArchiMate table's verdict on relationships of one model, each (source type,
+    relationship type, target type) looked up once."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self._nodes = model.graph._node
+        #: (source type, relationship type, target type) -> allowed, as looked up so far.
+        self.allowed: dict[tuple[str, str, str], bool] = {}
+
+    def concept(self, item_id: str) -> str:
+        node = self._nodes.get(item_id)
+        element = node.get("element") if node is not None else None
+        if element is not None:
+            return str(element.type)
+        return concept_of(self.model, item_id)
+
+    def is_junction(self, item_id: str) -> bool:
+        node = self._nodes.get(item_id)
+        element = node.get("element") if node is not None else None
+        return element is not None and element.type in JUNCTION_TYPES
+
+    def relationship(self, rel: Relationship) -> Problem | None:
+        """The error for ``rel``, or ``None`` when ArchiMate allows it."""
+        nodes = self._nodes
+        source = nodes.get(rel.source)
+        target = nodes.get(rel.target)
+        source_element = source.get("element") if source is not None else None
+        target_element = target.get("element") if target is not None else None
+        key = (source_element.type if source_element is not None else self.concept(rel.source),
+               rel.type,
+               target_element.type if target_element is not None else self.concept(rel.target))
+        allowed = self.allowed.get(key)
+        if allowed is None:
+            allowed = self.allowed[key] = can_relate(*key)
+        if allowed:
+            return None
+        try:
+            check_relate(*key)
+        except ModelError as exc:
+            return Problem(Severity.ERROR, ARCHIMATE_RULE, str(exc), (rel.id,))
+        return None
+
+
+def junction_problem(junction_id: str, types: set[str]) -> Problem | None:
+    """The error for a junction joining relationships of several types."""
+    if len(types) <= 1:
+        return None
+    return Problem(
+        Severity.ERROR, JUNCTION_RULE,
+        tr("Relationships through a junction must all be of one type, found: {types}",
+           types=", ".join(sorted(types))),
+        (junction_id,),
+    )
+
+
+_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1}
+
+
+def problem_order(problem: Problem) -> tuple[int, str, tuple[str, ...], str]:
+    """Where a problem goes in the list: errors first, then warnings, each in a stable
+    order (rule, ids, message)."""
+    return (_SEVERITY_ORDER[problem.severity], problem.rule, problem.ids, problem.message)
 
 
 def validate(model: Model) -> list[Problem]:
@@ -52,10 +125,9 @@ def validate(model: Model) -> list[Problem]:
     from .hygiene import hygiene_problems
     from .rules import provider_model_findings
 
-    problems = archimate_problems(model) + provider_model_findings(model) + hygiene_problems(
-        model)
-    order = {Severity.ERROR: 0, Severity.WARNING: 1}
-    return sorted(problems, key=lambda p: (order[p.severity], p.rule, p.ids, p.message))
+    problems = (archimate_problems(model) + provider_model_findings(model)
+                + hygiene_problems(model))
+    return sorted(problems, key=problem_order)
 
 
 def validate_model(model: Model) -> list[Problem]:

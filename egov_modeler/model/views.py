@@ -6,9 +6,13 @@ arithmetic: a nested node's bounds are in the same space as its parent's.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from .concepts import Properties
+
+T = TypeVar("T")
 
 NODE_ELEMENT = "element"
 NODE_LABEL = "label"
@@ -146,8 +150,10 @@ class View:
         return self.connection_router == ROUTER_ORTHOGONAL
 
     def children(self, node_id: str | None) -> list[Node]:
-        """The nodes directly inside ``node_id`` (top-level ones for ``None``)."""
-        return [n for n in self.nodes.values() if n.parent == node_id]
+        """The nodes directly inside ``node_id`` (top-level ones for ``None``), in drawing
+        order."""
+        index = self._index()
+        return index.in_order(index.children.get(node_id), index.node_order)
 
     def descendants(self, node_id: str) -> list[Node]:
         """Every node nested, at any depth, inside ``node_id``, parents before children."""
@@ -172,9 +178,196 @@ class View:
         return None
 
     def nodes_of_element(self, element_id: str) -> list[Node]:
-        """Every placement of ``element_id`` on this view."""
-        return [n for n in self.nodes.values() if n.element_id == element_id]
+        """Every placement of ``element_id`` on this view, in drawing order."""
+        index = self._index()
+        return index.in_order(index.by_element.get(element_id), index.node_order)
 
     def connections_of_node(self, node_id: str) -> list[Connection]:
-        """Every connection that starts or ends at ``node_id``."""
-        return [c for c in self.connections.values() if node_id in (c.source, c.target)]
+        """Every connection that starts or ends at ``node_id`` (a node, or a connection that
+        other connections are drawn to), in drawing order."""
+        index = self._index()
+        return index.in_order(index.ends.get(node_id), index.connection_order)
+
+    def connections_of_nodes(self, node_ids: Iterable[str]) -> list[Connection]:
+        """Every connection at any of ``node_ids``, once each, in drawing order."""
+        index = self._index()
+        found: dict[str, Connection] = {}
+        for node_id in node_ids:
+            found.update(index.ends.get(node_id) or {})
+        return index.in_order(found, index.connection_order)
+
+    def connections_of_relationship(self, relationship_id: str) -> list[Connection]:
+        """Every line of ``relationship_id`` on this view, in drawing order."""
+        index = self._index()
+        return index.in_order(index.by_relationship.get(relationship_id),
+                              index.connection_order)
+
+    def shows(self, concept_id: str) -> bool:
+        """True when a node shows the element or a connection the relationship."""
+        index = self._index()
+        return bool(index.by_element.get(concept_id) or index.by_relationship.get(concept_id))
+
+    # ------------------------------------------------------------------ the index
+    # Kept by the model's primitives (Model._put_node, _drop_node, ... and the NodeChanged
+    # and ConnectionChanged events), built on first use, and rebuilt when the view was
+    # filled behind the model's back (a reader writing ``view.nodes`` directly): then its
+    # counts no longer match. Code that changes a placed node's ``parent`` or
+    # ``element_id`` must say so with NodeChanged, as every command does.
+    def _index(self) -> _ViewIndex:
+        index: _ViewIndex | None = self.__dict__.get("_view_index")
+        if index is None or not index.matches(self):
+            index = _ViewIndex(self)
+            self.__dict__["_view_index"] = index
+        return index
+
+    def _built_index(self, nodes: int = 0, connections: int = 0) -> _ViewIndex | None:
+        """The index when it is built and current, else ``None`` (and it is dropped);
+        ``nodes``/``connections``: the model has just added (1) or removed (-1) one."""
+        index: _ViewIndex | None = self.__dict__.get("_view_index")
+        if index is not None and not index.matches(self, nodes, connections):
+            self.__dict__["_view_index"] = index = None
+        return index
+
+    def _note_node_put(self, node: Node, appended: bool) -> None:
+        index = self._built_index(nodes=1)
+        if index is not None:
+            index.add_node(node, self if not appended else None)
+
+    def _note_node_dropped(self, node: Node) -> None:
+        index = self._built_index(nodes=-1)
+        if index is not None:
+            index.drop_node(node)
+
+    def _note_node_changed(self, node_id: str) -> None:
+        index = self._built_index()
+        node = self.nodes.get(node_id)
+        if index is not None and node is not None:
+            index.drop_node(node, keep_order=True)
+            index.add_node(node, None, keep_order=True)
+
+    def _note_connection_put(self, connection: Connection, appended: bool) -> None:
+        index = self._built_index(connections=1)
+        if index is not None:
+            index.add_connection(connection, self if not appended else None)
+
+    def _note_connection_dropped(self, connection: Connection) -> None:
+        index = self._built_index(connections=-1)
+        if index is not None:
+            index.drop_connection(connection)
+
+    def _note_connection_changed(self, connection_id: str) -> None:
+        index = self._built_index()
+        connection = self.connections.get(connection_id)
+        if index is not None and connection is not None:
+            index.drop_connection(connection, keep_order=True)
+            index.add_connection(connection, None, keep_order=True)
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state.pop("_view_index", None)  # rebuilt on first use after a copy
+        return state
+
+
+class _ViewIndex:
+    """Where each placement of a view sits: children by parent, lines by end, placements
+    by element and by relationship, and the drawing order (to answer in it)."""
+
+    def __init__(self, view: View) -> None:
+        self.nodes = view.nodes
+        self.connections = view.connections
+        self.node_order: dict[str, int] = {}
+        self.connection_order: dict[str, int] = {}
+        self.children: dict[str | None, dict[str, Node]] = {}
+        self.by_element: dict[str, dict[str, Node]] = {}
+        self.ends: dict[str, dict[str, Connection]] = {}
+        self.by_relationship: dict[str, dict[str, Connection]] = {}
+        #: What each entry was filed under (a node's parent and element; a line's ends
+        #: and relationship), to take it out again after it changed.
+        self.node_keys: dict[str, tuple[str | None, str | None]] = {}
+        self.connection_keys: dict[str, tuple[str, str, str | None]] = {}
+        self.node_count = 0
+        self.connection_count = 0
+        for node in view.nodes.values():
+            self.add_node(node, None)
+        for connection in view.connections.values():
+            self.add_connection(connection, None)
+
+    def matches(self, view: View, nodes: int = 0, connections: int = 0) -> bool:
+        """Whether the index still describes ``view`` (``nodes``/``connections``: the
+        model has just added or removed that many, about to be noted)."""
+        return (self.nodes is view.nodes and self.connections is view.connections
+                and len(view.nodes) == self.node_count + nodes
+                and len(view.connections) == self.connection_count + connections)
+
+    @staticmethod
+    def in_order(bucket: dict[str, T] | None, order: dict[str, int]) -> list[T]:
+        if not bucket:
+            return []
+        items = list(bucket.items())
+        items.sort(key=lambda item: order[item[0]])
+        return [value for _, value in items]
+
+    @staticmethod
+    def _next(order: dict[str, int]) -> int:
+        """The number after the last (numbers only grow along the dict's order)."""
+        return next(reversed(order.values())) + 1 if order else 0
+
+    def add_node(self, node: Node, renumber_from: View | None,
+                 keep_order: bool = False) -> None:
+        """File ``node``; ``renumber_from``: it was put back mid-order (undo), number every
+        node again; ``keep_order``: it is filed again after a change, not new."""
+        if not keep_order:
+            self.node_count += 1
+            if renumber_from is not None:
+                self.node_order = {key: i for i, key in enumerate(renumber_from.nodes)}
+            else:
+                self.node_order[node.id] = self._next(self.node_order)
+        self.node_keys[node.id] = (node.parent, node.element_id)
+        self.children.setdefault(node.parent, {})[node.id] = node
+        if node.element_id is not None:
+            self.by_element.setdefault(node.element_id, {})[node.id] = node
+
+    def drop_node(self, node: Node, keep_order: bool = False) -> None:
+        parent, element_id = self.node_keys.pop(node.id, (node.parent, node.element_id))
+        _discard(self.children, parent, node.id)
+        if element_id is not None:
+            _discard(self.by_element, element_id, node.id)
+        if not keep_order:
+            self.node_count -= 1
+            self.node_order.pop(node.id, None)
+
+    def add_connection(self, connection: Connection, renumber_from: View | None,
+                       keep_order: bool = False) -> None:
+        if not keep_order:
+            self.connection_count += 1
+            if renumber_from is not None:
+                self.connection_order = {key: i for i, key in
+                                         enumerate(renumber_from.connections)}
+            else:
+                self.connection_order[connection.id] = self._next(self.connection_order)
+        self.connection_keys[connection.id] = (connection.source, connection.target,
+                                               connection.relationship_id)
+        for end in {connection.source, connection.target}:
+            self.ends.setdefault(end, {})[connection.id] = connection
+        if connection.relationship_id is not None:
+            self.by_relationship.setdefault(connection.relationship_id, {})[
+                connection.id] = connection
+
+    def drop_connection(self, connection: Connection, keep_order: bool = False) -> None:
+        source, target, relationship_id = self.connection_keys.pop(
+            connection.id, (connection.source, connection.target, connection.relationship_id))
+        for end in {source, target}:
+            _discard(self.ends, end, connection.id)
+        if relationship_id is not None:
+            _discard(self.by_relationship, relationship_id, connection.id)
+        if not keep_order:
+            self.connection_count -= 1
+            self.connection_order.pop(connection.id, None)
+
+
+def _discard(buckets: dict[Any, dict[str, Any]], key: Any, item_id: str) -> None:
+    bucket = buckets.get(key)
+    if bucket is not None:
+        bucket.pop(item_id, None)
+        if not bucket:
+            del buckets[key]

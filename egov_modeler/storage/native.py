@@ -33,8 +33,9 @@ from typing import Any
 
 from ..i18n import tr
 from ..model import serialization as ser
+from ..model.collector import collection_paused
 from ..model.errors import ModelError
-from ..model.field_reader import FieldProblem, FieldReader, short_id
+from ..model.field_reader import FieldProblem, FieldReader, Lazy, Place, short_id
 from ..model.ids import is_valid_id
 from ..model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES
 from ..model.model import Model
@@ -49,6 +50,8 @@ log = logging.getLogger(__name__)
 FILE_SUFFIX = ".egov"
 #: Older versions this program still reads (the writer writes ``ser.FORMAT_VERSION``).
 READABLE_VERSIONS = (1,)
+_AN_ELEMENT = Lazy(lambda: tr("an element"))
+_A_RELATIONSHIP = Lazy(lambda: tr("a relationship"))
 
 __all__ = [
     "FILE_SUFFIX", "FileChangedOnDiskError", "LoadedDocument", "NativeFileError",
@@ -156,6 +159,11 @@ def loads(raw: bytes, name: str = "<memory>") -> Model:
             name=name, pos=exc.start)) from None
     if not text.strip():
         raise NativeFileError(tr("{name} is empty", name=name))
+    with collection_paused():  # a million objects made, none of them garbage
+        return _loads(raw, text, name)
+
+
+def _loads(raw: bytes, text: str, name: str) -> Model:
     try:
         loaded = loads_counted(text)
     except UnsafeJSONError as exc:
@@ -229,7 +237,7 @@ class _Builder:
                                      name=self.name, key=key))
         return value
 
-    def _claim(self, object_id: Any, what: str) -> None:
+    def _claim(self, object_id: Any, what: Place) -> None:
         if not is_valid_id(object_id):
             raise NativeFileError(tr("{name}: {what} has an invalid id {id!r}",
                                      name=self.name, what=what, id=short_id(object_id)))
@@ -269,7 +277,7 @@ class _Builder:
 
     def _elements(self, model: Model) -> None:
         for raw in self._list(self.data, "elements"):
-            self._claim(raw.get("id"), tr("an element"))
+            self._claim(raw.get("id"), _AN_ELEMENT)
             if not _known(raw.get("type"), ELEMENT_TYPES):
                 self.report.append(tr("Element {id} skipped: unknown type {type}",
                                       id=raw["id"], type=short_id(raw.get("type"))))
@@ -285,7 +293,7 @@ class _Builder:
         waiting: dict[str, list[Any]] = {}
         ready = []
         for raw in self._list(self.data, "relationships"):
-            self._claim(raw.get("id"), tr("a relationship"))
+            self._claim(raw.get("id"), _A_RELATIONSHIP)
             if not _known(raw.get("type"), RELATIONSHIP_TYPES):
                 self.report.append(tr("Relationship {id} skipped: unknown type {type}",
                                       id=raw["id"], type=short_id(raw.get("type"))))
@@ -296,12 +304,13 @@ class _Builder:
                 self._skip(exc)
         pending = {rel.id: rel for rel in ready}
         queue = deque(ready)  # the file's order, for what is ready at once
+        has_concept = model.has_concept
         while queue:
             rel = queue.popleft()
             if rel.id not in pending:
                 continue
-            missing = next((end for end in (rel.source, rel.target)
-                            if not model.has_concept(end)), None)
+            missing = (rel.source if not has_concept(rel.source)
+                       else rel.target if not has_concept(rel.target) else None)
             if missing is None:
                 model.load_relationship(rel)
                 del pending[rel.id]

@@ -3,9 +3,13 @@ never RecursionError, OverflowError or a NaN that breaks something later."""
 
 from __future__ import annotations
 
+import json
 import math
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from egov_modeler.model import safe_json
 from egov_modeler.model.catalog.reader import decode_catalog_json
@@ -90,3 +94,37 @@ def test_a_catalog_name_beyond_the_shared_bound_is_refused():
             "components": [component]}
     with pytest.raises(CatalogError, match="longer than"):
         parse_catalog(data, "gl.json", known=load_builtin_catalog())
+
+
+# The depth scan as it was first written (one regex over the text), kept as the oracle
+# for the faster scan over the bytes.
+_OLD_NOT_BRACKETS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[^\[\]{}"]+', re.DOTALL)
+
+
+def _old_depth(text: str) -> int:
+    depth = deepest = 0
+    for char in _OLD_NOT_BRACKETS.sub("", text):
+        if char == '"':
+            break
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers()
+    | st.text(alphabet='ab"\\[]{}\n\u00e0\u1ea1\U0001f600'),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.text(alphabet='k"\\[{', max_size=3), inner, max_size=4),
+    max_leaves=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_json_values, st.booleans(), st.integers(0, 400))
+def test_the_depth_scan_reads_nesting_as_the_first_one_did(value, ascii_only, cut):
+    text = json.dumps(value, ensure_ascii=ascii_only)
+    for sample in (text, text[:cut]):  # whole, and cut off (an unterminated string)
+        assert safe_json._depth(sample) == _old_depth(sample)

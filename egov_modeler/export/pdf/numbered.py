@@ -1,16 +1,24 @@
 """A reportlab canvas that writes "page n of m" once the total is known.
 
 Why: the title block of every diagram page and the footer of the appendix say "page n of
-m", but m is only known when the last page is done. Pages are kept in memory until
-``save`` and then finished with their numbers (the usual reportlab recipe), at the places
-the page registered with :meth:`NumberedCanvas.page_number_slot`.
+m", but m is only known when the last page is done. Pages are held back until ``save`` and
+then finished with their numbers (the usual reportlab recipe), at the places the page
+registered with :meth:`NumberedCanvas.page_number_slot`. A page held back keeps its
+drawing operators compressed in a spooled temporary file (on disk past a few megabytes):
+the 20,000-element dossier has thousands of pages, and kept as text they held most of a
+gigabyte (issue 19).
 """
 
 from __future__ import annotations
 
+import tempfile
+import zlib
 from collections.abc import Callable
 
 from reportlab.pdfgen.canvas import Canvas
+
+#: Held-back pages stay in memory up to this many bytes (compressed), then go to disk.
+SPOOL_IN_MEMORY = 8 * 1024 * 1024
 
 __all__ = ["NumberedCanvas"]
 
@@ -24,6 +32,7 @@ class NumberedCanvas(Canvas):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._pending: list[dict] = []
+        self._spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)
         self._slots: list[tuple[float, float, str, float, str, float]] = []
         self._marks: list[tuple[str, dict]] = []
         self.total_pages = 0
@@ -40,7 +49,11 @@ class NumberedCanvas(Canvas):
         self._slots.append((x, y, font, size, align, max_width))
 
     def showPage(self) -> None:
-        self._pending.append(dict(self.__dict__))
+        state = dict(self.__dict__)
+        code = zlib.compress("\n".join(state.pop("_code")).encode("utf-8", "surrogatepass"), 1)
+        state["_code_at"] = (self._spool.tell(), len(code))
+        self._spool.write(code)
+        self._pending.append(state)
         self._slots = []
         self._marks = []
         self._startPage()
@@ -49,6 +62,10 @@ class NumberedCanvas(Canvas):
         total = len(self._pending)
         self.total_pages = total
         for number, state in enumerate(self._pending, start=1):
+            at, size = state.pop("_code_at")
+            self._spool.seek(at)
+            code = zlib.decompress(self._spool.read(size))
+            state["_code"] = [code.decode("utf-8", "surrogatepass")]
             self.__dict__.update(state)
             for key, kwargs in state["_marks"]:
                 Canvas.bookmarkPage(self, key, **kwargs)
@@ -67,4 +84,6 @@ class NumberedCanvas(Canvas):
                     self.drawString(x, y, text)
             super().showPage()
         self.total_pages = total
+        self._pending = []
+        self._spool.close()
         super().save()

@@ -227,7 +227,7 @@ class SetNodeBoundsCommand(Command):
             n.y += dy
             if n is not node:
                 model.emit(ev.NodeMoved(self.view_id, n.id))
-        for conn in view.connections.values():
+        for conn in view.connections_of_nodes(moved_ids):
             if conn.bendpoints and conn.source in moved_ids and conn.target in moved_ids:
                 conn.bendpoints = [(bx + dx, by + dy) for bx, by in conn.bendpoints]
                 model.emit(ev.ConnectionChanged(self.view_id, conn.id))

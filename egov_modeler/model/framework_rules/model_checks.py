@@ -1,69 +1,111 @@
-"""Checks that judge the model as a whole: portal synchronisation, hosting, band layers.
+"""Checks of the model's elements and placements: portal synchronisation, hosting, band
+layers.
 
-The band-layer check also runs for a single node (:func:`node_band_problems`), which the
-canvas asks after a drop or a move.
+Each judges one element (or one node, for the band layer), so validation runs each once
+per element and the incremental validator again only for what an edit touched. The
+portal check's verdict for the model as a whole (:func:`portal_sync_gate`) looks at the
+findings of every system together. The band-layer check also runs for a single node
+(:func:`node_band_problems`), which the canvas asks after a drop or a move.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...i18n import current_language
 from ..catalog import FrameworkRule
+from ..concepts import Element
 from ..metamodel import ELEMENT_TYPES, ArchiMateLayer
 from ..problems import Problem
-from .context import CheckContext, element_name, finding, reaches
-from .provincial import is_provincial
+from .context import CheckContext, element_name, finding
+
+if TYPE_CHECKING:
+    from .reachability import Reach, ViaReach
 
 _TECHNOLOGY = {ArchiMateLayer.TECHNOLOGY, ArchiMateLayer.PHYSICAL}
 
 _FLOW = {"Flow", "Triggering"}
 
 
-def portal_sync(ctx: CheckContext, rule: FrameworkRule) -> list[Problem]:
+def portal_sync_subject(ctx: CheckContext, rule: FrameworkRule, element: Element) -> bool:
+    """The systems the rule judges: those of ``systems`` that are not the portal itself."""
     p = rule.params
-    if not ctx.elements_of(p["national_portal"]):
-        return []  # nothing to synchronise with in this model
-    systems = [e for e in ctx.elements_of(p["systems"]) if not ctx.is_a(e, p["national_portal"])]
-    unsynced = [e for e in systems
-                if not reaches(ctx, e, p["national_portal"], p.get("platforms", []), _FLOW,
-                               directed=True)]
-    if is_provincial(ctx.model, ctx.catalog) and len(unsynced) == len(systems):
-        return []  # the provincial completeness check FW-PROV-DVCQG says it once
-    return [finding(rule, (e.id,), element=element_name(e)) for e in unsynced]
+    return ctx.is_a(element, p["systems"]) and not ctx.is_a(element, p["national_portal"])
 
 
-def hosted(ctx: CheckContext, rule: FrameworkRule) -> list[Problem]:
+def portal_sync_reach(ctx: CheckContext, rule: FrameworkRule) -> list[Reach | ViaReach]:
     p = rule.params
-    problems: list[Problem] = []
-    for element in ctx.model.elements:
-        if element.type not in p["application_types"]:
-            continue
-        if ctx.layer_of(element) not in p["application_layers"]:
-            continue
-        if not any(_is_infrastructure(ctx, rule, other_id)
-                   for other_id in ctx.neighbours(element.id)):
-            problems.append(finding(rule, (element.id,), element=element_name(element)))
-    return problems
+    return [ctx.reach(p["national_portal"], p.get("platforms", []), _FLOW, directed=True)]
+
+
+def portal_sync(ctx: CheckContext, rule: FrameworkRule, element: Element) -> list[Problem]:
+    """A system of the rule that does not reach the national portal."""
+    if not portal_sync_subject(ctx, rule, element):
+        return []
+    if portal_sync_reach(ctx, rule)[0].reaches(element):
+        return []
+    return [finding(rule, (element.id,), element=element_name(element))]
+
+
+def portal_sync_gate(ctx: CheckContext, rule: FrameworkRule, findings: list[Problem],
+                     subjects: int) -> list[Problem]:
+    """Nothing to say without a national portal in the model, nor when no system of a
+    provincial model reaches it (the provincial completeness check FW-PROV-DVCQG says it
+    once)."""
+    if not ctx.has_elements_of(rule.params["national_portal"]):
+        return []
+    if ctx.provincial() and len(findings) == subjects:
+        return []
+    return findings
+
+
+def hosted(ctx: CheckContext, rule: FrameworkRule, element: Element) -> list[Problem]:
+    """An application of the rule's types and layers with no infrastructure related."""
+    p = rule.params
+    if element.type not in p["application_types"]:
+        return []
+    if ctx.layer_of(element) not in p["application_layers"]:
+        return []
+    answers = ctx.memo(("infrastructure", rule.id))
+    for other_id in ctx.related(element.id):
+        found = answers.get(other_id)
+        if found is None:
+            found = answers[other_id] = _is_infrastructure(ctx, rule, other_id)
+        if found:
+            return []
+    return [finding(rule, (element.id,), element=element_name(element))]
+
+
+def hosted_reacts(ctx: CheckContext, rule: FrameworkRule, element: Element, other_id: str,
+                  added: bool, has_finding: bool) -> bool:
+    """A relationship to infrastructure added to an unhosted application, or removed from
+    a hosted one, can change the verdict; nothing else can (the platform hub gains and
+    loses relationships all the time: it is not judged again for each)."""
+    gone = ctx.gone.get(other_id)
+    infrastructure: bool | None
+    if gone is not None:  # removed by the same edit: what it was decides
+        infrastructure = _infrastructure(ctx, rule, gone, gone.layer)
+    else:
+        answers = ctx.memo(("infrastructure", rule.id))
+        infrastructure = answers.get(other_id)
+        if infrastructure is None:
+            infrastructure = answers[other_id] = _is_infrastructure(ctx, rule, other_id)
+    return bool(infrastructure) and has_finding == added
 
 
 def _is_infrastructure(ctx: CheckContext, rule: FrameworkRule, element_id: str) -> bool:
     element = ctx.element(element_id)
     if element is None:
         return False
-    layer = ctx.layer_of(element)
+    return _infrastructure(ctx, rule, element, ctx.layer_of(element))
+
+
+def _infrastructure(ctx: CheckContext, rule: FrameworkRule, element: Element,
+                    layer: str | None) -> bool:
     if layer is not None and ctx.catalog.has_layer(layer):
         return layer in rule.params["infrastructure_layers"]
     element_type = ELEMENT_TYPES.get(element.type)
     return element_type is not None and element_type.layer in _TECHNOLOGY
-
-
-def band_layer(ctx: CheckContext, rule: FrameworkRule) -> list[Problem]:
-    problems: list[Problem] = []
-    for view in ctx.model.views:
-        for node in view.nodes.values():
-            problems.extend(node_band_problems(ctx, rule, view, node))
-    return problems
 
 
 def node_band_problems(ctx: CheckContext, rule: FrameworkRule, view: Any,

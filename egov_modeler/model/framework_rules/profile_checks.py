@@ -16,9 +16,9 @@ names count lives in the rule's parameters.
 from __future__ import annotations
 
 import re
-from collections import deque
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from ...i18n import current_language, tr
 from ..catalog import FrameworkRule
@@ -27,19 +27,61 @@ from ..metamodel import ELEMENT_TYPES
 from ..problems import Problem
 from .context import CheckContext, element_name, finding, property_value
 
-_LINK = ("Flow", "Triggering", "Serving", "Access", "Association", "Realization")
+if TYPE_CHECKING:
+    from .reachability import Reach, ViaReach
 
 
 def _judged_type(element: Element, layers: Iterable[str] | None) -> bool:
     """Whether the element's ArchiMate layer is among ``layers`` (all when ``None``)."""
     if not layers:
         return True
-    element_type = ELEMENT_TYPES.get(element.type)
-    return element_type is not None and element_type.layer.value in set(layers)
+    layer = _ARCHIMATE_LAYER.get(element.type)
+    return layer is not None and layer in layers
 
 
-def _matches(patterns: Iterable[str], text: str) -> bool:
-    return any(re.search(pattern, text) for pattern in patterns)
+#: Each element type's ArchiMate layer, by name ("business", "application", ...).
+_ARCHIMATE_LAYER = {name: t.layer.value for name, t in ELEMENT_TYPES.items()}
+
+
+@lru_cache(maxsize=256)
+def _pattern(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """One test for "any of ``patterns`` is found in the text", compiled once: the patterns
+    joined into one expression when they can be (one leading ``(?i)`` shared by all, or
+    each made a scoped ``(?i:...)``), else each compiled on its own."""
+    if not patterns:
+        return lambda text: False
+    compiled = [re.compile(pattern) for pattern in patterns]
+    if len(compiled) == 1 or any(c.groups or "(?P" in c.pattern for c in compiled):
+        # one pattern, or groups whose numbers or names joining would change
+        return lambda text: any(c.search(text) for c in compiled)
+    leading = [re.match(r"\(\?([imsx]+)\)", pattern) for pattern in patterns]
+    flags = {m.group(1) if m else "" for m in leading}
+    if len(flags) == 1:  # one global flag for all (the usual "(?i)"): fastest to search
+        common = flags.pop()
+        joined_text = (f"(?{common})" if common else "") + "|".join(
+            f"(?:{pattern[m.end() if m else 0:]})"
+            for pattern, m in zip(patterns, leading, strict=True))
+    else:
+        joined_text = "|".join(f"(?{m.group(1)}:{pattern[m.end():]})" if m else f"(?:{pattern})"
+                               for pattern, m in zip(patterns, leading, strict=True))
+    try:
+        joined = re.compile(joined_text)
+    except re.error:
+        return lambda text: any(c.search(text) for c in compiled)
+    return lambda text: joined.search(text) is not None
+
+
+def _matches(patterns: list[str], text: str) -> bool:
+    """Whether any of ``patterns`` (a rule's parameter list) is found in ``text``."""
+    found = _MATCHERS.get(id(patterns))
+    if found is None or found[0] is not patterns:
+        found = _MATCHERS[id(patterns)] = (patterns, _pattern(tuple(patterns)))
+    return found[1](text)
+
+
+#: id of a rule's pattern list -> (the list, its test): rules live as long as their
+#: catalog, and the list itself is kept to tell a reused id from the same list.
+_MATCHERS: dict[int, tuple[list[str], Callable[[str], bool]]] = {}
 
 
 def check_patterns(params: dict[str, Any]) -> str | None:
@@ -59,98 +101,98 @@ def check_patterns(params: dict[str, Any]) -> str | None:
 
 
 # ------------------------------------------------------------------------- linked_via
-def _subjects(ctx: CheckContext, p: Mapping[str, Any]) -> list[Element]:
-    found = []
-    by_property = p.get("from_property") or {}
-    wanted = set(by_property.get("any_of", []))
-    scopes = p.get("from_scopes")
-    for element in ctx.model.elements:
-        hit = ctx.is_a(element, p["from"])
-        if not hit and by_property:
-            raw = property_value(element, by_property.get("property", "")) or ""
-            hit = bool({v.strip() for v in raw.split(";")} & wanted)
-        if hit and (not scopes or ctx.effective_scope(element) in scopes):
-            found.append(element)
-    return found
-
-
-def _reaches_via(ctx: CheckContext, start: Element, p: Mapping[str, Any]) -> bool:
-    """Breadth-first over (element, passed the ``via`` platform yet): a target counts only
-    when the path to it went through ``via``; only platforms are walked through."""
-    types = set(p.get("relationship_types") or _LINK)
-    directed = bool(p.get("directed", False))
-    passable = set(p.get("platforms", [])) | set(p["via"])
-    seen = {(start.id, False)}
-    queue = deque(seen)
-    while queue:
-        current, via_seen = queue.popleft()
-        for other_id in ctx.neighbours(current, types, directed):
-            other = ctx.element(other_id)
-            if other is None:
-                continue
-            if ctx.is_a(other, p["to"]):
-                if via_seen:
-                    return True
-                continue
-            if not ctx.is_a(other, passable):
-                continue
-            state = (other_id, via_seen or ctx.is_a(other, p["via"]))
-            if state not in seen:
-                seen.add(state)
-                queue.append(state)
-    return False
-
-
-def linked_via(ctx: CheckContext, rule: FrameworkRule) -> list[Problem]:
+def linked_via_subject(ctx: CheckContext, rule: FrameworkRule, element: Element) -> bool:
+    """What the rule judges: elements of ``from`` or with one of the property values, of
+    the rule's scopes."""
     p = rule.params
-    if p.get("provincial_only") and not ctx.provincial():
-        return []
-    if p.get("when_target_absent", "report") == "skip" and not ctx.elements_of(p["to"]):
+    hit = ctx.is_a(element, p["from"])
+    by_property = p.get("from_property") or {}
+    if not hit and by_property:
+        raw = property_value(element, by_property.get("property", ""))
+        hit = bool(raw and {v.strip() for v in raw.split(";")}
+                   & set(by_property.get("any_of", [])))
+    scopes = p.get("from_scopes")
+    return hit and (not scopes or ctx.effective_scope(element) in scopes)
+
+
+def linked_via_reach(ctx: CheckContext, rule: FrameworkRule) -> list[Reach | ViaReach]:
+    return [ctx.reach_via(rule.params)]
+
+
+def linked_via(ctx: CheckContext, rule: FrameworkRule, element: Element) -> list[Problem]:
+    """An element the rule judges with no path to ``to`` through ``via`` (a breadth-first
+    walk over (element, passed ``via`` yet), through platforms only)."""
+    p = rule.params
+    if not linked_via_subject(ctx, rule, element) or ctx.reach_via(p).reaches(element):
         return []
     lang = current_language()
     targets = ", ".join(ctx.catalog.component(t).name(lang) for t in p["to"]
                         if ctx.catalog.has_component(t))
-    return [finding(rule, (e.id,), element=element_name(e), target=targets)
-            for e in _subjects(ctx, p) if not _reaches_via(ctx, e, p)]
+    return [finding(rule, (element.id,), element=element_name(element), target=targets)]
+
+
+def linked_via_gate(ctx: CheckContext, rule: FrameworkRule, findings: list[Problem],
+                    subjects: int) -> list[Problem]:
+    """Nothing to say outside a provincial model for a provincial-only rule, nor when the
+    model has no target and the rule says to skip then."""
+    p = rule.params
+    if p.get("provincial_only") and not ctx.provincial():
+        return []
+    if p.get("when_target_absent", "report") == "skip" and not ctx.has_elements_of(p["to"]):
+        return []
+    return findings
 
 
 # ----------------------------------------------------------------------- no_duplicate
-def no_duplicate(ctx: CheckContext, rule: FrameworkRule) -> list[Problem]:
+def no_duplicate(ctx: CheckContext, rule: FrameworkRule, element: Element) -> list[Problem]:
+    """A local element that repeats the function of a national shared platform."""
     p = rule.params
+    if not _judged_type(element, p.get("archimate_layers")):
+        return []
+    nationals, any_pattern = _platforms(p["platforms"])
+    if not ctx.is_a(element, nationals) and not any_pattern(element.name):
+        return []  # no entry can speak of it (the question each entry asks first)
+    if ctx.effective_scope(element) not in p["local_scopes"]:
+        return []
     lang = current_language()
-    problems: list[Problem] = []
-    for element in ctx.model.elements:
-        if not _judged_type(element, p.get("archimate_layers")):
+    for entry in p["platforms"]:
+        if ctx.is_a(element, entry.get("exempt", [])):
             continue
-        if ctx.effective_scope(element) not in p["local_scopes"]:
+        if not (ctx.is_a(element, entry["national"])
+                or _matches(entry.get("name_patterns", []), element.name)):
             continue
-        for entry in p["platforms"]:
-            if ctx.is_a(element, entry.get("exempt", [])):
-                continue
-            if not (ctx.is_a(element, entry["national"])
-                    or _matches(entry.get("name_patterns", []), element.name)):
-                continue
-            national = ctx.catalog.find_component(entry["national"][0])
-            problems.append(finding(
-                rule, (element.id,), element=element_name(element),
-                platform=national.name(lang) if national else entry["national"][0],
-                function=entry.get("function_en" if lang == "en" else "function_vi", "")))
-            break
-    return problems
+        national = ctx.catalog.find_component(entry["national"][0])
+        return [finding(
+            rule, (element.id,), element=element_name(element),
+            platform=national.name(lang) if national else entry["national"][0],
+            function=entry.get("function_en" if lang == "en" else "function_vi", ""))]
+    return []
+
+
+def _platforms(entries: list[dict[str, Any]]) -> tuple[frozenset[str], Callable[[str], bool]]:
+    """Every entry's national components, and one test for any entry's name patterns."""
+    key = id(entries)
+    found = _PLATFORMS.get(key)
+    if found is None or found[0] is not entries:
+        nationals = frozenset(c for entry in entries for c in entry["national"])
+        patterns = tuple(p for entry in entries for p in entry.get("name_patterns", []))
+        found = _PLATFORMS[key] = (entries, nationals, _pattern(patterns))
+    return found[1], found[2]
+
+
+_PLATFORMS: dict[int, tuple[list[dict[str, Any]], frozenset[str], Callable[[str], bool]]] = {}
 
 
 # -------------------------------------------------------------------- abolished_scope
-def abolished_scope(ctx: CheckContext, rule: FrameworkRule) -> list[Problem]:
+def abolished_scope(ctx: CheckContext, rule: FrameworkRule, element: Element) -> list[Problem]:
+    """An element of an administrative level that no longer exists."""
     p = rule.params
-    exempt = set(p.get("exempt_handling", []))
+    if not _judged_type(element, p.get("archimate_layers")):
+        return []
     handling = p.get("handling_property", "")
-    problems: list[Problem] = []
-    for element in ctx.model.elements:
-        if not _judged_type(element, p.get("archimate_layers")):
-            continue
-        if handling and property_value(element, handling) in exempt:
-            continue
-        if (ctx.effective_scope(element) in p["scopes"]
-                or _matches(p.get("name_patterns", []), element.name)):
-            problems.append(finding(rule, (element.id,), element=element_name(element)))
-    return problems
+    if handling and property_value(element, handling) in p.get("exempt_handling", []):
+        return []
+    if (ctx.effective_scope(element) in p["scopes"]
+            or _matches(p.get("name_patterns", []), element.name)):
+        return [finding(rule, (element.id,), element=element_name(element))]
+    return []

@@ -14,11 +14,10 @@ from typing import Any
 
 from ...i18n import tr
 from ..catalog import Catalog, FrameworkRule, UnknownProfileError, catalog_for, model_date
-from ..concepts import Element
 from ..problems import Problem, Severity
 from ..rules import register_rule_provider
-from .checks import CHECKS
-from .context import CheckContext, property_value
+from .context import CheckContext
+from .engine import FrameworkEngine
 from .model_checks import node_band_problems
 
 #: Rule id of the warning given when a model names a profile that is not loaded.
@@ -44,13 +43,6 @@ def rules_in_force(model: Any, catalog: Catalog, day: dt.date | None = None,
     return active, skipped
 
 
-def _is_retiring(catalog: Catalog, element: Element | None) -> bool:
-    retiring = catalog.profile.retiring if catalog.profile else None
-    if retiring is None or element is None:
-        return False
-    return property_value(element, retiring.property) in retiring.values
-
-
 class FrameworkRuleProvider:
     """Runs a catalog's rules. With no catalog given it uses each model's own profile
     (plus the user catalogs for it), so a 2.0 model and a 2025 model open side by side are
@@ -70,51 +62,32 @@ class FrameworkRuleProvider:
             catalog = self.catalog_of(model)
         except UnknownProfileError:
             return []  # said once by model_findings; drawing is not blocked by it
-        ctx = CheckContext(model, catalog)
-        source, target = ctx.element(source_id), ctx.element(target_id)
+        rules, _ = rules_in_force(model, catalog)
+        engine = FrameworkEngine(model, catalog, rules)
+        source, target = engine.ctx.element(source_id), engine.ctx.element(target_id)
         if source is None or target is None:
             return []  # relationships to relationships: no framework rule speaks of them
-        rules, _ = rules_in_force(model, catalog)
-        return self._relationship(ctx, rules, source, relationship_type, target,
-                                  (source_id, target_id))
+        return engine.relationship_problems(source, relationship_type, target,
+                                            (source_id, target_id))
 
-    def model_findings(self, model: Any) -> list[Problem]:
+    def engine(self, model: Any) -> FrameworkEngine | Problem:
+        """An engine judging ``model`` by its catalog's rules in force (not yet run), or
+        the warning that the model's profile is not loaded."""
         try:
             catalog = self.catalog_of(model)
         except UnknownProfileError as exc:
-            return [Problem(Severity.WARNING, PROFILE_RULE, tr(
+            return Problem(Severity.WARNING, PROFILE_RULE, tr(
                 "The model's framework rules were not checked: {reason}", reason=str(exc)),
-                ())]
-        ctx = CheckContext(model, catalog)
+                ())
         rules, _ = rules_in_force(model, catalog)
-        problems: list[Problem] = []
-        for rel in model.relationships:
-            source, target = ctx.element(rel.source), ctx.element(rel.target)
-            if source is not None and target is not None:
-                problems.extend(self._relationship(ctx, rules, source, rel.type, target,
-                                                   (rel.id,)))
-        for rule in rules:
-            check = CHECKS.get(rule.check)
-            if check is not None and check.on_model is not None:
-                problems.extend(p for p in check.on_model(ctx, rule)
-                                if not self._about_retiring(ctx, p))
-        return problems
+        return FrameworkEngine(model, catalog, rules)
 
-    @staticmethod
-    def _about_retiring(ctx: CheckContext, problem: Problem) -> bool:
-        """A model-wide finding that speaks only of systems being merged or retired."""
-        elements = [ctx.element(i) for i in problem.ids if ctx.model.has_element(i)]
-        return bool(elements) and all(_is_retiring(ctx.catalog, e) for e in elements)
-
-    @staticmethod
-    def _relationship(ctx: CheckContext, rules: list[FrameworkRule], source: Element,
-                      rel_type: str, target: Element, ids: tuple[str, ...]) -> list[Problem]:
-        problems: list[Problem] = []
-        for rule in rules:
-            check = CHECKS.get(rule.check)
-            if check is not None and check.on_relationship is not None:
-                problems.extend(check.on_relationship(ctx, rule, source, rel_type, target, ids))
-        return problems
+    def model_findings(self, model: Any) -> list[Problem]:
+        engine = self.engine(model)
+        if isinstance(engine, Problem):
+            return [engine]
+        engine.run()
+        return engine.problems()
 
 
 def check_node_in_band(model: Any, view_id: str, node_id: str,

@@ -12,33 +12,26 @@ The ``province_*`` checks apply to a *provincial architecture*:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..catalog import Catalog, FrameworkRule, UnknownProfileError, active_catalog, catalog_for
 from ..problems import Problem
 from .context import CheckContext, finding, reaches
+from .level import LEVEL_KEY, OTHER_LEVELS, PROVINCE_LEVELS, model_level
 
-PROVINCE_LEVELS = ("province", "provincial", "tỉnh", "cấp tỉnh")
-OTHER_LEVELS = ("national", "ministry", "quốc gia", "bộ", "cấp bộ")
-LEVEL_KEY = "architecture_level"
+__all__ = ["LEVEL_KEY", "OTHER_LEVELS", "PROVINCE_LEVELS", "is_provincial", "model_level"]
+
+if TYPE_CHECKING:
+    from .reachability import Reach, ViaReach
+
 _LINK = {"Flow", "Triggering", "Serving", "Access", "Association", "Realization"}
-
-
-def _level(model: Any) -> str | None:
-    for key, value in getattr(model, "properties", []):
-        if key == LEVEL_KEY:
-            return str(value).strip().lower()
-    value = getattr(model, "metadata", {}).get(LEVEL_KEY)
-    return str(value).strip().lower() if value else None
 
 
 def is_provincial(model: Any, catalog: Catalog | None = None) -> bool:
     """True when the provincial completeness checks apply (see the module docstring)."""
-    level = _level(model)
-    if level in PROVINCE_LEVELS:
-        return True
-    if level in OTHER_LEVELS:
-        return False
+    level = model_level(model)
+    if level is not None:
+        return level
     if catalog is None:
         try:
             catalog = catalog_for(model)
@@ -53,24 +46,22 @@ def is_provincial(model: Any, catalog: Catalog | None = None) -> bool:
 
 
 def province_has(ctx: CheckContext, rule: FrameworkRule) -> list[Problem]:
-    if not is_provincial(ctx.model, ctx.catalog) or ctx.elements_of(rule.params["components"]):
+    if not ctx.provincial() or ctx.has_elements_of(rule.params["components"]):
         return []
     return [finding(rule, ())]
 
 
 def province_has_layer(ctx: CheckContext, rule: FrameworkRule) -> list[Problem]:
-    if not is_provincial(ctx.model, ctx.catalog):
-        return []
-    layers = set(rule.params["layers"])
-    if any(ctx.layer_of(e) in layers for e in ctx.model.elements):
+    if not ctx.provincial() or ctx.has_layer(rule.params["layers"]):
         return []
     return [finding(rule, ())]
 
 
 def province_linked(ctx: CheckContext, rule: FrameworkRule) -> list[Problem]:
     p = rule.params
-    if not is_provincial(ctx.model, ctx.catalog):
+    if not ctx.provincial():
         return []
+    ctx.index()
     sources = ctx.elements_of(p["from"])
     if not sources and p.get("skip_when_absent", False):
         return []
@@ -78,3 +69,8 @@ def province_linked(ctx: CheckContext, rule: FrameworkRule) -> list[Problem]:
            for e in sources):
         return []
     return [finding(rule, tuple(e.id for e in sources))]
+
+
+def province_linked_reach(ctx: CheckContext, rule: FrameworkRule) -> list[Reach | ViaReach]:
+    p = rule.params
+    return [ctx.reach(p["to"], p.get("platforms", []), _LINK, directed=False)]

@@ -31,10 +31,10 @@ def layer_matrix(ctx: CheckContext, rule: FrameworkRule, source: Element, rel_ty
 
 
 def _is_national_db(ctx: CheckContext, rule: FrameworkRule, element: Element) -> bool:
-    p = rule.params
-    return (ctx.effective_scope(element) == p["national_scope"]
-            and element.type in p["database_types"]
-            and ctx.layer_of(element) == p["database_layer"])
+    p = rule.params  # the cheapest question first: most ends are no data object
+    return (element.type in p["database_types"]
+            and ctx.layer_of(element) == p["database_layer"]
+            and ctx.effective_scope(element) == p["national_scope"])
 
 
 def national_db(ctx: CheckContext, rule: FrameworkRule, source: Element, rel_type: str,
@@ -43,9 +43,9 @@ def national_db(ctx: CheckContext, rule: FrameworkRule, source: Element, rel_typ
     if rel_type not in p["relationship_types"]:
         return []
     for local, database in ((source, target), (target, source)):
-        if (ctx.effective_scope(local) in p["local_scopes"]
-                and not ctx.is_a(local, p["platforms"])
-                and _is_national_db(ctx, rule, database)):
+        if (_is_national_db(ctx, rule, database)
+                and ctx.effective_scope(local) in p["local_scopes"]
+                and not ctx.is_a(local, p["platforms"])):
             return [finding(rule, ids, source=element_name(local), target=element_name(database))]
     return []
 

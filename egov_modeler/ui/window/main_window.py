@@ -19,11 +19,11 @@ from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStyle, QToolBar, QToolButton, QWidget
 
 from ...i18n import current_language
-from ...model.accepted import split_accepted
+from ...model.accepted import Acceptance, acceptances, split_accepted
 from ...model.framework_rules import ensure_framework_rules
+from ...model.incremental_validation import IncrementalValidator
 from ...model.model import Model
 from ...model.problems import Problem, Severity
-from ...model.validation import validate_model
 from ..canvas.view import DiagramView
 from ..dialogs.file_actions import Dialogs, RecentFiles
 from ..docks.model_dock import ModelDock
@@ -85,6 +85,12 @@ class MainWindow(QMainWindow):
         #: Problems that come from an action, not from the rules (a migration's decisions):
         #: shown with the validation's until another model is shown.
         self._extra_problems: list[Problem] = []
+        #: The open model's problems, re-checked edit by edit (issue 19: a full validation
+        #: after each edit froze the window on national-scale models).
+        self._validator: IncrementalValidator | None = None
+        #: What the Problems dock and the items show now, with the accepted warnings (not
+        #: shown again when the same).
+        self._shown_problems: tuple[list[Problem], dict[str, Acceptance]] | None = None
         self._validate_timer = QTimer(self)
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(VALIDATE_DELAY_MS)
@@ -281,6 +287,10 @@ class MainWindow(QMainWindow):
         """A new model: the editor's questions and messages come here, the model tree
         shows it, the actions and the Problems dock follow."""
         self._extra_problems = []
+        if self._validator is not None:
+            self._validator.close()
+        self._validator = IncrementalValidator(self.document.model)
+        self._shown_problems = None
         editor = self.document.editor
         editor.status.connect(self.show_status)
         editor.renameRequested.connect(self.edits.rename_selection)
@@ -303,6 +313,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_save():
+            if self._validator is not None:
+                self._validator.close()
             self.document.close()
             self.views.detach_all()
             self.model_dock.detach()
@@ -327,12 +339,21 @@ class MainWindow(QMainWindow):
 
     # ================================================================ validation
     def validate_now(self) -> None:
-        """Run validation and show the findings in the Problems dock and on the items."""
+        """Show the model's problems (what the edits since the last time touched is judged
+        again) in the Problems dock and on the items."""
+        if self._validator is None or self._validator.model is not self.document.model:
+            self._validator = IncrementalValidator(self.document.model)
         try:
-            problems = validate_model(self.document.model) + self._extra_problems
+            problems = self._validator.problems() + self._extra_problems
         except Exception:  # validation must never take the editor down
             log.exception("validation failed")
+            self._validator.close()
+            self._validator = None  # judged anew next time
             return
+        shown = (problems, acceptances(self.document.model))
+        if shown == self._shown_problems:
+            return  # an edit that changed no finding (most moves) leaves the panel be
+        self._shown_problems = shown
         self.problems.show_problems(problems, self.document.model)
         marks: dict[str, str] = {}
         for problem in split_accepted(self.document.model, problems)[0]:  # accepted: no mark
