@@ -10,7 +10,7 @@ import re
 import uuid
 from functools import lru_cache
 
-_NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
+_NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 
 
 def new_id() -> str:
@@ -29,4 +29,4 @@ def _valid_text(value: str) -> bool:
     if (value.isascii() and value[:1].isalpha()
             and value.replace("-", "a").replace(".", "a").replace("_", "a").isalnum()):
         return True  # the usual "id-6f1c...": string methods only
-    return bool(_NCNAME.match(value))
+    return _NCNAME.fullmatch(value) is not None  # not match(): "$" lets a final newline in
