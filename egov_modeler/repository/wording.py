@@ -95,6 +95,10 @@ def _field_words() -> dict[str, str]:
         "element": tr("element shown"), "relationship": tr("relationship shown"),
         "viewpoint": tr("viewpoint"), "language": tr("language"), "refs": tr("contents"),
         "kind": tr("kind"), "id": tr("identifier"), "format_version": tr("format version"),
+        "router": tr("line routing"), "connection_router": tr("line routing of the view"),
+        "defaults": tr("default styles"), "specialization": tr("specialization"),
+        "profiles": tr("specializations"), "concept_type": tr("type specialized"),
+        "image_path": tr("image"), "@view": tr("view"),
     }
 
 
@@ -104,6 +108,7 @@ def _style_words() -> dict[str, str]:
         "line_color": tr("line colour"), "line_alpha": tr("line opacity"),
         "line_width": tr("line width"), "font_name": tr("font"), "font_size": tr("font size"),
         "font_color": tr("text colour"), "font_style": tr("font style"),
+        "text_alignment": tr("text alignment"), "text_position": tr("text position"),
     }
 
 
