@@ -20,6 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..model.accepted import split_accepted
     from ..model.problems import Severity
     from ..model.rules import PROVIDER_FAILED_RULE
     from ..model.validation import validate_model as validate
@@ -30,13 +31,19 @@ def run(args: argparse.Namespace) -> int:
         print(tr("skipped: {what}", what=line))
     if getattr(args, "verbose", False):
         _explain(model)
-    problems = validate(model)
+    problems, accepted = split_accepted(model, validate(model))
     for problem in problems:
         print(problem)
+    for problem, reason in accepted:  # listed after, so a script's first lines are open
+        print(tr("accepted: {problem} (reason: {reason})", problem=problem, reason=reason))
     errors = sum(1 for p in problems if p.severity is Severity.ERROR)
     warnings = len(problems) - errors
-    print(tr("{errors} errors, {warnings} warnings", errors=errors, warnings=warnings),
-          file=sys.stderr)
+    if accepted:
+        print(tr("{errors} errors, {warnings} warnings, {accepted} accepted warnings",
+                 errors=errors, warnings=warnings, accepted=len(accepted)), file=sys.stderr)
+    else:
+        print(tr("{errors} errors, {warnings} warnings", errors=errors, warnings=warnings),
+              file=sys.stderr)
     if any(p.rule == PROVIDER_FAILED_RULE for p in problems):
         print(tr("error: some rules could not be checked; the model was not fully "
                  "validated"), file=sys.stderr)

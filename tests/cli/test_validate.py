@@ -46,3 +46,21 @@ def test_an_unreadable_file_exits_2_with_the_reason(tmp_path, capsys):
     assert done.value.code == 2
     err = capsys.readouterr().err
     assert "broken.egov" in err and "Traceback" not in err
+
+
+def test_an_accepted_warning_is_listed_apart_with_its_reason(tmp_path, capsys):
+    from egov_modeler.model.accepted import accept_command
+    from egov_modeler.model.validation import validate_model
+
+    model = Model("Hai hệ thống trùng tên")
+    for _ in range(2):
+        model.add_element("ApplicationComponent", "Hệ thống A")
+    [warning] = validate_model(model)
+    model.execute(accept_command(model, warning, "Hai đơn vị cùng đặt tên này"))
+    save(model, tmp_path / "accepted.egov")
+    assert main(["validate", str(tmp_path / "accepted.egov")]) == 0
+    out, err = capsys.readouterr()
+    [line] = out.splitlines()
+    assert line.startswith("đã chấp nhận: warning: duplicate-name")
+    assert line.endswith("(lý do: Hai đơn vị cùng đặt tên này)")
+    assert "0 lỗi, 0 cảnh báo, 1 cảnh báo đã chấp nhận" in err
