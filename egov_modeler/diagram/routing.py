@@ -166,15 +166,25 @@ class _BoxIndex:
                 for cy in range(int(y // self.CELL), int((y + h) // self.CELL) + 1):
                     self.cells.setdefault((cx, cy), []).append(index)
 
-    def near(self, a: Point, b: Point, margin: float, skip: tuple[str, ...]) -> list[Box]:
-        """The boxes (but those of ``skip``) a segment grown by ``margin`` may touch."""
+    def blocks(self, a: Point, b: Point, margin: float, skip: tuple[str, ...]) -> bool:
+        """Whether a box (but those of ``skip``) is in the way of the segment ``a``-``b``
+        grown by ``margin``. Boxes are tested cell by cell as they are found, so a blocked
+        candidate (most of them, for a long line across a full overview) stops at the
+        first box in its way instead of gathering every box along it."""
         x0, x1 = min(a[0], b[0]) - margin, max(a[0], b[0]) + margin
         y0, y1 = min(a[1], b[1]) - margin, max(a[1], b[1]) + margin
-        found: set[int] = set()
+        seen: set[int] = set()
+        boxes, cells = self.boxes, self.cells
         for cx in range(int(x0 // self.CELL), int(x1 // self.CELL) + 1):
             for cy in range(int(y0 // self.CELL), int(y1 // self.CELL) + 1):
-                found.update(self.cells.get((cx, cy), ()))
-        return [self.boxes[i][1] for i in sorted(found) if self.boxes[i][0] not in skip]
+                for i in cells.get((cx, cy), ()):
+                    if i in seen:
+                        continue
+                    seen.add(i)
+                    box_id, box = boxes[i]
+                    if box_id not in skip and segment_crosses_box(a, b, box, margin):
+                        return True
+        return False
 
 
 @dataclass
@@ -451,11 +461,7 @@ class Router:
             # A line along a box edge needs room to be seen apart from it; a slanting
             # one only has to miss the corner.
             margin = CLEARANCE if a[0] == b[0] or a[1] == b[1] else SLANT_CLEARANCE
-            if any(segment_crosses_box(a, b, box, margin)
-                   for box in index.near(a, b, margin, skip)):
-                return False
-            if any(segment_crosses_box(a, b, tab, CLEARANCE)
-                   for tab in tabs.near(a, b, CLEARANCE, ())):
+            if index.blocks(a, b, margin, skip) or tabs.blocks(a, b, CLEARANCE, ()):
                 return False
             if i > 0 and segment_crosses_box(a, b, s):
                 return False
