@@ -317,9 +317,14 @@ def overview_bands(inventory: Inventory, group_by: str = "owner",
     return bands
 
 
-def _graph(model: Model, ids: set[str]) -> nx.Graph:
+def _graph(model: Model, bands: list[_Band]) -> nx.Graph:
+    """The relationships between the bands' members. Nodes go in in the bands' order: the
+    connected components are listed in that order, and :func:`_order` breaks ties between
+    components of one size by it, so the same model always gets the same diagram (a set's
+    order changes from one run of the program to the next)."""
     graph = nx.Graph()
-    graph.add_nodes_from(ids)
+    graph.add_nodes_from(e.id for band in bands for g in band.groups for e in g.members)
+    ids = graph.nodes
     for rel in model.relationships:
         if rel.source in ids and rel.target in ids and rel.source != rel.target:
             graph.add_edge(rel.source, rel.target)
@@ -332,8 +337,7 @@ def generate_overview(model: Model, group_by: str = "owner", name: str | None = 
     between them routed; the command adds it (one undo step)."""
     inventory = inventory or Inventory(model)
     bands = overview_bands(inventory, group_by)
-    ids = {e.id for band in bands for g in band.groups for e in g.members}
-    _order(bands, _graph(model, ids))
+    _order(bands, _graph(model, bands))
     view = View(new_id(), name=name or "Sơ đồ tổng thể (tạo từ danh mục)",
                 names={"en": "Overview (generated from the inventory)"},
                 connection_router="manhattan")
@@ -441,8 +445,7 @@ def relayout_command(model: Model, view_id: str) -> CompoundCommand | None:
     bands = _existing_bands(model, view, Inventory(model))
     if not any(g.members for b in bands for g in b.groups):
         return None
-    ids = {e.id for b in bands for g in b.groups for e in g.members}
-    _order(bands, _graph(model, ids))
+    _order(bands, _graph(model, bands))
     grouped = any(g.node_id for b in bands for g in b.groups)
     planned: dict[str, tuple[int, int, int, int]] = {}
     element_nodes: dict[str, list[Node]] = {}

@@ -4,6 +4,11 @@ view."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from egov_modeler.diagram.overview_layout import generate_overview, relayout_command
@@ -181,3 +186,27 @@ def test_relayout_of_a_template_view_keeps_its_bands_and_their_sides():
         assert (x + w <= min(b[0] for b in stack)) == was_left
     assert _overlaps(model.view(view.id)) == []
     assert _inside(model.view(view.id))
+
+
+_LAYOUT_SCRIPT = """
+import json
+from egov_modeler.diagram.overview_layout import generate_overview
+from tests.helpers.inventory import inventory_model
+model = inventory_model(60, 40, 0)  # sparse: many small connected parts of one size
+command, view = generate_overview(model)
+print(json.dumps(sorted((n.element_id or n.label, n.x, n.y) for n in view.nodes.values())))
+print(json.dumps(sorted((c.relationship_id, c.bendpoints) for c in view.connections.values())))
+"""
+
+
+def test_the_same_inventory_always_gives_the_same_overview():
+    """Regenerating must not reshuffle the diagram: Python orders sets differently in each
+    run of the program (PYTHONHASHSEED), the layout must not depend on that order."""
+    root = Path(__file__).resolve().parents[2]
+    layouts = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", _LAYOUT_SCRIPT], cwd=root, env=env,
+                              capture_output=True, text=True, check=True)
+        layouts.add(done.stdout)
+    assert len(layouts) == 1
