@@ -23,6 +23,7 @@ from ...model.errors import ModelError
 from ..dialogs.file_actions import Dialogs
 from ..dialogs.pdf_export import PdfExportDialog
 from ..document import Document
+from ..long_work import run_long
 from .actions import make_action
 from .file_controller import FileController
 from .view_controller import ViewController
@@ -102,7 +103,8 @@ class ExportController(QObject):
         if not path or not self.files.maybe_save():
             return False
         try:
-            model = read_exchange(path)
+            model = run_long(self._dialog_parent, self.tr("Reading the exchange file…"),
+                             lambda: read_exchange(path))
         except (ModelError, OSError) as exc:
             self.dialogs.error(self.tr("Cannot import"),
                                self.tr("‘{path}’ could not be imported.").format(path=path),
@@ -140,7 +142,9 @@ class ExportController(QObject):
         if not path:
             return False
         try:
-            write_exchange(self.document.model, path)
+            model = self.document.model
+            run_long(self._dialog_parent, self.tr("Writing the exchange file…"),
+                     lambda: write_exchange(model, path))
         except (ModelError, OSError) as exc:
             self.dialogs.error(self.tr("Cannot export"), str(exc))
             return False
@@ -159,9 +163,8 @@ class ExportController(QObject):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         try:
-            pages = write_dossier(self.document.model, path, options)
-            write_companion_workbook(self.document.model, path,  # the inventory travels along
-                                     options.lang or current_language(), attach=not options.pdfa)
+            pages = run_long(self._dialog_parent, self.tr("Writing the PDF dossier…"),
+                             lambda: self._write_pdf(path, options))
         except (ModelError, OSError, ValueError) as exc:
             self.dialogs.error(self.tr("Cannot export"), str(exc))
             return False
@@ -169,6 +172,15 @@ class ExportController(QObject):
         self.show_status(self.tr("Exported {path} ({pages} pages)").format(
             path=path, pages=pages))
         return True
+
+    def _write_pdf(self, path: str, options: DossierOptions) -> int:
+        """The dossier and its companion workbook (the inventory travels along); runs off
+        the GUI thread (a national model takes most of a minute)."""
+        model = self.document.model
+        pages = write_dossier(model, path, options)
+        write_companion_workbook(model, path, options.lang or current_language(),
+                                 attach=not options.pdfa)
+        return pages
 
     def _pdf_options(self) -> DossierOptions | None:
         """The dossier options from the PDF dialog; the dossier fields typed there (agency,
@@ -216,7 +228,9 @@ class ExportController(QObject):
         if not path.lower().endswith(".docx"):
             path += ".docx"
         try:
-            figures = write_docx(self.document.model, path, options)
+            model = self.document.model
+            figures = run_long(self._dialog_parent, self.tr("Writing the Word document…"),
+                               lambda: write_docx(model, path, options))
         except (ModelError, OSError, ValueError) as exc:
             self.dialogs.error(self.tr("Cannot export"), str(exc))
             return False

@@ -37,6 +37,7 @@ from ...storage.templates import (
 )
 from ..dialogs.file_actions import Dialogs, DiskChoice, LockChoice, RecentFiles, SaveChoice
 from ..document import Document
+from ..long_work import run_long
 from ..plain_text import menu_text, tooltip
 from ..recovery import offer_recovery
 from .actions import make_action
@@ -182,7 +183,8 @@ class FileController(QObject):
             return False
         lock, read_only = locking
         try:
-            loaded = read_document(path)
+            loaded = run_long(self._parent_widget(), self.tr("Opening {name}…").format(
+                name=os.path.basename(path)), lambda: read_document(path))
         except (NativeFileError, ModelError, OSError) as exc:
             _release(lock)
             self._cannot_open(path, exc)
@@ -223,7 +225,8 @@ class FileController(QObject):
 
     def _open_other(self, path: str) -> bool:
         try:
-            model = read_any(path)
+            model = run_long(self._parent_widget(), self.tr("Opening {name}…").format(
+                name=os.path.basename(path)), lambda: read_any(path))
         except (ModelError, OSError) as exc:
             self._cannot_open(path, exc)
             return False

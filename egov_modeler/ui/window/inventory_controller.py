@@ -30,6 +30,7 @@ from ..docks.inventory_dock import InventoryDock
 from ..docks.model_dock import ModelDock
 from ..docks.model_tree import ELEMENT, RELATIONSHIP
 from ..document import Document
+from ..long_work import run_long
 from .actions import make_action
 from .view_controller import ViewController
 
@@ -202,7 +203,8 @@ class InventoryController(QObject):
             self.dialogs.info(self.tr("Generate overview"),
                               self.tr("The model has no inventory objects yet."))
             return None
-        command, view = generate_overview(model)
+        command, view = run_long(self._parent, self.tr("Laying out the overview…"),
+                                 lambda: generate_overview(model))
         if not self.document.editor.run(command):
             return None
         self.views.open_view(view.id)
@@ -213,7 +215,9 @@ class InventoryController(QObject):
         view_id = self.views.current_view_id()
         if view_id is None:
             return False
-        command = relayout_command(self.document.model, view_id)
+        model = self.document.model
+        command = run_long(self._parent, self.tr("Laying out the view…"),
+                           lambda: relayout_command(model, view_id))
         if command is None:
             self.show_status(self.tr("Nothing to re-lay out"))
             return False

@@ -1,0 +1,133 @@
+"""Long work off the GUI thread, behind a modal "please wait" window.
+
+The PDF dossier of a national model takes close to a minute, importing or generating a
+large overview several seconds. Run on the GUI thread, that work freezes the window: it no
+longer paints, and Windows marks it "Not responding" after five seconds, which office users
+take as a crash and end the program, losing their work. :func:`run_long` runs the work in
+a thread instead while the window shows what it is doing and for how long.
+
+Why a thread and not progress callbacks: the work is the library's own pure-Python code
+(``export``, ``exchange``, ``storage``, ``diagram`` never touch Qt), so it can run anywhere,
+and threading callbacks through every writer would tie the library to the window. The
+progress window is application-modal, so nobody edits the model the work is reading.
+
+Why the cycle collector is paused meanwhile: a collection that ran in the worker would
+destroy unreachable Qt wrappers (a closed dialog, a dropped menu) on the wrong thread.
+The loaders already pause it for speed; only the timing changes.
+
+Work that ends within :data:`QUICK` seconds shows nothing at all: a dialog that flashes
+for a tenth of a second is worse than none.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+T = TypeVar("T")
+
+#: Seconds the work may take before the progress window appears.
+QUICK = 0.3
+#: How often the window looks whether the work is done, in milliseconds.
+_POLL_MS = 100
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("LongWork", text)
+
+
+class WorkingDialog(QProgressDialog):
+    """A busy bar with what is being done and the seconds it has taken. It has no Cancel
+    button (the work cannot be stopped half way without leaving a half-written file) and
+    Escape or the title bar's close button do not hide it."""
+
+    def __init__(self, label: str, parent: QWidget | None, started: float) -> None:
+        super().__init__(label, "", 0, 0, parent)
+        self.setWindowTitle(_t("Please wait"))
+        self.setCancelButton(None)
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setMinimumDuration(0)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setMinimumWidth(360)
+        self._label = label
+        self._started = started
+        self._shown_seconds = -1
+
+    def tick(self) -> None:
+        """Say how long the work has taken (counted from its start, in whole seconds)."""
+        seconds = int(time.monotonic() - self._started)
+        if seconds == self._shown_seconds:
+            return
+        self._shown_seconds = seconds
+        self.setLabelText(_t("{what}\n{seconds} s so far").format(what=self._label,
+                                                                  seconds=seconds))
+
+    def reject(self) -> None:  # Escape
+        pass
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.ignore()
+
+
+def run_long(parent: QWidget | None, label: str, work: Callable[[], T]) -> T:
+    """``work()``'s result, or its exception raised here; the window keeps painting
+    meanwhile and, past :data:`QUICK` seconds, shows ``label`` in a modal progress window.
+
+    ``work`` must not touch Qt objects (it runs in another thread)."""
+    outcome: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:
+            outcome["error"] = exc
+
+    collecting = gc.isenabled()
+    gc.disable()
+    thread = threading.Thread(target=target, name="egov-long-work", daemon=True)
+    try:
+        started = time.monotonic()
+        thread.start()
+        thread.join(QUICK)
+        if thread.is_alive():
+            _wait_showing(WorkingDialog(label, parent, started), thread)
+    finally:
+        if collecting:
+            gc.enable()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]  # type: ignore[return-value]
+
+
+def _wait_showing(dialog: WorkingDialog, thread: threading.Thread) -> None:
+    """Run the event loop, with the progress window up, until ``thread`` ends."""
+    dialog.tick()
+    dialog.show()
+    loop = QEventLoop()
+
+    def check() -> None:
+        if not thread.is_alive():
+            loop.quit()
+        else:
+            dialog.tick()
+
+    timer = QTimer()
+    timer.setInterval(_POLL_MS)
+    timer.timeout.connect(check)
+    timer.start()
+    try:
+        if thread.is_alive():
+            loop.exec()
+    finally:
+        timer.stop()
+        dialog.hide()
+        dialog.setParent(None)
+        dialog.deleteLater()
