@@ -37,7 +37,7 @@ from ..model.collector import collection_paused
 from ..model.concepts import Element
 from ..model.errors import ModelError
 from ..model.field_reader import FieldProblem, FieldReader, Lazy, Place, short_id
-from ..model.ids import is_valid_id
+from ..model.ids import all_new_usual_ids, is_valid_id
 from ..model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES
 from ..model.model import Model
 from ..model.safe_json import UnsafeJSONError, dumps, loads_counted
@@ -45,7 +45,6 @@ from ..model.views import NODE_KINDS, Connection, Node, View
 from .atomic import ReadOnlyTargetError, atomic_file, real_target
 from .disk_state import DiskChange, DiskState, disk_change, state_of_bytes
 from .native_plain import (
-    all_plain_new_ids,
     plain_connection,
     plain_element,
     plain_node,
@@ -319,7 +318,7 @@ class _Builder:
         as it is handed out."""
         items = self._list(self.data, key)
         ids: list[Any] = [raw.get("id") for raw in items]
-        if all_plain_new_ids(ids, self.seen):  # the usual case: all claimed at once
+        if all_new_usual_ids(ids, self.seen):  # the usual case: all claimed at once
             self.seen.update(ids)
             yield from items
             return

@@ -13,7 +13,6 @@ which repairs and reports as before. Only for texts already freed of unpaired su
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..model import limits
@@ -34,7 +33,6 @@ _RELATIONSHIP_KEYS = frozenset(
 
 _NODE_KEYS = frozenset(("id", "kind", "x", "y", "w", "h", "element", "parent"))
 _CONNECTION_KEYS = frozenset(("id", "source", "target", "relationship"))
-_ID_LINES = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*(?:\n[A-Za-z_][A-Za-z0-9_.\-]*)*")
 _COORDINATE = limits.MAX_COORDINATE
 _SIZE = limits.MAX_NODE_SIZE
 _LEAST_SIZE = limits.MIN_NODE_SIZE
@@ -125,20 +123,6 @@ def plain_relationship(raw: dict[str, Any]) -> Relationship | None:
                         properties, access_type, is_directed, modifier, specialization)
 
 
-def all_plain_new_ids(ids: list[Any], seen: set[str]) -> bool:
-    """True when every one of ``ids`` is a usual identifier (letters, digits, ``_``,
-    ``-`` and ``.``, not starting with a digit), none twice and none in ``seen``: one
-    regular expression and a few set operations for a whole list, instead of a check per
-    id. False means only that the caller must check them one by one (and name the
-    problem)."""
-    try:
-        joined = "\n".join(ids)
-    except TypeError:  # something is not a text
-        return False
-    return (_ID_LINES.fullmatch(joined) is not None and len(set(ids)) == len(ids)
-            and seen.isdisjoint(ids))
-
-
 def _reference(value: Any) -> tuple[bool, str | None]:
     """An optional reference: whether it is plain (absent, or a non-empty text), and it."""
     if value is None:
@@ -180,5 +164,5 @@ def plain_connection(raw: dict[str, Any]) -> Connection | None:
     return Connection(raw["id"], source, target, relationship)
 
 
-__all__ = ["all_plain_new_ids", "plain_connection", "plain_element", "plain_node",
-           "plain_properties", "plain_relationship"]
+__all__ = ["plain_connection", "plain_element", "plain_node", "plain_properties",
+           "plain_relationship"]
