@@ -213,10 +213,11 @@ class ReadState:
                     if prop.tag != Q_PROP:
                         continue  # as :meth:`properties` does
                     ref = prop.get("propertyDefinitionRef", "")
-                    values = [v for v in prop if v.tag == Q_VALUE]
-                    if len(values) != 1 or ref == SPECIALIZATION_ID:
+                    if len(prop) != 1 or ref == SPECIALIZATION_ID:
                         return None
-                    value = values[0]
+                    value = prop[0]
+                    if value.tag != Q_VALUE:
+                        return None
                     language = value.get(XML_LANG)
                     text = value.text or ""
                     if (language and language != lang) or len(text) > limits.MAX_TEXT_LENGTH:

@@ -22,7 +22,7 @@ def read_folder(reader: ReadState, item: etree._Element, model: Model,
     directly under ``<organizations>`` are read by the caller, which keeps their place."""
     ref = item.get("identifierRef")
     if ref is not None:
-        nested = [c for c in item if c.tag == Q_ITEM]
+        nested = [c for c in item if c.tag == Q_ITEM] if len(item) else None
         if nested:
             reader.report.append(tr(
                 "Folder item at line {line}: {count} items nested under a reference were "
