@@ -28,6 +28,7 @@ import json
 import logging
 import os
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from lxml import etree
@@ -303,9 +304,11 @@ class _Writer:
             found = self._escaped[value] = attribute(value)
         return found
 
-    def _spliced(self, parent: etree._Element, write: Callable[[list[str]], None]) -> None:
-        """Put the lines ``write`` writes (as text, one level below the root) where a
-        placeholder now goes in the tree; :func:`exchange_bytes` swaps them in."""
+    def _spliced(self, parent: etree._Element, write: Callable[[list[str]], None],
+                 depth: int = 1) -> None:
+        """Put the lines ``write`` writes (as text, ``depth`` levels below the root) where
+        a placeholder now goes in ``parent``; :func:`exchange_bytes` swaps them in (in the
+        order they were made, which is the file's order)."""
         lines: list[str] = []
         write(lines)
         if not lines:
@@ -319,7 +322,8 @@ class _Writer:
             data = encoded("".join(lines))  # still: an id or a type, refused as before
         marker = q(f"egov-splice{len(self.spliced)}")
         etree.SubElement(parent, marker)
-        self.spliced.append((f"  <egov-splice{len(self.spliced)}/>\n".encode(), data))
+        self.spliced.append((f"{indent(depth)}<egov-splice{len(self.spliced)}/>\n".encode(),
+                             data))
 
     # -------------------------------------------------------------- model
     def build(self) -> etree._Element:
@@ -355,12 +359,16 @@ class _Writer:
 
         self._spliced(root, write)
         views = m.views
-        view_elements = [self.view(view) for view in views]
+        diagrams = etree.Element(q("diagrams"))
+        for view in views:
+            if _plain_view(view):  # the usual: written as text
+                self._spliced(diagrams, partial(self.view_lines, view=view), depth=3)
+            else:
+                diagrams.append(self.view(view))
         self.property_definitions(root)
-        if view_elements:
+        if views:
             holder = etree.SubElement(root, q("views"))
-            diagrams = etree.SubElement(holder, q("diagrams"))
-            diagrams.extend(view_elements)
+            holder.append(diagrams)
         return root
 
     def concept_lines(self, lines: list[str], elements: list[Element],
@@ -566,6 +574,128 @@ class _Writer:
         element.extend(body)
         return element
 
+    def view_lines(self, out: list[str], view: View) -> None:
+        """:meth:`view` written as text, for a view whose nodes and connections all have
+        the default style (see :func:`_plain_view`)."""
+        opening = f'      <view identifier="{self.ident(view.id)}" xsi:type="Diagram"'
+        if view.viewpoint:
+            opening += f' viewpoint="{attribute(self.clean(view.viewpoint))}"'
+        head: list[str] = []
+        self.lang_lines(head, 4, "name", view.name, view.names, required=True)
+        self.lang_lines(head, 4, "documentation", view.documentation, view.documentations)
+        extras: dict[str, Any] = {}
+        dx, dy = _origin_shift(view)
+        if dx or dy:
+            extras["origin"] = [dx, dy]
+        if view.connection_router:
+            extras["router"] = view.connection_router
+        defaults = defaults_to_dict(view.defaults)
+        if defaults:
+            extras["defaults"] = defaults
+        children: dict[str | None, list[Node]] = {}
+        for node in view.nodes.values():
+            parent = node.parent if node.parent in view.nodes else None
+            children.setdefault(parent, []).append(node)
+        node_extras: dict[str, Any] = {}
+        body: list[str] = []
+        stack: list[tuple[Node, int] | str] = [(n, 4) for n in reversed(children.get(None, []))]
+        while stack:  # depth first, without recursion (a file may nest deeply)
+            item = stack.pop()
+            if isinstance(item, str):  # the closing line of a node with nested nodes
+                body.append(item)
+                continue
+            node, depth = item
+            node_opening, own, extra = self.node_text(node, depth, dx, dy)
+            if extra:
+                node_extras[node.id] = extra
+            closing = f"{indent(depth)}</node>\n"
+            kids = children.get(node.id, [])
+            if kids and node.kind in (NODE_LABEL, NODE_LEGEND):  # a Label holds no nodes
+                log.warning("label node %s has children; they are written beside it", node.id)
+                _close(body, node_opening, own, closing)
+                stack.extend((k, depth) for k in reversed(kids))
+            elif kids:
+                body.append(f"{node_opening}>\n")
+                body += own
+                stack.append(closing)
+                stack.extend((k, depth + 1) for k in reversed(kids))
+            else:
+                _close(body, node_opening, own, closing)
+        conn_extras: dict[str, Any] = {}
+        for conn in view.connections.values():
+            extra = self.connection_text(body, conn, dx, dy)
+            if extra:
+                conn_extras[conn.id] = extra
+        if node_extras:
+            extras["nodes"] = node_extras
+        if conn_extras:
+            extras["connections"] = conn_extras
+        props = list(view.properties)
+        if extras:
+            props.append((PROP_VIEW_EXTRAS, json.dumps(extras, ensure_ascii=False,
+                                                       sort_keys=True, separators=(",", ":"))))
+        self.property_lines(head, 4, props)
+        _close(out, opening, head + body, "      </view>\n")
+
+    def node_text(self, node: Node, depth: int, dx: int,
+                  dy: int) -> tuple[str, list[str], dict[str, Any]]:
+        """:meth:`node` as text: the opening tag (unclosed), the lines of its own
+        children (label, documentation, view reference) and its extras."""
+        extra: dict[str, Any] = {}
+        opening = f'{indent(depth)}<node identifier="{self.ident(node.id)}" '
+        if node.element_id is not None:
+            opening += f'xsi:type="Element" elementRef="{self.ident(node.element_id)}"'
+            if node.kind != "element":
+                extra["kind"] = node.kind
+        elif node.kind in (NODE_LABEL, NODE_LEGEND):
+            opening += 'xsi:type="Label"'
+            if node.kind != NODE_LABEL:
+                extra["kind"] = node.kind
+        else:
+            opening += 'xsi:type="Container"'
+            if node.kind != NODE_CONTAINER:
+                extra["kind"] = node.kind
+        opening += (f' x="{node.x + dx}" y="{node.y + dy}" w="{max(node.w, 1)}" '
+                    f'h="{max(node.h, 1)}"')
+        if node.w < 1:
+            extra["w"] = node.w
+        if node.h < 1:
+            extra["h"] = node.h
+        own: list[str] = []
+        if node.label or node.labels:
+            self.lang_lines(own, depth + 1, "label", node.label, node.labels)
+        if node.documentation:
+            self.lang_lines(own, depth + 1, "documentation", node.documentation, {})
+        if node.view_ref:
+            own.append(f'{indent(depth + 1)}<viewRef ref="{attribute(node.view_ref)}"/>\n')
+        if node.layer:
+            extra["layer"] = node.layer
+        return opening, own, extra
+
+    def connection_text(self, out: list[str], conn: Connection, dx: int,
+                        dy: int) -> dict[str, Any]:
+        """:meth:`connection` written as text into ``out``; returns its extras."""
+        ident = self.ident
+        if conn.relationship_id is not None:
+            opening = (f'        <connection identifier="{ident(conn.id)}" '
+                       f'xsi:type="Relationship" relationshipRef="{ident(conn.relationship_id)}"'
+                       f' source="{ident(conn.source)}" target="{ident(conn.target)}"')
+        else:
+            opening = (f'        <connection identifier="{ident(conn.id)}" xsi:type="Line" '
+                       f'source="{ident(conn.source)}" target="{ident(conn.target)}"')
+        extra: dict[str, Any] = {}
+        own: list[str] = []
+        if conn.label or conn.labels:
+            self.lang_lines(own, 5, "label", conn.label, conn.labels)
+        if conn.documentation:
+            self.lang_lines(own, 5, "documentation", conn.documentation, {})
+        if conn.router:
+            extra["router"] = conn.router
+        for x, y in conn.bendpoints:
+            own.append(f'          <bendpoint x="{x + dx}" y="{y + dy}"/>\n')
+        _close(out, opening, own, "        </connection>\n")
+        return extra
+
     def node(self, node: Node, dx: int, dy: int) -> tuple[etree._Element, dict[str, Any]]:
         element = etree.Element(q("node"), identifier=node.id)
         extra: dict[str, Any] = {}
@@ -622,6 +752,13 @@ class _Writer:
         for x, y in conn.bendpoints:
             etree.SubElement(element, q("bendpoint"), x=str(x + dx), y=str(y + dy))
         return element, extra
+
+
+def _plain_view(view: View) -> bool:
+    """A view whose nodes and connections all have the default style: written as text
+    (the few others through the tree, as :func:`.oef_style.write_style` writes styles)."""
+    return all(n.style.is_default() for n in view.nodes.values()) and all(
+        c.style.is_default() for c in view.connections.values())
 
 
 def _as_is(text: str) -> str:
