@@ -26,8 +26,9 @@ import logging
 import os
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -296,16 +297,17 @@ class _Builder:
         return model
 
     def _elements(self, model: Model) -> None:
-        plain = plain_element if not self.reader.scrub else _never_plain
+        plain = partial(plain_element, known=ELEMENT_TYPES) if not self.reader.scrub else (
+            _never_plain)
         read: list[Element] = []
         for raw in self._concepts("elements", _AN_ELEMENT):
-            if not _known(raw.get("type"), ELEMENT_TYPES):
-                self.report.append(tr("Element {id} skipped: unknown type {type}",
-                                      id=raw["id"], type=short_id(raw.get("type"))))
-                continue
             element = plain(raw)
             if element is not None:
                 read.append(element)
+                continue
+            if not _known(raw.get("type"), ELEMENT_TYPES):
+                self.report.append(tr("Element {id} skipped: unknown type {type}",
+                                      id=raw["id"], type=short_id(raw.get("type"))))
                 continue
             try:
                 read.append(ser.element_from_dict(raw, self.reader))
@@ -313,33 +315,33 @@ class _Builder:
                 self._skip(exc)
         model.load_elements(read)
 
-    def _concepts(self, key: str, what: Place) -> Iterator[dict[str, Any]]:
-        """The objects listed under ``key``, each id claimed (valid and not used before)
-        as it is handed out."""
+    def _concepts(self, key: str, what: Place) -> list[dict[str, Any]]:
+        """The objects listed under ``key``, every id claimed (valid and not used before;
+        a problem stops the load, naming the first)."""
         items = self._list(self.data, key)
         ids: list[Any] = [raw.get("id") for raw in items]
         if all_new_usual_ids(ids, self.seen):  # the usual case: all claimed at once
             self.seen.update(ids)
-            yield from items
-            return
+            return items
         for raw in items:
             self._claim(raw.get("id"), what)
-            yield raw
+        return items
 
     def _relationships(self, model: Model) -> None:
         """Relationships whose ends exist; one may end at another listed after it, so
         those wait for the relationship they end at (linear: each waits once)."""
         waiting: dict[str, list[Any]] = {}
         ready = []
-        plain = plain_relationship if not self.reader.scrub else _never_plain
+        plain = partial(plain_relationship, known=RELATIONSHIP_TYPES) if not (
+            self.reader.scrub) else _never_plain
         for raw in self._concepts("relationships", _A_RELATIONSHIP):
-            if not _known(raw.get("type"), RELATIONSHIP_TYPES):
-                self.report.append(tr("Relationship {id} skipped: unknown type {type}",
-                                      id=raw["id"], type=short_id(raw.get("type"))))
-                continue
             rel = plain(raw)
             if rel is not None:
                 ready.append(rel)
+                continue
+            if not _known(raw.get("type"), RELATIONSHIP_TYPES):
+                self.report.append(tr("Relationship {id} skipped: unknown type {type}",
+                                      id=raw["id"], type=short_id(raw.get("type"))))
                 continue
             try:
                 ready.append(ser.relationship_from_dict(raw, self.reader))

@@ -13,6 +13,7 @@ which repairs and reports as before. Only for texts already freed of unpaired su
 
 from __future__ import annotations
 
+from collections.abc import Container
 from typing import Any
 
 from ..model import limits
@@ -62,12 +63,15 @@ def _optional(value: Any) -> tuple[bool, str | None]:
     return True, value or None
 
 
-def plain_element(raw: dict[str, Any]) -> Element | None:
-    """The element ``raw`` describes, when it needs no repair; ``None`` otherwise. The
-    caller has checked its id and type."""
+def plain_element(raw: dict[str, Any], known: Container[str]) -> Element | None:
+    """The element ``raw`` describes, when it needs no repair and its type is ``known``;
+    ``None`` otherwise. The caller has claimed its id."""
     if not _ELEMENT_KEYS.issuperset(raw):
         return None
     get = raw.get
+    kind = get("type")
+    if type(kind) is not str or kind not in known:
+        return None
     name = get("name", "")
     documentation = get("documentation", "")
     if (type(name) is not str or len(name) > _NAME or type(documentation) is not str
@@ -85,17 +89,20 @@ def plain_element(raw: dict[str, Any]) -> Element | None:
     ok_spec, specialization = _optional(get("specialization"))
     if not (ok_ref and ok_layer and ok_spec):
         return None
-    return Element(raw["id"], raw["type"], name, {}, documentation, {}, properties,
+    return Element(raw["id"], kind, name, {}, documentation, {}, properties,
                    catalog_ref, layer, specialization)
 
 
-def plain_relationship(raw: dict[str, Any]) -> Relationship | None:
-    """The relationship ``raw`` describes, when it needs no repair; ``None`` otherwise.
-    The caller has checked its id and type; its ends are checked against the model
-    later, as for every relationship."""
+def plain_relationship(raw: dict[str, Any], known: Container[str]) -> Relationship | None:
+    """The relationship ``raw`` describes, when it needs no repair and its type is
+    ``known``; ``None`` otherwise. The caller has claimed its id; its ends are checked
+    against the model later, as for every relationship."""
     if not _RELATIONSHIP_KEYS.issuperset(raw):
         return None
     get = raw.get
+    kind = get("type")
+    if type(kind) is not str or kind not in known:
+        return None
     source, target = get("source"), get("target")
     if type(source) is not str or not source or type(target) is not str or not target:
         return None
@@ -119,7 +126,7 @@ def plain_relationship(raw: dict[str, Any]) -> Relationship | None:
             type(is_directed) is not bool or type(modifier) is not str
             or len(modifier) > _NAME):
         return None
-    return Relationship(raw["id"], raw["type"], source, target, name, {}, documentation, {},
+    return Relationship(raw["id"], kind, source, target, name, {}, documentation, {},
                         properties, access_type, is_directed, modifier, specialization)
 
 
