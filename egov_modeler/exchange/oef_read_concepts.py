@@ -196,9 +196,12 @@ def read_relationships(reader: ReadState, holders: list[etree._Element], model: 
         pending.append((rel, el.sourceline))
     # Most end at what is already there: added at once, in the file's order; the rest
     # (ending at a relationship written later, or at what was skipped) in rounds.
-    lines = {id(rel): line for rel, line in pending}
-    pending = [(rel, lines[id(rel)])
-               for rel in model.load_relationships([rel for rel, _ in pending])]
+    waiting = model.load_relationships([rel for rel, _ in pending])
+    if waiting:
+        lines = {id(rel): line for rel, line in pending}
+        pending = [(rel, lines[id(rel)]) for rel in waiting]
+    else:
+        pending = []
     has_concept = model.has_concept
     skipped = reader.skipped
     while pending:
