@@ -8,17 +8,31 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Set as AbstractSet
 from functools import cache
 from pathlib import Path
 
 from lxml import etree
 
 from ..i18n import tr
-from ..model.ids import is_valid_id
+from ..model.ids import all_new_usual_ids, is_valid_id
 from .oef_read_common import ExchangeImportError, ReadState, local_name
 from .oef_read_format import not_xml, wrong_root
-from .oef_vocabulary import DC_NS, KNOWN_ATTRIBUTES, NS, Q_DIAGRAMS, Q_MODEL, Q_VIEW, Q_VIEWS, q
+from .oef_vocabulary import (
+    DC_NS,
+    KNOWN_ATTRIBUTES,
+    NS,
+    Q_DIAGRAMS,
+    Q_ELEMENT,
+    Q_ITEM,
+    Q_MODEL,
+    Q_PROP,
+    Q_REL,
+    Q_VIEW,
+    Q_VIEWS,
+    XML_LANG,
+    XSI_TYPE,
+    q,
+)
 from .xml_safety import XmlInputError, parse_xml
 
 log = logging.getLogger(__name__)
@@ -47,6 +61,26 @@ _END_TARGETS = {
     "connection": ("node", "connection"),
 }
 _REF_KEYS = (*_REF_TARGETS, "source", "target")
+_TEXT_TAGS = frozenset(q(tag) for tag in ("value", "name", "documentation", "label"))
+#: The attributes the usual tags carry, each in the exchange schema (so none is another
+#: tool's): looked up by name, they spare listing an element's attribute names, which took
+#: most of the time of the reference check (issue 19). An element with any other
+#: attribute has its names listed.
+_EXPECTED_ATTRIBUTES: dict[str, tuple[str, ...]] = {q(tag): names for tag, names in {
+    "value": (XML_LANG,), "name": (XML_LANG,), "documentation": (XML_LANG,),
+    "label": (XML_LANG,), "property": ("propertyDefinitionRef",),
+    "item": ("identifierRef", "identifier"),
+    "element": ("identifier", XSI_TYPE),
+    "relationship": ("identifier", XSI_TYPE, "source", "target", "accessType", "isDirected",
+                     "modifier"),
+    "node": ("identifier", XSI_TYPE, "elementRef", "x", "y", "w", "h"),
+    "connection": ("identifier", XSI_TYPE, "relationshipRef", "source", "target"),
+    "bendpoint": ("x", "y"),
+    "fillColor": ("r", "g", "b", "a"), "lineColor": ("r", "g", "b", "a"),
+    "color": ("r", "g", "b", "a"), "font": ("name", "size", "style"),
+    "style": ("lineWidth",), "view": ("identifier", XSI_TYPE, "viewpoint"),
+    "propertyDefinition": ("identifier", "type"),
+}.items()}
 #: What the exchange schema gives an identifier (required) and the model keeps by it.
 _NEEDS_ID = frozenset(q(tag) for tag in (
     "model", "element", "relationship", "propertyDefinition", "view", "node", "connection"))
@@ -135,54 +169,121 @@ def check_references(reader: ReadState, root: etree._Element) -> None:
     values: lxml lists them in quadratic time, and a hostile element can carry hundreds of
     thousands (``keys()`` lists names only, in linear time).
     """
-    tags: dict[str, str] = {}
+    ids_by_tag: dict[str, list[str]] = {}
     refs: dict[str, list[str]] = {key: [] for key in _REF_TARGETS}
     ends: dict[str, list[str]] = {}
     unknown = 0
+    needs_id, expected, texts = _NEEDS_ID, _EXPECTED_ATTRIBUTES, _TEXT_TAGS
+    property_refs: list[str] = []
+    item_refs = refs["identifierRef"]
+    elements, relationships = ids_by_tag[Q_ELEMENT], ids_by_tag[Q_REL] = [], []
+    relationship_ends: list[str] = []
+    ends[Q_REL] = relationship_ends
     for element in root.iter():
         tag = element.tag
-        identifier = element.get("identifier")
-        if identifier is None:
-            if tag in _NEEDS_ID:
+        count = len(element.attrib)  # cheap; listing the names is not
+        if not count:
+            if tag in needs_id:
                 _name_first_problem(reader, root)
-        elif identifier in tags or not is_valid_id(identifier):
-            _name_first_problem(reader, root)
-        else:
-            tags[identifier] = tag
-        for key in element.keys():
-            if key in refs:
-                refs[key].append(element.get(key))
+            continue
+        get = element.get
+        # the most numerous shapes first, each known by its tag and its number of
+        # attributes, their names looked up (all in the schema: none is another tool's)
+        if count == 1:  # texts, properties, folder items
+            if tag in texts and get(XML_LANG) is not None:
+                continue
+            if tag == Q_PROP and (value := get("propertyDefinitionRef")) is not None:
+                property_refs.append(value)
+                continue
+            if tag == Q_ITEM and (value := get("identifierRef")) is not None:
+                item_refs.append(value)
+                continue
+        elif count == 4 and tag == Q_REL:
+            identifier, source, target = get("identifier"), get("source"), get("target")
+            if (identifier is not None and source is not None and target is not None
+                    and get(XSI_TYPE) is not None):
+                relationships.append(identifier)
+                relationship_ends.append(source)
+                relationship_ends.append(target)
+                continue
+        elif count == 2 and tag == Q_ELEMENT:
+            identifier = get("identifier")
+            if identifier is not None and get(XSI_TYPE) is not None:
+                elements.append(identifier)
+                continue
+        elif tag == Q_PROP and (value := get("propertyDefinitionRef")) is not None:
+            property_refs.append(value)  # (and below, with the other references)
+        found: list[tuple[str, str]] | None = None
+        probe = expected.get(tag)
+        if probe is not None:  # the usual attributes of the usual tags, by name
+            found = []
+            for key in probe:
+                value = get(key)
+                if value is not None:
+                    found.append((key, value))
+            if len(found) != count:
+                found = None
+        if found is None:  # something else too: list the names (in linear time)
+            found = [(key, get(key)) for key in element.keys()]
+            unknown += sum(1 for key, _ in found if key not in KNOWN_ATTRIBUTES)
+        identifier = None
+        for key, value in found:
+            if key == "identifier":
+                identifier = value
+            elif key in refs:
+                refs[key].append(value)
             elif key == "source" or key == "target":
-                found = ends.get(tag)
-                if found is None:
-                    found = ends[tag] = []
-                found.append(element.get(key))
-            if key not in KNOWN_ATTRIBUTES:
-                unknown += 1
+                found_ends = ends.get(tag)
+                if found_ends is None:
+                    found_ends = ends[tag] = []
+                found_ends.append(value)
+        if identifier is not None:
+            tag_ids = ids_by_tag.get(tag)
+            if tag_ids is None:
+                tag_ids = ids_by_tag[tag] = []
+            tag_ids.append(identifier)
+        elif tag in needs_id:
+            _name_first_problem(reader, root)
+    refs["propertyDefinitionRef"] += property_refs  # (a set is asked: twice is once)
+    reader.property_refs = set(property_refs)
     if unknown:
         reader.counts["extension attribute"] += unknown
+    every_id: list[object] = [i for ids in ids_by_tag.values() for i in ids]
+    if not all_new_usual_ids(every_id) and not _all_valid_and_new(every_id):
+        _name_first_problem(reader, root)
     by_kind: dict[str, set[str]] = {}
-    kind_of_tag = {tag: local_name(tag) for tag in set(tags.values())}
-    for identifier, tag in tags.items():
-        by_kind.setdefault(kind_of_tag[tag], set()).add(identifier)
+    for tag, ids in ids_by_tag.items():
+        by_kind.setdefault(local_name(tag), set()).update(ids)
+    all_ids: set[str] | None = None
 
-    def ids_of(kinds: tuple[str, ...] | None) -> AbstractSet[str]:
+    def ids_of(kinds: tuple[str, ...] | None) -> set[str]:
+        nonlocal all_ids
         if kinds is None:
-            return tags.keys()
+            if all_ids is None:
+                all_ids = set().union(*by_kind.values())
+            return all_ids
+        if len(kinds) == 1:
+            return by_kind.get(kinds[0], set())
         return set().union(*(by_kind.get(kind, ()) for kind in kinds))
 
-    fine = all(ids_of(_REF_TARGETS[key]) >= set(values) for key, values in refs.items()
+    fine = all(ids_of(_REF_TARGETS[key]).issuperset(values) for key, values in refs.items()
                if values)
     for tag, values in ends.items():
         allowed_ends = _END_TARGETS.get(local_name(tag))
-        if fine and allowed_ends is not None:
-            fine = ids_of(allowed_ends) >= set(values)
+        if fine and allowed_ends is not None and values:
+            fine = ids_of(allowed_ends).issuperset(values)
     if not fine:
         _name_first_problem(reader, root)
     # the views the import reads: <model><views><diagrams><view> (a <view> anywhere else
     # is not one)
     reader.view_ids = {identifier for view in root.iterfind(f"{Q_VIEWS}/{Q_DIAGRAMS}/{Q_VIEW}")
                        if (identifier := view.get("identifier")) is not None}
+
+
+def _all_valid_and_new(ids: list[object]) -> bool:
+    """Each of ``ids`` a valid identifier, none twice, checked one by one (ids of an
+    unusual form that :func:`all_new_usual_ids` leaves to this)."""
+    return all(is_valid_id(i) for i in ids) and len(set(ids)) == len(ids)
 
 
 def _name_first_problem(reader: ReadState, root: etree._Element) -> None:

@@ -31,7 +31,6 @@ from .oef_vocabulary import (
     PROP_REFERENCE_MODEL,
     Q_ELEMENT,
     Q_NAME,
-    Q_PROP,
     Q_PROPDEF,
     Q_PROPDEFS,
     Q_REL,
@@ -63,7 +62,7 @@ def read_propdefs(reader: ReadState, root: etree._Element, model: Model) -> None
                 definitions.append(PropertyDefinition(name, identifier, lang, others))
     if not definitions:
         return
-    used = {p.get("propertyDefinitionRef") for p in root.iter(Q_PROP)}
+    used = reader.property_refs
     for definition in definitions:
         kind = reader.propdefs[definition.identifier][1]
         if kind != "string" or definition.identifier not in used:
@@ -115,7 +114,8 @@ def _profile(model: Model, name: str | None, concept_type: str) -> str | None:
 def read_elements(reader: ReadState, holder: etree._Element | None, model: Model) -> None:
     if holder is None:
         return
-    put = model.load_element
+    plain_parts = reader.plain_parts
+    read: list[Element] = []
     for el in holder:
         if el.tag != Q_ELEMENT:
             continue
@@ -127,30 +127,39 @@ def read_elements(reader: ReadState, holder: etree._Element | None, model: Model
                 "Element {id} (line {line}) skipped: unknown element type {type}",
                 id=identifier, line=el.sourceline, type=kind))
             continue
-        parts = reader.concept_parts(el, concept=True)
-        element = Element(id=identifier, type=kind, name=parts.name, names=parts.names,
-                          documentation=parts.documentation,
-                          documentations=parts.documentations,
-                          specialization=_profile(model, parts.specialization, kind))
-        for key, value in parts.properties:
+        plain = plain_parts(el)
+        if plain is not None:
+            name, documentation, properties = plain
+            element = Element(identifier, kind, name, {}, documentation, {}, [])
+        else:
+            parts = reader.concept_parts(el, concept=True)
+            properties = parts.properties
+            element = Element(id=identifier, type=kind, name=parts.name, names=parts.names,
+                              documentation=parts.documentation,
+                              documentations=parts.documentations,
+                              specialization=_profile(model, parts.specialization, kind))
+        for key, value in properties:
             if key == PROP_CATALOG_REF:  # names, in every reader
                 element.catalog_ref = reader.text_of(value, limits.MAX_NAME_LENGTH)
             elif key == PROP_LAYER:
                 element.layer = reader.text_of(value, limits.MAX_NAME_LENGTH)
             elif key != PROP_REFERENCE_MODEL:  # derived from the catalog
                 element.properties.append((key, value))
-        put(element)
+        read.append(element)
+    model.load_elements(read)
 
 
 def read_relationships(reader: ReadState, holders: list[etree._Element], model: Model) -> None:
     """The relationships of every ``<relationships>`` block, added once their ends are."""
     pending: list[tuple[Relationship, int]] = []
+    plain_parts = reader.plain_parts
     for el in (child for holder in holders for child in holder):
         if el.tag != Q_REL:
             continue
         identifier = el.get("identifier")
         kind = el.get(XSI_TYPE, "")
-        if el.get("source") is None or el.get("target") is None:
+        source, target = el.get("source"), el.get("target")
+        if source is None or target is None:
             raise reader.fail(el.sourceline, tr(
                 "relationship {id} needs both a source and a target", id=identifier))
         if kind not in RELATIONSHIP_TYPES:
@@ -159,13 +168,18 @@ def read_relationships(reader: ReadState, holders: list[etree._Element], model: 
                 "Relationship {id} (line {line}) skipped: unknown relationship type {type}",
                 id=identifier, line=el.sourceline, type=kind))
             continue
-        parts = reader.concept_parts(el, concept=True)
-        rel = Relationship(id=identifier, type=kind, source=el.get("source"),
-                           target=el.get("target"), name=parts.name, names=parts.names,
-                           documentation=parts.documentation,
-                           documentations=parts.documentations,
-                           properties=parts.properties,
-                           specialization=_profile(model, parts.specialization, kind))
+        plain = plain_parts(el)
+        if plain is not None:
+            rel = Relationship(identifier, kind, source, target, plain[0], {}, plain[1], {},
+                               plain[2])
+        else:
+            parts = reader.concept_parts(el, concept=True)
+            rel = Relationship(id=identifier, type=kind, source=source, target=target,
+                               name=parts.name, names=parts.names,
+                               documentation=parts.documentation,
+                               documentations=parts.documentations,
+                               properties=parts.properties,
+                               specialization=_profile(model, parts.specialization, kind))
         if kind == "Access":
             access = el.get("accessType", "Access")
             if access not in ACCESS_TYPES:  # the schema's four; any other means nothing
@@ -180,7 +194,14 @@ def read_relationships(reader: ReadState, holders: list[etree._Element], model: 
         elif kind == "Influence":
             rel.modifier = reader.text_of(el.get("modifier", ""), limits.MAX_NAME_LENGTH)
         pending.append((rel, el.sourceline))
-    # A relationship may end at another relationship written later: add in rounds.
+    # Most end at what is already there: added at once, in the file's order; the rest
+    # (ending at a relationship written later, or at what was skipped) in rounds.
+    waiting = model.load_relationships([rel for rel, _ in pending])
+    if waiting:
+        lines = {id(rel): line for rel, line in pending}
+        pending = [(rel, lines[id(rel)]) for rel in waiting]
+    else:
+        pending = []
     has_concept = model.has_concept
     skipped = reader.skipped
     while pending:

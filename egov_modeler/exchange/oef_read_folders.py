@@ -16,13 +16,23 @@ from .oef_vocabulary import Q_DOC, Q_ITEM, Q_LABEL
 MAX_FOLDER_DEPTH = 32
 
 
+def fileable_ids(reader: ReadState, model: Model) -> set[str]:
+    """The ids a folder item may name (the model's elements, relationships and views),
+    gathered once per import: asking the model for each of 60,000 items took longer."""
+    if reader.fileable is None:
+        reader.fileable = {e.id for e in model.elements}
+        reader.fileable.update(r.id for r in model.relationships)
+        reader.fileable.update(v.id for v in model.views)
+    return reader.fileable
+
+
 def read_folder(reader: ReadState, item: etree._Element, model: Model,
                 parent: Folder | None, depth: int = 1) -> Folder | None:
     """An ``<item>``: a reference (added to ``parent``) or a folder (returned). References
     directly under ``<organizations>`` are read by the caller, which keeps their place."""
     ref = item.get("identifierRef")
     if ref is not None:
-        nested = [c for c in item if c.tag == Q_ITEM]
+        nested = [c for c in item if c.tag == Q_ITEM] if len(item) else None
         if nested:
             reader.report.append(tr(
                 "Folder item at line {line}: {count} items nested under a reference were "
@@ -41,7 +51,12 @@ def read_folder(reader: ReadState, item: etree._Element, model: Model,
     folder = Folder(label="", id=item.get("identifier"))
     groups = reader.children(item, Q_LABEL, Q_DOC, Q_ITEM)
     reader.read_diagram_texts(folder, groups)
+    refs, fileable = folder.refs, fileable_ids(reader, model)
     for child in groups[Q_ITEM]:
+        ref = child.get("identifierRef")
+        if ref is not None and ref in fileable and not len(child):
+            refs.append(ref)  # the usual item, without a call of its own (60,000 of them)
+            continue
         sub = read_folder(reader, child, model, folder, depth + 1)
         if sub is not None:
             folder.folders.append(sub)

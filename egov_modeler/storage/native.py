@@ -28,21 +28,29 @@ import uuid
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from ..i18n import tr
 from ..model import serialization as ser
 from ..model.collector import collection_paused
+from ..model.concepts import Element
 from ..model.errors import ModelError
 from ..model.field_reader import FieldProblem, FieldReader, Lazy, Place, short_id
-from ..model.ids import is_valid_id
+from ..model.ids import all_new_usual_ids, is_valid_id
 from ..model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES
 from ..model.model import Model
 from ..model.safe_json import UnsafeJSONError, dumps, loads_counted
 from ..model.views import NODE_KINDS, Connection, Node, View
 from .atomic import ReadOnlyTargetError, atomic_file, real_target
 from .disk_state import DiskChange, DiskState, disk_change, state_of_bytes
+from .native_plain import (
+    plain_connection,
+    plain_element,
+    plain_node,
+    plain_relationship,
+)
 from .paths import display_path
 
 log = logging.getLogger(__name__)
@@ -165,7 +173,7 @@ def loads(raw: bytes, name: str = "<memory>") -> Model:
 
 def _loads(raw: bytes, text: str, name: str) -> Model:
     try:
-        loaded = loads_counted(text)
+        loaded = loads_counted(text, utf8=raw)
     except UnsafeJSONError as exc:
         if exc.lineno and exc.pos >= len(text.rstrip()):
             message = tr("{name} ends early at line {line}: the file is truncated",
@@ -177,7 +185,7 @@ def _loads(raw: bytes, text: str, name: str) -> Model:
         else:
             message = tr("{name} is not a valid model file: {reason}", name=name, reason=exc)
         raise NativeFileError(message) from None
-    model = model_from_dict(loaded.value, name, fallback_id=_derived_id(raw),
+    model = model_from_dict(loaded.value, name, fallback_id=lambda: _derived_id(raw),
                             texts_checked=True)
     if loaded.surrogates_replaced:
         model.load_report.insert(0, tr(
@@ -191,10 +199,12 @@ def _derived_id(raw: bytes) -> str:
     return f"id-{uuid.UUID(bytes=hashlib.sha256(raw).digest()[:16], version=5)}"
 
 
-def model_from_dict(data: Any, name: str, *, fallback_id: str | None = None,
+def model_from_dict(data: Any, name: str, *,
+                    fallback_id: str | Callable[[], str] | None = None,
                     texts_checked: bool = False) -> Model:
     """Build a model from a decoded ``.egov`` dict (a file, or a journal's base); a model
-    without a valid id gets ``fallback_id`` (default: one derived from its content).
+    without a valid id gets ``fallback_id`` (a text, or what makes it; default: one
+    derived from its content).
     ``texts_checked``: the dict came from :func:`safe_json.loads` with surrogates
     replaced, so texts need no second look."""
     if not isinstance(data, dict) or "format_version" not in data:
@@ -204,10 +214,9 @@ def model_from_dict(data: Any, name: str, *, fallback_id: str | None = None,
         raise NativeFileError(tr(
             "{name} has format version {version}; this program reads version {supported}",
             name=name, version=short_id(version), supported=ser.FORMAT_VERSION))
-    if fallback_id is None:
-        fallback_id = _derived_id(dumps(data, sort_keys=True).encode("utf-8"))
     try:
-        model = _Builder(data, name, fallback_id, scrub=not texts_checked).build()
+        model = _Builder(data, name, _id_maker(data, fallback_id),
+                         scrub=not texts_checked).build()
     except NativeFileError:
         raise
     except (FieldProblem, ModelError) as exc:
@@ -218,10 +227,22 @@ def model_from_dict(data: Any, name: str, *, fallback_id: str | None = None,
     return model
 
 
+def _id_maker(data: Any, fallback_id: str | Callable[[], str] | None) -> Callable[[], str]:
+    """What makes the id of a model without one, called only then (hashing the file or
+    its content, as the default does, takes longer than reading a large model's
+    relationships)."""
+    if callable(fallback_id):
+        return fallback_id
+    if fallback_id is not None:
+        fixed = fallback_id
+        return lambda: fixed
+    return lambda: _derived_id(dumps(data, sort_keys=True).encode("utf-8"))
+
+
 class _Builder:
     """Builds one model from a decoded file, reporting into ``model.load_report``."""
 
-    def __init__(self, data: dict[str, Any], name: str, fallback_id: str, *,
+    def __init__(self, data: dict[str, Any], name: str, fallback_id: Callable[[], str], *,
                  scrub: bool) -> None:
         self.data = data
         self.name = name
@@ -254,8 +275,8 @@ class _Builder:
         where = tr("the model")
         model_id = data.get("id")
         if not is_valid_id(model_id):  # the same every load; the next Save writes it
-            log.info("%s has no valid model id; using %s", self.name, self.fallback_id)
-            model_id = self.fallback_id
+            model_id = self.fallback_id()  # worked out only here: hashing a file takes time
+            log.info("%s has no valid model id; using %s", self.name, model_id)
         model = Model(name=r.name(data, "name", where),
                       language=r.name(data, "language", where, "vi") or "vi", id=model_id)
         model.load_report = self.report
@@ -276,24 +297,48 @@ class _Builder:
         return model
 
     def _elements(self, model: Model) -> None:
-        for raw in self._list(self.data, "elements"):
-            self._claim(raw.get("id"), _AN_ELEMENT)
+        plain = partial(plain_element, known=ELEMENT_TYPES) if not self.reader.scrub else (
+            _never_plain)
+        read: list[Element] = []
+        for raw in self._concepts("elements", _AN_ELEMENT):
+            element = plain(raw)
+            if element is not None:
+                read.append(element)
+                continue
             if not _known(raw.get("type"), ELEMENT_TYPES):
                 self.report.append(tr("Element {id} skipped: unknown type {type}",
                                       id=raw["id"], type=short_id(raw.get("type"))))
                 continue
             try:
-                model.load_element(ser.element_from_dict(raw, self.reader))
+                read.append(ser.element_from_dict(raw, self.reader))
             except FieldProblem as exc:
                 self._skip(exc)
+        model.load_elements(read)
+
+    def _concepts(self, key: str, what: Place) -> list[dict[str, Any]]:
+        """The objects listed under ``key``, every id claimed (valid and not used before;
+        a problem stops the load, naming the first)."""
+        items = self._list(self.data, key)
+        ids: list[Any] = [raw.get("id") for raw in items]
+        if all_new_usual_ids(ids, self.seen):  # the usual case: all claimed at once
+            self.seen.update(ids)
+            return items
+        for raw in items:
+            self._claim(raw.get("id"), what)
+        return items
 
     def _relationships(self, model: Model) -> None:
         """Relationships whose ends exist; one may end at another listed after it, so
         those wait for the relationship they end at (linear: each waits once)."""
         waiting: dict[str, list[Any]] = {}
         ready = []
-        for raw in self._list(self.data, "relationships"):
-            self._claim(raw.get("id"), _A_RELATIONSHIP)
+        plain = partial(plain_relationship, known=RELATIONSHIP_TYPES) if not (
+            self.reader.scrub) else _never_plain
+        for raw in self._concepts("relationships", _A_RELATIONSHIP):
+            rel = plain(raw)
+            if rel is not None:
+                ready.append(rel)
+                continue
             if not _known(raw.get("type"), RELATIONSHIP_TYPES):
                 self.report.append(tr("Relationship {id} skipped: unknown type {type}",
                                       id=raw["id"], type=short_id(raw.get("type"))))
@@ -302,6 +347,8 @@ class _Builder:
                 ready.append(ser.relationship_from_dict(raw, self.reader))
             except FieldProblem as exc:
                 self._skip(exc)
+        # most end at what is already there; the rest wait, in the file's order
+        ready = model.load_relationships(ready)
         pending = {rel.id: rel for rel in ready}
         queue = deque(ready)  # the file's order, for what is ready at once
         has_concept = model.has_concept
@@ -334,10 +381,17 @@ class _Builder:
             view.connections[conn.id] = conn
 
     def _read_all(self, items: list[dict[str, Any]], what: str,
-                  read: Callable[[Any, FieldReader], Any]) -> list[Any]:
+                  read: Callable[[Any, FieldReader], Any],
+                  plain: Callable[[dict[str, Any]], Any]) -> list[Any]:
         out = []
+        if self.reader.scrub:
+            plain = _never_plain
         for raw in items:
             self._claim(raw.get("id"), what)
+            found = plain(raw)
+            if found is not None:
+                out.append(found)
+                continue
             try:
                 out.append(read(raw, self.reader))
             except FieldProblem as exc:
@@ -347,7 +401,8 @@ class _Builder:
     def _nodes(self, model: Model, view: View, items: list[dict[str, Any]]) -> list[Node]:
         """The nodes that can be kept, in the file's order: a node whose parent is
         skipped (or missing, or in a cycle) is skipped, and so is what is nested in it."""
-        nodes: list[Node] = self._read_all(items, tr("a node"), ser.node_from_dict)
+        nodes: list[Node] = self._read_all(items, tr("a node"), ser.node_from_dict,
+                                             plain_node)
         ok: dict[str, Node] = {}
         problems: dict[str, str] = {}
         for node in nodes:
@@ -374,7 +429,7 @@ class _Builder:
         """The connections that can be kept, in the file's order; one may end at another
         connection listed after it."""
         conns: list[Connection] = self._read_all(items, tr("a connection"),
-                                                 ser.connection_from_dict)
+                                                 ser.connection_from_dict, plain_connection)
         candidates = {c.id: c for c in conns
                       if c.relationship_id is None or model.has_relationship(c.relationship_id)}
         kept = _keep_resolvable(
@@ -430,6 +485,11 @@ class _Builder:
             except (ValueError, TypeError):
                 self.report.append(tr("Image {path} skipped: it is not valid base64",
                                       path=short_id(path)))
+
+
+def _never_plain(raw: dict[str, Any]) -> None:
+    """Texts not yet freed of unpaired surrogates: every object goes the careful way."""
+    return None
 
 
 def _known(value: Any, names: Any) -> bool:

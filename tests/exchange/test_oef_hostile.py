@@ -111,7 +111,8 @@ def test_everything_that_has_an_identifier_must_have_one(tag, data):
     assert f"<{tag}> has no identifier" in message and "line " in message
 
 
-@pytest.mark.parametrize("identifier", ["1abc", "id a", "phần-tử", "a:b", "", "abc&#10;"])
+@pytest.mark.parametrize("identifier", ["1abc", "id a", "phần-tử", "a:b", "", "abc&#10;",
+                                        "abc&#10;def"])
 def test_identifiers_the_program_cannot_keep_are_refused(identifier):
     data = _file(elements=f'<element identifier="{identifier}" xsi:type="Goal"><name>g'
                           "</name></element>")

@@ -128,3 +128,22 @@ def test_the_depth_scan_reads_nesting_as_the_first_one_did(value, ascii_only, cu
     text = json.dumps(value, ensure_ascii=ascii_only)
     for sample in (text, text[:cut]):  # whole, and cut off (an unterminated string)
         assert safe_json._depth(sample) == _old_depth(sample)
+
+
+def test_bytes_read_as_their_text_reads():
+    """The reader given the bytes a text was decoded from (the .egov loader) scans their
+    depth without encoding again, and still repairs escaped surrogates."""
+    from egov_modeler.model.safe_json import UnsafeJSONError, loads_counted
+
+    for text in ('{"a": "\\ud800 \\\\ \\" [[x]]", "b": [[1]]}', '{"a": "Hệ thống"}',
+                 "[" * 150 + "]" * 150):
+        raw = text.encode()
+        by_bytes = loads_counted(text, utf8=raw)
+        by_text = loads_counted(text)
+        assert (by_bytes.value, by_bytes.surrogates_replaced) == (
+            by_text.value, by_text.surrogates_replaced)
+    deep = "[" * 300 + "]" * 300
+    with pytest.raises(UnsafeJSONError):
+        loads_counted(deep, utf8=deep.encode())
+    escaped = '["\\\\' + "[" * 300 + '"]'  # brackets inside a string are no nesting
+    assert loads_counted(escaped, utf8=escaped.encode()).value == ["\\" + "[" * 300]
