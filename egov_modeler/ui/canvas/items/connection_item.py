@@ -3,6 +3,12 @@
 The route is the source box's centre, the bendpoints, the target box's centre, cut at the
 two boxes' edges. The item reads everything from the model and from the two end items'
 current boxes, so during a drag (before the model is told) it follows its ends.
+
+What depends on the zoom (the width a click may miss the line by, the bendpoint handles)
+is made when asked for, not when the zoom changes: a zoom step used to route all 4,000
+lines of a national overview again. The route's bounds are kept with the route (Qt asks
+for them on every paint and every hit test). Zoomed out (:mod:`.detail`) a line is drawn
+without its name, and further out without its ends.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from ....diagram.display_list import connection_text, on_white
 from ....model.views import Style
 from ..display import connection_label
 from ..notation_qt import Shape, paint_display_items, paint_shapes, shapes
+from .detail import PLAIN_LEVEL, TEXT_LEVEL, level, screen_pen
 from .element_item import SELECTION_COLOR
 
 #: Bendpoint handle side and the width a click on a line may miss by, in screen pixels
@@ -27,6 +34,8 @@ HIT_WIDTH = 8.0
 #: The hit width in screen pixels when zoomed out (narrower than zoomed in, so a line
 #: near an element does not take the element's clicks).
 HIT_PIXELS = 6.0
+#: How far an end's glyph (arrowhead, diamond, triangle) reaches from the end it marks.
+END_REACH = 13.0
 
 
 def _box(rect: QRectF) -> tuple[float, float, float, float]:
@@ -41,8 +50,18 @@ class ConnectionItem(QGraphicsItem):
         self.connection_id = connection_id
         self.points: list[QPointF] = []
         self._path = QPainterPath()
-        self._hit = QPainterPath()
-        self._ends: tuple[Shape, ...] = ()
+        #: The area a click selects, made when first asked for (it depends on the zoom)
+        #: and the hit width it was made for.
+        self._hit: QPainterPath | None = None
+        self._hit_made_for = 0.0
+        self._bends: list[tuple[float, float]] = []
+        #: What the route, its ends and its name cover, and the hit margin around it (for
+        #: the zoom it was made at; None: to be made).
+        self._route_bounds = QRectF()
+        self._margin: float | None = None
+        self._bounds: QRectF | None = None
+        #: The ends' glyphs and the dash pattern, made when first drawn.
+        self._ends: tuple[Shape, ...] | None = None
         self._dash: tuple[float, ...] = ()
         self._text = ""
         self._label: list = []
@@ -76,6 +95,7 @@ class ConnectionItem(QGraphicsItem):
         scene = self.diagram()
         if scene is None:
             return
+        self._margin = self._bounds = None  # the zoom of the scene it is in now
         conn = self.connection()
         rel = None
         if conn.relationship_id and scene.model.has_relationship(conn.relationship_id):
@@ -109,11 +129,15 @@ class ConnectionItem(QGraphicsItem):
         route = nt.connection_points(_box(source), _box(target), bends)
         self.prepareGeometryChange()
         self.points = [QPointF(x, y) for x, y in route]
+        self._bends = bends
         self._rebuild_path()
-        size = self.bendpoint_size()
-        for x, y in bends:
-            self._hit.addRect(QRectF(x - size / 2, y - size / 2, size, size))
         self.update()
+
+    def zoom_changed(self) -> None:
+        """The zoom changed: the hit area and the handles follow when next asked for."""
+        self.prepareGeometryChange()
+        self._hit = None
+        self._margin = self._bounds = None
 
     def _rebuild_path(self) -> None:
         start = self.points[0]
@@ -121,17 +145,19 @@ class ConnectionItem(QGraphicsItem):
         for p in self.points[1:]:
             path.lineTo(p)
         self._path = path
-        stroker = QPainterPathStroker()
-        stroker.setWidth(self.hit_width())
-        self._hit = stroker.createStroke(path)
-        dash, src, tgt = nt.relationship_decorations(
-            self._rel_type, self._access, self._directed,
-            [(p.x(), p.y()) for p in self.points])
-        self._dash = dash
-        self._ends = shapes([*src, *tgt])
+        self._hit = None
+        self._ends = None  # made when first drawn (a zoomed-out view never draws them)
         label = connection_label([(p.x(), p.y()) for p in self.points], self._text,
                                  self._style)
         self._label = [label] if label is not None else []
+        # An end's glyph lies within END_REACH of the end it marks.
+        rect = self._path.boundingRect().adjusted(-END_REACH, -END_REACH, END_REACH,
+                                                  END_REACH)
+        self._bounds = None
+        for label in self._label:
+            rect = rect.united(QRectF(label.x - 2, label.y - label.size * 1.2,
+                                      len(label.text) * label.size + 4, label.size * 2))
+        self._route_bounds = rect
 
     def midpoint(self) -> QPointF:
         """Half-way along the route: where a connection to this connection attaches."""
@@ -164,22 +190,51 @@ class ConnectionItem(QGraphicsItem):
         self.update_route(preview=(index, pos))
 
     # ---------------------------------------------------------------- painting
+    def _decorations(self) -> tuple[Shape, ...]:
+        """The ends' glyphs (and the dash pattern), made from the route when first
+        needed."""
+        if self._ends is None:
+            dash, src, tgt = nt.relationship_decorations(
+                self._rel_type, self._access, self._directed,
+                [(p.x(), p.y()) for p in self.points])
+            self._dash = dash
+            self._ends = shapes([*src, *tgt])
+        return self._ends
+
     def boundingRect(self) -> QRectF:
-        rect = self._path.boundingRect()
-        for shape in self._ends:
-            rect = rect.united(shape.path.boundingRect())
-        for label in self._label:
-            rect = rect.united(QRectF(label.x - 2, label.y - label.size * 1.2,
-                                      len(label.text) * label.size + 4, label.size * 2))
-        margin = max(self.hit_width(), self.bendpoint_size())
-        return rect.adjusted(-margin, -margin, margin, margin)
+        bounds = self._bounds
+        if bounds is None:  # Qt asks several times per paint: keep it until it changes
+            if self._margin is None:
+                self._margin = max(self.hit_width(), self.bendpoint_size())
+            m = self._margin
+            bounds = self._bounds = self._route_bounds.adjusted(-m, -m, m, m)
+        return bounds
 
     def shape(self) -> QPainterPath:
+        """The line widened to the hit width, and the bendpoints' handles."""
+        width = self.hit_width()
+        if self._hit is None or width != self._hit_made_for:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(width)
+            hit = stroker.createStroke(self._path)
+            size = self.bendpoint_size()
+            for x, y in self._bends:
+                hit.addRect(QRectF(x - size / 2, y - size / 2, size, size))
+            self._hit, self._hit_made_for = hit, width
         return self._hit
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
+        zoom = level(painter)
+        if zoom < PLAIN_LEVEL:  # a plain one-pixel stroke
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setPen(screen_pen(SELECTION_COLOR, 2.0) if self.isSelected()
+                           else screen_pen(self._pen.color()))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(self._path)
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        ends = self._decorations()
         pen = QPen(self._pen)
         if self.isSelected():
             pen.setColor(SELECTION_COLOR)
@@ -189,8 +244,9 @@ class ConnectionItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)
-        paint_shapes(painter, self._ends, pen.color(), pen.color(), pen.widthF())
-        paint_display_items(painter, self._label)
+        paint_shapes(painter, ends, pen.color(), pen.color(), pen.widthF())
+        if zoom >= TEXT_LEVEL:
+            paint_display_items(painter, self._label)
         if self.isSelected():
             painter.setPen(QPen(SELECTION_COLOR, 1.0))
             painter.setBrush(QColor("white"))

@@ -153,7 +153,7 @@ class SelectTool(Tool):
                 roots.append(node_id)
         moving = set(roots)
         for root in roots:
-            moving.update(d.id for d in view.descendants(root))
+            moving.update(scene.descendant_ids(root))
         self._moved_roots = roots
         self._moving = {n: QPointF(scene.node_items[n].pos()) for n in moving
                         if n in scene.node_items}
@@ -250,7 +250,7 @@ class SelectTool(Tool):
         moving = set()
         for root in roots:
             moving.add(root)
-            moving.update(d.id for d in view.descendants(root))
+            moving.update(scene.descendant_ids(root))
         stated: list[nesting.Stated] = []
         for root in roots:
             node = view.nodes[root]
