@@ -30,6 +30,17 @@ KINDS = (
     ("ApplicationComponent", "an_toan_thong_tin"),
     ("BusinessProcess", None),
 )
+#: The bands' names (the framework 2.0 layers' Vietnamese names), by layer id.
+BAND_NAMES = {
+    "nguoi_su_dung": "Người sử dụng",
+    "kenh_giao_tiep": "Kênh giao tiếp (kênh truy cập)",
+    "cong_dich_vu": "Cổng và dịch vụ cổng (dịch vụ công trực tuyến)",
+    "ung_dung_csdl": "Ứng dụng và cơ sở dữ liệu",
+    "nen_tang_tich_hop": "Nền tảng tích hợp, chia sẻ dữ liệu",
+    "ha_tang_ky_thuat": "Hạ tầng kỹ thuật",
+    "an_toan_thong_tin": "An toàn thông tin",
+    "khac": "Quy trình nghiệp vụ",
+}
 COLUMNS = 25
 NODE_W, NODE_H, STEP_X, STEP_Y = 120, 55, 150, 80
 BAND_GAP, BAND_HEADER = 20, 40
@@ -124,8 +135,9 @@ def _large_view(model: Model, bands: dict[str, list[int]],
     for layer, members in bands.items():
         rows = (len(members) + COLUMNS - 1) // COLUMNS
         height = BAND_HEADER + rows * STEP_Y
+        label = BAND_NAMES[layer]
         band = Node(band_id(layer), 0, top, COLUMNS * STEP_X + 20, height,
-                    kind=NODE_CONTAINER, label=f"Lớp {layer}",
+                    kind=NODE_CONTAINER, label=label,
                     layer=layer if layer != "khac" else None)
         model.load_node(view.id, band)
         for slot, i in enumerate(members):

@@ -60,6 +60,7 @@ class DiagramScene(QGraphicsScene):
         self._connection_links: dict[str, tuple[str, str, str | None]] = {}
         self._relationship_connections: dict[str, set[str]] = {}
         self._legends: set[str] = set()
+        self._containers: set[str] = set()
         self._band_order: dict[str, int] = {}
         self._problems: dict[str, str] = {}
         self._fit_pending = False
@@ -103,6 +104,7 @@ class DiagramScene(QGraphicsScene):
         self._connection_links.clear()
         self._relationship_connections.clear()
         self._legends.clear()
+        self._containers.clear()
         self._with_handles.clear()
         if not self.model.has_view(self.view_id):
             return
@@ -157,10 +159,11 @@ class DiagramScene(QGraphicsScene):
         self._children.setdefault(node.parent, set()).add(node.id)
         if node.element_id:
             self._element_nodes.setdefault(node.element_id, set()).add(node.id)
-        if node.kind == NODE_LEGEND:
-            self._legends.add(node.id)
-        else:
-            self._legends.discard(node.id)
+        for kind, found in ((NODE_LEGEND, self._legends), (NODE_CONTAINER, self._containers)):
+            if node.kind == kind:
+                found.add(node.id)
+            else:
+                found.discard(node.id)
 
     def _unlink_node(self, node_id: str) -> None:
         links = self._node_links.pop(node_id, None)
@@ -171,6 +174,7 @@ class DiagramScene(QGraphicsScene):
         if element_id:
             self._element_nodes.get(element_id, set()).discard(node_id)
         self._legends.discard(node_id)
+        self._containers.discard(node_id)
 
     def _link_connection(self, conn: Connection) -> None:
         self._unlink_connection(conn.id)
@@ -442,6 +446,10 @@ class DiagramScene(QGraphicsScene):
             mid = conn.midpoint()
             return QRectF(mid.x() - 1, mid.y() - 1, 2, 2)
         return None
+
+    def container_items(self) -> list[NodeItem]:
+        """The items of the bands and groups (the scene's index)."""
+        return [self.node_items[n] for n in self._containers if n in self.node_items]
 
     def node_ids_at(self, point: QPointF) -> list[str]:
         """The nodes whose item covers ``point``, topmost first (the spatial index's

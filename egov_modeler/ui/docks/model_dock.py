@@ -124,6 +124,7 @@ class ModelDock(QDockWidget):
         tree.installEventFilter(self)
         self.source_model.aboutToRebuild.connect(self._remember_expanded)
         self.source_model.rebuilt.connect(self._restore_expanded)
+        tree.verticalScrollBar().valueChanged.connect(self._fetch_in_sight)
 
     # ---------------------------------------------------------------- content
     def show_model(self, model: Model) -> None:
@@ -146,6 +147,22 @@ class ModelDock(QDockWidget):
             index = tree_model.index(row, 0, top)
             if tree_model.member_count(index) <= FETCH_BATCH:
                 self.tree.expand(index)
+
+    def _fetch_in_sight(self, *_args: object) -> None:
+        """Make the next rows of every open folder whose last row is in sight. Qt asks
+        for more rows only for the folders above the tree's very last row, so a folder
+        followed by another (Relationships, then Views) showed its first rows only."""
+        tree_model, tree = self.source_model, self.tree
+        bottom = tree.viewport().height()
+        for folder in list(tree_model.shown_folders()):
+            index = tree_model.index_of_row(folder)
+            if not index.isValid() or not tree_model.canFetchMore(index) or \
+                    not tree.isExpanded(index):
+                continue
+            count = tree_model.rowCount(index)
+            last = tree_model.index(count - 1, 0, index) if count else index
+            if tree.visualRect(last).top() < bottom:
+                tree_model.fetchMore(index)
 
     def _key(self, index: QModelIndex) -> Row:
         return str(index.data(KIND_ROLE)), str(index.data(ID_ROLE))
@@ -197,7 +214,13 @@ class ModelDock(QDockWidget):
     def select_concepts(self, ids: list[str]) -> None:
         """Select the rows of these elements and relationships (the diagram's selection),
         without reporting it back as the user's choice."""
-        indexes = [i for i in (self.index_of(c) for c in ids) if i.isValid()]
+        tree_model = self.source_model
+        syncing, self._syncing = self._syncing, True  # making a row may reshape the
+        try:  # selection (Qt splits a selected range a new row lands in): not the user's
+            rows = [tree_model.item_of(c) for c in ids]  # all made before any index is
+        finally:  # taken: a row made moves the rows below it
+            self._syncing = syncing
+        indexes = [i for i in map(tree_model.index_of_row, rows) if i.isValid()]
         self._select(indexes)
 
     def select_model_row(self) -> None:
@@ -220,8 +243,11 @@ class ModelDock(QDockWidget):
         finally:
             self._syncing = False
 
-    def _selection_changed(self, *_args: object) -> None:
-        if not self._syncing:
+    def _selection_changed(self, selected: QItemSelection,
+                           deselected: QItemSelection) -> None:
+        # Nothing selected or deselected: Qt split a selected range where a row was made
+        # (the tree makes rows as they are shown), the user changed nothing.
+        if not self._syncing and (not selected.isEmpty() or not deselected.isEmpty()):
             self.rowsSelected.emit(self.selected_rows())
 
     def edit_row(self, kind: str, row_id: str) -> bool:

@@ -390,13 +390,12 @@ class ModelTreeModel(QAbstractItemModel):
         self._end_names[concept_id] = name
         return name
 
-    def _relationship_parts(self, rel: Relationship) -> tuple[list[str], str]:
+    def _relationship_parts(self, rel: Relationship) -> list[str]:
         """The pieces of a relationship's row text (folded one by one, then joined: the
-        ends' names are folded once, not once per relationship), and its type label."""
-        type_label = self._type_label(RELATIONSHIP, rel.type)
-        ends = [type_label, ": ", self._concept_name(rel.source), " → ",
-                self._concept_name(rel.target)]
-        return ([rel.name, " (", *ends, ")"] if rel.name else ends), type_label
+        ends' names are folded once, not once per relationship)."""
+        ends = [self._type_label(RELATIONSHIP, rel.type), ": ",
+                self._concept_name(rel.source), " → ", self._concept_name(rel.target)]
+        return [rel.name, " (", *ends, ")"] if rel.name else ends
 
     def _concept_text(self, kind: str, concept_id: str) -> str:
         model = self.model
@@ -404,7 +403,7 @@ class ModelTreeModel(QAbstractItemModel):
         if kind == ELEMENT and model.has_element(concept_id):
             return self._element_name(model.element(concept_id))
         if kind == RELATIONSHIP and model.has_relationship(concept_id):
-            return "".join(self._relationship_parts(model.relationship(concept_id))[0])
+            return "".join(self._relationship_parts(model.relationship(concept_id)))
         if kind == VIEW and model.has_view(concept_id):
             return model.view(concept_id).name or self.tr("(unnamed view)")
         return concept_id
@@ -445,7 +444,7 @@ class ModelTreeModel(QAbstractItemModel):
         model = self.model
         assert model is not None
         if kind == RELATIONSHIP and model.has_relationship(concept_id):
-            parts, _ = self._relationship_parts(model.relationship(concept_id))
+            parts = self._relationship_parts(model.relationship(concept_id))
             key = "1r" + "".join(map(folded, parts))
         else:
             key = ("1e" if kind == ELEMENT else "1v") + folded(
@@ -467,7 +466,7 @@ class ModelTreeModel(QAbstractItemModel):
                 element.type))
         elif kind == RELATIONSHIP and model.has_relationship(concept_id):
             rel = model.relationship(concept_id)
-            parts, _ = self._relationship_parts(rel)
+            parts = self._relationship_parts(rel)
             text = "".join(map(folded, parts)) + " " + folded(rel.type)
         else:
             text = folded(self._concept_text(kind, concept_id))

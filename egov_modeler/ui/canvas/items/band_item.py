@@ -5,27 +5,23 @@ grouping notation, a name tab (as wide as the name) on the top left over a dashe
 layer band is a container whose ``layer`` names a framework layer; its Vietnamese label sits
 in the tab.
 
-Zoomed out past the point where the tab's name can be read (:mod:`.detail`), the band's
-name is drawn at a readable size on screen instead, inside the band: on a national
-overview at "zoom to fit" the bands' names are what an architect finds their way by.
+Zoomed out past the point where the tab's name can be read (:mod:`.detail`), the band is
+drawn without text; the diagram then writes the bands' names over the view at a readable
+size (:meth:`egov_modeler.ui.canvas.view.DiagramView.drawForeground`).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from ....diagram import notation as nt
 from ....diagram.display_list import TextItem
 from ..display import container_items
 from ..notation_qt import paint_display_items
-from ..text import TextBlock
 from .detail import TEXT_LEVEL, level
 from .element_item import NodeItem
-
-#: The band's name when zoomed out: this many pixels high on screen.
-NAME_PIXELS = 13.0
 
 
 class BandItem(NodeItem):
@@ -42,6 +38,11 @@ class BandItem(NodeItem):
     @property
     def is_container(self) -> bool:
         return True
+
+    @property
+    def label(self) -> str:
+        """The name shown in the tab."""
+        return self._label
 
     def header_rect(self) -> QRectF:
         """The name tab; pressing there selects and drags the container."""
@@ -68,23 +69,9 @@ class BandItem(NodeItem):
         if zoom < TEXT_LEVEL:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             paint_display_items(painter, self._shapes)
-            self._paint_name(painter, zoom)
             self.paint_marks(painter, zoom)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         paint_display_items(painter, self._items)
         self.paint_problem(painter)
         self.paint_selection(painter)
-
-    def _paint_name(self, painter: QPainter, zoom: float) -> None:
-        """The name, :data:`NAME_PIXELS` high on screen, top left inside the band, when
-        the band is tall enough on screen to hold it."""
-        size = float(round(NAME_PIXELS / max(zoom, 1e-6)))  # few sizes: fonts are cached
-        if not self._label or self._h < size * 1.6:
-            return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        painter.setClipRect(self.box())
-        block = TextBlock([(size * 0.4, size * 1.15, self._label)], size, True)
-        block.paint(painter, QColor("#303030"))
-        painter.restore()

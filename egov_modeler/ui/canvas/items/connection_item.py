@@ -165,6 +165,12 @@ class ConnectionItem(QGraphicsItem):
             return QPointF()
         return self._path.pointAtPercent(0.5)
 
+    def distance_to(self, scene_pos: QPointF) -> float:
+        """How far ``scene_pos`` is from the line (scene units)."""
+        return min((_distance_to_segment(scene_pos, a, b)
+                    for a, b in zip(self.points, self.points[1:], strict=False)),
+                   default=math.inf)
+
     # ---------------------------------------------------------------- bendpoints
     def bendpoint_at(self, scene_pos: QPointF) -> int | None:
         """Index of the bendpoint under ``scene_pos``."""
@@ -216,6 +222,9 @@ class ConnectionItem(QGraphicsItem):
         if self._hit is None or width != self._hit_made_for:
             stroker = QPainterPathStroker()
             stroker.setWidth(width)
+            # Flat ends: the route stops at its boxes' edges, and so does the hit area
+            # (a square end reached half the width into the box, taking its presses).
+            stroker.setCapStyle(Qt.PenCapStyle.FlatCap)
             hit = stroker.createStroke(self._path)
             size = self.bendpoint_size()
             for x, y in self._bends:

@@ -19,6 +19,7 @@ from ....model.commands import (
 )
 from .. import nesting
 from ..items import BandItem, ConnectionItem, NodeItem
+from ..items.connection_item import HIT_WIDTH
 from ..line_routing import reroute_commands
 from .base import DRAG_THRESHOLD, Tool, _t, band_warnings
 
@@ -124,9 +125,15 @@ class SelectTool(Tool):
 
     def hit(self, pos: QPointF):
         """What a click at ``pos`` selects: a line, an element, or a container's header.
-        The body of a band or group is background, so a rubber band can start there."""
-        for item in self.scene.items(pos):
+        The body of a band or group is background, so a rubber band can start there.
+        Zoomed out, a line's hit area is a few pixels wide, wider than the boxes: over an
+        element's box a line is taken only when pressed on (:data:`HIT_WIDTH` wide), so
+        pressing on a box moves the box."""
+        found = self.scene.items(pos)
+        for item in found:
             if isinstance(item, ConnectionItem):
+                if item.distance_to(pos) > HIT_WIDTH / 2 and self._element_under(found, pos):
+                    continue
                 return item
             if isinstance(item, BandItem):
                 local = item.mapFromScene(pos)
@@ -135,6 +142,11 @@ class SelectTool(Tool):
             elif isinstance(item, NodeItem):
                 return item
         return None
+
+    @staticmethod
+    def _element_under(found: list, pos: QPointF) -> bool:
+        return any(isinstance(i, NodeItem) and not i.is_container
+                   and i.scene_box().contains(pos) for i in found)
 
     def _begin_move(self) -> None:
         scene = self.scene
