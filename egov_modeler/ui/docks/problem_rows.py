@@ -34,17 +34,25 @@ class ProblemRows(QAbstractTableModel):
         self._words = words
         self._icons = icons
         self._grey = grey
-        #: (index in the panel's list, problem, reason accepted or None) per row
-        self._rows: list[tuple[int, Problem, str | None]] = []
+        #: The problems shown, each row's index in the panel's list, and the reasons of
+        #: the accepted ones (no object per row: tens of thousands of them would be
+        #: walked by the garbage collector for as long as they are shown).
+        self._rows: list[Problem] = []
+        self._numbers: dict[int, int] = {}
+        self._accepted: dict[Problem, str] = {}
 
-    def show(self, rows: list[tuple[int, Problem, str | None]]) -> None:
-        """List these rows instead (what a validation or a filter gives)."""
+    def show(self, rows: list[Problem], numbers: dict[int, int],
+             accepted: dict[Problem, str]) -> None:
+        """List ``rows`` instead (what a validation or a filter lets through);
+        ``numbers`` maps ``id(problem)`` to its index in the panel's list."""
         self.beginResetModel()
-        self._rows = rows
+        self._rows, self._numbers, self._accepted = rows, numbers, accepted
         self.endResetModel()
 
     def problem_index(self, row: int) -> int | None:
-        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+        if not 0 <= row < len(self._rows):
+            return None
+        return self._numbers.get(id(self._rows[row]))
 
     # ---------------------------------------------------------------- Qt
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT) -> int:
@@ -64,7 +72,8 @@ class ProblemRows(QAbstractTableModel):
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        number, problem, reason = self._rows[index.row()]
+        problem = self._rows[index.row()]
+        reason = self._accepted.get(problem) if self._accepted else None
         column = index.column()
         state = ("accepted" if reason is not None
                  else "error" if problem.severity == Severity.ERROR else "warning")
@@ -83,5 +92,5 @@ class ProblemRows(QAbstractTableModel):
         if role == IDS_ROLE:
             return tuple(problem.ids)
         if role == PROBLEM_ROLE:
-            return number
+            return self._numbers.get(id(problem))
         return None

@@ -183,10 +183,9 @@ class ProblemsDock(QDockWidget):
         return ids
 
     def _refill(self, *_args: object) -> None:
-        index_of = {id(p): i for i, p in enumerate(self.problems)}
         accepted = self.accepted  # hashing tens of thousands of problems: only when needed
-        self.rows.show([(index_of[id(p)], p, accepted.get(p) if accepted else None)
-                        for p in self.shown()])
+        self.rows.show(self.shown(), {id(p): i for i, p in enumerate(self.problems)},
+                       accepted)
         open_problems = ([p for p in self.problems if p not in accepted] if accepted
                          else self.problems)
         errors = sum(1 for p in open_problems if p.severity == Severity.ERROR)
