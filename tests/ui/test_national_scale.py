@@ -10,6 +10,8 @@ never opened, names in order, a press on a box at "zoom to fit" moving it.
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 pytest.importorskip("pytestqt")
@@ -149,6 +151,23 @@ def test_zoom_to_fit_draws_boxes_without_building_any_name(window, national):
     assert 0 < len(drawn) < VIEW_NODES / 4  # only what the window shows, close up
 
 
+def test_at_the_zoom_a_large_view_opens_at_the_band_names_are_readable(window, national):
+    """At 40% a band's own name in its tab would be under 4 pixels high: it is written
+    over the diagram at the size of the window's text instead."""
+    canvas = window.current_canvas()
+    scene = canvas.diagram()
+    canvas.set_zoom(0.4)
+    band = scene.node_items[band_id("nguoi_su_dung")]
+    canvas.centerOn(band.scene_box().topLeft() + QPointF(300, 200))
+    canvas.viewport().repaint()
+    image = canvas.viewport().grab().toImage()
+    corner = canvas.mapFromScene(band.scene_box().topLeft())
+    inked_rows = [y for y in range(corner.y() + 1, corner.y() + 20)
+                  if any(image.pixelColor(x, y).lightness() < 100
+                         for x in range(corner.x() + 2, corner.x() + 120))]
+    assert len(inked_rows) >= 8  # letters of a readable height, not a 4-pixel line
+
+
 def test_at_zoom_to_fit_pressing_on_a_selected_box_moves_it(window, qtbot, national):
     canvas = window.current_canvas()
     scene = canvas.diagram()
@@ -223,4 +242,39 @@ def test_deleting_two_hundred_nodes_tells_the_selection_once_and_undo_restores_t
     assert all(n in scene.node_items for n in chosen)
     assert len(refreshed) <= len(chosen) + 10  # the nodes that came back, no others
     view = national.view(LARGE_VIEW)
+    assert len(scene.connection_items) == len(view.connections)
+
+
+def test_a_burst_of_undo_and_redo_of_a_two_hundred_node_delete_keeps_the_diagram_whole(
+        window, national):
+    """Ctrl+Z / Ctrl+Y held down: undo and redo follow each other with no event loop
+    between (no repaint, no deferred deletion), and the diagram still shows exactly the
+    view, every item alive and in the scene."""
+    canvas = window.current_canvas()
+    scene = canvas.diagram()
+    stack = window.document.undo_stack
+    view = national.view(LARGE_VIEW)
+    chosen = [node_id(i) for i in range(0, 600, 3)]
+    scene.select_ids(chosen)
+    assert window.edits.delete_selection()
+    for _ in range(5):
+        stack.undo()
+        gc.collect()  # wrappers of items taken out go now, not at the next event loop
+        stack.redo()
+        gc.collect()
+    stack.undo()
+    QApplication.processEvents()
+    canvas.viewport().repaint()
+    assert set(scene.node_items) == set(view.nodes)
+    assert set(scene.connection_items) == set(view.connections)
+    assert all(item.scene() is scene for item in scene.node_items.values())
+    assert all(item.scene() is scene for item in scene.connection_items.values())
+    in_scene = {id(i) for i in scene.items()}
+    assert all(id(scene.node_items[n]) in in_scene for n in chosen)
+    # The selection, the Properties panel and the tree still answer.
+    scene.select_ids(chosen[:3])
+    assert sorted(scene.selected_node_ids()) == sorted(chosen[:3])
+    stack.redo()
+    QApplication.processEvents()
+    assert not any(n in scene.node_items for n in chosen)
     assert len(scene.connection_items) == len(view.connections)

@@ -1,11 +1,12 @@
 """The bands' and groups' names written over a zoomed-out diagram at a readable size.
 
-Why: below the zoom where text is drawn (:data:`~.items.detail.TEXT_LEVEL`) a band's name
-in its tab is a pixel high, yet on a national overview at "zoom to fit" the bands (the
-framework's layers) are what an architect finds their way by. The names are written over
-the diagram like the place names of a map: a fixed size on screen, on a light label, at
-each band's top left corner, for the bands tall enough on screen to hold them. Only the
-window shows them (the Navigator, copies and the PDF draw the scene itself).
+Why: zoomed out, a band's name in its tab is a few pixels high (at the 40% a large view
+opens at) or not drawn at all (below :data:`~.items.detail.TEXT_LEVEL`), yet on a national
+overview the bands (the framework's layers) are what an architect finds their way by.
+The names are written over the diagram like the place names of a map: a fixed size on
+screen, on a light label, at each band's top left corner, for the bands tall enough on
+screen to hold them. Only the window shows them (the Navigator, copies and the PDF draw
+the scene itself).
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from .items import BandItem
-from .items.detail import TEXT_LEVEL
 
 if TYPE_CHECKING:
     from .view import DiagramView
 
 #: Height of the names on screen, in pixels.
 NAME_PIXELS = 13
+#: The zoom under which the names are written over the diagram: a tab's 9-point name is
+#: then under about 9 pixels high (3.5 at the 40% a large view opens at).
+NAMES_LEVEL = 0.75
 #: A band shorter than this many pixels on screen gets no name written over it.
 MIN_BAND_PIXELS = 24
 _LABEL = QColor(255, 255, 255, 215)
@@ -31,9 +34,9 @@ _TEXT = QColor("#202020")
 
 def paint_band_names(view: DiagramView, painter: QPainter, exposed: QRectF) -> int:
     """Write the names of the bands in ``exposed`` (scene coordinates) when the view is
-    zoomed out past :data:`TEXT_LEVEL`; how many were written."""
+    zoomed out past :data:`NAMES_LEVEL`; how many were written."""
     zoom = view.transform().m11()
-    if zoom >= TEXT_LEVEL or zoom <= 0:
+    if zoom >= NAMES_LEVEL or zoom <= 0:
         return 0
     items = [i for i in view.diagram().container_items() if isinstance(i, BandItem) and i.label]
     if not items:
