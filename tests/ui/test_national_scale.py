@@ -198,6 +198,39 @@ def test_at_zoom_to_fit_pressing_on_a_selected_box_moves_it(window, qtbot, natio
     assert item.handle_at(QPointF(x + w / 2, y + h / 2)) is None
 
 
+def test_zoomed_out_a_press_a_few_pixels_off_a_line_takes_it_and_a_zoom_moves_no_line(
+        window, national):
+    canvas = window.current_canvas()
+    scene = canvas.diagram()
+    select = canvas.tools["select"]
+    view = national.view(LARGE_VIEW)
+    line = next(c for c in view.connections.values()  # along a row, between two boxes
+                if view.nodes[c.source].y == view.nodes[c.target].y)
+    item = scene.connection_items[line.id]
+    canvas.zoom_reset()
+    scene.select_ids([line.id])  # a selected line's handles keep their size on screen
+    QApplication.processEvents()
+    idle = [i for i in scene.connection_items.values() if i is not item]
+    bounds = {i.connection_id: i.boundingRect() for i in idle}
+    selected_before = item.boundingRect()
+    canvas.set_zoom(0.2)  # five scene units per pixel
+    QApplication.processEvents()
+    assert all(i.boundingRect() == bounds[i.connection_id] for i in idle)
+    assert item.boundingRect().contains(selected_before)
+    assert item.boundingRect() != selected_before
+    scene.select_ids([])
+    # Half-way along the line (between the two boxes), two screen pixels below it.
+    a, b = item.points[0], item.points[-1]
+    middle = QPointF((a.x() + b.x()) / 2, (a.y() + b.y()) / 2)
+    off = middle + QPointF(0, 2 * scene.pixel)
+    assert item.distance_to(off) > item.shape().boundingRect().height()  # off its own area
+    assert select.hit(off) is item
+    assert select.hit(middle + QPointF(0, 8 * scene.pixel)) is not item  # too far
+    canvas.zoom_reset()
+    QApplication.processEvents()
+    assert select.hit(off) is not item  # close up, ten units off is off the line
+
+
 def test_a_drag_of_fifty_nodes_looks_only_at_the_nodes_under_them(window, national,
                                                                    monkeypatch):
     looked_at = []

@@ -50,13 +50,16 @@ class ConnectionItem(QGraphicsItem):
         self.connection_id = connection_id
         self.points: list[QPointF] = []
         self._path = QPainterPath()
-        #: The area a click selects, made when first asked for (it depends on the zoom)
-        #: and the hit width it was made for.
+        #: The area a click on the line itself selects, made when first asked for. It
+        #: and the bounds do not depend on the zoom, so a zoom moves no line in the
+        #: scene's index: zoomed out, the select tool also takes presses a few pixels off
+        #: the line (``SelectTool.lines_near``). Only a selected line's bendpoint handles
+        #: keep a size on screen, and it is told when the zoom changes.
         self._hit: QPainterPath | None = None
-        self._hit_made_for = 0.0
+        self._handles = False
         self._bends: list[tuple[float, float]] = []
-        #: What the route, its ends and its name cover, and the hit margin around it (for
-        #: the zoom it was made at; None: to be made).
+        #: What the route, its ends and its name cover, and the margin around it for the
+        #: hit area and the handles (None: to be made).
         self._route_bounds = QRectF()
         self._margin: float | None = None
         self._bounds: QRectF | None = None
@@ -88,7 +91,23 @@ class ConnectionItem(QGraphicsItem):
         return BENDPOINT_SIZE * self._pixel()
 
     def hit_width(self) -> float:
+        """How far off the line (across, in scene units) a press still takes it: a few
+        screen pixels when zoomed out."""
         return max(HIT_WIDTH, HIT_PIXELS * self._pixel())
+
+    def _handle_size(self) -> float:
+        """Side of the bendpoints in the hit area and the bounds: their size on screen
+        while the handles are shown, else their size close up."""
+        return self.bendpoint_size() if self._handles else BENDPOINT_SIZE
+
+    def show_handles(self, shown: bool) -> None:
+        """Selected, the line shows its bendpoints as handles of a fixed size on screen
+        (its bounds make room for them); deselected, it gives the room back."""
+        if shown != self._handles:
+            self.prepareGeometryChange()
+            self._handles = shown
+            self._hit = None
+            self._margin = self._bounds = None
 
     def sync(self) -> None:
         """Re-read the relationship and the route (after an event or an end moved)."""
@@ -134,7 +153,9 @@ class ConnectionItem(QGraphicsItem):
         self.update()
 
     def zoom_changed(self) -> None:
-        """The zoom changed: the hit area and the handles follow when next asked for."""
+        """The zoom changed while the handles are shown: they keep their size on screen."""
+        if not self._handles:
+            return
         self.prepareGeometryChange()
         self._hit = None
         self._margin = self._bounds = None
@@ -211,25 +232,24 @@ class ConnectionItem(QGraphicsItem):
         bounds = self._bounds
         if bounds is None:  # Qt asks several times per paint: keep it until it changes
             if self._margin is None:
-                self._margin = max(self.hit_width(), self.bendpoint_size())
+                self._margin = max(HIT_WIDTH, self._handle_size())
             m = self._margin
             bounds = self._bounds = self._route_bounds.adjusted(-m, -m, m, m)
         return bounds
 
     def shape(self) -> QPainterPath:
-        """The line widened to the hit width, and the bendpoints' handles."""
-        width = self.hit_width()
-        if self._hit is None or width != self._hit_made_for:
+        """The line widened to :data:`HIT_WIDTH`, and the bendpoints."""
+        if self._hit is None:
             stroker = QPainterPathStroker()
-            stroker.setWidth(width)
+            stroker.setWidth(HIT_WIDTH)
             # Flat ends: the route stops at its boxes' edges, and so does the hit area
             # (a square end reached half the width into the box, taking its presses).
             stroker.setCapStyle(Qt.PenCapStyle.FlatCap)
             hit = stroker.createStroke(self._path)
-            size = self.bendpoint_size()
+            size = self._handle_size()
             for x, y in self._bends:
                 hit.addRect(QRectF(x - size / 2, y - size / 2, size, size))
-            self._hit, self._hit_made_for = hit, width
+            self._hit = hit
         return self._hit
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
@@ -256,7 +276,7 @@ class ConnectionItem(QGraphicsItem):
         paint_shapes(painter, ends, pen.color(), pen.color(), pen.widthF())
         if zoom >= TEXT_LEVEL:
             paint_display_items(painter, self._label)
-        if self.isSelected():
+        if self.isSelected() and self._handles:
             painter.setPen(QPen(SELECTION_COLOR, 1.0))
             painter.setBrush(QColor("white"))
             size = self.bendpoint_size()

@@ -19,7 +19,7 @@ from ....model.commands import (
 )
 from .. import nesting
 from ..items import BandItem, ConnectionItem, NodeItem
-from ..items.connection_item import HIT_WIDTH
+from ..items.connection_item import HIT_PIXELS, HIT_WIDTH
 from ..line_routing import reroute_commands
 from .base import DRAG_THRESHOLD, Tool, _t, band_warnings
 
@@ -129,7 +129,7 @@ class SelectTool(Tool):
         Zoomed out, a line's hit area is a few pixels wide, wider than the boxes: over an
         element's box a line is taken only when pressed on (:data:`HIT_WIDTH` wide), so
         pressing on a box moves the box."""
-        found = self.scene.items(pos)
+        found = self.items_at(pos)
         for item in found:
             if isinstance(item, ConnectionItem):
                 if item.distance_to(pos) > HIT_WIDTH / 2 and self._element_under(found, pos):
@@ -142,6 +142,23 @@ class SelectTool(Tool):
             elif isinstance(item, NodeItem):
                 return item
         return None
+
+    def items_at(self, pos: QPointF) -> list:
+        """The items under ``pos``, topmost first; zoomed out, with the lines that pass
+        within a few screen pixels of it first (nearest first): a line's own hit area is
+        :data:`HIT_WIDTH` scene units wide at any zoom, so that a zoom changes nothing in
+        the scene's index."""
+        found = self.scene.items(pos)
+        reach = max(HIT_WIDTH, HIT_PIXELS * max(1.0, self.scene.pixel)) / 2
+        if reach <= HIT_WIDTH / 2:
+            return found
+        near = QRectF(pos.x() - reach, pos.y() - reach, 2 * reach, 2 * reach)
+        lines = sorted(((item.distance_to(pos), id(item), item)
+                        for item in self.scene.items(
+                            near, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+                        if isinstance(item, ConnectionItem)), key=lambda t: t[:2])
+        close = [item for distance, _, item in lines if distance <= reach]
+        return [*close, *(i for i in found if i not in close)]
 
     @staticmethod
     def _element_under(found: list, pos: QPointF) -> bool:
@@ -333,7 +350,7 @@ class SelectTool(Tool):
     # ---------------------------------------------------------------- double-click
     def double_click(self, event: QMouseEvent) -> bool:
         pos = self.scene_pos(event)
-        for item in self.scene.items(pos):
+        for item in self.items_at(pos):
             if isinstance(item, ConnectionItem):
                 index = item.bendpoint_at(pos)
                 if index is not None:
