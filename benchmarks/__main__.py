@@ -24,7 +24,8 @@ against a floor timed side by side in the same process):
   linearly.
 
 The targets of issue 19 are printed beside each figure. The window's figures (open until
-painted, zoom to fit, delete and undo, drag) are measured by ``bench_canvas.py``.
+painted, zoom to fit, delete and undo, drag) are measured by ``bench_window.py`` (Qt,
+offscreen), printed after this table with ``--window``.
 """
 
 from __future__ import annotations
@@ -265,6 +266,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pyarchimate", metavar="PYTHON",
                         default=os.environ.get("EGOV_PYARCHIMATE_PYTHON"),
                         help="a Python with pyArchimate installed, to compare imports")
+    parser.add_argument("--window", action="store_true",
+                        help="also the window's figures (benchmarks/bench_window.py)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     rows: list[Row] = []
@@ -284,6 +287,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Machine: {machine()}; CPU-second medians of {args.runs} runs "
           "(PDF: one run each, in a subprocess)")
     print(table(rows))
+    if args.window:
+        from benchmarks import bench_window
+        print(bench_window.table(bench_window.rows(tuple(sizes), args.runs)))
     return 0
 
 

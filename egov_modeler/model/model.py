@@ -525,17 +525,18 @@ def _insert(items: dict[str, Any], key: str, value: Any, index: int | None) -> b
     if index is None or index >= len(items):
         items[key] = value
         return True
-    entries = list(items.items())
-    entries.insert(index, (key, value))
+    # Keys and values in two lists, not a (key, value) tuple per entry: undoing the delete
+    # of 200 nodes puts back about 600 objects into dicts of thousands, and a million new
+    # tuples woke the cycle collector hundreds of times over a large model (issue 19).
+    keys, values = list(items), list(items.values())
+    keys.insert(index, key)
+    values.insert(index, value)
     items.clear()
-    items.update(entries)
+    items.update(zip(keys, values, strict=True))
     return False
 
 
 def position(items: dict[str, Any], key: str) -> int | None:
     """Where ``key`` is in the ordered dict ``items`` (for putting it back there), or
     ``None`` when it is not there."""
-    for index, existing in enumerate(items):
-        if existing == key:
-            return index
-    return None
+    return list(items).index(key) if key in items else None

@@ -34,9 +34,9 @@ def setup(window):
 
 
 def rows(window) -> list[tuple[str, str, str, str]]:
-    tree = window.problems.list
-    return [tuple(tree.topLevelItem(i).text(c) for c in range(4))
-            for i in range(tree.topLevelItemCount())]
+    shown = window.problems.list.model()
+    return [tuple(shown.index(i, c).data() for c in range(4))
+            for i in range(shown.rowCount())]
 
 
 def choose(combo, text: str) -> None:
@@ -85,7 +85,7 @@ def test_accepting_a_warning_with_a_reason_takes_it_off_the_list_and_the_diagram
         window, qtbot, setup):
     dock = window.problems
     choose(dock.rule_filter, "duplicate-name")
-    dock.list.setCurrentItem(dock.list.topLevelItem(0))
+    dock.list.setCurrentIndex(dock.row_index(0))
     assert dock.accept_button.isEnabled()
     assert window._problems_by_id.get("id-portal-2") == "warning"  # marked on the diagram
     window.dialogs.text_answer = "Hai cổng của hai cấp khác nhau, đã đối chiếu"
@@ -104,7 +104,7 @@ def test_accepting_a_warning_with_a_reason_takes_it_off_the_list_and_the_diagram
     ((severity, _message, rule, reason),) = rows(window)
     assert (severity, rule, reason) == ("Đã chấp nhận", "duplicate-name",
                                         "Hai cổng của hai cấp khác nhau, đã đối chiếu")
-    menu = dock.context_menu(dock.list.topLevelItem(0))
+    menu = dock.context_menu(dock.row_index(0))
     reopen = next(a for a in menu.actions() if a.text() == "Mở lại cảnh báo")
     reopen.trigger()
     assert rows(window)[0][0] == "Cảnh báo"
@@ -118,12 +118,12 @@ def test_accepting_a_warning_with_a_reason_takes_it_off_the_list_and_the_diagram
 def test_errors_cannot_be_accepted_and_a_reason_is_required(window, setup):
     dock = window.problems
     choose(dock.severity_filter, "Lỗi")
-    dock.list.setCurrentItem(dock.list.topLevelItem(0))
+    dock.list.setCurrentIndex(dock.row_index(0))
     assert not dock.accept_button.isEnabled()
-    menu = dock.context_menu(dock.list.topLevelItem(0))
+    menu = dock.context_menu(dock.row_index(0))
     assert [a.text() for a in menu.actions()] == ["Hiển thị trên sơ đồ"]
     choose(dock.severity_filter, "Cảnh báo")
-    dock.list.setCurrentItem(dock.list.topLevelItem(0))
+    dock.list.setCurrentIndex(dock.row_index(0))
     window.dialogs.text_answer = "   "
     dock.accept_button.click()
     assert acceptances(window.current_model()) == {}

@@ -165,8 +165,8 @@ def test_opening_a_2_0_model_offers_migration_once_and_it_is_one_undo_step(windo
     model = window.current_model()
     assert profile_id_of(model) == "vn-digital-2025"
     assert "2025" in window.profiles.label.text() or "số" in window.profiles.label.text()
-    problem_list = window.problems.list
-    rules = {problem_list.topLevelItem(i).text(2) for i in range(problem_list.topLevelItemCount())}
+    problem_list = window.problems.list.model()
+    rules = {problem_list.index(i, 2).data() for i in range(problem_list.rowCount())}
     assert "migration" in rules  # the decisions are in the Problems panel
     window.document.undo_stack.undo()
     assert profile_id_of(window.current_model()) == "vn-egov-2.0"

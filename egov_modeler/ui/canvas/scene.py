@@ -4,6 +4,12 @@ It keeps ``{node id: item}`` and ``{connection id: item}`` maps and, when the mo
 a change, updates only the items the event names (DESIGN.md, "The canvas"), so a view with
 hundreds of nodes stays responsive. It never edits the model: tools do that through
 commands, and the resulting events come back here.
+
+Why the indexes (nodes by parent, by element, connections by end and by relationship,
+the legends): an event names one node or line, and answering it must not scan the whole
+view; a 200-element delete of a 2,000-node view sends some 600 events. What concerns the
+view as a whole (the legends, the selection after items went) is done once when the
+edit is over (:func:`~egov_modeler.ui.undo.edit_burst`).
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from ...model import events as ev
 from ...model.model import Model
 from ...model.views import NODE_CONTAINER, NODE_LEGEND, Connection, Node, View
 from ..model_listener import ModelListener
+from ..undo import edit_burst
 from .items import BandItem, ConnectionItem, ElementItem, NodeItem
 
 log = logging.getLogger(__name__)
@@ -45,6 +52,15 @@ class DiagramScene(QGraphicsScene):
         self.connection_items: dict[str, ConnectionItem] = {}
         self._element_nodes: dict[str, set[str]] = {}
         self._node_connections: dict[str, set[str]] = {}
+        #: node id -> (parent id, element id) as the items were last told
+        self._node_links: dict[str, tuple[str | None, str | None]] = {}
+        #: parent node id (None: the view) -> the node ids directly inside it
+        self._children: dict[str | None, set[str]] = {}
+        #: connection id -> (source, target, relationship id)
+        self._connection_links: dict[str, tuple[str, str, str | None]] = {}
+        self._relationship_connections: dict[str, set[str]] = {}
+        self._legends: set[str] = set()
+        self._containers: set[str] = set()
         self._band_order: dict[str, int] = {}
         self._problems: dict[str, str] = {}
         self._fit_pending = False
@@ -54,6 +70,10 @@ class DiagramScene(QGraphicsScene):
         self.pixel = 1.0
         self.setBackgroundBrush(QColor("#ffffff"))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        #: The node items whose bounds hold their resize handles (the selected ones).
+        self._with_handles: set[NodeItem] = set()
+        self._lines_with_handles: set[ConnectionItem] = set()
+        self.selectionChanged.connect(self._follow_selection)
         self.rebuild()
         self._listener = ModelListener()
         self._listener.follow(model, self._on_event)
@@ -75,16 +95,28 @@ class DiagramScene(QGraphicsScene):
     # ------------------------------------------------------------------ building
     def rebuild(self) -> None:
         """Make every item again (a new model, or ModelReset)."""
+        # Forget the items before Qt deletes them: a selection change told while clearing
+        # must not reach a deleted item through these sets.
+        self._with_handles.clear()
+        self._lines_with_handles.clear()
         self.clear()
         self.node_items.clear()
         self.connection_items.clear()
         self._element_nodes.clear()
         self._node_connections.clear()
+        self._node_links.clear()
+        self._children.clear()
+        self._connection_links.clear()
+        self._relationship_connections.clear()
+        self._legends.clear()
+        self._containers.clear()
         if not self.model.has_view(self.view_id):
             return
         view = self.view()
         self._viewpoint = view.viewpoint
         self._compute_band_order()
+        for node in view.nodes.values():
+            self._link_node(node)
         for node in view.nodes.values():
             self._add_node_item(node, fit=False)
         for node in view.nodes.values():
@@ -103,8 +135,102 @@ class DiagramScene(QGraphicsScene):
 
     def children_top(self, node_id: str) -> float | None:
         """Top of the highest node nested in ``node_id`` (its name must stay above)."""
-        tops = [n.y for n in self.view().nodes.values() if n.parent == node_id]
+        nodes = self.view().nodes
+        tops = [nodes[n].y for n in self._children.get(node_id, ()) if n in nodes]
         return min(tops) if tops else None
+
+    def child_ids(self, node_id: str | None) -> set[str]:
+        """The nodes directly inside ``node_id`` (the scene's index, not a search)."""
+        return self._children.get(node_id, set())
+
+    def descendant_ids(self, node_id: str) -> list[str]:
+        """Every node nested, at any depth, inside ``node_id``, parents first."""
+        found: list[str] = []
+        todo, seen = [node_id], {node_id}
+        while todo:
+            for child in self._children.get(todo.pop(), ()):
+                if child not in seen:
+                    seen.add(child)
+                    found.append(child)
+                    todo.append(child)
+        return found
+
+    # ------------------------------------------------------------------ indexes
+    def _link_node(self, node: Node) -> None:
+        """Index a node by its parent and element (replacing what it was indexed by)."""
+        self._unlink_node(node.id)
+        self._node_links[node.id] = (node.parent, node.element_id)
+        self._children.setdefault(node.parent, set()).add(node.id)
+        if node.element_id:
+            self._element_nodes.setdefault(node.element_id, set()).add(node.id)
+        for kind, found in ((NODE_LEGEND, self._legends), (NODE_CONTAINER, self._containers)):
+            if node.kind == kind:
+                found.add(node.id)
+            else:
+                found.discard(node.id)
+
+    def _unlink_node(self, node_id: str) -> None:
+        links = self._node_links.pop(node_id, None)
+        if links is None:
+            return
+        parent, element_id = links
+        self._children.get(parent, set()).discard(node_id)
+        if element_id:
+            self._element_nodes.get(element_id, set()).discard(node_id)
+        self._legends.discard(node_id)
+        self._containers.discard(node_id)
+
+    def _link_connection(self, conn: Connection) -> None:
+        self._unlink_connection(conn.id)
+        self._connection_links[conn.id] = (conn.source, conn.target, conn.relationship_id)
+        for end in (conn.source, conn.target):
+            self._node_connections.setdefault(end, set()).add(conn.id)
+        if conn.relationship_id:
+            self._relationship_connections.setdefault(conn.relationship_id, set()).add(
+                conn.id)
+
+    def _unlink_connection(self, connection_id: str) -> None:
+        links = self._connection_links.pop(connection_id, None)
+        if links is None:
+            return
+        source, target, relationship_id = links
+        for end in (source, target):
+            self._node_connections.get(end, set()).discard(connection_id)
+        if relationship_id:
+            self._relationship_connections.get(relationship_id, set()).discard(connection_id)
+
+    def _take_item(self, item) -> None:
+        """Remove an item; a selected one changes the selection, which is told once
+        when the edit is over (a 200-element delete told it 200 times)."""
+        if not item.isSelected():
+            self.removeItem(item)
+            return
+        blocked = self.blockSignals(True)
+        try:
+            self.removeItem(item)
+        finally:
+            self.blockSignals(blocked)
+        edit_burst().after(self._tell_selection)
+
+    def _tell_selection(self) -> None:
+        self.selectionChanged.emit()
+
+    def _follow_selection(self) -> None:
+        """Selected boxes and lines make room for their handles, deselected ones give it
+        back."""
+        selected = self.selectedItems()
+        now = {i for i in selected if isinstance(i, NodeItem)}
+        for item in self._with_handles - now:
+            item.show_handles(False)
+        for item in now - self._with_handles:
+            item.show_handles(True)
+        self._with_handles = now
+        lines = {i for i in selected if isinstance(i, ConnectionItem)}
+        for line in self._lines_with_handles - lines:
+            line.show_handles(False)
+        for line in lines - self._lines_with_handles:
+            line.show_handles(True)
+        self._lines_with_handles = lines
 
     def _refresh_parent(self, node_id: str) -> None:
         node = self.view().nodes.get(node_id)
@@ -118,8 +244,8 @@ class DiagramScene(QGraphicsScene):
                           else ElementItem(node.id))
         self.addItem(item)
         self.node_items[node.id] = item
-        if node.element_id:
-            self._element_nodes.setdefault(node.element_id, set()).add(node.id)
+        if node.id not in self._node_links:
+            self._link_node(node)
         item.sync()
         item.problem = self._problems.get(node.element_id or node.id)
         if fit:
@@ -132,8 +258,7 @@ class DiagramScene(QGraphicsScene):
         item = ConnectionItem(conn.id)
         self.addItem(item)
         self.connection_items[conn.id] = item
-        for end in (conn.source, conn.target):
-            self._node_connections.setdefault(end, set()).add(conn.id)
+        self._link_connection(conn)
         item.sync()
         item.setZValue(CONNECTION_Z)
         return item
@@ -190,6 +315,7 @@ class DiagramScene(QGraphicsScene):
         node = self.node(event.node_id)
         if node.layer is not None:
             self._compute_band_order()
+        self._link_node(node)
         self._add_node_item(node)
         self._refresh_legends()
 
@@ -197,12 +323,11 @@ class DiagramScene(QGraphicsScene):
         if event.view_id != self.view_id:
             return
         item = self.node_items.pop(event.node_id, None)
+        self._unlink_node(event.node_id)
         if item is None:
             return
-        for nodes in self._element_nodes.values():
-            nodes.discard(event.node_id)
         self._node_connections.pop(event.node_id, None)
-        self.removeItem(item)
+        self._take_item(item)
         self._band_order.pop(event.node_id, None)
         self._refresh_legends()
 
@@ -212,7 +337,7 @@ class DiagramScene(QGraphicsScene):
         item = self.node_items.get(event.node_id)
         if item is None:
             return
-        item.sync()
+        item.sync_bounds()
         self.update_routes([event.node_id])
         self._refresh_parent(event.node_id)
         self._schedule_fit()
@@ -223,10 +348,13 @@ class DiagramScene(QGraphicsScene):
         item = self.node_items.get(event.node_id)
         if item is None:
             return
+        old_parent = self._node_links.get(event.node_id, (None, None))[0]
+        self._link_node(self.node(event.node_id))  # its parent may have changed
+        if old_parent in self.node_items and not self.node_items[old_parent].is_container:
+            self.node_items[old_parent].refresh()  # its name may go back down
         item.sync()
         self._refresh_parent(event.node_id)
-        view = self.view()
-        for node_id in [event.node_id, *(d.id for d in view.descendants(event.node_id))]:
+        for node_id in [event.node_id, *self.descendant_ids(event.node_id)]:
             self._restack(node_id)
 
     def _connection_added(self, event: ev.ConnectionAdded) -> None:
@@ -238,16 +366,16 @@ class DiagramScene(QGraphicsScene):
         if event.view_id != self.view_id:
             return
         item = self.connection_items.pop(event.connection_id, None)
+        self._unlink_connection(event.connection_id)
         if item is not None:
-            for ids in self._node_connections.values():
-                ids.discard(event.connection_id)
-            self.removeItem(item)
+            self._take_item(item)
             self._refresh_legends()
 
     def _connection_changed(self, event: ev.ConnectionChanged) -> None:
         if event.view_id == self.view_id:
             item = self.connection_items.get(event.connection_id)
             if item is not None:
+                self._link_connection(self.connection(event.connection_id))
                 item.sync()
                 self.update_routes([event.connection_id])
 
@@ -261,8 +389,9 @@ class DiagramScene(QGraphicsScene):
 
     def _relationship_changed(self, event: ev.RelationshipChanged) -> None:
         shown = False
-        for item in self.connection_items.values():
-            if self.connection(item.connection_id).relationship_id == event.relationship_id:
+        for connection_id in self._relationship_connections.get(event.relationship_id, ()):
+            item = self.connection_items.get(connection_id)
+            if item is not None:
                 item.sync()
                 shown = True
         if shown:
@@ -284,13 +413,16 @@ class DiagramScene(QGraphicsScene):
 
     def _refresh_legends(self) -> None:
         """Legend nodes list the types on the view: redraw them when what is shown
-        changes."""
+        changes (once per edit)."""
+        if self._legends:
+            edit_burst().after(self._refresh_legends_now)
+
+    def _refresh_legends_now(self) -> None:
         if not self.model.has_view(self.view_id):
             return
-        nodes = self.view().nodes
-        for node_id, item in self.node_items.items():
-            node = nodes.get(node_id)
-            if node is not None and node.kind == NODE_LEGEND:
+        for node_id in self._legends:
+            item = self.node_items.get(node_id)
+            if item is not None:
                 item.refresh()
 
     def ghosted_node_ids(self) -> list[str]:
@@ -326,6 +458,15 @@ class DiagramScene(QGraphicsScene):
             mid = conn.midpoint()
             return QRectF(mid.x() - 1, mid.y() - 1, 2, 2)
         return None
+
+    def container_items(self) -> list[NodeItem]:
+        """The items of the bands and groups (the scene's index)."""
+        return [self.node_items[n] for n in self._containers if n in self.node_items]
+
+    def node_ids_at(self, point: QPointF) -> list[str]:
+        """The nodes whose item covers ``point``, topmost first (the spatial index's
+        answer; an item being dragged is where the drag shows it)."""
+        return [i.node_id for i in self.items(point) if isinstance(i, NodeItem)]
 
     def node_items_at(self, point: QPointF) -> list[NodeItem]:
         """Node items whose box contains ``point``, topmost first."""
@@ -389,14 +530,17 @@ class DiagramScene(QGraphicsScene):
         would be a 3-pixel target)."""
         if pixel <= 0:
             return
-        before, self.pixel = max(1.0, self.pixel), pixel
-        if max(1.0, pixel) == before:
+        before, self.pixel = self.pixel, pixel
+        if pixel == before:
             return
-        for node_item in self.node_items.values():
-            node_item.prepareGeometryChange()
-            node_item.update()
-        for connection_item in self.connection_items.values():
-            connection_item.update_route()
+        # Only a selected box's or line's bounds hold its handles; the view repaints
+        # everything after a zoom anyway. No other item changes: a zoom that moved every
+        # line in the scene's index took half the time of a repaint of 2,000 nodes.
+        for item in self._with_handles:
+            item.prepareGeometryChange()
+        if max(1.0, pixel) != max(1.0, before):
+            for connection_item in self._lines_with_handles:
+                connection_item.zoom_changed()
 
     def set_problems(self, problems: dict[str, str]) -> None:
         """Mark nodes whose element (or node id) has a validation finding."""

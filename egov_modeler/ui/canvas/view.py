@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ..editor import Editor
 from .autoscroll import EdgeScroller
+from .band_names import paint_band_names
 from .nesting import holder_at, nests_into_elements
 from .scene import DiagramScene
 from .tools import ConnectTool, PlaceTool, SelectTool, Tool
@@ -276,6 +277,11 @@ class DiagramView(QGraphicsView):
 
     def zoom_reset(self) -> None:
         self.set_zoom(1.0)
+
+    def drawForeground(self, painter: QPainter, rect) -> None:
+        """Zoomed out, the bands' names over the diagram (:mod:`.band_names`)."""
+        super().drawForeground(painter, rect)
+        paint_band_names(self, painter, rect)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -9,7 +9,9 @@ in folders by dragging them, change an element's type. The item view is named
 ``mimeData`` gives what a drag carries.
 
 Typing in the filter box keeps the rows whose name (or type, or layer) contains every
-word typed, ignoring Vietnamese diacritics. The dock only shows and reports: what the
+word typed, ignoring Vietnamese diacritics; it searches the whole model, folders never
+opened too (the tree makes rows only as they are shown: see :mod:`.model_tree`), and
+opens the folders that hold what it found. The dock only shows and reports: what the
 user selects, renames, drops, deletes or asks a menu for goes to the window's
 :class:`~egov_modeler.ui.window.tree_controller.TreeController` as signals, and the
 controller selects rows here when the diagram's selection changes
@@ -42,18 +44,18 @@ from PySide6.QtWidgets import (
 from ...model.model import Model
 from .model_tree import (
     ELEMENT,
+    FETCH_BATCH,
     ID_ROLE,
     KIND_ROLE,
     MODEL,
     NAME_ROLE,
     RELATIONSHIP,
-    SORT_ROLE,
     USER_FOLDER,
     VIEW,
     ModelTreeModel,
     folder_path,
 )
-from .search_tree import WordFilter, searchable_tree
+from .search_tree import searchable_tree
 
 #: Keys the tree handles itself while it has the focus, although the window has them as
 #: shortcuts for the diagram (Delete removes from the *view* there, from the model here).
@@ -97,16 +99,12 @@ class ModelDock(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Model"), parent)
         self.setObjectName("model_tree_dock")
+        #: The tree's item model: it sorts and filters its rows itself (a proxy model
+        #: would ask it for every row, and it makes rows only as they are shown).
         self.source_model = ModelTreeModel(self)
-        self.proxy = WordFilter(self)
-        self.proxy.setAutoAcceptChildRows(True)  # a layer's name finds its elements
-        self.proxy.setSourceModel(self.source_model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setSortLocaleAware(False)
-        self.proxy.sort(0)
         body, self.search, self.tree = searchable_tree(
-            self, "model_tree", self.tr("Filter elements, relationships, views…"), self.proxy,
-            18)
+            self, "model_tree", self.tr("Filter elements, relationships, views…"),
+            self.source_model, 18)
         self.setWidget(body)
         tree = self.tree
         tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -126,6 +124,7 @@ class ModelDock(QDockWidget):
         tree.installEventFilter(self)
         self.source_model.aboutToRebuild.connect(self._remember_expanded)
         self.source_model.rebuilt.connect(self._restore_expanded)
+        tree.verticalScrollBar().valueChanged.connect(self._fetch_in_sight)
 
     # ---------------------------------------------------------------- content
     def show_model(self, model: Model) -> None:
@@ -138,26 +137,49 @@ class ModelDock(QDockWidget):
 
     def _expand_top(self) -> None:
         """The model and its folders open, the Elements folder's layer groups closed: a
-        first look shows the folders, layers and counts, not a thousand rows."""
-        top = self.proxy.index(0, 0)
+        first look shows the folders, layers and counts, not a thousand rows. A folder
+        of more than :data:`FETCH_BATCH` rows (the 40,000 relationships of a national
+        model) stays closed too: opening it puts all its rows in order first."""
+        top = self.index_of_model()
         self.tree.expand(top)
-        for row in range(self.proxy.rowCount(top)):
-            self.tree.expand(self.proxy.index(row, 0, top))
+        tree_model = self.source_model
+        for row in range(tree_model.rowCount(top)):
+            index = tree_model.index(row, 0, top)
+            if tree_model.member_count(index) <= FETCH_BATCH:
+                self.tree.expand(index)
+
+    def _fetch_in_sight(self, *_args: object) -> None:
+        """Make the next rows of every open folder whose last row is in sight. Qt asks
+        for more rows only for the folders above the tree's very last row, so a folder
+        followed by another (Relationships, then Views) showed its first rows only."""
+        tree_model, tree = self.source_model, self.tree
+        bottom = tree.viewport().height()
+        for folder in list(tree_model.shown_folders()):
+            index = tree_model.index_of_row(folder)
+            if not index.isValid() or not tree_model.canFetchMore(index) or \
+                    not tree.isExpanded(index):
+                continue
+            count = tree_model.rowCount(index)
+            last = tree_model.index(count - 1, 0, index) if count else index
+            if tree.visualRect(last).top() < bottom:
+                tree_model.fetchMore(index)
 
     def _key(self, index: QModelIndex) -> Row:
         return str(index.data(KIND_ROLE)), str(index.data(ID_ROLE))
 
-    def _proxy_rows(self, parent: QModelIndex | None = None):
-        parent = parent or QModelIndex()
-        for row in range(self.proxy.rowCount(parent)):
-            index = self.proxy.index(row, 0, parent)
-            yield index
-            yield from self._proxy_rows(index)
+    def _folder_indexes(self):
+        """The indexes of the folders listed (only folders open; a concept row has no
+        rows under it)."""
+        tree_model = self.source_model
+        for folder in tree_model.shown_folders():
+            index = tree_model.index_of_row(folder)
+            if index.isValid():
+                yield index
 
     def _remember_expanded(self) -> None:
         """Before the rows are listed again (the folders changed): which ones were open."""
         if self._expanded is not None:
-            self._expanded = {self._key(i) for i in self._proxy_rows()
+            self._expanded = {self._key(i) for i in self._folder_indexes()
                               if self.tree.isExpanded(i)}
 
     def _restore_expanded(self) -> None:
@@ -165,27 +187,22 @@ class ModelDock(QDockWidget):
             self._expand_top()
             self._expanded = set()
             return
-        for index in self._proxy_rows():
+        for index in list(self._folder_indexes()):
             if self._key(index) in self._expanded:
                 self.tree.expand(index)
 
     def index_of(self, concept_id: str) -> QModelIndex:
-        """The (proxy) index of an element, relationship or view; invalid when filtered
-        out or unknown."""
-        item = self.source_model.item_of(concept_id)
-        if item is None:
-            return QModelIndex()
-        return self.proxy.mapFromSource(item.index())
+        """The index of an element, relationship or view (its row made if the tree had
+        not shown it yet); invalid when filtered out or unknown."""
+        return self.source_model.index_of_row(self.source_model.item_of(concept_id))
 
     def index_of_folder(self, path: list[int]) -> QModelIndex:
-        """The (proxy) index of the model's folder at ``path``."""
-        item = self.source_model.folder_item(path)
-        return self.proxy.mapFromSource(item.index()) if item is not None else QModelIndex()
+        """The index of the model's folder at ``path``."""
+        return self.source_model.index_of_row(self.source_model.folder_item(path))
 
     def index_of_model(self) -> QModelIndex:
-        """The (proxy) index of the model's own row, at the top."""
-        item = self.source_model.model_item
-        return self.proxy.mapFromSource(item.index()) if item is not None else QModelIndex()
+        """The index of the model's own row, at the top."""
+        return self.source_model.index_of_row(self.source_model.model_item)
 
     # ---------------------------------------------------------------- selection
     def selected_rows(self) -> list[Row]:
@@ -197,7 +214,13 @@ class ModelDock(QDockWidget):
     def select_concepts(self, ids: list[str]) -> None:
         """Select the rows of these elements and relationships (the diagram's selection),
         without reporting it back as the user's choice."""
-        indexes = [i for i in (self.index_of(c) for c in ids) if i.isValid()]
+        tree_model = self.source_model
+        syncing, self._syncing = self._syncing, True  # making a row may reshape the
+        try:  # selection (Qt splits a selected range a new row lands in): not the user's
+            rows = [tree_model.item_of(c) for c in ids]  # all made before any index is
+        finally:  # taken: a row made moves the rows below it
+            self._syncing = syncing
+        indexes = [i for i in map(tree_model.index_of_row, rows) if i.isValid()]
         self._select(indexes)
 
     def select_model_row(self) -> None:
@@ -220,8 +243,11 @@ class ModelDock(QDockWidget):
         finally:
             self._syncing = False
 
-    def _selection_changed(self, *_args: object) -> None:
-        if not self._syncing:
+    def _selection_changed(self, selected: QItemSelection,
+                           deselected: QItemSelection) -> None:
+        # Nothing selected or deselected: Qt split a selected range where a row was made
+        # (the tree makes rows as they are shown), the user changed nothing.
+        if not self._syncing and (not selected.isEmpty() or not deselected.isEmpty()):
             self.rowsSelected.emit(self.selected_rows())
 
     def edit_row(self, kind: str, row_id: str) -> bool:
@@ -241,9 +267,10 @@ class ModelDock(QDockWidget):
 
     # ---------------------------------------------------------------- user actions
     def _filter(self, text: str) -> None:
-        self.proxy.set_query(text)
+        self.source_model.set_query(text)
         if text.strip():
-            self.tree.expandAll()
+            for index in list(self._folder_indexes()):  # what was found, in every folder
+                self.tree.expand(index)
         else:
             self.tree.collapseAll()
             self._expand_top()

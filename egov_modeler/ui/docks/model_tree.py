@@ -5,14 +5,24 @@ The top row is the model (renaming it renames the model). Under it come the mode
 folders (those made in the window or read from Archi or an exchange file) with what is
 filed in them, then three fixed folders for what no folder holds: *Elements*, grouped by
 their framework layer (the catalog's layer names, in catalog order; elements without one
-by ArchiMate layer), *Relationships* and *Views*. The tree follows the model's change
-events and touches only the rows an event names, so a model of a thousand elements is
-not rebuilt on each edit; only a change of the folders' own shape (new, renamed, moved,
-deleted folder) lists everything again.
+by ArchiMate layer), *Relationships* and *Views*. Rows are in name order, ignoring
+diacritics.
 
-The item model never edits the model: a rename typed in a row or a drop onto a folder is
-announced (:attr:`ModelTreeModel.renameRequested`, :attr:`ModelTreeModel.dropRequested`)
-and the window runs the command, whose change event then updates the rows.
+Why lazy: a ministry's model reaches 20,000 elements and 40,000 relationships, and making
+a row for each (as a ``QStandardItemModel`` did) took seconds on every open. Here a folder
+knows what it holds and how many (its label shows the count), and makes rows only when it
+is opened, a batch at a time as it is scrolled (Qt's ``canFetchMore``/``fetchMore``), or
+when one row is asked for (:meth:`ModelTreeModel.item_of`: the diagram's selection, a
+rename). The filter (:meth:`ModelTreeModel.set_query`) searches the model itself, not
+the rows made so far, so it finds rows in folders never opened. See
+:mod:`.tree_rows` for the rows.
+
+The tree follows the model's change events and touches only the rows an event names;
+only a change of the folders' own shape (new, renamed, moved, deleted folder) lists
+everything again. The item model never edits the model: a rename typed in a row or a drop
+onto a folder is announced (:attr:`ModelTreeModel.renameRequested`,
+:attr:`ModelTreeModel.dropRequested`) and the window runs the command, whose change event
+then updates the rows.
 
 Dragging rows carries them under :data:`TREE_MIME` (to move them between folders) and the
 first element's id under :data:`~egov_modeler.ui.canvas.view.ELEMENT_MIME`: dropped on a
@@ -21,12 +31,23 @@ diagram it places *that* element (see :mod:`egov_modeler.ui.canvas.reuse`).
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from typing import Any
 
-from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QIcon, QStandardItem, QStandardItemModel
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ...model import events as ev
@@ -36,12 +57,12 @@ from ...model.find import layer_key
 from ...model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES, ArchiMateLayer, layer_label
 from ...model.model import Model
 from ...model.text_fold import fold
-from ...model.views import View
 from ..canvas.view import ELEMENT_MIME
 from ..icons import element_type_icon
 from ..model_listener import ModelListener
 from ..plain_text import tooltip
 from .search_tree import SEARCH_ROLE
+from .tree_rows import ROOT, ConceptRow, Entry, FolderRow, folded
 
 log = logging.getLogger(__name__)
 
@@ -63,12 +84,27 @@ MODEL, USER_FOLDER = "model", "user_folder"
 TREE_MIME = "application/x-egov-tree-rows"
 #: Kinds of rows that can be renamed, moved between folders, deleted.
 CONCEPTS = (ELEMENT, RELATIONSHIP, VIEW)
+#: Rows made at a time when a folder is opened or scrolled to its end.
+FETCH_BATCH = 200
 
 _ENABLED = Qt.ItemFlag.ItemIsEnabled
 _SELECTABLE = Qt.ItemFlag.ItemIsSelectable
 _EDITABLE = Qt.ItemFlag.ItemIsEditable
 _DRAG = Qt.ItemFlag.ItemIsDragEnabled
 _DROP = Qt.ItemFlag.ItemIsDropEnabled
+_LEAF = Qt.ItemFlag.ItemNeverHasChildren
+_FLAGS = {
+    MODEL: _ENABLED | _SELECTABLE | _EDITABLE | _DROP,
+    USER_FOLDER: _ENABLED | _SELECTABLE | _EDITABLE | _DRAG | _DROP,
+    FOLDER: _ENABLED | _DROP,
+    GROUP: _ENABLED | _DROP,
+}
+_CONCEPT_FLAGS = _ENABLED | _SELECTABLE | _EDITABLE | _DRAG | _LEAF
+_BOLD = (MODEL, FOLDER, GROUP)
+
+Row = FolderRow | ConceptRow
+#: The invisible root's index (Qt's default "no parent").
+_TOP = QModelIndex()
 
 
 def folder_path(text: str) -> list[int]:
@@ -82,9 +118,13 @@ def _path_text(path: tuple[int, ...]) -> str:
     return "/".join(map(str, path))
 
 
-class ModelTreeModel(QStandardItemModel):
+def _matches(words: list[str], haystack: str) -> bool:
+    return all(word in haystack for word in words)
+
+
+class ModelTreeModel(QAbstractItemModel):
     """The model row, its folders and the fixed *Elements* (by layer), *Relationships*
-    and *Views* folders of one model."""
+    and *Views* folders of one model, made a batch of rows at a time."""
 
     #: A row was renamed by typing: (kind, id, new text).
     renameRequested = Signal(str, str, str)
@@ -99,15 +139,97 @@ class ModelTreeModel(QStandardItemModel):
         super().__init__(parent)
         self.model: Model | None = None
         self._listener = ModelListener()
-        self._items: dict[str, QStandardItem] = {}
-        self._groups: dict[str, QStandardItem] = {}
+        self._serials = itertools.count(1)
+        self._root = FolderRow(0, ROOT, "", None, "", self)
+        #: serial -> row, for the rows Qt may hold an index of (made and not removed).
+        self._live: dict[int, Row] = {}
+        self.model_item: FolderRow | None = None
+        self._fixed: dict[str, FolderRow] = {}
+        self._groups: dict[str, FolderRow] = {}
+        self._user_folders: dict[str, FolderRow] = {}
         self._layer_names: dict[str, tuple[int, str]] = {}
-        self._folders: dict[str, QStandardItem] = {}
-        self._user_folders: dict[str, QStandardItem] = {}
         #: object id -> path text of the folder it is filed in
         self._filed: dict[str, str] = {}
         self._shape: list[tuple[str, str]] = []
-        self.model_item: QStandardItem | None = None
+        #: concept id -> the folder row it is listed under, and its kind (two plain maps,
+        #: no tuple per concept: 60,000 more objects for the garbage collector to walk)
+        self._home: dict[str, FolderRow] = {}
+        self._kind: dict[str, str] = {}
+        #: concept id -> its row, for the concepts that have one
+        self._made: dict[str, ConceptRow] = {}
+        #: concept id -> the key it is ordered by / the folded text it is searched by
+        self._keys: dict[str, str] = {}
+        self._search: dict[str, str] = {}
+        #: concept id -> its name as a relationship's row shows its ends (many rows show
+        #: the same element); (kind, type) -> the type's label
+        self._end_names: dict[str, str] = {}
+        self._type_labels: dict[tuple[str, str], str] = {}
+        self._words: list[str] = []
+        #: Concept rows made since the model was shown (what the tests count: opening a
+        #: model makes a few, not one per concept).
+        self.rows_made = 0
+
+    # ================================================================ Qt's item model
+    def _row(self, index: QModelIndex | QPersistentModelIndex) -> Row | None:
+        if not index.isValid():
+            return self._root
+        return self._live.get(index.internalId())
+
+    def index_of_row(self, row: Row | None) -> QModelIndex:
+        """The index of a row (invalid for the root, or a row not listed)."""
+        if row is None or row.holder is None or row.serial not in self._live or (
+                isinstance(row, FolderRow) and not row.shown):
+            return QModelIndex()
+        return self.createIndex(row.holder.number_of(row), 0, row.serial)
+
+    def index(self, row: int, column: int = 0,
+              parent: QModelIndex | QPersistentModelIndex = _TOP) -> QModelIndex:
+        folder = self._row(parent)
+        if column != 0 or not isinstance(folder, FolderRow):
+            return QModelIndex()
+        child = folder.child(row)
+        return QModelIndex() if child is None else self.createIndex(row, 0, child.serial)
+
+    def parent(self, index: Any = None) -> Any:
+        if index is None:  # QObject.parent()
+            return super().parent()
+        row = self._row(index) if index.isValid() else None
+        if row is None or row.holder is None or row.holder is self._root:
+            return QModelIndex()
+        return self.index_of_row(row.holder)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _TOP) -> int:
+        folder = self._row(parent)
+        return folder.child_count() if isinstance(folder, FolderRow) else 0
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _TOP) -> int:
+        return 1
+
+    def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = _TOP) -> bool:
+        folder = self._row(parent)
+        return isinstance(folder, FolderRow) and (folder.child_count() > 0 or folder.unmade())
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        folder = self._row(parent)
+        return isinstance(folder, FolderRow) and folder.unmade()
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        folder = self._row(parent)
+        if isinstance(folder, FolderRow):
+            self._fetch(folder, FETCH_BATCH)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        row = self._row(index) if index.isValid() else None
+        if row is None:
+            return _DROP
+        if isinstance(row, ConceptRow):
+            return _CONCEPT_FLAGS
+        return _FLAGS.get(row.kind, _ENABLED)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self._row(index) if index.isValid() else None
+        return None if row is None else self.row_data(row, role)
 
     # ---------------------------------------------------------------- drag and drop
     def mimeTypes(self) -> list[str]:
@@ -141,12 +263,12 @@ class ModelTreeModel(QStandardItemModel):
 
     def _drop_target(self, parent: QModelIndex | QPersistentModelIndex
                      ) -> tuple[str, str] | None:
-        item = self.itemFromIndex(parent) if parent.isValid() else self.model_item
-        while item is not None and item.data(KIND_ROLE) not in (MODEL, USER_FOLDER, FOLDER):
-            item = item.parent()  # a layer group or a concept: the folder holding it
-        if item is None:
+        row = self._row(parent) if parent.isValid() else self.model_item
+        while row is not None and row.kind not in (MODEL, USER_FOLDER, FOLDER):
+            row = row.holder  # a layer group or a concept: the folder holding it
+        if row is None or row is self._root:
             return None
-        return str(item.data(KIND_ROLE)), str(item.data(ID_ROLE))
+        return row.kind, row.id
 
     def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
                         parent: QModelIndex | QPersistentModelIndex) -> bool:
@@ -177,14 +299,188 @@ class ModelTreeModel(QStandardItemModel):
             if kind in (*CONCEPTS, MODEL, USER_FOLDER) and isinstance(value, str):
                 if value != self.data(index, NAME_ROLE):
                     self.renameRequested.emit(str(kind), str(self.data(index, ID_ROLE)), value)
-                return False
-        return super().setData(index, value, role)
+        return False
 
-    # ---------------------------------------------------------------- model
+    # ================================================================ what a row shows
+    def row_data(self, row: Row, role: int) -> Any:
+        """What ``row`` answers for ``role`` (Qt's ``data``; also ``row.data(role)``)."""
+        if role == KIND_ROLE:
+            return row.kind
+        if role == ID_ROLE:
+            return row.id
+        if role == SORT_ROLE:
+            return row.key
+        if isinstance(row, FolderRow):
+            return self._folder_data(row, role)
+        model = self.model
+        if model is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._concept_text(row.kind, row.id)
+        if role == NAME_ROLE:
+            return self._concept_name_field(row.kind, row.id)
+        if role == SEARCH_ROLE:
+            return self._search_text(row.kind, row.id)
+        if role == Qt.ItemDataRole.DecorationRole and row.kind == ELEMENT:
+            if model.has_element(row.id):
+                etype = model.element(row.id).type
+                return element_type_icon(etype) if etype in ELEMENT_TYPES else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._concept_tooltip(row.kind, row.id)
+        return None
+
+    def _folder_data(self, row: FolderRow, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._folder_text(row)
+        if role == NAME_ROLE:
+            if row.kind == MODEL:
+                return self.model.name if self.model is not None else ""
+            return row.label
+        if role == SEARCH_ROLE:
+            return row.search or None
+        if role == _GROUP_NAME_ROLE and row.kind == GROUP:
+            return row.label
+        if role == Qt.ItemDataRole.FontRole and row.kind in _BOLD:
+            return _bold_font()
+        if role == Qt.ItemDataRole.DecorationRole and row.kind == USER_FOLDER:
+            return _folder_icon()
+        if role == Qt.ItemDataRole.ToolTipRole and row.kind == MODEL:
+            return tooltip(self.tr("The model: rename it here (F2); select it to see its "
+                                   "properties"))
+        return None
+
+    def _folder_text(self, row: FolderRow) -> str:
+        if row.kind == MODEL:
+            return (self.model.name if self.model is not None else "") or \
+                self.tr("(unnamed model)")
+        if row.kind == GROUP:
+            return f"{row.label} ({len(row.members)})"
+        if row.kind == FOLDER:
+            count = (sum(len(g.members) for g in self._groups.values()) if row.id == ELEMENT
+                     else len(row.members))
+            return f"{self._fixed_label(row.id)} ({count})"
+        return row.label
+
+    def _fixed_label(self, kind: str) -> str:
+        return {ELEMENT: self.tr("Elements"), RELATIONSHIP: self.tr("Relationships"),
+                VIEW: self.tr("Views")}[kind]
+
+    def _element_name(self, element: Element) -> str:
+        return element.name or self.tr("(unnamed)")
+
+    def _type_label(self, kind: str, type_name: str) -> str:
+        label = self._type_labels.get((kind, type_name))
+        if label is None:
+            known = (ELEMENT_TYPES if kind == ELEMENT else RELATIONSHIP_TYPES).get(type_name)
+            label = self.tr(known.label_en) if known else type_name
+            self._type_labels[(kind, type_name)] = label
+        return label
+
+    def _concept_name(self, concept_id: str) -> str:
+        """An end of a relationship as its row names it."""
+        name = self._end_names.get(concept_id)
+        if name is not None:
+            return name
+        model = self.model
+        if model is not None and model.has_element(concept_id):
+            name = self._element_name(model.element(concept_id))
+        elif model is not None and model.has_relationship(concept_id):
+            rel = model.relationship(concept_id)
+            name = rel.name or self._type_label(RELATIONSHIP, rel.type)
+        else:
+            return concept_id
+        self._end_names[concept_id] = name
+        return name
+
+    def _relationship_parts(self, rel: Relationship) -> list[str]:
+        """The pieces of a relationship's row text (folded one by one, then joined: the
+        ends' names are folded once, not once per relationship)."""
+        ends = [self._type_label(RELATIONSHIP, rel.type), ": ",
+                self._concept_name(rel.source), " → ", self._concept_name(rel.target)]
+        return [rel.name, " (", *ends, ")"] if rel.name else ends
+
+    def _concept_text(self, kind: str, concept_id: str) -> str:
+        model = self.model
+        assert model is not None
+        if kind == ELEMENT and model.has_element(concept_id):
+            return self._element_name(model.element(concept_id))
+        if kind == RELATIONSHIP and model.has_relationship(concept_id):
+            return "".join(self._relationship_parts(model.relationship(concept_id)))
+        if kind == VIEW and model.has_view(concept_id):
+            return model.view(concept_id).name or self.tr("(unnamed view)")
+        return concept_id
+
+    def _concept_name_field(self, kind: str, concept_id: str) -> str:
+        model = self.model
+        assert model is not None
+        if kind == ELEMENT and model.has_element(concept_id):
+            return model.element(concept_id).name
+        if kind == RELATIONSHIP and model.has_relationship(concept_id):
+            return model.relationship(concept_id).name
+        if kind == VIEW and model.has_view(concept_id):
+            return model.view(concept_id).name
+        return ""
+
+    def _concept_tooltip(self, kind: str, concept_id: str) -> str | None:
+        model = self.model
+        assert model is not None
+        if kind == ELEMENT and model.has_element(concept_id):
+            element = model.element(concept_id)
+            tip = f"{self._element_name(element)}\n{self._type_label(ELEMENT, element.type)}"
+            if element.documentation:
+                tip += "\n\n" + element.documentation[:400]
+            return tooltip(tip)
+        if kind == RELATIONSHIP:
+            return tooltip(self._concept_text(kind, concept_id))
+        if kind == VIEW and model.has_view(concept_id):
+            view = model.view(concept_id)
+            return self.tr("{count} elements").format(
+                count=sum(1 for n in view.nodes.values() if n.element_id))
+        return None
+
+    def _sort_key(self, kind: str, concept_id: str) -> str:
+        """What the row is ordered by: its kind, then its text without diacritics."""
+        key = self._keys.get(concept_id)
+        if key is not None:
+            return key
+        model = self.model
+        assert model is not None
+        if kind == RELATIONSHIP and model.has_relationship(concept_id):
+            parts = self._relationship_parts(model.relationship(concept_id))
+            key = "1r" + "".join(map(folded, parts))
+        else:
+            key = ("1e" if kind == ELEMENT else "1v") + folded(
+                self._concept_text(kind, concept_id))
+        self._keys[concept_id] = key
+        return key
+
+    def _search_text(self, kind: str, concept_id: str) -> str:
+        """What the filter box matches: the row's text and type, without diacritics."""
+        text = self._search.get(concept_id)
+        if text is not None:
+            return text
+        model = self.model
+        assert model is not None
+        if kind == ELEMENT and model.has_element(concept_id):
+            element = model.element(concept_id)
+            text = " ".join(folded(part) for part in (
+                self._element_name(element), self._type_label(ELEMENT, element.type),
+                element.type))
+        elif kind == RELATIONSHIP and model.has_relationship(concept_id):
+            rel = model.relationship(concept_id)
+            parts = self._relationship_parts(rel)
+            text = "".join(map(folded, parts)) + " " + folded(rel.type)
+        else:
+            text = folded(self._concept_text(kind, concept_id))
+        self._search[concept_id] = text
+        return text
+
+    # ================================================================ showing a model
     def show_model(self, model: Model) -> None:
-        """Follow ``model`` (instead of the previous one) and list all of it."""
+        """Follow ``model`` (instead of the previous one) and list it."""
         self.detach()
         self.model = model
+        self.rows_made = 0
         self._listener.follow(model, self._on_event)
         self.rebuild()
 
@@ -194,26 +490,52 @@ class ModelTreeModel(QStandardItemModel):
     def rebuild(self) -> None:
         """List everything again (a new model, a change of the folders, ModelReset)."""
         self.aboutToRebuild.emit()
-        self.clear()
-        self._items.clear()
+        self.beginResetModel()
+        try:
+            self._build()
+        finally:
+            self.endResetModel()
+        self.rebuilt.emit()
+
+    def _new_folder(self, kind: str, row_id: str, holder: FolderRow, key: str,
+                    label: str = "", search: str = "") -> FolderRow:
+        folder = FolderRow(next(self._serials), kind, row_id, holder, key, self, label,
+                           search)
+        self._live[folder.serial] = folder
+        return folder
+
+    def _forget_rows(self) -> None:
+        """Drop every concept row (a reset follows: Qt holds no index of them)."""
+        for row in self._made.values():
+            self._live.pop(row.serial, None)
+        self._made.clear()
+        for folder in self.folders():
+            folder.rows, folder.row_entries = [], []
+            folder.order, folder.cursor = None, 0
+
+    def _build(self) -> None:
+        self._live.clear()
+        self._root.all_folders, self._root.folders = [], []
+        self._fixed.clear()
         self._groups.clear()
-        self._folders.clear()
         self._user_folders.clear()
         self._filed.clear()
+        self._home.clear()
+        self._kind.clear()
+        self._made.clear()
+        self._keys.clear()
+        self._search.clear()
+        self._end_names.clear()
+        self._type_labels.clear()
         self.model_item = None
         self._layer_names = framework_layers(self.model)
         model = self.model
         if model is None:
-            self.rebuilt.emit()
             return
-        top = QStandardItem()
-        top.setFlags(_ENABLED | _SELECTABLE | _EDITABLE | _DROP)
-        top.setData(MODEL, KIND_ROLE)
-        top.setData(model.id, ID_ROLE)
-        top.setData("0", SORT_ROLE)
-        _bold(top)
+        top = self._new_folder(MODEL, model.id, self._root, "0")
+        top.search = folded(model.name or self.tr("(unnamed model)"))
+        self._root.all_folders = self._root.folders = [top]
         self.model_item = top
-        self._describe_model()
         self._shape = []
         for path, user_folder in walk_folders(model.folders):
             key = _path_text(path)
@@ -221,155 +543,101 @@ class ModelTreeModel(QStandardItemModel):
             for ref in user_folder.refs:
                 self._filed.setdefault(ref, key)
         for key, label in self._shape:
-            item = self._user_folder_item(key, label)
             parent_key = key.rpartition("/")[0]
-            (self._user_folders[parent_key] if parent_key else top).appendRow(item)
-        for key, label, order in (
-            (ELEMENT, self.tr("Elements"), "1:0"),
-            (RELATIONSHIP, self.tr("Relationships"), "1:1"),
-            (VIEW, self.tr("Views"), "1:2"),
-        ):
-            folder = QStandardItem(label)
-            folder.setFlags(_ENABLED | _DROP)
-            folder.setData(FOLDER, KIND_ROLE)
-            folder.setData(key, ID_ROLE)
-            folder.setData(order, SORT_ROLE)
-            _bold(folder)
-            self._folders[key] = folder
-        # Rows are made before their folder joins the model: one insertion per folder.
+            holder = self._user_folders[parent_key] if parent_key else top
+            folder = self._new_folder(USER_FOLDER, key, holder,
+                                      f"0{int(key.rpartition('/')[2]):05d}", label,
+                                      folded(label))
+            self._user_folders[key] = folder
+            holder.all_folders.append(folder)
+        for kind, sort in ((ELEMENT, "1:0"), (RELATIONSHIP, "1:1"), (VIEW, "1:2")):
+            fixed = self._new_folder(FOLDER, kind, top, sort)
+            self._fixed[kind] = fixed
+            top.all_folders.append(fixed)
+        home, kinds = self._home, self._kind
+        filed, user_folders = self._filed, self._user_folders
         for element in model.elements:
-            self._parent_for(ELEMENT, element.id, element).appendRow(
-                self._element_item(element))
-        for rel in model.relationships:
-            self._parent_for(RELATIONSHIP, rel.id).appendRow(self._relationship_item(rel))
-        for view in model.views:
-            self._parent_for(VIEW, view.id).appendRow(self._view_item(view))
-        for group in self._groups.values():
-            self._label_group(group)
-        for key in (RELATIONSHIP, VIEW, ELEMENT):
-            self._label_folder(key)
-        top.appendRows([self._folders[k] for k in (ELEMENT, RELATIONSHIP, VIEW)])
-        self.invisibleRootItem().appendRow(top)
-        self.rebuilt.emit()
+            oid = element.id
+            folder = user_folders[filed[oid]] if oid in filed else \
+                self._group_for(element, False)
+            folder.members.add(oid)
+            home[oid] = folder
+            kinds[oid] = ELEMENT
+        for kind, concepts in ((RELATIONSHIP, model.relationships), (VIEW, model.views)):
+            fixed = self._fixed[kind]
+            for concept in concepts:
+                oid = concept.id
+                folder = user_folders[filed[oid]] if oid in filed else fixed
+                folder.members.add(oid)
+                home[oid] = folder
+                kinds[oid] = kind
+        for folder in self.folders():
+            folder.all_folders.sort(key=lambda f: (f.key, f.id))
+            folder.folders = list(folder.all_folders)
+        if self._words:
+            self._apply_filter()
 
-    def item_of(self, concept_id: str) -> QStandardItem | None:
-        """The row of an element, relationship or view id."""
-        return self._items.get(concept_id)
+    def folders(self) -> Iterator[FolderRow]:
+        """Every folder row (shown or not), parents first."""
+        stack = list(reversed(self._root.all_folders))
+        while stack:
+            folder = stack.pop()
+            yield folder
+            stack.extend(reversed(folder.all_folders))
 
-    def folder_item(self, path: list[int]) -> QStandardItem | None:
-        """The row of the model's folder at ``path``."""
-        return self._user_folders.get(_path_text(tuple(path)))
+    def shown_folders(self) -> Iterator[FolderRow]:
+        """The folder rows the filter shows, parents first."""
+        stack = list(reversed(self._root.folders))
+        while stack:
+            folder = stack.pop()
+            yield folder
+            stack.extend(reversed(folder.folders))
 
-    # ---------------------------------------------------------------- rows
-    def _describe_model(self) -> None:
-        model, item = self.model, self.model_item
-        if model is None or item is None:
-            return
-        name = model.name or self.tr("(unnamed model)")
-        item.setText(name)
-        item.setData(model.name, NAME_ROLE)
-        item.setData(fold(name), SEARCH_ROLE)
-        item.setToolTip(tooltip(self.tr("The model: rename it here (F2); select it to see "
-                                        "its properties")))
+    def _filed_folder(self, object_id: str) -> FolderRow | None:
+        key = self._filed.get(object_id)
+        return self._user_folders.get(key) if key is not None else None
 
-    def _user_folder_item(self, key: str, label: str) -> QStandardItem:
-        item = QStandardItem(label)
-        item.setFlags(_ENABLED | _SELECTABLE | _EDITABLE | _DRAG | _DROP)
-        item.setData(USER_FOLDER, KIND_ROLE)
-        item.setData(key, ID_ROLE)
-        item.setData(label, NAME_ROLE)
-        item.setData(f"0{int(key.rpartition('/')[2]):05d}", SORT_ROLE)
-        item.setData(fold(label), SEARCH_ROLE)
-        item.setIcon(_folder_icon())
-        self._user_folders[key] = item
-        return item
-
-    def _parent_for(self, kind: str, object_id: str,
-                    element: Element | None = None) -> QStandardItem:
+    def _home_for(self, kind: str, object_id: str) -> FolderRow:
         """The folder row an object's row goes under: its own folder when filed, else its
         layer group (elements) or fixed folder."""
-        filed = self._user_folders.get(self._filed.get(object_id, ""))
+        filed = self._filed_folder(object_id)
         if filed is not None:
             return filed
         if kind == ELEMENT:
-            assert element is not None
-            return self._group_for(element)
-        return self._folders[kind]
+            assert self.model is not None
+            return self._group_for(self.model.element(object_id), True)
+        return self._fixed[kind]
 
-    def _element_item(self, element: Element) -> QStandardItem:
-        item = QStandardItem()
-        item.setFlags(_ENABLED | _SELECTABLE | _EDITABLE | _DRAG)
-        item.setData(ELEMENT, KIND_ROLE)
-        item.setData(element.id, ID_ROLE)
-        if element.type in ELEMENT_TYPES:
-            item.setIcon(element_type_icon(element.type))
-        self._describe_element(item, element)
-        self._items[element.id] = item
-        return item
+    def item_of(self, concept_id: str) -> ConceptRow | None:
+        """The row of an element, relationship or view id, made now if the tree has not
+        shown it yet; None when the filter hides it or the model has no such concept."""
+        row = self._made.get(concept_id)
+        if row is not None:
+            return row
+        folder = self._home.get(concept_id)
+        if folder is None:
+            return None
+        kind = self._kind[concept_id]
+        entry = (self._sort_key(kind, concept_id), concept_id)
+        if self._words and not folder.shows(entry):
+            return None
+        if not folder.shown:
+            self._show_folder(folder)
+        return self._make(folder, kind, entry)
 
-    def _describe_element(self, item: QStandardItem, element: Element) -> None:
-        name = element.name or self.tr("(unnamed)")
-        etype = ELEMENT_TYPES.get(element.type)
-        type_label = self.tr(etype.label_en) if etype else element.type
-        item.setText(name)
-        item.setData(element.name, NAME_ROLE)
-        item.setData("1e" + fold(name), SORT_ROLE)
-        item.setData(fold(f"{name} {type_label} {element.type}"), SEARCH_ROLE)
-        tip = f"{name}\n{type_label}"
-        if element.documentation:
-            tip += "\n\n" + element.documentation[:400]
-        item.setToolTip(tooltip(tip))
+    def member_count(self, index: QModelIndex | QPersistentModelIndex) -> int:
+        """How many concepts the folder row at ``index`` holds itself (not in folders
+        inside it): what opening it costs, as its rows are put in order first."""
+        row = self._row(index) if index.isValid() else None
+        return len(row.members) if isinstance(row, FolderRow) else 0
 
-    def _relationship_item(self, rel: Relationship) -> QStandardItem:
-        item = QStandardItem()
-        item.setFlags(_ENABLED | _SELECTABLE | _EDITABLE | _DRAG)
-        item.setData(RELATIONSHIP, KIND_ROLE)
-        item.setData(rel.id, ID_ROLE)
-        self._describe_relationship(item, rel)
-        self._items[rel.id] = item
-        return item
-
-    def _describe_relationship(self, item: QStandardItem, rel: Relationship) -> None:
-        rtype = RELATIONSHIP_TYPES.get(rel.type)
-        type_label = self.tr(rtype.label_en) if rtype else rel.type
-        ends = f"{self._concept_name(rel.source)} → {self._concept_name(rel.target)}"
-        text = f"{rel.name} ({type_label}: {ends})" if rel.name else f"{type_label}: {ends}"
-        item.setText(text)
-        item.setData(rel.name, NAME_ROLE)
-        item.setData("1r" + fold(text), SORT_ROLE)
-        item.setData(fold(f"{text} {rel.type}"), SEARCH_ROLE)
-        item.setToolTip(tooltip(text))
-
-    def _concept_name(self, concept_id: str) -> str:
-        model = self.model
-        if model is not None and model.has_element(concept_id):
-            return model.element(concept_id).name or self.tr("(unnamed)")
-        if model is not None and model.has_relationship(concept_id):
-            rel = model.relationship(concept_id)
-            rtype = RELATIONSHIP_TYPES.get(rel.type)
-            return rel.name or (self.tr(rtype.label_en) if rtype else rel.type)
-        return concept_id
-
-    def _view_item(self, view: View) -> QStandardItem:
-        item = QStandardItem()
-        item.setFlags(_ENABLED | _SELECTABLE | _EDITABLE | _DRAG)
-        item.setData(VIEW, KIND_ROLE)
-        item.setData(view.id, ID_ROLE)
-        self._describe_view(item, view)
-        self._items[view.id] = item
-        return item
-
-    def _describe_view(self, item: QStandardItem, view: View) -> None:
-        name = view.name or self.tr("(unnamed view)")
-        item.setText(name)
-        item.setData(view.name, NAME_ROLE)
-        item.setData("1v" + fold(name), SORT_ROLE)
-        item.setData(fold(name), SEARCH_ROLE)
-        item.setToolTip(self.tr("{count} elements").format(
-            count=sum(1 for n in view.nodes.values() if n.element_id)))
+    def folder_item(self, path: list[int]) -> FolderRow | None:
+        """The row of the model's folder at ``path`` (None when the filter hides it)."""
+        folder = self._user_folders.get(_path_text(tuple(path)))
+        return folder if folder is not None and folder.shown else None
 
     # ---------------------------------------------------------------- groups
-    def _group_for(self, element: Element) -> QStandardItem:
+    def _group_for(self, element: Element, announce: bool) -> FolderRow:
         key = layer_key(element)
         group = self._groups.get(key)
         if group is not None:
@@ -381,85 +649,282 @@ class ModelTreeModel(QStandardItemModel):
         else:
             order = list(ArchiMateLayer).index(ArchiMateLayer(layer))
             name, sort = layer_label(layer), f"1{order:04d}"
-        group = QStandardItem(name)
-        group.setFlags(_ENABLED | _DROP)
-        group.setData(GROUP, KIND_ROLE)
-        group.setData(key, ID_ROLE)
-        group.setData(sort, SORT_ROLE)
-        group.setData(fold(name), SEARCH_ROLE)
-        group.setData(name, _GROUP_NAME_ROLE)
-        _bold(group)
+        elements = self._fixed[ELEMENT]
+        group = self._new_folder(GROUP, key, elements, sort, name, folded(name))
         self._groups[key] = group
-        self._folders[ELEMENT].appendRow(group)
+        if not announce:
+            elements.all_folders.append(group)  # sorted once all are made
+            return group
+        self._insert_folder(elements, group)
+        if self._words:  # hidden until something in it matches
+            group.shown, group.order = False, []
+            group.accept_all = elements.accept_all or _matches(self._words, group.search)
+            if group.accept_all:
+                self._show_folder(group)
         return group
 
-    def _label_group(self, group: QStandardItem) -> None:
-        name = group.data(_GROUP_NAME_ROLE)
-        group.setText(f"{name} ({group.rowCount()})")
+    def _insert_folder(self, holder: FolderRow, folder: FolderRow) -> None:
+        """Add a folder row under ``holder`` in key order, telling the view."""
+        keys = [(f.key, f.id) for f in holder.all_folders]
+        holder.all_folders.insert(bisect_left(keys, (folder.key, folder.id)), folder)
+        if self._words:
+            return  # shown once something in it is (see _show_folder)
+        shown = [(f.key, f.id) for f in holder.folders]
+        position = bisect_left(shown, (folder.key, folder.id))
+        self.beginInsertRows(self.index_of_row(holder), position, position)
+        holder.folders.insert(position, folder)
+        self.endInsertRows()
 
-    def _label_folder(self, key: str) -> None:
-        folder = self._folders[key]
-        base = {ELEMENT: self.tr("Elements"), RELATIONSHIP: self.tr("Relationships"),
-                VIEW: self.tr("Views")}[key]
-        count = (sum(g.rowCount() for g in self._groups.values()) if key == ELEMENT
-                 else folder.rowCount())
-        folder.setText(f"{base} ({count})")
+    def _show_folder(self, folder: FolderRow) -> None:
+        """Show a folder the filter had hidden (something in it now matches)."""
+        holder = folder.holder
+        if folder.shown or holder is None:
+            return
+        if not holder.shown:
+            self._show_folder(holder)
+        shown = [(f.key, f.id) for f in holder.folders]
+        position = bisect_left(shown, (folder.key, folder.id))
+        self.beginInsertRows(self.index_of_row(holder), position, position)
+        holder.folders.insert(position, folder)
+        folder.shown = True
+        self.endInsertRows()
 
-    # ---------------------------------------------------------------- events
+    def _remove_group(self, group: FolderRow) -> None:
+        elements = self._fixed[ELEMENT]
+        self._groups.pop(group.id, None)
+        if group in elements.all_folders:
+            elements.all_folders.remove(group)
+        if group in elements.folders:
+            position = elements.folders.index(group)
+            self.beginRemoveRows(self.index_of_row(elements), position, position)
+            elements.folders.remove(group)
+            self._live.pop(group.serial, None)
+            self.endRemoveRows()
+        else:
+            self._live.pop(group.serial, None)
+
+    # ---------------------------------------------------------------- making rows
+    def _make(self, folder: FolderRow, kind: str, entry: Entry) -> ConceptRow:
+        """Make the row of ``entry`` in ``folder`` at its place, telling the view."""
+        position = bisect_left(folder.row_entries, entry)
+        first = len(folder.folders) + position
+        row = ConceptRow(next(self._serials), kind, entry[1], folder, entry[0], self)
+        self.beginInsertRows(self.index_of_row(folder), first, first)
+        folder.rows.insert(position, row)
+        folder.row_entries.insert(position, entry)
+        self._made[row.id] = row
+        self._live[row.serial] = row
+        self.rows_made += 1
+        self.endInsertRows()
+        return row
+
+    def _ensure_order(self, folder: FolderRow) -> list[Entry]:
+        if folder.order is None:
+            kinds = self._kind
+            folder.order = sorted((self._sort_key(kinds[c], c), c) for c in folder.members
+                                  if self._shows(c, folder))
+            folder.cursor = 0
+        return folder.order
+
+    def _shows(self, concept_id: str, folder: FolderRow) -> bool:
+        if not self._words or folder.accept_all:
+            return True
+        return _matches(self._words, self._search_text(self._kind[concept_id], concept_id))
+
+    def _fetch(self, folder: FolderRow, count: int) -> None:
+        """Make the next ``count`` rows of ``folder`` in order (those not made yet)."""
+        order = self._ensure_order(folder)
+        batch: list[Entry] = []
+        cursor = folder.cursor
+        while cursor < len(order) and len(batch) < count:
+            if order[cursor][1] not in self._made:
+                batch.append(order[cursor])
+            cursor += 1
+        folder.cursor = cursor
+        if not batch:
+            return
+        kinds, parent = self._kind, self.index_of_row(folder)
+        # Runs of the batch that land between the same two rows made before (rows made
+        # one at a time, further down) go in with one insertion each.
+        runs: list[tuple[int, list[Entry]]] = []
+        for entry in batch:
+            at = bisect_left(folder.row_entries, entry)
+            if runs and runs[-1][0] == at:
+                runs[-1][1].append(entry)
+            else:
+                runs.append((at, [entry]))
+        shift = 0
+        for at, run in runs:
+            position = at + shift
+            first = len(folder.folders) + position
+            self.beginInsertRows(parent, first, first + len(run) - 1)
+            rows = [ConceptRow(next(self._serials), kinds[c], c, folder, key, self)
+                    for key, c in run]
+            folder.rows[position:position] = rows
+            folder.row_entries[position:position] = run
+            for row in rows:
+                self._made[row.id] = row
+                self._live[row.serial] = row
+            self.rows_made += len(rows)
+            self.endInsertRows()
+            shift += len(run)
+
+    def _drop_row(self, concept_id: str) -> None:
+        row = self._made.pop(concept_id, None)
+        if row is None:
+            return
+        folder = row.holder
+        assert folder is not None
+        position = bisect_left(folder.row_entries, row.entry())
+        first = len(folder.folders) + position
+        self.beginRemoveRows(self.index_of_row(folder), first, first)
+        del folder.rows[position]
+        del folder.row_entries[position]
+        self._live.pop(row.serial, None)
+        self.endRemoveRows()
+
+    def _move_row(self, row: ConceptRow, key: str) -> None:
+        """Give a made row a new key, moving it to its new place (selection kept)."""
+        folder = row.holder
+        assert folder is not None
+        old = bisect_left(folder.row_entries, row.entry())
+        entries = folder.row_entries[:old] + folder.row_entries[old + 1:]
+        new = bisect_left(entries, (key, row.id))
+        if new == old:
+            row.key = key
+            folder.row_entries[old] = row.entry()
+            return
+        base = len(folder.folders)
+        parent = self.index_of_row(folder)
+        destination = new if new < old else new + 1
+        self.beginMoveRows(parent, base + old, base + old, parent, base + destination)
+        del folder.rows[old]
+        row.key = key
+        folder.rows.insert(new, row)
+        folder.row_entries = entries
+        folder.row_entries.insert(new, row.entry())
+        self.endMoveRows()
+
+    # ================================================================ the filter
+    def set_query(self, text: str) -> None:
+        """Show only the rows whose text (or type, or layer) contains every word of
+        ``text``, ignoring diacritics, with the folders that hold them; a folder or group
+        whose name matches shows all it holds. Empty: everything."""
+        words = fold(text).split()
+        if words == self._words:
+            return
+        self.beginResetModel()
+        try:
+            self._words = words
+            self._forget_rows()
+            if words:
+                self._apply_filter()
+            else:
+                for folder in self.folders():
+                    folder.accept_all, folder.shown = False, True
+                    folder.folders = list(folder.all_folders)
+        finally:
+            self.endResetModel()
+
+    def _apply_filter(self) -> None:
+        words = self._words
+        folders = list(self.folders())
+        for folder in folders:  # parents first: a match above shows all below
+            above = folder.holder
+            folder.accept_all = bool(above is not None and above.accept_all) or \
+                bool(folder.search and _matches(words, folder.search))
+            folder.rows, folder.row_entries, folder.order = [], [], None
+            self._ensure_order(folder)
+        for folder in reversed(folders):  # children first: a folder shows what they show
+            folder.folders = [f for f in folder.all_folders if f.shown]
+            folder.shown = folder.accept_all or bool(folder.order) or bool(folder.folders)
+        self._root.folders = [f for f in self._root.all_folders if f.shown]
+
+    @property
+    def query_words(self) -> list[str]:
+        return list(self._words)
+
+    # ================================================================ events
     def _on_event(self, event: ev.ModelEvent) -> None:
         handler = _HANDLERS.get(type(event))
         if handler is not None and self.model is not None:
             handler(self, event)
 
-    def _take(self, concept_id: str) -> QStandardItem | None:
-        """Remove a row (keeping no stale index); the item's former parent is returned."""
-        item = self._items.pop(concept_id, None)
-        if item is None:
-            return None
-        parent = item.parent() or self.invisibleRootItem()
-        parent.removeRow(item.row())
-        return parent
-
-    def _after_removal(self, parent: QStandardItem) -> None:
-        """Relabel (or drop, when empty) the layer group or folder a row left."""
-        kind = parent.data(KIND_ROLE)
-        if kind == GROUP:
-            if parent.rowCount():
-                self._label_group(parent)
-            else:
-                self._groups.pop(parent.data(ID_ROLE), None)
-                self._folders[ELEMENT].removeRow(parent.row())
-            self._label_folder(ELEMENT)
-        elif kind == FOLDER:
-            self._label_folder(str(parent.data(ID_ROLE)))
+    def _relabel(self, folder: FolderRow | None) -> None:
+        """The folder's count changed: its label (and the Elements folder's) follow."""
+        while folder is not None and folder is not self._root:
+            index = self.index_of_row(folder)
+            if index.isValid():
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+            folder = self._fixed.get(ELEMENT) if folder.kind == GROUP else None
 
     def _added(self, kind: str, object_id: str) -> None:
-        """Add the row of a new (or re-filed) element, relationship or view."""
-        model = self._shown()
-        element = model.element(object_id) if kind == ELEMENT else None
-        parent = self._parent_for(kind, object_id, element)
-        if kind == ELEMENT:
-            assert element is not None
-            parent.appendRow(self._element_item(element))
-        elif kind == RELATIONSHIP:
-            parent.appendRow(self._relationship_item(model.relationship(object_id)))
-        else:
-            parent.appendRow(self._view_item(model.view(object_id)))
-        if parent.data(KIND_ROLE) == GROUP:
-            self._label_group(parent)
-            self._label_folder(ELEMENT)
-        elif parent.data(KIND_ROLE) == FOLDER:
-            self._label_folder(kind)
+        """List a new (or re-filed) element, relationship or view."""
+        folder = self._home_for(kind, object_id)
+        folder.members.add(object_id)
+        self._home[object_id] = folder
+        self._kind[object_id] = kind
+        entry = (self._sort_key(kind, object_id), object_id)
+        if folder.order is not None:
+            if self._shows(object_id, folder):
+                _, make = folder.order_insert(entry)
+                if make:
+                    if not folder.shown:
+                        self._show_folder(folder)
+                    self._make(folder, kind, entry)
+        elif not folder.rows and folder.shown:
+            self._make(folder, kind, entry)  # a folder that was empty shows its first row
+        self._relabel(folder)
 
     def _removed(self, object_id: str) -> None:
-        parent = self._take(object_id)
-        if parent is not None:
-            self._after_removal(parent)
+        folder = self._home.pop(object_id, None)
+        self._kind.pop(object_id, None)
+        self._search.pop(object_id, None)
+        self._end_names.pop(object_id, None)
+        key = self._keys.pop(object_id, None)
+        if folder is None:
+            return
+        folder.members.discard(object_id)
+        if key is not None:
+            folder.order_remove((key, object_id))
+        self._drop_row(object_id)
+        if folder.kind == GROUP and not folder.members:
+            self._remove_group(folder)
+        self._relabel(folder)
 
-    def _shown(self) -> Model:
-        """The model listed: the change handlers run only while one is."""
-        assert self.model is not None
-        return self.model
+    def _changed(self, kind: str, object_id: str) -> None:
+        """A concept's text changed: its row shows it, at its new place in the order (or
+        not at all when the filter no longer matches it)."""
+        folder = self._home.get(object_id)
+        if folder is None:
+            return
+        if self._home_for(kind, object_id) is not folder:  # its layer group changed
+            self._removed(object_id)
+            self._added(kind, object_id)
+            return
+        old_key = self._keys.pop(object_id, None)
+        self._search.pop(object_id, None)
+        self._end_names.pop(object_id, None)
+        key = self._sort_key(kind, object_id)
+        row = self._made.get(object_id)
+        shown = self._shows(object_id, folder)
+        if folder.order is not None:
+            if old_key is not None:
+                folder.order_remove((old_key, object_id))
+            if shown:
+                _, make = folder.order_insert((key, object_id))
+                if make and row is None:
+                    self._show_folder(folder)
+                    row = self._make(folder, kind, (key, object_id))
+        if row is None:
+            return
+        if not shown:
+            self._drop_row(object_id)
+            return
+        if row.key != key:
+            self._move_row(row, key)
+        index = self.index_of_row(row)
+        self.dataChanged.emit(index, index, [])
 
     def _element_added(self, event: ev.ElementAdded) -> None:
         self._added(ELEMENT, event.element_id)
@@ -468,23 +933,12 @@ class ModelTreeModel(QStandardItemModel):
         self._removed(event.element_id)
 
     def _element_changed(self, event: ev.ElementChanged) -> None:
-        item = self._items.get(event.element_id)
-        if item is None or not self._shown().has_element(event.element_id):
+        model = self._shown()
+        if not model.has_element(event.element_id):
             return
-        element = self._shown().element(event.element_id)
-        parent = item.parent()
-        if parent is not None and parent.data(KIND_ROLE) == GROUP and \
-                parent.data(ID_ROLE) != layer_key(element):  # layer or type changed: move
-            self._removed(element.id)
-            self._added(ELEMENT, element.id)
-            item = self._items[element.id]
-        self._describe_element(item, element)
-        if element.type in ELEMENT_TYPES:
-            item.setIcon(element_type_icon(element.type))
-        for rel in self._shown().relationships_of(element.id):  # they show its name
-            rel_item = self._items.get(rel.id)
-            if rel_item is not None:
-                self._describe_relationship(rel_item, rel)
+        self._changed(ELEMENT, event.element_id)
+        for rel in model.relationships_of(event.element_id):  # they show its name
+            self._changed(RELATIONSHIP, rel.id)
 
     def _relationship_added(self, event: ev.RelationshipAdded) -> None:
         self._added(RELATIONSHIP, event.relationship_id)
@@ -493,9 +947,8 @@ class ModelTreeModel(QStandardItemModel):
         self._removed(event.relationship_id)
 
     def _relationship_changed(self, event: ev.RelationshipChanged) -> None:
-        item = self._items.get(event.relationship_id)
-        if item is not None and self._shown().has_relationship(event.relationship_id):
-            self._describe_relationship(item, self._shown().relationship(event.relationship_id))
+        if self._shown().has_relationship(event.relationship_id):
+            self._changed(RELATIONSHIP, event.relationship_id)
 
     def _view_added(self, event: ev.ViewAdded) -> None:
         self._added(VIEW, event.view_id)
@@ -504,12 +957,21 @@ class ModelTreeModel(QStandardItemModel):
         self._removed(event.view_id)
 
     def _view_changed(self, event: ev.ViewChanged) -> None:
-        item = self._items.get(event.view_id)
-        if item is not None and self._shown().has_view(event.view_id):
-            self._describe_view(item, self._shown().view(event.view_id))
+        if self._shown().has_view(event.view_id):
+            self._changed(VIEW, event.view_id)
 
     def _model_changed(self, _event: ev.ModelPropertiesChanged) -> None:
-        self._describe_model()
+        top = self.model_item
+        if top is not None:
+            model = self._shown()
+            top.search = folded(model.name or self.tr("(unnamed model)"))
+            index = self.index_of_row(top)
+            self.dataChanged.emit(index, index, [])
+
+    def _shown(self) -> Model:
+        """The model listed: the change handlers run only while one is."""
+        assert self.model is not None
+        return self.model
 
     def _folders_changed(self, _event: ev.FoldersChanged) -> None:
         """A folder added, renamed, moved or deleted: list again. Only concepts filed
@@ -525,10 +987,10 @@ class ModelTreeModel(QStandardItemModel):
             self.rebuild()
             return
         moved = [oid for oid in set(filed) | set(self._filed)
-                 if filed.get(oid) != self._filed.get(oid) and oid in self._items]
+                 if filed.get(oid) != self._filed.get(oid) and oid in self._home]
         self._filed = filed
         for object_id in moved:
-            kind = str(self._items[object_id].data(KIND_ROLE))
+            kind = self._kind[object_id]
             self._removed(object_id)
             self._added(kind, object_id)
 
@@ -552,11 +1014,16 @@ _HANDLERS: dict[type, Callable[..., None]] = {
     ev.ModelReset: ModelTreeModel._reset,
 }
 
+_fonts: dict[str, QFont] = {}
 
-def _bold(item: QStandardItem) -> None:
-    font = QFont(item.font())
-    font.setBold(True)
-    item.setFont(font)
+
+def _bold_font() -> QFont:
+    font = _fonts.get("bold")
+    if font is None:
+        font = QFont(QApplication.font())
+        font.setBold(True)
+        _fonts["bold"] = font
+    return font
 
 
 def _folder_icon() -> QIcon:

@@ -7,13 +7,24 @@ a large overview doubles the painting work for a picture too small to read. Here
 scene is rendered once into a pixmap at the navigator's size, without antialiasing (the
 low level of detail a thumbnail needs), a moment after the diagram stops changing
 (:data:`RENDER_DELAY_MS`); scrolling and zooming only move the rectangle, which is one
-blit and one rectangle to paint.
+blit and one rectangle to paint. While the dock is closed nothing is rendered at all (it
+used to render a 2,000-node view several times while a model opened); the picture is
+made when the dock is shown.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QDockWidget, QSizePolicy, QWidget
 
 from ..canvas.view import DiagramView
@@ -78,10 +89,16 @@ class NavigatorMap(QWidget):
         self._timer.start()  # once the burst of changes is over
 
     def _moved(self, *_args: object) -> None:
+        if not self.isVisible():
+            return
         if self.scene_area() != self._picture_area:  # zoomed out past the diagram's edge
             self.render_now()
         else:
             self.update()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.render_now()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -129,6 +146,8 @@ class NavigatorMap(QWidget):
         """Make the picture of the diagram at the navigator's size."""
         self._timer.stop()
         canvas = self.canvas
+        if canvas is not None and not self.isVisible():
+            return  # made when the dock is shown (see showEvent)
         if canvas is None or self.width() <= 0 or self.height() <= 0:
             self.picture = QPixmap()
             self.update()

@@ -1,9 +1,10 @@
 """The Problems panel: what validation finds (ArchiMate rules, framework rules, upkeep
 checks), filtered by severity, rule and view, with accepted warnings set apart.
 
-It only shows a list; the window decides when to validate (shortly after each edit) and
-what a double-click does (select the elements on the diagram). Accepting a warning (with
-a reason) or reopening one is asked of the window
+It only shows a list (made row by row as it is scrolled: see :mod:`.problem_rows`; a
+national model has tens of thousands of findings); the window decides when to validate
+(shortly after each edit) and what a double-click does (select the elements on the
+diagram). Accepting a warning (with a reason) or reopening one is asked of the window
 (:class:`~egov_modeler.ui.window.problems_controller.ProblemsController`), which records
 it in the model (:mod:`egov_modeler.model.accepted`); an accepted warning leaves the list
 unless "Show accepted" is ticked, and then shows its reason.
@@ -11,7 +12,7 @@ unless "Show accepted" is ticked, and then shows its reason.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,8 +23,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QStyle,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,12 +31,11 @@ from PySide6.QtWidgets import (
 from ...model.accepted import split_accepted
 from ...model.model import Model
 from ...model.problems import Problem, Severity
-from ..plain_text import menu_text, tooltip
+from ..plain_text import menu_text
 from .filter_combo import refill_combo
+from .problem_rows import IDS_ROLE, PROBLEM_ROLE, ProblemRows
 
-IDS_ROLE = Qt.ItemDataRole.UserRole + 1
-#: The problem a row stands for (its index in :attr:`ProblemsDock.problems`).
-PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 2
+__all__ = ["CURRENT_VIEW", "IDS_ROLE", "PROBLEM_ROLE", "ProblemsDock"]
 #: The view filter's entry that follows the diagram tab shown.
 CURRENT_VIEW = "\x00current"
 COMBO_MAX_WIDTH = 260
@@ -81,24 +80,35 @@ class ProblemsDock(QDockWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         layout.addLayout(bar)
-        self.list = QTreeWidget(body)
+        style = self.style()
+        self.rows = ProblemRows(
+            [self.tr("Severity"), self.tr("Message"), self.tr("Rule"),
+             self.tr("Reason accepted")],
+            {"error": self.tr("Error"), "warning": self.tr("Warning"),
+             "accepted": self.tr("Accepted")},
+            {"error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+             "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+             "accepted": style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)},
+            QBrush(self.palette().color(QPalette.ColorGroup.Disabled,
+                                        QPalette.ColorRole.Text)), self)
+        self.list = QTreeView(body)
         self.list.setObjectName("problems")
-        self.list.setColumnCount(4)
-        self.list.setHeaderLabels([self.tr("Severity"), self.tr("Message"), self.tr("Rule"),
-                                   self.tr("Reason accepted")])
+        self.list.setModel(self.rows)
         self.list.setRootIsDecorated(False)
+        self.list.setItemsExpandable(False)
         self.list.setAlternatingRowColors(True)
         self.list.setWordWrap(True)
         self.list.setColumnWidth(0, 90)
         self.list.setColumnWidth(1, 700)
         self.list.setColumnWidth(2, 180)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         layout.addWidget(self.list, 1)
         self.setWidget(body)
-        self.list.itemActivated.connect(self._activated)
+        self.list.activated.connect(self._activated)
         self.list.customContextMenuRequested.connect(self._menu)
-        self.list.currentItemChanged.connect(self._update_button)
+        self.list.selectionModel().currentChanged.connect(self._update_button)
         self.accept_button.clicked.connect(self._accept_current)
         for combo in (self.severity_filter, self.rule_filter, self.view_filter):
             combo.activated.connect(self._refill)
@@ -148,11 +158,12 @@ class ProblemsDock(QDockWidget):
         severity = self.severity_filter.currentData()
         rule = self.rule_filter.currentData()
         concerned = self._view_ids()
+        everything = self.show_accepted.isChecked() or not self.accepted
         return [p for p in self.problems
                 if (not severity or p.severity.value == severity)
                 and (not rule or p.rule == rule)
                 and (concerned is None or concerned.intersection(p.ids))
-                and (self.show_accepted.isChecked() or p not in self.accepted)]
+                and (everything or p not in self.accepted)]
 
     def _view_ids(self) -> set[str] | None:
         """What the chosen view shows (elements, relationships, nodes, itself); ``None``
@@ -172,31 +183,11 @@ class ProblemsDock(QDockWidget):
         return ids
 
     def _refill(self, *_args: object) -> None:
-        self.list.clear()
-        style = self.style()
-        error_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
-        warning_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        accepted_icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
-        grey = QBrush(self.palette().color(QPalette.ColorGroup.Disabled,
-                                           QPalette.ColorRole.Text))
-        index_of = {id(p): i for i, p in enumerate(self.problems)}
-        for problem in self.shown():
-            is_error = problem.severity == Severity.ERROR
-            reason = self.accepted.get(problem)
-            severity = (self.tr("Accepted") if reason is not None
-                        else self.tr("Error") if is_error else self.tr("Warning"))
-            item = QTreeWidgetItem([severity, problem.message, problem.rule, reason or ""])
-            item.setIcon(0, accepted_icon if reason is not None
-                         else error_icon if is_error else warning_icon)
-            item.setToolTip(1, tooltip(problem.message))
-            if reason is not None:
-                item.setToolTip(3, tooltip(reason))
-                for column in range(4):
-                    item.setForeground(column, grey)
-            item.setData(0, IDS_ROLE, tuple(problem.ids))
-            item.setData(0, PROBLEM_ROLE, index_of[id(problem)])
-            self.list.addTopLevelItem(item)
-        open_problems = [p for p in self.problems if p not in self.accepted]
+        accepted = self.accepted  # hashing tens of thousands of problems: only when needed
+        self.rows.show(self.shown(), {id(p): i for i, p in enumerate(self.problems)},
+                       accepted)
+        open_problems = ([p for p in self.problems if p not in accepted] if accepted
+                         else self.problems)
         errors = sum(1 for p in open_problems if p.severity == Severity.ERROR)
         warnings = len(open_problems) - errors
         if self.accepted:
@@ -210,15 +201,22 @@ class ProblemsDock(QDockWidget):
         self._update_button()
 
     # ---------------------------------------------------------------- the user
-    def problem_of(self, item: QTreeWidgetItem | None) -> Problem | None:
-        if item is None:
+    def problem_of(self, index: QModelIndex | QPersistentModelIndex | None
+                   ) -> Problem | None:
+        """The problem of a row (any column's index), or None."""
+        if index is None or not index.isValid():
             return None
-        index = item.data(0, PROBLEM_ROLE)
-        return self.problems[index] if isinstance(index, int) and index < len(
+        number = self.rows.problem_index(index.row())
+        return self.problems[number] if number is not None and number < len(
             self.problems) else None
 
-    def _activated(self, item: QTreeWidgetItem) -> None:
-        self.problemActivated.emit(tuple(item.data(0, IDS_ROLE) or ()))
+    def row_index(self, row: int) -> QModelIndex:
+        """The index of the ``row``-th row shown (for selecting it)."""
+        return self.rows.index(row, 0)
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.problemActivated.emit(tuple(self.rows.index(index.row(), 0).data(IDS_ROLE)
+                                         or ()))
 
     def _can_accept(self, problem: Problem | None) -> bool:
         return problem is not None and problem.severity == Severity.WARNING \
@@ -226,20 +224,21 @@ class ProblemsDock(QDockWidget):
 
     def _update_button(self, *_args: object) -> None:
         self.accept_button.setEnabled(self._can_accept(self.problem_of(
-            self.list.currentItem())))
+            self.list.currentIndex())))
 
     def _accept_current(self) -> None:
-        problem = self.problem_of(self.list.currentItem())
+        problem = self.problem_of(self.list.currentIndex())
         if self._can_accept(problem):
             self.acceptRequested.emit(problem)
 
-    def context_menu(self, item: QTreeWidgetItem | None) -> QMenu:
+    def context_menu(self, index: QModelIndex | None) -> QMenu:
         """The menu of one row: show on the diagram, accept a warning or reopen it."""
         menu = QMenu(self)
-        problem = self.problem_of(item)
-        if item is None or problem is None:
+        problem = self.problem_of(index)
+        if index is None or problem is None:
             return menu
-        menu.addAction(self.tr("Show on diagram"), lambda: self._activated(item))
+        row = QModelIndex(index)
+        menu.addAction(self.tr("Show on diagram"), lambda: self._activated(row))
         if self._can_accept(problem):
             menu.addAction(self.tr("Accept warning…"),
                            lambda: self.acceptRequested.emit(problem))
@@ -249,8 +248,8 @@ class ProblemsDock(QDockWidget):
         return menu
 
     def _menu(self, pos: QPoint) -> None:
-        item = self.list.itemAt(pos)
-        menu = self.context_menu(item)
+        index = self.list.indexAt(pos)
+        menu = self.context_menu(index if index.isValid() else None)
         if not menu.isEmpty():
             menu.exec(self.list.viewport().mapToGlobal(pos))
         menu.deleteLater()

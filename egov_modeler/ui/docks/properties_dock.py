@@ -69,6 +69,7 @@ from ...model.views import (
 from ..canvas.line_routing import connection_router_commands, view_router_commands
 from ..editor import Editor
 from ..plain_text import plain_label
+from ..undo import edit_burst
 from .inventory_fields import InventoryFieldsForm
 from .property_table import PropertyTable
 from .selection import Selection
@@ -346,7 +347,7 @@ class PropertiesDock(QDockWidget):
 
     def _on_model_event(self, event: ev.ModelEvent) -> None:
         if isinstance(event, _REFRESH_EVENTS):
-            self.refresh()
+            edit_burst().after(self.refresh)  # once per edit, not once per event
 
     # ---------------------------------------------------------------- showing
     def _second_language(self) -> str:

@@ -7,7 +7,14 @@ architect on a keyboard without a Vietnamese input method still finds things.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from ...model.text_fold import fold
@@ -44,10 +51,12 @@ class WordFilter(QSortFilterProxyModel):
         return all(w in haystack for w in self._words)
 
 
-def searchable_tree(owner: QWidget, name: str, placeholder: str, proxy: WordFilter,
-                    icon_px: int) -> tuple[QWidget, QLineEdit, QTreeView]:
+def searchable_tree(owner: QWidget, name: str, placeholder: str,
+                    proxy: QAbstractItemModel, icon_px: int
+                    ) -> tuple[QWidget, QLineEdit, QTreeView]:
     """A body widget with a filter box (``<name>_search``) above a read-only, drag-only
-    tree view named ``name`` showing ``proxy``; typing filters it."""
+    tree view named ``name`` showing ``proxy`` (a :class:`WordFilter`, or a model that
+    filters itself); the owner connects the box to the filter."""
     body = QWidget(owner)
     layout = QVBoxLayout(body)
     layout.setContentsMargins(4, 4, 4, 4)

@@ -19,6 +19,7 @@ from ....model.commands import (
 )
 from .. import nesting
 from ..items import BandItem, ConnectionItem, NodeItem
+from ..items.connection_item import HIT_PIXELS, HIT_WIDTH
 from ..line_routing import reroute_commands
 from .base import DRAG_THRESHOLD, Tool, _t, band_warnings
 
@@ -124,9 +125,15 @@ class SelectTool(Tool):
 
     def hit(self, pos: QPointF):
         """What a click at ``pos`` selects: a line, an element, or a container's header.
-        The body of a band or group is background, so a rubber band can start there."""
-        for item in self.scene.items(pos):
+        The body of a band or group is background, so a rubber band can start there.
+        Zoomed out, a line's hit area is a few pixels wide, wider than the boxes: over an
+        element's box a line is taken only when pressed on (:data:`HIT_WIDTH` wide), so
+        pressing on a box moves the box."""
+        found = self.items_at(pos)
+        for item in found:
             if isinstance(item, ConnectionItem):
+                if item.distance_to(pos) > HIT_WIDTH / 2 and self._element_under(found, pos):
+                    continue
                 return item
             if isinstance(item, BandItem):
                 local = item.mapFromScene(pos)
@@ -135,6 +142,28 @@ class SelectTool(Tool):
             elif isinstance(item, NodeItem):
                 return item
         return None
+
+    def items_at(self, pos: QPointF) -> list:
+        """The items under ``pos``, topmost first; zoomed out, with the lines that pass
+        within a few screen pixels of it first (nearest first): a line's own hit area is
+        :data:`HIT_WIDTH` scene units wide at any zoom, so that a zoom changes nothing in
+        the scene's index."""
+        found = self.scene.items(pos)
+        reach = max(HIT_WIDTH, HIT_PIXELS * max(1.0, self.scene.pixel)) / 2
+        if reach <= HIT_WIDTH / 2:
+            return found
+        near = QRectF(pos.x() - reach, pos.y() - reach, 2 * reach, 2 * reach)
+        lines = sorted(((item.distance_to(pos), id(item), item)
+                        for item in self.scene.items(
+                            near, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+                        if isinstance(item, ConnectionItem)), key=lambda t: t[:2])
+        close = [item for distance, _, item in lines if distance <= reach]
+        return [*close, *(i for i in found if i not in close)]
+
+    @staticmethod
+    def _element_under(found: list, pos: QPointF) -> bool:
+        return any(isinstance(i, NodeItem) and not i.is_container
+                   and i.scene_box().contains(pos) for i in found)
 
     def _begin_move(self) -> None:
         scene = self.scene
@@ -153,7 +182,7 @@ class SelectTool(Tool):
                 roots.append(node_id)
         moving = set(roots)
         for root in roots:
-            moving.update(d.id for d in view.descendants(root))
+            moving.update(scene.descendant_ids(root))
         self._moved_roots = roots
         self._moving = {n: QPointF(scene.node_items[n].pos()) for n in moving
                         if n in scene.node_items}
@@ -250,7 +279,7 @@ class SelectTool(Tool):
         moving = set()
         for root in roots:
             moving.add(root)
-            moving.update(d.id for d in view.descendants(root))
+            moving.update(scene.descendant_ids(root))
         stated: list[nesting.Stated] = []
         for root in roots:
             node = view.nodes[root]
@@ -321,7 +350,7 @@ class SelectTool(Tool):
     # ---------------------------------------------------------------- double-click
     def double_click(self, event: QMouseEvent) -> bool:
         pos = self.scene_pos(event)
-        for item in self.scene.items(pos):
+        for item in self.items_at(pos):
             if isinstance(item, ConnectionItem):
                 index = item.bendpoint_at(pos)
                 if index is not None:
