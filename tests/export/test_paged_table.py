@@ -90,3 +90,19 @@ def test_a_row_taller_than_a_page_runs_on_to_the_next(tmp_path):
     write_dossier(model, out, DossierOptions(cover=False))
     words = re.findall(r"đoạn(\d+)", text_of(out))
     assert words == [str(i) for i in range(1500)]
+
+
+@needs_poppler
+def test_an_address_wider_than_its_column_is_cut_but_every_letter_printed(tmp_path):
+    # no hyphens: pdftotext joins a line ending in one to the next as a hyphenated word
+    address = "https://dichvucong.gov.vn/p/home/" + "/".join(f"đoạn{i}" for i in range(40))
+    model = Model("Mô hình")
+    model.add_element("ApplicationComponent", "Cổng dịch vụ công").documentation = \
+        f"Địa chỉ: {address} (đã kiểm tra)"
+    out = tmp_path / "address.pdf"
+    write_dossier(model, out, DossierOptions(cover=False))
+    text = text_of(out)
+    assert address not in text  # it did not fit on one line...
+    # ...and no letter of it was lost (the other column's "—" stands beside its first line)
+    assert address in "".join(text.replace("—", "").split())
+    assert "(đã kiểm tra)" in " ".join(text.split())

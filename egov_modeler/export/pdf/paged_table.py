@@ -3,11 +3,10 @@
 Why: as one reportlab ``Table`` of ``Paragraph`` cells, a 40,000-row appendix was split
 again at every page break, each split measuring every row left (quadratic), and every
 cell's paragraph was built and parsed as markup before anything was written. Appendix
-cells are plain text (a name, a type, a description), so here each row is wrapped once
-with the same greedy line breaking as diagram names
-(:func:`~egov_modeler.diagram.text_layout.wrap_text`, widths cached per text), a page takes
-the rows that fit where it stands, and its rows are drawn with one text object and one
-path for the grid. Each row is measured exactly once whatever the number of pages
+cells are plain text (a name, a type, a description), so here each row is wrapped once,
+breaking lines where reportlab's paragraphs broke them (widths measured once per word),
+a page takes the rows that fit where it stands, and its rows are drawn with one text
+object and one path for the grid. Each row is measured exactly once whatever the number of pages
 (:attr:`TableLayout.measured` counts it; a test holds it to the number of rows), and only
 the rows of the page being placed are held as lines.
 
@@ -21,13 +20,13 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 from ...diagram.fonts import printable, reportlab_font_name
-from ...diagram.text_layout import wrap_text
 
 __all__ = ["PagedTable", "TableLayout", "TablePage"]
 
@@ -44,14 +43,16 @@ Lines = list[list[str]]
 
 
 class _Wrapper:
-    """Greedy line breaking of cell text, as :func:`wrap_text` breaks it, with the width
-    of each word measured once: a line's width is its words' plus its spaces' (reportlab
+    """Greedy line breaking of cell text as a reportlab paragraph breaks it (spaces may
+    shrink a little, a word wider than the column is cut after filling the line), with
+    the width of each word measured once: a line's width is its words' plus its spaces' (reportlab
     does not kern), and an appendix repeats the same words thousands of times."""
 
     def __init__(self, bold: bool) -> None:
         self.font = reportlab_font_name(bold)
         self.bold = bold
         self.space = pdfmetrics.stringWidth(" ", self.font, FONT_SIZE)
+        self.shrink = rl_config.spaceShrinkage * self.space
         self.words: dict[str, float] = {}
         self.cells: dict[tuple[str, float], list[str]] = {}
 
@@ -72,6 +73,28 @@ class _Wrapper:
             lines = self.cells[key] = self._break(text, max_width)
         return lines
 
+    def _cut(self, word: str, room: float, max_width: float) -> list[str | None]:
+        """``word`` in pieces: the first fills ``room``, the others ``max_width``; ``None``
+        between them marks a line break. A letter is never parted from a combining mark
+        after it."""
+        pieces: list[str | None] = []
+        current = ""
+        for char in word:
+            candidate = current + char
+            if (current and not unicodedata.combining(char)
+                    and pdfmetrics.stringWidth(candidate, self.font, FONT_SIZE) > room):
+                pieces += [current, None]
+                current, room = char, max_width
+            elif not current and pdfmetrics.stringWidth(char, self.font, FONT_SIZE) > room \
+                    and room < max_width:
+                pieces.append(None)  # not even one letter fits on this line
+                current, room = char, max_width
+            else:
+                current = candidate
+        if current:
+            pieces.append(current)
+        return pieces
+
     def _break(self, text: str, max_width: float) -> list[str]:
         text = unicodedata.normalize("NFC", printable(text))
         lines: list[str] = []
@@ -80,18 +103,29 @@ class _Wrapper:
             if not words:
                 lines.append("")
                 continue
-            widths = [self.width(word) for word in words]
-            if max(widths) > max_width:  # a word wider than the column: cut inside it
-                lines += wrap_text(paragraph, FONT_SIZE, max_width, self.bold) or [""]
-                continue
-            line, used = [words[0]], widths[0]
-            for word, width in zip(words[1:], widths[1:], strict=True):
-                if used + self.space + width <= max_width:
+            line: list[str] = []
+            used = -self.space  # no space before the first word
+            for word in words:
+                width = self.width(word)
+                # as in a paragraph, each space may give up a twentieth of its width
+                if used + self.space + width <= max_width + self.shrink * len(line):
                     line.append(word)
                     used += self.space + width
-                else:
+                    continue
+                if width <= max_width:  # the next line
                     lines.append(" ".join(line))
                     line, used = [word], width
+                    continue
+                # a word wider than the column (an address): as reportlab's paragraphs
+                # cut it, the rest of this line first, then whole lines
+                room = max_width - (used + self.space if line else 0.0)
+                for piece in self._cut(word, room, max_width):
+                    if piece is None:  # the line is full
+                        lines.append(" ".join(line))
+                        line, used = [], -self.space
+                        continue
+                    line.append(piece)
+                    used += self.space + self.width(piece)
             lines.append(" ".join(line))
         while lines and not lines[-1]:
             lines.pop()
@@ -110,8 +144,31 @@ class _Encoder:
     def __init__(self, bold: bool) -> None:
         self.font = pdfmetrics.getFont(reportlab_font_name(bold))
         self.chunks: dict[str, list[tuple[int, str]]] = {}
+        self.words: dict[str, list[tuple[int, bytes]]] = {}
         self.subset = -1  # the subset selected last in the current text object
         self.doc: object = None
+
+    def _encode(self, line: str) -> list[tuple[int, str]]:
+        """The line's chunks, subset by subset, made of its words' (each split into
+        subsets once): a space is code 32 in every subset reportlab makes, so words stay
+        in the subset they are in rather than switching back to the first for each space
+        as reportlab's own text object does."""
+        runs: list[tuple[int, bytearray]] = []
+        for k, word in enumerate(line.split(" ")):
+            if k:
+                if runs:
+                    runs[-1][1].append(32)
+                else:
+                    runs.append((0, bytearray(b" ")))
+            chunks = self.words.get(word)
+            if chunks is None:
+                chunks = self.words[word] = self.font.splitString(word, self.doc)
+            for subset, chunk in chunks:
+                if runs and runs[-1][0] == subset:
+                    runs[-1][1].extend(chunk)
+                else:
+                    runs.append((subset, bytearray(chunk)))
+        return [(subset, escapePDF(bytes(chunk))) for subset, chunk in runs]
 
     def start(self, canvas) -> None:
         """Lines follow in a text object where no subset of this font is selected."""
@@ -119,6 +176,7 @@ class _Encoder:
         if doc is not self.doc:
             self.doc = doc
             self.chunks.clear()
+            self.words.clear()
         self.subset = -1
 
     def show(self, line: str, ops: list[str]) -> None:
@@ -126,9 +184,9 @@ class _Encoder:
         if chunks is None:
             if len(self.chunks) > self.LIMIT:
                 self.chunks.clear()
-            chunks = self.chunks[line] = [
-                (subset, escapePDF(chunk))
-                for subset, chunk in self.font.splitString(line, self.doc)]
+            if len(self.words) > self.LIMIT:
+                self.words.clear()
+            chunks = self.chunks[line] = self._encode(line)
         for subset, escaped in chunks:
             if subset != self.subset:
                 name = self.font.getSubsetInternalName(subset, self.doc)
