@@ -106,3 +106,31 @@ def test_an_address_wider_than_its_column_is_cut_but_every_letter_printed(tmp_pa
     # ...and no letter of it was lost (the other column's "—" stands beside its first line)
     assert address in "".join(text.replace("—", "").split())
     assert "(đã kiểm tra)" in " ".join(text.split())
+
+
+def test_cells_break_into_as_many_lines_as_reportlab_paragraphs_did():
+    """Row heights, and so the pages, are those of the paragraph table this replaced:
+    each cell takes as many lines as a reportlab paragraph of the same text and width
+    (spaces that may shrink a little, addresses cut after filling the line)."""
+    import random
+
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from egov_modeler.diagram.fonts import reportlab_font_name
+
+    register_reportlab_fonts()
+    style = ParagraphStyle("cell", fontName=reportlab_font_name(False), fontSize=8,
+                           leading=10)
+    rng = random.Random(19)
+    texts = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 40)))
+             for _ in range(300)]
+    texts += ["https://baogialai.com.vn/phe-duyet-25-nhiem-vu-trien-khai-he-thong; "
+              "https://123doc.top/document/6534629-khung-kien-truc.htm (+1)"]
+    widths = [60.0, 110.0, 205.0]
+    layout = TableLayout(["a", "b", "c"], [[t, t, t] for t in texts], widths)
+    for index, text in enumerate(texts):
+        for width, lines in zip(widths, layout.row_lines(index), strict=True):
+            paragraph = Paragraph(text, style)
+            _, height = paragraph.wrap(width - 6, 10_000)
+            assert len(lines) == round(height / 10), (text, width, lines)

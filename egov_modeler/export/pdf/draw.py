@@ -144,9 +144,9 @@ class _Painter:
     """Paints scene items straight on a reportlab canvas, y flipped by hand as in
     :func:`scene_to_drawing`, with the look ``renderPDF`` gives that drawing: each shape
     filled and stroked in its colours, joins rounded, dashes, a label's background, text
-    in the bundled font. Colours, widths and dashes are set only when they change, runs of
-    lines in one style are one path, and runs of text one text object (the 2,000-node view
-    took a ``Drawing`` of 40,000 shapes per page, each in its own saved state)."""
+    in the bundled font. Colours, widths and dashes are set only when they change and runs of
+    text are one text object (the 2,000-node view took a ``Drawing`` of 40,000 shapes per
+    page, each in its own saved state)."""
 
     def __init__(self, canvas, fx, fy) -> None:
         self.canvas, self.fx, self.fy = canvas, fx, fy
@@ -155,8 +155,6 @@ class _Painter:
         self.width = -1.0
         self.dash: tuple[float, ...] = ()
         self.alpha = 1.0
-        self.lines: Any = None  # the open path of a run of unfilled lines
-        self.lines_style: tuple | None = None
         self.text: Any = None  # the open text object of a run of text
         self.font: tuple[str, float] | None = None
         canvas.setLineJoin(1)
@@ -186,10 +184,7 @@ class _Painter:
             self.dash = tuple(item.dash)
 
     def flush(self) -> None:
-        """Draw the open run of lines or text."""
-        if self.lines is not None:
-            self.canvas.drawPath(self.lines, stroke=1, fill=0)
-            self.lines = self.lines_style = None
+        """Draw the open run of text."""
         if self.text is not None:
             self.canvas.drawText(self.text)
             self.text = None
@@ -201,15 +196,16 @@ class _Painter:
         if isinstance(prim, Polyline):
             if not stroke or len(prim.points) < 2:
                 return
-            style = (item.stroke, item.width, tuple(item.dash))
-            if self.lines is None or self.lines_style != style:
-                self.flush()
-                self._set_stroke(item)
-                self.lines, self.lines_style = canvas.beginPath(), style
+            # each line its own path: lines gathered into one path are the same geometry,
+            # but viewers' stroke adjustment then renders them a fraction of a pixel apart
+            self.flush()
+            self._set_stroke(item)
+            path = canvas.beginPath()
             (x0, y0), *rest = prim.points
-            self.lines.moveTo(fx(x0), fy(y0))
+            path.moveTo(fx(x0), fy(y0))
             for x, y in rest:
-                self.lines.lineTo(fx(x), fy(y))
+                path.lineTo(fx(x), fy(y))
+            canvas.drawPath(path, stroke=1, fill=0)
             return
         self.flush()
         fill = 1 if item.fill is not None else 0
@@ -264,8 +260,6 @@ class _Painter:
             w = text_width(item.text, item.size, item.bold)
             self.canvas.rect(fx(item.x - 1), fy(item.y + item.size * 0.3), w + 2,
                              item.size * 1.25, stroke=0, fill=1)
-        if self.lines is not None:
-            self.flush()
         if self.text is None:
             self.text = self.canvas.beginText()
         font = (reportlab_font_name(item.bold) if item.bold else font_regular, item.size)

@@ -42,6 +42,23 @@ SHADE = colors.HexColor("#f7f9fb")
 Lines = list[list[str]]
 
 
+class _Squeezed(str):
+    """A line a little wider than its column (its spaces may shrink, as in a reportlab
+    paragraph): ``word_space`` is what each space gives up (negative), drawn as word
+    spacing so that the line ends at the column's edge as the paragraph's did."""
+
+    word_space: float = 0.0
+
+
+def _line(words: list[str], width: float, max_width: float) -> str:
+    text = " ".join(words)
+    if width <= max_width or len(words) < 2:
+        return text
+    line = _Squeezed(text)
+    line.word_space = (max_width - width) / (len(words) - 1)
+    return line
+
+
 class _Wrapper:
     """Greedy line breaking of cell text as a reportlab paragraph breaks it (spaces may
     shrink a little, a word wider than the column is cut after filling the line), with
@@ -113,7 +130,7 @@ class _Wrapper:
                     used += self.space + width
                     continue
                 if width <= max_width:  # the next line
-                    lines.append(" ".join(line))
+                    lines.append(_line(line, used, max_width))
                     line, used = [word], width
                     continue
                 # a word wider than the column (an address): as reportlab's paragraphs
@@ -121,12 +138,12 @@ class _Wrapper:
                 room = max_width - (used + self.space if line else 0.0)
                 for piece in self._cut(word, room, max_width):
                     if piece is None:  # the line is full
-                        lines.append(" ".join(line))
+                        lines.append(_line(line, used, max_width))
                         line, used = [], -self.space
                         continue
                     line.append(piece)
                     used += self.space + self.width(piece)
-            lines.append(" ".join(line))
+            lines.append(_line(line, used, max_width))
         while lines and not lines[-1]:
             lines.pop()
         return lines or [""]
@@ -349,7 +366,12 @@ class TablePage(Flowable):
                     for k, line in enumerate(lines):
                         if k:
                             ops.append("T*")
-                        encoder.show(line, ops)
+                        if isinstance(line, _Squeezed):
+                            ops.append(f"{fp_str(line.word_space)} Tw")
+                            encoder.show(line, ops)
+                            ops.append("0 Tw")
+                        else:
+                            encoder.show(line, ops)
         ops.append("ET")
         canvas.addLiteral("\n".join(ops))
         grid = canvas.beginPath()
