@@ -556,8 +556,10 @@ def build_scene(model, view: View, lang: str, mark_untranslated: bool = False) -
             if rel.type == "Access" and (rel.access_type or "") not in access_types:
                 access_types.append(rel.access_type or "")
         text = connection_text(rel, connection, lang, mark_untranslated)
+        # the other lines' segments only for a label (a view of 2,000 unlabelled lines
+        # gathered them for every line: quadratic)
         others = [seg for cid, segs in segments.items() if cid != connection.id
-                  for seg in segs]
+                  for seg in segs] if text else []
         label_item = connection_label(points, text, taken, obstacles, others,
                                       connection.style)
         if label_item is not None:

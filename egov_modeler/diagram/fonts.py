@@ -120,11 +120,17 @@ def _drawn_characters() -> frozenset[int]:
     return frozenset(face.charToGlyph)
 
 
+@cache
+def _drawn_text() -> frozenset[str]:
+    """The characters the bundled regular face draws, and the line breaks and tabs."""
+    return frozenset(map(chr, _drawn_characters())) | {"\n", "\t"}
+
+
 def printable(text: str) -> str:
     """``text`` as the bundled font can draw it: a character it has no glyph for becomes
     its stand-in (``→`` is drawn ``->``) or ``?``, so a PDF never shows a blank gap."""
-    drawn = _drawn_characters()
-    if all(ord(char) in drawn or char in "\n\t" for char in text):
+    if _drawn_text().issuperset(text):  # the usual case, checked in C
         return text
+    drawn = _drawn_characters()
     return "".join(char if ord(char) in drawn or char in "\n\t"
                    else _STAND_INS.get(char, "?") for char in text)

@@ -1,8 +1,8 @@
 """Appendix tables of the dossier: element catalog, relationships, validation summary.
 
 Built as reportlab platypus flowables so long tables run over pages with their header
-repeated. Every cell is a paragraph in the bundled font, escaped, so names with ``<`` or
-``&`` print as typed.
+repeated (:mod:`.paged_table`). Cells are plain text in the bundled font, never markup, so
+names with ``<`` or ``&`` print as typed.
 """
 
 from __future__ import annotations
@@ -13,18 +13,18 @@ from functools import cache
 from importlib import resources
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ...diagram.display_list import MODEL_LANGUAGE, localized_name
-from ...diagram.fonts import printable, register_reportlab_fonts, reportlab_font_name
+from ...diagram.fonts import register_reportlab_fonts, reportlab_font_name
 from ...i18n import tr
 from ...model.accepted import split_accepted
 from ...model.catalog import PROP_INFERRED
 from ...model.concepts import Element
 from ...model.metamodel import ELEMENT_TYPES, RELATIONSHIP_TYPES, layer_label
 from ...model.problems import Severity
+from .paged_table import PagedTable, TableLayout
 
 log = logging.getLogger(__name__)
 
@@ -172,87 +172,9 @@ def _styles() -> dict[str, ParagraphStyle]:
 def _table(header: list[str], rows: list[list[str]], widths: list[float],
            styles: dict[str, ParagraphStyle]) -> Flowable:
     """A table of ``rows`` under ``header`` that runs over as many pages as it needs, its
-    header on each (see :class:`PagedTable`)."""
-    return PagedTable(header, rows, widths, styles)
-
-
-#: The smallest a row can be: one line of cell text and the cell's padding above and below.
-_MIN_ROW_HEIGHT = 10 + 3 + 3
-
-
-class PagedTable(Flowable):
-    """A long table laid out one page at a time.
-
-    Why: as one reportlab ``Table``, a 40,000-row appendix was split again at every page
-    break, each split measuring every row left (quadratic: the whole 20,000-element
-    dossier took minutes), and every cell's paragraph was made before the first page was
-    written (a gigabyte). This flowable holds the rows as text; asked to split, it makes a
-    ``Table`` of the header and the rows that fit where it stands (reportlab measures
-    them) and leaves the rest for the next page. So each page measures its own rows, and
-    only one page of paragraphs exists at a time. The look is the one table's: the header
-    on every page, the same grid and row shading.
-    """
-
-    def __init__(self, header: list[str], rows: list[list[str]], widths: list[float],
-                 styles: dict[str, ParagraphStyle], first: int = 0, hint: int = 0) -> None:
-        super().__init__()
-        self.header, self.rows, self.widths, self.styles = header, rows, widths, styles
-        self.first = first  # the index of the first row left to lay out
-        self.hint = hint  # how many rows the last page held (rows are measured once more)
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return available_width, available_height + 1  # never "fits": it is always split
-
-    def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        if self.first >= len(self.rows):
-            return []
-        most = max(1, int(available_height // _MIN_ROW_HEIGHT))
-        count = min(most, self.hint + 2) if self.hint else most
-        last = min(len(self.rows), self.first + count)
-        table = self._page(self.first, last)
-        _, height = table.wrap(available_width, available_height)
-        while height <= available_height and last < len(self.rows) and count < most:
-            count = min(most, count * 2)  # the guess was short: fill the page
-            last = min(len(self.rows), self.first + count)
-            table = self._page(self.first, last)
-            _, height = table.wrap(available_width, available_height)
-        if height > available_height:
-            parts = table.split(available_width, available_height)
-            if not parts:
-                return []  # not even one row here: the next page
-            table = parts[0]
-            last = self.first + len(table._cellvalues) - 1  # the header is one of them
-        placed: list[Flowable] = [table]
-        if last < len(self.rows):
-            placed.append(PagedTable(self.header, self.rows, self.widths, self.styles, last,
-                                     last - self.first if height > available_height else 0))
-        return placed
-
-    def draw(self) -> None:  # pragma: no cover - always split before it is drawn
-        pass
-
-    def _page(self, first: int, last: int) -> Table:
-        cell, head = self.styles["cell"], self.styles["head"]
-        data = [[Paragraph(escape(h), head) for h in self.header]]
-        for row in self.rows[first:last]:
-            data.append([Paragraph(escape(printable(str(v))).replace("\n", "<br/>"), cell)
-                         for v in row])
-        table = Table(data, colWidths=self.widths, repeatRows=1)
-        # the shading goes on counting from the first page's rows
-        shading = ([colors.white, _SHADE] if first % 2 == 0 else [_SHADE, colors.white])
-        table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), cell.fontName),  # not Helvetica
-            ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#808080")),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8ecf0")),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), shading),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ]))
-        return table
-
-
-_SHADE = colors.HexColor("#f7f9fb")
+    header on each (see :class:`~.paged_table.PagedTable`; its cells are plain text in
+    the style of ``styles["cell"]``)."""
+    return PagedTable(TableLayout(header, rows, widths))
 
 
 def _cols(width: float, fractions: list[float]) -> list[float]:

@@ -89,7 +89,7 @@ from .cover import (
     draw_cover,
     text_area,
 )
-from .draw import draw_scene
+from .draw import draw_scene, scene_boxes
 from .inventory_appendix import inventory_appendix_story
 from .numbered import NumberedCanvas
 from .pagemap import (
@@ -292,6 +292,13 @@ class _ViewSheets:
     scene: Scene
     plan: ViewPlan
     first_page: int = 0
+    _boxes: list | None = None
+
+    def boxes(self) -> list:
+        """The scene's item boxes, worked out once for all of its detail pages."""
+        if self._boxes is None:
+            self._boxes = scene_boxes(self.scene)
+        return self._boxes
 
     def page_of(self, sheet: Sheet) -> int:
         return self.first_page + self.plan.sheets.index(sheet)
@@ -319,7 +326,8 @@ class _DiagramPage(Flowable):
         details = self.item.plan.details
         pages = [self.item.page_of(s) for s in details]
         if sheet.kind == DETAIL:
-            draw_scene(canvas, scene, dx, dy + dh, sheet.scale, region=sheet.region)
+            draw_scene(canvas, scene, dx, dy + dh, sheet.scale, region=sheet.region,
+                       boxes=self.item.boxes())
             draw_assembly_marks(canvas, self.layout.diagram, _tile_of(sheet))
             return
         box = self.layout.diagram

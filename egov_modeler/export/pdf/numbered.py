@@ -15,12 +15,26 @@ import tempfile
 import zlib
 from collections.abc import Callable
 
+from reportlab import rl_config
+from reportlab.pdfbase.pdfdoc import PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
 
 #: Held-back pages stay in memory up to this many bytes (compressed), then go to disk.
 SPOOL_IN_MEMORY = 8 * 1024 * 1024
 
 __all__ = ["NumberedCanvas"]
+
+
+def _deflate_now(page) -> None:
+    """Compress the content of a page reportlab has just taken, rather than when it writes
+    the file: it holds every page's operators as text until then, which for a dossier of
+    thousands of pages was the larger part of the peak memory (issue 19)."""
+    if page.Contents or not isinstance(page.stream, str) or not page.compression:
+        return
+    contents = PDFStream(content=zlib.compress(page.stream.encode("utf-8")))
+    contents.dictionary["Filter"] = PDFName("FlateDecode")  # so reportlab adds none
+    contents.__Comment__ = "page stream"
+    page.Contents, page.stream = contents, None
 
 
 class NumberedCanvas(Canvas):
@@ -61,12 +75,16 @@ class NumberedCanvas(Canvas):
     def save(self) -> None:
         total = len(self._pending)
         self.total_pages = total
-        for number, state in enumerate(self._pending, start=1):
+        pending, self._pending = self._pending, []
+        pending.reverse()  # taken from the end, each page's state let go once written
+        for number in range(1, total + 1):
+            state = pending.pop()
             at, size = state.pop("_code_at")
             self._spool.seek(at)
             code = zlib.decompress(self._spool.read(size))
-            state["_code"] = [code.decode("utf-8", "surrogatepass")]
             self.__dict__.update(state)
+            self._code = [code.decode("utf-8", "surrogatepass")]
+            del code
             for key, kwargs in state["_marks"]:
                 Canvas.bookmarkPage(self, key, **kwargs)
             for x, y, font, size, align, max_width in state["_slots"]:
@@ -83,7 +101,15 @@ class NumberedCanvas(Canvas):
                 else:
                     self.drawString(x, y, text)
             super().showPage()
+            _deflate_now(self._doc.Pages.pages[-1])
         self.total_pages = total
-        self._pending = []
         self._spool.close()
-        super().save()
+        # Other streams (fonts) only deflated, not also ASCII85-encoded: a quarter smaller,
+        # and the pure Python encoder took a tenth of a large dossier's time. reportlab
+        # reads the setting when it writes the streams, here.
+        a85 = rl_config.useA85
+        rl_config.useA85 = 0
+        try:
+            super().save()
+        finally:
+            rl_config.useA85 = a85
