@@ -44,8 +44,10 @@ class Acceptance:
 
 
 def problem_key(problem: Problem) -> str:
-    """What identifies a warning across languages and edits: its rule and its ids."""
-    return f"{problem.rule}|{' '.join(problem.ids)}"
+    """What identifies a warning across languages and edits: its rule and its ids, in
+    any order (a warning lists its ids in the model's order, and the model's order after
+    a save and reopen is the file's, sorted by id)."""
+    return f"{problem.rule}|{' '.join(sorted(problem.ids))}"
 
 
 def parse_acceptance(value: str) -> Acceptance | None:

@@ -76,6 +76,26 @@ def test_an_accepted_warning_is_kept_with_its_reason_and_can_be_reopened(model):
     assert ACCEPTED_KEY not in dict(model.properties)
 
 
+def test_an_accepted_warning_stays_accepted_after_save_and_reopen(tmp_path):
+    """A warning lists its ids in the model's order; a reopened model has the file's order
+    (sorted by id), so the acceptance must not depend on it."""
+    from egov_modeler.storage.native import load, save
+
+    model = Model("Tỉnh")
+    model.add_element("ApplicationComponent", "Hệ thống một cửa", id="id-z")
+    model.add_element("ApplicationComponent", "He thong mot cua", id="id-a")
+    (warning,) = by_rule(validate_model(model), DUPLICATE_NAME_RULE)
+    assert warning.ids == ("id-z", "id-a")
+    model.execute(accept_command(model, warning, "Hai đơn vị, hai hệ thống"))
+    save(model, tmp_path / "tinh.egov")
+    reopened = load(tmp_path / "tinh.egov")
+    (again,) = by_rule(validate_model(reopened), DUPLICATE_NAME_RULE)
+    assert again.ids == ("id-a", "id-z")
+    open_problems, accepted = split_accepted(reopened, validate_model(reopened))
+    assert again not in open_problems
+    assert accepted == [(again, "Hai đơn vị, hai hệ thống")]
+
+
 def test_errors_cannot_be_accepted_and_a_reason_is_required(model):
     error = Problem(Severity.ERROR, "archimate", "x", ("id-a",))
     with pytest.raises(ValueError):
