@@ -8,6 +8,7 @@ model whose profile defines no inventory fields, or that has no objects, gets no
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ..diagram.display_list import MODEL_LANGUAGE, localized_name
@@ -43,11 +44,16 @@ def _name(element: Element, lang: str) -> str:
     return localized_name(element.names, element.name, lang, lang != MODEL_LANGUAGE)
 
 
-def inventory_tables(model: Model, lang: str, letters: str = "DEF") -> list[DossierTable]:
-    """The inventory appendices of ``model`` in ``lang``, lettered from ``letters``."""
+def inventory_tables(model: Model, lang: str, letters: str = "DEF",
+                     shown: Collection[str] | None = None) -> list[DossierTable]:
+    """The inventory appendices of ``model`` in ``lang``, lettered from ``letters``; with
+    ``shown`` (the concepts a dossier of chosen views prints), only those objects and
+    connections (the roadmap and budget stay the whole plan's)."""
     inventory = Inventory(model)
     schema = inventory.schema
     objects = inventory.objects()
+    if shown is not None:
+        objects = [e for e in objects if e.id in shown]
     if not schema.fields or not objects:
         return []
     tables: list[DossierTable] = []
@@ -75,6 +81,8 @@ def inventory_tables(model: Model, lang: str, letters: str = "DEF") -> list[Doss
          for i, e in enumerate(objects, start=1)],
         [0.5, 3.0, *[1.3 if f != "code" else 0.8 for f in object_fields]]))
     connections = inventory.connections()
+    if shown is not None:
+        connections = [r for r in connections if r.id in shown]
     connection_fields = [f for f in CONNECTION_FIELDS if schema.field(f)]
     tables.append(DossierTable(
         "inventory-connections", tr("Appendix {letter}. Connections", letter=next(letter)),

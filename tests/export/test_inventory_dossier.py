@@ -105,3 +105,30 @@ def test_a_model_without_inventory_gets_no_workbook(tmp_path):
     save(load_template("national-2019"), source)
     assert main(["export", str(source), "--format", "docx", "-o", str(tmp_path / "n.docx")]) == 0
     assert not (tmp_path / "n.xlsx").exists()
+
+
+def test_a_dossier_of_chosen_views_lists_their_objects_and_problems_only(tmp_path):
+    """A dossier of one view is about that view: the inventory and validation appendices
+    list what it shows, and the summary still counts the whole model's problems."""
+    from egov_modeler.model.views import Node
+
+    model = inventory_model(20, 30, 12)
+    objects = Inventory(model).objects()
+    printed, others = objects[:3], objects[3:]
+    others[1].name = others[0].name  # a duplicate-name warning about unprinted objects
+    view = model.add_view("Trích đoạn")
+    for i, element in enumerate(printed):
+        model.load_node(view.id, Node(f"id-n-{i}", 40 + 200 * i, 40, 150, 60,
+                                      element_id=element.id))
+    path = tmp_path / "trich.pdf"
+    write_dossier(model, path, DossierOptions(lang="vi", views=[view.id], pdfa=False,
+                                              signature_fields=False))
+    text = _text(path)
+    objects_appendix = text[text.index("Phụ lục D."):text.index("Phụ lục E.")]
+    for element in printed:
+        assert element.name in objects_appendix
+    assert others[2].name not in objects_appendix
+    validation = text[text.index("Phụ lục C."):text.index("Phụ lục D.")]
+    assert "Đã kiểm tra toàn bộ mô hình" in validation
+    assert "3 thành phần" in " ".join(validation.split())
+    assert others[0].name not in validation  # the duplicate is about unprinted objects

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from xml.sax.saxutils import escape
@@ -182,9 +183,26 @@ def _cols(width: float, fractions: list[float]) -> list[float]:
     return [width * f / total for f in fractions]
 
 
+@dataclass(frozen=True)
+class PrintedPart:
+    """What a dossier of chosen views prints: the ids of its concepts and views, how many
+    views, and every problem of the whole model (for the summary's count)."""
+
+    ids: frozenset[str]
+    views: int
+    all_problems: list
+
+    def concerns(self, problem) -> bool:
+        """A problem about something printed, or about the model as a whole."""
+        return not problem.ids or any(i in self.ids for i in problem.ids)
+
+
 def appendix_story(model, elements: list[Element], relationships: list, problems: list,
-                   width: float, lang: str) -> list[Flowable]:
-    """Flowables of the three appendices, each starting with its bookmark."""
+                   width: float, lang: str, printed: PrintedPart | None = None
+                   ) -> list[Flowable]:
+    """Flowables of the three appendices, each starting with its bookmark. With
+    ``printed`` (a dossier of chosen views), ``problems`` are those about what is printed
+    and the summary says so, beside the whole model's count."""
     styles = _styles()
     story: list[Flowable] = [Bookmark("appendix", tr("Appendices"), 0)]
 
@@ -242,11 +260,22 @@ def appendix_story(model, elements: list[Element], relationships: list, problems
               Paragraph(escape(tr("Appendix C. Validation summary")), styles["h1"])]
     errors = sum(1 for p in problems if p.severity == Severity.ERROR)
     warnings = len(problems) - errors
-    story.append(Paragraph(escape(tr(
-        "{elements} elements, {relationships} relationships, {views} views checked: "
-        "{errors} errors, {warnings} warnings.",
-        elements=len(model.elements), relationships=len(model.relationships),
-        views=len(model.views), errors=errors, warnings=warnings)), styles["body"]))
+    if printed is None:
+        summary = tr("{elements} elements, {relationships} relationships, {views} views "
+                     "checked: {errors} errors, {warnings} warnings.",
+                     elements=len(model.elements), relationships=len(model.relationships),
+                     views=len(model.views), errors=errors, warnings=warnings)
+    else:
+        all_errors = sum(1 for p in printed.all_problems if p.severity == Severity.ERROR)
+        summary = tr("The whole model was checked: {all_errors} errors, {all_warnings} "
+                     "warnings. Listed here, those about the {elements} elements, "
+                     "{relationships} relationships and {views} views printed: {errors} "
+                     "errors, {warnings} warnings.",
+                     all_errors=all_errors,
+                     all_warnings=len(printed.all_problems) - all_errors,
+                     elements=len(elements), relationships=len(relationships),
+                     views=printed.views, errors=errors, warnings=warnings)
+    story.append(Paragraph(escape(summary), styles["body"]))
     accepted = dict(split_accepted(model, problems)[1])  # warning -> why it stands
     if accepted:
         story.append(Paragraph(escape(tr(

@@ -80,7 +80,7 @@ from ...model.commands import SetPropertyCommand
 from ...model.errors import ModelError
 from ...model.views import View
 from ...storage.atomic import atomic_file
-from .appendix import appendix_story, element_type_label, relationship_type_label
+from .appendix import PrintedPart, appendix_story, element_type_label, relationship_type_label
 from .blocks import APPROVAL_ROLES, TitleBlock, draw_text, draw_title_block
 from .cover import (
     continuation_rows,
@@ -553,9 +553,18 @@ def _build(model, target, options: DossierOptions, draw: bool = True) -> _Built:
 
         elements, relationships = catalog_concepts(model, options, views)
         _, _, frame_w, _ = text_area(width, height)
-        story += appendix_story(model, elements, relationships, validate(model), frame_w,
-                                lang)
-        story += inventory_appendix_story(model, frame_w, lang)
+        problems = validate(model)
+        printed = None
+        if options.views is not None:  # chosen views: the appendices are about them
+            printed = PrintedPart(frozenset([*(e.id for e in elements),
+                                             *(r.id for r in relationships),
+                                             *(v.id for v in views)]),
+                                  len(views), problems)
+            problems = [p for p in problems if printed.concerns(p)]
+        story += appendix_story(model, elements, relationships, problems, frame_w, lang,
+                                printed)
+        story += inventory_appendix_story(model, frame_w, lang,
+                                          printed.ids if printed else None)
     elif story and isinstance(story[-1], PageBreak):
         story.pop()
     if not story:

@@ -245,13 +245,17 @@ class PdfExportDialog(QDialog):
         return ids
 
     def options(self) -> DossierOptions:
-        """The options to pass to ``write_dossier``."""
+        """The options to pass to ``write_dossier``. Every view ticked is the whole model
+        (``views=None``), as on the command line: the appendices then list every concept
+        and every problem, also those about concepts no view shows."""
+        chosen = self.selected_view_ids()
+        views = None if len(chosen) == self.views.count() else chosen
         return DossierOptions(
             paper=self.paper.currentData(),
             orientation=self.orientation.currentData(),
             tile=self.tile.isChecked(),
             lang=self.language.currentData(),
-            views=self.selected_view_ids(),
+            views=views,
             cover=self.cover.isChecked(),
             appendix=self.appendix.isChecked(),
             min_text=self.min_text.value(),
@@ -304,7 +308,8 @@ class PdfExportDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         options = self.options()
         key = (options.paper, options.orientation, options.tile, options.lang,
-               tuple(options.views or ()), options.cover, options.appendix,
+               None if options.views is None else tuple(options.views), options.cover,
+               options.appendix,
                options.min_text)
         self.smallest_text_label.clear()
         self.paper_hint_label.clear()
