@@ -115,4 +115,7 @@ def original_span(text: str, origin: list[int], start: int, end: int) -> tuple[i
 
 def name_key(name: str) -> str:
     """What two names must share to be "the same name": folded, spaces collapsed."""
-    return " ".join(fold(name).split())
+    key = fold(name)
+    if key.isprintable() and "  " not in key and key[:1] != " " and key[-1:] != " ":
+        return key  # no space to collapse: only ASCII spaces, single, inside (most names)
+    return " ".join(key.split())

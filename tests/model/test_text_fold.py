@@ -75,3 +75,10 @@ def test_every_latin_letter_with_marks_folds_as_the_nfd_fold_did() -> None:
     for char in latin:
         assert fold(char) == nfd_fold(char), char
     assert fold("".join(latin)) == nfd_fold("".join(latin))
+
+
+@given(st.lists(st.sampled_from(["Cổng", "dịch", "vụ", " ", "  ", "\t", "\n", "\u00a0",
+                                 "\u3000", "\u2028", "\x1f", "\u200b", "a"]))
+       .map("".join) | st.text())
+def test_a_name_key_collapses_every_kind_of_space_as_splitting_does(name: str) -> None:
+    assert name_key(name) == " ".join(nfd_fold(name).split())

@@ -33,6 +33,12 @@ def portal_sync_subject(ctx: CheckContext, rule: FrameworkRule, element: Element
     return ctx.is_a(element, p["systems"]) and not ctx.is_a(element, p["national_portal"])
 
 
+def portal_sync_candidates(ctx: CheckContext, rule: FrameworkRule,
+                           elements: list[Element]) -> list[Element]:
+    """The elements :func:`portal_sync_subject` can accept: those of ``systems``."""
+    return ctx.elements_of(rule.params["systems"])
+
+
 def portal_sync_reach(ctx: CheckContext, rule: FrameworkRule) -> list[Reach | ViaReach]:
     p = rule.params
     return [ctx.reach(p["national_portal"], p.get("platforms", []), _FLOW, directed=True)]
@@ -74,6 +80,14 @@ def hosted(ctx: CheckContext, rule: FrameworkRule, element: Element) -> list[Pro
         if found:
             return []
     return [finding(rule, (element.id,), element=element_name(element))]
+
+
+def hosted_candidates(ctx: CheckContext, rule: FrameworkRule,
+                      elements: list[Element]) -> list[Element]:
+    """The applications :func:`hosted` judges: of its types and layers."""
+    p = rule.params
+    types, layers, layer_of = p["application_types"], p["application_layers"], ctx.layer_of
+    return [e for e in elements if e.type in types and layer_of(e) in layers]
 
 
 def hosted_reacts(ctx: CheckContext, rule: FrameworkRule, element: Element, other_id: str,
