@@ -66,6 +66,13 @@ class Changes:
                     or self.renamed_views)
 
 
+def kind_of(element: Element) -> tuple[Any, ...]:
+    """What the kind-reading relationship checks read of an end (see
+    :attr:`.checks.Check.reads_kinds`): type, catalog component, layer, ``Phạm vi``."""
+    scope = property_value(element, PROP_SCOPE) if element.properties else None
+    return (element.type, element.catalog_ref, element.layer, scope)
+
+
 def is_retiring(catalog: Catalog, element: Element | None) -> bool:
     """Whether the model marks ``element`` as being merged or retired (the profile's
     ``retiring`` property): model-wide rules do not hold it."""
@@ -135,8 +142,7 @@ class FrameworkEngine:
         kinds = self._kinds
         found = kinds.get(element.id)
         if found is None:
-            found = kinds[element.id] = (element.type, element.catalog_ref, element.layer,
-                                         property_value(element, PROP_SCOPE))
+            found = kinds[element.id] = kind_of(element)
         return found
 
     def relationship_problems(self, source: Element, rel_type: str, target: Element,
@@ -274,8 +280,7 @@ class FrameworkEngine:
         nodes = self.model.graph._node
         by_type = self._by_type
         numbers: dict[tuple[Any, ...], int] = {}
-        kind = self.kind
-        number_of = {e.id: numbers.setdefault(kind(e), len(numbers))
+        number_of = {e.id: numbers.setdefault(kind_of(e), len(numbers))
                      for e in self.model.elements}
         fine: set[tuple[int, str, int, bool]] = set()
         problems_of = self.relationship_problems
