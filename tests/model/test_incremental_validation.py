@@ -396,3 +396,29 @@ def test_findings_follow_the_language(language):
         assert validator.problems() == validate_model(model)
     finally:
         set_language("vi")
+
+
+def test_a_whole_model_run_finds_what_judging_element_by_element_finds():
+    """Validation of the whole model gives each element check only the elements it can
+    speak of (``Check.candidates``); an edit judges the elements it touched one by one.
+    Touching every element must change nothing in the answer."""
+    model = build_national_model(1000)
+    history = History(model)
+    systems = [e for e in model.elements if e.catalog_ref == "l3_httt_gq_tthc"]
+    # findings of every element rule: a local copy of the national portal, a one-stop
+    # system that does not reach the portal (others do), a district-level name
+    history.do(AddElementCommand(Element("id-copy", "ApplicationComponent",
+                                         "Cổng dịch vụ công của tỉnh",
+                                         properties=[("Phạm vi", "tỉnh")])))
+    for rel in model.relationships_of(systems[0].id):
+        history.do(UnrelateCommand(rel.id))
+    history.do(RenameElementCommand(systems[1].id, "Hệ thống cấp huyện"))
+    validator = IncrementalValidator(model)
+    whole = validator.problems()
+    assert whole == validate_model(model)
+    rules = {p.rule for p in whole}
+    assert {"FW26-HOSTED", "FW26-MASTER-DATA-SYNC", "FW26-TWO-TIER", "FW26-NO-DUPLICATE",
+            "FW26-DVCQG-SYNC"} <= rules, rules
+    for element in list(model.elements):  # each judged again on its own
+        history.do(SetElementFieldsCommand(element.id, {"documentation": "đã rà soát"}))
+    assert validator.problems() == whole
