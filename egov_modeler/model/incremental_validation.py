@@ -31,6 +31,7 @@ from typing import Any
 
 from ..i18n import current_language
 from . import events as ev
+from .collector import collection_paused
 from .framework_rules.engine import Changes, FrameworkEngine
 from .framework_rules.provider import FrameworkRuleProvider, rules_in_force
 from .framework_rules.work import WORK
@@ -111,7 +112,12 @@ class IncrementalValidator:
         return list(self._problems)
 
     def refresh(self) -> bool:
-        """Judge again what changed since the last answer; False when nothing had."""
+        """Judge again what changed since the last answer; False when nothing had (the
+        cycle collector paused meanwhile, as :func:`~.validation.validate` pauses it)."""
+        with collection_paused():
+            return self._refresh()
+
+    def _refresh(self) -> bool:
         from .framework_rules import ensure_framework_rules
 
         ensure_framework_rules()

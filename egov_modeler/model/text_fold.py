@@ -23,10 +23,34 @@ def _fold_char(char: str, ignore_case: bool, ignore_marks: bool) -> str:
     return char.lower() if ignore_case else char
 
 
+class _Unmarked(dict[int, str]):
+    """Each character without its marks (``đ`` as ``d``), worked out on first sight.
+
+    Folding a whole text is the same as folding it character by character and lowering
+    the result: NFD decomposes each character on its own and only reorders combining
+    marks, which are all dropped (and ``str.lower`` still sees the whole text, for the
+    final sigma). So :func:`fold` runs ``str.translate`` with this table, at C speed,
+    instead of a Python loop over the decomposed text (the duplicate-name check folds
+    every name of a 20,000-element model, issue 19)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char in "đĐ":
+            char = "d" if char == "đ" else "D"
+        unmarked = "".join(c for c in unicodedata.normalize("NFD", char)
+                           if not unicodedata.combining(c))
+        self[code] = unmarked
+        return unmarked
+
+
+_UNMARKED = _Unmarked()
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics, for searching Vietnamese without typing accents."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+    if text.isascii():
+        return text.lower()
+    return text.translate(_UNMARKED).lower()
 
 
 def folded_with_map(text: str, ignore_case: bool = True,
@@ -91,4 +115,7 @@ def original_span(text: str, origin: list[int], start: int, end: int) -> tuple[i
 
 def name_key(name: str) -> str:
     """What two names must share to be "the same name": folded, spaces collapsed."""
-    return " ".join(fold(name).split())
+    key = fold(name)
+    if key.isprintable() and "  " not in key and key[:1] != " " and key[-1:] != " ":
+        return key  # no space to collapse: only ASCII spaces, single, inside (most names)
+    return " ".join(key.split())

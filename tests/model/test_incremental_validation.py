@@ -27,6 +27,7 @@ from egov_modeler.model.commands import (
     DeleteViewCommand,
     PlaceNodeCommand,
     RemoveNodeCommand,
+    RenameElementCommand,
     RenameViewCommand,
     ReparentNodeCommand,
     RetypeElementCommand,
@@ -39,9 +40,13 @@ from egov_modeler.model.concepts import Element, Relationship
 from egov_modeler.model.incremental_validation import IncrementalValidator
 from egov_modeler.model.model import Model
 from egov_modeler.model.rules import register_rule_provider, unregister_rule_provider
+from egov_modeler.model.text_fold import fold
 from egov_modeler.model.validation import validate_model
 from egov_modeler.model.views import NODE_CONTAINER, Node, View
-from tests.helpers.national_model import BANDS, build_national_model
+from tests.helpers.national_model import BANDS, BIG_VIEW, build_national_model, unit_eid
+
+#: The unit's LDOP hub: the platform every system's flow goes through.
+HUB = unit_eid(0, "hub")
 
 #: Components the rules speak of (portal, platforms, databases, document systems, ...),
 #: with the ArchiMate type an element of each has.
@@ -194,6 +199,95 @@ class ValidationMachine(RuleBasedStateMachine):
             else:
                 self._do(DeleteViewCommand(view.id))
 
+    # -------------------------------------------------- the platform hub and its edges
+    def _check(self) -> None:
+        """The invariant, inside a rule that makes several steps."""
+        self.incremental_equals_full()
+
+    @precondition(lambda self: self.model.has_element(HUB))
+    @rule(data=st.data(), rel_type=st.sampled_from(["Flow", "Serving", "Triggering", "Access"]),
+          outgoing=st.booleans())
+    def relate_to_hub(self, data, rel_type, outgoing):
+        other = data.draw(st.sampled_from(self._element_ids()))
+        ends = (HUB, other) if outgoing else (other, HUB)
+        self._do(LoadRelationshipCommand(Relationship(self._new_id(), rel_type, *ends)))
+
+    @precondition(lambda self: self.model.has_element(HUB)
+                  and self.model.relationships_of(HUB))
+    @rule(data=st.data())
+    def unrelate_from_hub(self, data):
+        rel = data.draw(st.sampled_from(self.model.relationships_of(HUB)))
+        self._do(UnrelateCommand(rel.id))
+
+    @precondition(lambda self: self.model.has_element(HUB))
+    @rule(change=st.sampled_from(["name", "scope", "no scope", "catalog_ref", "layer"]))
+    def change_hub(self, change):
+        if change == "name":
+            self._do(RenameElementCommand(HUB, "Nền tảng LDOP mới"))
+        elif change in ("scope", "no scope"):
+            self._do(SetPropertyCommand(HUB, "Phạm vi", "huyện" if change == "scope" else None))
+        elif change == "catalog_ref":  # the hub stops being a platform, or becomes one again
+            ref = self.model.element(HUB).catalog_ref
+            self._do(SetElementFieldsCommand(
+                HUB, {"catalog_ref": "l3_chuyen_nganh" if ref == "l2_ldop_tinh"
+                      else "l2_ldop_tinh"}))
+        else:
+            self._do(SetElementFieldsCommand(HUB, {"layer": "l1_ha_tang_so_anm"}))
+
+    @rule(data=st.data(), hub=st.booleans())
+    def delete_and_undo(self, data, hub):
+        """Delete the hub (or any element) with everything attached, check, put it back."""
+        if not self.model.elements:
+            return
+        element_id = HUB if hub and self.model.has_element(HUB) else data.draw(
+            st.sampled_from(self._element_ids()))
+        before = len(self.model.relationships)
+        self._do(DeleteElementCommand(element_id))
+        self._check()
+        self.history.undo()
+        self._check()
+        assert len(self.model.relationships) == before
+
+    # -------------------------------------------------- names that become duplicates
+    @precondition(lambda self: len(self.model.elements) >= 2)
+    @rule(data=st.data(), spelling=st.sampled_from(["same", "upper", "unaccented", "spaced"]))
+    def rename_as_another(self, data, spelling):
+        """Give an element another element's name as a user would retype it: a duplicate
+        when both are of one type; then give it a name of its own again."""
+        ids = self._element_ids()
+        element_id = data.draw(st.sampled_from(ids))
+        name = self.model.element(data.draw(st.sampled_from(ids))).name
+        retyped = {"same": name, "upper": name.upper(), "unaccented": fold(name),
+                   "spaced": f"  {name.replace(' ', '   ')} "}[spelling]
+        self._do(RenameElementCommand(element_id, retyped))
+        if data.draw(st.booleans()):
+            self._check()
+            self._do(RenameElementCommand(element_id, f"Tên riêng {self._new_id()}"))
+
+    # -------------------------------------------------- nesting on the overview
+    @precondition(lambda self: self.model.has_view(BIG_VIEW))
+    @rule(data=st.data())
+    def nest_in_a_band(self, data):
+        """Move an element's node into another band of the overview (or out of all)."""
+        view = self.model.view(BIG_VIEW)
+        nodes = [n.id for n in view.nodes.values() if n.element_id]
+        bands = [n.id for n in view.nodes.values() if n.kind == NODE_CONTAINER]
+        if not nodes:
+            return
+        node_id = data.draw(st.sampled_from(nodes))
+        self._do(ReparentNodeCommand(view.id, node_id, data.draw(st.sampled_from(
+            [None, *bands]))))
+
+    @precondition(lambda self: self.model.has_view(BIG_VIEW))
+    @rule(data=st.data(), layer=st.sampled_from(LAYERS))
+    def relayer_a_band(self, data, layer):
+        """Give a band another layer: every node nested in it is judged again."""
+        view = self.model.view(BIG_VIEW)
+        bands = [n.id for n in view.nodes.values() if n.kind == NODE_CONTAINER]
+        if bands:
+            self._do(SetNodeFieldsCommand(view.id, data.draw(st.sampled_from(bands)),
+                                          {"layer": layer}))
+
     @rule(prop=st.sampled_from(MODEL_PROPERTIES))
     def model_property(self, prop):
         self._do(SetPropertyCommand(self.model.id, prop[0], prop[1]))
@@ -302,3 +396,29 @@ def test_findings_follow_the_language(language):
         assert validator.problems() == validate_model(model)
     finally:
         set_language("vi")
+
+
+def test_a_whole_model_run_finds_what_judging_element_by_element_finds():
+    """Validation of the whole model gives each element check only the elements it can
+    speak of (``Check.candidates``); an edit judges the elements it touched one by one.
+    Touching every element must change nothing in the answer."""
+    model = build_national_model(1000)
+    history = History(model)
+    systems = [e for e in model.elements if e.catalog_ref == "l3_httt_gq_tthc"]
+    # findings of every element rule: a local copy of the national portal, a one-stop
+    # system that does not reach the portal (others do), a district-level name
+    history.do(AddElementCommand(Element("id-copy", "ApplicationComponent",
+                                         "Cổng dịch vụ công của tỉnh",
+                                         properties=[("Phạm vi", "tỉnh")])))
+    for rel in model.relationships_of(systems[0].id):
+        history.do(UnrelateCommand(rel.id))
+    history.do(RenameElementCommand(systems[1].id, "Hệ thống cấp huyện"))
+    validator = IncrementalValidator(model)
+    whole = validator.problems()
+    assert whole == validate_model(model)
+    rules = {p.rule for p in whole}
+    assert {"FW26-HOSTED", "FW26-MASTER-DATA-SYNC", "FW26-TWO-TIER", "FW26-NO-DUPLICATE",
+            "FW26-DVCQG-SYNC"} <= rules, rules
+    for element in list(model.elements):  # each judged again on its own
+        history.do(SetElementFieldsCommand(element.id, {"documentation": "đã rà soát"}))
+    assert validator.problems() == whole

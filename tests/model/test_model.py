@@ -13,6 +13,7 @@ from egov_modeler.model import (
     UnknownTypeError,
 )
 from egov_modeler.model import events as ev
+from egov_modeler.model.concepts import Relationship
 from egov_modeler.model.ids import is_valid_id
 from egov_modeler.model.serialization import model_to_dict
 from tests.helpers import connect, place
@@ -111,3 +112,25 @@ def test_connection_needs_existing_nodes_and_relationship(model):
     nb = place(model, view.id, b.id, 300)
     conn = connect(model, view.id, rel.id, na.id, nb.id)
     assert view.connections_of_node(nb.id) == [conn]
+
+
+def test_ends_of_lists_the_other_end_of_each_relationship_of_the_types(model):
+    """What the reachability walks read of a platform hub: one entry per relationship of
+    the given types, incoming or outgoing, as relationships_of would give."""
+    hub = model.add_element("ApplicationComponent", "LGSP")
+    one = model.add_element("ApplicationComponent", "Hệ thống A")
+    two = model.add_element("DataObject", "Kho dữ liệu")
+    for k, (rel_type, source, target) in enumerate([
+            ("Flow", one, hub), ("Flow", one, hub),  # twice: listed twice
+            ("Serving", hub, one), ("Access", hub, two),
+            ("Flow", hub, hub)]):  # to itself: once each way
+        model.load_relationship(Relationship(f"id-r{k}", rel_type, source.id, target.id))
+    for types in ({"Flow"}, {"Flow", "Serving"}, {"Access", "Serving"}, set()):
+        for incoming in (True, False):
+            rels = [r for r in model.relationships_of(hub.id) if r.type in types]
+            expected = ([r.source for r in rels if r.target == hub.id] if incoming
+                        else [r.target for r in rels if r.source == hub.id])
+            assert sorted(model.ends_of(hub.id, types, incoming)) == sorted(expected)
+    assert sorted(model.ends_of(hub.id, {"Flow"}, incoming=True)) == sorted(
+        [one.id, one.id, hub.id])
+    assert model.ends_of("id-nowhere", {"Flow"}, incoming=True) == []

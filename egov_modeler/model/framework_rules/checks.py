@@ -17,21 +17,26 @@ from ..problems import Problem
 from .context import CheckContext
 from .model_checks import (
     hosted,
+    hosted_candidates,
     hosted_reacts,
     node_band_problems,
     portal_sync,
+    portal_sync_candidates,
     portal_sync_gate,
     portal_sync_reach,
     portal_sync_subject,
 )
 from .profile_checks import (
     abolished_scope,
+    abolished_scope_candidates,
     check_patterns,
     linked_via,
+    linked_via_candidates,
     linked_via_gate,
     linked_via_reach,
     linked_via_subject,
     no_duplicate,
+    no_duplicate_candidates,
 )
 from .provincial import province_has, province_has_layer, province_linked, province_linked_reach
 from .relationship_checks import cross_cutting, document_axis, layer_matrix, national_db
@@ -45,6 +50,8 @@ ElementCheck = Callable[[CheckContext, FrameworkRule, Element], list[Problem]]
 #: What a check's verdict on the whole model makes of its per-element findings:
 #: (context, rule, findings, number of elements judged) -> findings kept.
 Gate = Callable[[CheckContext, FrameworkRule, list[Problem], int], list[Problem]]
+#: The elements a check can speak of: (context, rule, the model's elements) -> elements.
+Candidates = Callable[[CheckContext, FrameworkRule, list[Element]], list[Element]]
 #: The reachability questions a check's per-element answers depend on.
 Reaches = Callable[[CheckContext, FrameworkRule], "list[Reach | ViaReach]"]
 
@@ -102,6 +109,11 @@ class Check:
     reacts: Callable[[CheckContext, FrameworkRule, Element, str, bool, bool], bool] | None = None
     on_node: Callable[[CheckContext, FrameworkRule, Any, Any], list[Problem]] | None = None
     on_model: Callable[[CheckContext, FrameworkRule], list[Problem]] | None = None
+    #: For an element check: the elements of the model (given in its order) that it can
+    #: speak of, in that order; every other element has no finding and is no subject.
+    #: Validation of the whole model judges only those (from the context's indexes or a
+    #: test cheaper than the check), an edit still judges the elements it touched.
+    candidates: Candidates | None = None
     #: Further checks of the parameters (a message, or ``None`` when they are fine).
     validate: Callable[[dict[str, Any]], str | None] | None = None
 
@@ -131,9 +143,10 @@ CHECKS: dict[str, Check] = {
                                     judges_type=_cross_cutting_types),
     "portal_sync": Check(("systems", "national_portal"), on_element=portal_sync,
                          subject=portal_sync_subject, gate=portal_sync_gate,
-                         reaches=portal_sync_reach),
+                         reaches=portal_sync_reach, candidates=portal_sync_candidates),
     "hosted": Check(("application_types", "application_layers", "infrastructure_layers"),
-                    on_element=hosted, reads_neighbours=True, reacts=hosted_reacts),
+                    on_element=hosted, reads_neighbours=True, reacts=hosted_reacts,
+                    candidates=hosted_candidates),
     "band_layer": Check((), on_node=node_band_problems),
     "province_has": Check(("components",), on_model=province_has),
     "province_has_layer": Check(("layers",), on_model=province_has_layer),
@@ -141,8 +154,9 @@ CHECKS: dict[str, Check] = {
                              reaches=province_linked_reach),
     "linked_via": Check(("from", "to", "via"), on_element=linked_via,
                         subject=linked_via_subject, gate=linked_via_gate,
-                        reaches=linked_via_reach),
+                        reaches=linked_via_reach, candidates=linked_via_candidates),
     "no_duplicate": Check(("local_scopes", "platforms"), on_element=no_duplicate,
-                          validate=check_patterns),
-    "abolished_scope": Check(("scopes",), on_element=abolished_scope, validate=check_patterns),
+                          validate=check_patterns, candidates=no_duplicate_candidates),
+    "abolished_scope": Check(("scopes",), on_element=abolished_scope, validate=check_patterns,
+                             candidates=abolished_scope_candidates),
 }

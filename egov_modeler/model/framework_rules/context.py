@@ -131,11 +131,17 @@ class CheckContext:
         if not self.catalog.scope_levels:
             scope: str | None = self.scope_of(element)
         else:
-            own = self._scope_value(property_value(element, PROP_SCOPE))
-            if own in self._scope_values():
+            # every element is asked (the two-tier check): the look-ups written out
+            text = property_value(element, PROP_SCOPE) if element.properties else None
+            typed = self._typed_scopes.get(text, _MISSING)
+            own: str | None = (self._scope_value(text) if typed is _MISSING
+                               else typed)  # type: ignore[assignment]
+            if own is not None and own in self._scope_values():
                 scope = own
             else:
-                scope = self.scope_of(element) or own
+                of_component = self._component_scopes.get(element.catalog_ref or "", _MISSING)
+                scope = (self.scope_of(element) if of_component is _MISSING
+                         else of_component) or own  # type: ignore[assignment]
                 if scope is None and self.provincial():
                     scope = "tỉnh"
         self._scopes[element.id] = scope
@@ -183,8 +189,39 @@ class CheckContext:
         if self._indexed:
             return
         self._indexed = True
+        # :meth:`file` for every element in one loop, what a catalog reference gives
+        # (lineage, the component's layer, provincial-only or not) worked out once per
+        # reference: 20,000 elements share a few dozen of them (issue 19)
+        of_reference: dict[str | None, tuple[frozenset[str], str | None, bool]] = {}
+        order, filed, layers = self._order, self._filed, self._layers
+        by_component = self._by_component
+        layer_count: dict[str | None, int] = {}
+        find_component = self.catalog.find_component
         for element in self.model.elements:
-            self.file(element)
+            element_id = element.id
+            ref = element.catalog_ref
+            known = of_reference.get(ref)
+            if known is None:
+                component = find_component(ref)
+                known = of_reference[ref] = (
+                    self.lineage(element), component.layer if component else None,
+                    component is not None and component.scope == "tỉnh")
+            lineage, layer, provincial = known
+            if element.layer:
+                layer = element.layer
+            if element_id not in order:
+                order[element_id] = self._next_order
+                self._next_order += 1
+            layers[element_id] = layer
+            filed[element_id] = (lineage, layer, provincial)
+            for component_id in lineage:
+                bucket = by_component.get(component_id)
+                if bucket is None:
+                    bucket = by_component[component_id] = {}
+                bucket[element_id] = element
+            layer_count[layer] = layer_count.get(layer, 0) + 1
+            self._provincial_elements += provincial
+        self._layer_count.update(layer_count)
 
     def file(self, element: Element) -> None:
         """File ``element`` (new, or changed after :meth:`unfile`)."""

@@ -33,6 +33,12 @@ def portal_sync_subject(ctx: CheckContext, rule: FrameworkRule, element: Element
     return ctx.is_a(element, p["systems"]) and not ctx.is_a(element, p["national_portal"])
 
 
+def portal_sync_candidates(ctx: CheckContext, rule: FrameworkRule,
+                           elements: list[Element]) -> list[Element]:
+    """The elements :func:`portal_sync_subject` can accept: those of ``systems``."""
+    return ctx.elements_of(rule.params["systems"])
+
+
 def portal_sync_reach(ctx: CheckContext, rule: FrameworkRule) -> list[Reach | ViaReach]:
     p = rule.params
     return [ctx.reach(p["national_portal"], p.get("platforms", []), _FLOW, directed=True)]
@@ -66,14 +72,43 @@ def hosted(ctx: CheckContext, rule: FrameworkRule, element: Element) -> list[Pro
         return []
     if ctx.layer_of(element) not in p["application_layers"]:
         return []
+    if _hosted(ctx, rule, element.id):
+        return []
+    return [finding(rule, (element.id,), element=element_name(element))]
+
+
+def _hosted(ctx: CheckContext, rule: FrameworkRule, element_id: str) -> bool:
+    """Whether infrastructure is related to ``element_id`` (each other end's answer kept
+    in the context's memo of the rule)."""
     answers = ctx.memo(("infrastructure", rule.id))
-    for other_id in ctx.related(element.id):
+    for other_id in ctx.related(element_id):
         found = answers.get(other_id)
         if found is None:
             found = answers[other_id] = _is_infrastructure(ctx, rule, other_id)
         if found:
-            return []
-    return [finding(rule, (element.id,), element=element_name(element))]
+            return True
+    return False
+
+
+def hosted_candidates(ctx: CheckContext, rule: FrameworkRule,
+                      elements: list[Element]) -> list[Element]:
+    """The applications :func:`hosted` reports: of its types and layers, and no
+    infrastructure among the ids related to them (the infrastructure known first, by
+    each (type, layer) once, so each application is one set look-up of its neighbours)."""
+    p = rule.params
+    layer_of = ctx.layer_of
+    answers: dict[tuple[str, str | None], bool] = {}
+    infrastructure: set[str] = set()
+    for element in elements:
+        layer = layer_of(element)
+        found = answers.get((element.type, layer))
+        if found is None:
+            found = answers[(element.type, layer)] = _infrastructure(ctx, rule, element, layer)
+        if found:
+            infrastructure.add(element.id)
+    types, layers, related = p["application_types"], p["application_layers"], ctx.related
+    return [e for e in elements if e.type in types and layer_of(e) in layers
+            and infrastructure.isdisjoint(related(e.id))]
 
 
 def hosted_reacts(ctx: CheckContext, rule: FrameworkRule, element: Element, other_id: str,

@@ -43,6 +43,19 @@ def _judged_type(element: Element, layers: Iterable[str] | None) -> bool:
 _ARCHIMATE_LAYER = {name: t.layer.value for name, t in ELEMENT_TYPES.items()}
 
 
+def _of_judged_types(elements: list[Element], layers: list[str] | None) -> list[Element]:
+    """The ``elements`` :func:`_judged_type` accepts, in their order."""
+    if not layers:
+        return elements
+    types = _types_of_layers(tuple(layers))
+    return [e for e in elements if e.type in types]
+
+
+@lru_cache(maxsize=64)
+def _types_of_layers(layers: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(name for name, layer in _ARCHIMATE_LAYER.items() if layer in layers)
+
+
 @lru_cache(maxsize=256)
 def _pattern(patterns: tuple[str, ...]) -> Callable[[str], bool]:
     """One test for "any of ``patterns`` is found in the text", compiled once: the patterns
@@ -73,10 +86,15 @@ def _pattern(patterns: tuple[str, ...]) -> Callable[[str], bool]:
 
 def _matches(patterns: list[str], text: str) -> bool:
     """Whether any of ``patterns`` (a rule's parameter list) is found in ``text``."""
+    return _matcher(patterns)(text)
+
+
+def _matcher(patterns: list[str]) -> Callable[[str], bool]:
+    """The test of :func:`_matches` for ``patterns``, made once per list."""
     found = _MATCHERS.get(id(patterns))
     if found is None or found[0] is not patterns:
         found = _MATCHERS[id(patterns)] = (patterns, _pattern(tuple(patterns)))
-    return found[1](text)
+    return found[1]
 
 
 #: id of a rule's pattern list -> (the list, its test): rules live as long as their
@@ -113,6 +131,20 @@ def linked_via_subject(ctx: CheckContext, rule: FrameworkRule, element: Element)
                    & set(by_property.get("any_of", [])))
     scopes = p.get("from_scopes")
     return hit and (not scopes or ctx.effective_scope(element) in scopes)
+
+
+def linked_via_candidates(ctx: CheckContext, rule: FrameworkRule,
+                          elements: list[Element]) -> list[Element]:
+    """The elements :func:`linked_via_subject` can accept: of ``from``, or carrying the
+    rule's property."""
+    p = rule.params
+    of_components = ctx.elements_of(p["from"])
+    key = (p.get("from_property") or {}).get("property")
+    if not key:
+        return of_components
+    wanted = {e.id for e in of_components}
+    return [e for e in elements if e.id in wanted
+            or (e.properties and property_value(e, key) is not None)]
 
 
 def linked_via_reach(ctx: CheckContext, rule: FrameworkRule) -> list[Reach | ViaReach]:
@@ -169,6 +201,17 @@ def no_duplicate(ctx: CheckContext, rule: FrameworkRule, element: Element) -> li
     return []
 
 
+def no_duplicate_candidates(ctx: CheckContext, rule: FrameworkRule,
+                            elements: list[Element]) -> list[Element]:
+    """The elements :func:`no_duplicate` can report: of a judged type, and of a national
+    platform's component or named like one (the question it asks first)."""
+    p = rule.params
+    nationals, any_pattern = _platforms(p["platforms"])
+    national = {e.id for e in ctx.elements_of(nationals)}
+    return [e for e in _of_judged_types(elements, p.get("archimate_layers"))
+            if e.id in national or any_pattern(e.name)]
+
+
 def _platforms(entries: list[dict[str, Any]]) -> tuple[frozenset[str], Callable[[str], bool]]:
     """Every entry's national components, and one test for any entry's name patterns."""
     key = id(entries)
@@ -196,3 +239,15 @@ def abolished_scope(ctx: CheckContext, rule: FrameworkRule, element: Element) ->
             or _matches(p.get("name_patterns", []), element.name)):
         return [finding(rule, (element.id,), element=element_name(element))]
     return []
+
+
+def abolished_scope_candidates(ctx: CheckContext, rule: FrameworkRule,
+                               elements: list[Element]) -> list[Element]:
+    """The elements :func:`abolished_scope` can report: of a judged type, and of an
+    abolished scope or named after one (the handling property is left to the check)."""
+    p = rule.params
+    scopes = p["scopes"]
+    scope_of = ctx.effective_scope
+    named = _matcher(p.get("name_patterns", []))
+    return [e for e in _of_judged_types(elements, p.get("archimate_layers"))
+            if scope_of(e) in scopes or named(e.name)]

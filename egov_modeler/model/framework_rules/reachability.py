@@ -91,17 +91,11 @@ class _Walk:
 
     def backward(self, element_id: str) -> list[str]:
         """The ids whose :meth:`forward` holds ``element_id``."""
-        found: list[str] = []
-        relationships = self.ctx.model.relationships_of(element_id)
-        WORK.add(len(relationships))
-        types = self.types
-        for rel in relationships:
-            if rel.type not in types:
-                continue
-            if rel.target == element_id:
-                found.append(rel.source)
-            if not self.directed and rel.source == element_id:
-                found.append(rel.target)
+        model = self.ctx.model
+        found = model.ends_of(element_id, self.types, incoming=True)
+        if not self.directed:
+            found += model.ends_of(element_id, self.types, incoming=False)
+        WORK.add(len(found) + 1)
         return found
 
     def steps(self, source: str, target: str, rel_type: str) -> list[tuple[str, str]]:
