@@ -299,7 +299,8 @@ class MainWindow(QMainWindow):
         self.views.update_actions()
         self.exports.update_actions()
         self.edits.update_actions()
-        self.validate_now()
+        # After the first paint: judging a national model takes longer than showing it.
+        QTimer.singleShot(0, self, self.validate_now)
 
     def _edited(self, _index: int) -> None:
         """After each undo step: Properties shows the new values, validation follows."""
