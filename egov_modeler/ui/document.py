@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -52,6 +53,10 @@ class Document(QObject):
         #: Opened read-only (locked by another window, or a read-only file): Save asks
         #: for another name.
         self.read_only = False
+        #: How work that can wait for the new model to be on screen is run (the window
+        #: waits for the diagram's first paint; alone, the next turn of the event loop).
+        self.after_shown: Callable[[Callable[[], object]], None] = \
+            lambda work: QTimer.singleShot(0, self, work)
         self._lock_timer = QTimer(self)
         self._lock_timer.setInterval(REFRESH_SECONDS * 1000)
         self._lock_timer.timeout.connect(self._refresh_lock)
@@ -97,7 +102,7 @@ class Document(QObject):
         self.replaced.emit()
         self.titleChanged.emit()
         if large:
-            QTimer.singleShot(0, self, settle_memory)
+            self.after_shown(settle_memory)
 
     def saved_as(self, path: str, disk_state: DiskState | None = None,
                  lock: DocumentLock | None = None) -> None:
