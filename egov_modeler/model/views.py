@@ -275,8 +275,12 @@ class _ViewIndex:
     def __init__(self, view: View) -> None:
         self.nodes = view.nodes
         self.connections = view.connections
-        self.node_order: dict[str, int] = {}
-        self.connection_order: dict[str, int] = {}
+        #: Drawing order as numbers (a put-back falls between two: see :meth:`_place`).
+        self.node_order: dict[str, float] = {}
+        self.connection_order: dict[str, float] = {}
+        #: The largest number given so far (the next appended entry gets one more).
+        self.node_last: float = -1
+        self.connection_last: float = -1
         self.children: dict[str | None, dict[str, Node]] = {}
         self.by_element: dict[str, dict[str, Node]] = {}
         self.ends: dict[str, dict[str, Connection]] = {}
@@ -300,7 +304,7 @@ class _ViewIndex:
                 and len(view.connections) == self.connection_count + connections)
 
     @staticmethod
-    def in_order(bucket: dict[str, T] | None, order: dict[str, int]) -> list[T]:
+    def in_order(bucket: dict[str, T] | None, order: dict[str, float]) -> list[T]:
         if not bucket:
             return []
         items = list(bucket.items())
@@ -308,20 +312,38 @@ class _ViewIndex:
         return [value for _, value in items]
 
     @staticmethod
-    def _next(order: dict[str, int]) -> int:
-        """The number after the last (numbers only grow along the dict's order)."""
-        return next(reversed(order.values())) + 1 if order else 0
+    def _place(order: dict[str, float], key: str, items: dict[str, Any], mid_order: bool,
+               last: float) -> float:
+        """Give ``key`` its drawing-order number and return the new largest number.
+
+        Appended: the number after ``last``. Put back mid-order (``mid_order``, undo):
+        half-way between its neighbours' numbers in ``items``, so undoing the delete of 200
+        nodes numbers 200 nodes, not 200 times the whole view (issue 19); only when the
+        halves run out (some fifty puts into the same gap) is every entry numbered again."""
+        if mid_order:
+            keys = list(items)
+            at = keys.index(key)
+            after = order.get(keys[at + 1]) if at + 1 < len(keys) else None
+            if after is not None:
+                before = order.get(keys[at - 1]) if at > 0 else after - 2
+                middle = (before + after) / 2 if before is not None else after
+                if before is not None and before < middle < after:
+                    order[key] = middle
+                    return last
+                order.clear()
+                order.update((k, i) for i, k in enumerate(keys))
+                return len(keys) - 1
+        order[key] = last + 1
+        return last + 1
 
     def add_node(self, node: Node, renumber_from: View | None,
                  keep_order: bool = False) -> None:
-        """File ``node``; ``renumber_from``: it was put back mid-order (undo), number every
-        node again; ``keep_order``: it is filed again after a change, not new."""
+        """File ``node``; ``renumber_from``: it was put back mid-order (undo), numbered
+        between its neighbours; ``keep_order``: it is filed again after a change, not new."""
         if not keep_order:
             self.node_count += 1
-            if renumber_from is not None:
-                self.node_order = {key: i for i, key in enumerate(renumber_from.nodes)}
-            else:
-                self.node_order[node.id] = self._next(self.node_order)
+            self.node_last = self._place(self.node_order, node.id, self.nodes,
+                                         renumber_from is not None, self.node_last)
         self.node_keys[node.id] = (node.parent, node.element_id)
         self.children.setdefault(node.parent, {})[node.id] = node
         if node.element_id is not None:
@@ -340,11 +362,9 @@ class _ViewIndex:
                        keep_order: bool = False) -> None:
         if not keep_order:
             self.connection_count += 1
-            if renumber_from is not None:
-                self.connection_order = {key: i for i, key in
-                                         enumerate(renumber_from.connections)}
-            else:
-                self.connection_order[connection.id] = self._next(self.connection_order)
+            self.connection_last = self._place(self.connection_order, connection.id,
+                                               self.connections, renumber_from is not None,
+                                               self.connection_last)
         self.connection_keys[connection.id] = (connection.source, connection.target,
                                                connection.relationship_id)
         for end in {connection.source, connection.target}:

@@ -10,7 +10,9 @@ a copy that a replacement would leave stale, and no controller needs the window.
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -22,6 +24,10 @@ from ..storage.lock import REFRESH_SECONDS, DocumentLock
 from ..storage.paths import display_path
 from .editor import Editor
 from .recovery import JournalKeeper
+
+#: From this many elements a model is kept out of the cycle collector's walks
+#: (:func:`settle_memory`); below it the collector's pauses go unnoticed.
+FREEZE_FROM_ELEMENTS = 2_000
 
 
 class Document(QObject):
@@ -47,6 +53,10 @@ class Document(QObject):
         #: Opened read-only (locked by another window, or a read-only file): Save asks
         #: for another name.
         self.read_only = False
+        #: How work that can wait for the new model to be on screen is run (the window
+        #: waits for the diagram's first paint; alone, the next turn of the event loop).
+        self.after_shown: Callable[[Callable[[], object]], None] = \
+            lambda work: QTimer.singleShot(0, self, work)
         self._lock_timer = QTimer(self)
         self._lock_timer.setInterval(REFRESH_SECONDS * 1000)
         self._lock_timer.timeout.connect(self._refresh_lock)
@@ -73,6 +83,7 @@ class Document(QObject):
         """Show ``model`` (read completely beforehand) as the document at ``path``; the
         undo history starts afresh and the journal follows the new model. ``disk_state``
         is what the file was when read, ``lock`` the lock taken on it."""
+        gc.unfreeze()  # the model replaced may be collected (see :func:`settle_memory`)
         self.journal_keeper.stop()  # the old document is dropped (saved or discarded)
         self._release_lock()
         self.undo_stack.clear()
@@ -85,8 +96,13 @@ class Document(QObject):
         self.editor = Editor(model, self.undo_stack, self.language, self)
         self.undo_stack.setClean()
         self.journal_keeper.start(model, self.path)
+        large = len(model.graph) >= FREEZE_FROM_ELEMENTS
+        if large:
+            gc.freeze()  # the views and docks are built without walking the model (below)
         self.replaced.emit()
         self.titleChanged.emit()
+        if large:
+            self.after_shown(settle_memory)
 
     def saved_as(self, path: str, disk_state: DiskState | None = None,
                  lock: DocumentLock | None = None) -> None:
@@ -115,6 +131,7 @@ class Document(QObject):
         """A clean close: nothing is left to recover, and the file is free for others."""
         self.journal_keeper.stop()
         self._release_lock()
+        gc.unfreeze()  # this window's model may be collected (see :func:`settle_memory`)
 
     # ------------------------------------------------------------------ the lock
     def _hold(self, lock: DocumentLock | None) -> None:
@@ -132,3 +149,24 @@ class Document(QObject):
         """Show other PCs on the shared folder that this window still has the file."""
         if self.lock is not None:
             self.lock.refresh()
+
+
+def settle_memory() -> None:
+    """Collect what the replaced model left behind, then freeze what is alive.
+
+    Why: a 20,000-element model is some 500,000 Python objects, and Python's cycle
+    collector walks all of them on each full collection, which it starts whenever the
+    objects made since the last one reach a quarter of those it keeps: the window froze
+    0.5-0.9 s in the middle of edits, and building the diagram at open stalled the same
+    way (issue 19). Objects frozen with :func:`gc.freeze` are never walked.
+
+    :meth:`Document.replace` of a model of :data:`FREEZE_FROM_ELEMENTS` or more freezes
+    what exists before the views are built; this runs after the first paint (a
+    zero-delay timer), unfreezes everything so that the replaced model, its editor and
+    its diagrams (cycles, gone once Qt has deleted them) are collected in one full
+    collection, and freezes the new model with its views. The frozen set is released at
+    every replacement and when the window closes, so no model stays in memory across
+    opens."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()

@@ -12,6 +12,7 @@ import copy
 
 from egov_modeler.model import History, Model
 from egov_modeler.model.commands import (
+    CompoundCommand,
     DeleteElementCommand,
     MoveNodeCommand,
     RemoveNodeCommand,
@@ -108,3 +109,51 @@ def test_the_model_s_lists_are_fresh_copies():
     model.load_element(Element("e9", "Node", "Máy chủ"))
     assert [e.id for e in model.elements][-1] == "e9"
     assert [r.id for r in model.relationships] == ["r1"]
+
+
+def _long_view(count: int) -> tuple[Model, View]:
+    """``count`` nodes side by side in one band, each joined to the next by a line."""
+    model = Model("Dài")
+    view = View("v", "Sơ đồ dài")
+    model.load_view(view)
+    model.load_node("v", Node("band", 0, 0, 200 * count, 300, kind=NODE_CONTAINER, layer="l3"))
+    for i in range(count):
+        model.load_element(Element(f"e{i}", "ApplicationComponent", f"Hệ thống {i}"))
+        model.load_node("v", Node(f"n{i}", 200 * i, 20, 120, 55, element_id=f"e{i}",
+                                  parent="band"))
+    for i in range(count - 1):
+        model.load_connection("v", Connection(f"c{i}", f"n{i}", f"n{i + 1}"))
+    return model, view
+
+
+def test_undoing_a_scattered_delete_renumbers_only_what_it_puts_back():
+    model, view = _long_view(300)
+    history = History(model)
+    history.do(RemoveNodeCommand("v", "n0"))  # a gap in the numbers: n1 is not the first
+    before = [n.id for n in view.children("band")]
+    lines = [c.id for c in view.connections_of_nodes(before)]
+    numbers = dict(view._index().node_order)
+    gone = {f"n{i}" for i in range(1, 300, 3)}
+    history.do(CompoundCommand("delete", [RemoveNodeCommand("v", n) for n in sorted(gone)]))
+    assert [n.id for n in view.children("band")] == [n for n in before if n not in gone]
+    history.undo()
+    assert [n.id for n in view.children("band")] == before
+    assert [c.id for c in view.connections_of_nodes(before)] == lines
+    kept = view._index().node_order
+    assert all(kept[n] == numbers[n] for n in numbers if n not in gone)  # none renumbered
+    history.redo()
+    history.undo()
+    assert [n.id for n in view.children("band")] == before
+
+
+def test_putting_back_many_nodes_into_one_gap_keeps_the_order():
+    """Undoing the delete of a long run of neighbours halves the same gap again and again,
+    until the numbers run out and the view is numbered afresh."""
+    model, view = _long_view(150)
+    history = History(model)
+    before = [n.id for n in view.children("band")]
+    history.do(CompoundCommand("delete", [RemoveNodeCommand("v", f"n{i}")
+                                          for i in range(10, 140)]))
+    history.undo()
+    assert [n.id for n in view.children("band")] == before
+    assert [c.id for c in view.connections_of_node("n70")] == ["c69", "c70"]

@@ -28,7 +28,7 @@ def win(window, qtbot):
     command, _view = generate_overview(model)
     model.execute(command)
     window.document.replace(model, None)
-    window.inventory.dock.setVisible(True)
+    window.inventory.dock.raise_()  # its tab, behind Problems, clicked
     QApplication.processEvents()
     return window
 

@@ -8,6 +8,13 @@ the objects tab "Duplicates after the merger" keeps the systems of the same kind
 inherited from different former units. A cell is edited in place (a list for a choice) and
 each edit is one undo step. Selecting rows selects what shows them on the diagram and in the
 model tree, and a selection there selects the rows here.
+
+Why the tables are built late and a row at a time: the dock is a tab behind Problems, and a
+national model has some 30,000 rows. The tables are read only while the dock is shown (a
+hidden dock notes that the model changed and reads it when shown again), a row's cells are
+worked out when something asks for them (the rows on screen, a sort, a filter), and a row is
+found by its id in a dictionary, so selecting 200 nodes on the diagram looks up 200 rows
+(issue 19).
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -78,6 +86,13 @@ TABLES = ((OBJECTS_SHEET, "inventory_objects"), (CONNECTIONS_SHEET, "inventory_c
           (TASKS_SHEET, "inventory_tasks"))
 
 
+@lru_cache(maxsize=1 << 16)
+def folded(text: str) -> str:
+    """:func:`fold` remembered per text: the same status, owner or year fills thousands of
+    cells, and sorting folds every cell of a column."""
+    return fold(text)
+
+
 def cell_display(value: Any, column: Column, language: str) -> str:
     """A cell value as the table shows it (amounts with separators, dates dd/mm/yyyy)."""
     if value is None:
@@ -90,7 +105,10 @@ def cell_display(value: Any, column: Column, language: str) -> str:
 
 
 class InventoryTableModel(QAbstractTableModel):
-    """One table (objects, connections or tasks) of the shown model."""
+    """One table (objects, connections or tasks) of the shown model.
+
+    The rows are known at once (the concepts, in the workbook's order); a row's cells are
+    worked out the first time they are asked for (:meth:`row_cells`)."""
 
     def __init__(self, sheet_key: str, parent=None) -> None:
         super().__init__(parent)
@@ -99,35 +117,75 @@ class InventoryTableModel(QAbstractTableModel):
         self.sheet: Sheet | None = None
         self.columns: list[Column] = []
         self.concepts: list[Any] = []
-        self.cells: list[list[str]] = []
-        self.sort_keys: list[list[Any]] = []
-        self.search: list[str] = []
+        #: The row of each concept, by id.
+        self.rows_by_id: dict[str, int] = {}
+        self._values: list[list[Any] | None] = []
+        self._cells: list[list[str] | None] = []
+        self._search: list[str | None] = []
+        self._language = "vi"
         self.inventory: Inventory | None = None
+        #: How many rows had their cells worked out (since the table was created).
+        self.rows_made = 0
 
     def show(self, editor: Editor | None) -> None:
         self.editor = editor
         self.rebuild()
 
+    def clear(self) -> None:
+        """No rows (the dock is hidden: the model is read when it is shown)."""
+        self.beginResetModel()
+        self.editor = None
+        self._reset_rows([])
+        self.endResetModel()
+
+    def _reset_rows(self, concepts: list[Any]) -> None:
+        self.concepts = concepts
+        self.rows_by_id = {concept.id: row for row, concept in enumerate(concepts)}
+        self._values = [None] * len(concepts)
+        self._cells = [None] * len(concepts)
+        self._search = [None] * len(concepts)
+
     def rebuild(self) -> None:
         self.beginResetModel()
-        self.concepts, self.cells, self.sort_keys, self.search = [], [], [], []
+        concepts: list[Any] = []
         if self.editor is not None:
-            language = current_language()
+            self._language = current_language()
             inventory = Inventory(self.editor.model)
             self.inventory = inventory
             self.sheet = next(s for s in workbook_layout(inventory) if s.key == self.sheet_key)
             self.columns = [c for c in self.sheet.columns if c.key not in ("id", "source_id",
                                                                             "target_id")]
-            for concept in sheet_rows(inventory, self.sheet):
-                values = [c.get(inventory, concept, language) for c in self.columns]
-                texts = [cell_display(v, c, language) for v, c in zip(values, self.columns,
-                                                                      strict=True)]
-                self.concepts.append(concept)
-                self.cells.append(texts)
-                self.sort_keys.append([v if isinstance(v, int) else fold(t)
-                                       for v, t in zip(values, texts, strict=True)])
-                self.search.append(fold(" ".join(texts)))
+            concepts = list(sheet_rows(inventory, self.sheet))
+        self._reset_rows(concepts)
         self.endResetModel()
+
+    def row_cells(self, row: int) -> list[str]:
+        """The texts of a row's cells, worked out on first use."""
+        cells = self._cells[row]
+        if cells is None:
+            assert self.inventory is not None
+            concept, language = self.concepts[row], self._language
+            values = [c.get(self.inventory, concept, language) for c in self.columns]
+            cells = [cell_display(v, c, language) for v, c in zip(values, self.columns,
+                                                                  strict=True)]
+            self._values[row], self._cells[row] = values, cells
+            self.rows_made += 1
+        return cells
+
+    def sort_key(self, row: int, column: int) -> Any:
+        """What a cell sorts by: its number, else its text folded."""
+        text = self.row_cells(row)[column]
+        values = self._values[row]
+        assert values is not None
+        value = values[column]
+        return value if isinstance(value, int) else folded(text)
+
+    def search_text(self, row: int) -> str:
+        """The row's cells folded, what the filter looks for words in."""
+        text = self._search[row]
+        if text is None:
+            text = self._search[row] = fold(" ".join(self.row_cells(row)))
+        return text
 
     # ---------------------------------------------------------------- Qt model
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
@@ -152,13 +210,13 @@ class InventoryTableModel(QAbstractTableModel):
             return None
         row, col = index.row(), index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self.cells[row][col]
+            return self.row_cells(row)[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(self.cells[row][col]) or None
+            return tooltip(self.row_cells(row)[col]) or None
         if role == ID_ROLE:
             return self.concepts[row].id
         if role == SORT_ROLE:
-            return self.sort_keys[row][col]
+            return self.sort_key(row, col)
         return None
 
     def editable(self, index: QModelIndex | QPersistentModelIndex) -> bool:
@@ -180,7 +238,7 @@ class InventoryTableModel(QAbstractTableModel):
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or self.editor is None or not self.editable(index):
             return False
-        if str(value) == self.cells[index.row()][index.column()]:
+        if str(value) == self.row_cells(index.row())[index.column()]:
             return False
         try:
             command = self.command(self.concepts[index.row()], self.columns[index.column()],
@@ -236,11 +294,17 @@ class InventoryFilter(QSortFilterProxyModel):
         assert isinstance(source, InventoryTableModel)
         if self.only is not None and source.concepts[row].id not in self.only:
             return False
-        return all(w in source.search[row] for w in self._words)
+        if not self._words:
+            return True
+        text = source.search_text(row)
+        return all(w in text for w in self._words)
 
     def lessThan(self, left: QModelIndex | QPersistentModelIndex,
                  right: QModelIndex | QPersistentModelIndex) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        source = self.sourceModel()
+        assert isinstance(source, InventoryTableModel)
+        a = source.sort_key(left.row(), left.column())
+        b = source.sort_key(right.row(), right.column())
         if isinstance(a, int) and isinstance(b, int):
             return a < b
         if isinstance(a, int) != isinstance(b, int):
@@ -361,6 +425,14 @@ class InventoryDock(QDockWidget):
         self._timer.setInterval(50)
         self._timer.timeout.connect(self.rebuild)
         self._selecting = False
+        #: The model changed (or another was shown) while the dock was hidden.
+        self._stale = False
+        #: What the diagram or the model tree selected while the dock was hidden.
+        self._wanted: list[str] = []
+        #: Whether the user can see the dock: a tab behind Problems is "visible" to
+        #: ``isVisible()`` (Qt moves it off screen), so Qt's visibilityChanged tells.
+        self.on_screen = False
+        self.visibilityChanged.connect(self._visibility_changed)
         self.filter.textChanged.connect(self._refilter)
         self.duplicates.toggled.connect(self._refilter)
         self.tabs.currentChanged.connect(lambda _i: self._count())
@@ -372,7 +444,20 @@ class InventoryDock(QDockWidget):
         self._stop()
         self.editor = editor
         self._unsubscribe = editor.model.subscribe(self._on_event)
-        self.rebuild()
+        if self.on_screen:
+            self.rebuild()
+        else:  # read when shown: a tab behind Problems costs nothing at open
+            self._timer.stop()
+            self._stale = True
+            self._wanted = []
+            for model in self.models.values():
+                model.clear()
+            self._count()
+
+    def _visibility_changed(self, visible: bool) -> None:
+        self.on_screen = visible
+        if visible and self._stale:
+            self.rebuild()
 
     def _stop(self) -> None:
         if self._unsubscribe is not None:
@@ -386,12 +471,16 @@ class InventoryDock(QDockWidget):
         if isinstance(event, (ev.ModelReset, ev.ModelPropertiesChanged, ev.ElementAdded,
                               ev.ElementChanged, ev.ElementRemoved, ev.RelationshipAdded,
                               ev.RelationshipChanged, ev.RelationshipRemoved)):
-            self._timer.start()
+            if self.on_screen:
+                self._timer.start()
+            else:
+                self._stale = True
 
     def rebuild(self) -> None:
         """Re-read every table (after edits, undo, redo), keeping the selection."""
         self._timer.stop()
-        selected = self.selected_ids()
+        selected = self._wanted if self._stale else self.selected_ids()
+        self._stale, self._wanted = False, []
         for model in self.models.values():
             model.show(self.editor)
         for table in self.tables.values():
@@ -433,19 +522,26 @@ class InventoryDock(QDockWidget):
 
     def select_concepts(self, ids: list[str]) -> None:
         """Select the rows of these elements or relationships (in every table), without
-        telling the others back."""
-        wanted = set(ids)
+        telling the others back. A hidden dock selects them when it is shown."""
+        if self._stale:
+            self._wanted = list(ids)
+            return
         self._selecting = True
         try:
             for key, table in self.tables.items():
-                proxy = self.proxies[key]
+                model, proxy = self.models[key], self.proxies[key]
+                last = proxy.columnCount() - 1
                 selection = QItemSelection()
                 first = None
-                for row in range(proxy.rowCount()):
-                    index = proxy.index(row, 0)
-                    if index.data(ID_ROLE) in wanted:
-                        selection.select(index, proxy.index(row, proxy.columnCount() - 1))
-                        first = first or index
+                for concept_id in dict.fromkeys(ids):
+                    row = model.rows_by_id.get(concept_id)
+                    if row is None:
+                        continue
+                    index = proxy.mapFromSource(model.index(row, 0))
+                    if not index.isValid():  # filtered out
+                        continue
+                    selection.select(index, proxy.index(index.row(), last))
+                    first = first or index
                 table.selectionModel().select(
                     selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
                 if first is not None:
@@ -455,11 +551,11 @@ class InventoryDock(QDockWidget):
 
     def row_of(self, key: str, concept_id: str) -> int:
         """The row (in the table as sorted and filtered) of a concept, or -1."""
-        proxy = self.proxies[key]
-        for row in range(proxy.rowCount()):
-            if proxy.index(row, 0).data(ID_ROLE) == concept_id:
-                return row
-        return -1
+        model = self.models[key]
+        row = model.rows_by_id.get(concept_id)
+        if row is None:
+            return -1
+        return self.proxies[key].mapFromSource(model.index(row, 0)).row()
 
     def column_of(self, key: str, column_key: str) -> int:
         """The column of ``column_key`` (``name``, ``field:owner``...) in a table, or -1."""

@@ -13,6 +13,7 @@ from their actions, and re-validates shortly after each edit.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
@@ -24,6 +25,7 @@ from ...model.framework_rules import ensure_framework_rules
 from ...model.incremental_validation import IncrementalValidator
 from ...model.model import Model
 from ...model.problems import Problem, Severity
+from ..after_paint import after_first_paint
 from ..canvas.view import DiagramView
 from ..dialogs.file_actions import Dialogs, RecentFiles
 from ..docks.model_dock import ModelDock
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.dialogs = dialogs or Dialogs(self)
         self.document = Document(current_language(), self)
+        self.document.after_shown = self._after_shown
         self._problems_by_id: dict[str, str] = {}
         #: Problems that come from an action, not from the rules (a migration's decisions):
         #: shown with the validation's until another model is shown.
@@ -299,7 +302,13 @@ class MainWindow(QMainWindow):
         self.views.update_actions()
         self.exports.update_actions()
         self.edits.update_actions()
-        self.validate_now()
+        # After the first paint: judging a national model takes longer than showing it.
+        self.document.after_shown(self.validate_now)
+
+    def _after_shown(self, work: Callable[[], object]) -> None:
+        """Run ``work`` after the diagram of the model just shown is first painted."""
+        canvas = self.views.current_canvas()
+        after_first_paint(canvas.viewport() if canvas is not None else None, work, self)
 
     def _edited(self, _index: int) -> None:
         """After each undo step: Properties shows the new values, validation follows."""

@@ -1,0 +1,42 @@
+"""A national-scale model is kept out of Python's cycle collector while it is open (the
+collector's walks over half a million objects froze the window in the middle of edits,
+issue 19), and let go of when another model replaces it: opening model after model does
+not pile them up in memory."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QCoreApplication, QEvent
+
+from egov_modeler.model.model import Model
+from tests.helpers.national_view_model import build_national_model
+
+
+def settle(qtbot) -> None:
+    """What the event loop does after a replacement: Qt deletes the old editor and
+    diagrams, paints the new diagram, then runs what waited for that paint."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    qtbot.wait(200)
+
+
+def test_an_open_national_model_is_frozen_and_released_when_replaced(window, qtbot):
+    first = build_national_model(3000, 300)
+    window.document.replace(first, None)
+    settle(qtbot)
+    one_model = gc.get_freeze_count()
+    assert one_model > 50_000  # the model and its views are out of the collector's walks
+    gone = weakref.ref(first.view(next(iter(v.id for v in first.views))))
+    del first
+    window.document.replace(build_national_model(3000, 300), None)
+    settle(qtbot)
+    assert gone() is None  # the first model was collected, not frozen again
+    assert gc.get_freeze_count() < one_model * 1.5  # one model frozen, not two
+    window.document.replace(Model("Nhỏ"), None)  # a small model: nothing frozen
+    settle(qtbot)
+    assert gc.get_freeze_count() == 0
