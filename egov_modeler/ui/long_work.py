@@ -1,9 +1,10 @@
 """Long work off the GUI thread, behind a modal "please wait" window.
 
-The PDF dossier of a national model takes close to a minute, importing or generating a
-large overview several seconds. Run on the GUI thread, that work freezes the window: it no
-longer paints, and Windows marks it "Not responding" after five seconds, which office users
-take as a crash and end the program, losing their work. :func:`run_long` runs the work in
+The PDF dossier of a national model takes eight seconds on the development machine (more
+on an office PC), importing it or generating a large overview a few more. Run on the GUI
+thread, that work freezes the window: it no longer paints, and Windows marks it "Not
+responding" after five seconds, which office users take as a crash and end the program,
+losing their work. :func:`run_long` runs the work in
 a thread instead while the window shows what it is doing and for how long.
 
 Why a thread and not progress callbacks: the work is the library's own pure-Python code

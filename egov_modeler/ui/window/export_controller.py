@@ -175,7 +175,7 @@ class ExportController(QObject):
 
     def _write_pdf(self, path: str, options: DossierOptions) -> int:
         """The dossier and its companion workbook (the inventory travels along); runs off
-        the GUI thread (a national model takes most of a minute)."""
+        the GUI thread (a national model takes seconds)."""
         model = self.document.model
         pages = write_dossier(model, path, options)
         write_companion_workbook(model, path, options.lang or current_language(),
