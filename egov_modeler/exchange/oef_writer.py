@@ -524,19 +524,8 @@ class _Writer:
             element.set("viewpoint", xml_text(view.viewpoint))
         self.lang_strings(element, "name", view.name, view.names, required=True)
         self.lang_strings(element, "documentation", view.documentation, view.documentations)
-        extras: dict[str, Any] = {}
-        dx, dy = _origin_shift(view)
-        if dx or dy:
-            extras["origin"] = [dx, dy]
-        if view.connection_router:
-            extras["router"] = view.connection_router
-        defaults = defaults_to_dict(view.defaults)
-        if defaults:
-            extras["defaults"] = defaults
-        children: dict[str | None, list[Node]] = {}
-        for node in view.nodes.values():
-            parent = node.parent if node.parent in view.nodes else None
-            children.setdefault(parent, []).append(node)
+        extras, dx, dy = _view_extras(view)
+        children = _children(view)
         node_extras: dict[str, Any] = {}
         body: list[etree._Element] = []
         stack: list[tuple[etree._Element | None, Node]] = [
@@ -562,14 +551,7 @@ class _Writer:
             if extra:
                 conn_extras[conn.id] = extra
             body.append(conn_element)
-        if node_extras:
-            extras["nodes"] = node_extras
-        if conn_extras:
-            extras["connections"] = conn_extras
-        props = list(view.properties)
-        if extras:
-            props.append((PROP_VIEW_EXTRAS, json.dumps(extras, ensure_ascii=False,
-                                                       sort_keys=True, separators=(",", ":"))))
+        props = _view_properties(view, extras, node_extras, conn_extras)
         self.properties(element, props)
         element.extend(body)
         return element
@@ -583,19 +565,8 @@ class _Writer:
         head: list[str] = []
         self.lang_lines(head, 4, "name", view.name, view.names, required=True)
         self.lang_lines(head, 4, "documentation", view.documentation, view.documentations)
-        extras: dict[str, Any] = {}
-        dx, dy = _origin_shift(view)
-        if dx or dy:
-            extras["origin"] = [dx, dy]
-        if view.connection_router:
-            extras["router"] = view.connection_router
-        defaults = defaults_to_dict(view.defaults)
-        if defaults:
-            extras["defaults"] = defaults
-        children: dict[str | None, list[Node]] = {}
-        for node in view.nodes.values():
-            parent = node.parent if node.parent in view.nodes else None
-            children.setdefault(parent, []).append(node)
+        extras, dx, dy = _view_extras(view)
+        children = _children(view)
         node_extras: dict[str, Any] = {}
         body: list[str] = []
         stack: list[tuple[Node, int] | str] = [(n, 4) for n in reversed(children.get(None, []))]
@@ -626,14 +597,7 @@ class _Writer:
             extra = self.connection_text(body, conn, dx, dy)
             if extra:
                 conn_extras[conn.id] = extra
-        if node_extras:
-            extras["nodes"] = node_extras
-        if conn_extras:
-            extras["connections"] = conn_extras
-        props = list(view.properties)
-        if extras:
-            props.append((PROP_VIEW_EXTRAS, json.dumps(extras, ensure_ascii=False,
-                                                       sort_keys=True, separators=(",", ":"))))
+        props = _view_properties(view, extras, node_extras, conn_extras)
         self.property_lines(head, 4, props)
         _close(out, opening, head + body, "      </view>\n")
 
@@ -783,6 +747,46 @@ def _dc_key(key: str) -> str | None:
     ``egov:metadata.`` model property so that it comes back under the same key."""
     return key if key in DC_ELEMENTS else None
 
+
+
+def _view_extras(view: View) -> tuple[dict[str, Any], int, int]:
+    """What the exchange format cannot say about a view itself (its origin shift, line
+    routing, default styles), and the shift ``(dx, dy)`` applied to its coordinates."""
+    extras: dict[str, Any] = {}
+    dx, dy = _origin_shift(view)
+    if dx or dy:
+        extras["origin"] = [dx, dy]
+    if view.connection_router:
+        extras["router"] = view.connection_router
+    defaults = defaults_to_dict(view.defaults)
+    if defaults:
+        extras["defaults"] = defaults
+    return extras, dx, dy
+
+
+def _children(view: View) -> dict[str | None, list[Node]]:
+    """Each node's children in the view's order (``None``: the top level; a node whose
+    parent is missing is written at the top level)."""
+    children: dict[str | None, list[Node]] = {}
+    for node in view.nodes.values():
+        parent = node.parent if node.parent in view.nodes else None
+        children.setdefault(parent, []).append(node)
+    return children
+
+
+def _view_properties(view: View, extras: dict[str, Any], node_extras: dict[str, Any],
+                     conn_extras: dict[str, Any]) -> list[tuple[str, str]]:
+    """The view's properties, with the extras (its own, its nodes', its lines') as one
+    JSON property when there are any."""
+    if node_extras:
+        extras["nodes"] = node_extras
+    if conn_extras:
+        extras["connections"] = conn_extras
+    props = list(view.properties)
+    if extras:
+        props.append((PROP_VIEW_EXTRAS, json.dumps(extras, ensure_ascii=False,
+                                                   sort_keys=True, separators=(",", ":"))))
+    return props
 
 def _origin_shift(view: View) -> tuple[int, int]:
     """How far to move the view so no coordinate is negative (the XSD forbids it)."""
