@@ -14,10 +14,7 @@ opening in under 1 s on the project's machines.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -25,6 +22,7 @@ from lxml import etree
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.timing import median_seconds  # noqa: E402
 from egov_modeler.exchange.archi_reader import read_archi_bytes  # noqa: E402
 from egov_modeler.exchange.archi_writer import archi_bytes  # noqa: E402
 from egov_modeler.exchange.archi_zip import archive_bytes  # noqa: E402
@@ -76,15 +74,6 @@ def build(elements: int, views: int) -> Model:
                         f"id-v{v}-c{len(view.connections)}", node_id, placed[rel.target],
                         relationship_id=rel.id, bendpoints=bends))
     return model
-
-
-def median_seconds(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,16 +15,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.timing import median_seconds  # noqa: E402
 from egov_modeler.model import Model  # noqa: E402
 from egov_modeler.model.concepts import Element, Relationship  # noqa: E402
 from egov_modeler.model.serialization import model_to_dict  # noqa: E402
@@ -60,15 +58,6 @@ def big_model(nodes: int, attributes: int) -> Model:
     model.load_element(Element("id-many", "DataObject", "Nhiều thuộc tính",
                                properties=[(f"k{i}", f"giá trị {i}") for i in range(attributes)]))
     return model
-
-
-def median_seconds(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,10 +12,7 @@ The target is under 2 s for each of import and export on a developer machine.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -23,19 +20,11 @@ from lxml import etree
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.timing import median_seconds  # noqa: E402
 from egov_modeler.exchange.oef_reader import exchange_schema, read_exchange_bytes  # noqa: E402
 from egov_modeler.exchange.oef_writer import exchange_bytes  # noqa: E402
 
 DEFAULT = REPO.parent / "shared" / "archimate" / "samples" / "pyarchimate-tests-synthetic_large.xml"
-
-
-def median_seconds(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main(argv: list[str] | None = None) -> int:

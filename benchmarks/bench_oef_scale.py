@@ -16,10 +16,7 @@ scan of the reference check and, before that, an import that never finished).
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -27,6 +24,7 @@ from lxml import etree
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.timing import median_seconds  # noqa: E402
 from egov_modeler.exchange import oef_reader  # noqa: E402
 from egov_modeler.exchange.oef_reader import read_exchange_bytes  # noqa: E402
 from egov_modeler.exchange.oef_writer import exchange_bytes  # noqa: E402
@@ -55,15 +53,6 @@ def element_with_attributes(count: int) -> bytes:
     attributes = " ".join(f'ext{i}="v{i}"' for i in range(count))
     return (f'{HEAD}<elements><element identifier="id-e" xsi:type="Goal" {attributes}>'
             "<name>g</name></element></elements></model>").encode()
-
-
-def median_seconds(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def measure(label: str, data: bytes, runs: int) -> None:
