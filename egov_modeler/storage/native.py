@@ -167,7 +167,7 @@ def loads(raw: bytes, name: str = "<memory>") -> Model:
             name=name, pos=exc.start)) from None
     if not text.strip():
         raise NativeFileError(tr("{name} is empty", name=name))
-    with collection_paused():  # a million objects made, none of them garbage
+    with collection_paused(keep=True):  # a million objects made, none of them garbage
         return _loads(raw, text, name)
 
 

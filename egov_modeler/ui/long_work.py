@@ -22,7 +22,6 @@ for a tenth of a second is worse than none.
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
 from collections.abc import Callable
@@ -31,6 +30,8 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ..model.collector import collection_paused
 
 T = TypeVar("T")
 
@@ -78,9 +79,12 @@ class WorkingDialog(QProgressDialog):
         event.ignore()
 
 
-def run_long(parent: QWidget | None, label: str, work: Callable[[], T]) -> T:
+def run_long(parent: QWidget | None, label: str, work: Callable[[], T], *,
+             keep: bool = False) -> T:
     """``work()``'s result, or its exception raised here; the window keeps painting
     meanwhile and, past :data:`QUICK` seconds, shows ``label`` in a modal progress window.
+    ``keep``: the work reads a model the window keeps (see
+    :func:`~egov_modeler.model.collector.collection_paused`).
 
     ``work`` must not touch Qt objects (it runs in another thread)."""
     outcome: dict[str, object] = {}
@@ -91,18 +95,13 @@ def run_long(parent: QWidget | None, label: str, work: Callable[[], T]) -> T:
         except BaseException as exc:
             outcome["error"] = exc
 
-    collecting = gc.isenabled()
-    gc.disable()
     thread = threading.Thread(target=target, name="egov-long-work", daemon=True)
-    try:
+    with collection_paused(keep=keep):
         started = time.monotonic()
         thread.start()
         thread.join(QUICK)
         if thread.is_alive():
             _wait_showing(WorkingDialog(label, parent, started), thread)
-    finally:
-        if collecting:
-            gc.enable()
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["value"]  # type: ignore[return-value]

@@ -104,7 +104,7 @@ class ExportController(QObject):
             return False
         try:
             model = run_long(self._dialog_parent, self.tr("Reading the exchange file…"),
-                             lambda: read_exchange(path))
+                             lambda: read_exchange(path), keep=True)
         except (ModelError, OSError) as exc:
             self.dialogs.error(self.tr("Cannot import"),
                                self.tr("‘{path}’ could not be imported.").format(path=path),

@@ -184,7 +184,7 @@ class FileController(QObject):
         lock, read_only = locking
         try:
             loaded = run_long(self._parent_widget(), self.tr("Opening {name}…").format(
-                name=os.path.basename(path)), lambda: read_document(path))
+                name=os.path.basename(path)), lambda: read_document(path), keep=True)
         except (NativeFileError, ModelError, OSError) as exc:
             _release(lock)
             self._cannot_open(path, exc)
@@ -226,7 +226,7 @@ class FileController(QObject):
     def _open_other(self, path: str) -> bool:
         try:
             model = run_long(self._parent_widget(), self.tr("Opening {name}…").format(
-                name=os.path.basename(path)), lambda: read_any(path))
+                name=os.path.basename(path)), lambda: read_any(path), keep=True)
         except (ModelError, OSError) as exc:
             self._cannot_open(path, exc)
             return False
