@@ -316,16 +316,20 @@ class _Builder:
         model.load_elements(read)
 
     def _concepts(self, key: str, what: Place) -> list[dict[str, Any]]:
-        """The objects listed under ``key``, every id claimed (valid and not used before;
-        a problem stops the load, naming the first)."""
+        """The objects listed under ``key``, every id claimed."""
         items = self._list(self.data, key)
+        self._claim_all(items, what)
+        return items
+
+    def _claim_all(self, items: list[dict[str, Any]], what: Place) -> None:
+        """Claim the id of every one of ``items`` (valid and not used before; a problem
+        stops the load, naming the first)."""
         ids: list[Any] = [raw.get("id") for raw in items]
         if all_new_usual_ids(ids, self.seen):  # the usual case: all claimed at once
             self.seen.update(ids)
-            return items
+            return
         for raw in items:
             self._claim(raw.get("id"), what)
-        return items
 
     def _relationships(self, model: Model) -> None:
         """Relationships whose ends exist; one may end at another listed after it, so
@@ -386,8 +390,8 @@ class _Builder:
         out = []
         if self.reader.scrub:
             plain = _never_plain
+        self._claim_all(items, what)
         for raw in items:
-            self._claim(raw.get("id"), what)
             found = plain(raw)
             if found is not None:
                 out.append(found)
@@ -500,7 +504,21 @@ def _known(value: Any, names: Any) -> bool:
 def _keep_resolvable(items: dict[str, Any], needs: Callable[[Any], list[str]]) -> set[str]:
     """The ids of ``items`` whose every need (another item's id) is itself kept; a need
     outside ``items`` is never met, and items needing each other in a cycle are not kept.
-    Linear: each item waits at most once per need."""
+    Linear. Usually every item comes after what it needs (a parent before what it
+    nests, as this program writes them): one pass then, else the waiting kind."""
+    kept: set[str] = set()
+    for item_id, item in items.items():
+        for need in needs(item):
+            if need not in kept:
+                return _keep_resolvable_waiting(items, needs)
+        kept.add(item_id)
+    return kept
+
+
+def _keep_resolvable_waiting(items: dict[str, Any],
+                             needs: Callable[[Any], list[str]]) -> set[str]:
+    """:func:`_keep_resolvable` for items in any order: each waits at most once per
+    need."""
     kept: set[str] = set()
     waiting: dict[str, list[str]] = {}
     unmet: dict[str, int] = {}

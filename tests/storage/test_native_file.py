@@ -149,3 +149,28 @@ def test_relationships_ending_at_each_other_are_skipped_naming_the_other(model, 
     lines = [line for line in loaded.load_report if "id-rel-" in line]
     assert any("id-rel-a skipped" in line and "refers to id-rel-b" in line for line in lines)
     assert not any(portal_id in line for line in lines)
+
+
+def test_nodes_listed_before_their_parent_are_kept_and_a_nesting_cycle_is_skipped(model,
+                                                                                  tmp_path):
+    """Another tool may list a nested box before the group holding it; two boxes nested
+    in each other can never be placed, and neither can what is nested in them."""
+    from egov_modeler.i18n import set_language
+
+    set_language("en")
+    data = _saved_dict(model, tmp_path)
+    nodes = data["views"][0]["nodes"]
+    box = {"id": "id-box", "kind": "container", "x": 0, "y": 0, "w": 400, "h": 300}
+    inner = dict(nodes[0], parent="id-box")  # the portal, now in the group listed after it
+    loop_a = {"id": "id-loop-a", "kind": "container", "x": 0, "y": 0, "w": 50, "h": 50,
+              "parent": "id-loop-b"}
+    loop_b = dict(loop_a, id="id-loop-b", parent="id-loop-a")
+    in_loop = dict(loop_a, id="id-in-loop", parent="id-loop-a")
+    data["views"][0]["nodes"] = [inner, *nodes[1:], box, loop_a, loop_b, in_loop]
+    loaded = loads(json.dumps(data).encode(), "order.egov")
+    view = loaded.views[0]
+    assert view.nodes[inner["id"]].parent == "id-box"
+    assert len(view.connections) == 1  # its connection still has both ends
+    assert not {"id-loop-a", "id-loop-b", "id-in-loop"} & set(view.nodes)
+    skipped = [line for line in loaded.load_report if "id-loop-" in line or "id-in-loop" in line]
+    assert len(skipped) == 3
