@@ -312,3 +312,39 @@ def test_a_layer_band_moved_over_another_does_not_nest_into_it(window):
     assert tool.commit_move(-500, 0, [band])  # now over the users' band
     node = window.current_model().node(window.current_view_id(), band)
     assert node.parent is None
+
+
+def test_a_large_view_opens_with_its_names_drawn_from_its_top_left(window, qtbot):
+    """The provincial template fits this window only well below the zoom where names are
+    drawn: it opens at the least readable zoom instead, its first band in sight."""
+    from PySide6.QtWidgets import QApplication
+
+    from egov_modeler.ui.canvas.items.detail import TEXT_LEVEL
+    from egov_modeler.ui.canvas.view import OPEN_LEAST_ZOOM
+
+    window.resize(1280, 860)
+    window.files.template_actions["provincial-2026"].trigger()
+    QApplication.processEvents()
+    canvas = window.current_canvas()
+    content = canvas.diagram().content_rect()
+    visible = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+    assert canvas.zoom() == pytest.approx(OPEN_LEAST_ZOOM) and canvas.zoom() > TEXT_LEVEL
+    assert not visible.contains(content)  # Zoom to fit still shows the rest
+    assert visible.contains(content.topLeft())
+    window.views.act_zoom_fit.trigger()
+    assert canvas.zoom() < OPEN_LEAST_ZOOM
+
+
+def test_a_small_view_opens_fitted(window):
+    """The test window's overview (1,000 × 320) fits the window above the least zoom."""
+    from PySide6.QtWidgets import QApplication
+
+    from egov_modeler.ui.canvas.view import OPEN_LEAST_ZOOM
+
+    view_id = window.current_view_id()
+    window.views.close_tab(0)
+    canvas = window.views.open_view(view_id)
+    QApplication.processEvents()
+    visible = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+    assert visible.contains(canvas.diagram().content_rect())
+    assert canvas.zoom() >= OPEN_LEAST_ZOOM

@@ -36,6 +36,9 @@ COMPONENT_MIME = "application/x-egov-component"
 #: What a model-tree drag carries: the id of an element already in the model.
 ELEMENT_MIME = "application/x-egov-element"
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
+#: The least zoom a view opens at: names are drawn from ``detail.TEXT_LEVEL`` (0.35) but
+#: read comfortably only from about half size.
+OPEN_LEAST_ZOOM = 0.5
 
 
 def _mime_text(mime: QMimeData, kind: str) -> str | None:
@@ -274,6 +277,20 @@ class DiagramView(QGraphicsView):
             self.set_zoom(1.0)
         self.centerOn(rect.center())
         self.zoomChanged.emit(self.zoom())
+
+    def zoom_to_open(self) -> None:
+        """How a view opens: fitted when that leaves its names readable, else at
+        :data:`OPEN_LEAST_ZOOM` from its top-left corner (Zoom to fit shows the rest).
+
+        Why not always fitted: the provincial template fits a laptop window at about 30%,
+        where no name is drawn, and the first thing a user saw of it was a diagram of
+        nameless coloured boxes."""
+        self.zoom_to_fit()
+        if 0 < self.zoom() < OPEN_LEAST_ZOOM:
+            self.set_zoom(OPEN_LEAST_ZOOM)
+            rect = self.diagram().content_rect().adjusted(-20, -20, 20, 20)
+            viewport = self.mapToScene(self.viewport().rect()).boundingRect()
+            self.centerOn(rect.left() + viewport.width() / 2, rect.top() + viewport.height() / 2)
 
     def zoom_reset(self) -> None:
         self.set_zoom(1.0)

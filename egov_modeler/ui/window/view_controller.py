@@ -160,7 +160,7 @@ class ViewController(QObject):
         scene.set_problems(self.problems)
         index = self.tabs.addTab(canvas, menu_text(model.view(view_id).name or self.tr("View")))
         self.tabs.setCurrentIndex(index)
-        QTimer.singleShot(0, canvas, canvas.zoom_to_fit)
+        QTimer.singleShot(0, canvas, canvas.zoom_to_open)
         return canvas
 
     def close_tab(self, index: int) -> None:
