@@ -324,7 +324,10 @@ def _inventory_keys(elements) -> list[str]:
     return list(keys)
 
 
-def _appendices(document, model, elements, relationships, lang: str) -> None:
+def _appendices(document, model, elements, relationships, lang: str,
+                shown: frozenset[str] | None) -> None:
+    """Appendices A and B (the printed elements and relationships), then the inventory's;
+    ``shown``: the ids a dossier of chosen views prints (``None``: the whole model)."""
     document.add_heading(tr("Appendices"), level=1)
     document.add_heading(tr("Appendix A. Element catalog"), level=2)
     elements = sorted(elements, key=lambda e: catalog_order(e, lang))
@@ -367,7 +370,7 @@ def _appendices(document, model, elements, relationships, lang: str) -> None:
             for i, r in enumerate(relationships, start=1)],
            [12.0, 50.0, 28.0, 50.0, 25.0])
     keys = _inventory_keys(elements)
-    tables = inventory_tables(model, lang, letters="CDE")
+    tables = inventory_tables(model, lang, letters="CDE", shown=shown)
     for table in tables:  # the profile's inventory, connections and roadmap
         document.add_heading(table.title, level=2 if table.key != "inventory-budget" else 3)
         total = sum(table.fractions)
@@ -437,7 +440,9 @@ def write_docx(model, path: str | os.PathLike, options: DossierOptions | None = 
             else:
                 document.add_page_break()
             elements, relationships = catalog_concepts(model, options, views)
-            _appendices(document, model, elements, relationships, lang)
+            shown = None if options.views is None else frozenset(
+                [*(e.id for e in elements), *(r.id for r in relationships)])
+            _appendices(document, model, elements, relationships, lang, shown)
         with atomic_file(path) as handle:
             document.save(handle)
     log.info("wrote %s: %d figures", path, figures)

@@ -107,9 +107,9 @@ def test_a_model_without_inventory_gets_no_workbook(tmp_path):
     assert not (tmp_path / "n.xlsx").exists()
 
 
-def test_a_dossier_of_chosen_views_lists_their_objects_and_problems_only(tmp_path):
-    """A dossier of one view is about that view: the inventory and validation appendices
-    list what it shows, and the summary still counts the whole model's problems."""
+def _a_view_of_three_objects():
+    """An inventory model with a view of its first three objects: the model, the view,
+    the three printed and the others (two of them share a name: a duplicate warning)."""
     from egov_modeler.model.views import Node
 
     model = inventory_model(20, 30, 12)
@@ -120,6 +120,23 @@ def test_a_dossier_of_chosen_views_lists_their_objects_and_problems_only(tmp_pat
     for i, element in enumerate(printed):
         model.load_node(view.id, Node(f"id-n-{i}", 40 + 200 * i, 40, 150, 60,
                                       element_id=element.id))
+    return model, view, printed, others
+
+
+def test_a_word_dossier_of_chosen_views_lists_their_objects_only(tmp_path):
+    model, view, printed, others = _a_view_of_three_objects()
+    path = tmp_path / "trich.docx"
+    write_docx(model, path, DossierOptions(lang="vi", views=[view.id]))
+    document = docx.Document(str(path))
+    objects = next(t for t in document.tables if t.rows[0].cells[1].text == "Tên"
+                   and "Cơ quan chủ quản" in [c.text for c in t.rows[0].cells])
+    assert [row.cells[1].text for row in objects.rows[1:]] == [e.name for e in printed]
+
+
+def test_a_dossier_of_chosen_views_lists_their_objects_and_problems_only(tmp_path):
+    """A dossier of one view is about that view: the inventory and validation appendices
+    list what it shows, and the summary still counts the whole model's problems."""
+    model, view, printed, others = _a_view_of_three_objects()
     path = tmp_path / "trich.pdf"
     write_dossier(model, path, DossierOptions(lang="vi", views=[view.id], pdfa=False,
                                               signature_fields=False))
