@@ -21,7 +21,8 @@ against a floor timed side by side in the same process):
 - the PDF dossier of the 2,000-node view with its appendices (the default overview and
   detail pages, and ``--min-text 0``: one fitted page), and of the whole model, whose
   time and peak memory (the process's resident peak, measured in a subprocess) must grow
-  linearly.
+  linearly; and the Word dossier of the whole model (linear too: python-docx's row
+  look-up once made it quadratic).
 
 The targets of issue 19 are printed beside each figure. The window's figures (open until
 painted, zoom to fit, delete and undo, drag) are measured by ``bench_window.py`` (Qt,
@@ -209,14 +210,16 @@ def pyarchimate_read(python: str, path: Path, runs: int) -> float | None:
 _PDF = """
 import resource, sys, time
 sys.path.insert(0, sys.argv[1])
+from egov_modeler.export.docx_dossier import write_docx
 from egov_modeler.export.pdf.dossier import DossierOptions, write_dossier
 from tests.helpers.national_model import BIG_VIEW, build_national_model
 model = build_national_model(int(sys.argv[2]))
 options = {"view": DossierOptions(views=[BIG_VIEW]),
            "view0": DossierOptions(views=[BIG_VIEW], min_text=0),
-           "all": DossierOptions()}[sys.argv[3]]
+           "all": DossierOptions(), "word": DossierOptions()}[sys.argv[3]]
+write = write_docx if sys.argv[3] == "word" else write_dossier
 start = time.process_time()
-pages = write_dossier(model, sys.argv[4], options)
+pages = write(model, sys.argv[4], options)
 seconds = time.process_time() - start
 try:  # this process's own peak (ru_maxrss may start at the parent's peak after fork)
     with open("/proc/self/status") as status:
@@ -232,17 +235,20 @@ def pdf_rows(size: int, folder: Path) -> list[Row]:
     for kind, what, target in (
             ("view", "PDF of the 2,000-node view with appendices", "< 3 s"),
             ("view0", "  the same, --min-text 0 (one fitted page)", "< 3 s"),
-            ("all", "PDF of the whole model", "linear; < 300 MB")):
+            ("all", "PDF of the whole model", "linear; < 300 MB"),
+            ("word", "Word dossier of the whole model", "linear")):
+        suffix = ".docx" if kind == "word" else ".pdf"
         done = subprocess.run([sys.executable, "-c", _PDF, str(REPO), str(size), kind,
-                               str(folder / f"{kind}-{size}.pdf")],
+                               str(folder / f"{kind}-{size}{suffix}")],
                               capture_output=True, text=True, timeout=1800)
         try:
             seconds, pages, peak = done.stdout.split()
         except ValueError:
             print(f"PDF failed: {done.stderr.strip()[-500:]}", file=sys.stderr)
             continue
+        unit = "figures" if kind == "word" else "pages"
         rows.append(Row(what, size, float(seconds), target=target,
-                        note=f"{pages} pages, peak {float(peak):.0f} MB"))
+                        note=f"{pages} {unit}, peak {float(peak):.0f} MB"))
     return rows
 
 
@@ -262,7 +268,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(str(s) for s in SIZES))
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--no-pdf", action="store_true", help="leave the PDF figures out")
+    parser.add_argument("--no-pdf", action="store_true",
+                        help="leave the dossier figures (PDF and Word) out")
     parser.add_argument("--pyarchimate", metavar="PYTHON",
                         default=os.environ.get("EGOV_PYARCHIMATE_PYTHON"),
                         help="a Python with pyArchimate installed, to compare imports")

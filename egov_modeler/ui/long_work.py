@@ -31,6 +31,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ..model.cancel import CancelToken
 from ..model.collector import collection_paused
 
 T = TypeVar("T")
@@ -46,14 +47,21 @@ def _t(text: str) -> str:
 
 
 class WorkingDialog(QProgressDialog):
-    """A busy bar with what is being done and the seconds it has taken. It has no Cancel
-    button (the work cannot be stopped half way without leaving a half-written file) and
-    Escape or the title bar's close button do not hide it."""
+    """A busy bar with what is being done and the seconds it has taken. With a ``cancel``
+    token it has a Stop button (Escape too) that asks the work to stop at its next safe
+    point and says so while it winds down; without one, nothing hides it (the title bar's
+    close button neither)."""
 
-    def __init__(self, label: str, parent: QWidget | None, started: float) -> None:
+    def __init__(self, label: str, parent: QWidget | None, started: float,
+                 cancel: CancelToken | None = None) -> None:
         super().__init__(label, "", 0, 0, parent)
         self.setWindowTitle(_t("Please wait"))
-        self.setCancelButton(None)
+        self._cancel = cancel
+        if cancel is None:
+            self.setCancelButton(None)
+        else:
+            self.setCancelButtonText(_t("Stop"))
+            self.canceled.connect(self._stop)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setMinimumDuration(0)
         self.setAutoClose(False)
@@ -69,22 +77,36 @@ class WorkingDialog(QProgressDialog):
         if seconds == self._shown_seconds:
             return
         self._shown_seconds = seconds
-        self.setLabelText(_t("{what}\n{seconds} s so far").format(what=self._label,
+        what = (_t("Stopping…") if self._cancel is not None and self._cancel.cancelled
+                else self._label)
+        self.setLabelText(_t("{what}\n{seconds} s so far").format(what=what,
                                                                   seconds=seconds))
 
-    def reject(self) -> None:  # Escape
-        pass
+    def _stop(self) -> None:
+        """The Stop button (which also hid the window): ask the work to stop, and stay up
+        saying so until it has."""
+        assert self._cancel is not None
+        self._cancel.cancel()
+        self._shown_seconds = -1
+        self.tick()
+        self.show()
+
+    def reject(self) -> None:  # Escape: Stop when there is one, else nothing
+        if self._cancel is not None and not self._cancel.cancelled:
+            self.canceled.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         event.ignore()
 
 
 def run_long(parent: QWidget | None, label: str, work: Callable[[], T], *,
-             keep: bool = False) -> T:
+             keep: bool = False, cancel: CancelToken | None = None) -> T:
     """``work()``'s result, or its exception raised here; the window keeps painting
     meanwhile and, past :data:`QUICK` seconds, shows ``label`` in a modal progress window.
     ``keep``: the work reads a model the window keeps (see
-    :func:`~egov_modeler.model.collector.collection_paused`).
+    :func:`~egov_modeler.model.collector.collection_paused`). ``cancel``: the token the
+    work checks; the progress window then has a Stop button, and a stopped work raises
+    :class:`~egov_modeler.model.cancel.Cancelled` here.
 
     ``work`` must not touch Qt objects (it runs in another thread)."""
     outcome: dict[str, object] = {}
@@ -101,7 +123,7 @@ def run_long(parent: QWidget | None, label: str, work: Callable[[], T], *,
         thread.start()
         thread.join(QUICK)
         if thread.is_alive():
-            _wait_showing(WorkingDialog(label, parent, started), thread)
+            _wait_showing(WorkingDialog(label, parent, started, cancel), thread)
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["value"]  # type: ignore[return-value]

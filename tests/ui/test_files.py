@@ -178,3 +178,23 @@ def test_new_from_template_asks_before_dropping_unsaved_work(window):
     window.dialogs.save_choice = SaveChoice.CANCEL
     window.files.template_actions["empty"].trigger()
     assert window.current_model().has_element(citizen.id)
+
+
+def test_a_stopped_pdf_export_says_so_and_leaves_the_old_file(window, tmp_path, monkeypatch):
+    """The progress window's Stop: no error box, the status bar says nothing was
+    written, and the dossier there before is untouched."""
+    from egov_modeler.ui.window import export_controller
+
+    def stopped(model, path, options, cancel):
+        cancel.cancel()  # as the Stop button does
+        cancel.check()
+
+    monkeypatch.setattr(export_controller, "write_dossier", stopped)
+    old = tmp_path / "ho-so.pdf"
+    old.write_bytes(b"%PDF last week's")
+    window.dialogs.save_answer = str(old)
+    assert not window.exports.export_pdf()
+    assert window.dialogs.errors == []
+    assert window.statusBar().currentMessage() == window.exports.tr(
+        "PDF export stopped: nothing was written")
+    assert old.read_bytes() == b"%PDF last week's"

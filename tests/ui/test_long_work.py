@@ -74,3 +74,51 @@ def test_an_error_in_the_work_is_raised_where_it_was_asked_for(qtbot):
         run_long(None, "Đang ghi tệp trao đổi…", work)
     assert gc.isenabled()
 
+
+
+@pytest.mark.parametrize("how", ["button", "escape"])
+def test_stoppable_work_has_a_stop_button_and_stopping_raises_cancelled(qtbot, how):
+    """Stop (or Escape) asks the work to stop; the window stays up saying so until the
+    work reaches its next safe point, and the caller gets ``Cancelled``."""
+    from PySide6.QtWidgets import QPushButton
+
+    from egov_modeler.model.cancel import Cancelled, CancelToken
+
+    token = CancelToken()
+    asked = threading.Event()
+    seen: dict[str, object] = {}
+
+    def look() -> None:
+        [dialog] = _shown_dialogs()
+        button = dialog.findChild(QPushButton)
+        seen["button"] = button.text() if button is not None else None
+        if how == "button":
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        else:
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        seen["label"] = dialog.labelText()
+        seen["still_up"] = dialog.isVisible()
+        asked.set()
+
+    QTimer.singleShot(int(long_work.QUICK * 1000) + 400, look)
+
+    def work() -> str:
+        while not asked.wait(timeout=0.05):  # busy until the user answers
+            token.check()
+        token.check()  # the next safe point
+        return "written"
+
+    with pytest.raises(Cancelled):
+        run_long(None, "Đang ghi hồ sơ PDF…", work, cancel=token)
+    assert seen["button"] == long_work._t("Stop")
+    assert str(seen["label"]).startswith(long_work._t("Stopping…"))
+    assert seen["still_up"] is True
+    qtbot.waitUntil(lambda: not _shown_dialogs())
+
+
+def test_work_without_a_token_has_no_stop_button(qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    dialog = WorkingDialog("Đang mở…", None, 0.0)
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QPushButton) is None

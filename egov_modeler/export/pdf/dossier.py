@@ -75,6 +75,8 @@ from ...diagram.display_list import (
 )
 from ...diagram.fonts import register_reportlab_fonts, reportlab_font_name
 from ...i18n import current_language, set_language, tr
+from ...model.cancel import CancelToken
+from ...model.cancel import check as check_cancel
 from ...model.catalog import CatalogError, catalog_for
 from ...model.commands import SetPropertyCommand
 from ...model.errors import ModelError
@@ -474,8 +476,10 @@ class _Built:
     signature_fields: list[SignatureField]
 
 
-def _build(model, target, options: DossierOptions, draw: bool = True) -> _Built:
-    """Lay out (and with ``draw`` paint) the dossier into ``target``."""
+def _build(model, target, options: DossierOptions, draw: bool = True,
+           cancel: CancelToken | None = None) -> _Built:
+    """Lay out (and with ``draw`` paint) the dossier into ``target``; ``cancel`` is
+    checked after each view is laid out and each piece of the story is placed."""
     register_reportlab_fonts()
     lang = options.lang or current_language()
     width, height = page_size(options.paper, options.orientation)
@@ -486,6 +490,7 @@ def _build(model, target, options: DossierOptions, draw: bool = True) -> _Built:
 
     items = []
     for view in views:
+        check_cancel(cancel)
         scene = build_scene(model, view, lang, mark)
         items.append(_ViewSheets(view, _view_name(view, lang), scene,
                                  plan_view(scene, layout, options.min_text, options.tile)))
@@ -598,6 +603,8 @@ def _build(model, target, options: DossierOptions, draw: bool = True) -> _Built:
         made.append(canvas)
         return canvas
 
+    if cancel is not None:
+        doc.afterFlowable = lambda _flowable: cancel.check()
     doc.build(story, canvasmaker=canvas_maker)
     made[-1].showOutline()
     summary.pages = made[-1].total_pages
@@ -655,21 +662,23 @@ def count_pages(model, options: DossierOptions) -> int:
     return plan_dossier(model, options).pages
 
 
-def dossier_bytes(model, options: DossierOptions | None = None) -> tuple[bytes, int]:
+def dossier_bytes(model, options: DossierOptions | None = None,
+                  cancel: CancelToken | None = None) -> tuple[bytes, int]:
     """The dossier PDF in memory and its page count (the print preview prints these very
-    pages)."""
+    pages); ``cancel`` may stop it (:class:`~egov_modeler.model.cancel.Cancelled`)."""
     options = options or DossierOptions()
     buffer = io.BytesIO()
     with dossier_language(options.lang):
-        built = _build(model, buffer, options)
+        built = _build(model, buffer, options, cancel=cancel)
+    check_cancel(cancel)
     return finish_pdf(buffer.getvalue(), options.pdfa, built.signature_fields), built.pages
 
 
-def write_dossier(model, path: str | os.PathLike, options: DossierOptions | None = None
-                  ) -> int:
-    """Write the dossier PDF to ``path`` atomically (a failure leaves any old file as it
-    was); returns the number of pages."""
-    data, pages = dossier_bytes(model, options)
+def write_dossier(model, path: str | os.PathLike, options: DossierOptions | None = None,
+                  cancel: CancelToken | None = None) -> int:
+    """Write the dossier PDF to ``path`` atomically (a failure or a stop through
+    ``cancel`` leaves any old file as it was); returns the number of pages."""
+    data, pages = dossier_bytes(model, options, cancel)
     with atomic_file(path) as handle:
         handle.write(data)
     log.info("wrote %s: %d pages", path, pages)

@@ -17,6 +17,7 @@ from ...exchange.xlsx_inventory_companion import write_companion_workbook
 from ...export import images
 from ...export.pdf.dossier import DossierOptions, write_dossier
 from ...i18n import current_language
+from ...model.cancel import Cancelled, CancelToken
 from ...model.catalog import CatalogError, add_user_catalog
 from ...model.commands import Command
 from ...model.errors import ModelError
@@ -162,9 +163,13 @@ class ExportController(QObject):
             return False
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
+        cancel = CancelToken()
         try:
             pages = run_long(self._dialog_parent, self.tr("Writing the PDF dossier…"),
-                             lambda: self._write_pdf(path, options))
+                             lambda: self._write_pdf(path, options, cancel), cancel=cancel)
+        except Cancelled:
+            self.show_status(self.tr("PDF export stopped: nothing was written"))
+            return False
         except (ModelError, OSError, ValueError) as exc:
             self.dialogs.error(self.tr("Cannot export"), str(exc))
             return False
@@ -173,11 +178,11 @@ class ExportController(QObject):
             path=path, pages=pages))
         return True
 
-    def _write_pdf(self, path: str, options: DossierOptions) -> int:
+    def _write_pdf(self, path: str, options: DossierOptions, cancel: CancelToken) -> int:
         """The dossier and its companion workbook (the inventory travels along); runs off
         the GUI thread (a national model takes seconds)."""
         model = self.document.model
-        pages = write_dossier(model, path, options)
+        pages = write_dossier(model, path, options, cancel)
         write_companion_workbook(model, path, options.lang or current_language(),
                                  attach=not options.pdfa)
         return pages
@@ -227,10 +232,15 @@ class ExportController(QObject):
             return False
         if not path.lower().endswith(".docx"):
             path += ".docx"
+        cancel = CancelToken()
         try:
             model = self.document.model
             figures = run_long(self._dialog_parent, self.tr("Writing the Word document…"),
-                               lambda: write_docx(model, path, options))
+                               lambda: write_docx(model, path, options, cancel),
+                               cancel=cancel)
+        except Cancelled:
+            self.show_status(self.tr("Word export stopped: nothing was written"))
+            return False
         except (ModelError, OSError, ValueError) as exc:
             self.dialogs.error(self.tr("Cannot export"), str(exc))
             return False
