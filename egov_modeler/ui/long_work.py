@@ -29,7 +29,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from ..model.cancel import CancelToken
 from ..model.collector import collection_paused
@@ -87,6 +87,8 @@ class WorkingDialog(QProgressDialog):
         saying so until it has."""
         assert self._cancel is not None
         self._cancel.cancel()
+        for button in self.findChildren(QPushButton):
+            button.setEnabled(False)  # asked once is enough
         self._shown_seconds = -1
         self.tick()
         self.show()

@@ -98,6 +98,7 @@ def test_stoppable_work_has_a_stop_button_and_stopping_raises_cancelled(qtbot, h
             qtbot.keyClick(dialog, Qt.Key.Key_Escape)
         seen["label"] = dialog.labelText()
         seen["still_up"] = dialog.isVisible()
+        seen["button_after"] = button.isEnabled()
         asked.set()
 
     QTimer.singleShot(int(long_work.QUICK * 1000) + 400, look)
@@ -112,7 +113,7 @@ def test_stoppable_work_has_a_stop_button_and_stopping_raises_cancelled(qtbot, h
         run_long(None, "Đang ghi hồ sơ PDF…", work, cancel=token)
     assert seen["button"] == long_work._t("Stop")
     assert str(seen["label"]).startswith(long_work._t("Stopping…"))
-    assert seen["still_up"] is True
+    assert seen["still_up"] is True and seen["button_after"] is False
     qtbot.waitUntil(lambda: not _shown_dialogs())
 
 
