@@ -28,7 +28,6 @@ import uuid
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -297,11 +296,10 @@ class _Builder:
         return model
 
     def _elements(self, model: Model) -> None:
-        plain = partial(plain_element, known=ELEMENT_TYPES) if not self.reader.scrub else (
-            _never_plain)
+        plain = plain_element if not self.reader.scrub else _never_plain
         read: list[Element] = []
         for raw in self._concepts("elements", _AN_ELEMENT):
-            element = plain(raw)
+            element = plain(raw, ELEMENT_TYPES)
             if element is not None:
                 read.append(element)
                 continue
@@ -336,10 +334,9 @@ class _Builder:
         those wait for the relationship they end at (linear: each waits once)."""
         waiting: dict[str, list[Any]] = {}
         ready = []
-        plain = partial(plain_relationship, known=RELATIONSHIP_TYPES) if not (
-            self.reader.scrub) else _never_plain
+        plain = plain_relationship if not self.reader.scrub else _never_plain
         for raw in self._concepts("relationships", _A_RELATIONSHIP):
-            rel = plain(raw)
+            rel = plain(raw, RELATIONSHIP_TYPES)
             if rel is not None:
                 ready.append(rel)
                 continue
@@ -491,7 +488,7 @@ class _Builder:
                                       path=short_id(path)))
 
 
-def _never_plain(raw: dict[str, Any]) -> None:
+def _never_plain(raw: dict[str, Any], known: Any = None) -> None:
     """Texts not yet freed of unpaired surrogates: every object goes the careful way."""
     return None
 
