@@ -69,6 +69,11 @@ def run(args: argparse.Namespace) -> int:
     from ..model.errors import ModelError
     from .common import EXIT_OK, fail, read_model_or_exit
 
+    if args.format == "archimate" and str(args.output).lower().endswith(".archimate"):
+        fail(tr("{path} is named as an Archi model file, but --format archimate writes "
+                "ArchiMate exchange XML, which Archi opens only through File > Import: "
+                "use --format archi for Archi's own file, or name the output .xml",
+                path=args.output))
     model = read_model_or_exit(args.file)
     try:
         _write(model, args)

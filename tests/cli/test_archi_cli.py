@@ -81,3 +81,18 @@ def test_into_takes_only_csv(tmp_path, capsys):
 def test_a_csv_set_imports_into_a_new_model(tmp_path):
     assert main(["import", str(CSV / "archi-test1"), "-o", str(tmp_path / "n.egov")]) == 0
     assert load(tmp_path / "n.egov").name == "Test Model"
+
+
+def test_exchange_xml_is_not_written_under_an_archi_model_name(tmp_path, capsys):
+    """``--format archimate`` is the exchange XML; a ``.archimate`` name would make Archi
+    try to open it as its own model and fail: refused, nothing written, the fix named."""
+    save(rich_model(), tmp_path / "m.egov")
+    out = tmp_path / "m.archimate"
+    with pytest.raises(SystemExit) as exit_:
+        main(["--lang", "en", "export", str(tmp_path / "m.egov"), "--format", "archimate",
+              "-o", str(out)])
+    assert exit_.value.code == 2
+    assert not out.exists()
+    assert "--format archi" in capsys.readouterr().err
+    assert main(["export", str(tmp_path / "m.egov"), "--format", "archi", "-o", str(out)]) == 0
+    assert read_archi(out).elements
