@@ -47,7 +47,12 @@ from ..model.collector import collection_paused
 from ..model.concepts import Folder
 from ..model.errors import ModelError
 from ..model.model import Model
-from .oef_file_facts import META_UNTAGGED, META_VERSION, store_top_level_refs
+from .oef_file_facts import (
+    META_UNTAGGED,
+    META_VERSION,
+    PropertyDefinition,
+    store_top_level_refs,
+)
 from .oef_read_checks import (
     XSD_ENV,
     XSD_FILE,
@@ -58,8 +63,15 @@ from .oef_read_checks import (
     schema_dir,
 )
 from .oef_read_common import ExchangeImportError, ReadState
-from .oef_read_concepts import read_elements, read_metadata, read_propdefs, read_relationships
+from .oef_read_concepts import (
+    keep_propdefs,
+    read_elements,
+    read_metadata,
+    read_propdef_names,
+    read_relationships,
+)
 from .oef_read_folders import read_folder
+from .oef_read_scan import Scanned, scan
 from .oef_read_views import read_views
 from .oef_style import read_style
 from .oef_vocabulary import (
@@ -67,14 +79,12 @@ from .oef_vocabulary import (
     PROP_GENERATED_FOLDERS,
     PROP_METADATA_PREFIX,
     Q_DOC,
-    Q_ELEMENTS,
     Q_ITEM,
     Q_LABEL,
     Q_METADATA,
     Q_NAME,
     Q_ORGS,
     Q_PROPS,
-    Q_RELS,
     Q_VALUE,
     Q_VIEWS,
     XML_LANG,
@@ -103,13 +113,14 @@ def file_language(root: etree._Element) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
-def build(reader: ReadState, root: etree._Element) -> Model:
+def build(reader: ReadState, root: etree._Element, scanned: Scanned,
+          definitions: list[PropertyDefinition]) -> Model:
     """The model of a checked file: its header (names, language, metadata, properties),
-    then concepts, views and folders in that order, since each may refer to the ones
-    before; the report of what was left out becomes ``model.load_report``."""
+    then concepts (those ``scanned`` read, and the others), views and folders in that
+    order, since each may refer to the ones before; the report of what was left out
+    becomes ``model.load_report``."""
     names = [c for c in root if c.tag == Q_NAME]
     metadata = root.find(Q_METADATA)
-    reader.lang = file_language(root)
     model = Model(id=root.get("identifier"))  # in the program's default language, unless:
     if reader.lang:
         model.language = reader.lang
@@ -121,7 +132,7 @@ def build(reader: ReadState, root: etree._Element) -> Model:
     if root.get("version") is not None:
         model.metadata[META_VERSION] = reader.text_of(root.get("version", ""),
                                                       limits.MAX_NAME_LENGTH)
-    read_propdefs(reader, root, model)
+    keep_propdefs(reader, definitions, model)
     generated_folders = None
     for key, value in reader.properties(list(root.iterchildren(Q_PROPS)),
                                          tr("the model")):
@@ -133,9 +144,9 @@ def build(reader: ReadState, root: etree._Element) -> Model:
             model.properties.append((key, value))
     if metadata is not None:
         read_metadata(reader, metadata, model)
-    for holder in root.iterchildren(Q_ELEMENTS):  # one in the schema; more are read too
-        read_elements(reader, holder, model)
-    read_relationships(reader, list(root.iterchildren(Q_RELS)), model)
+    for elements in scanned.elements:  # one <elements> in the schema; more are read too
+        read_elements(reader, elements, model)
+    read_relationships(reader, scanned.relationships, model)
     for views in root.iterchildren(Q_VIEWS):
         read_views(reader, views, model)
     folders, top_level_refs = read_organizations(reader, root, model)
@@ -191,10 +202,13 @@ def read_exchange_bytes(data: bytes, name: str = "<memory>") -> Model:
 def _read(data: bytes, name: str) -> Model:
     reader = ReadState(data, name)
     root = parse(reader)
-    check_references(reader, root)
+    reader.lang = file_language(root)
+    definitions = read_propdef_names(reader, root)
+    scanned = scan(reader, root)
+    check_references(reader, root, scanned.references)
     check_schema(reader, root, exchange_schema())
     try:
-        model = build(reader, root)
+        model = build(reader, root, scanned, definitions)
     except ExchangeImportError:
         raise
     except ModelError as exc:  # the model refused something the checks let through
