@@ -129,7 +129,7 @@ def parse(reader: ReadState) -> etree._Element:
     if other_format is not None:
         raise ExchangeImportError(other_format)
     try:
-        tree = parse_xml(reader.data, reader.name)
+        tree = parse_xml(reader.data, reader.name, keep_blanks=False)
     except ExchangeImportError:
         raise
     except XmlInputError as exc:

@@ -71,9 +71,6 @@ class ReadState:
         #: Identifiers of the file's views (filled by
         #: :func:`.oef_read_checks.check_references`).
         self.view_ids: set[str] = set()
-        #: What a folder item may name, once the concepts and views are read (see
-        #: :func:`.oef_read_folders.fileable_ids`).
-        self.fileable: set[str] | None = None
         #: The property definitions some ``<property>`` refers to (found by the same
         #: check).
         self.property_refs: set[str] = set()

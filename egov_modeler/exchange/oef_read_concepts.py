@@ -32,6 +32,8 @@ from .oef_vocabulary import (
     Q_NAME,
     Q_PROPDEF,
     Q_PROPDEFS,
+    Q_REL,
+    Q_RELS,
     Q_SCHEMA,
     Q_SCHEMAVERSION,
     XSI_TYPE,
@@ -204,43 +206,54 @@ def _read_relationship(reader: ReadState, el: etree._Element, model: Model
     return rel
 
 
-def read_relationships(reader: ReadState,
-                       scanned: list[tuple[Relationship | None, etree._Element]],
-                       model: Model) -> None:
+def read_relationships(reader: ReadState, scanned: list[Relationship | etree._Element],
+                       root: etree._Element, model: Model) -> None:
     """The relationships of every ``<relationships>`` block (read by the scan, or here
     when of an unusual shape), added once their ends are."""
-    pending: list[tuple[Relationship, etree._Element]] = []
-    for rel, el in scanned:
-        if rel is None:
-            rel = _read_relationship(reader, el, model)
-            if rel is None:
-                continue
-        pending.append((rel, el))
+    if all(type(item) is Relationship for item in scanned):  # the usual file
+        read: list[Relationship] = scanned
+    else:
+        read = []
+        for item in scanned:
+            rel = item if isinstance(item, Relationship) else _read_relationship(
+                reader, item, model)
+            if rel is not None:
+                read.append(rel)
     # Most end at what is already there: added at once, in the file's order; the rest
     # (ending at a relationship written later, or at what was skipped) in rounds.
-    waiting = model.load_relationships([rel for rel, _ in pending])
-    if waiting:
-        elements = {id(rel): el for rel, el in pending}
-        pending = [(rel, elements[id(rel)]) for rel in waiting]
-    else:
-        pending = []
+    pending = model.load_relationships(read)
+    if not pending:
+        return
+    lines = _lines_of({rel.id for rel in pending}, root)
     has_concept = model.has_concept
     skipped = reader.skipped
     while pending:
         rest = []
-        for rel, el in pending:
+        for rel in pending:
             if skipped and (rel.source in skipped or rel.target in skipped):
                 reader.skipped.add(rel.id)
                 reader.report.append(tr(
                     "Relationship {id} (line {line}) skipped: one of its ends was skipped",
-                    id=rel.id, line=el.sourceline))
+                    id=rel.id, line=lines.get(rel.id)))
             elif has_concept(rel.source) and has_concept(rel.target):
                 model.load_relationship(rel)
             else:
-                rest.append((rel, el))
+                rest.append(rel)
         if len(rest) == len(pending):
-            rel, el = rest[0]
-            raise reader.fail(el.sourceline, tr("relationship {id} and others form a cycle "
-                                                "of relationships ending at each other",
-                                                id=rel.id))
+            rel = rest[0]
+            raise reader.fail(lines.get(rel.id), tr(
+                "relationship {id} and others form a cycle of relationships ending at each "
+                "other", id=rel.id))
         pending = rest
+
+
+def _lines_of(identifiers: set[str], root: etree._Element) -> dict[str, int]:
+    """The line of each relationship of ``identifiers`` (the first with that id; ids are
+    unique once checked), looked up only for those reported."""
+    lines: dict[str, int] = {}
+    for holder in root.iterchildren(Q_RELS):
+        for el in holder:
+            identifier = el.get("identifier")
+            if el.tag == Q_REL and identifier in identifiers and identifier not in lines:
+                lines[identifier] = el.sourceline
+    return lines

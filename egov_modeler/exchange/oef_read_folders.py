@@ -3,6 +3,8 @@ that cannot be kept is listed in the report instead of being dropped silently.""
 
 from __future__ import annotations
 
+from typing import Any
+
 from lxml import etree
 
 from ..i18n import tr
@@ -14,16 +16,6 @@ from .oef_vocabulary import Q_DOC, Q_ITEM, Q_LABEL
 #: The deepest folder nesting read. Real models nest a handful of levels; a file nesting
 #: thousands would overflow the recursion of the native file's writer and reader.
 MAX_FOLDER_DEPTH = 32
-
-
-def fileable_ids(reader: ReadState, model: Model) -> set[str]:
-    """The ids a folder item may name (the model's elements, relationships and views),
-    gathered once per import: asking the model for each of 60,000 items took longer."""
-    if reader.fileable is None:
-        reader.fileable = {e.id for e in model.elements}
-        reader.fileable.update(r.id for r in model.relationships)
-        reader.fileable.update(v.id for v in model.views)
-    return reader.fileable
 
 
 def read_folder(reader: ReadState, item: etree._Element, model: Model,
@@ -49,15 +41,26 @@ def read_folder(reader: ReadState, item: etree._Element, model: Model,
         raise reader.fail(item.sourceline, tr(
             "folders are nested more than {depth} levels deep", depth=MAX_FOLDER_DEPTH))
     folder = Folder(label="", id=item.get("identifier"))
-    groups = reader.children(item, Q_LABEL, Q_DOC, Q_ITEM)
-    reader.read_diagram_texts(folder, groups)
-    refs, fileable = folder.refs, fileable_ids(reader, model)
-    for child in groups[Q_ITEM]:
-        ref = child.get("identifierRef")
-        if ref is not None and ref in fileable and not len(child):
-            refs.append(ref)  # the usual item, without a call of its own (60,000 of them)
-            continue
-        sub = read_folder(reader, child, model, folder, depth + 1)
-        if sub is not None:
-            folder.folders.append(sub)
+    texts: dict[Any, list[etree._Element]] = {Q_LABEL: [], Q_DOC: []}
+    refs = folder.refs
+    # what a folder item may name: an element or a relationship (elements, and the
+    # relationships others end at, are nodes of the model's graph) or a view; asked of
+    # the model, not of a set of its ids made first (60,000 items in a large file)
+    graph, has_relationship, has_view = model.graph, model.has_relationship, model.has_view
+    for child in item:
+        tag = child.tag
+        if tag == Q_ITEM:
+            ref = child.get("identifierRef")
+            if ref is not None and (ref in graph or has_relationship(ref)
+                                    or has_view(ref)) and not len(child):
+                refs.append(ref)  # the usual item, read here
+                continue
+            sub = read_folder(reader, child, model, folder, depth + 1)
+            if sub is not None:
+                folder.folders.append(sub)
+        elif tag in texts:
+            texts[tag].append(child)
+        else:
+            reader.counts["extension"] += 1  # another tool's: counted, not imported
+    reader.read_diagram_texts(folder, texts)
     return folder

@@ -56,13 +56,11 @@ _MOST_NAME, _MOST_TEXT = limits.MAX_NAME_LENGTH, limits.MAX_TEXT_LENGTH
 class Scanned:
     """What the walk found: the check's texts, and per ``<elements>`` block (in order) its
     elements, each read (an :class:`Element`) or left to the build (its XML element);
-    the relationships of every ``<relationships>`` block the same way, each with its XML
-    element (for its line, asked only when it is reported)."""
+    the relationships of every ``<relationships>`` block the same way."""
 
     references: References = field(default_factory=References)
     elements: list[list[Element | etree._Element]] = field(default_factory=list)
-    relationships: list[tuple[Relationship | None, etree._Element]] = field(
-        default_factory=list)
+    relationships: list[Relationship | etree._Element] = field(default_factory=list)
 
 
 def scan(reader: ReadState, root: etree._Element) -> Scanned:
@@ -140,7 +138,7 @@ def _elements(reader: ReadState, holder: etree._Element, references: References
 
 
 def _relationships(reader: ReadState, holder: etree._Element, references: References,
-                   out: list[tuple[Relationship | None, etree._Element]]) -> None:
+                   out: list[Relationship | etree._Element]) -> None:
     """The children of one ``<relationships>``: each ``<relationship>`` of the usual
     shape read, any other left to the build (which reports or refuses it)."""
     ids, ends, one = references.relationship_ids, references.relationship_ends, references.one
@@ -171,12 +169,12 @@ def _relationships(reader: ReadState, holder: etree._Element, references: Refere
         if (not usual or kind not in RELATIONSHIP_TYPES
                 or (kind == "Access" and extra is not None and extra not in ACCESS_TYPES)):
             references.below(el)  # reported or refused by the build
-            out.append((None, el))
+            out.append(el)
             continue
         if len(el):
             parts = _concept_children(el, references, lang, propdefs)
             if parts is None:
-                out.append((None, el))
+                out.append(el)
                 continue
             name, documentation, properties = parts
         else:
@@ -190,7 +188,7 @@ def _relationships(reader: ReadState, holder: etree._Element, references: Refere
                 rel.is_directed = extra in ("true", "1")
             else:
                 rel.modifier = reader.text_of(extra, _MOST_NAME)
-        out.append((rel, el))
+        out.append(rel)
 
 
 def _concept_children(el: etree._Element, references: References, lang: str,

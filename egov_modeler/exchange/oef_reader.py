@@ -146,7 +146,7 @@ def build(reader: ReadState, root: etree._Element, scanned: Scanned,
         read_metadata(reader, metadata, model)
     for elements in scanned.elements:  # one <elements> in the schema; more are read too
         read_elements(reader, elements, model)
-    read_relationships(reader, scanned.relationships, model)
+    read_relationships(reader, scanned.relationships, root, model)
     for views in root.iterchildren(Q_VIEWS):
         read_views(reader, views, model)
     folders, top_level_refs = read_organizations(reader, root, model)
