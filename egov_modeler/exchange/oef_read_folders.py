@@ -18,10 +18,18 @@ from .oef_vocabulary import Q_DOC, Q_ITEM, Q_LABEL
 MAX_FOLDER_DEPTH = 32
 
 
+#: What the scan noted of each folder's children, in order (see
+#: :func:`.oef_read_scan.scan`): the identifier a usual item names (one attribute,
+#: ``identifierRef``, and nothing inside), else the child itself.
+FolderPlans = dict[etree._Element, list[str | etree._Element]]
+
+
 def read_folder(reader: ReadState, item: etree._Element, model: Model,
-                parent: Folder | None, depth: int = 1) -> Folder | None:
+                parent: Folder | None, depth: int = 1,
+                plans: FolderPlans | None = None) -> Folder | None:
     """An ``<item>``: a reference (added to ``parent``) or a folder (returned). References
-    directly under ``<organizations>`` are read by the caller, which keeps their place."""
+    directly under ``<organizations>`` are read by the caller, which keeps their place.
+    With ``plans``, the usual items the scan noted are not read again."""
     ref = item.get("identifierRef")
     if ref is not None:
         nested = [c for c in item if c.tag == Q_ITEM] if len(item) else None
@@ -47,7 +55,16 @@ def read_folder(reader: ReadState, item: etree._Element, model: Model,
     # relationships others end at, are nodes of the model's graph) or a view; asked of
     # the model, not of a set of its ids made first (60,000 items in a large file)
     graph, has_relationship, has_view = model.graph, model.has_relationship, model.has_view
-    for child in item:
+    plan = plans.get(item) if plans is not None else None
+    children: list[str | etree._Element] | etree._Element = item if plan is None else plan
+    for position, entry in enumerate(children):
+        if isinstance(entry, str):  # a usual item the scan noted
+            if entry in graph or has_relationship(entry) or has_view(entry):
+                refs.append(entry)
+                continue
+            child = item[position]  # reported below, with its line
+        else:
+            child = entry
         tag = child.tag
         if tag == Q_ITEM:
             ref = child.get("identifierRef")
@@ -55,7 +72,7 @@ def read_folder(reader: ReadState, item: etree._Element, model: Model,
                                     or has_view(ref)) and not len(child):
                 refs.append(ref)  # the usual item, read here
                 continue
-            sub = read_folder(reader, child, model, folder, depth + 1)
+            sub = read_folder(reader, child, model, folder, depth + 1, plans)
             if sub is not None:
                 folder.folders.append(sub)
         elif tag in texts:

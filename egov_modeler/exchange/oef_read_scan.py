@@ -29,6 +29,7 @@ from .oef_file_facts import SPECIALIZATION_ID
 from .oef_read_checks import References
 from .oef_read_common import ReadState
 from .oef_read_concepts import ACCESS_TYPES
+from .oef_read_folders import FolderPlans
 from .oef_vocabulary import (
     PROP_CATALOG_REF,
     PROP_LAYER,
@@ -56,11 +57,13 @@ _MOST_NAME, _MOST_TEXT = limits.MAX_NAME_LENGTH, limits.MAX_TEXT_LENGTH
 class Scanned:
     """What the walk found: the check's texts, and per ``<elements>`` block (in order) its
     elements, each read (an :class:`Element`) or left to the build (its XML element);
-    the relationships of every ``<relationships>`` block the same way."""
+    the relationships of every ``<relationships>`` block the same way; what each folder
+    holds."""
 
     references: References = field(default_factory=References)
     elements: list[list[Element | etree._Element]] = field(default_factory=list)
     relationships: list[Relationship | etree._Element] = field(default_factory=list)
+    folders: FolderPlans = field(default_factory=dict)
 
 
 def scan(reader: ReadState, root: etree._Element) -> Scanned:
@@ -79,21 +82,34 @@ def scan(reader: ReadState, root: etree._Element) -> Scanned:
             _relationships(reader, child, references, found.relationships)
         elif tag == Q_ORGS:
             references.one(child)
-            _items(child, references)
+            _items(child, references, found.folders)
         else:
             references.subtree(child)
     return found
 
 
-def _items(organizations: etree._Element, references: References) -> None:
-    """Everything under ``<organizations>``: mostly items naming one concept each."""
+def _items(organizations: etree._Element, references: References,
+           plans: FolderPlans) -> None:
+    """Everything under ``<organizations>``: mostly items naming one concept each, noted
+    in ``plans`` by the folder holding them (the build reads them from there)."""
     item_refs, one = references.item_refs, references.one
-    for item in organizations.iterdescendants():
-        if (item.tag == Q_ITEM and len(item.attrib) == 1
-                and (ref := item.get("identifierRef")) is not None):
-            item_refs.append(ref)
-        else:
-            one(item)
+    holders = [organizations]  # every element with children, walked without recursion
+    while holders:
+        holder = holders.pop()
+        plan: list[str | etree._Element] = []
+        for item in holder:
+            if (item.tag == Q_ITEM and len(item.attrib) == 1
+                    and (ref := item.get("identifierRef")) is not None):
+                item_refs.append(ref)
+                if not len(item):
+                    plan.append(ref)
+                    continue
+            else:
+                one(item)
+            plan.append(item)
+            if len(item):
+                holders.append(item)
+        plans[holder] = plan
 
 
 def _elements(reader: ReadState, holder: etree._Element, references: References
@@ -102,7 +118,8 @@ def _elements(reader: ReadState, holder: etree._Element, references: References
     any other left to the build (whatever is not an ``<element>`` is not imported)."""
     out: list[Element | etree._Element] = []
     ids, one = references.element_ids, references.one
-    lang, propdefs = reader.lang, reader.propdefs
+    lang, keys = reader.lang, {ref: key for ref, (key, _) in reader.propdefs.items()}
+    text_of = reader.text_of
     for el in holder:
         if el.tag != Q_ELEMENT:
             references.subtree(el)
@@ -118,7 +135,7 @@ def _elements(reader: ReadState, holder: etree._Element, references: References
             out.append(el)
             continue
         if len(el):
-            parts = _concept_children(el, references, lang, propdefs)
+            parts = _concept_children(el, references, lang, keys)
             if parts is None:
                 out.append(el)
                 continue
@@ -128,9 +145,11 @@ def _elements(reader: ReadState, holder: etree._Element, references: References
         element = Element(identifier or "", kind, name, {}, documentation, {}, [])
         for key, value in properties:
             if key == PROP_CATALOG_REF:  # names, in every reader
-                element.catalog_ref = reader.text_of(value, _MOST_NAME)
+                element.catalog_ref = value if len(value) <= _MOST_NAME else text_of(
+                    value, _MOST_NAME)
             elif key == PROP_LAYER:
-                element.layer = reader.text_of(value, _MOST_NAME)
+                element.layer = value if len(value) <= _MOST_NAME else text_of(
+                    value, _MOST_NAME)
             elif key != PROP_REFERENCE_MODEL:  # derived from the catalog
                 element.properties.append((key, value))
         out.append(element)
@@ -142,7 +161,7 @@ def _relationships(reader: ReadState, holder: etree._Element, references: Refere
     """The children of one ``<relationships>``: each ``<relationship>`` of the usual
     shape read, any other left to the build (which reports or refuses it)."""
     ids, ends, one = references.relationship_ids, references.relationship_ends, references.one
-    lang, propdefs = reader.lang, reader.propdefs
+    lang, keys = reader.lang, {ref: key for ref, (key, _) in reader.propdefs.items()}
     for el in holder:
         if el.tag != Q_REL:
             references.subtree(el)
@@ -172,7 +191,7 @@ def _relationships(reader: ReadState, holder: etree._Element, references: Refere
             out.append(el)
             continue
         if len(el):
-            parts = _concept_children(el, references, lang, propdefs)
+            parts = _concept_children(el, references, lang, keys)
             if parts is None:
                 out.append(el)
                 continue
@@ -192,13 +211,17 @@ def _relationships(reader: ReadState, holder: etree._Element, references: Refere
 
 
 def _concept_children(el: etree._Element, references: References, lang: str,
-                      propdefs: dict[str, tuple[str, str]]
-                      ) -> tuple[str, str, Properties] | None:
+                      keys: dict[str, str]) -> tuple[str, str, Properties] | None:
     """Note what every child of an element or relationship holds for the check, and read
     its name, documentation and properties when they are the usual ones: one name and
     one documentation at most, each in the file's language or none, and properties of
-    one such value each, every text within its limit. ``None`` for anything else, which
-    the build reads (and reports) with :meth:`.ReadState.concept_parts`."""
+    one such value each, every text within its limit (``keys``: the property key of each
+    definition). ``None`` for anything else, which the build reads (and reports) with
+    :meth:`.ReadState.concept_parts`.
+
+    A text's attributes are its language alone, or none: when ``len(attrib)`` is not
+    ``language is not None`` (0 or 1), it has others and
+    :meth:`~.oef_read_checks.References.one` notes them."""
     name = documentation = None
     properties: Properties = []
     plain = True
@@ -208,13 +231,14 @@ def _concept_children(el: etree._Element, references: References, lang: str,
         if tag == Q_PROPS:
             if len(child.attrib):
                 one(child)
+            note_ref, keep = references.property_refs.append, properties.append
             for prop in child:
                 if prop.tag != Q_PROP:
                     references.subtree(prop)  # not a property: neither read nor reported
                     continue
                 ref = prop.get("propertyDefinitionRef")
                 if ref is not None and len(prop.attrib) == 1:
-                    references.property_refs.append(ref)
+                    note_ref(ref)
                 else:
                     one(prop)
                 if len(prop) != 1 or ref == SPECIALIZATION_ID:
@@ -226,9 +250,8 @@ def _concept_children(el: etree._Element, references: References, lang: str,
                     plain = False
                     references.subtree(value)
                     continue
-                count = len(value.attrib)
-                language = value.get(XML_LANG) if count else None
-                if count and (count != 1 or language is None):
+                language = value.get(XML_LANG)
+                if len(value.attrib) != (language is not None):
                     one(value)
                 if len(value):
                     references.below(value)
@@ -236,15 +259,14 @@ def _concept_children(el: etree._Element, references: References, lang: str,
                 if (language and language != lang) or len(text) > _MOST_TEXT:
                     plain = False
                 elif plain:
-                    properties.append((propdefs.get(ref or "", _NO_DEFINITION)[0], text))
+                    keep((keys.get(ref or "", ""), text))
             continue
         if tag != Q_NAME and tag != Q_DOC:
             references.subtree(child)
             plain = False
             continue
-        count = len(child.attrib)
-        language = child.get(XML_LANG) if count else None
-        if count and (count != 1 or language is None):
+        language = child.get(XML_LANG)
+        if len(child.attrib) != (language is not None):
             one(child)
         if len(child):
             references.below(child)

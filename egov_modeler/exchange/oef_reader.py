@@ -70,7 +70,7 @@ from .oef_read_concepts import (
     read_propdef_names,
     read_relationships,
 )
-from .oef_read_folders import read_folder
+from .oef_read_folders import FolderPlans, read_folder
 from .oef_read_scan import Scanned, scan
 from .oef_read_views import read_views
 from .oef_style import read_style
@@ -149,7 +149,7 @@ def build(reader: ReadState, root: etree._Element, scanned: Scanned,
     read_relationships(reader, scanned.relationships, root, model)
     for views in root.iterchildren(Q_VIEWS):
         read_views(reader, views, model)
-    folders, top_level_refs = read_organizations(reader, root, model)
+    folders, top_level_refs = read_organizations(reader, root, model, scanned.folders)
     if top_level_refs or generated_folders is None or (
             generated_folders != folders_fingerprint(folders)):
         model.folders = folders
@@ -159,10 +159,12 @@ def build(reader: ReadState, root: etree._Element, scanned: Scanned,
     return model
 
 
-def read_organizations(reader: ReadState, root: etree._Element, model: Model
+def read_organizations(reader: ReadState, root: etree._Element, model: Model,
+                       plans: FolderPlans | None = None
                        ) -> tuple[list[Folder], list[tuple[int, str]]]:
     """The folders under ``<organizations>``, and the references filed directly there
-    with their position among the top-level items (kept so export puts them back)."""
+    with their position among the top-level items (kept so export puts them back);
+    ``plans``: what the scan noted of each folder."""
     folders: list[Folder] = []
     refs: list[tuple[int, str]] = []
     position = 0
@@ -181,7 +183,7 @@ def read_organizations(reader: ReadState, root: etree._Element, model: Model
                         "Folder item at line {line}: {ref} is not an element, relationship "
                         "or view and was not imported", line=item.sourceline, ref=ref))
                 continue
-            folder = read_folder(reader, item, model, None)
+            folder = read_folder(reader, item, model, None, plans=plans)
             if folder is not None:
                 folders.append(folder)
                 position += 1
