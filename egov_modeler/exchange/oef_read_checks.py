@@ -81,6 +81,10 @@ _EXPECTED_ATTRIBUTES: dict[str, tuple[str, ...]] = {q(tag): names for tag, names
     "style": ("lineWidth",), "view": ("identifier", XSI_TYPE, "viewpoint"),
     "propertyDefinition": ("identifier", "type"),
 }.items()}
+#: The usual tags whose attributes neither identify nor refer to anything (styles,
+#: bendpoints): when each attribute is one of these, there is nothing to note.
+_INERT_ATTRIBUTES = {tag: names for tag, names in _EXPECTED_ATTRIBUTES.items()
+                     if not {"identifier", "source", "target", *_REF_TARGETS} & set(names)}
 #: What the exchange schema gives an identifier (required) and the model keeps by it.
 _NEEDS_ID = frozenset(q(tag) for tag in (
     "model", "element", "relationship", "propertyDefinition", "view", "node", "connection"))
@@ -232,6 +236,14 @@ class References:
                 return
         elif tag == Q_PROP and (value := get("propertyDefinitionRef")) is not None:
             self.property_refs.append(value)  # (and below, with the other references)
+        inert = _INERT_ATTRIBUTES.get(tag)
+        if inert is not None:  # a style's: nothing to note when all are the usual ones
+            present = 0
+            for key in inert:
+                if get(key) is not None:
+                    present += 1
+            if present == count:
+                return
         found: list[tuple[str, str]] | None = None
         probe = _EXPECTED_ATTRIBUTES.get(tag)
         if probe is not None:  # the usual attributes of the usual tags, by name
