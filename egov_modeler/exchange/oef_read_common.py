@@ -201,8 +201,8 @@ class ReadState:
         children are the usual ones: one name and one documentation at most, each in the
         file's language or none, and properties of one such value each, every text
         within its limit. ``None`` for anything else, which :meth:`concept_parts` reads
-        (and reports). Why: 60,000 concepts of a large file are nearly all so, and
-        reading them through the general helpers took longer than parsing the file."""
+        (and reports). The scan reads the usual concepts of a file this way as it walks
+        it (:mod:`.oef_read_scan`); this reads, as before, those it left to the build."""
         name = documentation = None
         properties: list[tuple[str, str]] = []
         lang, propdefs = self.lang, self.propdefs

@@ -134,14 +134,11 @@ def _elements(reader: ReadState, holder: etree._Element, references: References
             references.below(el)
             out.append(el)
             continue
-        if len(el):
-            parts = _concept_children(el, references, lang, keys)
-            if parts is None:
-                out.append(el)
-                continue
-            name, documentation, properties = parts
-        else:
-            name, documentation, properties = "", "", []
+        parts = _concept_children(el, references, lang, keys) if len(el) else ("", "", [])
+        if parts is None:
+            out.append(el)
+            continue
+        name, documentation, properties = parts
         element = Element(identifier or "", kind, name, {}, documentation, {}, [])
         for key, value in properties:
             if key == PROP_CATALOG_REF:  # names, in every reader
@@ -190,14 +187,11 @@ def _relationships(reader: ReadState, holder: etree._Element, references: Refere
             references.below(el)  # reported or refused by the build
             out.append(el)
             continue
-        if len(el):
-            parts = _concept_children(el, references, lang, keys)
-            if parts is None:
-                out.append(el)
-                continue
-            name, documentation, properties = parts
-        else:
-            name, documentation, properties = "", "", []
+        parts = _concept_children(el, references, lang, keys) if len(el) else ("", "", [])
+        if parts is None:
+            out.append(el)
+            continue
+        name, documentation, properties = parts
         rel = Relationship(identifier or "", kind, source or "", target or "", name, {},
                            documentation, {}, properties)
         if extra is not None:

@@ -15,15 +15,19 @@ Why it works this way:
 - What the program does not model (attachment points of connections, viewpoint
   definitions, extension attributes, values in extra languages...) is listed in
   ``model.load_report`` instead of being silently dropped or crashing the import.
-- Speed: one pass to index ids, one to build; the model is filled through the primitives
-  (no commands, no rule checks), and no per-object scan of a view is ever made. Attributes
+- Speed: one walk over every XML element (:mod:`.oef_read_scan`) notes what the reference
+  check asks and reads the usual elements, relationships and folder items on the way;
+  after the check the build adds those to the model through its bulk loaders (no
+  commands, no rule checks) and reads the rest (header, views, folders, anything of an
+  unusual shape) from the tree. No per-object scan of a view is ever made. Attributes
   are looked up by name or listed by name only: lxml lists their values in quadratic time
   (``benchmarks/bench_oef_scale.py`` keeps an eye on both).
 
 The parts live in their own modules: :mod:`.oef_read_common` (tags, error, the import's
 state and text helpers), :mod:`.oef_read_format` (what a file that is not exchange XML 3.x
 is, and what reads it), :mod:`.oef_read_checks` (parse, ids, references, XSD),
-:mod:`.oef_read_concepts` (properties, metadata, elements, relationships),
+:mod:`.oef_read_scan` (the one walk that gathers what the checks ask and reads the usual
+concepts), :mod:`.oef_read_concepts` (properties, metadata, elements, relationships),
 :mod:`.oef_read_views` (views, nodes, connections, styles), :mod:`.oef_read_extras` (this
 program's view extras, checked) and :mod:`.oef_read_folders` (organizations). What the file
 says that the model has no field for is kept by :mod:`.oef_file_facts`, which the writer
