@@ -21,10 +21,12 @@ from .oef_vocabulary import (
     DC_NS,
     KNOWN_ATTRIBUTES,
     NS,
+    Q_CONN,
     Q_DIAGRAMS,
     Q_ELEMENT,
     Q_ITEM,
     Q_MODEL,
+    Q_NODE,
     Q_PROP,
     Q_REL,
     Q_VIEW,
@@ -85,6 +87,9 @@ _EXPECTED_ATTRIBUTES: dict[str, tuple[str, ...]] = {q(tag): names for tag, names
 #: bendpoints): when each attribute is one of these, there is nothing to note.
 _INERT_ATTRIBUTES = {tag: names for tag, names in _EXPECTED_ATTRIBUTES.items()
                      if not {"identifier", "source", "target", *_REF_TARGETS} & set(names)}
+#: The attributes of a node and of a connection besides its id, reference and ends.
+_NODE_OTHERS = (XSI_TYPE, "x", "y", "w", "h")
+_CONN_OTHERS = (XSI_TYPE,)
 #: What the exchange schema gives an identifier (required) and the model keeps by it.
 _NEEDS_ID = frozenset(q(tag) for tag in (
     "model", "element", "relationship", "propertyDefinition", "view", "node", "connection"))
@@ -236,6 +241,9 @@ class References:
                 return
         elif tag == Q_PROP and (value := get("propertyDefinitionRef")) is not None:
             self.property_refs.append(value)  # (and below, with the other references)
+        elif tag == Q_NODE or tag == Q_CONN:  # the thousands of a large view
+            if self._diagram_object(element, tag, count):
+                return
         inert = _INERT_ATTRIBUTES.get(tag)
         if inert is not None:  # a style's: nothing to note when all are the usual ones
             present = 0
@@ -276,6 +284,44 @@ class References:
             tag_ids.append(identifier)
         elif tag in _NEEDS_ID:
             self.missing_id = True
+
+
+    def _diagram_object(self, element: etree._Element, tag: str, count: int) -> bool:
+        """Note a node or connection whose attributes are all the usual ones (True), each
+        looked up by name; False (nothing noted) for any other."""
+        get = element.get
+        identifier = get("identifier")
+        present = int(identifier is not None)
+        others: tuple[str, ...]
+        if tag == Q_NODE:
+            ref_key, ref, ends = "elementRef", get("elementRef"), None
+            others = _NODE_OTHERS
+        else:
+            ref_key, ref, others = "relationshipRef", get("relationshipRef"), _CONN_OTHERS
+            source, target = get("source"), get("target")
+            ends = (source, target)
+            present += (source is not None) + (target is not None)
+        present += ref is not None
+        for key in others:
+            if get(key) is not None:
+                present += 1
+        if present != count:
+            return False
+        if ref is not None:
+            self.refs[ref_key].append(ref)
+        if ends is not None:
+            found_ends = self.ends.get(tag)
+            if found_ends is None:
+                found_ends = self.ends[tag] = []
+            found_ends.extend(end for end in ends if end is not None)
+        if identifier is None:
+            self.missing_id = True
+        else:
+            tag_ids = self.ids_by_tag.get(tag)
+            if tag_ids is None:
+                tag_ids = self.ids_by_tag[tag] = []
+            tag_ids.append(identifier)
+        return True
 
 
 def check_references(reader: ReadState, root: etree._Element, found: References) -> None:

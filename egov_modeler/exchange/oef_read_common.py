@@ -249,9 +249,12 @@ class ReadState:
         """The label in every language and the main documentation of a node, connection or
         folder (the model keeps their documentation in one language only). A folder's
         label is a name; a node's or connection's is a text."""
+        labels, documentations = groups[Q_LABEL], groups[Q_DOC]
+        if not labels and not documentations:  # most nodes and lines: nothing to read
+            return
         most = limits.MAX_NAME_LENGTH if isinstance(target, Folder) else limits.MAX_TEXT_LENGTH
-        target.label, target.labels = self.lang_strings(groups[Q_LABEL], most)
-        documentation, others = self.lang_strings(groups[Q_DOC])
+        target.label, target.labels = self.lang_strings(labels, most)
+        documentation, others = self.lang_strings(documentations)
         target.documentation = documentation
         self.counts["other documentation"] += len(others)
 
