@@ -21,10 +21,12 @@ from .oef_vocabulary import (
     DC_NS,
     KNOWN_ATTRIBUTES,
     NS,
+    Q_CONN,
     Q_DIAGRAMS,
     Q_ELEMENT,
     Q_ITEM,
     Q_MODEL,
+    Q_NODE,
     Q_PROP,
     Q_REL,
     Q_VIEW,
@@ -81,6 +83,15 @@ _EXPECTED_ATTRIBUTES: dict[str, tuple[str, ...]] = {q(tag): names for tag, names
     "style": ("lineWidth",), "view": ("identifier", XSI_TYPE, "viewpoint"),
     "propertyDefinition": ("identifier", "type"),
 }.items()}
+#: The usual tags whose attributes neither identify nor refer to anything (styles,
+#: bendpoints): when each attribute is one of these, there is nothing to note.
+_INERT_ATTRIBUTES = {tag: names for tag, names in _EXPECTED_ATTRIBUTES.items()
+                     if not {"identifier", "source", "target", *_REF_TARGETS} & set(names)}
+#: The attributes the check notes the value of (those of other tools are only counted).
+_NOTED = frozenset(("identifier", "source", "target", *_REF_TARGETS))
+#: The attributes of a node and of a connection besides its id, reference and ends.
+_NODE_OTHERS = (XSI_TYPE, "x", "y", "w", "h")
+_CONN_OTHERS = (XSI_TYPE,)
 #: What the exchange schema gives an identifier (required) and the model keeps by it.
 _NEEDS_ID = frozenset(q(tag) for tag in (
     "model", "element", "relationship", "propertyDefinition", "view", "node", "connection"))
@@ -129,7 +140,7 @@ def parse(reader: ReadState) -> etree._Element:
     if other_format is not None:
         raise ExchangeImportError(other_format)
     try:
-        tree = parse_xml(reader.data, reader.name)
+        tree = parse_xml(reader.data, reader.name, keep_blanks=False)
     except ExchangeImportError:
         raise
     except XmlInputError as exc:
@@ -153,68 +164,98 @@ def parse(reader: ReadState) -> etree._Element:
     return root
 
 
-def check_references(reader: ReadState, root: etree._Element) -> None:
-    """Identifiers on everything that needs one, valid and unique; every reference
-    resolving to the right kind of thing.
+class References:
+    """What the reference check asks of a file, gathered as texts in one walk over every
+    XML element (:func:`.oef_read_scan.scan`): the identifiers by tag, the references by
+    attribute, the ends of each tag's ``source``/``target``, how many attributes of other
+    tools there were, and whether an element that needs an identifier has none.
 
-    Done here, not left to the XSD, because installed builds carry no schema and libxml2's
-    schema check skips IDREFs anyway. A node without identifier once made import loop
-    forever and a view without one produced a file the program could not open again.
-
-    One pass keeps only texts (the tag of each identifier, the references by attribute):
-    holding an lxml object per element made the pass slower than parsing the file (issue
-    19). The questions are then asked of sets; only when something is wrong does
-    :func:`_name_first_problem` go through the file again to name the first problem and
-    its line. Each element's attributes are looked up by name, never listed with their
-    values: lxml lists them in quadratic time, and a hostile element can carry hundreds of
-    thousands (``keys()`` lists names only, in linear time).
+    Holding an lxml object per element made the walk slower than parsing the file (issue
+    19), so only texts are kept; the questions are then asked of sets
+    (:func:`check_references`). :meth:`one` takes any element; the scan fills the lists
+    itself for the shapes a file is mostly made of, to the same effect. Each element's
+    attributes are looked up by name, never listed with their values: lxml lists them in
+    quadratic time, and a hostile element can carry hundreds of thousands (``keys()``
+    lists names only, in linear time).
     """
-    ids_by_tag: dict[str, list[str]] = {}
-    refs: dict[str, list[str]] = {key: [] for key in _REF_TARGETS}
-    ends: dict[str, list[str]] = {}
-    unknown = 0
-    needs_id, expected, texts = _NEEDS_ID, _EXPECTED_ATTRIBUTES, _TEXT_TAGS
-    property_refs: list[str] = []
-    item_refs = refs["identifierRef"]
-    elements, relationships = ids_by_tag[Q_ELEMENT], ids_by_tag[Q_REL] = [], []
-    relationship_ends: list[str] = []
-    ends[Q_REL] = relationship_ends
-    for element in root.iter():
+
+    def __init__(self) -> None:
+        self.ids_by_tag: dict[str, list[str]] = {}
+        self.refs: dict[str, list[str]] = {key: [] for key in _REF_TARGETS}
+        self.ends: dict[str, list[str]] = {}
+        #: Attributes of other tools (not in the exchange format), for the report.
+        self.unknown = 0
+        #: An element that needs an identifier has none (named by the check).
+        self.missing_id = False
+        self.property_refs: list[str] = []
+        self.item_refs = self.refs["identifierRef"]
+        self.element_ids: list[str] = []
+        self.relationship_ids: list[str] = []
+        self.relationship_ends: list[str] = []
+        self.ids_by_tag[Q_ELEMENT] = self.element_ids
+        self.ids_by_tag[Q_REL] = self.relationship_ids
+        self.ends[Q_REL] = self.relationship_ends
+
+    def subtree(self, element: etree._Element) -> None:
+        """:meth:`one` for ``element`` and everything under it."""
+        one = self.one
+        for each in element.iter():
+            one(each)
+
+    def below(self, element: etree._Element) -> None:
+        """:meth:`one` for everything under ``element``."""
+        one = self.one
+        for each in element.iterdescendants():
+            one(each)
+
+    def one(self, element: etree._Element) -> None:
+        """Gather what ``element`` itself identifies and refers to (not its children)."""
         tag = element.tag
         count = len(element.attrib)  # cheap; listing the names is not
         if not count:
-            if tag in needs_id:
-                _name_first_problem(reader, root)
-            continue
+            if tag in _NEEDS_ID:
+                self.missing_id = True
+            return
         get = element.get
         # the most numerous shapes first, each known by its tag and its number of
         # attributes, their names looked up (all in the schema: none is another tool's)
         if count == 1:  # texts, properties, folder items
-            if tag in texts and get(XML_LANG) is not None:
-                continue
+            if tag in _TEXT_TAGS and get(XML_LANG) is not None:
+                return
             if tag == Q_PROP and (value := get("propertyDefinitionRef")) is not None:
-                property_refs.append(value)
-                continue
+                self.property_refs.append(value)
+                return
             if tag == Q_ITEM and (value := get("identifierRef")) is not None:
-                item_refs.append(value)
-                continue
+                self.item_refs.append(value)
+                return
         elif count == 4 and tag == Q_REL:
             identifier, source, target = get("identifier"), get("source"), get("target")
             if (identifier is not None and source is not None and target is not None
                     and get(XSI_TYPE) is not None):
-                relationships.append(identifier)
-                relationship_ends.append(source)
-                relationship_ends.append(target)
-                continue
+                self.relationship_ids.append(identifier)
+                self.relationship_ends.append(source)
+                self.relationship_ends.append(target)
+                return
         elif count == 2 and tag == Q_ELEMENT:
             identifier = get("identifier")
             if identifier is not None and get(XSI_TYPE) is not None:
-                elements.append(identifier)
-                continue
+                self.element_ids.append(identifier)
+                return
         elif tag == Q_PROP and (value := get("propertyDefinitionRef")) is not None:
-            property_refs.append(value)  # (and below, with the other references)
+            self.property_refs.append(value)  # (and below, with the other references)
+        elif tag == Q_NODE or tag == Q_CONN:  # the thousands of a large view
+            if self._diagram_object(element, tag, count):
+                return
+        inert = _INERT_ATTRIBUTES.get(tag)
+        if inert is not None:  # a style's: nothing to note when all are the usual ones
+            present = 0
+            for key in inert:
+                if get(key) is not None:
+                    present += 1
+            if present == count:
+                return
         found: list[tuple[str, str]] | None = None
-        probe = expected.get(tag)
+        probe = _EXPECTED_ATTRIBUTES.get(tag)
         if probe is not None:  # the usual attributes of the usual tags, by name
             found = []
             for key in probe:
@@ -223,31 +264,91 @@ def check_references(reader: ReadState, root: etree._Element) -> None:
                     found.append((key, value))
             if len(found) != count:
                 found = None
-        if found is None:  # something else too: list the names (in linear time)
-            found = [(key, get(key)) for key in element.keys()]
-            unknown += sum(1 for key, _ in found if key not in KNOWN_ATTRIBUTES)
+        if found is None:  # something else too: list the names (in linear time), and
+            # look up only those noted below (each lookup walks the attributes: looking up
+            # every one of an element's 60,000 attributes took minutes)
+            names = element.keys()
+            self.unknown += sum(1 for key in names if key not in KNOWN_ATTRIBUTES)
+            found = [(key, get(key)) for key in names if key in _NOTED]
         identifier = None
+        refs = self.refs
         for key, value in found:
             if key == "identifier":
                 identifier = value
             elif key in refs:
                 refs[key].append(value)
             elif key == "source" or key == "target":
-                found_ends = ends.get(tag)
+                found_ends = self.ends.get(tag)
                 if found_ends is None:
-                    found_ends = ends[tag] = []
+                    found_ends = self.ends[tag] = []
                 found_ends.append(value)
         if identifier is not None:
-            tag_ids = ids_by_tag.get(tag)
+            tag_ids = self.ids_by_tag.get(tag)
             if tag_ids is None:
-                tag_ids = ids_by_tag[tag] = []
+                tag_ids = self.ids_by_tag[tag] = []
             tag_ids.append(identifier)
-        elif tag in needs_id:
-            _name_first_problem(reader, root)
+        elif tag in _NEEDS_ID:
+            self.missing_id = True
+
+
+    def _diagram_object(self, element: etree._Element, tag: str, count: int) -> bool:
+        """Note a node or connection whose attributes are all the usual ones (True), each
+        looked up by name; False (nothing noted) for any other."""
+        get = element.get
+        identifier = get("identifier")
+        present = int(identifier is not None)
+        others: tuple[str, ...]
+        if tag == Q_NODE:
+            ref_key, ref, ends = "elementRef", get("elementRef"), None
+            others = _NODE_OTHERS
+        else:
+            ref_key, ref, others = "relationshipRef", get("relationshipRef"), _CONN_OTHERS
+            source, target = get("source"), get("target")
+            ends = (source, target)
+            present += (source is not None) + (target is not None)
+        present += ref is not None
+        for key in others:
+            if get(key) is not None:
+                present += 1
+        if present != count:
+            return False
+        if ref is not None:
+            self.refs[ref_key].append(ref)
+        if ends is not None:
+            found_ends = self.ends.get(tag)
+            if found_ends is None:
+                found_ends = self.ends[tag] = []
+            found_ends.extend(end for end in ends if end is not None)
+        if identifier is None:
+            self.missing_id = True
+        else:
+            tag_ids = self.ids_by_tag.get(tag)
+            if tag_ids is None:
+                tag_ids = self.ids_by_tag[tag] = []
+            tag_ids.append(identifier)
+        return True
+
+
+def check_references(reader: ReadState, root: etree._Element, found: References) -> None:
+    """Identifiers on everything that needs one, valid and unique; every reference
+    resolving to the right kind of thing, as ``found`` in ``root`` by the scan.
+
+    Done here, not left to the XSD, because installed builds carry no schema and libxml2's
+    schema check skips IDREFs anyway. A node without identifier once made import loop
+    forever and a view without one produced a file the program could not open again.
+
+    The questions are asked of sets; only when something is wrong does
+    :func:`_name_first_problem` go through the file again to name the first problem and
+    its line.
+    """
+    if found.missing_id:
+        _name_first_problem(reader, root)
+    refs, ends, ids_by_tag = found.refs, found.ends, found.ids_by_tag
+    property_refs = found.property_refs
     refs["propertyDefinitionRef"] += property_refs  # (a set is asked: twice is once)
     reader.property_refs = set(property_refs)
-    if unknown:
-        reader.counts["extension attribute"] += unknown
+    if found.unknown:
+        reader.counts["extension attribute"] += found.unknown
     every_id: list[object] = [i for ids in ids_by_tag.values() for i in ids]
     if not all_new_usual_ids(every_id) and not _all_valid_and_new(every_id):
         _name_first_problem(reader, root)

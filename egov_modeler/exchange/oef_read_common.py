@@ -71,9 +71,6 @@ class ReadState:
         #: Identifiers of the file's views (filled by
         #: :func:`.oef_read_checks.check_references`).
         self.view_ids: set[str] = set()
-        #: What a folder item may name, once the concepts and views are read (see
-        #: :func:`.oef_read_folders.fileable_ids`).
-        self.fileable: set[str] | None = None
         #: The property definitions some ``<property>`` refers to (found by the same
         #: check).
         self.property_refs: set[str] = set()
@@ -204,8 +201,8 @@ class ReadState:
         children are the usual ones: one name and one documentation at most, each in the
         file's language or none, and properties of one such value each, every text
         within its limit. ``None`` for anything else, which :meth:`concept_parts` reads
-        (and reports). Why: 60,000 concepts of a large file are nearly all so, and
-        reading them through the general helpers took longer than parsing the file."""
+        (and reports). The scan reads the usual concepts of a file this way as it walks
+        it (:mod:`.oef_read_scan`); this reads, as before, those it left to the build."""
         name = documentation = None
         properties: list[tuple[str, str]] = []
         lang, propdefs = self.lang, self.propdefs
@@ -252,9 +249,12 @@ class ReadState:
         """The label in every language and the main documentation of a node, connection or
         folder (the model keeps their documentation in one language only). A folder's
         label is a name; a node's or connection's is a text."""
+        labels, documentations = groups[Q_LABEL], groups[Q_DOC]
+        if not labels and not documentations:  # most nodes and lines: nothing to read
+            return
         most = limits.MAX_NAME_LENGTH if isinstance(target, Folder) else limits.MAX_TEXT_LENGTH
-        target.label, target.labels = self.lang_strings(groups[Q_LABEL], most)
-        documentation, others = self.lang_strings(groups[Q_DOC])
+        target.label, target.labels = self.lang_strings(labels, most)
+        documentation, others = self.lang_strings(documentations)
         target.documentation = documentation
         self.counts["other documentation"] += len(others)
 

@@ -29,11 +29,11 @@ from .oef_vocabulary import (
     PROP_CATALOG_REF,
     PROP_LAYER,
     PROP_REFERENCE_MODEL,
-    Q_ELEMENT,
     Q_NAME,
     Q_PROPDEF,
     Q_PROPDEFS,
     Q_REL,
+    Q_RELS,
     Q_SCHEMA,
     Q_SCHEMAVERSION,
     XSI_TYPE,
@@ -43,11 +43,11 @@ from .oef_vocabulary import (
 ACCESS_TYPES = ("Access", "Read", "Write", "ReadWrite")
 
 
-def read_propdefs(reader: ReadState, root: etree._Element, model: Model) -> None:
-    """The property definitions: their names become property keys, their types the
-    model's declared property types, and what their identifiers and names carry beyond
-    that is kept (:mod:`.oef_file_facts`) so that export writes the same definitions
-    back, Archi's ``specialization`` among them."""
+def read_propdef_names(reader: ReadState, root: etree._Element) -> list[PropertyDefinition]:
+    """The property definitions: their names (the keys of the properties that refer to
+    them) and types into ``reader.propdefs``, read before anything else since the scan
+    reads the usual properties (:mod:`.oef_read_scan`). Returned: what the model keeps of
+    them (:func:`keep_propdefs`, once the model is made)."""
     definitions: list[PropertyDefinition] = []
     for holder in root.iterchildren(Q_PROPDEFS):  # one in the schema; more are read too
         for definition in holder:
@@ -60,6 +60,15 @@ def read_propdefs(reader: ReadState, root: etree._Element, model: Model) -> None
             reader.propdefs[identifier] = (name, kind)
             if not name.startswith("egov:"):
                 definitions.append(PropertyDefinition(name, identifier, lang, others))
+    return definitions
+
+
+def keep_propdefs(reader: ReadState, definitions: list[PropertyDefinition],
+                  model: Model) -> None:
+    """The types of the property definitions become the model's declared property types,
+    and what their identifiers and names carry beyond that is kept
+    (:mod:`.oef_file_facts`) so that export writes the same definitions back, Archi's
+    ``specialization`` among them."""
     if not definitions:
         return
     used = reader.property_refs
@@ -111,13 +120,18 @@ def _profile(model: Model, name: str | None, concept_type: str) -> str | None:
     return name
 
 
-def read_elements(reader: ReadState, holder: etree._Element | None, model: Model) -> None:
-    if holder is None:
+def read_elements(reader: ReadState, scanned: list[Element | etree._Element],
+                  model: Model) -> None:
+    """The elements of one ``<elements>`` block, in order: those the scan read
+    (:mod:`.oef_read_scan`) as they are, the others read here (and reported)."""
+    if all(type(item) is Element for item in scanned):  # the usual file: nothing to read
+        model.load_elements(scanned)
         return
     plain_parts = reader.plain_parts
     read: list[Element] = []
-    for el in holder:
-        if el.tag != Q_ELEMENT:
+    for el in scanned:
+        if isinstance(el, Element):
+            read.append(el)
             continue
         identifier = el.get("identifier")
         kind = el.get(XSI_TYPE, "")
@@ -149,76 +163,97 @@ def read_elements(reader: ReadState, holder: etree._Element | None, model: Model
     model.load_elements(read)
 
 
-def read_relationships(reader: ReadState, holders: list[etree._Element], model: Model) -> None:
-    """The relationships of every ``<relationships>`` block, added once their ends are."""
-    pending: list[tuple[Relationship, int]] = []
-    plain_parts = reader.plain_parts
-    for el in (child for holder in holders for child in holder):
-        if el.tag != Q_REL:
-            continue
-        identifier = el.get("identifier")
-        kind = el.get(XSI_TYPE, "")
-        source, target = el.get("source"), el.get("target")
-        if source is None or target is None:
-            raise reader.fail(el.sourceline, tr(
-                "relationship {id} needs both a source and a target", id=identifier))
-        if kind not in RELATIONSHIP_TYPES:
-            reader.skipped.add(identifier)
+def _read_relationship(reader: ReadState, el: etree._Element, model: Model
+                       ) -> Relationship | None:
+    """A relationship the scan left (of an unusual shape), ``None`` when it is skipped."""
+    identifier = el.get("identifier")
+    kind = el.get(XSI_TYPE, "")
+    source, target = el.get("source"), el.get("target")
+    if source is None or target is None:
+        raise reader.fail(el.sourceline, tr(
+            "relationship {id} needs both a source and a target", id=identifier))
+    if kind not in RELATIONSHIP_TYPES:
+        reader.skipped.add(identifier)
+        reader.report.append(tr(
+            "Relationship {id} (line {line}) skipped: unknown relationship type {type}",
+            id=identifier, line=el.sourceline, type=kind))
+        return None
+    plain = reader.plain_parts(el)
+    if plain is not None:
+        rel = Relationship(identifier, kind, source, target, plain[0], {}, plain[1], {},
+                           plain[2])
+    else:
+        parts = reader.concept_parts(el, concept=True)
+        rel = Relationship(id=identifier, type=kind, source=source, target=target,
+                           name=parts.name, names=parts.names,
+                           documentation=parts.documentation,
+                           documentations=parts.documentations,
+                           properties=parts.properties,
+                           specialization=_profile(model, parts.specialization, kind))
+    if kind == "Access":
+        access = el.get("accessType", "Access")
+        if access not in ACCESS_TYPES:  # the schema's four; any other means nothing
             reader.report.append(tr(
-                "Relationship {id} (line {line}) skipped: unknown relationship type {type}",
-                id=identifier, line=el.sourceline, type=kind))
-            continue
-        plain = plain_parts(el)
-        if plain is not None:
-            rel = Relationship(identifier, kind, source, target, plain[0], {}, plain[1], {},
-                               plain[2])
-        else:
-            parts = reader.concept_parts(el, concept=True)
-            rel = Relationship(id=identifier, type=kind, source=source, target=target,
-                               name=parts.name, names=parts.names,
-                               documentation=parts.documentation,
-                               documentations=parts.documentations,
-                               properties=parts.properties,
-                               specialization=_profile(model, parts.specialization, kind))
-        if kind == "Access":
-            access = el.get("accessType", "Access")
-            if access not in ACCESS_TYPES:  # the schema's four; any other means nothing
-                reader.report.append(tr(
-                    "Relationship {id} (line {line}): access type {value!r} is not one of "
-                    "Access, Read, Write, ReadWrite; it was read as Access", id=identifier,
-                    line=el.sourceline, value=access[:40]))
-                access = "Access"
-            rel.access_type = None if access == "Access" else access
-        elif kind == "Association":
-            rel.is_directed = el.get("isDirected", "false") in ("true", "1")
-        elif kind == "Influence":
-            rel.modifier = reader.text_of(el.get("modifier", ""), limits.MAX_NAME_LENGTH)
-        pending.append((rel, el.sourceline))
+                "Relationship {id} (line {line}): access type {value!r} is not one of "
+                "Access, Read, Write, ReadWrite; it was read as Access", id=identifier,
+                line=el.sourceline, value=access[:40]))
+            access = "Access"
+        rel.access_type = None if access == "Access" else access
+    elif kind == "Association":
+        rel.is_directed = el.get("isDirected", "false") in ("true", "1")
+    elif kind == "Influence":
+        rel.modifier = reader.text_of(el.get("modifier", ""), limits.MAX_NAME_LENGTH)
+    return rel
+
+
+def read_relationships(reader: ReadState, scanned: list[Relationship | etree._Element],
+                       root: etree._Element, model: Model) -> None:
+    """The relationships of every ``<relationships>`` block (read by the scan, or here
+    when of an unusual shape), added once their ends are."""
+    if all(type(item) is Relationship for item in scanned):  # the usual file
+        read: list[Relationship] = scanned
+    else:
+        read = []
+        for item in scanned:
+            rel = item if isinstance(item, Relationship) else _read_relationship(
+                reader, item, model)
+            if rel is not None:
+                read.append(rel)
     # Most end at what is already there: added at once, in the file's order; the rest
     # (ending at a relationship written later, or at what was skipped) in rounds.
-    waiting = model.load_relationships([rel for rel, _ in pending])
-    if waiting:
-        lines = {id(rel): line for rel, line in pending}
-        pending = [(rel, lines[id(rel)]) for rel in waiting]
-    else:
-        pending = []
+    pending = model.load_relationships(read)
+    if not pending:
+        return
+    lines = _lines_of({rel.id for rel in pending}, root)
     has_concept = model.has_concept
     skipped = reader.skipped
     while pending:
         rest = []
-        for rel, line in pending:
+        for rel in pending:
             if skipped and (rel.source in skipped or rel.target in skipped):
                 reader.skipped.add(rel.id)
                 reader.report.append(tr(
                     "Relationship {id} (line {line}) skipped: one of its ends was skipped",
-                    id=rel.id, line=line))
+                    id=rel.id, line=lines.get(rel.id)))
             elif has_concept(rel.source) and has_concept(rel.target):
                 model.load_relationship(rel)
             else:
-                rest.append((rel, line))
+                rest.append(rel)
         if len(rest) == len(pending):
-            rel, line = rest[0]
-            raise reader.fail(line, tr("relationship {id} and others form a cycle of "
-                                       "relationships ending at each other", id=rel.id))
+            rel = rest[0]
+            raise reader.fail(lines.get(rel.id), tr(
+                "relationship {id} and others form a cycle of relationships ending at each "
+                "other", id=rel.id))
         pending = rest
 
+
+def _lines_of(identifiers: set[str], root: etree._Element) -> dict[str, int]:
+    """The line of each relationship of ``identifiers`` (the first with that id; ids are
+    unique once checked), looked up only for those reported."""
+    lines: dict[str, int] = {}
+    for holder in root.iterchildren(Q_RELS):
+        for el in holder:
+            identifier = el.get("identifier")
+            if el.tag == Q_REL and identifier in identifiers and identifier not in lines:
+                lines[identifier] = el.sourceline
+    return lines

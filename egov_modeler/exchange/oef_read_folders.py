@@ -3,6 +3,8 @@ that cannot be kept is listed in the report instead of being dropped silently.""
 
 from __future__ import annotations
 
+from typing import Any
+
 from lxml import etree
 
 from ..i18n import tr
@@ -16,20 +18,18 @@ from .oef_vocabulary import Q_DOC, Q_ITEM, Q_LABEL
 MAX_FOLDER_DEPTH = 32
 
 
-def fileable_ids(reader: ReadState, model: Model) -> set[str]:
-    """The ids a folder item may name (the model's elements, relationships and views),
-    gathered once per import: asking the model for each of 60,000 items took longer."""
-    if reader.fileable is None:
-        reader.fileable = {e.id for e in model.elements}
-        reader.fileable.update(r.id for r in model.relationships)
-        reader.fileable.update(v.id for v in model.views)
-    return reader.fileable
+#: What the scan noted of each folder's children, in order (see
+#: :func:`.oef_read_scan.scan`): the identifier a usual item names (one attribute,
+#: ``identifierRef``, and nothing inside), else the child itself.
+FolderPlans = dict[etree._Element, list[str | etree._Element]]
 
 
 def read_folder(reader: ReadState, item: etree._Element, model: Model,
-                parent: Folder | None, depth: int = 1) -> Folder | None:
+                parent: Folder | None, depth: int = 1,
+                plans: FolderPlans | None = None) -> Folder | None:
     """An ``<item>``: a reference (added to ``parent``) or a folder (returned). References
-    directly under ``<organizations>`` are read by the caller, which keeps their place."""
+    directly under ``<organizations>`` are read by the caller, which keeps their place.
+    With ``plans``, the usual items the scan noted are not read again."""
     ref = item.get("identifierRef")
     if ref is not None:
         nested = [c for c in item if c.tag == Q_ITEM] if len(item) else None
@@ -49,15 +49,35 @@ def read_folder(reader: ReadState, item: etree._Element, model: Model,
         raise reader.fail(item.sourceline, tr(
             "folders are nested more than {depth} levels deep", depth=MAX_FOLDER_DEPTH))
     folder = Folder(label="", id=item.get("identifier"))
-    groups = reader.children(item, Q_LABEL, Q_DOC, Q_ITEM)
-    reader.read_diagram_texts(folder, groups)
-    refs, fileable = folder.refs, fileable_ids(reader, model)
-    for child in groups[Q_ITEM]:
-        ref = child.get("identifierRef")
-        if ref is not None and ref in fileable and not len(child):
-            refs.append(ref)  # the usual item, without a call of its own (60,000 of them)
-            continue
-        sub = read_folder(reader, child, model, folder, depth + 1)
-        if sub is not None:
-            folder.folders.append(sub)
+    texts: dict[Any, list[etree._Element]] = {Q_LABEL: [], Q_DOC: []}
+    refs = folder.refs
+    # what a folder item may name: an element or a relationship (elements, and the
+    # relationships others end at, are nodes of the model's graph) or a view; asked of
+    # the model, not of a set of its ids made first (60,000 items in a large file)
+    graph, has_relationship, has_view = model.graph, model.has_relationship, model.has_view
+    plan = plans.get(item) if plans is not None else None
+    children: list[str | etree._Element] | etree._Element = item if plan is None else plan
+    for position, entry in enumerate(children):
+        if isinstance(entry, str):  # a usual item the scan noted
+            if entry in graph or has_relationship(entry) or has_view(entry):
+                refs.append(entry)
+                continue
+            child = item[position]  # reported below, with its line
+        else:
+            child = entry
+        tag = child.tag
+        if tag == Q_ITEM:
+            ref = child.get("identifierRef")
+            if ref is not None and (ref in graph or has_relationship(ref)
+                                    or has_view(ref)) and not len(child):
+                refs.append(ref)  # the usual item, read here
+                continue
+            sub = read_folder(reader, child, model, folder, depth + 1, plans)
+            if sub is not None:
+                folder.folders.append(sub)
+        elif tag in texts:
+            texts[tag].append(child)
+        else:
+            reader.counts["extension"] += 1  # another tool's: counted, not imported
+    reader.read_diagram_texts(folder, texts)
     return folder

@@ -92,6 +92,8 @@ def _whole_number(reader: ReadState, el: etree._Element, attribute: str) -> int 
     value = el.get(attribute)
     if value is None:
         return None
+    if value.isdigit() and value.isascii() and len(value) <= 15:  # the usual "120"
+        return int(value)
     found = _WHOLE.match(value)
     if found is None:
         raise reader.fail(el.sourceline, tr(
@@ -163,20 +165,23 @@ def read_nodes(reader: ReadState, view: View, node_els: list[etree._Element], mo
                     w=_size(reader, el, "w", limits.DEFAULT_NODE_WIDTH),
                     h=_size(reader, el, "h", limits.DEFAULT_NODE_HEIGHT),
                     kind=kind, element_id=element_id, parent=parent)
-        groups = reader.children(el, Q_NODE, Q_STYLE, Q_LABEL, Q_DOC, Q_VIEWREF)
-        reader.read_diagram_texts(node, groups)
-        if groups[Q_STYLE]:
-            node.style = read_style(groups[Q_STYLE][-1], reader.counts)
-        view_refs = groups[Q_VIEWREF]
-        if view_refs:
-            node.view_ref = view_refs[0].get("ref")
-            if len(view_refs) > 1:
-                reader.counts["extra viewRef"] += len(view_refs) - 1
-        if node.view_ref is not None and node.view_ref not in reader.ids_of_views:
-            reader.report.append(tr(
-                "Node {id} (line {line}): its reference to {ref}, which is not a view, "
-                "was not imported", id=identifier, line=el.sourceline, ref=node.view_ref))
-            node.view_ref = None
+        groups = reader.children(el, Q_NODE, Q_STYLE, Q_LABEL, Q_DOC, Q_VIEWREF) if len(
+            el) else None  # (most nodes hold nothing: nothing to group)
+        if groups is not None:
+            reader.read_diagram_texts(node, groups)
+            if groups[Q_STYLE]:
+                node.style = read_style(groups[Q_STYLE][-1], reader.counts)
+            view_refs = groups[Q_VIEWREF]
+            if view_refs:
+                node.view_ref = view_refs[0].get("ref")
+                if len(view_refs) > 1:
+                    reader.counts["extra viewRef"] += len(view_refs) - 1
+            if node.view_ref is not None and node.view_ref not in reader.ids_of_views:
+                reader.report.append(tr(
+                    "Node {id} (line {line}): its reference to {ref}, which is not a view, "
+                    "was not imported", id=identifier, line=el.sourceline,
+                    ref=node.view_ref))
+                node.view_ref = None
         for attribute in ("conceptRef", "xpathPart"):
             if el.get(attribute):
                 reader.counts[f"label {attribute}"] += 1
@@ -184,7 +189,8 @@ def read_nodes(reader: ReadState, view: View, node_els: list[etree._Element], mo
         if extra is not None:
             extra.apply(node)
         model.load_node(view.id, node)
-        stack.extend((c, identifier) for c in reversed(groups[Q_NODE]))
+        if groups is not None:
+            stack.extend((c, identifier) for c in reversed(groups[Q_NODE]))
 
 
 def read_connections(reader: ReadState, view: View, conn_els: list[etree._Element],
@@ -214,19 +220,20 @@ def read_connections(reader: ReadState, view: View, conn_els: list[etree._Elemen
             continue
         conn = Connection(id=identifier, source=source, target=target,
                           relationship_id=relationship_id)
-        groups = reader.children(el, Q_BEND, Q_STYLE, Q_LABEL, Q_DOC, Q_SRC_ATT, Q_TGT_ATT,
-                                 Q_VIEWREF)
-        reader.read_diagram_texts(conn, groups)
-        bendpoints = groups[Q_BEND]
-        if len(bendpoints) > limits.MAX_BENDPOINTS:
-            reader.counts["bendpoints"] += len(bendpoints) - limits.MAX_BENDPOINTS
-            bendpoints = bendpoints[:limits.MAX_BENDPOINTS]
-        conn.bendpoints = [(_coordinate(reader, b, "x", dx), _coordinate(reader, b, "y", dy))
-                           for b in bendpoints]
-        if groups[Q_STYLE]:
-            conn.style = read_style(groups[Q_STYLE][-1], reader.counts)
-        reader.counts["attachment"] += len(groups[Q_SRC_ATT]) + len(groups[Q_TGT_ATT])
-        reader.counts["connection viewRef"] += len(groups[Q_VIEWREF])
+        if len(el):  # (most connections hold nothing: nothing to group)
+            groups = reader.children(el, Q_BEND, Q_STYLE, Q_LABEL, Q_DOC, Q_SRC_ATT,
+                                     Q_TGT_ATT, Q_VIEWREF)
+            reader.read_diagram_texts(conn, groups)
+            bendpoints = groups[Q_BEND]
+            if len(bendpoints) > limits.MAX_BENDPOINTS:
+                reader.counts["bendpoints"] += len(bendpoints) - limits.MAX_BENDPOINTS
+                bendpoints = bendpoints[:limits.MAX_BENDPOINTS]
+            conn.bendpoints = [(_coordinate(reader, b, "x", dx),
+                                _coordinate(reader, b, "y", dy)) for b in bendpoints]
+            if groups[Q_STYLE]:
+                conn.style = read_style(groups[Q_STYLE][-1], reader.counts)
+            reader.counts["attachment"] += len(groups[Q_SRC_ATT]) + len(groups[Q_TGT_ATT])
+            reader.counts["connection viewRef"] += len(groups[Q_VIEWREF])
         extra = extras.connections.get(identifier)
         if extra is not None:
             extra.apply_style(conn.style)

@@ -15,15 +15,19 @@ Why it works this way:
 - What the program does not model (attachment points of connections, viewpoint
   definitions, extension attributes, values in extra languages...) is listed in
   ``model.load_report`` instead of being silently dropped or crashing the import.
-- Speed: one pass to index ids, one to build; the model is filled through the primitives
-  (no commands, no rule checks), and no per-object scan of a view is ever made. Attributes
+- Speed: one walk over every XML element (:mod:`.oef_read_scan`) notes what the reference
+  check asks and reads the usual elements, relationships and folder items on the way;
+  after the check the build adds those to the model through its bulk loaders (no
+  commands, no rule checks) and reads the rest (header, views, folders, anything of an
+  unusual shape) from the tree. No per-object scan of a view is ever made. Attributes
   are looked up by name or listed by name only: lxml lists their values in quadratic time
   (``benchmarks/bench_oef_scale.py`` keeps an eye on both).
 
 The parts live in their own modules: :mod:`.oef_read_common` (tags, error, the import's
 state and text helpers), :mod:`.oef_read_format` (what a file that is not exchange XML 3.x
 is, and what reads it), :mod:`.oef_read_checks` (parse, ids, references, XSD),
-:mod:`.oef_read_concepts` (properties, metadata, elements, relationships),
+:mod:`.oef_read_scan` (the one walk that gathers what the checks ask and reads the usual
+concepts), :mod:`.oef_read_concepts` (properties, metadata, elements, relationships),
 :mod:`.oef_read_views` (views, nodes, connections, styles), :mod:`.oef_read_extras` (this
 program's view extras, checked) and :mod:`.oef_read_folders` (organizations). What the file
 says that the model has no field for is kept by :mod:`.oef_file_facts`, which the writer
@@ -47,7 +51,12 @@ from ..model.collector import collection_paused
 from ..model.concepts import Folder
 from ..model.errors import ModelError
 from ..model.model import Model
-from .oef_file_facts import META_UNTAGGED, META_VERSION, store_top_level_refs
+from .oef_file_facts import (
+    META_UNTAGGED,
+    META_VERSION,
+    PropertyDefinition,
+    store_top_level_refs,
+)
 from .oef_read_checks import (
     XSD_ENV,
     XSD_FILE,
@@ -58,8 +67,15 @@ from .oef_read_checks import (
     schema_dir,
 )
 from .oef_read_common import ExchangeImportError, ReadState
-from .oef_read_concepts import read_elements, read_metadata, read_propdefs, read_relationships
-from .oef_read_folders import read_folder
+from .oef_read_concepts import (
+    keep_propdefs,
+    read_elements,
+    read_metadata,
+    read_propdef_names,
+    read_relationships,
+)
+from .oef_read_folders import FolderPlans, read_folder
+from .oef_read_scan import Scanned, scan
 from .oef_read_views import read_views
 from .oef_style import read_style
 from .oef_vocabulary import (
@@ -67,14 +83,12 @@ from .oef_vocabulary import (
     PROP_GENERATED_FOLDERS,
     PROP_METADATA_PREFIX,
     Q_DOC,
-    Q_ELEMENTS,
     Q_ITEM,
     Q_LABEL,
     Q_METADATA,
     Q_NAME,
     Q_ORGS,
     Q_PROPS,
-    Q_RELS,
     Q_VALUE,
     Q_VIEWS,
     XML_LANG,
@@ -103,13 +117,14 @@ def file_language(root: etree._Element) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
-def build(reader: ReadState, root: etree._Element) -> Model:
+def build(reader: ReadState, root: etree._Element, scanned: Scanned,
+          definitions: list[PropertyDefinition]) -> Model:
     """The model of a checked file: its header (names, language, metadata, properties),
-    then concepts, views and folders in that order, since each may refer to the ones
-    before; the report of what was left out becomes ``model.load_report``."""
+    then concepts (those ``scanned`` read, and the others), views and folders in that
+    order, since each may refer to the ones before; the report of what was left out
+    becomes ``model.load_report``."""
     names = [c for c in root if c.tag == Q_NAME]
     metadata = root.find(Q_METADATA)
-    reader.lang = file_language(root)
     model = Model(id=root.get("identifier"))  # in the program's default language, unless:
     if reader.lang:
         model.language = reader.lang
@@ -121,7 +136,7 @@ def build(reader: ReadState, root: etree._Element) -> Model:
     if root.get("version") is not None:
         model.metadata[META_VERSION] = reader.text_of(root.get("version", ""),
                                                       limits.MAX_NAME_LENGTH)
-    read_propdefs(reader, root, model)
+    keep_propdefs(reader, definitions, model)
     generated_folders = None
     for key, value in reader.properties(list(root.iterchildren(Q_PROPS)),
                                          tr("the model")):
@@ -133,12 +148,12 @@ def build(reader: ReadState, root: etree._Element) -> Model:
             model.properties.append((key, value))
     if metadata is not None:
         read_metadata(reader, metadata, model)
-    for holder in root.iterchildren(Q_ELEMENTS):  # one in the schema; more are read too
-        read_elements(reader, holder, model)
-    read_relationships(reader, list(root.iterchildren(Q_RELS)), model)
+    for elements in scanned.elements:  # one <elements> in the schema; more are read too
+        read_elements(reader, elements, model)
+    read_relationships(reader, scanned.relationships, root, model)
     for views in root.iterchildren(Q_VIEWS):
         read_views(reader, views, model)
-    folders, top_level_refs = read_organizations(reader, root, model)
+    folders, top_level_refs = read_organizations(reader, root, model, scanned.folders)
     if top_level_refs or generated_folders is None or (
             generated_folders != folders_fingerprint(folders)):
         model.folders = folders
@@ -148,10 +163,12 @@ def build(reader: ReadState, root: etree._Element) -> Model:
     return model
 
 
-def read_organizations(reader: ReadState, root: etree._Element, model: Model
+def read_organizations(reader: ReadState, root: etree._Element, model: Model,
+                       plans: FolderPlans | None = None
                        ) -> tuple[list[Folder], list[tuple[int, str]]]:
     """The folders under ``<organizations>``, and the references filed directly there
-    with their position among the top-level items (kept so export puts them back)."""
+    with their position among the top-level items (kept so export puts them back);
+    ``plans``: what the scan noted of each folder."""
     folders: list[Folder] = []
     refs: list[tuple[int, str]] = []
     position = 0
@@ -170,7 +187,7 @@ def read_organizations(reader: ReadState, root: etree._Element, model: Model
                         "Folder item at line {line}: {ref} is not an element, relationship "
                         "or view and was not imported", line=item.sourceline, ref=ref))
                 continue
-            folder = read_folder(reader, item, model, None)
+            folder = read_folder(reader, item, model, None, plans=plans)
             if folder is not None:
                 folders.append(folder)
                 position += 1
@@ -191,10 +208,13 @@ def read_exchange_bytes(data: bytes, name: str = "<memory>") -> Model:
 def _read(data: bytes, name: str) -> Model:
     reader = ReadState(data, name)
     root = parse(reader)
-    check_references(reader, root)
+    reader.lang = file_language(root)
+    definitions = read_propdef_names(reader, root)
+    scanned = scan(reader, root)
+    check_references(reader, root, scanned.references)
     check_schema(reader, root, exchange_schema())
     try:
-        model = build(reader, root)
+        model = build(reader, root, scanned, definitions)
     except ExchangeImportError:
         raise
     except ModelError as exc:  # the model refused something the checks let through

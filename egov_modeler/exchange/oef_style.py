@@ -94,7 +94,11 @@ def write_style(parent: etree._Element, style: Style) -> dict[str, Any]:
 def _number(value: str | None) -> float | None:
     """A finite decimal number as the schema writes it, else ``None`` (text, NaN,
     Infinity, or digits too many to be finite)."""
-    if value is None or not _DECIMAL.match(value):
+    if value is None:
+        return None
+    if value.isdigit() and value.isascii() and len(value) <= 15:  # the usual "12"
+        return float(value)
+    if not _DECIMAL.match(value):
         return None
     number = float(value)
     return number if math.isfinite(number) else None
@@ -102,6 +106,9 @@ def _number(value: str | None) -> float | None:
 
 def _byte(value: str | None) -> int | None:
     """A colour component: a whole number from 0 to 255, else ``None``."""
+    if value is not None and len(value) <= 3 and value.isdigit() and value.isascii():
+        whole = int(value)  # the usual "255", without the general parse
+        return whole if whole <= 255 else None
     number = _number(value)
     return int(number) if number is not None and number.is_integer() and (
         0 <= number <= 255) else None
