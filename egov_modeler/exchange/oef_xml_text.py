@@ -1,13 +1,15 @@
 """XML written as text, escaped exactly as lxml serialises it.
 
-Why: the exchange writer builds the bulk of a large file (20,000 elements, 40,000
-relationships, 60,000 folder items) as text instead of as an lxml tree; making an lxml
-element per XML element took thirteen times as long as serialising the finished tree
-(issue 19). What is written here must be what lxml would have written for the same tree
-(``pretty_print`` indentation of two spaces a level, the same escapes), so the file does
-not depend on which way a part was made. Texts reach these functions already freed of the
-characters XML cannot hold (:func:`.oef_vocabulary.xml_text`); :func:`encoded` refuses
-the rest (an identifier, say) as lxml would have.
+Why: the exchange writer builds the whole file (20,000 elements, 40,000 relationships,
+60,000 folder items) as text instead of as an lxml tree; making an lxml element per XML
+element took thirteen times as long as serialising the finished tree (issue 19). What is
+written here must be what lxml would have written for the same tree (``pretty_print``
+indentation of two spaces a level, the same escapes), so files stay byte for byte what
+earlier versions wrote and any tool that compares them sees no change. A text XML cannot
+carry (a control character pasted from another program) is not searched for here:
+:func:`encoded` finds it in the finished file, refused as lxml would refuse it, and the
+writer then frees the texts of it (:func:`.oef_vocabulary.xml_text`); an identifier that
+holds one stays refused.
 """
 
 from __future__ import annotations
@@ -42,6 +44,12 @@ def attribute(value: str) -> str:
     return _ATTRIBUTE_SPECIAL.sub(lambda match: _ATTRIBUTE_ESCAPES[match.group()], value)
 
 
+def plain(value: str) -> bool:
+    """True when ``value`` is written in an attribute as it is (nothing to escape): one
+    search over many ids joined."""
+    return _ATTRIBUTE_SPECIAL.search(value) is None
+
+
 def encoded(written: str) -> bytes:
     """``written`` as UTF-8, refused with ``ValueError`` as lxml refuses it when it holds a
     character XML cannot carry (the file would open nowhere): a few passes of C over the
@@ -64,4 +72,15 @@ def indent(depth: int) -> str:
     return "  " * depth
 
 
-__all__ = ["attribute", "encoded", "indent", "text"]
+def close(out: list[str], opening: str, body: list[str], closing: str) -> None:
+    """An element as lxml writes it: ``<tag .../>`` when it has no children, else its
+    opening line, its children's lines and its closing line."""
+    if body:
+        out.append(f"{opening}>\n")
+        out += body
+        out.append(closing)
+    else:
+        out.append(f"{opening}/>\n")
+
+
+__all__ = ["attribute", "close", "encoded", "indent", "plain", "text"]

@@ -1,0 +1,161 @@
+"""What every part of one exchange export shares: the model, the language its texts are
+written in, the property definitions met on the way, and the small pieces (texts in
+several languages, property lists, ids) written as text.
+
+Why one object: property definition ids are handed out in the order properties are met
+in the file (model, elements, relationships, views), and the definitions section written
+after them must list exactly those; the escapes of values met thousands of times (types,
+property references) are worked out once per export.
+"""
+
+from __future__ import annotations
+
+from ..model.model import Model
+from . import oef_file_facts as facts
+from .oef_vocabulary import xml_text
+from .oef_xml_text import attribute, indent, plain, text
+
+
+def _cleaned_text(value: str) -> str:
+    return text(xml_text(value))
+
+
+class TextWriter:
+    """One export: the model, its language, the property definitions met on the way."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        #: The language main texts are written in; none for a model whose file named none.
+        untagged = facts.text_fact(model, facts.META_UNTAGGED) == "true"
+        self.lang = "" if untagged else model.language or ""
+        self.used_ids = _all_ids(model)
+        self.prop_ids: dict[str, str] = {}
+        self._next_prop = 1
+        #: The definitions the imported file had, by key (first one wins), their ids
+        #: reserved so a new definition never takes one.
+        self.file_definitions: dict[str, facts.PropertyDefinition] = {}
+        #: Archi's specialization definition, when some concept is specialized and no
+        #: object of the model already has that id (then it is an ordinary property).
+        self.specialization_id: str | None = None
+        self.specialized = False
+        if facts.SPECIALIZATION_ID not in self.used_ids:
+            self.used_ids.add(facts.SPECIALIZATION_ID)
+            self.specialization_id = facts.SPECIALIZATION_ID
+        for definition in facts.definitions(model):
+            if definition.identifier not in self.used_ids:
+                self.file_definitions.setdefault(definition.key, definition)
+                self.used_ids.add(definition.identifier)
+        #: `` xml:lang="…"`` of the texts in the model's language (empty when it has none).
+        self.lang_attribute = f' xml:lang="{attribute(self.lang)}"' if self.lang else ""
+        #: No id of the model holds a character to escape (one search over all of them):
+        #: ids, ends and references are then written as they are.
+        self.plain_ids = plain("".join(self.used_ids))
+        #: True once a text turned out to hold a character XML cannot carry: the file is
+        #: then written again with every text freed of them (:func:`xml_text`, which logs
+        #: what it drops). Searching every text for them first took a tenth of the export.
+        self.cleaning = False
+        #: A text as element content: escaped, and freed of those characters when
+        #: :attr:`cleaning`.
+        self.content = text
+        #: The reference model of each catalog component met (see the concepts' writer).
+        self.reference_models: dict[str, str | None] = {}
+        #: Attribute values met many times (types, property references), escaped once.
+        self._escaped: dict[str, str] = {}
+        #: The opening lines of a property, by depth and key (see :meth:`property_lines`).
+        self._property_openings: dict[int, dict[str, str]] = {}
+
+    def clean_texts(self) -> None:
+        """From now on, free every text of the characters XML cannot hold."""
+        self.cleaning = True
+        self.content = _cleaned_text
+
+    def clean(self, value: str) -> str:
+        """``value`` freed of the characters XML cannot hold when :attr:`cleaning`."""
+        return xml_text(value) if self.cleaning else value
+
+    def prop_id(self, key: str) -> str:
+        """The propertyDefinition id of ``key``: the one the imported file gave it, else
+        one made on first use, never clashing."""
+        found = self.prop_ids.get(key)
+        if found is None and key in self.file_definitions:
+            found = self.prop_ids[key] = self.file_definitions[key].identifier
+        if found is None:
+            while f"propid-{self._next_prop}" in self.used_ids:
+                self._next_prop += 1
+            found = f"propid-{self._next_prop}"
+            self._next_prop += 1
+            self.prop_ids[key] = found
+        return found
+
+    def ident(self, value: str) -> str:
+        """An id (or a reference to one) as an attribute value."""
+        return value if self.plain_ids else attribute(value)
+
+    def repeated(self, value: str) -> str:
+        """An attribute value that recurs (a type, a property reference), escaped."""
+        found = self._escaped.get(value)
+        if found is None:
+            found = self._escaped[value] = attribute(value)
+        return found
+
+    # -------------------------------------------------------------- small pieces
+    def lang_lines(self, out: list[str], depth: int, tag: str, main: str,
+                   others: dict[str, str], required: bool = False) -> None:
+        """``main`` in the model's language, then the other languages, sorted.
+
+        An empty ``main`` is still written when other languages follow, so that the reader
+        does not promote another language's text to the main one."""
+        if others:
+            others = {k: v for k, v in others.items() if k and k != self.lang}
+        pad = indent(depth)
+        content = self.content
+        if main or required or others:
+            out.append(f"{pad}<{tag}{self.lang_attribute}>{content(main)}</{tag}>\n")
+        for language in sorted(others) if others else ():
+            out.append(f'{pad}<{tag} xml:lang="{self.repeated(language)}">'
+                       f"{content(others[language])}</{tag}>\n")
+
+    def property_lines(self, out: list[str], depth: int, props: list[tuple[str, str]],
+                       specialization: str | None = None) -> None:
+        """``props`` in order, then a concept's ``specialization`` as Archi writes it, as
+        ``<properties>`` ``depth`` levels below the root (nothing when there are none)."""
+        if not props and not specialization:
+            return
+        openings = self._property_openings.get(depth)
+        if openings is None:
+            openings = self._property_openings[depth] = {}
+        pad1 = indent(depth + 1)
+        content = self.content
+        closing = f"</value>\n{pad1}</property>\n"
+        out.append(f"{indent(depth)}<properties>\n")
+        for key, value in props:
+            opening = openings.get(key)
+            if opening is None:
+                opening = openings[key] = self._property_opening(self.prop_id(key), depth)
+            out.append(f"{opening}{content(value)}{closing}")
+        if specialization:
+            if self.specialization_id is not None:
+                self.specialized = True
+                ref = self.specialization_id
+            else:  # the id is taken by an object: an ordinary property then
+                ref = self.prop_id(facts.SPECIALIZATION_NAME)
+            out.append(f"{self._property_opening(ref, depth)}{content(specialization)}"
+                       f"{closing}")
+        out.append(f"{indent(depth)}</properties>\n")
+
+    def _property_opening(self, ref: str, depth: int) -> str:
+        return (f'{indent(depth + 1)}<property propertyDefinitionRef="{self.repeated(ref)}">'
+                f"\n{indent(depth + 2)}<value{self.lang_attribute}>")
+
+
+def _all_ids(model: Model) -> set[str]:
+    """Every id of the model (property definitions made here must not take one)."""
+    ids = {model.id}
+    ids.update(e.id for e in model.elements)
+    ids.update(r.id for r in model.relationships)
+    for view in model.views:
+        ids.add(view.id)
+        ids.update(view.nodes)
+        ids.update(view.connections)
+    ids.update(f.id for f in model.iter_folders() if f.id)
+    return ids
