@@ -10,6 +10,8 @@ property references) are worked out once per export.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from ..model.model import Model
 from . import oef_file_facts as facts
 from .oef_vocabulary import xml_text
@@ -28,7 +30,9 @@ class TextWriter:
         #: The language main texts are written in; none for a model whose file named none.
         untagged = facts.text_fact(model, facts.META_UNTAGGED) == "true"
         self.lang = "" if untagged else model.language or ""
-        self.used_ids = _all_ids(model)
+        #: Ids no property definition made here may take, besides the model's own (the
+        #: specialization's, the imported file's definitions'; see :meth:`_taken`).
+        self.reserved: set[str] = set()
         self.prop_ids: dict[str, str] = {}
         self._next_prop = 1
         #: The definitions the imported file had, by key (first one wins), their ids
@@ -38,18 +42,18 @@ class TextWriter:
         #: object of the model already has that id (then it is an ordinary property).
         self.specialization_id: str | None = None
         self.specialized = False
-        if facts.SPECIALIZATION_ID not in self.used_ids:
-            self.used_ids.add(facts.SPECIALIZATION_ID)
+        if not self._taken(facts.SPECIALIZATION_ID):
+            self.reserved.add(facts.SPECIALIZATION_ID)
             self.specialization_id = facts.SPECIALIZATION_ID
         for definition in facts.definitions(model):
-            if definition.identifier not in self.used_ids:
+            if not self._taken(definition.identifier):
                 self.file_definitions.setdefault(definition.key, definition)
-                self.used_ids.add(definition.identifier)
+                self.reserved.add(definition.identifier)
         #: `` xml:lang="…"`` of the texts in the model's language (empty when it has none).
         self.lang_attribute = f' xml:lang="{attribute(self.lang)}"' if self.lang else ""
         #: No id of the model holds a character to escape (one search over all of them):
         #: ids, ends and references are then written as they are.
-        self.plain_ids = plain("".join(self.used_ids))
+        self.plain_ids = plain("".join(_all_ids(model))) and plain("".join(self.reserved))
         #: True once a text turned out to hold a character XML cannot carry: the file is
         #: then written again with every text freed of them (:func:`xml_text`, which logs
         #: what it drops). Searching every text for them first took a tenth of the export.
@@ -80,12 +84,22 @@ class TextWriter:
         if found is None and key in self.file_definitions:
             found = self.prop_ids[key] = self.file_definitions[key].identifier
         if found is None:
-            while f"propid-{self._next_prop}" in self.used_ids:
+            while self._taken(f"propid-{self._next_prop}"):
                 self._next_prop += 1
             found = f"propid-{self._next_prop}"
             self._next_prop += 1
             self.prop_ids[key] = found
         return found
+
+    def _taken(self, identifier: str) -> bool:
+        """True when an object of the model or a definition already has ``identifier``
+        (asked a few times per export: look-ups, not a set of every id)."""
+        model = self.model
+        return (identifier in self.reserved or identifier == model.id
+                or model.has_concept(identifier) or model.has_view(identifier)
+                or any(identifier in view.nodes or identifier in view.connections
+                       for view in model.views)
+                or any(folder.id == identifier for folder in model.iter_folders()))
 
     def ident(self, value: str) -> str:
         """An id (or a reference to one) as an attribute value."""
@@ -148,14 +162,13 @@ class TextWriter:
                 f"\n{indent(depth + 2)}<value{self.lang_attribute}>")
 
 
-def _all_ids(model: Model) -> set[str]:
-    """Every id of the model (property definitions made here must not take one)."""
-    ids = {model.id}
-    ids.update(e.id for e in model.elements)
-    ids.update(r.id for r in model.relationships)
+def _all_ids(model: Model) -> list[str]:
+    """Every id of the model, each list of them joined (what is written as an id or a
+    reference to one)."""
+    get_id = attrgetter("id")
+    ids = [model.id, "".join(map(get_id, model.elements)),
+           "".join(map(get_id, model.relationships))]
     for view in model.views:
-        ids.add(view.id)
-        ids.update(view.nodes)
-        ids.update(view.connections)
-    ids.update(f.id for f in model.iter_folders() if f.id)
+        ids += (view.id, "".join(view.nodes), "".join(view.connections))
+    ids += [f.id for f in model.iter_folders() if f.id]
     return ids

@@ -105,9 +105,11 @@ def default_folders(model: Model) -> list[Folder]:
 
 
 def organization_lines(w: TextWriter, out: list[str], folders: list[Folder],
-                       top_level_refs: list[tuple[int, str]], known: set[str]) -> None:
+                       top_level_refs: list[tuple[int, str]], known: set[str] | None) -> None:
     """``<organizations>``: the folders, and the references a file kept at the top level
-    each back at its place; references to what the model does not hold are left out."""
+    each back at its place; references to what the model does not hold (not in
+    ``known``: its concepts and views) are left out. ``known`` is ``None`` for the
+    generated folders (:func:`default_folders`), made of the model's own ids."""
     if not folders and not top_level_refs:
         return
     items: list[str] = []
@@ -116,14 +118,14 @@ def organization_lines(w: TextWriter, out: list[str], folders: list[Folder],
         folder_lines(w, item, 2, folder, known)
         items.append("".join(item))
     for position, ref in top_level_refs:  # in order: each lands where it was
-        if ref in known:
+        if known is None or ref in known:
             items.insert(position, f'    <item identifierRef="{w.ident(ref)}"/>\n')
     if items:
         out += ["  <organizations>\n", *items, "  </organizations>\n"]
 
 
 def folder_lines(w: TextWriter, out: list[str], depth: int, folder: Folder,
-                 known: set[str]) -> None:
+                 known: set[str] | None) -> None:
     """One folder ``<item>``: its labels, documentation, sub-folders and references."""
     pad = indent(depth)
     opening = (f'{pad}<item identifier="{w.ident(folder.id)}"' if folder.id
@@ -135,13 +137,13 @@ def folder_lines(w: TextWriter, out: list[str], depth: int, folder: Folder,
         folder_lines(w, body, depth + 1, child, known)
     refs = folder.refs
     ref_line = f'{indent(depth + 1)}<item identifierRef="'
-    if w.plain_ids and known.issuperset(refs):  # the usual: one join for them all
+    if w.plain_ids and (known is None or known.issuperset(refs)):  # one join for them all
         if refs:
             between = f'"/>\n{ref_line}'
             body.append(f'{ref_line}{between.join(refs)}"/>\n')
     else:
         for ref in refs:
-            if ref in known:
+            if known is None or ref in known:
                 body.append(f'{ref_line}{w.ident(ref)}"/>\n')
             else:
                 log.warning("folder %s: reference to missing %s not written",

@@ -68,21 +68,22 @@ def _document(w: TextWriter) -> list[str]:
     folders = m.folders
     top_level_refs = facts.top_level_refs(m)
     props = model_properties(m)
-    if not folders and not top_level_refs:
+    elements, relationships, views = m.elements, m.relationships, m.views
+    known: set[str] | None = None  # generated folders hold only the model's own ids
+    if folders or top_level_refs:
+        known = {e.id for e in elements}
+        known.update(r.id for r in relationships)
+        known.update(v.id for v in views)
+    else:
         folders = default_folders(m)
         if folders:
             props.append((PROP_GENERATED_FOLDERS, folders_fingerprint(folders)))
     w.property_lines(head, 1, props)
     metadata_lines(w, head)
-    elements, relationships, views = m.elements, m.relationships, m.views
     concepts: list[str] = []
     element_lines(w, concepts, elements)
     relationship_lines(w, concepts, relationships)
-    if folders or top_level_refs:
-        known = {e.id for e in elements}
-        known.update(r.id for r in relationships)
-        known.update(v.id for v in views)
-        organization_lines(w, concepts, folders, top_level_refs, known)
+    organization_lines(w, concepts, folders, top_level_refs, known)
     diagrams: list[str] = []
     views_lines(w, diagrams, views)
     definitions: list[str] = []
