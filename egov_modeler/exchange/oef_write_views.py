@@ -25,13 +25,16 @@ log = logging.getLogger(__name__)
 
 
 def views_lines(w: TextWriter, out: list[str], views: list[View]) -> None:
-    """``<views>`` with every view (nothing when there are none)."""
+    """``<views>`` with every view (nothing when there are none), each view's lines
+    joined into one text."""
     if not views:
         return
     styles = StyleTexts()
     out.append("  <views>\n    <diagrams>\n")
     for view in views:
-        view_lines(w, out, view, styles)
+        lines: list[str] = []
+        view_lines(w, lines, view, styles)
+        out.append("".join(lines))
     out.append("    </diagrams>\n  </views>\n")
 
 
