@@ -18,6 +18,10 @@ from ..model.views import Style
 from .oef_style import write_style
 from .oef_xml_text import attribute, indent
 
+#: The fields of the default style, and what it is written as (nothing).
+_DEFAULT = tuple(Style().__dict__.values())
+_NOTHING: tuple[str, dict[str, Any]] = ("", {})
+
 
 class StyleTexts:
     """The ``<style>`` lines and the extras of each style met, by style and depth."""
@@ -26,10 +30,13 @@ class StyleTexts:
         self._made: dict[tuple[Any, ...], tuple[str, dict[str, Any]]] = {}
 
     def lines(self, style: Style, depth: int) -> tuple[str, dict[str, Any]]:
-        """The ``<style>`` element ``depth`` levels below the root as text (empty when the
-        format cannot say any of it) and the fields it could not hold exactly (they go
-        into the view's extras; the caller must not change them)."""
+        """The ``<style>`` element ``depth`` levels below the root as text (empty for the
+        default style, or when the format cannot say any of it) and the fields it could
+        not hold exactly (they go into the view's extras; the caller must not change
+        them)."""
         values = tuple(style.__dict__.values())
+        if values == _DEFAULT:
+            return _NOTHING
         if 0 in values:  # 0, 0.0 and -0.0 are one key but -0.0 is kept apart in extras
             return _made(style, depth)
         key = (depth, values, tuple(map(type, values)))  # 1 and 1.0 are written apart

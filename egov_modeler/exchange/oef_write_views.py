@@ -15,11 +15,11 @@ import logging
 from typing import Any
 
 from ..model.serialization import defaults_to_dict
-from ..model.views import NODE_CONTAINER, NODE_LABEL, NODE_LEGEND, Connection, Node, View
+from ..model.views import NODE_CONTAINER, NODE_ELEMENT, NODE_LABEL, NODE_LEGEND, Node, View
 from .oef_vocabulary import PROP_VIEW_EXTRAS
 from .oef_write_common import TextWriter
 from .oef_write_style import StyleTexts
-from .oef_xml_text import attribute, close, indent
+from .oef_xml_text import attribute, close
 
 log = logging.getLogger(__name__)
 
@@ -48,117 +48,126 @@ def view_lines(w: TextWriter, out: list[str], view: View, styles: StyleTexts) ->
     w.lang_lines(head, 4, "name", view.name, view.names, required=True)
     w.lang_lines(head, 4, "documentation", view.documentation, view.documentations)
     extras, dx, dy = _view_extras(view)
-    children = _children(view)
-    node_extras: dict[str, Any] = {}
     body: list[str] = []
-    stack: list[tuple[Node, int] | str] = [(n, 4) for n in reversed(children.get(None, []))]
-    while stack:  # depth first, without recursion (a file may nest deeply)
-        item = stack.pop()
-        if isinstance(item, str):  # the closing line of a node with nested nodes
-            body.append(item)
-            continue
-        node, depth = item
-        node_opening, own, extra = _node_text(w, node, depth, dx, dy, styles)
-        if extra:
-            node_extras[node.id] = extra
-        closing = f"{indent(depth)}</node>\n"
-        kids = children.get(node.id)
-        if kids and node.kind in (NODE_LABEL, NODE_LEGEND):  # a Label holds no nodes
-            log.warning("label node %s has children; they are written beside it", node.id)
-            close(body, node_opening, own, closing)
-            stack.extend((k, depth) for k in reversed(kids))
-        elif kids:
-            body.append(f"{node_opening}>\n")
-            body += own
-            stack.append(closing)
-            stack.extend((k, depth + 1) for k in reversed(kids))
-        else:
-            close(body, node_opening, own, closing)
-    conn_extras: dict[str, Any] = {}
-    for conn in view.connections.values():
-        extra = _connection_text(w, body, conn, dx, dy, styles)
-        if extra:
-            conn_extras[conn.id] = extra
+    node_extras = _node_lines(w, body, view, dx, dy, styles)
+    conn_extras = _connection_lines(w, body, view, dx, dy, styles)
     props = _view_properties(view, extras, node_extras, conn_extras)
     w.property_lines(head, 4, props)
     close(out, opening, head + body, "      </view>\n")
 
 
-def _node_text(w: TextWriter, node: Node, depth: int, dx: int, dy: int,
-               styles: StyleTexts) -> tuple[str, list[str], dict[str, Any]]:
-    """A node as text: the opening tag (unclosed), the lines of its own children (label,
-    documentation, style, view reference) and its extras."""
-    extra: dict[str, Any] = {}
-    ident = w.ident
-    kind = node.kind
-    if node.element_id is not None:
-        what = f'xsi:type="Element" elementRef="{ident(node.element_id)}"'
-        if kind != "element":
-            extra["kind"] = kind
-    elif kind in (NODE_LABEL, NODE_LEGEND):
-        what = 'xsi:type="Label"'  # a legend: a label with its title, kind kept
-        if kind != NODE_LABEL:
-            extra["kind"] = kind
-    else:
-        what = 'xsi:type="Container"'
-        if kind != NODE_CONTAINER:
-            extra["kind"] = kind
-    w_, h_ = node.w, node.h
-    opening = (f'{indent(depth)}<node identifier="{ident(node.id)}" {what} '
-               f'x="{node.x + dx}" y="{node.y + dy}" w="{max(w_, 1)}" h="{max(h_, 1)}"')
-    if w_ < 1:
-        extra["w"] = w_
-    if h_ < 1:
-        extra["h"] = h_
-    own: list[str] = []
-    if node.label or node.labels:
-        w.lang_lines(own, depth + 1, "label", node.label, node.labels)
-    if node.documentation:
-        w.lang_lines(own, depth + 1, "documentation", node.documentation, {})
-    style = node.style
-    if not style.is_default():
-        written, lost = styles.lines(style, depth + 1)
+def _node_lines(w: TextWriter, out: list[str], view: View, dx: int, dy: int,
+                styles: StyleTexts) -> dict[str, Any]:
+    """The view's nodes, nested, depth first (without recursion: a file may nest
+    deeply), each with its label, documentation, style and view reference; returns the
+    nodes' extras by id."""
+    children = _children(view)
+    node_extras: dict[str, Any] = {}
+    plain, style_text, lang_lines = w.plain_ids, styles.lines, w.lang_lines
+    stack: list[tuple[Node, int] | str] = [(n, 4) for n in reversed(children.get(None, []))]
+    pop, push, append = stack.pop, stack.append, out.append
+    while stack:
+        item = pop()
+        if isinstance(item, str):  # the closing line of a node with nested nodes
+            append(item)
+            continue
+        node, depth = item
+        extra: dict[str, Any] = {}
+        node_id, kind, element_id = node.id, node.kind, node.element_id
+        if element_id is not None:
+            what = ('xsi:type="Element" elementRef="'
+                    f'{element_id if plain else attribute(element_id)}"')
+            if kind != NODE_ELEMENT:
+                extra["kind"] = kind
+        elif kind in (NODE_LABEL, NODE_LEGEND):
+            what = 'xsi:type="Label"'  # a legend: a label with its title, kind kept
+            if kind != NODE_LABEL:
+                extra["kind"] = kind
+        else:
+            what = 'xsi:type="Container"'
+            if kind != NODE_CONTAINER:
+                extra["kind"] = kind
+        width, height, pad = node.w, node.h, "  " * depth
+        opening = (f'{pad}<node identifier="{node_id if plain else attribute(node_id)}" '
+                   f'{what} x="{node.x + dx}" y="{node.y + dy}" w="{max(width, 1)}" '
+                   f'h="{max(height, 1)}"')
+        if width < 1:
+            extra["w"] = width
+        if height < 1:
+            extra["h"] = height
+        own: list[str] = []
+        if node.label or node.labels:
+            lang_lines(own, depth + 1, "label", node.label, node.labels)
+        if node.documentation:
+            lang_lines(own, depth + 1, "documentation", node.documentation, {})
+        written, lost = style_text(node.style, depth + 1)
         if written:
             own.append(written)
         if lost:
             extra["style"] = lost
-    if node.view_ref:
-        own.append(f'{indent(depth + 1)}<viewRef ref="{attribute(node.view_ref)}"/>\n')
-    if node.layer:
-        extra["layer"] = node.layer
-    return opening, own, extra
+        if node.view_ref:
+            own.append(f'{pad}  <viewRef ref="{attribute(node.view_ref)}"/>\n')
+        if node.layer:
+            extra["layer"] = node.layer
+        if extra:
+            node_extras[node_id] = extra
+        kids = children.get(node_id)
+        if kids and kind in (NODE_LABEL, NODE_LEGEND):  # a Label holds no nodes
+            log.warning("label node %s has children; they are written beside it", node_id)
+            close(out, opening, own, f"{pad}</node>\n")
+            stack.extend((k, depth) for k in reversed(kids))
+        elif kids:
+            append(f"{opening}>\n")
+            out += own
+            push(f"{pad}</node>\n")
+            stack.extend((k, depth + 1) for k in reversed(kids))
+        elif own:
+            append(f"{opening}>\n{''.join(own)}{pad}</node>\n")
+        else:
+            append(f"{opening}/>\n")
+    return node_extras
 
 
-def _connection_text(w: TextWriter, out: list[str], conn: Connection, dx: int, dy: int,
-                     styles: StyleTexts) -> dict[str, Any]:
-    """A connection written as text into ``out``; returns its extras."""
-    ident = w.ident
-    if conn.relationship_id is not None:
-        opening = (f'        <connection identifier="{ident(conn.id)}" '
-                   f'xsi:type="Relationship" relationshipRef="{ident(conn.relationship_id)}"'
-                   f' source="{ident(conn.source)}" target="{ident(conn.target)}"')
-    else:
-        opening = (f'        <connection identifier="{ident(conn.id)}" xsi:type="Line" '
-                   f'source="{ident(conn.source)}" target="{ident(conn.target)}"')
-    extra: dict[str, Any] = {}
-    own: list[str] = []
-    if conn.label or conn.labels:
-        w.lang_lines(own, 5, "label", conn.label, conn.labels)
-    if conn.documentation:
-        w.lang_lines(own, 5, "documentation", conn.documentation, {})
-    style = conn.style
-    if not style.is_default():
-        written, lost = styles.lines(style, 5)
+def _connection_lines(w: TextWriter, out: list[str], view: View, dx: int, dy: int,
+                      styles: StyleTexts) -> dict[str, Any]:
+    """The view's connections, each with its label, documentation, style and
+    bendpoints; returns the connections' extras by id."""
+    conn_extras: dict[str, Any] = {}
+    plain, style_text, ident = w.plain_ids, styles.lines, w.ident
+    append = out.append
+    for conn in view.connections.values():
+        conn_id, source, target = conn.id, conn.source, conn.target
+        if not plain:
+            conn_id, source, target = attribute(conn_id), attribute(source), attribute(target)
+        if conn.relationship_id is not None:
+            opening = (f'        <connection identifier="{conn_id}" xsi:type="Relationship" '
+                       f'relationshipRef="{ident(conn.relationship_id)}" source="{source}" '
+                       f'target="{target}"')
+        else:
+            opening = (f'        <connection identifier="{conn_id}" xsi:type="Line" '
+                       f'source="{source}" target="{target}"')
+        extra: dict[str, Any] = {}
+        own: list[str] = []
+        if conn.label or conn.labels:
+            w.lang_lines(own, 5, "label", conn.label, conn.labels)
+        if conn.documentation:
+            w.lang_lines(own, 5, "documentation", conn.documentation, {})
+        written, lost = style_text(conn.style, 5)
         if written:
             own.append(written)
         if lost:
             extra["style"] = lost
-    if conn.router:
-        extra["router"] = conn.router
-    for x, y in conn.bendpoints:
-        own.append(f'          <bendpoint x="{x + dx}" y="{y + dy}"/>\n')
-    close(out, opening, own, "        </connection>\n")
-    return extra
+        if conn.router:
+            extra["router"] = conn.router
+        for x, y in conn.bendpoints:
+            own.append(f'          <bendpoint x="{x + dx}" y="{y + dy}"/>\n')
+        if own:
+            append(f"{opening}>\n{''.join(own)}        </connection>\n")
+        else:
+            append(f"{opening}/>\n")
+        if extra:
+            conn_extras[conn.id] = extra
+    return conn_extras
 
 
 def _view_extras(view: View) -> tuple[dict[str, Any], int, int]:
