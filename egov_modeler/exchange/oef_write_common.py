@@ -135,31 +135,47 @@ class TextWriter:
         ``<properties>`` ``depth`` levels below the root (nothing when there are none)."""
         if not props and not specialization:
             return
-        openings = self._property_openings.get(depth)
-        if openings is None:
-            openings = self._property_openings[depth] = {}
-        pad1 = indent(depth + 1)
-        content = self.content
-        closing = f"</value>\n{pad1}</property>\n"
+        openings, opening_of = self.property_openings(depth), self.property_opening
+        content, closing = self.content, property_closing(depth)
         out.append(f"{indent(depth)}<properties>\n")
         for key, value in props:
-            opening = openings.get(key)
-            if opening is None:
-                opening = openings[key] = self._property_opening(self.prop_id(key), depth)
-            out.append(f"{opening}{content(value)}{closing}")
+            out.append(f"{openings.get(key) or opening_of(key, depth)}{content(value)}"
+                       f"{closing}")
         if specialization:
             if self.specialization_id is not None:
                 self.specialized = True
-                ref = self.specialization_id
+                opening = self._property_opening(self.specialization_id, depth)
             else:  # the id is taken by an object: an ordinary property then
-                ref = self.prop_id(facts.SPECIALIZATION_NAME)
-            out.append(f"{self._property_opening(ref, depth)}{content(specialization)}"
-                       f"{closing}")
+                opening = self.property_opening(facts.SPECIALIZATION_NAME, depth)
+            out.append(f"{opening}{content(specialization)}{closing}")
         out.append(f"{indent(depth)}</properties>\n")
+
+    def property_openings(self, depth: int) -> dict[str, str]:
+        """The opening text of a property ``depth`` levels below the root, by key, for the
+        keys met so far (:meth:`property_opening` for a key not yet met)."""
+        found = self._property_openings.get(depth)
+        if found is None:
+            found = self._property_openings[depth] = {}
+        return found
+
+    def property_opening(self, key: str, depth: int) -> str:
+        """The ``<property>`` and ``<value>`` opening text of ``key`` (its definition id
+        handed out now if it is the first met: keys must be met in the file's order)."""
+        openings = self.property_openings(depth)
+        found = openings.get(key)
+        if found is None:
+            found = openings[key] = self._property_opening(self.prop_id(key), depth)
+        return found
 
     def _property_opening(self, ref: str, depth: int) -> str:
         return (f'{indent(depth + 1)}<property propertyDefinitionRef="{self.repeated(ref)}">'
                 f"\n{indent(depth + 2)}<value{self.lang_attribute}>")
+
+
+def property_closing(depth: int) -> str:
+    """What closes a property's value ``depth`` levels below the root (the properties'
+    own depth)."""
+    return f"</value>\n{indent(depth + 1)}</property>\n"
 
 
 def _all_ids(model: Model) -> list[str]:
