@@ -38,6 +38,7 @@ from typing import Any
 
 from lxml import etree
 
+from ..model.collector import collection_paused
 from ..model.model import Model
 from ..storage.atomic import write_atomically
 from . import oef_file_facts as facts
@@ -120,11 +121,12 @@ def exchange_bytes(model: Model) -> bytes:
     with every text freed of them (logged). An id XML cannot carry is refused with
     ``ValueError``, as lxml refuses it."""
     writer = TextWriter(model)
-    try:
-        return b"".join([encoded(part) for part in _document(writer)])
-    except ValueError:
-        writer.clean_texts()  # still: an id, refused as before
-        return b"".join([encoded(part) for part in _document(writer)])
+    with collection_paused():  # lists and tuples by the hundred thousand, none garbage
+        try:
+            return b"".join([encoded(part) for part in _document(writer)])
+        except ValueError:
+            writer.clean_texts()  # still: an id, refused as before
+            return b"".join([encoded(part) for part in _document(writer)])
 
 
 def write_exchange(model: Model, path: str | os.PathLike[str]) -> None:
