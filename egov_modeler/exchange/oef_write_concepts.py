@@ -27,19 +27,23 @@ def element_lines(w: TextWriter, out: list[str], elements: list[Element]) -> Non
     append = out.append
     append("  <elements>\n")
     name_open, content, plain = f"      <name{w.lang_attribute}>", w.content, w.plain_ids
+    doc_open = f"      <documentation{w.lang_attribute}>"
     repeated, reference_models = w.repeated, w.reference_models
     openings, opening_of, closing = w.property_openings(3), w.property_opening, (
         property_closing(3))
     for element in elements:
-        if (element.names or element.documentation or element.documentations
-                or element.specialization or element.type in _JUNCTIONS):
+        if (element.names or element.documentations or element.specialization
+                or element.type in _JUNCTIONS):
             _element_in_full(w, out, element)
             continue
-        # the usual: one name in the model's language, properties, provenance
+        # the usual: one name and documentation in the model's language, properties,
+        # provenance
         element_id, catalog_ref, layer = element.id, element.catalog_ref, element.layer
         head = (f'    <element identifier="{element_id if plain else attribute(element_id)}"'
                 f' xsi:type="{repeated(element.type)}">\n'
                 f"{name_open}{content(element.name)}</name>\n")
+        if element.documentation:
+            head += f"{doc_open}{content(element.documentation)}</documentation>\n"
         # each opening asked for in the file's order: a key met first gets the next id
         props = [f"{openings.get(key) or opening_of(key, 3)}{content(value)}{closing}"
                  for key, value in element.properties]
