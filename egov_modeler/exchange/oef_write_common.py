@@ -33,6 +33,7 @@ class TextWriter:
         #: Ids no property definition made here may take, besides the model's own (the
         #: specialization's, the imported file's definitions'; see :meth:`_taken`).
         self.reserved: set[str] = set()
+        self._placement_ids: set[str] | None = None
         self.prop_ids: dict[str, str] = {}
         self._next_prop = 1
         #: The definitions the imported file had, by key (first one wins), their ids
@@ -92,14 +93,20 @@ class TextWriter:
         return found
 
     def _taken(self, identifier: str) -> bool:
-        """True when an object of the model or a definition already has ``identifier``
-        (asked a few times per export: look-ups, not a set of every id)."""
+        """True when an object of the model or a definition already has ``identifier``:
+        the model's own look-ups for its concepts and views, a set of the rest (nodes,
+        connections, folders) made on the first question; not a set of every id."""
         model = self.model
-        return (identifier in self.reserved or identifier == model.id
-                or model.has_concept(identifier) or model.has_view(identifier)
-                or any(identifier in view.nodes or identifier in view.connections
-                       for view in model.views)
-                or any(folder.id == identifier for folder in model.iter_folders()))
+        if (identifier in self.reserved or identifier == model.id
+                or model.has_concept(identifier) or model.has_view(identifier)):
+            return True
+        if self._placement_ids is None:
+            ids = {folder.id for folder in model.iter_folders() if folder.id}
+            for view in model.views:
+                ids.update(view.nodes)
+                ids.update(view.connections)
+            self._placement_ids = ids
+        return identifier in self._placement_ids
 
     def ident(self, value: str) -> str:
         """An id (or a reference to one) as an attribute value."""

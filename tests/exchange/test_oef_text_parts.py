@@ -135,3 +135,30 @@ def test_an_id_with_a_noncharacter_is_refused():
     model.load_element(Element("id-\uffff", "Goal", "g"))
     with pytest.raises(ValueError, match="XML compatible"):
         exchange_bytes(model)
+
+
+def test_property_definitions_never_take_an_id_the_model_uses(validator):
+    """Every kind of object may already be called ``propid-N`` (a file from another tool);
+    the definitions made on export must pick other ids, or the file has one id twice."""
+    model = Model("m", id="propid-1")
+    model.load_element(Element("propid-2", "Goal", "g", properties=[("a", "1")]))
+    model.load_element(Element("propid-3", "Goal", "h", properties=[("b", "2")],
+                               specialization="Đặc biệt"))
+    model.load_relationship(Relationship("propid-4", "Association", "propid-2", "propid-3",
+                                         properties=[("c", "3")]))
+    view = View("propid-5", "v", properties=[("d", "4")])
+    model.load_view(view)
+    model.load_node(view.id, Node("propid-6", 0, 0, 120, 55, element_id="propid-2"))
+    model.load_node(view.id, Node("propid-7", 200, 0, 120, 55, element_id="propid-3"))
+    model.load_connection(view.id, Connection("propid-8", "propid-6", "propid-7",
+                                              relationship_id="propid-4"))
+    model.folders = [Folder("f", id="propid-9", refs=["propid-2"]),
+                     Folder("g", id="specialization", refs=["propid-3"])]
+    data = exchange_bytes(model)
+    assert oef_problems(validator, data) == []
+    again = read_exchange_bytes(data, "ids.xml")
+    assert again.element("propid-2").properties == [("a", "1")]
+    # the folder holds Archi's id for it: the specialization travels as a property then
+    assert again.element("propid-3").properties == [("b", "2"), ("Specialization", "Đặc biệt")]
+    assert again.relationship("propid-4").properties == [("c", "3")]
+    assert again.view("propid-5").properties == [("d", "4")]
