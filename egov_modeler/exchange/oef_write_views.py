@@ -19,7 +19,7 @@ from ..model.views import NODE_CONTAINER, NODE_ELEMENT, NODE_LABEL, NODE_LEGEND,
 from .oef_vocabulary import PROP_VIEW_EXTRAS
 from .oef_write_common import TextWriter
 from .oef_write_style import StyleTexts
-from .oef_xml_text import attribute, close
+from .oef_xml_text import attribute, close, indent
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ def _node_lines(w: TextWriter, out: list[str], view: View, dx: int, dy: int,
             what = 'xsi:type="Container"'
             if kind != NODE_CONTAINER:
                 extra["kind"] = kind
-        width, height, pad = node.w, node.h, "  " * depth
+        width, height, pad = node.w, node.h, indent(depth)
         opening = (f'{pad}<node identifier="{node_id if plain else attribute(node_id)}" '
                    f'{what} x="{node.x + dx}" y="{node.y + dy}" w="{max(width, 1)}" '
                    f'h="{max(height, 1)}"')
@@ -106,7 +106,7 @@ def _node_lines(w: TextWriter, out: list[str], view: View, dx: int, dy: int,
         if lost:
             extra["style"] = lost
         if node.view_ref:
-            own.append(f'{pad}  <viewRef ref="{attribute(node.view_ref)}"/>\n')
+            own.append(f'{indent(depth + 1)}<viewRef ref="{attribute(node.view_ref)}"/>\n')
         if node.layer:
             extra["layer"] = node.layer
         if extra:

@@ -73,9 +73,15 @@ def encoded(written: str) -> bytes:
     return data
 
 
+#: The deepest indentation libxml2 writes (its ``MAX_INDENT`` of 60 spaces): deeper
+#: elements are indented as much and no more, which also keeps a file of deeply nested
+#: nodes linear in size.
+_DEEPEST = 30
+
+
 def indent(depth: int) -> str:
     """The indentation of an element ``depth`` levels below the root, as lxml writes it."""
-    return "  " * depth
+    return "  " * (depth if depth < _DEEPEST else _DEEPEST)
 
 
 def close(out: list[str], opening: str, body: list[str], closing: str) -> None:

@@ -13,7 +13,7 @@ from egov_modeler.exchange.oef_writer import exchange_bytes
 from egov_modeler.model import Model
 from egov_modeler.model.concepts import Element, Folder, Relationship
 from egov_modeler.model.serialization import model_to_dict
-from egov_modeler.model.views import Connection, Node, View
+from egov_modeler.model.views import Connection, Node, Style, View
 from tests.helpers.exchange import load_validator, oef_problems, rich_model
 
 AWKWARD = 'A & B < C > D "quoted" \'single\' tab\there\r\nline two'
@@ -162,3 +162,24 @@ def test_property_definitions_never_take_an_id_the_model_uses(validator):
     assert again.element("propid-3").properties == [("b", "2"), ("Specialization", "Đặc biệt")]
     assert again.relationship("propid-4").properties == [("c", "3")]
     assert again.view("propid-5").properties == [("d", "4")]
+
+
+@pytest.mark.parametrize("style", [Style(), Style(fill="#ff0000", font_name="Arial")])
+def test_nodes_nested_deeper_than_lxml_indents_are_written_as_lxml_writes_them(style):
+    """libxml2 indents at most 60 spaces; deeper nodes (a file nesting them hundreds deep)
+    must not get a longer indentation each, or the file grows with the square of it."""
+    model = Model("m", id="id-m")
+    model.load_element(Element("id-e", "Goal", "g"))
+    view = View("id-v", "v")
+    model.load_view(view)
+    parent = None
+    for depth in range(60):
+        model.load_node(view.id, Node(f"id-n{depth}", depth, depth, 500 - depth, 500 - depth,
+                                      element_id="id-e", parent=parent, style=style,
+                                      label="nhãn" if depth % 7 == 0 else ""))
+        parent = f"id-n{depth}"
+    data = exchange_bytes(model)
+    root = etree.fromstring(data, etree.XMLParser(remove_blank_text=True))
+    again = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    assert again == data
+    assert max(len(line) - len(line.lstrip()) for line in data.splitlines()) == 60
