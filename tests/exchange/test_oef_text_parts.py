@@ -13,7 +13,7 @@ from egov_modeler.exchange.oef_writer import exchange_bytes
 from egov_modeler.model import Model
 from egov_modeler.model.concepts import Element, Folder, Relationship
 from egov_modeler.model.serialization import model_to_dict
-from egov_modeler.model.views import Connection, Node, View
+from egov_modeler.model.views import Connection, Node, Style, View
 from tests.helpers.exchange import load_validator, oef_problems, rich_model
 
 AWKWARD = 'A & B < C > D "quoted" \'single\' tab\there\r\nline two'
@@ -25,8 +25,8 @@ def validator(shared_dir):
 
 
 def awkward_model() -> Model:
-    """Everything the text parts write, with every character that needs escaping: a
-    styled view (written through the tree) and a plain one (written as text)."""
+    """Everything the writer writes, with every character that needs escaping: a styled
+    view and a plain one (both written as text since issue 19)."""
     model = rich_model()
     one = Element("id-aw1", "ApplicationComponent", AWKWARD, names={"en": AWKWARD},
                   documentation=AWKWARD, documentations={"en": "doc & more"},
@@ -68,13 +68,12 @@ def awkward_model() -> Model:
 
 def test_what_is_written_as_text_is_what_lxml_writes():
     data = exchange_bytes(awkward_model())
-    root = etree.fromstring(data)
+    root = etree.fromstring(data, etree.XMLParser(remove_blank_text=True))  # re-indented
     for text in root.iter("{*}name", "{*}documentation", "{*}label", "{*}value"):
         if text.text is None:
             text.text = ""  # as the writer set it (parsing <a></a> gives None)
     again = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     assert again == data
-    assert b"<egov-splice" not in data
 
 
 def test_the_file_is_valid_and_reads_back_into_the_same_model(validator):
@@ -110,3 +109,77 @@ def test_unusual_ids_are_escaped():
     model.load_element(Element('id-"odd"&<id>', "Goal", "g"))
     root = etree.fromstring(exchange_bytes(model))
     assert root.find(".//{*}element").get("identifier") == 'id-"odd"&<id>'
+
+
+def test_noncharacters_are_dropped_and_their_neighbours_in_utf8_kept(caplog):
+    """U+FFFE and U+FFFF are no XML characters; fullwidth letters and private-use
+    characters begin with the same byte in UTF-8 (0xEF) and must stay."""
+    kept = "Ａｂｃ \uf8ff ｶﾀｶﾅ"
+    model = Model("m", id="id-m")
+    model.load_element(Element("id-e", "Goal", f"{kept}\uffff", documentation=kept))
+    model.load_element(Element("id-f", "Goal", "g\ufffe"))
+    again = read_exchange_bytes(exchange_bytes(model), "x.xml")
+    assert again.element("id-e").name == kept
+    assert again.element("id-e").documentation == kept
+    assert again.element("id-f").name == "g"
+    assert "cannot hold were dropped" in caplog.text
+    clean = Model("m", id="id-m")
+    clean.load_element(Element("id-e", "Goal", kept))
+    caplog.clear()
+    assert read_exchange_bytes(exchange_bytes(clean), "y.xml").element("id-e").name == kept
+    assert "cannot hold were dropped" not in caplog.text
+
+
+def test_an_id_with_a_noncharacter_is_refused():
+    model = Model("m", id="id-m")
+    model.load_element(Element("id-\uffff", "Goal", "g"))
+    with pytest.raises(ValueError, match="XML compatible"):
+        exchange_bytes(model)
+
+
+def test_property_definitions_never_take_an_id_the_model_uses(validator):
+    """Every kind of object may already be called ``propid-N`` (a file from another tool);
+    the definitions made on export must pick other ids, or the file has one id twice."""
+    model = Model("m", id="propid-1")
+    model.load_element(Element("propid-2", "Goal", "g", properties=[("a", "1")]))
+    model.load_element(Element("propid-3", "Goal", "h", properties=[("b", "2")],
+                               specialization="Đặc biệt"))
+    model.load_relationship(Relationship("propid-4", "Association", "propid-2", "propid-3",
+                                         properties=[("c", "3")]))
+    view = View("propid-5", "v", properties=[("d", "4")])
+    model.load_view(view)
+    model.load_node(view.id, Node("propid-6", 0, 0, 120, 55, element_id="propid-2"))
+    model.load_node(view.id, Node("propid-7", 200, 0, 120, 55, element_id="propid-3"))
+    model.load_connection(view.id, Connection("propid-8", "propid-6", "propid-7",
+                                              relationship_id="propid-4"))
+    model.folders = [Folder("f", id="propid-9", refs=["propid-2"]),
+                     Folder("g", id="specialization", refs=["propid-3"])]
+    data = exchange_bytes(model)
+    assert oef_problems(validator, data) == []
+    again = read_exchange_bytes(data, "ids.xml")
+    assert again.element("propid-2").properties == [("a", "1")]
+    # the folder holds Archi's id for it: the specialization travels as a property then
+    assert again.element("propid-3").properties == [("b", "2"), ("Specialization", "Đặc biệt")]
+    assert again.relationship("propid-4").properties == [("c", "3")]
+    assert again.view("propid-5").properties == [("d", "4")]
+
+
+@pytest.mark.parametrize("style", [Style(), Style(fill="#ff0000", font_name="Arial")])
+def test_nodes_nested_deeper_than_lxml_indents_are_written_as_lxml_writes_them(style):
+    """libxml2 indents at most 60 spaces; deeper nodes (a file nesting them hundreds deep)
+    must not get a longer indentation each, or the file grows with the square of it."""
+    model = Model("m", id="id-m")
+    model.load_element(Element("id-e", "Goal", "g"))
+    view = View("id-v", "v")
+    model.load_view(view)
+    parent = None
+    for depth in range(60):
+        model.load_node(view.id, Node(f"id-n{depth}", depth, depth, 500 - depth, 500 - depth,
+                                      element_id="id-e", parent=parent, style=style,
+                                      label="nhãn" if depth % 7 == 0 else ""))
+        parent = f"id-n{depth}"
+    data = exchange_bytes(model)
+    root = etree.fromstring(data, etree.XMLParser(remove_blank_text=True))
+    again = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    assert again == data
+    assert max(len(line) - len(line.lstrip()) for line in data.splitlines()) == 60
