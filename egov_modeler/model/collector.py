@@ -7,7 +7,7 @@ garbage, so about a third of loading a large file went to collections that found
 again, as before, once the model is built.
 
 Switched back on, the collector would still walk everything the block made once, as young
-objects, at the next allocation (a tenth of a 20k load). A reader's block says
+objects, at the next allocation (a fifth of a 20k .egov load). A reader's block says
 ``keep=True``: what it made is the model, kept as long as the document, so it goes straight
 to the oldest generation, walked only by the full collections that walk every old object
 anyway. Cyclic garbage made meanwhile is not lost: a full collection frees it.
