@@ -26,6 +26,7 @@ from ..concepts import Element
 from ..metamodel import ELEMENT_TYPES
 from ..problems import Problem
 from .context import CheckContext, element_name, finding, property_value
+from .literal_prefilter import prefiltered
 
 if TYPE_CHECKING:
     from .reachability import Reach, ViaReach
@@ -63,6 +64,11 @@ def _pattern(patterns: tuple[str, ...]) -> Callable[[str], bool]:
     each made a scoped ``(?i:...)``), else each compiled on its own."""
     if not patterns:
         return lambda text: False
+    return prefiltered(patterns, _search(patterns))
+
+
+def _search(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """The regular-expression search of :func:`_pattern` (see its docstring)."""
     compiled = [re.compile(pattern) for pattern in patterns]
     if len(compiled) == 1 or any(c.groups or "(?P" in c.pattern for c in compiled):
         # one pattern, or groups whose numbers or names joining would change
