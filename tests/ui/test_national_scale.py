@@ -315,3 +315,71 @@ def test_a_burst_of_undo_and_redo_of_a_two_hundred_node_delete_keeps_the_diagram
     QApplication.processEvents()
     assert not any(n in scene.node_items for n in chosen)
     assert len(scene.connection_items) == len(view.connections)
+
+
+# ------------------------------------------------------------------------ selecting many
+def test_select_all_tells_the_selection_once_and_leaves_a_large_one_out_of_the_tree(
+        window, national):
+    """Ctrl+A on the 600-node view: one ``selectionChanged`` (each told the Properties
+    dock, the tree and the inventory to read the whole selection again: minutes for
+    2,000 nodes), every box selected, the bands not, and the tree, which follows a
+    diagram selection of up to ``TREE_FOLLOWS_UP_TO`` concepts, left unselected."""
+    from egov_modeler.ui.window.tree_controller import TREE_FOLLOWS_UP_TO
+
+    scene = window.current_canvas().diagram()
+    told: list[int] = []
+    scene.selectionChanged.connect(lambda: told.append(1))
+    window.edits.act_select_all.trigger()
+    assert told == [1]
+    boxes = [i for i in scene.node_items.values() if not i.is_container]
+    assert len(boxes) > TREE_FOLLOWS_UP_TO
+    assert all(i.isSelected() for i in boxes)
+    assert not any(i.isSelected() for i in scene.node_items.values() if i.is_container)
+    assert window.model_dock.selected_rows() == []
+    few = [node_id(i) for i in range(5)]
+    scene.select_ids(few)
+    assert told == [1, 1]
+    assert sorted(k for _, k in window.model_dock.selected_rows()) == sorted(
+        element_id(i) for i in range(5))
+
+
+def test_a_rubber_band_over_many_boxes_tells_the_selection_once_a_move(window, qtbot,
+                                                                      national):
+    canvas = window.current_canvas()
+    scene = canvas.diagram()
+    canvas.zoom_to_fit()
+    QApplication.processEvents()
+    told: list[int] = []
+    scene.selectionChanged.connect(lambda: told.append(len(scene.selected_node_ids())))
+    band = scene.node_items[band_id("nguoi_su_dung")].scene_box()
+    start = canvas.mapFromScene(band.topLeft() - QPointF(30, 30))
+    end = canvas.mapFromScene(band.bottomRight() + QPointF(30, 30))
+    qtbot.mousePress(canvas.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(canvas.viewport(), pos=(start + end) / 2)
+    qtbot.mouseMove(canvas.viewport(), pos=end)
+    qtbot.mouseRelease(canvas.viewport(), Qt.MouseButton.LeftButton, pos=end)
+    assert 1 <= len(told) <= 3  # at most once a move, not once a box
+    assert told[-1] > 20  # the band's boxes (and the band) are selected
+
+
+def test_rows_made_for_a_scattered_selection_leave_gaps_a_fetch_fills_a_few_at_a_time(
+        window, national):
+    """Rows made one at a time (the diagram's selection) leave gaps in a folder; a fetch
+    fills at most ``FETCH_RUNS`` of them, and fetching on fills the folder in order."""
+    from egov_modeler.ui.docks.model_tree import FETCH_RUNS
+
+    dock = window.model_dock
+    tree_model = dock.source_model
+    relationships = fixed_folder(window, "relationship")  # 6,000 of them
+    order = tree_model._ensure_order(tree_model._row(relationships))
+    dock.select_concepts([c for _, c in order[1200:1800:3]])  # 200 rows, two apart
+    inserted: list[int] = []
+    tree_model.rowsInserted.connect(lambda *_: inserted.append(1))
+    while tree_model.canFetchMore(relationships):
+        before = len(inserted)
+        tree_model.fetchMore(relationships)
+        assert len(inserted) - before <= FETCH_RUNS
+    names = [tree_model.index(r, 0, relationships).data()
+             for r in range(tree_model.rowCount(relationships))]
+    every = [tree_model.item_of(r.id).text() for r in national.relationships]
+    assert names == sorted(every, key=fold)

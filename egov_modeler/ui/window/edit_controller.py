@@ -290,9 +290,9 @@ class EditController(QObject):
     def select_all(self) -> None:
         canvas = self.views.current_canvas()
         if canvas is not None:
-            for item in list(canvas.diagram().node_items.values()):
-                if not item.is_container:
-                    item.setSelected(True)
+            scene = canvas.diagram()
+            scene.set_selection([*scene.selectedItems(),
+                                 *(i for i in scene.node_items.values() if not i.is_container)])
 
     # ================================================================ clipboard
     def copy_selection(self) -> bool:

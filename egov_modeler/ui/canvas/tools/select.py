@@ -220,10 +220,10 @@ class SelectTool(Tool):
         elif self._mode == "rubber" and self._rubber is not None:
             rect = QRectF(self._start, pos).normalized()
             self._rubber.setRect(rect)
-            for item in list(scene.node_items.values()):
-                item.setSelected(rect.contains(item.scene_box()))
-            for item in scene.connection_items.values():
-                item.setSelected(rect.contains(item.boundingRect().adjusted(8, 8, -8, -8)))
+            scene.set_selection([
+                *(i for i in scene.node_items.values() if rect.contains(i.scene_box())),
+                *(i for i in scene.connection_items.values()
+                  if rect.contains(i.boundingRect().adjusted(8, 8, -8, -8)))])
         return True
 
     # ---------------------------------------------------------------- release
