@@ -49,7 +49,7 @@ def test_page_count_follows_the_options(dialog, model, qtbot):
     expected = count_pages(model, options)
     # Each change restarts the debounced count; wait for the one of the final options.
     qtbot.waitUntil(lambda: dialog.page_count() == expected == _shown_pages(dialog),
-                    timeout=10000)
+                    timeout=3000)
     assert expected > before
 
 
@@ -57,7 +57,7 @@ def test_current_view_only(dialog, model, qtbot):
     all_views = dialog.page_count()
     dialog.current_button.click()
     one_view = count_pages(model, DossierOptions(views=[model.views[1].id]))
-    qtbot.waitUntil(lambda: dialog.page_count() == one_view, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.page_count() == one_view, timeout=3000)
     assert one_view < all_views
     assert dialog.options().views == [model.views[1].id]
 
