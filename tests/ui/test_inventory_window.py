@@ -282,3 +282,21 @@ def test_the_controller_works_without_a_main_window(qtbot, tmp_path):
     assert len(Inventory(document.model).objects()) == 5
     controller.dock._timer.timeout.emit()  # the tables re-read the model after a delay
     assert controller.dock.proxies["objects"].rowCount() == 5
+
+
+def test_a_column_width_the_user_set_survives_an_edit(win):
+    """Every edit re-reads the tables; the columns are fitted to their contents only for
+    another model, so a column the user widened stays as wide."""
+    from egov_modeler.model.commands import RenameElementCommand
+
+    dock = _dock(win)
+    header = dock.tables["objects"].horizontalHeader()
+    name = dock.column_of("objects", "name")
+    header.resizeSection(name, 301)
+    element_id = Inventory(win.current_model()).objects()[0].id
+    assert win.document.editor.run(RenameElementCommand(element_id, "Hệ thống đổi tên"))
+    _flush(win)
+    assert header.sectionSize(name) == 301
+    win.document.replace(inventory_model(5, 4, 2), None)
+    QApplication.processEvents()
+    assert header.sectionSize(name) != 301  # another model: fitted again
