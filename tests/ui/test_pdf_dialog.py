@@ -160,3 +160,38 @@ def test_the_dialog_shows_the_smallest_text_and_proposes_a_paper(qtbot):
     dialog.min_text.setValue(0)  # no minimum: one fitted page per view on any paper
     dialog.update_page_count()
     assert dialog.options().min_text == 0
+
+
+def test_a_large_model_is_counted_when_asked(qtbot, model, monkeypatch):
+    """Counting a national model takes as long as printing it: the dialog opens without
+    counting, says so, and "Count pages" counts (beside the window) and shows the
+    count; a change of options is again counted when asked."""
+    from egov_modeler.ui.dialogs import pdf_export
+
+    monkeypatch.setattr(pdf_export, "LIVE_COUNT_CONCEPTS", 0)
+    dlg = PdfExportDialog(model)
+    qtbot.addWidget(dlg)
+    assert dlg.page_count() is None
+    assert dlg.page_count_label.text() == dlg.tr("Pages: not counted (a large model)")
+    assert not dlg.count_button.isHidden()
+    assert dlg.buttons.button(dlg.buttons.StandardButton.Ok).isEnabled()
+    dlg.count_button.click()
+    expected = count_pages(model, dlg.options())
+    assert dlg.page_count() == expected == _shown_pages(dlg)
+    assert dlg.count_button.isHidden()
+    dlg.paper.setCurrentIndex(dlg.paper.findData("A4"))
+    dlg.update_page_count()  # what the debounce timer does
+    assert dlg.page_count() is None and not dlg.count_button.isHidden()
+
+
+def test_a_count_slower_than_a_second_ends_counting_as_options_change(qtbot, model,
+                                                                       monkeypatch):
+    from egov_modeler.ui.dialogs import pdf_export
+
+    monkeypatch.setattr(pdf_export, "LIVE_COUNT_SECONDS", -1.0)  # every count is "slow"
+    dlg = PdfExportDialog(model)
+    qtbot.addWidget(dlg)
+    assert dlg.page_count() == count_pages(model, dlg.options())  # the first: counted
+    dlg.tile.setChecked(True)
+    dlg.update_page_count()
+    assert dlg.page_count() is None and not dlg.count_button.isHidden()

@@ -649,12 +649,14 @@ def dossier_language(lang: str | None) -> Iterator[None]:
         set_language(previous)
 
 
-def plan_dossier(model, options: DossierOptions) -> DossierSummary:
+def plan_dossier(model, options: DossierOptions, cancel: CancelToken | None = None
+                 ) -> DossierSummary:
     """What :func:`write_dossier` would write (pages, smallest text, views that get
     details, a paper that would fit), without writing a file: the diagrams are laid out
-    but not painted, so this is quick enough for a live dialog."""
+    but not painted. Quick enough for a live dialog on a provincial model; the appendices
+    of a national one take as long to lay out as to print (seconds), hence ``cancel``."""
     with dossier_language(options.lang):
-        return _build(model, io.BytesIO(), options, draw=False).summary
+        return _build(model, io.BytesIO(), options, draw=False, cancel=cancel).summary
 
 
 def count_pages(model, options: DossierOptions) -> int:

@@ -16,6 +16,7 @@ painting or writing it; "Use that paper" switches to the proposed paper.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
@@ -49,7 +50,9 @@ from ...export.pdf.dossier import (
 from ...export.pdf.pages import PAPER_SIZES
 from ...export.pdf.plan import DEFAULT_MIN_TEXT
 from ...i18n import current_language
+from ...model.cancel import Cancelled, CancelToken
 from ...model.errors import ModelError
+from ..long_work import run_long
 from ..plain_text import plain_label, tooltip
 
 log = logging.getLogger(__name__)
@@ -57,6 +60,18 @@ log = logging.getLogger(__name__)
 __all__ = ["PdfExportDialog"]
 
 _RECOUNT_DELAY_MS = 250
+#: Models of up to this many elements and relationships are counted as the options
+#: change; a larger one when "Count pages" is clicked (about 0.5 s per 1,000 of them).
+LIVE_COUNT_CONCEPTS = 5_000
+#: A count that took longer (CPU seconds) ends counting as the options change.
+LIVE_COUNT_SECONDS = 1.0
+
+
+def _count_key(options: DossierOptions) -> tuple[object, ...]:
+    """What the page count depends on (the dossier fields and PDF/A do not change it)."""
+    return (options.paper, options.orientation, options.tile, options.lang,
+            None if options.views is None else tuple(options.views), options.cover,
+            options.appendix, options.min_text)
 
 
 class PdfExportDialog(QDialog):
@@ -191,6 +206,13 @@ class PdfExportDialog(QDialog):
         self.paper_hint_label = QLabel()
         self.paper_hint_label.setObjectName("paperHint")
         self.paper_hint_label.setWordWrap(True)
+        self.count_button = QPushButton(self.tr("Count pages"))
+        self.count_button.clicked.connect(self.count_now)
+        self.count_button.setVisible(False)
+        #: Counting as the options change: a provincial model's count takes a fraction of
+        #: a second, a national model's as long as printing it (8 s at 20,000 elements),
+        #: which froze the dialog at opening and after every change.
+        self._live = (len(model.elements) + len(model.relationships)) <= LIVE_COUNT_CONCEPTS
         self.use_paper_button = QPushButton(self.tr("Use that paper"))
         self.use_paper_button.clicked.connect(self.use_fitting_paper)
         self.use_paper_button.setVisible(False)
@@ -213,6 +235,7 @@ class PdfExportDialog(QDialog):
         main.addLayout(columns)
         summary = QHBoxLayout()
         summary.addWidget(self.page_count_label)
+        summary.addWidget(self.count_button)
         summary.addWidget(self.smallest_text_label)
         summary.addStretch(1)
         main.addLayout(summary)
@@ -302,34 +325,66 @@ class PdfExportDialog(QDialog):
         self._timer.start()
 
     def update_page_count(self) -> None:
-        """Recount the pages now and show the result; the Export button is enabled only
-        when there is something to print."""
+        """Recount the pages now (or, for a large model, say they are counted when asked)
+        and show the result; the Export button is enabled only when there is something to
+        print."""
         self._timer.stop()
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         options = self.options()
-        key = (options.paper, options.orientation, options.tile, options.lang,
-               None if options.views is None else tuple(options.views), options.cover,
-               options.appendix,
-               options.min_text)
+        if _count_key(options) in self._counts or self._live:
+            self._show_count(options, lambda: plan_dossier(self._model, options))
+            return
+        self._clear_summary()
+        self._pages = self._summary = None
+        self.page_count_label.setText(self.tr("Pages: not counted (a large model)"))
+        self.count_button.setVisible(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+
+    def count_now(self) -> None:
+        """"Count pages" (a large model): lay the dossier out beside the window, behind
+        a progress window with Stop, then show the count as for a small model."""
+        options = self.options()
+        cancel = CancelToken()
+        self._show_count(options, lambda: run_long(
+            self, self.tr("Counting the pages…"),
+            lambda: plan_dossier(self._model, options, cancel), cancel=cancel))
+
+    def _clear_summary(self) -> None:
         self.smallest_text_label.clear()
         self.paper_hint_label.clear()
         self.use_paper_button.setVisible(False)
+        self.count_button.setVisible(False)
+
+    def _show_count(self, options: DossierOptions,
+                    count: Callable[[], DossierSummary]) -> None:
+        """Show the count of ``options``, made by ``count`` unless known already; a count
+        that takes longer than :data:`LIVE_COUNT_SECONDS` ends counting as options
+        change."""
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        key = _count_key(options)
         try:
             if key not in self._counts:
-                self._counts[key] = plan_dossier(self._model, options)
-            self._summary = self._counts[key]
-            self._pages = self._summary.pages
+                started = time.process_time()
+                self._counts[key] = count()
+                if time.process_time() - started > LIVE_COUNT_SECONDS:
+                    self._live = False  # the next change is counted when asked
+        except Cancelled:
+            return  # stopped: still not counted
         except ModelError as exc:
+            self._clear_summary()
             self._pages = self._summary = None
             self.page_count_label.setText(str(exc))
             ok.setEnabled(False)
             return
         except Exception:
             log.exception("page count failed")
+            self._clear_summary()
             self._pages = self._summary = None
             self.page_count_label.setText(self.tr("The page count could not be computed."))
             ok.setEnabled(True)
             return
+        self._clear_summary()
+        self._summary = self._counts[key]
+        self._pages = self._summary.pages
         self.page_count_label.setText(self.tr("Pages: %n", "", self._pages))
         self._show_summary(self._summary)
         ok.setEnabled(True)
