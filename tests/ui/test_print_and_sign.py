@@ -62,6 +62,42 @@ def test_preview_shows_the_dossiers_pages(qtbot, model):
     assert "2" in dialog.status.text()
 
 
+def test_a_long_dossier_previews_its_first_pages_and_prints_them_all(qtbot, model,
+                                                                      monkeypatch, tmp_path):
+    """A national dossier has thousands of pages; the preview paints the first
+    ``PREVIEW_PAGES`` of the range and says so, Print sends the whole range."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from egov_modeler.ui.dialogs import print_preview
+
+    monkeypatch.setattr(print_preview, "PREVIEW_PAGES", 3)
+    dialog = PrintPreviewDialog(model, DossierOptions(lang="vi"))
+    qtbot.addWidget(dialog)
+    pages = dialog.page_count()
+    assert pages > 3
+    assert dialog.preview.pageCount() == 3
+    assert dialog.tr("The preview shows the first {shown}; Print prints all {count}.")\
+        .format(shown=3, count=pages) in dialog.status.text()
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "all.pdf"))
+    assert dialog.print_to(printer) == pages
+
+
+def test_stopping_the_layout_leaves_nothing_to_print(qtbot, model, monkeypatch):
+    from egov_modeler.model.cancel import Cancelled
+    from egov_modeler.ui.dialogs import print_preview
+
+    def stopped(*_args, **_kwargs):
+        raise Cancelled("stopped")
+
+    monkeypatch.setattr(print_preview, "run_long", stopped)
+    dialog = PrintPreviewDialog(model, DossierOptions(lang="vi"))
+    qtbot.addWidget(dialog)
+    assert dialog.page_count() == 0 and not dialog.print_button.isEnabled()
+    assert dialog.status.text() == dialog.tr("Stopped: the pages were not laid out")
+
+
 def test_printing_sends_the_same_pages_as_the_pdf(qtbot, model, tmp_path):
     dialog = PrintPreviewDialog(model, DossierOptions(lang="vi"))
     qtbot.addWidget(dialog)

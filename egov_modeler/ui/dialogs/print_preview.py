@@ -36,7 +36,9 @@ from PySide6.QtWidgets import (
 from ...export.pdf.dossier import DossierOptions, dossier_bytes
 from ...export.pdf.pages import PAPER_SIZES
 from ...i18n import current_language
+from ...model.cancel import Cancelled, CancelToken
 from ...model.errors import ModelError
+from ..long_work import run_long
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +46,9 @@ __all__ = ["PrintPreviewDialog", "paint_pdf_pages"]
 
 MAX_DPI = 300
 MAX_PIXELS = 80_000_000
+#: Pages the preview paints at most (from the first of the range): each is painted at the
+#: screen's resolution into the preview, and a national model's dossier has 4,000.
+PREVIEW_PAGES = 40
 _PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3,
                "A2": QPageSize.PageSizeId.A2, "A1": QPageSize.PageSizeId.A1,
                "A0": QPageSize.PageSizeId.A0}
@@ -195,10 +200,19 @@ class PrintPreviewDialog(QDialog):
         """Build the dossier with the chosen options and show its pages."""
         options = self.options()
         key = (options.paper, options.orientation, options.tile)
+        cancel = CancelToken()
         try:
-            if key not in self._cache:
-                self._cache[key] = dossier_bytes(self._model, options)
+            if key not in self._cache:  # seconds for a national model: beside the window
+                self._cache[key] = run_long(
+                    self, self.tr("Laying out the dossier…"),
+                    lambda: dossier_bytes(self._model, options, cancel), cancel=cancel)
             self._pdf, self._pages = self._cache[key]
+        except Cancelled:
+            self._pdf, self._pages = b"", 0
+            self.status.setText(self.tr("Stopped: the pages were not laid out"))
+            self.print_button.setEnabled(False)
+            self.preview.updatePreview()
+            return
         except ModelError as exc:
             self._pdf, self._pages = b"", 0
             self.status.setText(str(exc))
@@ -219,15 +233,19 @@ class PrintPreviewDialog(QDialog):
         if self.first_page.value() > self.last_page.value():
             self.last_page.setValue(self.first_page.value())
         first, last = self.page_range()
-        self.status.setText(self.tr("{count} of {total} pages").format(
-            count=last - first + 1 if self._pages else 0, total=self._pages))
+        count = last - first + 1 if self._pages else 0
+        text = self.tr("{count} of {total} pages").format(count=count, total=self._pages)
+        if count > PREVIEW_PAGES:
+            text += "\n" + self.tr("The preview shows the first {shown}; Print prints all "
+                                   "{count}.").format(shown=PREVIEW_PAGES, count=count)
+        self.status.setText(text)
         self.prepare_printer(self.preview_printer)
         self.preview.updatePreview()
 
     def _paint_preview(self, printer: QPrinter) -> None:
         if self._pdf:
             first, last = self.page_range()
-            paint_pdf_pages(printer, self._pdf, first, last)
+            paint_pdf_pages(printer, self._pdf, first, min(last, first + PREVIEW_PAGES - 1))
 
     def print_to(self, printer: QPrinter) -> int:
         """Print the chosen pages on ``printer`` (set up here: paper, orientation, range);
