@@ -270,8 +270,10 @@ class ExportController(QObject):
         path = self.dialogs.open_path(self.tr("Import Archi CSV"), "CSV (*.csv)")
         if not path:
             return False
+        model = self.document.model
         try:
-            plan = plan_csv_import(self.document.model, path)
+            plan = run_long(self._dialog_parent, self.tr("Reading the CSV files…"),
+                            lambda: plan_csv_import(model, path))
         except CsvImportError as exc:
             self.dialogs.error(self.tr("Nothing was imported"),
                                self.tr("{count} rows were refused; fix them and import "
@@ -326,8 +328,9 @@ class ExportController(QObject):
         if not path:
             return False
         model = self.document.model
-        try:
-            writer(model, model.view(view_id), path)
+        try:  # a PNG of a 2,000-node view takes seconds
+            run_long(self._dialog_parent, self.tr("Writing the image…"),
+                     lambda: writer(model, model.view(view_id), path))
         except (ModelError, OSError, TypeError) as exc:
             self.dialogs.error(self.tr("Cannot export"), str(exc))
             return False

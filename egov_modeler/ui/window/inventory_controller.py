@@ -153,8 +153,10 @@ class InventoryController(QObject):
             return False
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        try:
-            summary = write_inventory_workbook(self.document.model, path, current_language())
+        model, language = self.document.model, current_language()
+        try:  # seconds for a national inventory
+            summary = run_long(self._parent, self.tr("Writing the inventory workbook…"),
+                               lambda: write_inventory_workbook(model, path, language))
         except (ModelError, OSError) as exc:
             self.dialogs.error(self.tr("Cannot export"), str(exc))
             return False
@@ -173,7 +175,8 @@ class InventoryController(QObject):
             return False
         model = self.document.model
         try:
-            result = plan_xlsx_import(model, path)
+            result = run_long(self._parent, self.tr("Reading the inventory workbook…"),
+                              lambda: plan_xlsx_import(model, path))
         except XlsxImportError as exc:
             self.dialogs.error(
                 self.tr("Workbook not imported"),
