@@ -10,7 +10,9 @@ The page count, the smallest text size the diagram pages will print and, when a 
 needs an overview and detail pages, the paper on which every view would fit one readable
 page are recomputed (shortly after the last change, so typing stays smooth) with
 :func:`~egov_modeler.export.pdf.dossier.plan_dossier`, which lays the dossier out without
-painting or writing it; "Use that paper" switches to the proposed paper.
+painting or writing it; "Use that paper" switches to the proposed paper. A large model's
+count takes as long as printing it, so it is made when "Count pages" is clicked, beside the
+window (:data:`LIVE_COUNT_CONCEPTS`, :data:`LIVE_COUNT_SECONDS`).
 """
 
 from __future__ import annotations
