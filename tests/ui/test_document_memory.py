@@ -40,3 +40,29 @@ def test_an_open_national_model_is_frozen_and_released_when_replaced(window, qtb
     window.document.replace(Model("Nhỏ"), None)  # a small model: nothing frozen
     settle(qtbot)
     assert gc.get_freeze_count() == 0
+
+
+def test_opening_after_a_small_model_makes_no_full_collection(window, qtbot):
+    """The template shown at start leaves little behind: opening a national model after
+    it freezes the new model at once and makes no full collection over it after the
+    first paint (a third of a second at 20,000 elements); replacing that model by
+    another does, so the first is freed."""
+    full: list[int] = []
+
+    def note(phase: str, info: dict) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(1)
+
+    window.document.replace(Model("Mẫu nhỏ"), None)
+    settle(qtbot)
+    gc.callbacks.append(note)
+    try:
+        window.document.replace(build_national_model(3000, 300), None)
+        settle(qtbot)
+        assert full == []
+        assert gc.get_freeze_count() > 50_000
+        window.document.replace(build_national_model(3000, 300), None)
+        settle(qtbot)
+        assert len(full) >= 1
+    finally:
+        gc.callbacks.remove(note)
