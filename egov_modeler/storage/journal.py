@@ -361,46 +361,83 @@ def _entry(line: bytes) -> dict[str, Any] | None:
     return entry if isinstance(entry, dict) else None
 
 
-def _saved_already(header: dict[str, Any], entries: list[dict[str, Any]]) -> bool:
-    """True when the journal ends with a ``saved`` line and the file on disk has that
-    hash: Save completed and every edit here is in the file."""
-    document = header["document"]
-    if not entries or entries[-1].get("op") != "saved" or not document:
-        return False
+@dataclasses.dataclass(frozen=True)
+class _Summary:
+    """What :func:`read_info` needs of one journal, kept small: its header holds the
+    whole base model."""
+
+    header: dict[str, Any]  # the typed header without its base
+    name: str
+    edits: int
+    last: datetime | None
+    saved_sha256: object  # the last line's hash when it is a ``saved`` line, else None
+
+
+#: Journals already read, by path, with the size and modification time they had then.
+_SUMMARIES: dict[Path, tuple[tuple[int, int], _Summary]] = {}
+
+
+def _summary(path: Path) -> _Summary:
+    """The summary of ``path``, read again only when the file changed since.
+
+    Why: every File > Open looks through the journal folder for a journal of the file
+    opened, and each journal's first line is a whole model: with a few national models'
+    journals left by crashes (or "Later"), each Open parsed tens of megabytes of JSON,
+    seconds on the GUI thread."""
     try:
-        return file_sha256(document) == entries[-1].get("sha256")
-    except OSError:
-        return False
-
-
-def read_info(path: str | os.PathLike[str]) -> JournalInfo:
-    """Summarise a journal for the recovery question; :class:`JournalError` if unreadable."""
-    path = Path(path)
+        stat = path.stat()
+    except OSError as exc:
+        raise JournalError(tr("Cannot read {path}: {reason}", path=display_path(path),
+                              reason=exc.strerror or exc)) from None
+    key = (stat.st_size, stat.st_mtime_ns)
+    known = _SUMMARIES.get(path)
+    if known is not None and known[0] == key:
+        return known[1]
     header, lines = _split(path)
     edits = max(header["carried"], 0)
     last: datetime | None = None
     with contextlib.suppress(ValueError):
         last = datetime.fromisoformat(header["created"]) if header["created"] else None
-    entries: list[dict[str, Any]] = []
+    final: dict[str, Any] | None = None
     for line in lines:
         entry = _entry(line)
         if entry is None:
             break  # a line cut short by the crash: the edits before it count
-        entries.append(entry)
+        final = entry
         if entry.get("op") != "saved":
             edits += 1
         with contextlib.suppress(TypeError, ValueError):
             last = datetime.fromisoformat(entry.get("time"))  # type: ignore[arg-type]
     if last is not None and last.tzinfo is None:
         last = last.replace(tzinfo=UTC)
-    if _saved_already(header, entries):
-        edits = 0
-    return JournalInfo(path=path, document=header["document"], name=_document_name(header),
-                       edits=edits, last_edit=last, live=_is_live(header))
+    saved = final.get("sha256") if final is not None and final.get("op") == "saved" else None
+    summary = _Summary({k: v for k, v in header.items() if k != "base"},
+                       _document_name(header), edits, last, saved)
+    if len(_SUMMARIES) > 256:  # journals come and go; forget the oldest reads
+        _SUMMARIES.clear()
+    _SUMMARIES[path] = (key, summary)
+    return summary
 
 
-def find_journals(folder: str | os.PathLike[str]) -> list[JournalInfo]:
-    """The journals in ``folder`` that can be offered for recovery, newest edit first.
+def read_info(path: str | os.PathLike[str]) -> JournalInfo:
+    """Summarise a journal for the recovery question; :class:`JournalError` if unreadable."""
+    path = Path(path)
+    summary = _summary(path)
+    header = summary.header
+    edits = summary.edits
+    if summary.saved_sha256 is not None and header["document"]:
+        # Save completed and every edit here is in the file (its hash, read now)
+        with contextlib.suppress(OSError):
+            if file_sha256(header["document"]) == summary.saved_sha256:
+                edits = 0
+    return JournalInfo(path=path, document=header["document"], name=summary.name,
+                       edits=edits, last_edit=summary.last, live=_is_live(header))
+
+
+def find_journals(folder: str | os.PathLike[str],
+                  skip: str | os.PathLike[str] | None = None) -> list[JournalInfo]:
+    """The journals in ``folder`` that can be offered for recovery, newest edit first;
+    ``skip``: the journal this program writes (not even read).
 
     Journals still written by another running program, those without any edit (or whose
     edits were saved) and unreadable files are left out (the latter are logged, never
@@ -414,7 +451,10 @@ def find_journals(folder: str | os.PathLike[str]) -> list[JournalInfo]:
     except OSError as exc:
         log.warning("journal folder unreadable: %s", exc)
         return []
+    skipped = Path(skip) if skip is not None else None
     for path in paths:
+        if path == skipped:
+            continue
         try:
             info = read_info(path)
         except (JournalError, OSError) as exc:

@@ -289,7 +289,7 @@ def offer_recovery(document: Document, dialogs: Dialogs, show_status: Callable[[
     if path is None:  # at start: old .failed and postponed journals, debris
         prune_journals(keeper.folder)
     own = keeper.path
-    for info in find_journals(keeper.folder):
+    for info in find_journals(keeper.folder, skip=own):
         if info.path == own or (path is not None and info.document != path):
             continue
         if path is None and document.path and info.document == document.path:

@@ -264,6 +264,36 @@ def test_find_journals_lists_what_can_be_recovered(saved, tmp_path):
     assert find_journals(tmp_path / "nowhere") == []
 
 
+def test_a_journal_unchanged_since_it_was_read_is_not_parsed_again(saved, tmp_path,
+                                                                   monkeypatch):
+    """Every File > Open looks through the journal folder; a journal's first line is a
+    whole model, so one that has not changed is not read again, one that grew is, and
+    the program's own journal is not read at all."""
+    from egov_modeler.storage import journal as journal_module
+
+    model, path = saved
+    folder = tmp_path / "journals"
+    doc = Journal(journal_path_for(folder, str(path)), file_base(path), document=str(path))
+    history = JournaledHistory(model, doc)
+    history.do(RenameElementCommand(model.elements[0].id, "Một"))
+    reads: list[object] = []
+    split = journal_module._split
+
+    def counted(journal_file):
+        reads.append(journal_file)
+        return split(journal_file)
+
+    monkeypatch.setattr(journal_module, "_split", counted)
+    assert read_info(doc.path).edits == 1
+    assert read_info(doc.path).edits == 1
+    assert len(reads) == 1  # read once
+    history.do(RenameElementCommand(model.elements[0].id, "Hai"))
+    assert read_info(doc.path).edits == 2  # it grew: read again
+    before = len(reads)
+    assert find_journals(folder, skip=doc.path) == []
+    assert len(reads) == before
+
+
 def test_a_journal_written_by_another_running_program_is_not_offered(saved, tmp_path):
     import os
 
