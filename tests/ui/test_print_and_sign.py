@@ -84,6 +84,31 @@ def test_a_long_dossier_previews_its_first_pages_and_prints_them_all(qtbot, mode
     assert dialog.print_to(printer) == pages
 
 
+def test_printing_asks_after_each_page_whether_to_go_on(qtbot, model, tmp_path):
+    """Each page is painted at the printer's resolution (seconds for a long dossier):
+    after each, the caller keeps the window answering and may stop there."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    dialog = PrintPreviewDialog(model, DossierOptions(lang="vi"))
+    qtbot.addWidget(dialog)
+    assert dialog.page_count() > 2
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "two.pdf"))
+    asked: list[int] = []
+
+    def go_on(painted: int) -> bool:
+        asked.append(painted)
+        return painted < 2
+
+    assert dialog.print_to(printer, go_on) == 2
+    assert asked == [1, 2]
+    import pikepdf
+
+    with pikepdf.open(tmp_path / "two.pdf") as printed:
+        assert len(printed.pages) == 2
+
+
 def test_stopping_the_layout_leaves_nothing_to_print(qtbot, model, monkeypatch):
     from egov_modeler.model.cancel import Cancelled
     from egov_modeler.ui.dialogs import print_preview

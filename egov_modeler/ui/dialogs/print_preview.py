@@ -17,17 +17,20 @@ gigabytes), which keeps 6 pt text sharp.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QMarginsF, QRectF
+from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QProgressDialog,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -65,9 +68,11 @@ def _page_image(page, dpi: float) -> QImage:
     return qimage.copy()  # own the pixels: ``data`` goes away
 
 
-def paint_pdf_pages(printer: QPrinter, pdf: bytes, first: int, last: int) -> int:
+def paint_pdf_pages(printer: QPrinter, pdf: bytes, first: int, last: int,
+                    go_on: Callable[[int], bool] | None = None) -> int:
     """Paint pages ``first``..``last`` (1-based) of ``pdf`` on ``printer``, each filling
-    its sheet; returns how many were painted."""
+    its sheet; returns how many were painted. ``go_on(painted)`` is asked after each page
+    but the last: False stops there."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(pdf)
@@ -80,6 +85,8 @@ def paint_pdf_pages(printer: QPrinter, pdf: bytes, first: int, last: int) -> int
         dpi = min(float(printer.resolution()), MAX_DPI)
         for index in range(first - 1, min(last, len(document))):
             if painted:
+                if go_on is not None and not go_on(painted):
+                    break
                 printer.newPage()
             image = _page_image(document[index], dpi)
             target = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
@@ -247,14 +254,14 @@ class PrintPreviewDialog(QDialog):
             first, last = self.page_range()
             paint_pdf_pages(printer, self._pdf, first, min(last, first + PREVIEW_PAGES - 1))
 
-    def print_to(self, printer: QPrinter) -> int:
+    def print_to(self, printer: QPrinter, go_on: Callable[[int], bool] | None = None) -> int:
         """Print the chosen pages on ``printer`` (set up here: paper, orientation, range);
-        returns how many pages were sent."""
+        returns how many pages were sent (``go_on`` as for :func:`paint_pdf_pages`)."""
         if not self._pdf:
             return 0
         self.prepare_printer(printer)
         first, last = self.page_range()
-        return paint_pdf_pages(printer, self._pdf, first, last)
+        return paint_pdf_pages(printer, self._pdf, first, last, go_on)
 
     def print_with_dialog(self) -> None:
         """The printer's dialog, then the chosen pages to that printer."""
@@ -267,7 +274,24 @@ class PrintPreviewDialog(QDialog):
         if printer.printRange() == QPrinter.PrintRange.PageRange:
             self.first_page.setValue(max(1, printer.fromPage()))
             self.last_page.setValue(min(self._pages, printer.toPage() or self._pages))
-        sent = self.print_to(printer)
+        first, last = self.page_range()
+        progress = QProgressDialog(self.tr("Printing…"), self.tr("Stop"), 0, last - first + 1,
+                                   self)
+        progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+        progress.setMinimumDuration(500)
+
+        def go_on(painted: int) -> bool:
+            """Each page at 300 dpi takes a moment: the window keeps answering meanwhile
+            (a 40-page dossier froze it for a quarter of a minute) and Stop is heard."""
+            progress.setValue(painted)
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        try:
+            sent = self.print_to(printer, go_on)
+        finally:
+            progress.close()
+            progress.deleteLater()
         self.status.setText(self.tr("{count} pages sent to the printer").format(count=sent))
         if sent:
             self.accept()
