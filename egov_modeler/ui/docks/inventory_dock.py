@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -72,6 +71,7 @@ from ...model.inventory.roadmap import format_money
 from ...model.inventory.rows import Inventory
 from ...model.inventory.schema import FieldValueError
 from ..editor import Editor
+from ..model_listener import ModelListener
 from ..plain_text import tooltip
 from .search_tree import fold
 
@@ -423,7 +423,7 @@ class InventoryDock(QDockWidget):
             self.models[key], self.proxies[key], self.tables[key] = model, proxy, table
             self.tabs.addTab(table, titles[key])
         self.editor: Editor | None = None
-        self._unsubscribe: Callable[[], None] | None = None
+        self._listener = ModelListener()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(50)
@@ -444,15 +444,14 @@ class InventoryDock(QDockWidget):
         self.filter.textChanged.connect(self._refilter)
         self.duplicates.toggled.connect(self._refilter)
         self.tabs.currentChanged.connect(lambda _i: self._count())
-        self.destroyed.connect(lambda *_: self._stop())
+        self.destroyed.connect(lambda *_: self._listener.stop())
 
     # ---------------------------------------------------------------- the model
     def show_model(self, editor: Editor) -> None:
         """Show the model ``editor`` edits and follow its changes."""
-        self._stop()
         self.editor = editor
         self._sized.clear()
-        self._unsubscribe = editor.model.subscribe(self._on_event)
+        self._listener.follow(editor.model, self._on_event)
         if self.on_screen:
             self.rebuild()
         else:  # read when shown: a tab behind Problems costs nothing at open
@@ -467,14 +466,6 @@ class InventoryDock(QDockWidget):
         self.on_screen = visible
         if visible and self._stale:
             self.rebuild()
-
-    def _stop(self) -> None:
-        if self._unsubscribe is not None:
-            try:
-                self._unsubscribe()
-            except ValueError:
-                pass
-            self._unsubscribe = None
 
     def _on_event(self, event: ev.ModelEvent) -> None:
         if isinstance(event, (ev.ModelReset, ev.ModelPropertiesChanged, ev.ElementAdded,

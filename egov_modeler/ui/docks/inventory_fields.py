@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QSignalBlocker
 from PySide6.QtWidgets import (
@@ -33,6 +32,7 @@ from ...model.inventory.roadmap import format_money
 from ...model.inventory.rows import Inventory
 from ...model.inventory.schema import FieldSpec, FieldValueError
 from ..editor import Editor
+from ..model_listener import ModelListener
 from ..plain_text import plain_label, tooltip
 
 log = logging.getLogger(__name__)
@@ -65,8 +65,8 @@ class InventoryFieldsForm(QWidget):
         self.editors: dict[str, QWidget] = {}
         self._specs: dict[str, FieldSpec] = {}
         self._shown: tuple = ()
-        self._unsubscribe: Callable[[], None] | None = None
-        self.destroyed.connect(lambda *_: self._stop())
+        self._listener = ModelListener()
+        self.destroyed.connect(lambda *_: self._listener.stop())
         self.setVisible(False)
 
     # ---------------------------------------------------------------- selection
@@ -91,19 +91,10 @@ class InventoryFieldsForm(QWidget):
     def show_concepts(self, editor: Editor, concept_ids: list[str]) -> None:
         """Edit the inventory fields of these elements or relationships."""
         if self.editor is not editor:
-            self._stop()
             self.editor = editor
-            self._unsubscribe = editor.model.subscribe(self._on_event)
+            self._listener.follow(editor.model, self._on_event)
         self.concept_ids = list(concept_ids)
         self.refresh()
-
-    def _stop(self) -> None:
-        if self._unsubscribe is not None:
-            try:
-                self._unsubscribe()
-            except ValueError:
-                pass
-            self._unsubscribe = None
 
     def _on_event(self, event: ev.ModelEvent) -> None:
         if isinstance(event, _REFRESH):
