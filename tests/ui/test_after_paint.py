@@ -13,13 +13,19 @@ from PySide6.QtWidgets import QApplication, QWidget
 from egov_modeler.ui.after_paint import LATEST_MS, after_first_paint
 
 
-def test_the_work_runs_once_after_the_first_paint(qtbot):
+def _shown_child(qtbot) -> tuple[QWidget, QWidget]:
+    """A shown window (the work's owner) and a child widget in it, both painted once."""
     owner = QWidget()
     qtbot.addWidget(owner)
     widget = QWidget(owner)
     owner.show()
     qtbot.waitExposed(owner)
     QApplication.processEvents()
+    return owner, widget
+
+
+def test_the_work_runs_once_after_the_first_paint(qtbot):
+    owner, widget = _shown_child(qtbot)
     order: list[str] = []
     widget.paintEvent = lambda _event: order.append("paint")
     after_first_paint(widget, lambda: order.append("work"), owner)
@@ -32,12 +38,7 @@ def test_the_work_runs_once_after_the_first_paint(qtbot):
 
 
 def test_a_widget_deleted_unpainted_does_not_hold_the_work_back(qtbot):
-    owner = QWidget()
-    qtbot.addWidget(owner)
-    widget = QWidget(owner)
-    owner.show()
-    qtbot.waitExposed(owner)
-    QApplication.processEvents()
+    owner, widget = _shown_child(qtbot)
     done: list[str] = []
     after_first_paint(widget, lambda: done.append("work"), owner)
     widget.deleteLater()
