@@ -51,15 +51,15 @@ def read_folder(reader: ReadState, item: etree._Element, model: Model,
     folder = Folder(label="", id=item.get("identifier"))
     texts: dict[Any, list[etree._Element]] = {Q_LABEL: [], Q_DOC: []}
     refs = folder.refs
-    # what a folder item may name: an element or a relationship (elements, and the
-    # relationships others end at, are nodes of the model's graph) or a view; asked of
-    # the model, not of a set of its ids made first (60,000 items in a large file)
-    graph, has_relationship, has_view = model.graph, model.has_relationship, model.has_view
+    # what a folder item may name: an element, a relationship or a view; asked of the
+    # model, not of a set of its ids made first (60,000 items in a large file)
+    elements, has_relationship, has_view = (model.element_index, model.has_relationship,
+                                            model.has_view)
     plan = plans.get(item) if plans is not None else None
     children: list[str | etree._Element] | etree._Element = item if plan is None else plan
     for position, entry in enumerate(children):
         if isinstance(entry, str):  # a usual item the scan noted
-            if entry in graph or has_relationship(entry) or has_view(entry):
+            if entry in elements or has_relationship(entry) or has_view(entry):
                 refs.append(entry)
                 continue
             child = item[position]  # reported below, with its line
@@ -68,7 +68,7 @@ def read_folder(reader: ReadState, item: etree._Element, model: Model,
         tag = child.tag
         if tag == Q_ITEM:
             ref = child.get("identifierRef")
-            if ref is not None and (ref in graph or has_relationship(ref)
+            if ref is not None and (ref in elements or has_relationship(ref)
                                     or has_view(ref)) and not len(child):
                 refs.append(ref)  # the usual item, read here
                 continue

@@ -1,10 +1,16 @@
-"""The model: elements and relationships in one networkx graph, plus views and folders.
+"""The model: elements and relationships, plus views and folders.
 
-The graph is the single source of truth for concepts: nodes are keyed by element id and
-carry the :class:`Element`; edges are keyed by relationship id and carry the
-:class:`Relationship`. A relationship that is itself the source or target of another
-relationship (ArchiMate allows an association to a relationship) gets an anchor node in
-the graph keyed by its id, so the graph stays one graph.
+The model is the single source of truth for concepts. It keeps them in its own store:
+the elements by id, the relationships by id, and for every concept at the end of a
+relationship the relationships leaving it and those reaching it (a relationship may be
+the end of another: ArchiMate allows an association to a relationship). Both orders are
+the order concepts were added, which is the file's order for a model read from one.
+
+Why not a networkx graph, as it once was: filling networkx's dictionaries (one per
+relationship, one per pair of ends, each in both directions) took twice as long as
+everything else of reading the relationships of a 20,000-element model, and the model
+never used a networkx algorithm (issue 19). Layout still uses networkx, on a graph made
+for it.
 
 Public editing methods (:meth:`Model.add_element`, :meth:`Model.relate`) run commands, so
 scripted edits, undo and the journal all take the same path. The underscore methods are
@@ -15,10 +21,8 @@ readers use the ``load_*`` methods, which add what a file holds without judging 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
-
-import networkx as nx
 
 from ..i18n import tr
 from . import events as ev
@@ -34,9 +38,6 @@ log = logging.getLogger(__name__)
 
 Subscriber = Callable[[ev.ModelEvent], None]
 CommandListener = Callable[["Command"], None]
-
-_ELEMENT = "element"
-_RELATIONSHIP = "relationship"
 
 
 class Model:
@@ -57,10 +58,12 @@ class Model:
         self.profiles: list[Profile] = []
         #: Image files the profiles refer to, by path (``images/abc.png``).
         self.images: dict[str, bytes] = {}
-        self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
-        self._edge_ends: dict[str, tuple[str, str]] = {}
-        self._element_list: list[Element] | None = None
-        self._relationship_list: list[Relationship] | None = None
+        self._elements: dict[str, Element] = {}
+        self._relationships: dict[str, Relationship] = {}
+        #: Concept id -> the relationships leaving it, and reaching it, by id; a concept
+        #: no relationship touches has no entry.
+        self._outgoing: dict[str, dict[str, Relationship]] = {}
+        self._incoming: dict[str, dict[str, Relationship]] = {}
         self._views: dict[str, View] = {}
         self._subscribers: list[Subscriber] = []
         self._command_listeners: list[CommandListener] = []
@@ -68,34 +71,23 @@ class Model:
         self.load_report: list[str] = []
 
     # ------------------------------------------------------------------ reading
-    # The graph's own dicts (``_node``: node -> attributes, ``_succ``/``_pred``: node ->
-    # neighbour -> key -> attributes) are read directly below: networkx's views build a
-    # view object and catch a KeyError on every look-up, which made ``has_element`` the
-    # most called slow function of validation. The order is the views' order.
-    # Both lists are kept until a concept is added or removed (a fresh copy is returned
-    # each time, so callers may change theirs): validation, export and the model tree ask
-    # for them many times between edits.
+    # The lists are fresh copies each time (callers may change theirs): copying a dict's
+    # values costs what copying a kept list did.
     @property
     def elements(self) -> list[Element]:
-        """Every element, in graph order."""
-        if self._element_list is None:
-            self._element_list = [data[_ELEMENT] for data in self.graph._node.values()
-                                  if _ELEMENT in data]
-        return list(self._element_list)
+        """Every element, in the order they were added."""
+        return list(self._elements.values())
 
     @property
     def relationships(self) -> list[Relationship]:
-        """Every relationship, in graph order."""
-        if self._relationship_list is None:
-            self._relationship_list = [data[_RELATIONSHIP]
-                                       for neighbours in self.graph._succ.values()
-                                       for keys in neighbours.values()
-                                       for data in keys.values()]
-        return list(self._relationship_list)
+        """Every relationship, in the order they were added."""
+        return list(self._relationships.values())
 
-    def _concepts_changed(self) -> None:
-        self._element_list = None
-        self._relationship_list = None
+    @property
+    def element_index(self) -> Mapping[str, Element]:
+        """Every element by id, read-only (the model's own dict, for hot loops that look
+        many ids up: validation asks it twice per relationship)."""
+        return self._elements
 
     @property
     def views(self) -> list[View]:
@@ -103,24 +95,24 @@ class Model:
         return list(self._views.values())
 
     def has_element(self, element_id: str) -> bool:
-        node = self.graph._node.get(element_id)
-        return node is not None and _ELEMENT in node
+        return element_id in self._elements
 
     def find_element(self, element_id: str) -> Element | None:
         """The element with ``element_id``, or ``None`` (one look-up, for hot loops)."""
-        node = self.graph._node.get(element_id)
-        return node.get(_ELEMENT) if node is not None else None
+        return self._elements.get(element_id)
 
     def related_ids(self, concept_id: str) -> list[str]:
         """The ids at the other end of ``concept_id``'s relationships, outgoing first;
-        an id related several times is listed once per direction."""
-        succ = self.graph._succ.get(concept_id)
-        if succ is None:
-            return []
-        return [*succ, *(i for i in self.graph._pred[concept_id] if i != concept_id)]
+        an id related several times is listed once per direction (``concept_id`` itself
+        once, for a relationship from it to itself)."""
+        outgoing = self._outgoing.get(concept_id, {})
+        incoming = self._incoming.get(concept_id, {})
+        return [*dict.fromkeys(rel.target for rel in outgoing.values()),
+                *dict.fromkeys(rel.source for rel in incoming.values()
+                               if rel.source != concept_id)]
 
     def has_relationship(self, relationship_id: str) -> bool:
-        return relationship_id in self._edge_ends
+        return relationship_id in self._relationships
 
     def has_view(self, view_id: str) -> bool:
         return view_id in self._views
@@ -134,16 +126,16 @@ class Model:
         return self.has_element(concept_id) or self.has_relationship(concept_id)
 
     def element(self, element_id: str) -> Element:
-        node = self.graph._node.get(element_id)
-        if node is None or _ELEMENT not in node:
+        element = self._elements.get(element_id)
+        if element is None:
             raise UnknownIdError(tr("No element with id {id}", id=element_id))
-        return node[_ELEMENT]
+        return element
 
     def relationship(self, relationship_id: str) -> Relationship:
-        ends = self._edge_ends.get(relationship_id)
-        if ends is None:
+        relationship = self._relationships.get(relationship_id)
+        if relationship is None:
             raise UnknownIdError(tr("No relationship with id {id}", id=relationship_id))
-        return self.graph._succ[ends[0]][ends[1]][relationship_id][_RELATIONSHIP]
+        return relationship
 
     def view(self, view_id: str) -> View:
         try:
@@ -160,34 +152,34 @@ class Model:
 
     def concept_type(self, concept_id: str) -> str:
         """The ArchiMate type of an element or relationship id."""
-        if self.has_element(concept_id):
-            return self.element(concept_id).type
+        element = self._elements.get(concept_id)
+        if element is not None:
+            return element.type
         return self.relationship(concept_id).type
 
     def relationships_of(self, concept_id: str) -> list[Relationship]:
-        """Every relationship that starts or ends at ``concept_id`` (outgoing first)."""
-        succ = self.graph._succ.get(concept_id)
-        if succ is None:
-            return []
-        seen: dict[str, Relationship] = {}
-        for keys in succ.values():
-            for key, data in keys.items():
-                seen[key] = data[_RELATIONSHIP]
-        for keys in self.graph._pred[concept_id].values():
-            for key, data in keys.items():
-                seen[key] = data[_RELATIONSHIP]
-        return list(seen.values())
+        """Every relationship that starts or ends at ``concept_id`` (outgoing first, each
+        in the order added; one from it to itself once)."""
+        outgoing = self._outgoing.get(concept_id)
+        incoming = self._incoming.get(concept_id)
+        if incoming is None:
+            return [] if outgoing is None else list(outgoing.values())
+        if outgoing is None:
+            return list(incoming.values())
+        return list({**outgoing, **incoming}.values())
 
     def ends_of(self, concept_id: str, types: Container[str], incoming: bool) -> list[str]:
         """The ids at the other end of ``concept_id``'s incoming (or outgoing)
         relationships of ``types``, once per relationship, without listing the
         relationships (the reachability walks pass through a platform hub with thousands
         of them, several times a validation, issue 19)."""
-        adjacency = (self.graph._pred if incoming else self.graph._succ).get(concept_id)
-        if adjacency is None:
-            return []
-        return [other for other, keys in adjacency.items() for data in keys.values()
-                if data[_RELATIONSHIP].type in types]
+        if incoming:
+            reaching = self._incoming.get(concept_id)
+            return [] if reaching is None else [
+                rel.source for rel in reaching.values() if rel.type in types]
+        leaving = self._outgoing.get(concept_id)
+        return [] if leaving is None else [
+            rel.target for rel in leaving.values() if rel.type in types]
 
     def views_showing(self, concept_id: str) -> list[View]:
         """Every view with a node or connection for the element or relationship."""
@@ -298,56 +290,44 @@ class Model:
     def load_elements(self, elements: Iterable[Element]) -> None:
         """Add elements read from a file, in order (one loop for the 20,000 of a large
         file; the checks of :meth:`load_element`)."""
-        nodes, edge_ends, views = self.graph._node, self._edge_ends, self._views
-        graph = self.graph
+        known, relationships, views = self._elements, self._relationships, self._views
         for element in elements:
             element_id = element.id
-            if element_id in nodes or element_id in edge_ends or element_id in views:
+            if element_id in known or element_id in relationships or element_id in views:
                 raise DuplicateIdError(tr("The id {id} is already used", id=element_id))
-            graph._succ[element_id] = {}
-            graph._pred[element_id] = {}
-            nodes[element_id] = {_ELEMENT: element}
+            known[element_id] = element
             if self._subscribers:
                 self.emit(ev.ElementAdded(element_id))
-        nx._clear_cache(graph)
-        self._concepts_changed()
 
     def load_relationships(self, relationships: Iterable[Relationship]) -> list[Relationship]:
         """Add relationships read from a file, in order: each whose two ends are in the
         model (an element, or a relationship added before it); the others are returned,
         in order, for the reader to add once their ends are (or to report). The checks of
         :meth:`load_relationship`, in one loop for the 40,000 of a large file."""
-        graph = self.graph
-        nodes, succ, pred = graph._node, graph._succ, graph._pred
-        edge_ends, views = self._edge_ends, self._views
+        elements, known, views = self._elements, self._relationships, self._views
+        outgoing, incoming = self._outgoing, self._incoming
         waiting = []
         for rel in relationships:
             rel_id, source, target = rel.id, rel.source, rel.target
-            # (a node without an element is the anchor of a relationship: in edge_ends)
-            if rel_id in nodes or rel_id in edge_ends or rel_id in views:
+            if rel_id in known or rel_id in elements or rel_id in views:
                 raise DuplicateIdError(tr("The id {id} is already used", id=rel_id))
-            source_node, target_node = nodes.get(source), nodes.get(target)
-            if source_node is None or _ELEMENT not in source_node:
-                if source not in edge_ends:
-                    waiting.append(rel)
-                    continue
-            if target_node is None or _ELEMENT not in target_node:
-                if target not in edge_ends:
-                    waiting.append(rel)
-                    continue
-                if target_node is None:  # the anchor of a relationship used as an end
-                    succ[target], pred[target], nodes[target] = {}, {}, {}
-            if source_node is None and source not in nodes:  # (source may be target)
-                succ[source], pred[source], nodes[source] = {}, {}, {}
-            keys = succ[source].get(target)
-            if keys is None:
-                keys = succ[source][target] = pred[target][source] = {}
-            keys[rel_id] = {_RELATIONSHIP: rel}
-            edge_ends[rel_id] = (source, target)
+            if (source not in elements and source not in known) or (
+                    target not in elements and target not in known):
+                waiting.append(rel)
+                continue
+            known[rel_id] = rel
+            leaving = outgoing.get(source)
+            if leaving is None:
+                outgoing[source] = {rel_id: rel}
+            else:
+                leaving[rel_id] = rel
+            reaching = incoming.get(target)
+            if reaching is None:
+                incoming[target] = {rel_id: rel}
+            else:
+                reaching[rel_id] = rel
             if self._subscribers:
                 self.emit(ev.RelationshipAdded(rel_id))
-        nx._clear_cache(graph)
-        self._concepts_changed()
         return waiting
 
     def load_view(self, view: View) -> None:
@@ -364,28 +344,27 @@ class Model:
 
     # ------------------------------------------------------------------ primitives
     def _check_new_id(self, object_id: str) -> None:
-        node = self.graph._node.get(object_id)
-        if ((node is not None and _ELEMENT in node) or object_id in self._edge_ends
+        if (object_id in self._elements or object_id in self._relationships
                 or object_id in self._views):
             raise DuplicateIdError(tr("The id {id} is already used", id=object_id))
+
+    def _is_related(self, concept_id: str) -> bool:
+        """Whether a relationship starts or ends at ``concept_id``."""
+        return concept_id in self._outgoing or concept_id in self._incoming
 
     # The primitives below make their event only for a model someone listens to: a reader
     # building a 20,000-element model adds 60,000 concepts before anyone subscribes.
     def _put_element(self, element: Element) -> None:
         self._check_new_id(element.id)
-        if element.id in self.graph._node:  # anchor of a relationship with the same id
-            raise DuplicateIdError(tr("The id {id} is already used", id=element.id))
-        _add_graph_node(self.graph, element.id, {_ELEMENT: element})
-        self._concepts_changed()
+        self._elements[element.id] = element
         if self._subscribers:
             self.emit(ev.ElementAdded(element.id))
 
     def _drop_element(self, element_id: str) -> Element:
         element = self.element(element_id)
-        if self.graph.degree(element_id):
+        if self._is_related(element_id):
             raise ValueError(f"element {element_id} still has relationships")
-        self.graph.remove_node(element_id)
-        self._concepts_changed()
+        del self._elements[element_id]
         self.emit(ev.ElementRemoved(element_id))
         return element
 
@@ -393,44 +372,24 @@ class Model:
         self.emit(ev.ElementChanged(element_id))
 
     def _put_relationship(self, relationship: Relationship) -> None:
-        self._check_new_id(relationship.id)
-        graph = self.graph
-        nodes = graph._node
-        source, target = relationship.source, relationship.target
+        rel_id, source, target = relationship.id, relationship.source, relationship.target
+        self._check_new_id(rel_id)
         for end in (source, target):
-            node = nodes.get(end)
-            if node is not None and _ELEMENT in node:
-                continue
-            if end not in self._edge_ends:
+            if end not in self._elements and end not in self._relationships:
                 raise UnknownIdError(tr("No element or relationship with id {id}", id=end))
-            if node is None:  # anchor node of a relationship used as an end
-                _add_graph_node(graph, end, {})
-        # networkx's add_edge, without its checks for what is checked above (a reader
-        # adds 40,000 relationships; the call cost more than the rest of reading one)
-        keys = graph._succ[source].get(target)
-        if keys is None:
-            keys = graph._succ[source][target] = graph._pred[target][source] = {}
-        keys[relationship.id] = {_RELATIONSHIP: relationship}
-        nx._clear_cache(graph)
-        self._edge_ends[relationship.id] = (source, target)
-        self._concepts_changed()
+        self._relationships[rel_id] = relationship
+        self._outgoing.setdefault(source, {})[rel_id] = relationship
+        self._incoming.setdefault(target, {})[rel_id] = relationship
         if self._subscribers:
-            self.emit(ev.RelationshipAdded(relationship.id))
+            self.emit(ev.RelationshipAdded(rel_id))
 
     def _drop_relationship(self, relationship_id: str) -> Relationship:
         relationship = self.relationship(relationship_id)
-        if relationship_id in self.graph and self.graph.degree(relationship_id):
+        if self._is_related(relationship_id):
             raise ValueError(f"relationship {relationship_id} is still an end of another")
-        self.graph.remove_edge(relationship.source, relationship.target, key=relationship_id)
-        del self._edge_ends[relationship_id]
-        if relationship_id in self.graph:
-            self.graph.remove_node(relationship_id)
-        for end in (relationship.source, relationship.target):
-            if end in self.graph and _ELEMENT not in self.graph.nodes[end] and not (
-                self.graph.degree(end)
-            ):
-                self.graph.remove_node(end)  # anchor no longer used
-        self._concepts_changed()
+        del self._relationships[relationship_id]
+        _unlink(self._outgoing, relationship.source, relationship_id)
+        _unlink(self._incoming, relationship.target, relationship_id)
         self.emit(ev.RelationshipRemoved(relationship_id))
         return relationship
 
@@ -520,14 +479,14 @@ class Model:
         return connection
 
 
-def _add_graph_node(graph: nx.MultiDiGraph, node_id: str, data: dict[str, Any]) -> None:
-    """networkx's ``add_node`` for a node not yet in ``graph`` (the caller checked), by
-    the graph's own dicts: its keyword and attribute handling cost more than the rest of
-    adding an element read from a file."""
-    graph._succ[node_id] = {}
-    graph._pred[node_id] = {}
-    graph._node[node_id] = data
-    nx._clear_cache(graph)
+def _unlink(index: dict[str, dict[str, Relationship]], concept_id: str,
+            relationship_id: str) -> None:
+    """Take a relationship off a concept's entry in ``index``, and the entry away once
+    empty (so an entry means "related")."""
+    related = index[concept_id]
+    del related[relationship_id]
+    if not related:
+        del index[concept_id]
 
 
 def _insert(items: dict[str, Any], key: str, value: Any, index: int | None) -> bool:

@@ -65,29 +65,24 @@ class ArchimateJudge:
 
     def __init__(self, model: Model) -> None:
         self.model = model
-        self._nodes = model.graph._node
+        self._elements = model.element_index
         #: (source type, relationship type, target type) -> allowed, as looked up so far.
         self.allowed: dict[tuple[str, str, str], bool] = {}
 
     def concept(self, item_id: str) -> str:
-        node = self._nodes.get(item_id)
-        element = node.get("element") if node is not None else None
+        element = self._elements.get(item_id)
         if element is not None:
             return str(element.type)
         return concept_of(self.model, item_id)
 
     def is_junction(self, item_id: str) -> bool:
-        node = self._nodes.get(item_id)
-        element = node.get("element") if node is not None else None
+        element = self._elements.get(item_id)
         return element is not None and element.type in JUNCTION_TYPES
 
     def relationship(self, rel: Relationship) -> Problem | None:
         """The error for ``rel``, or ``None`` when ArchiMate allows it."""
-        nodes = self._nodes
-        source = nodes.get(rel.source)
-        target = nodes.get(rel.target)
-        source_element = source.get("element") if source is not None else None
-        target_element = target.get("element") if target is not None else None
+        source_element = self._elements.get(rel.source)
+        target_element = self._elements.get(rel.target)
         key = (source_element.type if source_element is not None else self.concept(rel.source),
                rel.type,
                target_element.type if target_element is not None else self.concept(rel.target))

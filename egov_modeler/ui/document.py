@@ -84,7 +84,7 @@ class Document(QObject):
         undo history starts afresh and the journal follows the new model. ``disk_state``
         is what the file was when read, ``lock`` the lock taken on it."""
         gc.unfreeze()  # the model replaced may be collected (see :func:`settle_memory`)
-        replaced_large = len(self.model.graph) >= FREEZE_FROM_ELEMENTS
+        replaced_large = len(self.model.element_index) >= FREEZE_FROM_ELEMENTS
         self.journal_keeper.stop()  # the old document is dropped (saved or discarded)
         self._release_lock()
         self.undo_stack.clear()
@@ -97,7 +97,7 @@ class Document(QObject):
         self.editor = Editor(model, self.undo_stack, self.language, self)
         self.undo_stack.setClean()
         self.journal_keeper.start(model, self.path)
-        large = len(model.graph) >= FREEZE_FROM_ELEMENTS
+        large = len(model.element_index) >= FREEZE_FROM_ELEMENTS
         if large:
             gc.freeze()  # the views and docks are built without walking the model (below)
         self.replaced.emit()

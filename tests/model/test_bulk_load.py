@@ -45,8 +45,10 @@ def test_bulk_loading_makes_the_model_one_by_one_loading_makes():
     assert model.load_relationships(waiting) == [waiting[1]]
     expected = one_by_one()
     assert [r.id for r in model.relationships] == [r.id for r in expected.relationships]
-    assert sorted(model.graph.edges(keys=True)) == sorted(expected.graph.edges(keys=True))
-    assert sorted(model.graph.nodes) == sorted(expected.graph.nodes)
+    assert model.element_index == expected.element_index
+    for concept in [*model.element_index, *(r.id for r in model.relationships)]:
+        assert model.relationships_of(concept) == expected.relationships_of(concept)
+        assert model.related_ids(concept) == expected.related_ids(concept)
     assert {r.id for r in model.relationships_of("id-r0")} == {"id-a0", "id-a1"}
     assert not model.has_relationship("id-lost")
 

@@ -24,20 +24,22 @@ def model() -> Model:
     return Model("Kiến trúc Chính quyền điện tử tỉnh Gia Lai phiên bản 2.0")
 
 
-def test_added_element_lives_in_the_graph_with_a_uuid_id(model):
+def test_added_element_is_in_the_model_with_a_uuid_id(model):
     portal = model.add_element("ApplicationComponent", "Cổng Dịch vụ công cấp tỉnh",
                                names={"en": "Provincial public service portal"})
-    assert model.graph.nodes[portal.id]["element"] is portal
+    assert model.find_element(portal.id) is portal and model.has_element(portal.id)
     assert portal.id.startswith("id-") and is_valid_id(portal.id)
     assert model.element(portal.id).name_in("en") == "Provincial public service portal"
     assert model.elements == [portal]
 
 
-def test_relationship_is_an_edge_keyed_by_its_id(model):
+def test_relationship_is_kept_by_its_id_and_at_both_ends(model):
     portal = model.add_element("ApplicationComponent", "Cổng DVC tỉnh")
     lgsp = model.add_element("ApplicationComponent", "LGSP tỉnh")
     flow = model.relate(portal.id, "Flow", lgsp.id, name="Đồng bộ hồ sơ")
-    assert model.graph.has_edge(portal.id, lgsp.id, key=flow.id)
+    assert model.has_relationship(flow.id)
+    assert model.related_ids(portal.id) == [lgsp.id]
+    assert model.related_ids(lgsp.id) == [portal.id]
     assert model.relationship(flow.id).name == "Đồng bộ hồ sơ"
     assert model.relationships_of(lgsp.id) == [flow]
 

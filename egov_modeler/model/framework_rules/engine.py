@@ -277,7 +277,7 @@ class FrameworkEngine:
         rules read kinds only is known fine by one look-up of (source kind, type, target
         kind, same end) among the combinations found fine before: most are, and only the
         others go to :meth:`relationship_problems`."""
-        nodes = self.model.graph._node
+        elements = self.model.element_index
         by_type = self._by_type
         numbers: dict[tuple[Any, ...], int] = {}
         number_of = {e.id: numbers.setdefault(kind_of(e), len(numbers))
@@ -301,8 +301,8 @@ class FrameworkEngine:
                 key = (source_kind, rel_type, target_kind, rel.source == rel.target)
                 if key in fine:
                     continue
-            found = problems_of(nodes[rel.source]["element"], rel_type,
-                                nodes[rel.target]["element"], (rel.id,))
+            found = problems_of(elements[rel.source], rel_type, elements[rel.target],
+                                (rel.id,))
             if found:
                 findings[rel.id] = found
             elif key is not None:
