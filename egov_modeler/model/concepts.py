@@ -1,8 +1,8 @@
 """The concepts of a model: elements and relationships.
 
-They are plain dataclasses. The :class:`~egov_modeler.model.model.Model` keeps them in its
-networkx graph (elements as nodes, relationships as edges); nothing else holds a copy, and
-every change goes through a command so that it can be undone.
+They are plain dataclasses. The :class:`~egov_modeler.model.model.Model` keeps them by id;
+nothing else holds a copy, and every change goes through a command so that it can be
+undone.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 Properties = list[tuple[str, str]]
 
 
-@dataclass
+@dataclass(slots=True)  # no per-object dict: 60,000 of them in a national model
 class Element:
     """An ArchiMate element, possibly dragged from the framework catalog.
 
@@ -39,7 +39,7 @@ class Element:
         return self.names.get(language) or self.name
 
 
-@dataclass
+@dataclass(slots=True)
 class Relationship:
     """An ArchiMate relationship between two elements (or an element and a relationship).
 

@@ -62,7 +62,7 @@ class Style:
                         for k, v in self.__dict__.items()})
 
 
-@dataclass
+@dataclass(slots=True)  # tens of thousands in a national model
 class Node:
     """A placement on a view.
 
@@ -96,7 +96,7 @@ class Node:
         return self.x <= x <= self.x + self.w and self.y <= y <= self.y + self.h
 
 
-@dataclass
+@dataclass(slots=True)
 class Connection:
     """A line on a view between two nodes, showing ``relationship_id`` (or a plain line
     when that is ``None``). Bendpoints are absolute ``(x, y)`` pairs, in order from source

@@ -97,14 +97,14 @@ def plain_relationship(raw: dict[str, Any], known: Container[str]) -> Relationsh
     """The relationship ``raw`` describes, when it needs no repair and its type is
     ``known``; ``None`` otherwise. The caller has claimed its id; its ends are checked
     against the model later, as for every relationship."""
-    if not _RELATIONSHIP_KEYS.issuperset(raw):
-        return None
     get = raw.get
-    kind = get("type")
-    if type(kind) is not str or kind not in known:
+    kind, source, target = get("type"), get("source"), get("target")
+    if type(kind) is not str or kind not in known or type(source) is not str or (
+            not source) or type(target) is not str or not target:
         return None
-    source, target = get("source"), get("target")
-    if type(source) is not str or not source or type(target) is not str or not target:
+    if len(raw) == 4:  # its id, type and ends alone: most relationships of a model
+        return Relationship(raw["id"], kind, source, target)
+    if not _RELATIONSHIP_KEYS.issuperset(raw):
         return None
     name = get("name", "")
     documentation = get("documentation", "")

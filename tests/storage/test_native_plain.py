@@ -29,6 +29,9 @@ ODD_RELATIONSHIPS = {
     "bad access": {"access_type": "Bogus"},
     "bad direction": {"is_directed": "yes"},
     "null modifier": {"modifier": None},
+    # only the usual four keys, one of them odd (the shortest path must not take them)
+    "numeric source": {"source": 5},
+    "empty target": {"target": ""},
 }
 
 
