@@ -66,12 +66,12 @@ class LoadedJSON:
     surrogates_replaced: int
 
 
-def _depth(text: str | bytes) -> int:
-    """The deepest nesting of ``text`` (strings ignored), in a few passes of C over its
-    bytes: ``\\`` and ``\"`` go first (what a backslash escapes is not structure), then
-    every byte but quotes and brackets; adjacent quotes (an empty string, or the end of
-    one string and the start of the next) go without changing what is outside strings,
-    and the few strings left (holding brackets) go last. An unterminated string ends the
+def _structure(text: str | bytes) -> bytes:
+    """The brackets of ``text`` outside strings, in a few passes of C over its bytes:
+    ``\\`` and ``\"`` go first (what a backslash escapes is not structure), then every
+    byte but quotes and brackets; adjacent quotes (an empty string, or the end of one
+    string and the start of the next) go without changing what is outside strings, and
+    the few strings left (holding brackets) go last. An unterminated string ends the
     scan (the rest is its text). Given the UTF-8 bytes, it spares encoding them again."""
     data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
     if b"\\" in data:  # one byte, found at memory speed; two-byte searches are not
@@ -82,7 +82,39 @@ def _depth(text: str | bytes) -> int:
         end = structure.find(b'"')
         if end >= 0:
             structure = structure[:end]
+    return structure
+
+
+def _depth(text: str | bytes) -> int:
+    """The deepest nesting of ``text`` (strings ignored)."""
+    return _nesting(_structure(text))
+
+
+def _nesting(structure: bytes) -> int:
+    """The deepest nesting of brackets alone, bracket by bracket."""
     return max(0, max(accumulate(map(_NESTING.__getitem__, structure)), default=0))
+
+
+def _within_depth(text: str | bytes, max_depth: int) -> bool:
+    """Whether ``text`` nests at most ``max_depth`` deep, without reading it bracket by
+    bracket in Python (a national model file has 300,000 brackets outside strings).
+
+    Each pass deletes the empty pairs ``[]`` and then ``{}``: that peels off the innermost
+    one or two levels everywhere, so brackets that all pair up within ``p`` passes nest
+    between ``p`` and ``2p`` deep. Only what this cannot settle (brackets left unpaired,
+    or between ``max_depth / 2`` and ``max_depth`` passes) is counted bracket by
+    bracket; a hostile file nested a million deep stops after ``max_depth / 2 + 1``
+    passes of C."""
+    structure = _structure(text)
+    passes = 0
+    while structure and passes <= max_depth // 2:
+        shorter = structure.replace(b"[]", b"").replace(b"{}", b"")
+        if len(shorter) == len(structure):
+            break  # brackets that do not pair up: a syntax error, counted below
+        structure, passes = shorter, passes + 1
+    if not structure:
+        return 2 * passes <= max_depth or _nesting(_structure(text)) <= max_depth
+    return _nesting(_structure(text)) <= max_depth
 
 
 def _refuse_constant(name: str) -> Any:
@@ -154,7 +186,7 @@ def loads_counted(text: str | bytes, *, keep_surrogates: bool = False,
         if escaped:
             utf8 = None  # the text changed: the depth scan reads the repaired text
         replaced += escaped
-    if _depth(text if utf8 is None else utf8) > max_depth:
+    if not _within_depth(text if utf8 is None else utf8, max_depth):
         raise UnsafeJSONError(tr("nested more than {depth} levels deep", depth=max_depth))
     try:
         value = json.loads(text, parse_int=_parse_int, parse_float=_parse_float,

@@ -404,6 +404,8 @@ class _Builder:
         skipped (or missing, or in a cycle) is skipped, and so is what is nested in it."""
         nodes: list[Node] = self._read_all(items, tr("a node"), ser.node_from_dict,
                                              plain_node)
+        if _all_resolved(nodes, model):
+            return nodes
         ok: dict[str, Node] = {}
         problems: dict[str, str] = {}
         for node in nodes:
@@ -431,6 +433,8 @@ class _Builder:
         connection listed after it."""
         conns: list[Connection] = self._read_all(items, tr("a connection"),
                                                  ser.connection_from_dict, plain_connection)
+        if _all_connected(conns, model, view):
+            return conns
         candidates = {c.id: c for c in conns
                       if c.relationship_id is None or model.has_relationship(c.relationship_id)}
         kept = _keep_resolvable(
@@ -496,6 +500,34 @@ def _never_plain(raw: dict[str, Any], known: Any = None) -> None:
 def _known(value: Any, names: Any) -> bool:
     """``value`` is a text naming one of ``names`` (a list is unhashable, not an error)."""
     return isinstance(value, str) and value in names
+
+
+def _all_resolved(nodes: list[Node], model: Model) -> bool:
+    """Whether every node is kept as it is: of a known kind, showing an element that
+    exists, nested in a node listed before it (as this program writes them). One pass
+    for the usual file; the careful way below reports and resolves any other."""
+    elements, seen = model.element_index, set()
+    for node in nodes:
+        element, parent = node.element_id, node.parent
+        if node.kind not in NODE_KINDS or (element is not None and element not in elements) or (
+                parent is not None and parent not in seen):
+            return False
+        seen.add(node.id)
+    return True
+
+
+def _all_connected(conns: list[Connection], model: Model, view: View) -> bool:
+    """Whether every connection is kept as it is: its relationship exists and its ends
+    are nodes or connections listed before it."""
+    relationships, nodes, seen = model.has_relationship, view.nodes, set()
+    for conn in conns:
+        rel, source, target = conn.relationship_id, conn.source, conn.target
+        if (rel is not None and not relationships(rel)) or (
+                source not in nodes and source not in seen) or (
+                target not in nodes and target not in seen):
+            return False
+        seen.add(conn.id)
+    return True
 
 
 def _keep_resolvable(items: dict[str, Any], needs: Callable[[Any], list[str]]) -> set[str]:

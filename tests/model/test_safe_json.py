@@ -130,6 +130,27 @@ def test_the_depth_scan_reads_nesting_as_the_first_one_did(value, ascii_only, cu
         assert safe_json._depth(sample) == _old_depth(sample)
 
 
+@settings(max_examples=300, deadline=None)
+@given(_json_values, st.integers(0, 400), st.integers(0, 12))
+def test_the_quick_depth_check_agrees_with_the_scan(value, cut, limit):
+    """The pass-by-pass check the loader uses says what counting every bracket says,
+    whatever the limit, for whole, cut off and unbalanced text."""
+    text = json.dumps(value)
+    for sample in (text, text[:cut], text + "]", "{" + text):
+        assert safe_json._within_depth(sample, limit) == (_old_depth(sample) <= limit)
+
+
+@pytest.mark.parametrize("depth", [1, 99, 100, 101, 150, 199, 200, 201, 5000])
+@pytest.mark.parametrize("shape", ["[]", "[{}]", "{[]}", "{}"])
+def test_the_quick_depth_check_at_the_limit(depth, shape):
+    """Nesting that alternates (two levels peeled per pass) or not, around 200."""
+    opening, closing = shape[: len(shape) // 2], shape[len(shape) // 2:]
+    text = opening * depth + closing * depth
+    if shape == "{}":
+        text = '{"a":' * depth + "1" + "}" * depth
+    assert safe_json._within_depth(text, 200) == (_old_depth(text) <= 200)
+
+
 def test_bytes_read_as_their_text_reads():
     """The reader given the bytes a text was decoded from (the .egov loader) scans their
     depth without encoding again, and still repairs escaped surrogates."""
