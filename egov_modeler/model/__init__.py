@@ -1,4 +1,4 @@
-"""The model layer: pure Python and networkx, no Qt, no lxml, no reportlab.
+"""The model layer: pure Python, no Qt, no lxml, no reportlab.
 
 Import what scripts need from here: ``Model``, the concept classes, ``History`` and the
 commands (``egov_modeler.model.commands``).
