@@ -54,10 +54,8 @@ def font_size_text(size: float) -> str | None:
 def _color_element(parent: etree._Element, tag: str, color: str | None,
                    alpha: int | None) -> None:
     rgb = parse_color(color)
-    if rgb is None:
-        if alpha is None:
-            return
-        rgb = (0, 0, 0)
+    if rgb is None:  # an alpha alone (opacity on the type's own colour) goes to the
+        return       # view's extras: written with black, other tools drew a black box
     element = etree.SubElement(parent, q(tag), r=str(rgb[0]), g=str(rgb[1]), b=str(rgb[2]))
     if alpha is not None:
         element.set("a", str(alpha_to_percent(alpha)))

@@ -141,3 +141,18 @@ def test_a_style_on_a_single_node_reads_back_equal(style):
     model.load_node(view.id, Node("id-n", 10, 10, 120, 55, element_id="id-e", style=style))
     again = read_exchange_bytes(exchange_bytes(model), "one.xml")
     assert again.views[0].nodes["id-n"].style == style
+
+
+def test_an_opacity_on_the_types_own_colour_is_not_written_as_black():
+    """A box given an opacity but no fill colour (the Appearance section allows it) is
+    drawn in its type's colour: the file names no colour for it (other tools draw their
+    own), and this program reads the opacity back from the view's extras."""
+    model = Model("m", id="id-m")
+    model.load_element(Element("id-e", "Goal", "Mục tiêu"))
+    view = View("id-v", "v")
+    model.load_view(view)
+    style = Style(fill_alpha=128, line_alpha=40)
+    model.load_node(view.id, Node("id-n", 10, 10, 120, 55, element_id="id-e", style=style))
+    data = exchange_bytes(model)
+    assert b"fillColor" not in data and b"lineColor" not in data
+    assert read_exchange_bytes(data, "one.xml").views[0].nodes["id-n"].style == style
