@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from ..model.incremental_validation import IncrementalValidator
 from ..model.model import Model
 from ..storage.disk_state import DiskState
 from ..storage.lock import REFRESH_SECONDS, DocumentLock
@@ -53,6 +54,9 @@ class Document(QObject):
         #: Opened read-only (locked by another window, or a read-only file): Save asks
         #: for another name.
         self.read_only = False
+        #: A validator that already judged the model just shown (the open judged it
+        #: beside the window, while its progress showed), for the window to take once.
+        self.judged: IncrementalValidator | None = None
         #: How work that can wait for the new model to be on screen is run (the window
         #: waits for the diagram's first paint; alone, the next turn of the event loop).
         self.after_shown: Callable[[Callable[[], object]], None] = \
@@ -79,16 +83,19 @@ class Document(QObject):
 
     # ------------------------------------------------------------------ lifecycle
     def replace(self, model: Model, path: str | None, *, disk_state: DiskState | None = None,
-                lock: DocumentLock | None = None, read_only: bool = False) -> None:
+                lock: DocumentLock | None = None, read_only: bool = False,
+                judged: IncrementalValidator | None = None) -> None:
         """Show ``model`` (read completely beforehand) as the document at ``path``; the
         undo history starts afresh and the journal follows the new model. ``disk_state``
-        is what the file was when read, ``lock`` the lock taken on it."""
+        is what the file was when read, ``lock`` the lock taken on it, ``judged`` a
+        validator that judged ``model`` already (see :attr:`judged`)."""
         gc.unfreeze()  # the model replaced may be collected (see :func:`settle_memory`)
         replaced_large = len(self.model.element_index) >= FREEZE_FROM_ELEMENTS
         self.journal_keeper.stop()  # the old document is dropped (saved or discarded)
         self._release_lock()
         self.undo_stack.clear()
         self.model = model
+        self.judged = judged if judged is not None and judged.model is model else None
         self.path = os.path.abspath(path) if path else None
         self.disk_state = disk_state
         self.read_only = read_only

@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import QMenu, QWidget
 from ...exchange.open_any import read_any
 from ...exchange.save_any import SAVE_SUFFIXES, write_any
 from ...model.errors import ModelError
+from ...model.incremental_validation import IncrementalValidator
+from ...model.model import Model
 from ...storage.lock import DocumentLock, DocumentLockedError, acquire_lock, can_write
 from ...storage.native import (
     FileChangedOnDiskError,
@@ -51,6 +54,8 @@ SAVE_FILTER = ("egov-modeler (*.egov);;Archi (*.archimate);;"
 NATIVE_FILTER = "egov-modeler (*.egov)"
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class FileController(QObject):
@@ -183,14 +188,16 @@ class FileController(QObject):
             return False
         lock, read_only = locking
         try:
-            loaded = run_long(self._parent_widget(), self.tr("Opening {name}…").format(
-                name=os.path.basename(path)), lambda: read_document(path), keep=True)
+            loaded, judged = run_long(
+                self._parent_widget(), self.tr("Opening {name}…").format(
+                    name=os.path.basename(path)),
+                lambda: _judged_beside(read_document(path), lambda d: d.model), keep=True)
         except (NativeFileError, ModelError, OSError) as exc:
             _release(lock)
             self._cannot_open(path, exc)
             return False
         self.document.replace(loaded.model, path, disk_state=loaded.state, lock=lock,
-                              read_only=read_only)
+                              read_only=read_only, judged=judged)
         self._remember(path)
         if read_only:
             self.show_status(self.tr("‘{name}’ is open read-only: Save asks for another "
@@ -225,12 +232,14 @@ class FileController(QObject):
 
     def _open_other(self, path: str) -> bool:
         try:
-            model = run_long(self._parent_widget(), self.tr("Opening {name}…").format(
-                name=os.path.basename(path)), lambda: read_any(path), keep=True)
+            model, judged = run_long(
+                self._parent_widget(), self.tr("Opening {name}…").format(
+                    name=os.path.basename(path)),
+                lambda: _judged_beside(read_any(path), lambda m: m), keep=True)
         except (ModelError, OSError) as exc:
             self._cannot_open(path, exc)
             return False
-        self.document.replace(model, None)
+        self.document.replace(model, None, judged=judged)
         self.show_status(self.tr("Opened {path}; Save keeps it as an egov-modeler model").format(
             path=display_path(path)))
         return True
@@ -373,3 +382,19 @@ def _template_tip(name: str) -> str:
         return template_description(name)
     except ModelError:
         return ""
+
+
+def _judged_beside(read: T, model_of: Callable[[T], Model]
+                   ) -> tuple[T, IncrementalValidator | None]:
+    """What was read, and a validator that judged its model once, both beside the window:
+    a national model takes a third of a second to judge, which froze the window after
+    its first paint while the progress window could have shown. A validator that fails
+    is logged and left to the window, which judges again and shows its own message."""
+    validator = IncrementalValidator(model_of(read))
+    try:
+        validator.refresh()
+    except Exception:  # the open must not fail on a rule: the window validates again
+        log.exception("validation beside the open failed")
+        validator.close()
+        return read, None
+    return read, validator

@@ -292,7 +292,9 @@ class MainWindow(QMainWindow):
         self._extra_problems = []
         if self._validator is not None:
             self._validator.close()
-        self._validator = IncrementalValidator(self.document.model)
+        judged, self.document.judged = self.document.judged, None
+        self._validator = (judged if judged is not None
+                           else IncrementalValidator(self.document.model))
         self._shown_problems = None
         editor = self.document.editor
         editor.status.connect(self.show_status)
