@@ -37,6 +37,7 @@ from ..model.cancel import CancelToken
 from ..model.cancel import check as check_cancel
 from ..model.views import View
 from ..storage.atomic import atomic_file
+from .docx_rows import DeferredRows
 from .images import png_image
 from .inventory_tables import inventory_tables
 from .pdf.appendix import (
@@ -296,19 +297,19 @@ def _figure(document, model, view: View, lang: str, number: int, width_emu: int)
 
 
 def _table(document, header: list[str], rows: Iterable[list[str]],
-           widths_mm: list[float], cancel: CancelToken | None = None) -> None:
+           widths_mm: list[float], deferred: DeferredRows) -> None:
     """A Word table in the "Table Grid" style, the header row bold and repeated on every
-    page.
+    page; its body rows are written when the file is saved (:mod:`.docx_rows`).
 
-    Filled row by row at the XML level, each run's properties copied from one made once:
-    python-docx's ``table.rows[r]`` searches the table for each row, which made a
+    The header is filled at the XML level, its runs' properties copied from one made
+    once: python-docx's ``table.rows[r]`` searches the table for each row, which made a
     1,000-element model's dossier take 46 s and grow with the square of its size."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Mm
 
     rows = list(rows)
-    table = document.add_table(rows=1 + len(rows), cols=len(header))
+    table = document.add_table(rows=1 + bool(rows), cols=len(header))
     table.style = document.styles["Table Grid"]
     head = table.rows[0]
     trpr = head._tr.get_or_add_trPr()
@@ -316,15 +317,13 @@ def _table(document, header: list[str], rows: Iterable[list[str]],
     repeat.set(qn("w:val"), "true")
     trpr.append(repeat)
     _fixed_widths(table, [Mm(w) for w in widths_mm])
-    properties = (_run_properties(11, True), _run_properties(11, False))
-    for r, (row, values) in enumerate(zip(table._tbl.tr_lst, [header, *rows], strict=True)):
-        if r % 500 == 0:
-            check_cancel(cancel)
-        made = properties[r != 0]
-        for cell, value in zip(row.tc_lst, values, strict=True):
-            run = cell.p_lst[0].add_r()
-            run.text = str(value)
-            run.insert(0, copy.deepcopy(made))
+    made = _run_properties(11, True)
+    for cell, value in zip(table._tbl.tr_lst[0].tc_lst, header, strict=True):
+        run = cell.p_lst[0].add_r()
+        run.text = str(value)
+        run.insert(0, copy.deepcopy(made))
+    if rows:
+        deferred.defer(table, rows, _run_properties(11, False))
 
 
 def _run_properties(size: float, bold: bool) -> Any:
@@ -348,7 +347,7 @@ def _inventory_keys(elements) -> list[str]:
 
 
 def _appendices(document, model, elements, relationships, lang: str,
-                shown: frozenset[str] | None, cancel: CancelToken | None) -> None:
+                shown: frozenset[str] | None, deferred: DeferredRows) -> None:
     """Appendices A and B (the printed elements and relationships), then the inventory's;
     ``shown``: the ids a dossier of chosen views prints (``None``: the whole model)."""
     document.add_heading(tr("Appendices"), level=1)
@@ -372,7 +371,7 @@ def _appendices(document, model, elements, relationships, lang: str,
         if with_reference:
             row.append(ref)
         rows.append(row)
-    _table(document, header, rows, widths, cancel)
+    _table(document, header, rows, widths, deferred)
 
     document.add_heading(tr("Appendix B. Relationships"), level=2)
 
@@ -391,14 +390,14 @@ def _appendices(document, model, elements, relationships, lang: str,
              concept_name(r.target),
              localized_name(r.names, r.name, lang, lang != MODEL_LANGUAGE)]
             for i, r in enumerate(relationships, start=1)],
-           [12.0, 50.0, 28.0, 50.0, 25.0], cancel)
+           [12.0, 50.0, 28.0, 50.0, 25.0], deferred)
     keys = _inventory_keys(elements)
     tables = inventory_tables(model, lang, letters="CDE", shown=shown)
     for table in tables:  # the profile's inventory, connections and roadmap
         document.add_heading(table.title, level=2 if table.key != "inventory-budget" else 3)
         total = sum(table.fractions)
         _table(document, table.header, table.rows,
-               [165.0 * f / total for f in table.fractions], cancel)
+               [165.0 * f / total for f in table.fractions], deferred)
         for note in table.notes:
             _paragraph(document, note, space_after=6)
     if keys and not tables:
@@ -409,7 +408,7 @@ def _appendices(document, model, elements, relationships, lang: str,
         _table(document, [tr("No."), tr("Name"), *columns],
                [[str(i), name(e), *[dict(e.properties).get(k, "") for k in columns]]
                 for i, e in enumerate(inventoried, start=1)],
-               [12.0, 48.0, *[width] * len(columns)], cancel)
+               [12.0, 48.0, *[width] * len(columns)], deferred)
 
 
 def write_docx(model, path: str | os.PathLike, options: DossierOptions | None = None,
@@ -428,6 +427,7 @@ def write_docx(model, path: str | os.PathLike, options: DossierOptions | None = 
         fields = effective_fields(model, lang)
         views = select_views(model, options.views)
         document = Document()
+        deferred = DeferredRows()
         _styles(document)
         _margins(document.sections[0])
         core = document.core_properties
@@ -469,9 +469,9 @@ def write_docx(model, path: str | os.PathLike, options: DossierOptions | None = 
             elements, relationships = catalog_concepts(model, options, views)
             shown = None if options.views is None else frozenset(
                 [*(e.id for e in elements), *(r.id for r in relationships)])
-            _appendices(document, model, elements, relationships, lang, shown, cancel)
+            _appendices(document, model, elements, relationships, lang, shown, deferred)
         check_cancel(cancel)
         with atomic_file(path) as handle:
-            document.save(handle)
+            deferred.save(document, handle, cancel)
     log.info("wrote %s: %d figures", path, figures)
     return figures
