@@ -37,9 +37,10 @@ from .framework_rules.provider import FrameworkRuleProvider, rules_in_force
 from .framework_rules.work import WORK
 from .incremental_hygiene import HygieneTracker
 from .model import Model
+from .problem_ordering import ProblemOrder
 from .problems import Problem
 from .rules import RuleProvider, provider_findings, rule_providers
-from .validation import ArchimateJudge, junction_problem, problem_order
+from .validation import ArchimateJudge, junction_problem
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,7 @@ class IncrementalValidator:
         self._hygiene = HygieneTracker(model)
         self._frameworks: dict[int, _FrameworkPart] = {}
         self._problems: list[Problem] | None = None
+        self._order = ProblemOrder()
         self._providers: tuple[RuleProvider, ...] = ()
 
     def close(self) -> None:
@@ -151,7 +153,7 @@ class IncrementalValidator:
         self._reset = False
         self._providers = providers
         self._language = current_language()
-        self._problems = sorted(problems, key=problem_order)
+        self._problems = self._order.sort(problems)
         return True
 
     def _framework_findings(self, provider: RuleProvider,

@@ -110,13 +110,20 @@ def junction_problem(junction_id: str, types: set[str]) -> Problem | None:
     )
 
 
-_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1}
+_SEVERITY_RANK = {Severity.ERROR: "0", Severity.WARNING: "1"}
 
 
-def problem_order(problem: Problem) -> tuple[int, str, tuple[str, ...], str]:
+def problem_order(problem: Problem) -> str:
     """Where a problem goes in the list: errors first, then warnings, each in a stable
-    order (rule, ids, message)."""
-    return (_SEVERITY_ORDER[problem.severity], problem.rule, problem.ids, problem.message)
+    order (rule, ids, message).
+
+    One text rather than a tuple, so that sorting compares texts: 17,500 problems with
+    uuid ids sorted in 17 ms instead of 36 ms (issue 19). The parts are joined by
+    characters below any an id (an NCName) or a rule id holds, ``\\x01`` between ids and
+    ``\\x00`` around them, so the texts sort as the tuples (rank, rule, ids, message)
+    do: a shorter list of ids first, as with tuples."""
+    return (f"{_SEVERITY_RANK[problem.severity]}{problem.rule}\x00"
+            f"{chr(1).join(problem.ids)}\x00{problem.message}")
 
 
 def validate(model: Model) -> list[Problem]:

@@ -335,3 +335,31 @@ def _catalog_layer(ref: str) -> str:
 def build_national_model(elements: int = 20000, view_nodes: int = VIEW_NODES) -> Model:
     """The model described in the module docstring, with ``elements`` elements."""
     return _Builder(elements, min(view_nodes, elements)).build()
+
+
+def with_uuid_ids(model: Model) -> tuple[Model, dict[str, str]]:
+    """The same model with every id a uuid, as a real model's ids are, and the new id of
+    each old one. The generator's ids sort in the order they were made, which hides the
+    cost of sorting problems by id (a full sort of 17,500 took 28 ms with uuids and 5 ms
+    with these; issue 19's re-validation target is 20 ms)."""
+    import json
+    import uuid
+
+    from egov_modeler.storage.native import loads, model_bytes
+
+    mapping: dict[str, str] = {}
+
+    def new(old: object) -> object:
+        if isinstance(old, str) and old.startswith("id-nat-"):
+            return mapping.setdefault(old, f"id-{uuid.uuid5(uuid.NAMESPACE_URL, old)}")
+        return old
+
+    def walk(value: object) -> object:
+        if isinstance(value, dict):
+            return {key: walk(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [walk(item) for item in value]
+        return new(value)
+
+    data = walk(json.loads(model_bytes(model)))
+    return loads(json.dumps(data, ensure_ascii=False).encode()), mapping
