@@ -196,6 +196,20 @@ class References:
         self.ids_by_tag[Q_REL] = self.relationship_ids
         self.ends[Q_REL] = self.relationship_ends
 
+    def ids_of(self, tag: str) -> list[str]:
+        """The list the identifiers of ``tag`` are noted in (made when first asked)."""
+        ids = self.ids_by_tag.get(tag)
+        if ids is None:
+            ids = self.ids_by_tag[tag] = []
+        return ids
+
+    def ends_of(self, tag: str) -> list[str]:
+        """The list the ``source`` and ``target`` of ``tag`` are noted in."""
+        ends = self.ends.get(tag)
+        if ends is None:
+            ends = self.ends[tag] = []
+        return ends
+
     def subtree(self, element: etree._Element) -> None:
         """:meth:`one` for ``element`` and everything under it."""
         one = self.one

@@ -30,6 +30,7 @@ from .oef_read_checks import References
 from .oef_read_common import ReadState
 from .oef_read_concepts import ACCESS_TYPES
 from .oef_read_folders import FolderPlans
+from .oef_read_view_scan import ViewPlans, scan_views
 from .oef_vocabulary import (
     PROP_CATALOG_REF,
     PROP_LAYER,
@@ -45,6 +46,7 @@ from .oef_vocabulary import (
     Q_REL,
     Q_RELS,
     Q_VALUE,
+    Q_VIEWS,
     XML_LANG,
     XSI_TYPE,
 )
@@ -58,12 +60,13 @@ class Scanned:
     """What the walk found: the check's texts, and per ``<elements>`` block (in order) its
     elements, each read (an :class:`Element`) or left to the build (its XML element);
     the relationships of every ``<relationships>`` block the same way; what each folder
-    holds."""
+    holds; what each view holds (:mod:`.oef_read_view_scan`)."""
 
     references: References = field(default_factory=References)
     elements: list[list[Element | etree._Element]] = field(default_factory=list)
     relationships: list[Relationship | etree._Element] = field(default_factory=list)
     folders: FolderPlans = field(default_factory=dict)
+    views: ViewPlans = field(default_factory=dict)
 
 
 def scan(reader: ReadState, root: etree._Element) -> Scanned:
@@ -83,6 +86,8 @@ def scan(reader: ReadState, root: etree._Element) -> Scanned:
         elif tag == Q_ORGS:
             references.one(child)
             _items(child, references, found.folders)
+        elif tag == Q_VIEWS:
+            scan_views(child, references, found.views)
         else:
             references.subtree(child)
     return found

@@ -152,7 +152,7 @@ def build(reader: ReadState, root: etree._Element, scanned: Scanned,
         read_elements(reader, elements, model)
     read_relationships(reader, scanned.relationships, root, model)
     for views in root.iterchildren(Q_VIEWS):
-        read_views(reader, views, model)
+        read_views(reader, views, model, scanned.views)
     folders, top_level_refs = read_organizations(reader, root, model, scanned.folders)
     if top_level_refs or generated_folders is None or (
             generated_folders != folders_fingerprint(folders)):
