@@ -150,6 +150,7 @@ def read_nodes(reader: ReadState, view: View, entries: list[NodeEntry], model: M
     moved = bool(dx or dy)
     skipped, dropped = reader.skipped, set()
     node_extras, view_id = extras.nodes, view.id
+    nodes, connections, has_element = view.nodes, view.connections, model.has_element
     for identifier, read, el, parent, groups in entries:
         if parent is not None and parent in dropped:  # inside a skipped node
             dropped.add(identifier)
@@ -172,7 +173,13 @@ def read_nodes(reader: ReadState, view: View, entries: list[NodeEntry], model: M
         extra = node_extras.get(node.id)
         if extra is not None:
             extra.apply(node)
-        model.load_node(view_id, node)
+        element_id, parent = node.element_id, node.parent
+        if ((element_id is None or has_element(element_id))
+                and (parent is None or parent in nodes)
+                and node.id not in nodes and node.id not in connections):
+            nodes[node.id] = node  # what load_node checks holds: added as it adds it
+        else:
+            model.load_node(view_id, node)  # which refuses it with its own message
 
 
 def _node_from_xml(reader: ReadState, view: View, el: etree._Element, parent: str | None,
@@ -262,13 +269,19 @@ def read_connections(reader: ReadState, view: View, entries: list[ConnectionEntr
         pending.append((conn, el))
     # A connection may end at a connection written after it: add in rounds.
     nodes, connections, view_id = view.nodes, view.connections, view.id
+    has_relationship = model.has_relationship
     while pending:
         rest = []
         for conn, el in pending:
             source, target = conn.source, conn.target
             if (source in nodes or source in connections) and (
                     target in nodes or target in connections):
-                model.load_connection(view_id, conn)
+                shown = conn.relationship_id
+                if ((shown is None or has_relationship(shown))
+                        and conn.id not in nodes and conn.id not in connections):
+                    connections[conn.id] = conn  # as load_connection adds it
+                else:
+                    model.load_connection(view_id, conn)  # which refuses it
             elif source in skipped or target in skipped:
                 skipped.add(conn.id)
                 reader.report.append(tr(
