@@ -358,9 +358,9 @@ def check_references(reader: ReadState, root: etree._Element, found: References)
     if found.missing_id:
         _name_first_problem(reader, root)
     refs, ends, ids_by_tag = found.refs, found.ends, found.ids_by_tag
-    property_refs = found.property_refs
-    refs["propertyDefinitionRef"] += property_refs  # (a set is asked: twice is once)
-    reader.property_refs = set(property_refs)
+    # (a set is asked: each of the 60,000 references to a dozen definitions once)
+    reader.property_refs = set(found.property_refs)
+    refs["propertyDefinitionRef"] += reader.property_refs
     if found.unknown:
         reader.counts["extension attribute"] += found.unknown
     every_id: list[object] = [i for ids in ids_by_tag.values() for i in ids]
