@@ -185,7 +185,11 @@ class ReadState:
         """What elements, relationships and views share: names and documentation in every
         language and the properties (plus the children with ``tags``, grouped); for a
         ``concept`` (element or relationship) also its specialization."""
-        groups = self.children(el, Q_NAME, Q_DOC, Q_PROPS, *tags)
+        return self.parts_of(el, self.children(el, Q_NAME, Q_DOC, Q_PROPS, *tags), concept)
+
+    def parts_of(self, el: etree._Element, groups: dict[Any, list[etree._Element]],
+                 concept: bool = False) -> _Parts:
+        """:meth:`concept_parts` of children already grouped (a view's, by the scan)."""
         name, names = self.lang_strings(groups[Q_NAME], limits.MAX_NAME_LENGTH)
         doc, docs = self.lang_strings(groups[Q_DOC])
         specializations: list[str] | None = [] if concept else None

@@ -19,6 +19,7 @@ unusual shape, with what they report, in the file's order) as before.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
@@ -30,6 +31,7 @@ from .oef_read_checks import References
 from .oef_read_common import ReadState
 from .oef_read_concepts import ACCESS_TYPES
 from .oef_read_folders import FolderPlans
+from .oef_read_view_scan import ViewPlans, scan_views
 from .oef_vocabulary import (
     PROP_CATALOG_REF,
     PROP_LAYER,
@@ -45,11 +47,16 @@ from .oef_vocabulary import (
     Q_REL,
     Q_RELS,
     Q_VALUE,
+    Q_VIEWS,
     XML_LANG,
     XSI_TYPE,
 )
 
 _NO_DEFINITION = ("", "")
+#: A relationship's attributes in the order this program and Archi write them.
+_REL_NAMES = ["identifier", "source", "target", XSI_TYPE]
+#: The attribute a relationship type adds.
+_REL_EXTRA = {"Access": "accessType", "Association": "isDirected", "Influence": "modifier"}
 _MOST_NAME, _MOST_TEXT = limits.MAX_NAME_LENGTH, limits.MAX_TEXT_LENGTH
 
 
@@ -58,12 +65,13 @@ class Scanned:
     """What the walk found: the check's texts, and per ``<elements>`` block (in order) its
     elements, each read (an :class:`Element`) or left to the build (its XML element);
     the relationships of every ``<relationships>`` block the same way; what each folder
-    holds."""
+    holds; what each view holds (:mod:`.oef_read_view_scan`)."""
 
     references: References = field(default_factory=References)
     elements: list[list[Element | etree._Element]] = field(default_factory=list)
     relationships: list[Relationship | etree._Element] = field(default_factory=list)
     folders: FolderPlans = field(default_factory=dict)
+    views: ViewPlans = field(default_factory=dict)
 
 
 def scan(reader: ReadState, root: etree._Element) -> Scanned:
@@ -83,6 +91,8 @@ def scan(reader: ReadState, root: etree._Element) -> Scanned:
         elif tag == Q_ORGS:
             references.one(child)
             _items(child, references, found.folders)
+        elif tag == Q_VIEWS:
+            scan_views(child, references, found.views)
         else:
             references.subtree(child)
     return found
@@ -157,43 +167,44 @@ def _relationships(reader: ReadState, holder: etree._Element, references: Refere
                    out: list[Relationship | etree._Element]) -> None:
     """The children of one ``<relationships>``: each ``<relationship>`` of the usual
     shape read, any other left to the build (which reports or refuses it)."""
-    ids, ends, one = references.relationship_ids, references.relationship_ends, references.one
+    ids, ends = references.relationship_ids, references.relationship_ends
     lang, keys = reader.lang, {ref: key for ref, (key, _) in reader.propdefs.items()}
     for el in holder:
         if el.tag != Q_REL:
             references.subtree(el)
             continue
-        get = el.get
-        identifier, kind = get("identifier"), get(XSI_TYPE)
-        source, target = get("source"), get("target")
-        count = len(el.attrib)
-        usual = identifier is not None and kind is not None and source is not None and (
-            target is not None)
-        extra = None
-        if kind == "Access":
-            extra = get("accessType")
-        elif kind == "Association":
-            extra = get("isDirected")
-        elif kind == "Influence":
-            extra = get("modifier")
-        if usual and (count == 4 or (count == 5 and extra is not None)):
+        # the attributes in the usual order (this program's, Archi's): their values in
+        # one call (listing the names first: listing values is quadratic, see References)
+        names = el.keys()
+        values = el.values() if names == _REL_NAMES or (
+            len(names) == 5 and names[:4] == _REL_NAMES) else None
+        if values is not None and (len(values) == 4
+                                   or names[4] == _REL_EXTRA.get(values[3])):
+            identifier, source, target, kind = values[0], values[1], values[2], values[3]
+            extra = values[4] if len(values) == 5 else None
+            usual = True
             ids.append(identifier)
             ends.append(source)
             ends.append(target)
         else:
-            one(el)
+            identifier, kind, source, target, extra, usual = _relationship_attributes(
+                el, references)
         if (not usual or kind not in RELATIONSHIP_TYPES
                 or (kind == "Access" and extra is not None and extra not in ACCESS_TYPES)):
             references.below(el)  # reported or refused by the build
             out.append(el)
             continue
-        parts = _concept_children(el, references, lang, keys) if len(el) else ("", "", [])
-        if parts is None:
-            out.append(el)
-            continue
-        name, documentation, properties = parts
-        rel = Relationship(identifier or "", kind, source or "", target or "", name, {},
-                           documentation, {}, properties)
+        if len(el):
+            parts = _concept_children(el, references, lang, keys)
+            if parts is None:
+                out.append(el)
+                continue
+            name, documentation, properties = parts
+            rel = Relationship(identifier or "", kind, source or "", target or "", name, {},
+                               documentation, {}, properties)
+        else:
+            rel = Relationship(identifier or "", kind, source or "", target or "", "", {},
+                               "", {}, [])
         if extra is not None:
             if kind == "Access":
                 rel.access_type = None if extra == "Access" else extra
@@ -202,6 +213,28 @@ def _relationships(reader: ReadState, holder: etree._Element, references: Refere
             else:
                 rel.modifier = reader.text_of(extra, _MOST_NAME)
         out.append(rel)
+
+
+def _relationship_attributes(el: etree._Element, references: References
+                             ) -> tuple[Any, Any, Any, Any, Any, bool]:
+    """A relationship's identifier, type, source, target and the attribute its type
+    adds (access type, direction, modifier), each looked up by name, noted for the
+    check; and whether the four it needs are there."""
+    get = el.get
+    identifier, kind = get("identifier"), get(XSI_TYPE)
+    source, target = get("source"), get("target")
+    count = len(el.attrib)
+    usual = identifier is not None and kind is not None and source is not None and (
+        target is not None)
+    extra_name = _REL_EXTRA.get(kind)
+    extra = get(extra_name) if extra_name is not None else None
+    if usual and (count == 4 or (count == 5 and extra is not None)):
+        references.relationship_ids.append(identifier)
+        references.relationship_ends.append(source)
+        references.relationship_ends.append(target)
+    else:
+        references.one(el)
+    return identifier, kind, source, target, extra, usual
 
 
 def _concept_children(el: etree._Element, references: References, lang: str,

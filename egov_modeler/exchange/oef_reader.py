@@ -15,11 +15,12 @@ Why it works this way:
 - What the program does not model (attachment points of connections, viewpoint
   definitions, extension attributes, values in extra languages...) is listed in
   ``model.load_report`` instead of being silently dropped or crashing the import.
-- Speed: one walk over every XML element (:mod:`.oef_read_scan`) notes what the reference
-  check asks and reads the usual elements, relationships and folder items on the way;
-  after the check the build adds those to the model through its bulk loaders (no
-  commands, no rule checks) and reads the rest (header, views, folders, anything of an
-  unusual shape) from the tree. No per-object scan of a view is ever made. Attributes
+- Speed: one walk over every XML element (:mod:`.oef_read_scan`, views in
+  :mod:`.oef_read_view_scan`) notes what the reference check asks and reads the usual
+  elements, relationships, folder items, nodes and plain lines on the way; after the check
+  the build adds those to the model through its bulk loaders (no commands, no rule checks)
+  and reads the rest (header, view headers, folders, anything of an unusual shape) from
+  the tree. No XML element of a view is visited twice. Attributes
   are looked up by name or listed by name only: lxml lists their values in quadratic time
   (``benchmarks/bench_oef_scale.py`` keeps an eye on both).
 
@@ -152,7 +153,7 @@ def build(reader: ReadState, root: etree._Element, scanned: Scanned,
         read_elements(reader, elements, model)
     read_relationships(reader, scanned.relationships, root, model)
     for views in root.iterchildren(Q_VIEWS):
-        read_views(reader, views, model)
+        read_views(reader, views, model, scanned.views)
     folders, top_level_refs = read_organizations(reader, root, model, scanned.folders)
     if top_level_refs or generated_folders is None or (
             generated_folders != folders_fingerprint(folders)):
