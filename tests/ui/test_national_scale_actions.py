@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from egov_modeler.model import serialization as ser
 from egov_modeler.model.commands import UnrelateCommand
+from egov_modeler.ui.canvas.items import ConnectionItem
 from egov_modeler.ui.window import inventory_controller
 from tests.helpers.national_model import BIG_VIEW, build_national_model
 
@@ -124,3 +125,118 @@ def test_stop_on_relayout_and_generate_overview_leaves_the_model_as_it_was(
     assert window.document.undo_stack.count() == steps
     assert "stopped" in window.statusBar().currentMessage().lower() or \
         "dừng" in window.statusBar().currentMessage().lower()
+
+
+def test_aligning_many_nodes_reroutes_each_of_their_lines_once(window, national,
+                                                                monkeypatch):
+    """Align left of 150 nodes moves them in one edit; a line between two of them was
+    re-routed at each end's move (and each re-route re-files it in Qt's index)."""
+    scene = window.current_canvas().diagram()
+    view = national.view(BIG_VIEW)
+    chosen = [n.id for n in view.nodes.values() if n.element_id
+              and national.element(n.element_id).type == "ApplicationComponent"][:150]
+    scene.select_ids(chosen)
+    QApplication.processEvents()
+    lines = {c.id for c in view.connections_of_nodes(chosen)}
+    between = [c for c in lines if view.connections[c].source in chosen
+               and view.connections[c].target in chosen]
+    assert between  # lines with both ends moved: re-routed twice before
+    routed: list[str] = []
+    update_route = ConnectionItem.update_route
+
+    def counting(item):
+        routed.append(item.connection_id)
+        return update_route(item)
+
+    monkeypatch.setattr(ConnectionItem, "update_route", counting)
+    before = {n: view.nodes[n].x for n in chosen}
+    assert window.edits.arrange("align_left")
+    QApplication.processEvents()
+    left = min(before.values())
+    assert all(view.nodes[n].x == left for n in chosen)
+    moved = [n for n in chosen if before[n] != left]
+    assert len(routed) == len(set(routed))
+    assert {c.id for c in view.connections_of_nodes(moved)} <= set(routed) <= lines
+    for line in routed:  # each drawn from where its source now is
+        start = scene.connection_items[line].points[0]
+        source = scene.node_items[view.connections[line].source].scene_box()
+        assert source.adjusted(-1, -1, 1, 1).contains(start)
+
+
+def test_typing_in_the_tree_filter_looks_only_at_the_rows_still_shown(window, national,
+                                                                      monkeypatch):
+    """Each letter typed narrows the query: the tree looks again at the rows the last
+    letters left, not at every concept of the model (the filter runs at every key)."""
+    dock = window.model_dock
+    tree_model = dock.source_model
+    dock.search.setText("hệ thống")
+    QApplication.processEvents()
+    shown = sum(len(f.order or ()) for f in tree_model.folders())
+    concepts = len(national.elements) + len(national.relationships) + len(national.views)
+    assert 0 < shown < concepts * 2 // 3
+    looked_at: list[str] = []
+    search_text = tree_model._search_text
+
+    def counting(kind, concept_id):
+        looked_at.append(concept_id)
+        return search_text(kind, concept_id)
+
+    monkeypatch.setattr(tree_model, "_search_text", counting)
+    dock.search.setText("hệ thống 1")
+    QApplication.processEvents()
+    assert 0 < len(looked_at) <= shown
+    found = {entry[1] for f in tree_model.folders() for entry in f.order or ()}
+    assert found and all("1" in national.element(e).name for e in found
+                         if national.has_element(e))
+    wider = []
+    monkeypatch.setattr(tree_model, "_search_text",
+                        lambda kind, cid: (wider.append(cid), search_text(kind, cid))[1])
+    dock.search.setText("hệ")  # a broader query: every concept is looked at again
+    QApplication.processEvents()
+    assert len(wider) > shown
+    assert sum(len(f.order or ()) for f in tree_model.folders()) >= shown
+
+
+def test_the_repository_reads_the_model_file_off_the_gui_thread(qtbot, tmp_path,
+                                                                 monkeypatch):
+    """Creating the repository, recording a version and comparing versions each read the
+    whole model file (seconds at national scale): they run behind the progress window
+    while the window keeps answering, not on the GUI thread."""
+    import threading
+
+    from egov_modeler.model.commands import RenameElementCommand
+    from egov_modeler.repository.store import ModelRepository
+    from egov_modeler.storage import native
+    from egov_modeler.ui.docks.repository_dock import RepositoryDock
+    from tests.helpers.repository import edit_file, small_model
+    from tests.helpers.ui import FakeDialogs
+
+    threads: dict[str, list[str]] = {}
+
+    def on_thread(name, method):
+        def recorded(*args, **kwargs):
+            threads.setdefault(name, []).append(threading.current_thread().name)
+            return method(*args, **kwargs)
+        return recorded
+
+    monkeypatch.setattr(ModelRepository, "init",
+                        classmethod(on_thread("init", ModelRepository.init.__func__)))
+    monkeypatch.setattr(ModelRepository, "commit", on_thread("commit", ModelRepository.commit))
+    monkeypatch.setattr(ModelRepository, "diff", on_thread("diff", ModelRepository.diff))
+    dock = RepositoryDock(dialogs=FakeDialogs())
+    qtbot.addWidget(dock)
+    path = tmp_path / "kien-truc.egov"
+    native.save(small_model(), path)
+    dock.set_document(str(path))
+    dock.dialogs.text_answer = "Sở KH&CN <skhcn@gialai.gov.vn>"
+    assert dock.create_repository()
+    edit_file(dock.repository, lambda m: m.execute(RenameElementCommand("id-portal", "Cổng")))
+    dock.message.setText("Đổi tên cổng")
+    assert dock.commit()
+    dock.history.selectAll()
+    assert dock.compare() is not None
+    gui = threading.main_thread().name
+    assert set(threads) == {"init", "commit", "diff"}
+    assert all(name != gui for names in threads.values() for name in names)
+    assert dock.history.topLevelItemCount() == 2
+    dock.set_document(None)
