@@ -182,8 +182,15 @@ class _BoxIndex:
         grown by ``margin``. Boxes are tested cell by cell as they are found, so a blocked
         candidate (most of them, for a long line across a full overview) stops at the
         first box in its way instead of gathering every box along it."""
-        x0, x1 = min(a[0], b[0]) - margin, max(a[0], b[0]) + margin
-        y0, y1 = min(a[1], b[1]) - margin, max(a[1], b[1]) + margin
+        low_x, high_x = min(a[0], b[0]), max(a[0], b[0])
+        low_y, high_y = min(a[1], b[1]), max(a[1], b[1])
+        x0, x1 = low_x - margin, high_x + margin
+        y0, y1 = low_y - margin, high_y + margin
+        # Most segments are horizontal or vertical: then "through the grown box" is two
+        # comparisons per axis (what segment_crosses_box works out for them, without its
+        # divisions; a routed line tests millions of boxes).
+        across = a[1] == b[1] and a[0] != b[0]
+        along = a[0] == b[0] and a[1] != b[1]
         seen: set[int] = set()
         boxes, cells = self.boxes, self.cells
         for cx in range(int(x0 // self.CELL), int(x1 // self.CELL) + 1):
@@ -192,8 +199,20 @@ class _BoxIndex:
                     if i in seen:
                         continue
                     seen.add(i)
-                    box_id, box = boxes[i]
-                    if box_id not in skip and segment_crosses_box(a, b, box, margin):
+                    box_id, (bx, by, bw, bh) = boxes[i]
+                    if box_id in skip:
+                        continue
+                    if across:
+                        if (by - margin < a[1] < by + bh + margin
+                                and max(low_x, bx - margin)
+                                < min(high_x, bx + bw + margin)):
+                            return True
+                    elif along:
+                        if (bx - margin < a[0] < bx + bw + margin
+                                and max(low_y, by - margin)
+                                < min(high_y, by + bh + margin)):
+                            return True
+                    elif segment_crosses_box(a, b, (bx, by, bw, bh), margin):
                         return True
         return False
 

@@ -92,3 +92,23 @@ def test_a_detour_takes_the_open_column_lanes_nearest_its_ends():
         nearest = sorted(open_lanes, key=lambda lane: abs(lane - x_end))[:3]
         for lane in nearest:
             assert any(bend[0] == lane for bend in found)
+
+
+def test_a_level_or_upright_segment_is_blocked_exactly_when_it_crosses_a_box():
+    """The box index answers level and upright segments with comparisons instead of
+    :func:`segment_crosses_box`: the same answer for every box, touching ones too."""
+    import random
+
+    chance = random.Random(19)
+    for _ in range(3000):
+        box = (chance.randint(0, 40), chance.randint(0, 40), chance.randint(1, 30),
+               chance.randint(1, 30))
+        fixed = chance.choice([0, 0.5, 1]) + chance.randint(-10, 80)
+        ends = sorted(chance.choice([0, 0.5]) + chance.randint(-10, 80) for _ in range(2))
+        a, b = ((ends[0], fixed), (ends[1], fixed)) if chance.random() < 0.5 else \
+            ((fixed, ends[0]), (fixed, ends[1]))
+        margin = chance.choice([0, 5, 6])
+        index = routing._BoxIndex([("box", box)])
+        assert index.blocks(a, b, margin, ()) == routing.segment_crosses_box(a, b, box,
+                                                                           margin), (a, b, box)
+        assert not index.blocks(a, b, margin, ("box",))
