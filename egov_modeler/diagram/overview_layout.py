@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from ..i18n import tr
+from ..model.cancel import CancelToken
 from ..model.catalog.catalog import Catalog
 from ..model.commands import (
     AddBendpointCommand,
@@ -254,10 +255,11 @@ def _place(bands: list[_Band], grouped: bool, origin: tuple[int, int] = (MARGIN,
     return nodes
 
 
-def route(model: Model, view: View, relationship_ids: Iterable[str] | None = None
-          ) -> list[Connection]:
+def route(model: Model, view: View, relationship_ids: Iterable[str] | None = None,
+          cancel: CancelToken | None = None) -> list[Connection]:
     """Connections for every relationship between two element nodes of ``view`` (or those
-    of ``relationship_ids``), routed around the boxes; existing connections keep their id."""
+    of ``relationship_ids``), routed around the boxes; existing connections keep their id.
+    ``cancel`` stops it between lines (:class:`~egov_modeler.model.cancel.Cancelled`)."""
     by_element: dict[str, Node] = {}
     for node in view.nodes.values():
         if node.element_id and node.element_id not in by_element:
@@ -271,7 +273,8 @@ def route(model: Model, view: View, relationship_ids: Iterable[str] | None = Non
         source, target = by_element.get(rel.source), by_element.get(rel.target)
         if source is not None and target is not None and source.id != target.id:
             wanted.append((rel, source, target))
-    routes = Router(view).route_all([Request(s, t, rel.type) for rel, s, t in wanted])
+    routes = Router(view, cancel=cancel).route_all(
+        [Request(s, t, rel.type) for rel, s, t in wanted])
     out = []
     for (rel, source, target), bends in zip(wanted, routes, strict=True):
         old = existing.get(rel.id)
@@ -332,7 +335,8 @@ def _graph(model: Model, bands: list[_Band]) -> nx.Graph:
 
 
 def generate_overview(model: Model, group_by: str = "owner", name: str | None = None,
-                      inventory: Inventory | None = None) -> tuple[CreateViewCommand, View]:
+                      inventory: Inventory | None = None,
+                      cancel: CancelToken | None = None) -> tuple[CreateViewCommand, View]:
     """A new view with every inventory object in its band and group and every relationship
     between them routed; the command adds it (one undo step)."""
     inventory = inventory or Inventory(model)
@@ -343,7 +347,7 @@ def generate_overview(model: Model, group_by: str = "owner", name: str | None = 
                 connection_router="manhattan")
     for node in _place_with_sides(bands, grouped=True):
         view.nodes[node.id] = node
-    for connection in route(model, view):
+    for connection in route(model, view, cancel=cancel):
         view.connections[connection.id] = connection
     return CreateViewCommand(view), view
 
@@ -438,9 +442,11 @@ def _place_with_sides(bands: list[_Band], grouped: bool) -> list[Node]:
     return nodes
 
 
-def relayout_command(model: Model, view_id: str) -> CompoundCommand | None:
+def relayout_command(model: Model, view_id: str,
+                     cancel: CancelToken | None = None) -> CompoundCommand | None:
     """Tidy ``view_id``: bands and groups kept, every box placed again without overlaps,
-    every line routed again; ``None`` when the view holds no element."""
+    every line routed again; ``None`` when the view holds no element. ``cancel`` stops
+    the routing between lines."""
     view = model.view(view_id)
     bands = _existing_bands(model, view, Inventory(model))
     if not any(g.members for b in bands for g in b.groups):
@@ -475,7 +481,8 @@ def relayout_command(model: Model, view_id: str) -> CompoundCommand | None:
             commands.append(SetNodeBoundsCommand(view_id, node_id, *planned[node_id]))
     shadow = View(view.id, nodes={k: _moved(n, planned.get(k)) for k, n in view.nodes.items()})
     routed = {c.relationship_id: c for c in route(model, shadow, [
-        c.relationship_id for c in view.connections.values() if c.relationship_id])}
+        c.relationship_id for c in view.connections.values() if c.relationship_id],
+        cancel=cancel)}
     for connection in view.connections.values():
         new = routed.get(connection.relationship_id)
         if new is None or (new.source, new.target) != (connection.source, connection.target):

@@ -11,11 +11,14 @@ template tests check the result with, too.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import heapq
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from egov_modeler.model.cancel import CancelToken, check
 from egov_modeler.model.views import Node, View
 
 log = logging.getLogger(__name__)
@@ -166,13 +169,28 @@ class _BoxIndex:
                 for cy in range(int(y // self.CELL), int((y + h) // self.CELL) + 1):
                     self.cells.setdefault((cx, cy), []).append(index)
 
+    def near(self, low: Point, high: Point) -> list[tuple[str, Box]]:
+        """The boxes filed in the cells of the rectangle from ``low`` to ``high`` (a
+        superset of those it overlaps), each once."""
+        found: dict[int, None] = {}
+        for cell in _cells(low, high, self.CELL):
+            found.update(dict.fromkeys(self.cells.get(cell, ())))
+        return [self.boxes[i] for i in found]
+
     def blocks(self, a: Point, b: Point, margin: float, skip: tuple[str, ...]) -> bool:
         """Whether a box (but those of ``skip``) is in the way of the segment ``a``-``b``
         grown by ``margin``. Boxes are tested cell by cell as they are found, so a blocked
         candidate (most of them, for a long line across a full overview) stops at the
         first box in its way instead of gathering every box along it."""
-        x0, x1 = min(a[0], b[0]) - margin, max(a[0], b[0]) + margin
-        y0, y1 = min(a[1], b[1]) - margin, max(a[1], b[1]) + margin
+        low_x, high_x = min(a[0], b[0]), max(a[0], b[0])
+        low_y, high_y = min(a[1], b[1]), max(a[1], b[1])
+        x0, x1 = low_x - margin, high_x + margin
+        y0, y1 = low_y - margin, high_y + margin
+        # Most segments are horizontal or vertical: then "through the grown box" is two
+        # comparisons per axis (what segment_crosses_box works out for them, without its
+        # divisions; a routed line tests millions of boxes).
+        across = a[1] == b[1] and a[0] != b[0]
+        along = a[0] == b[0] and a[1] != b[1]
         seen: set[int] = set()
         boxes, cells = self.boxes, self.cells
         for cx in range(int(x0 // self.CELL), int(x1 // self.CELL) + 1):
@@ -181,10 +199,65 @@ class _BoxIndex:
                     if i in seen:
                         continue
                     seen.add(i)
-                    box_id, box = boxes[i]
-                    if box_id not in skip and segment_crosses_box(a, b, box, margin):
+                    box_id, (bx, by, bw, bh) = boxes[i]
+                    if box_id in skip:
+                        continue
+                    if across:
+                        if (by - margin < a[1] < by + bh + margin
+                                and max(low_x, bx - margin)
+                                < min(high_x, bx + bw + margin)):
+                            return True
+                    elif along:
+                        if (bx - margin < a[0] < bx + bw + margin
+                                and max(low_y, by - margin)
+                                < min(high_y, by + bh + margin)):
+                            return True
+                    elif segment_crosses_box(a, b, (bx, by, bw, bh), margin):
                         return True
         return False
+
+
+def _bounds(points: Sequence[Point]) -> Box:
+    """``(min x, min y, max x, max y)`` of a polyline."""
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _cells(a: Point, b: Point, size: float) -> Iterable[tuple[int, int]]:
+    """The cells of a grid of ``size`` that the bounding box of segment ``a``-``b``
+    touches (two segments that cross or run on top of each other share one)."""
+    for cx in range(int(min(a[0], b[0]) // size), int(max(a[0], b[0]) // size) + 1):
+        for cy in range(int(min(a[1], b[1]) // size), int(max(a[1], b[1]) // size) + 1):
+            yield cx, cy
+
+
+def _polyline_cells(points: Sequence[Point], size: float) -> set[tuple[int, int]]:
+    return {cell for a, b in zip(points, points[1:], strict=False)
+            for cell in _cells(a, b, size)}
+
+
+class _CellIndex:
+    """Keys filed by the grid cells their polylines touch: what a new line may cross or
+    run along is found among the keys sharing a cell with it, not among every line of
+    the view (a 2,000-node overview has thousands; testing each against each made
+    "Re-layout view" take minutes)."""
+
+    CELL = 240
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[int]] = {}
+
+    def add(self, key: int, points: Sequence[Point]) -> None:
+        for cell in _polyline_cells(points, self.CELL):
+            self.cells.setdefault(cell, []).append(key)
+
+    def near(self, points: Sequence[Point]) -> set[int]:
+        found: set[int] = set()
+        cells = self.cells
+        for cell in _polyline_cells(points, self.CELL):
+            found.update(cells.get(cell, ()))
+        return found
 
 
 @dataclass
@@ -219,6 +292,9 @@ class Router:
     #: Only right angles (the editor's orthogonal lines): a straight line is taken only
     #: when it is horizontal or vertical, and a line with no clear route gets one elbow.
     orthogonal: bool = False
+    #: Checked between lines: "Re-layout" of a 2,000-node view routes for many seconds
+    #: behind a progress window whose Stop sets it.
+    cancel: CancelToken | None = None
 
     def route_all(self, requests: list[Request]) -> list[list[tuple[int, int]]]:
         """Bendpoints for each request, in the same order."""
@@ -236,22 +312,46 @@ class Router:
                 straight = self._best(request, [[]])
                 if straight is not None and not straight[0] and self._straight_ok(straight):
                     routes[index] = self._take(request, straight)
-        waiting = [index for index in range(len(requests)) if index not in routes]
+        waiting = {index for index in range(len(requests)) if index not in routes}
         # Which candidates keep clear of the boxes does not change while lines are drawn:
         # worked out once per line. Their cost against the lines drawn so far is kept up to
-        # date one new line at a time.
-        scored = {i: self._score(requests[i], self._clear_candidates(
-            requests[i], self._candidates(requests[i]))) for i in waiting}
+        # date one new line at a time, for the lines whose candidates it comes near (found
+        # through a grid of the candidates: the others' costs cannot change).
+        scored = {}
+        for i in sorted(waiting):
+            check(self.cancel)
+            scored[i] = self._score(requests[i], self._clear_candidates(
+                requests[i], self._candidates(requests[i])))
+        candidates_near = _CellIndex()
+        for i in sorted(waiting):
+            for option in scored[i]:
+                candidates_near.add(i, option[-1])
         with_detours: set[int] = set()
+        # the line with the fewest good routes left goes first, before the others take
+        # its only lane: a heap of (good routes, index), stale entries skipped
+        good: dict[int, int] = {}
+        heap: list[tuple[int, int]] = []
+
+        def judge(i: int) -> None:
+            if i not in with_detours and not any(not o[0] for o in scored[i]):
+                with_detours.add(i)  # nothing clear: detours too
+                detours = self._score(requests[i], self._clear_candidates(
+                    requests[i], self._detours(requests[i])))
+                scored[i] += detours
+                for option in detours:
+                    candidates_near.add(i, option[-1])
+            count = sum(not o[0] for o in scored[i])
+            if good.get(i) != count:
+                good[i] = count
+                heapq.heappush(heap, (count, i))
+
+        for i in sorted(waiting):
+            judge(i)
         while waiting:
-            for i in waiting:
-                if i not in with_detours and not any(not o[0] for o in scored[i]):
-                    with_detours.add(i)  # nothing clear: detours too
-                    scored[i] += self._score(requests[i], self._clear_candidates(
-                        requests[i], self._detours(requests[i])))
-            # the line with the fewest good routes left goes first, before the others
-            # take its only lane
-            index = min(waiting, key=lambda i: (sum(not o[0] for o in scored[i]), i))
+            check(self.cancel)
+            count, index = heapq.heappop(heap)
+            if index not in waiting or good[index] != count:
+                continue
             waiting.remove(index)
             request = requests[index]
             if not scored[index]:
@@ -264,8 +364,10 @@ class Router:
                 log.warning("%s -> %s runs on top of another line",
                             request.source.id, request.target.id)
             routes[index] = self._take(request, best)
-            for i in waiting:
-                scored[i] = self._rescore(requests[i], scored[i], self.drawn[-1])
+            line = self.drawn[-1]
+            for i in sorted(candidates_near.near(line[3]) & waiting):
+                scored[i] = self._rescore(requests[i], scored[i], line)
+                judge(i)
         return [routes[index] for index in range(len(requests))]
 
     def _straight_ok(self, best: tuple) -> bool:
@@ -289,7 +391,14 @@ class Router:
         return bends
 
     def _lanes(self) -> tuple[list[int], list[int]]:
-        """Free column lanes (x) and row lanes (y) of the view."""
+        """Free column lanes (x) and row lanes (y) of the view (worked out once: the
+        boxes do not move while routing)."""
+        lanes = getattr(self, "_lanes_found", None)
+        if lanes is None:
+            lanes = self._lanes_found = self._find_lanes()
+        return lanes
+
+    def _find_lanes(self) -> tuple[list[int], list[int]]:
         nodes = [n for n in self.view.nodes.values() if n.kind in ("element", "container")]
         tabs = [container_tab(n) for n in nodes if n.kind == "container"]
         x_edges: list[float] = [v for n in nodes for v in (n.x, n.x + n.w)]
@@ -334,19 +443,40 @@ class Router:
             below = [y for y in ys if y > box[1] + box[3]]
             return ([max(above)] if above else []) + ([min(below)] if below else [])
 
-        boxes = [n.bounds for n in self.view.nodes.values()
-                 if n.kind == "element" and n.id not in (request.source.id, request.target.id)]
+        columns_of = self._lane_columns()
+        ends = (request.source.id, request.target.id)
+        tallest = self._tallest
 
         def free(x: int, y_from: int, y_to: int) -> bool:
+            """No box but the ends' within :data:`CLEARANCE` of column lane ``x``
+            between the two heights (the boxes across that lane, by top, looked at from
+            the last one above ``high`` up to the tallest box's height above ``low``)."""
             low, high = min(y_from, y_to), max(y_from, y_to)
-            return not any(bx - CLEARANCE < x < bx + bw + CLEARANCE
-                           and by < high and by + bh > low for bx, by, bw, bh in boxes)
+            tops, boxes = columns_of[x]
+            k = bisect.bisect_left(tops, high) - 1  # tops[k] < high
+            while k >= 0 and tops[k] > low - tallest:
+                box_id, by, bh = boxes[k]
+                if by + bh > low and box_id not in ends:
+                    return False
+                k -= 1
+            return True
 
         top, bottom = min(s[1], t[1]) - 200, max(s[1] + s[3], t[1] + t[3]) + 200
-        open_lanes = [x for x in xs if free(x, top, bottom)]
 
         def near(x: int) -> list[int]:
-            return sorted(open_lanes, key=lambda lane: abs(lane - x))[:3]
+            """The three open lanes nearest ``x`` (the nearer, then the lower, first),
+            looked for outwards from ``x``, not among every lane of the view."""
+            found: list[int] = []
+            right = bisect.bisect_left(xs, x)
+            left = right - 1
+            while len(found) < 3 and (left >= 0 or right < len(xs)):
+                if right >= len(xs) or (left >= 0 and x - xs[left] <= xs[right] - x):
+                    lane, left = xs[left], left - 1
+                else:
+                    lane, right = xs[right], right + 1
+                if free(lane, top, bottom):
+                    found.append(lane)
+            return found
 
         columns = sorted(set(near(scx) + near(tcx)))
         found: list[list[tuple[int, int]]] = []
@@ -397,6 +527,46 @@ class Router:
         """Every clear candidate as (runs on top, cost, index, bends, points)."""
         return self._score(request, self._clear_candidates(request, candidates))
 
+    def _lane_columns(self) -> dict[int, tuple[list[int], list[tuple[str, int, int]]]]:
+        """For each column lane, the element boxes within :data:`CLEARANCE` of it (the
+        lane strictly inside a box grown by it) as their tops, sorted, and (id, top,
+        height): worked out once, so a detour looks up the boxes across a lane instead
+        of testing every box of the view against every lane."""
+        columns = getattr(self, "_columns", None)
+        if columns is None:
+            xs, _ys = self._lanes()
+            found: dict[int, list[tuple[int, str, int]]] = {x: [] for x in xs}
+            self._tallest = 0
+            for node in self.view.nodes.values():
+                if node.kind != "element":
+                    continue
+                bx, by, bw, bh = node.bounds
+                self._tallest = max(self._tallest, bh)
+                first = bisect.bisect_right(xs, bx - CLEARANCE)
+                last = bisect.bisect_left(xs, bx + bw + CLEARANCE)
+                for x in xs[first:last]:
+                    found[x].append((by, node.id, bh))
+            columns = {}
+            for x, boxes in found.items():
+                boxes.sort(key=lambda box: box[0])
+                columns[x] = ([by for by, _id, _h in boxes],
+                              [(box_id, by, bh) for by, box_id, bh in boxes])
+            self._columns = columns
+        return columns
+
+    def _box_index(self) -> _BoxIndex:
+        """The element boxes (and, beside them, the bands' tabs and borders), indexed
+        once: the boxes do not move while routing."""
+        index = getattr(self, "_index", None)
+        if index is None:
+            containers = [n for n in self.view.nodes.values() if n.kind == "container"]
+            index = self._index = _BoxIndex([(n.id, n.bounds)
+                                              for n in self.view.nodes.values()
+                                              if n.kind == "element"])
+            self._tabs = _BoxIndex([(n.id, container_tab(n)) for n in containers])
+            self._borders = [n.bounds for n in containers]
+        return index
+
     def _clear_candidates(self, request: Request,
                           candidates: list[list[tuple[int, int]]]) -> list[tuple]:
         """The candidates that keep clear of boxes and tabs, as (index, bends, points,
@@ -404,19 +574,17 @@ class Router:
         from egov_modeler.diagram.notation import connection_points
 
         source, target = request.source, request.target
-        containers = [n for n in self.view.nodes.values() if n.kind == "container"]
-        if getattr(self, "_index", None) is None:  # the boxes do not move while routing
-            self._index = _BoxIndex([(n.id, n.bounds) for n in self.view.nodes.values()
-                                     if n.kind == "element"])
-            self._tabs = _BoxIndex([(n.id, container_tab(n)) for n in containers])
         # An element a line's end is nested in is not in its way: the line leaves it.
         around = _ancestors(self.view, source.id) | _ancestors(self.view, target.id)
-        others = (self._index, (source.id, target.id, *around))
+        others = (self._box_index(), (source.id, target.id, *around))
         tabs = self._tabs
-        borders = [n.bounds for n in containers]
+        borders = self._borders
         s, t = source.bounds, target.bounds
+        pruned = self._blocked_lanes(request, candidates, others, tabs)
         found = []
         for index, bends in enumerate(candidates):
+            if index in pruned:
+                continue
             points = connection_points(s, t, bends)
             if not self._clear(points, s, t, others, tabs):
                 continue
@@ -429,6 +597,81 @@ class Router:
                           length + BEND_COST * len(bends) + BORDER_COST * hugging))
         return found
 
+    def _blocked_lanes(self, request: Request, candidates: list[list[tuple[int, int]]],
+                       others: tuple[_BoxIndex, tuple[str, ...]], tabs: _BoxIndex
+                       ) -> Container[int]:
+        """The indexes of the lane candidates of :meth:`_candidates` (two elbows through
+        a row or column lane) whose first or last leg is blocked, found without trying
+        each: the legs from one side of an end to the lanes beyond it are nested (a
+        longer one holds every shorter one), so once one is blocked, every lane farther
+        out is, and the nearest blocked lane is found by halving. :meth:`_clear` would
+        refuse exactly these; this spares it trying a few hundred lanes per line on a
+        large view (each end usually has a box in its row and column)."""
+        xs, ys = self._lanes()
+        count = len(xs) + len(ys)
+        first = len(candidates) - count
+        if first < 0 or count == 0:
+            return ()
+        s, t = request.source.bounds, request.target.bounds
+        scx, scy = s[0] + s[2] // 2, s[1] + s[3] // 2
+        tcx, tcy = t[0] + t[2] // 2, t[1] + t[3] // 2
+        if candidates[first] != [(scx, ys[0]), (tcx, ys[0])] if ys else \
+                candidates[first] != [(xs[0], scy), (xs[0], tcy)]:
+            return ()  # not the list _candidates makes
+        from egov_modeler.diagram.notation import clip_to_box
+
+        index, skip = others
+
+        def blocked(a: Point, b: Point, other_end: Box) -> bool:
+            return (index.blocks(a, b, CLEARANCE, skip) or tabs.blocks(a, b, CLEARANCE, ())
+                    or segment_crosses_box(a, b, other_end))
+
+        def open_range(lanes: list[int], box: Box, vertical: bool, other_end: Box,
+                       at: int, beside: int) -> tuple[int, int]:
+            """The slice of ``lanes`` whose leg from ``box`` is not known to be blocked
+            (the legs leave the box at ``at`` on the other axis; ``beside`` is the
+            bend's coordinate there)."""
+            low_edge, high_edge = (box[1], box[1] + box[3]) if vertical else \
+                (box[0], box[0] + box[2])
+            if (box[2] if vertical else box[3]) % 2:
+                return 0, len(lanes)  # the leg slants by half a point: not nested
+
+            def leg(lane: int) -> tuple[Point, Point]:
+                bend = (beside, lane) if vertical else (lane, beside)
+                return clip_to_box(box, bend), (float(bend[0]), float(bend[1]))
+
+            below = bisect.bisect_left(lanes, low_edge)  # lanes[:below] are before the box
+            lo, hi = 0, below  # the nearest blocked lane before it, by halving
+            while lo < hi:
+                middle = (lo + hi) // 2
+                if blocked(*leg(lanes[middle]), other_end):
+                    lo = middle + 1
+                else:
+                    hi = middle
+            start = lo
+            above = bisect.bisect_right(lanes, high_edge)  # lanes[above:] are after it
+            lo, hi = above, len(lanes)
+            while lo < hi:
+                middle = (lo + hi) // 2
+                if blocked(*leg(lanes[middle]), other_end):
+                    hi = middle
+                else:
+                    lo = middle + 1
+            return start, lo
+
+        # Row lanes (y): legs leave the ends through their top or bottom; column lanes (x)
+        # through their sides.
+        y_from, y_to = open_range(ys, s, True, t, scy, scx)
+        y_from2, y_to2 = open_range(ys, t, True, s, tcy, tcx)
+        x_from, x_to = open_range(xs, s, False, t, scx, scy)
+        x_from2, x_to2 = open_range(xs, t, False, s, tcx, tcy)
+        keep_y = range(max(y_from, y_from2), min(y_to, y_to2))
+        keep_x = range(max(x_from, x_from2), min(x_to, x_to2))
+        pruned = set(range(first, first + len(ys))) - {first + k for k in keep_y}
+        pruned |= set(range(first + len(ys), first + count)) - {first + len(ys) + k
+                                                                 for k in keep_x}
+        return pruned
+
     @staticmethod
     def _rescore(request: Request, scored: list[tuple],
                  line: tuple[str, str, str, list[Point]]) -> list[tuple]:
@@ -436,21 +679,44 @@ class Router:
         src, tgt, kind, points = line
         counts = kind != request.rel_type or (src != request.source.id
                                               and tgt != request.target.id)
-        return [(on_top or (counts and _runs_along(mine, points)),
-                 cost + CROSS_COST * _crossings(mine, points), index, bends, mine)
-                for on_top, cost, index, bends, mine in scored]
+        x0, y0, x1, y1 = _bounds(points)
+        rescored = []
+        for option in scored:
+            on_top, cost, index, bends, mine = option
+            mx0, my0, mx1, my1 = _bounds(mine)
+            if mx0 > x1 or mx1 < x0 or my0 > y1 or my1 < y0:
+                rescored.append(option)  # apart: it can neither cross nor run along it
+                continue
+            rescored.append((on_top or (counts and _runs_along(mine, points)),
+                             cost + CROSS_COST * _crossings(mine, points), index, bends,
+                             mine))
+        return rescored
 
     def _score(self, request: Request, clear: list[tuple]) -> list:
         """The clear candidates as (runs on top, cost, index, bends, points), against the
         lines drawn so far."""
+        drawn = self._drawn_near()
         scored = []
         for index, bends, points, base in clear:
-            on_top = any(_runs_along(points, line) for src, tgt, kind, line in self.drawn
+            near = [self.drawn[k] for k in sorted(drawn.near(points))]
+            on_top = any(_runs_along(points, line) for src, tgt, kind, line in near
                          if kind != request.rel_type
                          or (src != request.source.id and tgt != request.target.id))
-            crossed = sum(_crossings(points, line) for *_ends, line in self.drawn)
+            crossed = sum(_crossings(points, line) for *_ends, line in near)
             scored.append((on_top, base + CROSS_COST * crossed, index, bends, points))
         return scored
+
+    def _drawn_near(self) -> _CellIndex:
+        """The lines drawn so far, by grid cell (lines appended to :attr:`drawn` since
+        the last call filed first)."""
+        index = getattr(self, "_drawn_index", None)
+        if index is None:
+            index = self._drawn_index = _CellIndex()
+            self._drawn_filed = 0
+        while self._drawn_filed < len(self.drawn):
+            index.add(self._drawn_filed, self.drawn[self._drawn_filed][3])
+            self._drawn_filed += 1
+        return index
 
     @staticmethod
     def _clear(points: list[Point], s: Box, t: Box, others: tuple[_BoxIndex, tuple[str, ...]],

@@ -9,10 +9,12 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from egov_modeler.model.commands import RenameElementCommand
 from egov_modeler.model.inventory.rows import Inventory
+from egov_modeler.model.text_fold import fold
 from tests.helpers.national_view_model import LARGE_VIEW, build_national_model, node_id
 
 ELEMENTS, VIEW_NODES = 3000, 600
@@ -94,3 +96,31 @@ def test_a_selection_of_two_hundred_nodes_looks_up_their_rows_only(window, natio
     assert len(selected) > 50 and set(dock.selected_ids()) == selected
     looked_at = sum(len(table.concepts.looked_at) for table in tables)
     assert looked_at < total / 4, (looked_at, total)  # those selected or on screen, not all
+
+
+def test_sorting_by_a_column_reads_each_row_s_cell_once(window, national, monkeypatch):
+    """A click on a header: Qt compares rows n·log n times; each row's cell is read once
+    for its place in the order, not twice per comparison, and only that cell: the rows'
+    other cells are made for the rows on screen only."""
+    dock = window.inventory.dock
+    dock.raise_()
+    QApplication.processEvents()
+    table, source = dock.tables["objects"], dock.models["objects"]
+    name_column = next(i for i in range(source.columnCount())
+                       if "tên" in str(source.headerData(i, Qt.Orientation.Horizontal)).lower())
+    reads: list[int] = []
+    column_sort_keys = source.column_sort_keys
+    monkeypatch.setattr(source, "column_sort_keys",
+                        lambda column: (reads.append(column), column_sort_keys(column))[1])
+    made = source.rows_made
+    table.sortByColumn(name_column, Qt.SortOrder.AscendingOrder)
+    QApplication.processEvents()
+    rows = source.rowCount()
+    assert rows > 1000 and reads == [name_column]  # once per sort, not per comparison
+    assert source.rows_made - made < rows / 4  # the rows on screen, not every row
+    shown = [table.model().index(r, name_column).data() for r in range(50)]
+    assert [fold(s) for s in shown] == sorted(fold(s) for s in shown) and shown[0]
+    table.sortByColumn(name_column, Qt.SortOrder.DescendingOrder)
+    QApplication.processEvents()
+    last = [table.model().index(r, name_column).data() for r in range(50)]
+    assert [fold(s) for s in last] == sorted((fold(s) for s in last), reverse=True)

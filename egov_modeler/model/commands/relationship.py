@@ -83,10 +83,9 @@ class UnrelateCommand(CascadeCommand):
         from .view import RemoveConnectionCommand
 
         parts: list[Command] = []
-        for view in model.views:
-            for conn in list(view.connections.values()):
-                if conn.relationship_id == self.relationship_id:
-                    parts.append(RemoveConnectionCommand(view.id, conn.id))
+        for view in model.views:  # the views' indexes: not every line of every view
+            parts.extend(RemoveConnectionCommand(view.id, conn.id)
+                         for conn in view.connections_of_relationship(self.relationship_id))
         parts.extend(UnrelateCommand(r.id) for r in model.relationships_of(self.relationship_id))
         return parts
 

@@ -52,6 +52,8 @@ class DiagramScene(QGraphicsScene):
         self.connection_items: dict[str, ConnectionItem] = {}
         self._element_nodes: dict[str, set[str]] = {}
         self._node_connections: dict[str, set[str]] = {}
+        #: Nodes moved by the edit under way whose lines are re-routed when it is over.
+        self._moved_ends: set[str] = set()
         #: node id -> (parent id, element id) as the items were last told
         self._node_links: dict[str, tuple[str | None, str | None]] = {}
         #: parent node id (None: the view) -> the node ids directly inside it
@@ -338,9 +340,16 @@ class DiagramScene(QGraphicsScene):
         if item is None:
             return
         item.sync_bounds()
-        self.update_routes([event.node_id])
+        # The lines once the edit is over: aligning 300 nodes moved a line between two of
+        # them twice, and each move of a line re-files it in Qt's index.
+        self._moved_ends.add(event.node_id)
+        edit_burst().after(self._route_moved)
         self._refresh_parent(event.node_id)
         self._schedule_fit()
+
+    def _route_moved(self) -> None:
+        ends, self._moved_ends = self._moved_ends, set()
+        self.update_routes(ends)
 
     def _node_changed(self, event: ev.NodeChanged) -> None:
         if event.view_id != self.view_id:

@@ -6,7 +6,8 @@ agencies that also takes typed text for a reference).
 
 Several elements selected: the form shows the fields they all have; a field whose values
 differ says so, and a value chosen there is given to all of them as one undo step. The form
-keeps no copy of the model: it re-reads it after every model event.
+keeps no copy of the model: it re-reads it after every edit (once, however many events the
+edit sends).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from ...model.inventory.schema import FieldSpec, FieldValueError
 from ..editor import Editor
 from ..model_listener import ModelListener
 from ..plain_text import plain_label, tooltip
+from ..undo import edit_burst
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +100,9 @@ class InventoryFieldsForm(QWidget):
 
     def _on_event(self, event: ev.ModelEvent) -> None:
         if isinstance(event, _REFRESH):
-            self.refresh()
+            # Once per edit, not per event: deleting 300 elements from the model sends
+            # thousands of events, and each refresh reads the whole selection.
+            edit_burst().after(self.refresh)
 
     # ---------------------------------------------------------------- showing
     def _concepts(self) -> list:

@@ -821,12 +821,19 @@ class ModelTreeModel(QAbstractItemModel):
         words = fold(text).split()
         if words == self._words:
             return
+        # Typing narrows the query: each word typed before lies in one typed now, so only
+        # the rows shown now can match ("s", "số", "số 1" look at fewer rows each time,
+        # in the order already sorted, instead of every concept of the model).
+        narrower = bool(self._words) and all(any(old in new for new in words)
+                                             for old in self._words)
+        before = {folder.serial: (folder.order, folder.accept_all)
+                  for folder in self.folders()} if narrower else {}
         self.beginResetModel()
         try:
             self._words = words
             self._forget_rows()
             if words:
-                self._apply_filter()
+                self._apply_filter(before)
             else:
                 for folder in self.folders():
                     folder.accept_all, folder.shown = False, True
@@ -834,7 +841,11 @@ class ModelTreeModel(QAbstractItemModel):
         finally:
             self.endResetModel()
 
-    def _apply_filter(self) -> None:
+    def _apply_filter(self, before: dict[int, tuple[list[Entry] | None, bool]] | None = None
+                      ) -> None:
+        """Work out which rows every folder shows; ``before`` holds each folder's rows
+        shown and whether it showed everything under a broader query (by serial)."""
+        before = before or {}
         words = self._words
         folders = list(self.folders())
         for folder in folders:  # parents first: a match above shows all below
@@ -842,6 +853,11 @@ class ModelTreeModel(QAbstractItemModel):
             folder.accept_all = bool(above is not None and above.accept_all) or \
                 bool(folder.search and _matches(words, folder.search))
             folder.rows, folder.row_entries, folder.order = [], [], None
+            shown, showed_all = before.get(folder.serial, (None, False))
+            if shown is not None and (showed_all or not folder.accept_all):
+                folder.order = shown if folder.accept_all else [
+                    entry for entry in shown if self._shows(entry[1], folder)]
+                folder.cursor = 0
             self._ensure_order(folder)
         for folder in reversed(folders):  # children first: a folder shows what they show
             folder.folders = [f for f in folder.all_folders if f.shown]

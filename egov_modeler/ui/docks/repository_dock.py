@@ -41,10 +41,11 @@ from ...repository.errors import RepositoryError
 from ...repository.model_diff import ModelDiff
 from ...repository.pull import PullResult, PullState
 from ...repository.snapshot import CONNECTION, ELEMENT, NODE, RELATIONSHIP, VIEW
-from ...repository.store import Author, ModelRepository
+from ...repository.store import Author, ModelRepository, Version
 from ...repository.wording import change_line, summary
 from ..dialogs.conflicts import ConflictDialog
 from ..dialogs.file_actions import Dialogs
+from ..long_work import run_long
 
 log = logging.getLogger(__name__)
 
@@ -313,8 +314,10 @@ class RepositoryDock(QDockWidget):
             "Your name and e-mail, recorded with each version (Name <e-mail>):"))
         if not text:
             return False
+        path, author = self.path, Author.parse(text)
         try:
-            self.repository = ModelRepository.init(self.path, Author.parse(text))
+            self.repository = run_long(self, self.tr("Recording the first version…"),
+                                       lambda: ModelRepository.init(path, author))
         except (RepositoryError, ModelError, OSError) as exc:
             return self._fail(self.tr("Cannot create the repository"), exc)
         self.statusMessage.emit(self.tr("Model repository created"))
@@ -330,8 +333,14 @@ class RepositoryDock(QDockWidget):
             author = self._author(repo)
             if author is None:
                 return False
-            changes = repo.diff("HEAD") if repo.head() is not None else None
-            version = repo.commit(message, author)
+
+            def record() -> tuple[ModelDiff | None, Version]:
+                """Off the GUI thread: both read the whole model file (seconds at
+                national scale)."""
+                changes = repo.diff("HEAD") if repo.head() is not None else None
+                return changes, repo.commit(message, author)
+
+            changes, version = run_long(self, self.tr("Recording the version…"), record)
         except (RepositoryError, ModelError, OSError) as exc:
             return self._fail(self.tr("Cannot commit"), exc)
         self.message.clear()
@@ -447,8 +456,10 @@ class RepositoryDock(QDockWidget):
         selected = self.selected_versions()
         if repo is None or len(selected) not in (1, 2):
             return None
+        old, new = selected[0], selected[1] if len(selected) == 2 else None
         try:
-            diff = repo.diff(selected[0], selected[1] if len(selected) == 2 else None)
+            diff = run_long(self, self.tr("Comparing the versions…"),
+                            lambda: repo.diff(old, new))
         except (RepositoryError, OSError) as exc:
             self._fail(self.tr("Cannot compare"), exc)
             return None

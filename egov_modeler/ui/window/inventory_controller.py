@@ -20,6 +20,7 @@ from ...diagram.roadmap_view import roadmap_view
 from ...exchange.xlsx_inventory_export import write_inventory_workbook
 from ...exchange.xlsx_inventory_import import XlsxImportError, plan_xlsx_import
 from ...i18n import current_language
+from ...model.cancel import Cancelled, CancelToken
 from ...model.errors import ModelError
 from ...model.inventory.gaps import gap_tasks_command, plateaus_from_states_command
 from ...model.inventory.rows import Inventory
@@ -206,8 +207,14 @@ class InventoryController(QObject):
             self.dialogs.info(self.tr("Generate overview"),
                               self.tr("The model has no inventory objects yet."))
             return None
-        command, view = run_long(self._parent, self.tr("Laying out the overview…"),
-                                 lambda: generate_overview(model))
+        cancel = CancelToken()
+        try:
+            command, view = run_long(self._parent, self.tr("Laying out the overview…"),
+                                     lambda: generate_overview(model, cancel=cancel),
+                                     cancel=cancel)
+        except Cancelled:
+            self.show_status(self.tr("Generate overview stopped: the model is unchanged"))
+            return None
         if not self.document.editor.run(command):
             return None
         self.views.open_view(view.id)
@@ -219,8 +226,14 @@ class InventoryController(QObject):
         if view_id is None:
             return False
         model = self.document.model
-        command = run_long(self._parent, self.tr("Laying out the view…"),
-                           lambda: relayout_command(model, view_id))
+        cancel = CancelToken()
+        try:
+            command = run_long(self._parent, self.tr("Laying out the view…"),
+                               lambda: relayout_command(model, view_id, cancel),
+                               cancel=cancel)
+        except Cancelled:
+            self.show_status(self.tr("Re-layout stopped: the view is unchanged"))
+            return False
         if command is None:
             self.show_status(self.tr("Nothing to re-lay out"))
             return False

@@ -1,0 +1,114 @@
+"""The router on large views ("Generate overview" of a national inventory, "Re-layout" of a
+2,000-node view): the routes it tries per line stay flat as the view grows, and the
+shortcuts that spare it the work give exactly the routes trying everything gives.
+
+These tests count the routes checked against the boxes, never a time
+(``benchmarks/probe_window_actions.py`` times "Re-layout view" and "Generate overview").
+Before the shortcuts every line tried every lane of the view: a 1,200-object overview
+checked 1,369 routes per line (432 at 300 objects) and "Re-layout" of a 2,000-node view
+took minutes.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from egov_modeler.diagram import routing
+from egov_modeler.diagram.overview_layout import generate_overview, relayout_command
+from egov_modeler.model.commands import AddBendpointCommand
+from tests.helpers.national_model import BIG_VIEW, build_national_model
+
+
+@pytest.fixture(autouse=True)
+def _quiet():
+    """A dense overview has lines that must run on top of others: each is logged."""
+    logging.disable(logging.WARNING)
+    yield
+    logging.disable(logging.NOTSET)
+
+
+def _routes_checked_per_line(monkeypatch, elements: int) -> float:
+    checked = [0]
+    clear = routing.Router._clear
+
+    def counting(*args):
+        checked[0] += 1
+        return clear(*args)
+
+    monkeypatch.setattr(routing.Router, "_clear", staticmethod(counting))
+    _command, view = generate_overview(build_national_model(elements))
+    assert view.connections
+    return checked[0] / len(view.connections)
+
+
+def test_the_routes_tried_per_line_do_not_grow_with_the_overview(monkeypatch):
+    small = _routes_checked_per_line(monkeypatch, 150)
+    large = _routes_checked_per_line(monkeypatch, 600)  # four times the boxes and lanes
+    assert large < 1.5 * small
+    assert large < 100  # every lane of the view would be several hundred
+
+
+def _bendpoints(command) -> list[tuple]:
+    return [(c.connection_id, c.index, c.x, c.y) for c in command.commands
+            if isinstance(c, AddBendpointCommand)]
+
+
+def test_skipping_blocked_lanes_gives_the_routes_trying_every_lane_gives(monkeypatch):
+    model = build_national_model(1200, 150)
+    fast = relayout_command(model, BIG_VIEW)
+    monkeypatch.setattr(routing.Router, "_blocked_lanes", lambda *args: ())
+    every_lane = relayout_command(model, BIG_VIEW)
+    assert fast is not None and every_lane is not None
+    assert _bendpoints(fast) and _bendpoints(fast) == _bendpoints(every_lane)
+
+
+def test_a_detour_takes_the_open_column_lanes_nearest_its_ends():
+    """The lanes a detour may use are the three open ones nearest each end (nearer, then
+    left, first), found without testing every lane: the same as sorting them all."""
+    model = build_national_model(600)
+    _command, view = generate_overview(model)
+    router = routing.Router(view)
+    xs, _ys = router._lanes()
+    columns = router._lane_columns()
+    boxes = [n for n in view.nodes.values() if n.kind == "element"]
+    source, target = boxes[3], boxes[-5]
+    ends = {source.id, target.id}
+    top = min(source.y, target.y) - 200
+    bottom = max(source.y + source.h, target.y + target.h) + 200
+
+    def free_by_testing_every_box(x: int) -> bool:
+        return not any(b.x - routing.CLEARANCE < x < b.x + b.w + routing.CLEARANCE
+                       and b.y < bottom and b.y + b.h > top
+                       for b in boxes if b.id not in ends)
+
+    open_lanes = [x for x in xs if free_by_testing_every_box(x)]
+    assert 0 < len(open_lanes) < len(xs)
+    assert set(columns) == set(xs)
+    request = routing.Request(source, target, "Flow")
+    found = {tuple(bend) for candidate in router._detours(request) for bend in candidate}
+    for x_end in (source.x + source.w // 2, target.x + target.w // 2):
+        nearest = sorted(open_lanes, key=lambda lane: abs(lane - x_end))[:3]
+        for lane in nearest:
+            assert any(bend[0] == lane for bend in found)
+
+
+def test_a_level_or_upright_segment_is_blocked_exactly_when_it_crosses_a_box():
+    """The box index answers level and upright segments with comparisons instead of
+    :func:`segment_crosses_box`: the same answer for every box, touching ones too."""
+    import random
+
+    chance = random.Random(19)
+    for _ in range(3000):
+        box = (chance.randint(0, 40), chance.randint(0, 40), chance.randint(1, 30),
+               chance.randint(1, 30))
+        fixed = chance.choice([0, 0.5, 1]) + chance.randint(-10, 80)
+        ends = sorted(chance.choice([0, 0.5]) + chance.randint(-10, 80) for _ in range(2))
+        a, b = ((ends[0], fixed), (ends[1], fixed)) if chance.random() < 0.5 else \
+            ((fixed, ends[0]), (fixed, ends[1]))
+        margin = chance.choice([0, 5, 6])
+        index = routing._BoxIndex([("box", box)])
+        assert index.blocks(a, b, margin, ()) == routing.segment_crosses_box(a, b, box,
+                                                                           margin), (a, b, box)
+        assert not index.blocks(a, b, margin, ("box",))
