@@ -105,16 +105,14 @@ def _within_depth(text: str | bytes, max_depth: int) -> bool:
     or between ``max_depth / 2`` and ``max_depth`` passes) is counted bracket by
     bracket; a hostile file nested a million deep stops after ``max_depth / 2 + 1``
     passes of C."""
-    structure = _structure(text)
+    structure = left = _structure(text)
     passes = 0
-    while structure and passes <= max_depth // 2:
-        shorter = structure.replace(b"[]", b"").replace(b"{}", b"")
-        if len(shorter) == len(structure):
+    while left and passes <= max_depth // 2:
+        shorter = left.replace(b"[]", b"").replace(b"{}", b"")
+        if len(shorter) == len(left):
             break  # brackets that do not pair up: a syntax error, counted below
-        structure, passes = shorter, passes + 1
-    if not structure:
-        return 2 * passes <= max_depth or _nesting(_structure(text)) <= max_depth
-    return _nesting(_structure(text)) <= max_depth
+        left, passes = shorter, passes + 1
+    return (not left and 2 * passes <= max_depth) or _nesting(structure) <= max_depth
 
 
 def _refuse_constant(name: str) -> Any:
