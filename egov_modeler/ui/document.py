@@ -95,6 +95,8 @@ class Document(QObject):
         self._release_lock()
         self.undo_stack.clear()
         self.model = model
+        if self.judged is not None:  # made for a model no window took: stop it listening
+            self.judged.close()
         self.judged = judged if judged is not None and judged.model is model else None
         self.path = os.path.abspath(path) if path else None
         self.disk_state = disk_state

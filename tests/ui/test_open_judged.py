@@ -69,3 +69,19 @@ def test_a_rule_failing_beside_the_window_does_not_stop_the_open(window, qtbot, 
     assert window.files.open_path(path, ask_to_save=False)
     assert window.current_model().has_relationship("id-bad")
     qtbot.waitUntil(lambda: "id-bad" in flagged(window))
+
+
+def test_a_judged_validator_no_window_took_stops_listening_at_the_next_model(qtbot):
+    """A document shown without a window (a script, a test) keeps no validator listening
+    to a model it no longer shows."""
+    from egov_modeler.ui.document import Document
+
+    document = Document()
+    first = Model("Một", id="id-m1")
+    judged = IncrementalValidator(first)
+    document.replace(first, None, judged=judged)
+    assert document.judged is judged
+    document.replace(Model("Hai", id="id-m2"), None)
+    assert document.judged is None
+    first.add_element("ApplicationComponent", "Hệ thống")  # no longer heard
+    assert not judged._changes

@@ -12,7 +12,6 @@ import os
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,6 +25,7 @@ from ...model.model import Model
 from ...storage.lock import DocumentLock, DocumentLockedError, acquire_lock, can_write
 from ...storage.native import (
     FileChangedOnDiskError,
+    LoadedDocument,
     NativeFileError,
     ReadOnlyFileError,
     read_document,
@@ -54,8 +54,6 @@ SAVE_FILTER = ("egov-modeler (*.egov);;Archi (*.archimate);;"
 NATIVE_FILTER = "egov-modeler (*.egov)"
 
 log = logging.getLogger(__name__)
-
-T = TypeVar("T")
 
 
 class FileController(QObject):
@@ -187,11 +185,13 @@ class FileController(QObject):
         if locking is None:
             return False
         lock, read_only = locking
+        def read() -> tuple[LoadedDocument, IncrementalValidator | None]:
+            loaded = read_document(path)
+            return loaded, _judged(loaded.model)
+
         try:
-            loaded, judged = run_long(
-                self._parent_widget(), self.tr("Opening {name}…").format(
-                    name=os.path.basename(path)),
-                lambda: _judged_beside(read_document(path), lambda d: d.model), keep=True)
+            loaded, judged = run_long(self._parent_widget(), self.tr("Opening {name}…").format(
+                name=os.path.basename(path)), read, keep=True)
         except (NativeFileError, ModelError, OSError) as exc:
             _release(lock)
             self._cannot_open(path, exc)
@@ -231,11 +231,13 @@ class FileController(QObject):
             return None, True
 
     def _open_other(self, path: str) -> bool:
+        def read() -> tuple[Model, IncrementalValidator | None]:
+            model = read_any(path)
+            return model, _judged(model)
+
         try:
-            model, judged = run_long(
-                self._parent_widget(), self.tr("Opening {name}…").format(
-                    name=os.path.basename(path)),
-                lambda: _judged_beside(read_any(path), lambda m: m), keep=True)
+            model, judged = run_long(self._parent_widget(), self.tr("Opening {name}…").format(
+                name=os.path.basename(path)), read, keep=True)
         except (ModelError, OSError) as exc:
             self._cannot_open(path, exc)
             return False
@@ -384,17 +386,16 @@ def _template_tip(name: str) -> str:
         return ""
 
 
-def _judged_beside(read: T, model_of: Callable[[T], Model]
-                   ) -> tuple[T, IncrementalValidator | None]:
-    """What was read, and a validator that judged its model once, both beside the window:
-    a national model takes a third of a second to judge, which froze the window after
-    its first paint while the progress window could have shown. A validator that fails
-    is logged and left to the window, which judges again and shows its own message."""
-    validator = IncrementalValidator(model_of(read))
+def _judged(model: Model) -> IncrementalValidator | None:
+    """A validator that judged ``model`` once, made beside the window by the open's
+    worker: a national model takes a third of a second to judge, which froze the window
+    after its first paint while the progress window could have shown. ``None`` when a
+    rule fails: the open goes on, and the window judges again and shows its message."""
+    validator = IncrementalValidator(model)
     try:
         validator.refresh()
     except Exception:  # the open must not fail on a rule: the window validates again
         log.exception("validation beside the open failed")
         validator.close()
-        return read, None
-    return read, validator
+        return None
+    return validator
