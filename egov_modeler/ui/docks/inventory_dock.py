@@ -180,8 +180,7 @@ class InventoryTableModel(QAbstractTableModel):
         text = self.row_cells(row)[column]
         values = self._values[row]
         assert values is not None
-        value = values[column]
-        return value if isinstance(value, int) else folded(text)
+        return _sort_key(values[column], text)
 
     def column_sort_keys(self, column: int) -> list[Any]:
         """Every row's :meth:`sort_key` for ``column``; a row whose cells are not made yet
@@ -195,8 +194,7 @@ class InventoryTableModel(QAbstractTableModel):
                 keys.append(self.sort_key(row, column))
                 continue
             value = spec.get(inventory, self.concepts[row], language)
-            keys.append(value if isinstance(value, int)
-                        else folded(cell_display(value, spec, language)))
+            keys.append(_sort_key(value, cell_display(value, spec, language)))
         return keys
 
     def search_text(self, row: int) -> str:
@@ -358,6 +356,11 @@ class InventoryFilter(QSortFilterProxyModel):
                 rank, previous = rank + 1, keys[row]
             ranks[row] = rank
         return ranks
+
+
+def _sort_key(value: Any, text: str) -> Any:
+    """What a cell sorts by: its number, else its text folded."""
+    return value if isinstance(value, int) else folded(text)
 
 
 class ChoiceDelegate(QStyledItemDelegate):
