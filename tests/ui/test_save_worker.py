@@ -136,6 +136,31 @@ def test_a_slow_save_shows_its_progress_and_takes_no_edit_meanwhile(window, qtbo
     assert window.document.undo_stack.index() == index - 1
 
 
+def test_the_window_keeps_answering_while_a_save_is_quick(window, tmp_path, monkeypatch):
+    """Save's worker waits for a timer of the GUI thread: it runs while the window waits
+    for the worker (no pause before the progress window would show), and none shows."""
+    path = saved_file(window, tmp_path)
+    ran = threading.Event()
+    dialogs_then: list[bool] = []
+
+    def tick() -> None:
+        dialogs_then.append(isinstance(QApplication.activeModalWidget(), WorkingDialog))
+        ran.set()
+
+    model_bytes = file_controller.model_bytes
+
+    def waits_for_the_window(model):
+        if not ran.wait(timeout=30):
+            raise TimeoutError("the GUI thread never ran its timer")
+        return model_bytes(model)
+
+    monkeypatch.setattr(file_controller, "model_bytes", waits_for_the_window)
+    QTimer.singleShot(30, tick)
+    assert window.files.save()
+    assert dialogs_then == [False]
+    assert model_to_dict(load(path)) == model_to_dict(window.current_model())
+
+
 # --------------------------------------------------------------------------- the journal
 def test_a_crash_right_after_the_worker_replaced_the_file_offers_nothing(window, tmp_path,
                                                                          monkeypatch):

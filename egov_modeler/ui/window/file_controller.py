@@ -292,7 +292,8 @@ class FileController(QObject):
             name=display_path(os.path.basename(path)))
         try:  # made once, beside the window (the progress keeps edits out meanwhile)
             written = run_long(self._parent_widget(), label,
-                               partial(_serialised, document.model, path))
+                               partial(_serialised, document.model, path),
+                               paint_meanwhile=True)
         except (OSError, ModelError) as exc:
             _release(lock)
             self.dialogs.error(self.tr("Cannot save"),
@@ -305,7 +306,8 @@ class FileController(QObject):
         while True:
             try:
                 state = run_long(self._parent_widget(), label,
-                                 partial(save_bytes, written.raw, path, expected=expected))
+                                 partial(save_bytes, written.raw, path, expected=expected),
+                                 paint_meanwhile=True)
                 break
             except FileChangedOnDiskError as exc:
                 choice = self.dialogs.ask_changed_on_disk(str(exc))
