@@ -290,7 +290,7 @@ class FileController(QObject):
         expected = document.disk_state if same else None
         label = self.tr("Saving {name}…").format(
             name=display_path(os.path.basename(path)))
-        try:  # made once, beside the window (the progress keeps edits out meanwhile)
+        try:  # made once, beside the window; no edit reaches the model meanwhile
             written = run_long(self._parent_widget(), label,
                                partial(_serialised, document.model, path),
                                paint_meanwhile=True)
