@@ -21,6 +21,7 @@ from PySide6.QtGui import QUndoStack
 from ..model.incremental_validation import IncrementalValidator
 from ..model.model import Model
 from ..storage.disk_state import DiskState
+from ..storage.journal import FileBase
 from ..storage.lock import REFRESH_SECONDS, DocumentLock
 from ..storage.paths import display_path
 from .editor import Editor
@@ -115,10 +116,11 @@ class Document(QObject):
             self.after_shown(settle_memory)
 
     def saved_as(self, path: str, disk_state: DiskState | None = None,
-                 lock: DocumentLock | None = None) -> None:
+                 lock: DocumentLock | None = None, written: FileBase | None = None) -> None:
         """The model was written to ``path``: that file is the document now, unmodified,
         and the base of a fresh journal. ``lock``: the lock taken on a new path (the old
-        file's is released)."""
+        file's is released); ``written``: the bytes written, the journal's base without
+        reading the file back."""
         if lock is not None:
             self._release_lock()
             self._hold(lock)
@@ -126,7 +128,7 @@ class Document(QObject):
         self.disk_state = disk_state
         self.read_only = False
         self.undo_stack.setClean()
-        self.journal_keeper.restart(self.model, self.path)
+        self.journal_keeper.restart(self.model, self.path, written)
         self.titleChanged.emit()
 
     def recovered(self, model: Model, path: str | None, edits: int) -> None:

@@ -40,6 +40,8 @@ T = TypeVar("T")
 QUICK = 0.3
 #: How often the window looks whether the work is done, in milliseconds.
 _POLL_MS = 100
+#: The same before the progress window is up (quick work must not wait for the look).
+_QUIET_POLL_MS = 5
 
 
 def _t(text: str) -> str:
@@ -102,13 +104,16 @@ class WorkingDialog(QProgressDialog):
 
 
 def run_long(parent: QWidget | None, label: str, work: Callable[[], T], *,
-             keep: bool = False, cancel: CancelToken | None = None) -> T:
+             keep: bool = False, cancel: CancelToken | None = None,
+             paint_meanwhile: bool = False) -> T:
     """``work()``'s result, or its exception raised here; the window keeps painting
     meanwhile and, past :data:`QUICK` seconds, shows ``label`` in a modal progress window.
     ``keep``: the work reads a model the window keeps (see
     :func:`~egov_modeler.model.collector.collection_paused`). ``cancel``: the token the
     work checks; the progress window then has a Stop button, and a stopped work raises
-    :class:`~egov_modeler.model.cancel.Cancelled` here.
+    :class:`~egov_modeler.model.cancel.Cancelled` here. ``paint_meanwhile``: during the
+    first :data:`QUICK` seconds the window keeps painting and running its timers instead
+    of waiting blocked (see :func:`_wait_painting`).
 
     ``work`` must not touch Qt objects (it runs in another thread)."""
     outcome: dict[str, object] = {}
@@ -123,12 +128,42 @@ def run_long(parent: QWidget | None, label: str, work: Callable[[], T], *,
     with collection_paused(keep=keep):
         started = time.monotonic()
         thread.start()
-        thread.join(QUICK)
+        if paint_meanwhile:
+            _wait_painting(thread, started + QUICK)
+        else:
+            thread.join(QUICK)
         if thread.is_alive():
             _wait_showing(WorkingDialog(label, parent, started, cancel), thread)
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["value"]  # type: ignore[return-value]
+
+
+def _wait_painting(thread: threading.Thread, until: float) -> None:
+    """Run the event loop without user input until ``thread`` ends or the monotonic
+    clock reaches ``until``.
+
+    Why: a plain ``join`` leaves the window unpainted for up to :data:`QUICK` seconds
+    (Save of a national model: a third of a second). Here paints, timers and posted
+    events run as they do behind the progress window, while the keys, clicks and close
+    requests the user makes meanwhile wait in the window system's queue, as they do
+    during a ``join``: delivered once the work is done, or refused by the progress
+    window's modality once it is up. No edit reaches the model the work reads."""
+    loop = QEventLoop()
+
+    def check() -> None:
+        if not thread.is_alive() or time.monotonic() >= until:
+            loop.quit()
+
+    timer = QTimer()
+    timer.setInterval(_QUIET_POLL_MS)
+    timer.timeout.connect(check)
+    timer.start()
+    try:
+        if thread.is_alive():
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    finally:
+        timer.stop()
 
 
 def _wait_showing(dialog: WorkingDialog, thread: threading.Thread) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..model.errors import ModelError
 from ..storage.journal import (
+    FileBase,
     Journal,
     JournalError,
     JournalInfo,
@@ -135,15 +136,17 @@ class JournalKeeper(QObject):
         return self.journal.path if self.journal else None
 
     def start(self, model: Model, document: str | None, *, from_model: bool = False,
-              carried: int = 0) -> None:
+              carried: int = 0, written: FileBase | None = None) -> None:
         """Journal ``model`` from now on. The base is the saved file ``document`` as it is
-        on disk, or (untitled, or ``from_model`` after a recovery) the model itself; with
+        on disk (``written``: its bytes as Save wrote them, so they are not read back),
+        or (untitled, or ``from_model`` after a recovery) the model itself; with
         ``from_model`` the header is written at once, so the recovered state is safe
         before the next edit; ``carried`` says how many unsaved edits it holds."""
         self.stop(delete=True)
         try:
-            base: dict[str, Any] = (file_base(document) if document and not from_model
-                                    else model_base(model))
+            base: dict[str, Any] = (
+                model_base(model) if not document or from_model
+                else written if written is not None else file_base(document))
             path = self._free_path(document)
             self.journal = Journal(path, base, document=document, carried=carried)
             if from_model:
@@ -170,13 +173,17 @@ class JournalKeeper(QObject):
             self.journal = None
         self.model = None
 
-    def restart(self, model: Model, document: str | None) -> None:
-        """After Save: the saved file is the new base; the old journal goes."""
-        self.start(model, document)
+    def restart(self, model: Model, document: str | None,
+                written: FileBase | None = None) -> None:
+        """After Save: the saved file is the new base (``written``: the bytes Save wrote,
+        see :meth:`start`); the old journal goes."""
+        self.start(model, document, written=written)
 
     def mark_saving(self, sha256: str) -> None:
-        """Save is about to replace the file (pass as ``storage.native.save``'s
-        ``before_replace``): a crash before the journal restarts then offers nothing."""
+        """Save is about to replace the file with bytes of this hash (called on the GUI
+        thread once they are made, before the worker writes them; or passed as
+        ``storage.native.save``'s ``before_replace``): a crash after the replace and before
+        the journal restarts then offers nothing, one before it still offers the edits."""
         if self.journal is not None:
             try:
                 self.journal.mark_saving(sha256)

@@ -32,11 +32,12 @@ def kills() -> list[int]:
     return list(range(int(os.environ.get("EGOV_KILL_ITERATIONS", 4))))
 
 
-def run_and_kill(folder: Path, seed: int) -> int:
-    """Start the child, let it work, kill -9 it; returns the last acknowledged edit."""
+def run_and_kill(folder: Path, seed: int, order: str = "storage") -> int:
+    """Start the child, let it work, kill -9 it; returns the last acknowledged edit.
+    ``order``: how the child saves (see ``tests/helpers/kill_child.py``)."""
     rng = random.Random(seed)
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.helpers.kill_child", str(folder), str(seed)],
+        [sys.executable, "-m", "tests.helpers.kill_child", str(folder), str(seed), order],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=paths.REPO, text=True)
     wanted = rng.randrange(1, 40)
     last = 0
@@ -71,9 +72,10 @@ def surviving_edit(folder: Path) -> int:
     return int(dict(model.properties).get("n", "0"))
 
 
+@pytest.mark.parametrize("order", ["storage", "window"])
 @pytest.mark.parametrize("seed", kills())
-def test_a_kill_loses_no_acknowledged_edit_and_no_file(tmp_path, seed):
-    last = run_and_kill(tmp_path, seed)
+def test_a_kill_loses_no_acknowledged_edit_and_no_file(tmp_path, seed, order):
+    last = run_and_kill(tmp_path, seed, order)
     assert surviving_edit(tmp_path) >= last
     leftovers = [p for p in tmp_path.rglob("*.tmp")]
     for leftover in leftovers:

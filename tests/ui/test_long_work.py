@@ -123,3 +123,29 @@ def test_work_without_a_token_has_no_stop_button(qtbot):
     dialog = WorkingDialog("Đang mở…", None, 0.0)
     qtbot.addWidget(dialog)
     assert dialog.findChild(QPushButton) is None
+
+
+@pytest.mark.parametrize("paint_meanwhile", [True, False])
+def test_painting_meanwhile_runs_the_windows_timers_before_the_progress_shows(
+        qtbot, paint_meanwhile):
+    """The work waits for a timer of the GUI thread. Painting meanwhile, the timer runs
+    within the quick wait and no progress window is needed; the plain wait holds the GUI
+    thread, so the timer runs only once the progress window is up."""
+    ran = threading.Event()
+    dialogs_then: list[list[WorkingDialog]] = []
+
+    def tick() -> None:
+        dialogs_then.append(_shown_dialogs())
+        ran.set()
+
+    QTimer.singleShot(30, tick)
+
+    def work() -> str:
+        if not ran.wait(timeout=30):
+            raise TimeoutError("the GUI thread never ran its timer")
+        return "xong"
+
+    assert run_long(None, "Đang lưu…", work, paint_meanwhile=paint_meanwhile) == "xong"
+    assert bool(dialogs_then[0]) is not paint_meanwhile
+    assert gc.isenabled()
+    qtbot.waitUntil(lambda: not _shown_dialogs())

@@ -22,14 +22,16 @@ from ...exchange.save_any import SAVE_SUFFIXES, write_any
 from ...model.errors import ModelError
 from ...model.incremental_validation import IncrementalValidator
 from ...model.model import Model
+from ...storage.journal import FileBase, file_base
 from ...storage.lock import DocumentLock, DocumentLockedError, acquire_lock, can_write
 from ...storage.native import (
     FileChangedOnDiskError,
     LoadedDocument,
     NativeFileError,
     ReadOnlyFileError,
+    model_bytes,
     read_document,
-    save,
+    save_bytes,
 )
 from ...storage.paths import display_path
 from ...storage.templates import (
@@ -286,10 +288,26 @@ class FileController(QObject):
             except OSError:
                 lock = None  # a share that takes no lock file: save without one
         expected = document.disk_state if same else None
+        label = self.tr("Saving {name}…").format(
+            name=display_path(os.path.basename(path)))
+        try:  # made once, beside the window; no edit reaches the model meanwhile
+            written = run_long(self._parent_widget(), label,
+                               partial(_serialised, document.model, path),
+                               paint_meanwhile=True)
+        except (OSError, ModelError) as exc:
+            _release(lock)
+            self.dialogs.error(self.tr("Cannot save"),
+                               self.tr("‘{path}’ could not be written.").format(
+                                   path=display_path(path)), str(exc))
+            return False
+        # A crash once the file is replaced finds the journal's edits saved (before the
+        # write, not between it and the replace: the write runs beside the window).
+        document.journal_keeper.mark_saving(written["sha256"])
         while True:
             try:
-                state = save(document.model, path, expected=expected,
-                             before_replace=document.journal_keeper.mark_saving)
+                state = run_long(self._parent_widget(), label,
+                                 partial(save_bytes, written.raw, path, expected=expected),
+                                 paint_meanwhile=True)
                 break
             except FileChangedOnDiskError as exc:
                 choice = self.dialogs.ask_changed_on_disk(str(exc))
@@ -308,7 +326,7 @@ class FileController(QObject):
                                    self.tr("‘{path}’ could not be written.").format(
                                        path=display_path(path)), str(exc))
                 return False
-        document.saved_as(path, state, lock)  # the saved file is the journal's new base
+        document.saved_as(path, state, lock, written)  # the journal's new base
         self._remember(path)
         self.show_status(self.tr("Saved {path}").format(path=display_path(path)))
         return True
@@ -399,3 +417,9 @@ def _judged(model: Model) -> IncrementalValidator | None:
         validator.close()
         return None
     return validator
+
+
+def _serialised(model: Model, path: str) -> FileBase:
+    """The bytes of ``model`` as Save writes them to ``path``, with their hash: made once
+    for the file and the journal's base (the base otherwise read the file back)."""
+    return file_base(path, model_bytes(model))
