@@ -111,6 +111,30 @@ def test_printing_asks_after_each_page_whether_to_go_on(qtbot, model, tmp_path):
         assert len(printed.pages) == 2
 
 
+def test_a_typed_page_number_repaints_the_preview_once(qtbot, model, monkeypatch):
+    """Each repaint of the preview paints up to 40 pages: typing "12" repaints it when
+    the number is entered, not at "1" and again at "12"."""
+    from egov_modeler.ui.dialogs import print_preview
+
+    dialog = PrintPreviewDialog(model, DossierOptions(lang="vi"))
+    qtbot.addWidget(dialog)
+    assert dialog.page_count() >= 12
+    repaints: list[tuple[int, int]] = []
+    paint = print_preview.paint_pdf_pages
+
+    def counted(printer, pdf, first, last, go_on=None):
+        repaints.append((first, last))
+        return paint(printer, pdf, first, last, go_on)
+
+    monkeypatch.setattr(print_preview, "paint_pdf_pages", counted)
+    dialog.last_page.selectAll()
+    qtbot.keyClicks(dialog.last_page, "12")
+    assert repaints == []
+    qtbot.keyClick(dialog.last_page, Qt.Key.Key_Return)
+    assert dialog.page_range() == (1, 12)
+    assert repaints == [(1, 12)]
+
+
 def _pdf_printer(path) -> QPrinter:
     printer = QPrinter()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

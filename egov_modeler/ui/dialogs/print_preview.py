@@ -126,6 +126,9 @@ class PrintPreviewDialog(QDialog):
         self.last_page = QSpinBox()
         for box in (self.first_page, self.last_page):
             box.setMinimum(1)
+            # a new range repaints up to 40 preview pages (a second): once the number is
+            # typed (Enter, or leaving the box), not at each of its digits
+            box.setKeyboardTracking(False)
         self.status = QLabel()
         self.status.setObjectName("printStatus")
 
