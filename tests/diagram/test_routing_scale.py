@@ -58,7 +58,11 @@ def _bendpoints(command) -> list[tuple]:
 def test_skipping_blocked_lanes_gives_the_routes_trying_every_lane_gives(monkeypatch):
     model = build_national_model(1200, 150)
     fast = relayout_command(model, BIG_VIEW)
-    monkeypatch.setattr(routing.Router, "_blocked_lanes", lambda *args: ())
+    def every_lane_open(router, _request):
+        xs, ys = router._lanes()
+        return range(len(ys)), range(len(xs))
+
+    monkeypatch.setattr(routing.Router, "_open_lanes", every_lane_open)
     every_lane = relayout_command(model, BIG_VIEW)
     assert fast is not None and every_lane is not None
     assert _bendpoints(fast) and _bendpoints(fast) == _bendpoints(every_lane)
