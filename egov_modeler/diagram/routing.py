@@ -347,6 +347,7 @@ class Router:
 
         for i in sorted(waiting):
             judge(i)
+        straight = on_top = 0
         while waiting:
             check(self.cancel)
             count, index = heapq.heappop(heap)
@@ -355,19 +356,24 @@ class Router:
             waiting.remove(index)
             request = requests[index]
             if not scored[index]:
-                log.warning("no clear route from %s to %s; drawn straight",
-                            request.source.id, request.target.id)
+                log.debug("no clear route from %s to %s; drawn straight",
+                          request.source.id, request.target.id)
+                straight += 1
                 routes[index] = self._fallback(request)
                 continue
             best = min(scored[index])
             if best[0]:
-                log.warning("%s -> %s runs on top of another line",
-                            request.source.id, request.target.id)
+                log.debug("%s -> %s runs on top of another line",
+                          request.source.id, request.target.id)
+                on_top += 1
             routes[index] = self._take(request, best)
             line = self.drawn[-1]
             for i in sorted(candidates_near.near(line[3]) & waiting):
                 scored[i] = self._rescore(requests[i], scored[i], line)
                 judge(i)
+        if straight or on_top:  # one line, not one per line: an overview has thousands
+            log.warning("%d of %d lines have no clear route and are drawn straight; %d run "
+                        "on top of another line", straight, len(requests), on_top)
         return [routes[index] for index in range(len(requests))]
 
     def _straight_ok(self, best: tuple) -> bool:

@@ -116,3 +116,21 @@ def test_a_level_or_upright_segment_is_blocked_exactly_when_it_crosses_a_box():
         assert index.blocks(a, b, margin, ()) == routing.segment_crosses_box(a, b, box,
                                                                            margin), (a, b, box)
         assert not index.blocks(a, b, margin, ("box",))
+
+
+def test_lines_without_a_clear_route_are_reported_in_one_warning(caplog):
+    """A dense overview has hundreds of lines drawn straight or on top of another: the
+    command line printed a warning for each. Now one warning counts them (the lines are
+    named at debug level)."""
+    logging.disable(logging.NOTSET)
+    caplog.set_level(logging.DEBUG, logger=routing.__name__)
+    _command, view = generate_overview(build_national_model(600))
+    records = [r for r in caplog.records if r.name == routing.__name__]
+    straight = sum("drawn straight" in r.getMessage() for r in records
+                   if r.levelno == logging.DEBUG)
+    on_top = sum("runs on top" in r.getMessage() for r in records
+                 if r.levelno == logging.DEBUG)
+    warnings = [r.getMessage() for r in records if r.levelno >= logging.WARNING]
+    assert straight + on_top > 10
+    assert warnings == [f"{straight} of {len(view.connections)} lines have no clear route "
+                        f"and are drawn straight; {on_top} run on top of another line"]
