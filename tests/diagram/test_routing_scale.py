@@ -14,6 +14,8 @@ from __future__ import annotations
 import logging
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from egov_modeler.diagram import routing
 from egov_modeler.diagram.overview_layout import generate_overview, relayout_command
@@ -134,3 +136,18 @@ def test_lines_without_a_clear_route_are_reported_in_one_warning(caplog):
     assert straight + on_top > 10
     assert warnings == [f"{straight} of {len(view.connections)} lines have no clear route "
                         f"and are drawn straight; {on_top} run on top of another line"]
+
+
+_points = st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), min_size=2,
+                   max_size=5)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_points, _points)
+def test_crossings_skip_only_segment_pairs_that_cannot_cross(p, q):
+    """The bounding-box shortcut of ``_crossings`` counts what testing every pair of
+    segments counts, on a small grid where touching, upright and collinear segments are
+    common."""
+    every_pair = sum(routing._cross(a, b, c, d) for a, b in zip(p, p[1:], strict=False)
+                     for c, d in zip(q, q[1:], strict=False))
+    assert routing._crossings(p, q) == every_pair
