@@ -150,12 +150,26 @@ def _cross(a: Point, b: Point, c: Point, d: Point) -> bool:
 
 
 def _crossings(p: list[Point], q: list[Point]) -> int:
-    """How many times polylines ``p`` and ``q`` cross. Segments whose bounding boxes are
-    apart cannot cross, and most pairs are: four comparisons spare the orientation tests
-    (re-scoring the waiting lines after each line drawn counts millions of pairs)."""
+    """How many times polylines ``p`` and ``q`` cross."""
+    return _crossings_with(p, _segments(q))
+
+
+Segment = tuple[Point, Point, float, float, float, float]
+
+
+def _segments(q: Sequence[Point]) -> list[Segment]:
+    """The segments of polyline ``q``, each with its bounding box (x0, x1, y0, y1)."""
+    return [(c, d, min(c[0], d[0]), max(c[0], d[0]), min(c[1], d[1]), max(c[1], d[1]))
+            for c, d in zip(q, q[1:], strict=False)]
+
+
+def _crossings_with(p: list[Point], q_segments: list[Segment]) -> int:
+    """How many times polyline ``p`` crosses the segments of another (:func:`_segments`,
+    worked out once for a line re-scored against many). Segments whose bounding boxes
+    are apart cannot cross, and most pairs are: four comparisons spare the orientation
+    tests (re-scoring the waiting lines after each line drawn counts millions of
+    pairs)."""
     count = 0
-    q_segments = [(c, d, min(c[0], d[0]), max(c[0], d[0]), min(c[1], d[1]),
-                   max(c[1], d[1])) for c, d in zip(q, q[1:], strict=False)]
     for a, b in zip(p, p[1:], strict=False):
         ax0, ax1 = (a[0], b[0]) if a[0] <= b[0] else (b[0], a[0])
         ay0, ay1 = (a[1], b[1]) if a[1] <= b[1] else (b[1], a[1])
@@ -231,8 +245,7 @@ class _BoxIndex:
 
 def _bounds(points: Sequence[Point]) -> Box:
     """``(min x, min y, max x, max y)`` of a polyline."""
-    xs = [p[0] for p in points]
-    ys = [p[1] for p in points]
+    xs, ys = zip(*points, strict=True)
     return min(xs), min(ys), max(xs), max(ys)
 
 
@@ -359,7 +372,7 @@ class Router:
 
         for i in sorted(waiting):
             judge(i)
-        straight = on_top = 0
+        no_route = on_top = 0
         while waiting:
             check(self.cancel)
             count, index = heapq.heappop(heap)
@@ -370,7 +383,7 @@ class Router:
             if not scored[index]:
                 log.debug("no clear route from %s to %s; drawn straight",
                           request.source.id, request.target.id)
-                straight += 1
+                no_route += 1
                 routes[index] = self._fallback(request)
                 continue
             best = min(scored[index])
@@ -383,9 +396,9 @@ class Router:
             for i in sorted(candidates_near.near(line[3]) & waiting):
                 scored[i] = self._rescore(requests[i], scored[i], line)
                 judge(i)
-        if straight or on_top:  # one line, not one per line: an overview has thousands
+        if no_route or on_top:  # one line, not one per line: an overview has thousands
             log.warning("%d of %d lines have no clear route and are drawn straight; %d run "
-                        "on top of another line", straight, len(requests), on_top)
+                        "on top of another line", no_route, len(requests), on_top)
         return [routes[index] for index in range(len(requests))]
 
     def _straight_ok(self, best: tuple) -> bool:
@@ -700,6 +713,7 @@ class Router:
         counts = kind != request.rel_type or (src != request.source.id
                                               and tgt != request.target.id)
         x0, y0, x1, y1 = _bounds(points)
+        segments = _segments(points)
         rescored = []
         for option in scored:
             on_top, cost, index, bends, mine = option
@@ -708,7 +722,7 @@ class Router:
                 rescored.append(option)  # apart: it can neither cross nor run along it
                 continue
             rescored.append((on_top or (counts and _runs_along(mine, points)),
-                             cost + CROSS_COST * _crossings(mine, points), index, bends,
+                             cost + CROSS_COST * _crossings_with(mine, segments), index, bends,
                              mine))
         return rescored
 
