@@ -189,6 +189,9 @@ class _BoxIndex:
 
     def __init__(self, boxes: Sequence[tuple[str, Box]]) -> None:
         self.boxes = list(boxes)
+        self._lane_margin: float | None = None
+        self._columns: dict[float, _LaneBoxes] = {}
+        self._rows: dict[float, _LaneBoxes] = {}
         self.cells: dict[tuple[int, int], list[int]] = {}
         for index, (_id, (x, y, w, h)) in enumerate(self.boxes):
             for cx in range(int(x // self.CELL), int((x + w) // self.CELL) + 1):
@@ -203,13 +206,35 @@ class _BoxIndex:
             found.update(dict.fromkeys(self.cells.get(cell, ())))
         return [self.boxes[i] for i in found]
 
+    def add_lanes(self, xs: Sequence[float], ys: Sequence[float], margin: float) -> None:
+        """File, for each column lane ``xs`` and row lane ``ys``, the boxes across it
+        grown by ``margin``, so that a segment along a lane is answered from them (a
+        binary search) instead of walking every grid cell of its length: a detour's legs
+        run along lanes across the whole view."""
+        self._lane_margin = margin
+        self._columns = _boxes_across(xs, [(box_id, x, w, y, h)
+                                           for box_id, (x, y, w, h) in self.boxes], margin)
+        self._rows = _boxes_across(ys, [(box_id, y, h, x, w)
+                                        for box_id, (x, y, w, h) in self.boxes], margin)
+
     def blocks(self, a: Point, b: Point, margin: float, skip: tuple[str, ...]) -> bool:
         """Whether a box (but those of ``skip``) is in the way of the segment ``a``-``b``
-        grown by ``margin``. Boxes are tested cell by cell as they are found, so a blocked
-        candidate (most of them, for a long line across a full overview) stops at the
-        first box in its way instead of gathering every box along it."""
+        grown by ``margin``. A segment along a lane filed by :meth:`add_lanes` is
+        answered from that lane's boxes; others are tested cell by cell as the boxes are
+        found, so a blocked candidate (most of them, for a long line across a full
+        overview) stops at the first box in its way instead of gathering every box along
+        it."""
         low_x, high_x = min(a[0], b[0]), max(a[0], b[0])
         low_y, high_y = min(a[1], b[1]), max(a[1], b[1])
+        if margin == self._lane_margin:
+            if a[1] == b[1] and low_x != high_x:
+                lane = self._rows.get(a[1])
+                if lane is not None:
+                    return lane.blocks(low_x, high_x, skip)
+            elif a[0] == b[0] and low_y != high_y:
+                lane = self._columns.get(a[0])
+                if lane is not None:
+                    return lane.blocks(low_y, high_y, skip)
         x0, x1 = low_x - margin, high_x + margin
         y0, y1 = low_y - margin, high_y + margin
         # Most segments are horizontal or vertical: then "through the grown box" is two
@@ -241,6 +266,48 @@ class _BoxIndex:
                     elif segment_crosses_box(a, b, (bx, by, bw, bh), margin):
                         return True
         return False
+
+
+class _LaneBoxes:
+    """The boxes across one lane, as their spans along it (grown by the margin), sorted
+    by start."""
+
+    def __init__(self, spans: list[tuple[float, float, str]]) -> None:
+        spans.sort()
+        self.starts = [span[0] for span in spans]
+        self.spans = spans
+        self.longest = max((end - start for start, end, _id in spans), default=0.0)
+
+    def blocks(self, low: float, high: float, skip: tuple[str, ...]) -> bool:
+        """Whether a span (but those of ``skip``) overlaps ``low``-``high`` (open): the
+        spans starting before ``high``, looked at backwards while one of the longest
+        could still reach past ``low``."""
+        k = bisect.bisect_left(self.starts, high) - 1
+        spans, reach = self.spans, low - self.longest
+        while k >= 0:
+            start, end, box_id = spans[k]
+            if start <= reach:
+                break
+            if end > low and box_id not in skip:
+                return True
+            k -= 1
+        return False
+
+
+def _boxes_across(lanes: Sequence[float],
+                  boxes: Sequence[tuple[str, float, float, float, float]],
+                  margin: float) -> dict[float, _LaneBoxes]:
+    """For each lane (a coordinate on one axis), the boxes whose extent on that axis,
+    grown by ``margin``, holds it strictly; each box given as (id, position and size on
+    that axis, position and size along the lane)."""
+    ordered = sorted(lanes)
+    spans: dict[float, list[tuple[float, float, str]]] = {lane: [] for lane in ordered}
+    for box_id, at, size, along, length in boxes:
+        first = bisect.bisect_right(ordered, at - margin)
+        last = bisect.bisect_left(ordered, at + size + margin)
+        for lane in ordered[first:last]:
+            spans[lane].append((along - margin, along + length + margin, box_id))
+    return {lane: _LaneBoxes(found) for lane, found in spans.items()}
 
 
 def _bounds(points: Sequence[Point]) -> Box:
@@ -605,6 +672,8 @@ class Router:
                                               for n in self.view.nodes.values()
                                               if n.kind == "element"])
             self._tabs = _BoxIndex([(n.id, container_tab(n)) for n in containers])
+            for boxes in (index, self._tabs):
+                boxes.add_lanes(*self._lanes(), CLEARANCE)
             self._borders = [n.bounds for n in containers]
         return index
 

@@ -151,3 +151,33 @@ def test_crossings_skip_only_segment_pairs_that_cannot_cross(p, q):
     every_pair = sum(routing._cross(a, b, c, d) for a, b in zip(p, p[1:], strict=False)
                      for c, d in zip(q, q[1:], strict=False))
     assert routing._crossings(p, q) == every_pair
+
+
+def test_a_segment_along_a_lane_is_blocked_exactly_as_testing_every_cell_finds():
+    """The boxes across each lane answer a segment along it (a detour's legs run along
+    lanes across the whole view) with a binary search: the same answer as walking the
+    grid cells, for boxes touching the lane, wide boxes and skipped ones."""
+    import random
+
+    chance = random.Random(23)
+    for _ in range(300):
+        boxes = [(f"b{k}", (chance.randint(0, 900), chance.randint(0, 900),
+                            chance.choice([1, 20, 120, 600]), chance.randint(1, 200)))
+                 for k in range(chance.randint(0, 30))]
+        xs = sorted({chance.randint(-20, 1000) for _ in range(12)})
+        ys = sorted({chance.randint(-20, 1000) for _ in range(12)})
+        walked, laned = routing._BoxIndex(boxes), routing._BoxIndex(boxes)
+        laned.add_lanes(xs, ys, routing.CLEARANCE)
+        for _ in range(40):
+            skip = tuple(chance.sample([b[0] for b in boxes], k=min(2, len(boxes))))
+            ends = sorted(chance.choice([0, 0.5]) + chance.randint(-30, 1030)
+                          for _ in range(2))
+            if chance.random() < 0.5:
+                y = float(chance.choice(ys))
+                a, b = (ends[0], y), (ends[1], y)
+            else:
+                x = chance.choice(xs)
+                a, b = (x, ends[0]), (x, ends[1])
+            for margin in (routing.CLEARANCE, routing.SLANT_CLEARANCE):
+                assert laned.blocks(a, b, margin, skip) == walked.blocks(a, b, margin, skip), \
+                    (a, b, skip)
