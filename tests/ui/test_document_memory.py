@@ -65,6 +65,6 @@ def test_opening_after_a_small_model_makes_no_full_collection(window, qtbot):
         assert gc.get_freeze_count() > 50_000
         window.document.replace(build_national_model(3000, 300), None)
         settle(qtbot)
-        assert len(full) >= 1
+        qtbot.waitUntil(lambda: len(full) >= 1, timeout=10_000)  # after the first paint
     finally:
         gc.callbacks.remove(note)
