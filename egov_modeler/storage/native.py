@@ -28,6 +28,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -185,7 +186,7 @@ def loads(raw: bytes, name: str = "<memory>") -> Model:
         raise NativeFileError(tr(
             "{name} is not UTF-8 text (invalid byte at position {pos})",
             name=name, pos=exc.start)) from None
-    if not text.strip():
+    if not text or text.isspace():  # stops at the first other character: no copy
         raise NativeFileError(tr("{name} is empty", name=name))
     with collection_paused(keep=True):  # a million objects made, none of them garbage
         return _loads(raw, text, name)
@@ -273,7 +274,7 @@ class _Builder:
 
     def _list(self, raw: dict[str, Any], key: str) -> list[dict[str, Any]]:
         value = raw.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        if not isinstance(value, list) or not all(map(isinstance, value, repeat(dict))):
             raise NativeFileError(tr("{name}: ‘{key}’ must be a list of objects",
                                      name=self.name, key=key))
         return value
@@ -343,7 +344,7 @@ class _Builder:
     def _claim_all(self, items: list[dict[str, Any]], what: Place) -> None:
         """Claim the id of every one of ``items`` (valid and not used before; a problem
         stops the load, naming the first)."""
-        ids: list[Any] = [raw.get("id") for raw in items]
+        ids: list[Any] = list(map(dict.get, items, repeat("id")))
         if all_new_usual_ids(ids, self.seen):  # the usual case: all claimed at once
             self.seen.update(ids)
             return

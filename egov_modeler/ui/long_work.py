@@ -55,7 +55,8 @@ class WorkingDialog(QProgressDialog):
     close button neither)."""
 
     def __init__(self, label: str, parent: QWidget | None, started: float,
-                 cancel: CancelToken | None = None) -> None:
+                 cancel: CancelToken | None = None,
+                 detail: Callable[[], str] | None = None) -> None:
         super().__init__(label, "", 0, 0, parent)
         self.setWindowTitle(_t("Please wait"))
         self._cancel = cancel
@@ -70,19 +71,23 @@ class WorkingDialog(QProgressDialog):
         self.setAutoReset(False)
         self.setMinimumWidth(360)
         self._label = label
+        self._detail = detail
         self._started = started
-        self._shown_seconds = -1
+        self._shown = ""
 
     def tick(self) -> None:
-        """Say how long the work has taken (counted from its start, in whole seconds)."""
+        """Say how long the work has taken (counted from its start, in whole seconds),
+        and how far it is when the work says (``detail``: read from the worker's
+        counters, e.g. "page 3 of 40")."""
         seconds = int(time.monotonic() - self._started)
-        if seconds == self._shown_seconds:
-            return
-        self._shown_seconds = seconds
         what = (_t("Stopping…") if self._cancel is not None and self._cancel.cancelled
                 else self._label)
-        self.setLabelText(_t("{what}\n{seconds} s so far").format(what=what,
-                                                                  seconds=seconds))
+        if self._detail is not None:
+            what = f"{what} {self._detail()}"
+        text = _t("{what}\n{seconds} s so far").format(what=what, seconds=seconds)
+        if text != self._shown:
+            self._shown = text
+            self.setLabelText(text)
 
     def _stop(self) -> None:
         """The Stop button (which also hid the window): ask the work to stop, and stay up
@@ -91,7 +96,6 @@ class WorkingDialog(QProgressDialog):
         self._cancel.cancel()
         for button in self.findChildren(QPushButton):
             button.setEnabled(False)  # asked once is enough
-        self._shown_seconds = -1
         self.tick()
         self.show()
 
@@ -105,7 +109,8 @@ class WorkingDialog(QProgressDialog):
 
 def run_long(parent: QWidget | None, label: str, work: Callable[[], T], *,
              keep: bool = False, cancel: CancelToken | None = None,
-             paint_meanwhile: bool = False) -> T:
+             paint_meanwhile: bool = False,
+             detail: Callable[[], str] | None = None) -> T:
     """``work()``'s result, or its exception raised here; the window keeps painting
     meanwhile and, past :data:`QUICK` seconds, shows ``label`` in a modal progress window.
     ``keep``: the work reads a model the window keeps (see
@@ -113,7 +118,9 @@ def run_long(parent: QWidget | None, label: str, work: Callable[[], T], *,
     work checks; the progress window then has a Stop button, and a stopped work raises
     :class:`~egov_modeler.model.cancel.Cancelled` here. ``paint_meanwhile``: during the
     first :data:`QUICK` seconds the window keeps painting and running its timers instead
-    of waiting blocked (see :func:`_wait_painting`).
+    of waiting blocked (see :func:`_wait_painting`). ``detail``: how far the work is,
+    shown after ``label`` (called on the GUI thread; it may only read what the work
+    counts).
 
     ``work`` must not touch Qt objects (it runs in another thread)."""
     outcome: dict[str, object] = {}
@@ -133,7 +140,7 @@ def run_long(parent: QWidget | None, label: str, work: Callable[[], T], *,
         else:
             thread.join(QUICK)
         if thread.is_alive():
-            _wait_showing(WorkingDialog(label, parent, started, cancel), thread)
+            _wait_showing(WorkingDialog(label, parent, started, cancel, detail), thread)
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["value"]  # type: ignore[return-value]

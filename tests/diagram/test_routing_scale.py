@@ -14,6 +14,8 @@ from __future__ import annotations
 import logging
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from egov_modeler.diagram import routing
 from egov_modeler.diagram.overview_layout import generate_overview, relayout_command
@@ -58,7 +60,11 @@ def _bendpoints(command) -> list[tuple]:
 def test_skipping_blocked_lanes_gives_the_routes_trying_every_lane_gives(monkeypatch):
     model = build_national_model(1200, 150)
     fast = relayout_command(model, BIG_VIEW)
-    monkeypatch.setattr(routing.Router, "_blocked_lanes", lambda *args: ())
+    def every_lane_open(router, _request):
+        xs, ys = router._lanes()
+        return range(len(ys)), range(len(xs))
+
+    monkeypatch.setattr(routing.Router, "_open_lanes", every_lane_open)
     every_lane = relayout_command(model, BIG_VIEW)
     assert fast is not None and every_lane is not None
     assert _bendpoints(fast) and _bendpoints(fast) == _bendpoints(every_lane)
@@ -112,3 +118,66 @@ def test_a_level_or_upright_segment_is_blocked_exactly_when_it_crosses_a_box():
         assert index.blocks(a, b, margin, ()) == routing.segment_crosses_box(a, b, box,
                                                                            margin), (a, b, box)
         assert not index.blocks(a, b, margin, ("box",))
+
+
+def test_lines_without_a_clear_route_are_reported_in_one_warning(caplog):
+    """A dense overview has hundreds of lines drawn straight or on top of another: the
+    command line printed a warning for each. Now one warning counts them (the lines are
+    named at debug level)."""
+    logging.disable(logging.NOTSET)
+    caplog.set_level(logging.DEBUG, logger=routing.__name__)
+    _command, view = generate_overview(build_national_model(600))
+    records = [r for r in caplog.records if r.name == routing.__name__]
+    straight = sum("drawn straight" in r.getMessage() for r in records
+                   if r.levelno == logging.DEBUG)
+    on_top = sum("runs on top" in r.getMessage() for r in records
+                 if r.levelno == logging.DEBUG)
+    warnings = [r.getMessage() for r in records if r.levelno >= logging.WARNING]
+    assert straight + on_top > 10
+    assert warnings == [f"{straight} of {len(view.connections)} lines have no clear route "
+                        f"and are drawn straight; {on_top} run on top of another line"]
+
+
+_points = st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), min_size=2,
+                   max_size=5)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_points, _points)
+def test_crossings_skip_only_segment_pairs_that_cannot_cross(p, q):
+    """The bounding-box shortcut of ``_crossings`` counts what testing every pair of
+    segments counts, on a small grid where touching, upright and collinear segments are
+    common."""
+    every_pair = sum(routing._cross(a, b, c, d) for a, b in zip(p, p[1:], strict=False)
+                     for c, d in zip(q, q[1:], strict=False))
+    assert routing._crossings(p, q) == every_pair
+
+
+def test_a_segment_along_a_lane_is_blocked_exactly_as_testing_every_cell_finds():
+    """The boxes across each lane answer a segment along it (a detour's legs run along
+    lanes across the whole view) with a binary search: the same answer as walking the
+    grid cells, for boxes touching the lane, wide boxes and skipped ones."""
+    import random
+
+    chance = random.Random(23)
+    for _ in range(300):
+        boxes = [(f"b{k}", (chance.randint(0, 900), chance.randint(0, 900),
+                            chance.choice([1, 20, 120, 600]), chance.randint(1, 200)))
+                 for k in range(chance.randint(0, 30))]
+        xs = sorted({chance.randint(-20, 1000) for _ in range(12)})
+        ys = sorted({chance.randint(-20, 1000) for _ in range(12)})
+        walked, laned = routing._BoxIndex(boxes), routing._BoxIndex(boxes)
+        laned.add_lanes(xs, ys, routing.CLEARANCE)
+        for _ in range(40):
+            skip = tuple(chance.sample([b[0] for b in boxes], k=min(2, len(boxes))))
+            ends = sorted(chance.choice([0, 0.5]) + chance.randint(-30, 1030)
+                          for _ in range(2))
+            if chance.random() < 0.5:
+                y = float(chance.choice(ys))
+                a, b = (ends[0], y), (ends[1], y)
+            else:
+                x = chance.choice(xs)
+                a, b = (x, ends[0]), (x, ends[1])
+            for margin in (routing.CLEARANCE, routing.SLANT_CLEARANCE):
+                assert laned.blocks(a, b, margin, skip) == walked.blocks(a, b, margin, skip), \
+                    (a, b, skip)

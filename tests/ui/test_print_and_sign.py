@@ -3,8 +3,10 @@ widgets on their own, without the main window."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
@@ -107,6 +109,112 @@ def test_printing_asks_after_each_page_whether_to_go_on(qtbot, model, tmp_path):
 
     with pikepdf.open(tmp_path / "two.pdf") as printed:
         assert len(printed.pages) == 2
+
+
+def test_a_typed_page_number_repaints_the_preview_once(qtbot, model, monkeypatch):
+    """Each repaint of the preview paints up to 40 pages: typing "12" repaints it when
+    the number is entered, not at "1" and again at "12"."""
+    from egov_modeler.ui.dialogs import print_preview
+
+    dialog = PrintPreviewDialog(model, DossierOptions(lang="vi"))
+    qtbot.addWidget(dialog)
+    assert dialog.page_count() >= 12
+    repaints: list[tuple[int, int]] = []
+    paint = print_preview.paint_pdf_pages
+
+    def counted(printer, pdf, first, last, go_on=None):
+        repaints.append((first, last))
+        return paint(printer, pdf, first, last, go_on)
+
+    monkeypatch.setattr(print_preview, "paint_pdf_pages", counted)
+    dialog.last_page.selectAll()
+    qtbot.keyClicks(dialog.last_page, "12")
+    assert repaints == []
+    qtbot.keyClick(dialog.last_page, Qt.Key.Key_Return)
+    assert dialog.page_range() == (1, 12)
+    assert repaints == [(1, 12)]
+
+
+def _pdf_printer(path) -> QPrinter:
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def _painting_waits(monkeypatch, released: threading.Event, threads: list[str]) -> None:
+    """Each page waits for ``released`` before it is painted, and says on which thread."""
+    from egov_modeler.ui.dialogs import print_preview
+
+    paint_page = print_preview._page_image
+
+    def waiting(page, dpi):
+        threads.append(threading.current_thread().name)
+        released.wait(timeout=10)
+        return paint_page(page, dpi)
+
+    monkeypatch.setattr(print_preview, "_page_image", waiting)
+
+
+def _working_dialogs():
+    from PySide6.QtWidgets import QApplication
+
+    from egov_modeler.ui.long_work import WorkingDialog
+
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, WorkingDialog) and w.isVisible()]
+
+
+def test_printing_paints_beside_the_window_saying_which_page(qtbot, model, tmp_path,
+                                                            monkeypatch):
+    """A page at 300 dpi takes half a second: the pages are painted in a worker while
+    the window answers, and the progress window says which page it is at."""
+    import pikepdf
+
+    from egov_modeler.ui.long_work import QUICK
+
+    dialog = PrintPreviewDialog(model, DossierOptions(lang="vi"))
+    qtbot.addWidget(dialog)
+    dialog.first_page.setValue(2)
+    dialog.last_page.setValue(4)
+    released, threads = threading.Event(), []
+    _painting_waits(monkeypatch, released, threads)
+    seen: dict[str, object] = {}
+
+    def look() -> None:
+        [working] = _working_dialogs()
+        seen["label"] = working.labelText()
+        released.set()
+
+    QTimer.singleShot(int(QUICK * 1000) + 300, look)
+    assert dialog.print_beside_window(_pdf_printer(tmp_path / "beside.pdf")) == 3
+    assert threads and threading.main_thread().name not in threads
+    assert dialog.tr("page {page} of {total}").format(page=1, total=3) in seen["label"]
+    with pikepdf.open(tmp_path / "beside.pdf") as printed:
+        assert len(printed.pages) == 3
+
+
+def test_stop_while_printing_sends_the_pages_painted(qtbot, model, tmp_path, monkeypatch):
+    import pikepdf
+    from PySide6.QtWidgets import QPushButton
+
+    from egov_modeler.ui.long_work import QUICK
+
+    dialog = PrintPreviewDialog(model, DossierOptions(lang="vi"))
+    qtbot.addWidget(dialog)
+    assert dialog.page_count() > 2
+    released, threads = threading.Event(), []
+    _painting_waits(monkeypatch, released, threads)
+
+    def stop() -> None:
+        [working] = _working_dialogs()
+        qtbot.mouseClick(working.findChild(QPushButton), Qt.MouseButton.LeftButton)
+        released.set()  # the first page is painted, then the work hears Stop
+
+    QTimer.singleShot(int(QUICK * 1000) + 300, stop)
+    assert dialog.print_beside_window(_pdf_printer(tmp_path / "stopped.pdf")) == 1
+    with pikepdf.open(tmp_path / "stopped.pdf") as printed:
+        assert len(printed.pages) == 1
 
 
 def test_stopping_the_layout_leaves_nothing_to_print(qtbot, model, monkeypatch):

@@ -19,18 +19,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QMarginsF, QRectF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QProgressDialog,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -128,6 +126,9 @@ class PrintPreviewDialog(QDialog):
         self.last_page = QSpinBox()
         for box in (self.first_page, self.last_page):
             box.setMinimum(1)
+            # a new range repaints up to 40 preview pages (a second): once the number is
+            # typed (Enter, or leaving the box), not at each of its digits
+            box.setKeyboardTracking(False)
         self.status = QLabel()
         self.status.setObjectName("printStatus")
 
@@ -263,6 +264,29 @@ class PrintPreviewDialog(QDialog):
         first, last = self.page_range()
         return paint_pdf_pages(printer, self._pdf, first, last, go_on)
 
+    def print_beside_window(self, printer: QPrinter) -> int:
+        """:meth:`print_to` in a worker thread (Qt paints on a printer from any thread):
+        a page takes half a second at 300 dpi, and a long range painted on the GUI thread
+        froze the window that long at every page. The progress window says which page is
+        being painted; Stop stops after it, and the pages painted so far are sent."""
+        if not self._pdf:
+            return 0
+        self.prepare_printer(printer)  # the dialog's widgets are read here, not there
+        first, last = self.page_range()
+        pdf, total = self._pdf, last - first + 1
+        cancel = CancelToken()
+        painted = [0]
+
+        def go_on(count: int) -> bool:
+            painted[0] = count
+            return not cancel.cancelled
+
+        return run_long(
+            self, self.tr("Printing…"),
+            lambda: paint_pdf_pages(printer, pdf, first, last, go_on), cancel=cancel,
+            detail=lambda: self.tr("page {page} of {total}").format(
+                page=min(painted[0] + 1, total), total=total))
+
     def print_with_dialog(self) -> None:
         """The printer's dialog, then the chosen pages to that printer."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -274,24 +298,7 @@ class PrintPreviewDialog(QDialog):
         if printer.printRange() == QPrinter.PrintRange.PageRange:
             self.first_page.setValue(max(1, printer.fromPage()))
             self.last_page.setValue(min(self._pages, printer.toPage() or self._pages))
-        first, last = self.page_range()
-        progress = QProgressDialog(self.tr("Printing…"), self.tr("Stop"), 0, last - first + 1,
-                                   self)
-        progress.setWindowModality(Qt.WindowModality.ApplicationModal)
-        progress.setMinimumDuration(500)
-
-        def go_on(painted: int) -> bool:
-            """Each page at 300 dpi takes a moment: the window keeps answering meanwhile
-            (a 40-page dossier froze it for a quarter of a minute) and Stop is heard."""
-            progress.setValue(painted)
-            QApplication.processEvents()
-            return not progress.wasCanceled()
-
-        try:
-            sent = self.print_to(printer, go_on)
-        finally:
-            progress.close()
-            progress.deleteLater()
+        sent = self.print_beside_window(printer)
         self.status.setText(self.tr("{count} pages sent to the printer").format(count=sent))
         if sent:
             self.accept()
