@@ -7,6 +7,7 @@ tools, which keep them too); validation reports each as an error instead of drop
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -132,13 +133,41 @@ def validate(model: Model) -> list[Problem]:
     The cycle collector is paused meanwhile: validating a 20,000-element model makes some
     50,000 objects (findings, indexes) and none of them garbage, and each collection
     walks the whole model again (an eighth of the time, issue 19)."""
-    from .hygiene import hygiene_problems
+    from .hygiene import duplicate_names, unused_elements
     from .rules import provider_model_findings
 
     with collection_paused():
-        problems = (archimate_problems(model) + provider_model_findings(model)
-                    + hygiene_problems(model))
-        return sorted(problems, key=problem_order)
+        head = archimate_problems(model) + provider_model_findings(model)
+        unused = unused_elements(model)
+        return in_problem_order(head, unused, duplicate_names(model))
+
+
+def in_problem_order(head: list[Problem], unused: list[Problem],
+                     tail: list[Problem]) -> list[Problem]:
+    """``sorted(head + unused + tail, key=problem_order)``, with ``unused`` the
+    unused-element warnings in the order of their elements' ids (as
+    :func:`.hygiene.unused_elements` makes them).
+
+    Why: those are most of a national model's problems (17,000 of 17,500), and sorting
+    them with the others took 13 ms of a validation that must stay well under 0.3 s
+    (issue 19). In :func:`problem_order` they all share the beginning
+    ``1unused-element\\x00`` and then differ by their one id, so, in id order, they are
+    already in order among themselves and stand in one block: only the other problems are
+    sorted, and the block goes where its beginning sorts among them. When the block may
+    not be whole (another problem of that rule and severity, or an id holding the
+    ``\\x00`` the key joins with), everything is sorted as before."""
+    others = head + tail
+    if not unused:
+        return sorted(others, key=problem_order)
+    keys = [problem_order(p) for p in others]
+    order = sorted(range(len(others)), key=keys.__getitem__)
+    start = f"{_SEVERITY_RANK[Severity.WARNING]}{unused[0].rule}\x00"
+    at = bisect_left([keys[k] for k in order], start)
+    blocked = at < len(order) and keys[order[at]].startswith(start)
+    if blocked or "\x00" in "".join([p.ids[0] for p in unused]):
+        return sorted(head + unused + tail, key=problem_order)
+    return ([others[k] for k in order[:at]] + unused
+            + [others[k] for k in order[at:]])
 
 
 def validate_model(model: Model) -> list[Problem]:
