@@ -21,7 +21,7 @@ from .framework_rules.work import WORK
 from .metamodel import ELEMENT_TYPES
 from .model import Model
 from .problems import Problem, Severity
-from .text_fold import name_key
+from .text_fold import name_keys
 
 UNUSED_ELEMENT_RULE = "unused-element"
 DUPLICATE_NAME_RULE = "duplicate-name"
@@ -71,8 +71,7 @@ def duplicate_names(model: Model) -> list[Problem]:
     groups: dict[tuple[str, str], list[Element]] = {}
     elements = model.elements
     WORK.add(len(elements))
-    for element in elements:
-        key = name_key(element.name)
+    for element, key in zip(elements, name_keys([e.name for e in elements]), strict=True):
         if key:
             typed = (element.type, key)
             other = first.setdefault(typed, element)
