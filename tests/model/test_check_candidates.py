@@ -81,3 +81,23 @@ def test_each_element_check_finds_in_bulk_what_it_finds_element_by_element(model
         assert in_bulk == one_by_one, rule.id
         judged += 1
     assert judged >= 4  # hosting, two-tier, no duplicate, master-data sync, portal
+
+
+@settings(max_examples=150, deadline=None)
+@given(_models(), st.booleans())
+def test_scopes_worked_out_in_bulk_are_each_elements_own(model, indexed):
+    """Elements of one ``Phạm vi`` and one catalog reference share a scope; in a model
+    with or without its level written, indexed (a whole-model run) or not."""
+    ensure_framework_rules()
+    if indexed:
+        model.properties = [("profile", "vn-digital-2025")]
+    one, bulk = default_provider().engine(model), default_provider().engine(model)
+    assert not isinstance(one, Exception) and not isinstance(bulk, Exception)
+    if indexed:
+        one.ctx.index()
+        bulk.ctx.index()
+    elements = model.elements
+    assert bulk.ctx.effective_scopes(elements) == [one.ctx.effective_scope(e)
+                                                   for e in elements]
+    assert bulk.ctx.effective_scopes(elements[::-1]) == [one.ctx.effective_scope(e)
+                                                         for e in elements[::-1]]

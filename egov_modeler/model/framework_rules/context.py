@@ -147,6 +147,27 @@ class CheckContext:
         self._scopes[element.id] = scope
         return scope
 
+    def effective_scopes(self, elements: list[Element]) -> list[str | None]:
+        """:meth:`effective_scope` of each of ``elements``, in bulk for a whole model
+        (issue 19: 20,000 elements, asked by the two-tier check). What it reads of an
+        element is its ``Phạm vi`` as typed and its catalog reference, beside the model's
+        level and catalog: it is worked out once for each pair."""
+        scopes = self._scopes
+        of_pair: dict[tuple[str | None, str | None], str | None] = {}
+        found: list[str | None] = []
+        for element in elements:
+            scope = scopes.get(element.id, _MISSING)
+            if scope is _MISSING:
+                pair = (property_value(element, PROP_SCOPE) if element.properties else None,
+                        element.catalog_ref)
+                scope = of_pair.get(pair, _MISSING)
+                if scope is _MISSING:
+                    scope = of_pair[pair] = self.effective_scope(element)
+                else:
+                    scopes[element.id] = scope
+            found.append(scope)  # type: ignore[arg-type]
+        return found
+
     def _scope_values(self) -> frozenset[str]:
         found = self.__dict__.get("_values")
         if found is None:
