@@ -47,7 +47,12 @@ def unused_elements(model: Model) -> list[Problem]:
     message = tr("‘{name}’ is on no view")  # as unused_problem words it
     warning = Severity.WARNING
     unused = [e for e in elements if e.id not in shown and e.type not in _NOT_REPORTED_UNUSED]
-    unused.sort(key=_ID)  # ids are ASCII texts: sorted at C speed, and faster than keys
+    unused.sort(key=_ID)  # the ids themselves: compared faster than the problems' keys
+    before, field, after = message.partition("{name}")
+    if field and not any(brace in before + after for brace in "{}"):
+        # the words around the name, joined to it: what format gives, at a third the cost
+        return [Problem(warning, UNUSED_ELEMENT_RULE, f"{before}{e.name or e.id}{after}",
+                        (e.id,)) for e in unused]
     return [Problem(warning, UNUSED_ELEMENT_RULE, message.format(name=e.name or e.id), (e.id,))
             for e in unused]
 

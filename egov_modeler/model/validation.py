@@ -38,7 +38,8 @@ def archimate_problems(model: Model) -> list[Problem]:
     through_junction: dict[str, set[str]] = defaultdict(set)
     elements = model.elements
     type_of = {e.id: e.type for e in elements}
-    junctions = {e.id for e in elements if e.type in JUNCTION_TYPES}
+    junctions = ({e.id for e in elements if e.type in JUNCTION_TYPES}
+                 if not set(JUNCTION_TYPES).isdisjoint(type_of.values()) else set())
     judge = ArchimateJudge(model)
     allowed = judge.allowed
     relationships = model.relationships

@@ -8,6 +8,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from egov_modeler.i18n import tr
 from egov_modeler.model import Model
 from egov_modeler.model.concepts import Element, Relationship
 from egov_modeler.model.framework_rules import ensure_framework_rules
@@ -96,3 +97,20 @@ def test_the_unused_block_goes_where_sorting_puts_it(head, unused_ids, tail, odd
               for i in sorted(set(unused_ids))]
     assert in_problem_order(head, unused, tail) == sorted(head + unused + tail,
                                                           key=problem_order)
+
+
+def test_the_unused_element_warning_words_the_name_as_its_translation_says(monkeypatch):
+    """The words around the name are joined to it when the translation has no other
+    braces; a translation with escaped braces is still formatted."""
+    from egov_modeler.model import hygiene
+
+    model = Model("Mô hình")
+    model.load_element(Element("id-a", "ApplicationComponent", "Hệ thống"))
+    model.load_element(Element("id-b", "ApplicationComponent", ""))
+    model.load_view(View("view-1", "Sơ đồ"))
+    assert [p.message for p in unused_elements(model)] == [
+        tr("‘{name}’ is on no view", name="Hệ thống"), tr("‘{name}’ is on no view", name="id-b")]
+    assert "Hệ thống" in unused_elements(model)[0].message
+    monkeypatch.setattr(hygiene, "tr", lambda text: "{{{name}}} chưa có trên sơ đồ")
+    assert [p.message for p in unused_elements(model)] == [
+        "{Hệ thống} chưa có trên sơ đồ", "{id-b} chưa có trên sơ đồ"]

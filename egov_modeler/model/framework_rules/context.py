@@ -218,6 +218,7 @@ class CheckContext:
         by_component = self._by_component
         layer_count: dict[str | None, int] = {}
         find_component = self.catalog.find_component
+        next_order, provincial_elements = self._next_order, 0
         for element in self.model.elements:
             element_id = element.id
             ref = element.catalog_ref
@@ -228,20 +229,24 @@ class CheckContext:
                     self.lineage(element), component.layer if component else None,
                     component is not None and component.scope == "tỉnh")
             lineage, layer, provincial = known
-            if element.layer:
+            if element.layer and element.layer != layer:
                 layer = element.layer
+                filed[element_id] = (lineage, layer, provincial)
+            else:
+                filed[element_id] = known  # the reference's own, shared
             if element_id not in order:
-                order[element_id] = self._next_order
-                self._next_order += 1
+                order[element_id] = next_order
+                next_order += 1
             layers[element_id] = layer
-            filed[element_id] = (lineage, layer, provincial)
             for component_id in lineage:
                 bucket = by_component.get(component_id)
                 if bucket is None:
                     bucket = by_component[component_id] = {}
                 bucket[element_id] = element
             layer_count[layer] = layer_count.get(layer, 0) + 1
-            self._provincial_elements += provincial
+            provincial_elements += provincial
+        self._next_order = next_order
+        self._provincial_elements += provincial_elements
         self._layer_count.update(layer_count)
 
     def file(self, element: Element) -> None:

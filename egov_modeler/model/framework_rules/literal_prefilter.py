@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from itertools import accumulate
+from itertools import accumulate, count
+from operator import add
 
 _SYNTAX = frozenset(".^$*+?{}[]\\|()")
 #: Letters (in lower case) that IGNORECASE matches with other letters than their cases,
@@ -106,7 +107,8 @@ def prefiltered_many(patterns: tuple[str, ...], search: Callable[[str], bool]
             lowered = lowered.replace("ı", "i")
         if "ſ" in lowered:
             lowered = lowered.replace("ſ", "s")
-        starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+        # where each text starts: the lengths before it, and one \x00 after each
+        starts = list(map(add, accumulate(map(len, texts), initial=0), count()))
         holding: set[int] = set()
         for phrase in wanted:
             at = lowered.find(phrase)
