@@ -13,6 +13,7 @@ relationships split between them.
 
 from __future__ import annotations
 
+from collections import Counter
 from operator import attrgetter
 
 from ..i18n import tr
@@ -71,22 +72,27 @@ def unused_problem(element: Element) -> Problem:
 
 def duplicate_names(model: Model) -> list[Problem]:
     """One warning per group of elements of the same type whose names are the same but
-    for case, diacritics and spacing."""
-    first: dict[tuple[str, str], Element] = {}
-    groups: dict[tuple[str, str], list[Element]] = {}
+    for case, diacritics and spacing.
+
+    Each element's (type, name key) is counted at C speed first: in a large model few or
+    none are shared (issue 19), and only the elements of a shared one are grouped."""
     elements = model.elements
     WORK.add(len(elements))
-    for element, key in zip(elements, name_keys([e.name for e in elements]), strict=True):
-        if key:
-            typed = (element.type, key)
-            other = first.setdefault(typed, element)
-            if other is not element:
-                groups.setdefault(typed, [other]).append(element)
-    if not groups:
-        return []
-    WORK.add(len(first) + sum(len(members) for members in groups.values()))
-    # each group is listed where its first member is in the model
-    return [duplicate_problem(groups[typed]) for typed in first if typed in groups]
+    typed = list(zip([e.type for e in elements], name_keys([e.name for e in elements]),
+                     strict=True))
+    counts = Counter(typed)
+    if len(counts) == len(typed):
+        return []  # no two elements share a type and a name key
+    shared = {pair for pair, count in counts.items() if count > 1 and pair[1]}
+    if not shared:
+        return []  # only unnamed elements
+    # each group listed where its first member is in the model, its members in order
+    groups: dict[tuple[str, str], list[Element]] = {}
+    for element, pair in zip(elements, typed, strict=True):
+        if pair in shared:
+            groups.setdefault(pair, []).append(element)
+    WORK.add(len(counts) + sum(len(members) for members in groups.values()))
+    return [duplicate_problem(members) for members in groups.values()]
 
 
 def duplicate_problem(members: list[Element]) -> Problem:

@@ -12,9 +12,16 @@ from egov_modeler.i18n import tr
 from egov_modeler.model import Model
 from egov_modeler.model.concepts import Element, Relationship
 from egov_modeler.model.framework_rules import ensure_framework_rules
-from egov_modeler.model.hygiene import UNUSED_ELEMENT_RULE, hygiene_problems, unused_elements
+from egov_modeler.model.hygiene import (
+    UNUSED_ELEMENT_RULE,
+    duplicate_names,
+    duplicate_problem,
+    hygiene_problems,
+    unused_elements,
+)
 from egov_modeler.model.problems import Problem, Severity
 from egov_modeler.model.rules import provider_model_findings
+from egov_modeler.model.text_fold import name_key
 from egov_modeler.model.validation import (
     archimate_problems,
     in_problem_order,
@@ -74,6 +81,19 @@ def test_the_unused_element_warnings_are_made_in_id_order(model):
     unused = unused_elements(model)
     assert [p.ids for p in unused] == sorted(p.ids for p in unused)
     assert unused == sorted(unused, key=problem_order)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_models())
+def test_duplicate_names_are_grouped_as_a_plain_loop_groups_them(model):
+    """Groups in the order of their first member, members in the model's order, unnamed
+    elements never grouped."""
+    groups: dict[tuple[str, str], list[Element]] = {}
+    for element in model.elements:
+        if name_key(element.name):
+            groups.setdefault((element.type, name_key(element.name)), []).append(element)
+    assert duplicate_names(model) == [duplicate_problem(members) for members in groups.values()
+                                      if len(members) > 1]
 
 
 _problems = st.builds(
