@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from egov_modeler.i18n import tr
 from egov_modeler.model import Model
 from egov_modeler.model.concepts import Element, Relationship
+from egov_modeler.model.errors import ModelError
 from egov_modeler.model.framework_rules import ensure_framework_rules
 from egov_modeler.model.hygiene import (
     UNUSED_ELEMENT_RULE,
@@ -20,11 +21,13 @@ from egov_modeler.model.hygiene import (
     unused_elements,
 )
 from egov_modeler.model.problems import Problem, Severity
-from egov_modeler.model.rules import provider_model_findings
+from egov_modeler.model.rules import check_relate, concept_of, provider_model_findings
 from egov_modeler.model.text_fold import name_key
 from egov_modeler.model.validation import (
+    JUNCTION_TYPES,
     archimate_problems,
     in_problem_order,
+    junction_problem,
     problem_order,
     validate_model,
 )
@@ -54,9 +57,10 @@ def _models(draw: st.DrawFn) -> Model:
                                    catalog_ref=draw(_references)))
     if ids:
         for k in range(draw(st.integers(0, 12))):
+            ends = ids + [f"rel-{j}" for j in range(k)]  # a relationship to a relationship
             model.load_relationship(Relationship(
                 f"rel-{k}", draw(_relationship_types), draw(st.sampled_from(ids)),
-                draw(st.sampled_from(ids))))
+                draw(st.sampled_from(ends))))
     if draw(st.booleans()):
         view = View("view-1", "Sơ đồ")
         model.load_view(view)
@@ -94,6 +98,30 @@ def test_duplicate_names_are_grouped_as_a_plain_loop_groups_them(model):
             groups.setdefault((element.type, name_key(element.name)), []).append(element)
     assert duplicate_names(model) == [duplicate_problem(members) for members in groups.values()
                                       if len(members) > 1]
+
+
+def _archimate_reference(model: Model) -> list[Problem]:
+    """What the ArchiMate table and the junction rule say, one relationship at a time."""
+    problems = []
+    for rel in model.relationships:
+        try:
+            check_relate(concept_of(model, rel.source), rel.type, concept_of(model, rel.target))
+        except ModelError as exc:
+            problems.append(Problem(Severity.ERROR, "archimate", str(exc), (rel.id,)))
+    through: dict[str, set[str]] = {}
+    for rel in model.relationships:
+        for end in (rel.source, rel.target):
+            if model.has_element(end) and model.element(end).type in JUNCTION_TYPES:
+                through.setdefault(end, set()).add(rel.type)
+    return problems + [p for p in (junction_problem(j, types) for j, types in
+                                   sorted(through.items())) if p is not None]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_models())
+def test_the_archimate_table_is_applied_as_one_relationship_at_a_time(model):
+    """Forbidden triples, relationships to relationships, mixed junctions."""
+    assert archimate_problems(model) == _archimate_reference(model)
 
 
 _problems = st.builds(
