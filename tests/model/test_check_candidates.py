@@ -101,3 +101,17 @@ def test_scopes_worked_out_in_bulk_are_each_elements_own(model, indexed):
                                                    for e in elements]
     assert bulk.ctx.effective_scopes(elements[::-1]) == [one.ctx.effective_scope(e)
                                                          for e in elements[::-1]]
+
+
+@settings(max_examples=100, deadline=None)
+@given(_models(), st.booleans())
+def test_layers_looked_up_in_bulk_are_each_elements_own(model, indexed):
+    """Filed by a whole-model run (the catalog component's layer, or the element's own)
+    or not filed yet."""
+    ensure_framework_rules()
+    one, bulk = default_provider().engine(model), default_provider().engine(model)
+    assert not isinstance(one, Exception) and not isinstance(bulk, Exception)
+    if indexed:
+        bulk.ctx.index()
+    elements = model.elements
+    assert bulk.ctx.layers_of(elements) == [one.ctx.layer_of(e) for e in elements]

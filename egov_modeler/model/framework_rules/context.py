@@ -97,6 +97,17 @@ class CheckContext:
             self._layers[element.id] = found
         return found  # type: ignore[return-value]
 
+    def layers_of(self, elements: list[Element]) -> list[str | None]:
+        """:meth:`layer_of` of each of ``elements``, for a whole model at once (after
+        :meth:`index` each is one look-up, without a call per element, issue 19)."""
+        known = self._layers.get
+        found = [known(e.id, _MISSING) for e in elements]
+        if _MISSING in found:
+            layer_of = self.layer_of
+            found = [layer_of(e) if layer is _MISSING else layer
+                     for e, layer in zip(elements, found, strict=True)]
+        return found  # type: ignore[return-value]
+
     def scope_of(self, element: Element) -> str | None:
         """The nearest ``scope`` of the element's catalog lineage."""
         ref = element.catalog_ref or ""

@@ -101,8 +101,7 @@ def hosted_candidates(ctx: CheckContext, rule: FrameworkRule,
     hosted (related goes both ways: fewer elements to list the neighbours of, as there are
     fewer servers than applications)."""
     p = rule.params
-    layer_of = ctx.layer_of
-    layers = [layer_of(e) for e in elements]
+    layers = ctx.layers_of(elements)
     kinds = list(zip([e.type for e in elements], layers, strict=True))
     answers = {kind: _infrastructure_kind(ctx, rule, *kind) for kind in set(kinds)}
     infrastructure = {e.id for e, kind in zip(elements, kinds, strict=True) if answers[kind]}
