@@ -7,7 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from egov_modeler.model.catalog import catalog_for
-from egov_modeler.model.framework_rules.literal_prefilter import prefiltered
+from egov_modeler.model.framework_rules.literal_prefilter import (
+    prefiltered,
+    prefiltered_many,
+)
 from egov_modeler.model.framework_rules.profile_checks import _search
 from egov_modeler.storage.templates import load_template
 
@@ -81,3 +84,29 @@ def test_look_alike_letters_in_a_name_are_found_as_the_engine_finds_them():
     for text in ("Chı nhánh sở", "CHİ NHÁNH SỞ", "chi nhánh ſở", "\u212aho bạc", "kho",
                  "chi nhánh số", "Chi nhánh Sở Nội vụ"):
         assert quick(text) == search(text), text
+
+
+_PIECES = st.sampled_from(["huyện", "HUYỆN", "quận", "Thị Xã", "cấp", " ", "x", "İ", "ſ",
+                           "\u212a", "ı", "ệ", "E\u0323\u0302", "đ", "\x00", "ß", "-",
+                           "liên thông", "LİÊN", "ſở", "sở", "định danh", "Cổng dịch vụ công",
+                           "ΟΔΟΣ"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=6).map("".join), max_size=8))
+def test_many_names_tested_at_once_answer_as_one_by_one(texts):
+    """Names joined for one search: a phrase must not be found across two names (nor
+    across a name's own ``\\x00``), nor a place be taken for the wrong name when lowering
+    lengthens a name (``İ``)."""
+    for group in (TWO_TIER, PLATFORMS, ("(?i)\\bliên thông\\b", "(?i)sở"),
+                  ("(?i)huy[eệ]n",)):
+        search = _search(group)
+        assert prefiltered_many(group, search)(texts) == [search(t) for t in texts], group
+
+
+def test_a_phrase_at_the_end_of_one_name_and_the_start_of_the_next_is_not_found():
+    search = _search(PLATFORMS)
+    many = prefiltered_many(PLATFORMS, search)
+    assert many(["Trục liên", "thông văn bản", "x"]) == [False, False, False]
+    assert many(["Hệ thống", "CỔNG DỊCH VỤ CÔNG", "Kho", "định danh"]) == [
+        False, True, False, True]

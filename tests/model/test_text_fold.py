@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import unicodedata
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from egov_modeler.model.text_fold import fold, name_key
+from egov_modeler.model.text_fold import fold, name_key, name_keys
 
 
 def nfd_fold(text: str) -> str:
@@ -82,3 +82,27 @@ def test_every_latin_letter_with_marks_folds_as_the_nfd_fold_did() -> None:
        .map("".join) | st.text())
 def test_a_name_key_collapses_every_kind_of_space_as_splitting_does(name: str) -> None:
     assert name_key(name) == " ".join(nfd_fold(name).split())
+
+
+_NAME_PIECES = st.sampled_from(vietnamese_letters() + list(_OTHERS) + [
+    " ", "  ", "\t", "\x00", "\x7f", "\u034f", "\u0300", "\u0344", "\u0370", "ά", "Hệ thống",
+    "LGSP", "Đ"])
+
+
+@given(st.lists(st.lists(_NAME_PIECES).map("".join) | st.text(), max_size=8)
+       | st.lists(st.lists(st.sampled_from(vietnamese_letters() + [" ", "  ", "a", "\x01"]))
+                  .map("".join), max_size=8))
+@example(["Cổng ", "Dịch"])  # a space before the next name
+@example(["Dịch", " Cổng"])
+@example(["ệ\u034fa", "b"])  # a mark that is not combining, amid Vietnamese
+@example(["ệ\x1fa", "b"])  # a control character that is a space to split()
+@example(["ệ\x00a", "b"])
+def test_many_names_are_keyed_at_once_as_one_by_one(names: list[str]) -> None:
+    """Vietnamese only (folded in one go), other scripts, marks that are not combining
+    (U+034F) or not in the marks' block, a ``\x00`` or control character in a name."""
+    assert name_keys(names) == [name_key(name) for name in names]
+
+
+def test_names_keyed_at_once_are_folded_and_spaces_collapsed() -> None:
+    assert name_keys(["Cổng  Dịch vụ công ", "CỔNG DỊCH VỤ CÔNG", "Đăng ký", ""]) == [
+        "cong dich vu cong", "cong dich vu cong", "dang ky", ""]

@@ -247,8 +247,8 @@ class FrameworkEngine:
         self._provincial = ctx.provincial()
         self._judge_all_relationships()
         elements = self.model.elements
-        layer_of = ctx.layer_of
-        self._seen = {e.id: (e.type, layer_of(e)) for e in elements}
+        self._seen = {e.id: (e.type, layer)
+                      for e, layer in zip(elements, ctx.layers_of(elements), strict=True)}
         for k, rule, check in self._element_checks:
             findings, subjects = self._element_findings[k], self._subjects[k]
             findings.clear()

@@ -17,7 +17,10 @@ and ı or ſ in a pattern itself make the pattern ineligible.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
+from itertools import accumulate, count
+from operator import add
 
 _SYNTAX = frozenset(".^$*+?{}[]\\|()")
 #: Letters (in lower case) that IGNORECASE matches with other letters than their cases,
@@ -47,15 +50,22 @@ def _phrase(pattern: str) -> str | None:
     return lowered if len(lowered) == len(body) else None
 
 
+def _phrases(patterns: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The phrases of ``patterns`` when every one is eligible (module docstring)."""
+    phrases = [_phrase(p) for p in patterns]
+    if not phrases or any(p is None for p in phrases):
+        return None
+    return tuple(dict.fromkeys(p for p in phrases if p))
+
+
 def prefiltered(patterns: tuple[str, ...], search: Callable[[str], bool]
                 ) -> Callable[[str], bool]:
     """``search`` (the test of "any of ``patterns`` is found"), asked only of texts that
     hold one of the patterns' phrases when every pattern is eligible (module docstring);
     ``search`` itself otherwise."""
-    phrases = [_phrase(p) for p in patterns]
-    if not phrases or any(p is None for p in phrases):
+    wanted = _phrases(patterns)
+    if wanted is None:
         return search
-    wanted = tuple(dict.fromkeys(p for p in phrases if p))
 
     def test(text: str) -> bool:
         lowered = text.lower()
@@ -70,3 +80,44 @@ def prefiltered(patterns: tuple[str, ...], search: Callable[[str], bool]
 
     return test
 
+
+
+def prefiltered_many(patterns: tuple[str, ...], search: Callable[[str], bool]
+                     ) -> Callable[[list[str]], list[bool]]:
+    """:func:`prefiltered` for many texts at once: the answer for each of them.
+
+    Why: validation asks it of every name of a 20,000-element model, and lowering each
+    name and looking for each phrase in it is a tenth of a millisecond per hundred names
+    (issue 19). The texts are joined by ``\\x00`` (which no phrase holds, so a phrase
+    found lies within one text), lowered and searched at once, and each place a phrase
+    is found tells whose text it is; only those texts are searched. When lowering
+    changes the length (``İ``, whose lower case is two characters), the places would not
+    tell: each text is then tested on its own."""
+    wanted = _phrases(patterns)
+    one = prefiltered(patterns, search)
+
+    def test_many(texts: list[str]) -> list[bool]:
+        if wanted is None:
+            return [search(text) for text in texts]
+        joined = "\x00".join(texts)
+        lowered = joined.lower()
+        if len(lowered) != len(joined) or "\u0307" in lowered:
+            return [one(text) for text in texts]
+        if "ı" in lowered:
+            lowered = lowered.replace("ı", "i")
+        if "ſ" in lowered:
+            lowered = lowered.replace("ſ", "s")
+        # where each text starts: the lengths before it, and one \x00 after each
+        starts = list(map(add, accumulate(map(len, texts), initial=0), count()))
+        holding: set[int] = set()
+        for phrase in wanted:
+            at = lowered.find(phrase)
+            while at != -1:
+                holding.add(bisect_right(starts, at) - 1)
+                at = lowered.find(phrase, at + 1)
+        found = [False] * len(texts)
+        for k in holding:
+            found[k] = search(texts[k])
+        return found
+
+    return test_many

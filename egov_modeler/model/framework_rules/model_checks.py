@@ -93,22 +93,23 @@ def _hosted(ctx: CheckContext, rule: FrameworkRule, element_id: str) -> bool:
 def hosted_candidates(ctx: CheckContext, rule: FrameworkRule,
                       elements: list[Element]) -> list[Element]:
     """The applications :func:`hosted` reports: of its types and layers, and no
-    infrastructure among the ids related to them (the infrastructure known first, by
-    each (type, layer) once, so each application is one set look-up of its neighbours)."""
+    infrastructure among the ids related to them.
+
+    In bulk, as :meth:`.engine.FrameworkEngine.run` asks it of a whole model (issue 19:
+    6,000 applications each listing their neighbours cost a tenth of a validation): the
+    infrastructure is known by each (type, layer) once, and what is related to it is
+    hosted (related goes both ways: fewer elements to list the neighbours of, as there are
+    fewer servers than applications)."""
     p = rule.params
-    layer_of = ctx.layer_of
-    answers: dict[tuple[str, str | None], bool] = {}
-    infrastructure: set[str] = set()
-    for element in elements:
-        layer = layer_of(element)
-        found = answers.get((element.type, layer))
-        if found is None:
-            found = answers[(element.type, layer)] = _infrastructure(ctx, rule, element, layer)
-        if found:
-            infrastructure.add(element.id)
-    types, layers, related = p["application_types"], p["application_layers"], ctx.related
-    return [e for e in elements if e.type in types and layer_of(e) in layers
-            and infrastructure.isdisjoint(related(e.id))]
+    layers = ctx.layers_of(elements)
+    kinds = list(zip([e.type for e in elements], layers, strict=True))
+    answers = {kind: _infrastructure_kind(ctx, rule, *kind) for kind in set(kinds)}
+    infrastructure = {e.id for e, kind in zip(elements, kinds, strict=True) if answers[kind]}
+    related = ctx.related
+    hosted = {other for element_id in infrastructure for other in related(element_id)}
+    types, application_layers = p["application_types"], p["application_layers"]
+    return [e for e, layer in zip(elements, layers, strict=True)
+            if e.type in types and layer in application_layers and e.id not in hosted]
 
 
 def hosted_reacts(ctx: CheckContext, rule: FrameworkRule, element: Element, other_id: str,
@@ -137,9 +138,15 @@ def _is_infrastructure(ctx: CheckContext, rule: FrameworkRule, element_id: str) 
 
 def _infrastructure(ctx: CheckContext, rule: FrameworkRule, element: Element,
                     layer: str | None) -> bool:
+    return _infrastructure_kind(ctx, rule, element.type, layer)
+
+
+def _infrastructure_kind(ctx: CheckContext, rule: FrameworkRule, type_name: str,
+                         layer: str | None) -> bool:
+    """Whether an element of ``type_name`` in ``layer`` counts as infrastructure."""
     if layer is not None and ctx.catalog.has_layer(layer):
         return layer in rule.params["infrastructure_layers"]
-    element_type = ELEMENT_TYPES.get(element.type)
+    element_type = ELEMENT_TYPES.get(type_name)
     return element_type is not None and element_type.layer in _TECHNOLOGY
 
 

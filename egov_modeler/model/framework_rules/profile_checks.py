@@ -26,7 +26,7 @@ from ..concepts import Element
 from ..metamodel import ELEMENT_TYPES
 from ..problems import Problem
 from .context import CheckContext, element_name, finding, property_value
-from .literal_prefilter import prefiltered
+from .literal_prefilter import prefiltered, prefiltered_many
 
 if TYPE_CHECKING:
     from .reachability import Reach, ViaReach
@@ -65,6 +65,15 @@ def _pattern(patterns: tuple[str, ...]) -> Callable[[str], bool]:
     if not patterns:
         return lambda text: False
     return prefiltered(patterns, _search(patterns))
+
+
+@lru_cache(maxsize=256)
+def _pattern_many(patterns: tuple[str, ...]) -> Callable[[list[str]], list[bool]]:
+    """:func:`_pattern` for many texts at once (whole-model validation asks it of every
+    name): the answer for each."""
+    if not patterns:
+        return lambda texts: [False] * len(texts)
+    return prefiltered_many(patterns, _search(patterns))
 
 
 def _search(patterns: tuple[str, ...]) -> Callable[[str], bool]:
@@ -210,12 +219,16 @@ def no_duplicate(ctx: CheckContext, rule: FrameworkRule, element: Element) -> li
 def no_duplicate_candidates(ctx: CheckContext, rule: FrameworkRule,
                             elements: list[Element]) -> list[Element]:
     """The elements :func:`no_duplicate` can report: of a judged type, and of a national
-    platform's component or named like one (the question it asks first)."""
+    platform's component or named like one (the question it asks first; every name at
+    once, issue 19)."""
     p = rule.params
-    nationals, any_pattern = _platforms(p["platforms"])
+    nationals, _ = _platforms(p["platforms"])
     national = {e.id for e in ctx.elements_of(nationals)}
-    return [e for e in _of_judged_types(elements, p.get("archimate_layers"))
-            if e.id in national or any_pattern(e.name)]
+    judged = _of_judged_types(elements, p.get("archimate_layers"))
+    named = _pattern_many(tuple(pattern for entry in p["platforms"]
+                                for pattern in entry.get("name_patterns", [])))
+    return [e for e, like in zip(judged, named([e.name for e in judged]), strict=True)
+            if like or e.id in national]
 
 
 def _platforms(entries: list[dict[str, Any]]) -> tuple[frozenset[str], Callable[[str], bool]]:
@@ -250,10 +263,12 @@ def abolished_scope(ctx: CheckContext, rule: FrameworkRule, element: Element) ->
 def abolished_scope_candidates(ctx: CheckContext, rule: FrameworkRule,
                                elements: list[Element]) -> list[Element]:
     """The elements :func:`abolished_scope` can report: of a judged type, and of an
-    abolished scope or named after one (the handling property is left to the check)."""
+    abolished scope or named after one (the handling property is left to the check;
+    every scope and name at once, issue 19)."""
     p = rule.params
     scopes = p["scopes"]
-    scope_of = ctx.effective_scope
-    named = _matcher(p.get("name_patterns", []))
-    return [e for e in _of_judged_types(elements, p.get("archimate_layers"))
-            if scope_of(e) in scopes or named(e.name)]
+    judged = _of_judged_types(elements, p.get("archimate_layers"))
+    named = _pattern_many(tuple(p.get("name_patterns", [])))([e.name for e in judged])
+    return [e for e, scope, like in zip(judged, ctx.effective_scopes(judged), named,
+                                        strict=True)
+            if like or scope in scopes]
