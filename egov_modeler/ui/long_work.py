@@ -156,44 +156,43 @@ def _wait_painting(thread: threading.Thread, until: float) -> None:
     requests the user makes meanwhile wait in the window system's queue, as they do
     during a ``join``: delivered once the work is done, or refused by the progress
     window's modality once it is up. No edit reaches the model the work reads."""
-    loop = QEventLoop()
-
-    def check() -> None:
-        if not thread.is_alive() or time.monotonic() >= until:
-            loop.quit()
-
-    timer = QTimer()
-    timer.setInterval(_QUIET_POLL_MS)
-    timer.timeout.connect(check)
-    timer.start()
-    try:
-        if thread.is_alive():
-            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-    finally:
-        timer.stop()
+    _loop_until(lambda: not thread.is_alive() or time.monotonic() >= until,
+                _QUIET_POLL_MS, QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
 
 def _wait_showing(dialog: WorkingDialog, thread: threading.Thread) -> None:
     """Run the event loop, with the progress window up, until ``thread`` ends."""
     dialog.tick()
     dialog.show()
-    loop = QEventLoop()
-
-    def check() -> None:
-        if not thread.is_alive():
-            loop.quit()
-        else:
-            dialog.tick()
-
-    timer = QTimer()
-    timer.setInterval(_POLL_MS)
-    timer.timeout.connect(check)
-    timer.start()
     try:
-        if thread.is_alive():
-            loop.exec()
+        _loop_until(lambda: not thread.is_alive(), _POLL_MS,
+                    QEventLoop.ProcessEventsFlag.AllEvents, dialog.tick)
     finally:
-        timer.stop()
         dialog.hide()
         dialog.setParent(None)
         dialog.deleteLater()
+
+
+def _loop_until(done: Callable[[], bool], every_ms: int,
+                flags: QEventLoop.ProcessEventsFlag,
+                meanwhile: Callable[[], None] | None = None) -> None:
+    """Run a nested event loop (``flags``: which events it handles) until ``done()``,
+    asked every ``every_ms`` milliseconds; ``meanwhile`` runs at each ask that is not
+    the last."""
+    loop = QEventLoop()
+
+    def check() -> None:
+        if done():
+            loop.quit()
+        elif meanwhile is not None:
+            meanwhile()
+
+    timer = QTimer()
+    timer.setInterval(every_ms)
+    timer.timeout.connect(check)
+    timer.start()
+    try:
+        if not done():
+            loop.exec(flags)
+    finally:
+        timer.stop()

@@ -296,10 +296,7 @@ class FileController(QObject):
                                paint_meanwhile=True)
         except (OSError, ModelError) as exc:
             _release(lock)
-            self.dialogs.error(self.tr("Cannot save"),
-                               self.tr("‘{path}’ could not be written.").format(
-                                   path=display_path(path)), str(exc))
-            return False
+            return self._not_written(path, exc)
         # A crash once the file is replaced finds the journal's edits saved (before the
         # write, not between it and the replace: the write runs beside the window).
         document.journal_keeper.mark_saving(written["sha256"])
@@ -322,23 +319,24 @@ class FileController(QObject):
                 return self.save_as()
             except (OSError, ModelError) as exc:
                 _release(lock)
-                self.dialogs.error(self.tr("Cannot save"),
-                                   self.tr("‘{path}’ could not be written.").format(
-                                       path=display_path(path)), str(exc))
-                return False
+                return self._not_written(path, exc)
         document.saved_as(path, state, lock, written)  # the journal's new base
         self._remember(path)
         self.show_status(self.tr("Saved {path}").format(path=display_path(path)))
         return True
 
+    def _not_written(self, path: str, exc: Exception) -> bool:
+        """Say that ``path`` could not be written, and why; False (nothing was saved)."""
+        self.dialogs.error(self.tr("Cannot save"),
+                           self.tr("‘{path}’ could not be written.").format(
+                               path=display_path(path)), str(exc))
+        return False
+
     def _save_copy(self, path: str) -> bool:
         try:
             warnings = write_any(self.document.model, path)
         except (OSError, ModelError) as exc:
-            self.dialogs.error(self.tr("Cannot save"),
-                               self.tr("‘{path}’ could not be written.").format(
-                                   path=display_path(path)), str(exc))
-            return False
+            return self._not_written(path, exc)
         if warnings:
             self.dialogs.info(self.tr("Written with omissions"),
                               self.tr("{count} things could not be written to {path}.").format(
