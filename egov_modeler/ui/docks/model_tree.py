@@ -15,7 +15,11 @@ is opened, a batch at a time as it is scrolled (Qt's ``canFetchMore``/``fetchMor
 when one row is asked for (:meth:`ModelTreeModel.item_of`: the diagram's selection, a
 rename). The filter (:meth:`ModelTreeModel.set_query`) searches the model itself, not
 the rows made so far, so it finds rows in folders never opened. See
-:mod:`.tree_rows` for the rows.
+:mod:`.tree_rows` for the rows. A folder's rows can only be shown in order once every
+member's sort key is known; for the folders too large to sort at a click (the 40,000
+relationships) the keys are worked out and sorted while the window is idle
+(:meth:`ModelTreeModel._warm_keys`), so the first relationship selected on the diagram is
+revealed without a pause.
 
 The tree follows the model's change events and touches only the rows an event names;
 only a change of the folders' own shape (new, renamed, moved, deleted folder) lists
@@ -59,6 +63,7 @@ from ...model.model import Model
 from ...model.text_fold import fold
 from ..canvas.view import ELEMENT_MIME
 from ..icons import element_type_icon
+from ..idle_slices import IdleSlices
 from ..model_listener import ModelListener
 from ..plain_text import tooltip
 from .search_tree import SEARCH_ROLE
@@ -173,6 +178,15 @@ class ModelTreeModel(QAbstractItemModel):
         #: Concept rows made since the model was shown (what the tests count: opening a
         #: model makes a few, not one per concept).
         self.rows_made = 0
+        #: Sort keys worked out since the model was shown (what the tests count: the
+        #: keys of a large folder are worked out while the window waits, not when a row
+        #: is first revealed in it).
+        self.keys_made = 0
+        #: Works out the sort keys of the large folders while the window is idle.
+        self.warm_up = IdleSlices(self)
+        #: Concepts listed, taken out or changed since the model was shown (a large
+        #: folder's order made while idle is kept only when none came in meanwhile).
+        self.edits_seen = 0
 
     # ================================================================ Qt's item model
     def _row(self, index: QModelIndex | QPersistentModelIndex) -> Row | None:
@@ -398,11 +412,20 @@ class ModelTreeModel(QAbstractItemModel):
         return name
 
     def _relationship_parts(self, rel: Relationship) -> list[str]:
-        """The pieces of a relationship's row text (folded one by one, then joined: the
-        ends' names are folded once, not once per relationship)."""
+        """The pieces of a relationship's row text."""
         ends = [self._type_label(RELATIONSHIP, rel.type), ": ",
                 self._concept_name(rel.source), " → ", self._concept_name(rel.target)]
         return [rel.name, " (", *ends, ")"] if rel.name else ends
+
+    def _relationship_folded(self, rel: Relationship) -> str:
+        """The relationship's row text folded, made of its pieces folded one by one
+        (each end's name is folded once, not once per relationship that shows it; the
+        separators fold to themselves). A 40,000-relationship folder works this out for
+        every row before it can show its first ones in order."""
+        ends = (f"{folded(self._type_label(RELATIONSHIP, rel.type))}: "
+                f"{folded(self._concept_name(rel.source))} → "
+                f"{folded(self._concept_name(rel.target))}")
+        return f"{folded(rel.name)} ({ends})" if rel.name else ends
 
     def _concept_text(self, kind: str, concept_id: str) -> str:
         model = self.model
@@ -451,12 +474,12 @@ class ModelTreeModel(QAbstractItemModel):
         model = self.model
         assert model is not None
         if kind == RELATIONSHIP and model.has_relationship(concept_id):
-            parts = self._relationship_parts(model.relationship(concept_id))
-            key = "1r" + "".join(map(folded, parts))
+            key = "1r" + self._relationship_folded(model.relationship(concept_id))
         else:
             key = ("1e" if kind == ELEMENT else "1v") + folded(
                 self._concept_text(kind, concept_id))
         self._keys[concept_id] = key
+        self.keys_made += 1
         return key
 
     def _search_text(self, kind: str, concept_id: str) -> str:
@@ -473,8 +496,7 @@ class ModelTreeModel(QAbstractItemModel):
                 element.type))
         elif kind == RELATIONSHIP and model.has_relationship(concept_id):
             rel = model.relationship(concept_id)
-            parts = self._relationship_parts(rel)
-            text = "".join(map(folded, parts)) + " " + folded(rel.type)
+            text = self._sort_key(kind, concept_id)[2:] + " " + folded(rel.type)
         else:
             text = folded(self._concept_text(kind, concept_id))
         self._search[concept_id] = text
@@ -485,12 +507,13 @@ class ModelTreeModel(QAbstractItemModel):
         """Follow ``model`` (instead of the previous one) and list it."""
         self.detach()
         self.model = model
-        self.rows_made = 0
+        self.rows_made = self.keys_made = 0
         self._listener.follow(model, self._on_event)
         self.rebuild()
 
     def detach(self) -> None:
         self._listener.stop()
+        self.warm_up.stop()
 
     def rebuild(self) -> None:
         """List everything again (a new model, a change of the folders, ModelReset)."""
@@ -500,7 +523,43 @@ class ModelTreeModel(QAbstractItemModel):
             self._build()
         finally:
             self.endResetModel()
+        self.warm_up.start(self._warm_keys())
         self.rebuilt.emit()
+
+    def _warm_keys(self) -> Iterator[None]:
+        """Put every folder too large to open at once (the 40,000 relationships of a
+        national model) in order while the window is idle, a hundred keys at a time: the
+        first reveal of one of its rows (a relationship selected on the diagram) then finds
+        the order made instead of freezing while it is made.
+
+        The keys are the cache :meth:`_sort_key` fills and the change handlers keep right,
+        so an edit between two slices leaves no stale key. The order is sorted in runs (a
+        run per slice, then one merge of the sorted runs, which Python's sort does in one
+        pass); it is kept only when no edit and no filter came in meanwhile (else the
+        folder sorts its warm keys when opened, as before)."""
+        large = [f for f in self.folders() if len(f.members) > FETCH_BATCH]
+        for folder in large:
+            edits, members = self.edits_seen, list(folder.members)
+            runs: list[list[Entry]] = []  # sorted, each at most half the one below it
+            for start in range(0, len(members), 100):
+                if self.model is None:
+                    return
+                run = []
+                for concept_id in members[start:start + 100]:
+                    kind = self._kind.get(concept_id)
+                    if kind is not None:
+                        run.append((self._sort_key(kind, concept_id), concept_id))
+                run.sort()
+                runs.append(run)
+                yield
+                while len(runs) > 1 and 2 * len(runs[-1]) > len(runs[-2]):
+                    yield from _merge_last_two(runs)
+            while len(runs) > 1:
+                yield from _merge_last_two(runs)
+            if runs and edits == self.edits_seen and folder.order is None and \
+                    not self._words and folder.serial in self._live:
+                folder.order, folder.cursor = runs[0], 0
+            yield
 
     def _new_folder(self, kind: str, row_id: str, holder: FolderRow, key: str,
                     label: str = "", search: str = "") -> FolderRow:
@@ -884,6 +943,7 @@ class ModelTreeModel(QAbstractItemModel):
 
     def _added(self, kind: str, object_id: str) -> None:
         """List a new (or re-filed) element, relationship or view."""
+        self.edits_seen += 1
         folder = self._home_for(kind, object_id)
         folder.members.add(object_id)
         self._home[object_id] = folder
@@ -901,6 +961,7 @@ class ModelTreeModel(QAbstractItemModel):
         self._relabel(folder)
 
     def _removed(self, object_id: str) -> None:
+        self.edits_seen += 1
         folder = self._home.pop(object_id, None)
         self._kind.pop(object_id, None)
         self._search.pop(object_id, None)
@@ -919,6 +980,7 @@ class ModelTreeModel(QAbstractItemModel):
     def _changed(self, kind: str, object_id: str) -> None:
         """A concept's text changed: its row shows it, at its new place in the order (or
         not at all when the filter no longer matches it)."""
+        self.edits_seen += 1
         folder = self._home.get(object_id)
         if folder is None:
             return
@@ -1020,6 +1082,15 @@ class ModelTreeModel(QAbstractItemModel):
 
     def _reset(self, _event: ev.ModelReset) -> None:
         self.rebuild()
+
+
+def _merge_last_two(runs: list[list[Entry]]) -> Iterator[None]:
+    """Merge the last two sorted runs into one (Python's sort merges two sorted runs in
+    one linear pass), then let the window breathe."""
+    last = runs.pop()
+    runs[-1].extend(last)
+    runs[-1].sort()
+    yield
 
 
 #: Event type -> the tree's handler of it (each handler takes its own event type).
