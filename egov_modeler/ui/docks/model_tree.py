@@ -66,7 +66,7 @@ from ..icons import element_type_icon
 from ..idle_slices import IdleSlices
 from ..model_listener import ModelListener
 from ..plain_text import tooltip
-from .search_tree import SEARCH_ROLE
+from .search_tree import SEARCH_ROLE, matches_words, narrows
 from .tree_rows import ROOT, ConceptRow, Entry, FolderRow, folded
 
 log = logging.getLogger(__name__)
@@ -126,10 +126,6 @@ def folder_path(text: str) -> list[int]:
 
 def _path_text(path: tuple[int, ...]) -> str:
     return "/".join(map(str, path))
-
-
-def _matches(words: list[str], haystack: str) -> bool:
-    return all(word in haystack for word in words)
 
 
 class ModelTreeModel(QAbstractItemModel):
@@ -722,7 +718,7 @@ class ModelTreeModel(QAbstractItemModel):
         self._insert_folder(elements, group)
         if self._words:  # hidden until something in it matches
             group.shown, group.order = False, []
-            group.accept_all = elements.accept_all or _matches(self._words, group.search)
+            group.accept_all = elements.accept_all or matches_words(self._words, group.search)
             if group.accept_all:
                 self._show_folder(group)
         return group
@@ -793,7 +789,7 @@ class ModelTreeModel(QAbstractItemModel):
     def _shows(self, concept_id: str, folder: FolderRow) -> bool:
         if not self._words or folder.accept_all:
             return True
-        return _matches(self._words, self._search_text(self._kind[concept_id], concept_id))
+        return matches_words(self._words, self._search_text(self._kind[concept_id], concept_id))
 
     def _fetch(self, folder: FolderRow, count: int) -> None:
         """Make the next ``count`` rows of ``folder`` in order (those not made yet)."""
@@ -880,11 +876,9 @@ class ModelTreeModel(QAbstractItemModel):
         words = fold(text).split()
         if words == self._words:
             return
-        # Typing narrows the query: each word typed before lies in one typed now, so only
-        # the rows shown now can match ("s", "số", "số 1" look at fewer rows each time,
-        # in the order already sorted, instead of every concept of the model).
-        narrower = bool(self._words) and all(any(old in new for new in words)
-                                             for old in self._words)
+        # Typing narrows the query: only the rows shown now can match, looked at in the
+        # order already sorted, instead of every concept of the model.
+        narrower = narrows(self._words, words)
         before = {folder.serial: (folder.order, folder.accept_all)
                   for folder in self.folders()} if narrower else {}
         self.beginResetModel()
@@ -910,7 +904,7 @@ class ModelTreeModel(QAbstractItemModel):
         for folder in folders:  # parents first: a match above shows all below
             above = folder.holder
             folder.accept_all = bool(above is not None and above.accept_all) or \
-                bool(folder.search and _matches(words, folder.search))
+                bool(folder.search and matches_words(words, folder.search))
             folder.rows, folder.row_entries, folder.order = [], [], None
             shown, showed_all = before.get(folder.serial, (None, False))
             if shown is not None and (showed_all or not folder.accept_all):
