@@ -225,8 +225,9 @@ class FindDock(QDockWidget):
         else:
             self.summary.setText(self.tr("No matches"))
         count = self.results.topLevelItemCount()
-        if count and current >= 0:
-            self.results.setCurrentItem(self.results.topLevelItem(min(current, count - 1)))
+        kept = self.results.topLevelItem(min(current, count - 1)) if current >= 0 else None
+        if kept is not None:
+            self.results.setCurrentItem(kept)
         self._update_buttons()
 
     def list_more(self) -> int:
