@@ -184,3 +184,17 @@ def test_on_a_national_model_the_first_keystroke_finds_the_search_texts_made(
     expected = sum(1 for r in range(objects.rowCount())
                    if "h" in fold(" ".join(objects.row_cells(r))))
     assert proxy.rowCount() == expected
+
+
+def test_a_keystroke_filters_the_table_on_screen_and_the_others_when_shown(window, dock):
+    connections = dock.proxies["connections"]
+    tested = connections.rows_tested
+    dock.filter.setText("he thong")
+    assert connections.rows_tested == tested  # behind its tab: not looked at yet
+    dock.tabs.setCurrentWidget(dock.tables["connections"])
+    shown = column(dock, "connections", "name")
+    assert sorted(shown) == sorted(rows_with(dock, "connections", ["he", "thong"]))
+    assert 0 < len(shown) < dock.models["connections"].rowCount()
+    assert dock.count.text().startswith(f"{len(shown)} / ")
+    dock.filter.clear()
+    assert len(column(dock, "connections", "name")) == dock.models["connections"].rowCount()

@@ -454,7 +454,7 @@ class InventoryDock(QDockWidget):
         self.visibilityChanged.connect(self._visibility_changed)
         self.filter.textChanged.connect(self._refilter)
         self.duplicates.toggled.connect(self._refilter)
-        self.tabs.currentChanged.connect(lambda _i: self._count())
+        self.tabs.currentChanged.connect(self._tab_changed)
         #: Works out the rows' search texts while the window is idle (see rebuild).
         self.warm_up = IdleSlices(self)
         self.destroyed.connect(lambda *_: self._listener.stop())
@@ -517,8 +517,14 @@ class InventoryDock(QDockWidget):
         only = None
         if self.duplicates.isChecked() and self.editor is not None:
             only = duplicate_ids(Inventory(self.editor.model))
-        for key, proxy in self.proxies.items():
-            proxy.set_filter(self.filter.text(), only if key == OBJECTS_SHEET else None)
+        shown = TABLES[max(0, self.tabs.currentIndex())][0]
+        for key, proxy in self.proxies.items():  # the tables behind: when their tab is shown
+            proxy.set_filter(self.filter.text(), only if key == OBJECTS_SHEET else None,
+                             now=key == shown)
+        self._count()
+
+    def _tab_changed(self, _index: int) -> None:
+        self.proxies[TABLES[max(0, self.tabs.currentIndex())][0]].apply_pending()
         self._count()
 
     def _count(self) -> None:

@@ -60,6 +60,9 @@ class InventoryFilter(QAbstractProxyModel):
         #: Column -> each table row's rank in it; every table row in the sort order.
         self._ranks: dict[int, list[int]] = {}
         self._sorted: list[int] | None = None
+        #: A filter typed while this table was on a tab behind another (applied when its
+        #: tab is shown: the keystroke then costs the table on screen only).
+        self._pending: tuple[str, set[str] | None] | None = None
         #: Rows the filter looked at since the filter was made (what the tests count:
         #: typing on looks at the rows shown, not the whole table).
         self.rows_tested = 0
@@ -84,8 +87,13 @@ class InventoryFilter(QAbstractProxyModel):
         self.endResetModel()
 
     # ---------------------------------------------------------------- filter and sort
-    def set_filter(self, text: str, only: set[str] | None) -> None:
-        """Show the rows with every word of ``text`` (and among ``only`` when given)."""
+    def set_filter(self, text: str, only: set[str] | None, now: bool = True) -> None:
+        """Show the rows with every word of ``text`` (and among ``only`` when given);
+        not ``now``: when :meth:`apply_pending` is called (the table's tab is shown)."""
+        if not now:
+            self._pending = (text, only)
+            return
+        self._pending = None
         words = fold(text).split()
         if words == self._words and only == self.only:
             return
@@ -94,6 +102,11 @@ class InventoryFilter(QAbstractProxyModel):
         candidates = self._rows if narrower else self._ordered()
         self._words, self.only = words, only
         self._relayout([row for row in candidates if self._accepts(row)])
+
+    def apply_pending(self) -> None:
+        """Apply the filter typed while the table was hidden, if any."""
+        if self._pending is not None:
+            self.set_filter(*self._pending)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Show the rows in the order of ``column`` (-1: the table's own order)."""
