@@ -58,6 +58,13 @@ def _undo(window) -> Callable[[], None]:
     return undo
 
 
+def _type_in(box, text: str) -> None:
+    """Type ``text`` into a line edit a letter at a time, events handled after each."""
+    for end in range(1, len(text) + 1):
+        box.setText(text[:end])
+        _pump()
+
+
 def _elements(window) -> list[str]:
     return [e.id for e in window.current_model().elements]
 
@@ -220,10 +227,7 @@ def _tree_filter_typed(window, state):
     _pump()
 
     def act():
-        text = "hệ thống 1"
-        for end in range(1, len(text) + 1):
-            dock.search.setText(text[:end])
-            _pump()
+        _type_in(dock.search, "hệ thống 1")
 
     def after():
         dock.search.clear()
@@ -553,10 +557,7 @@ def _inventory_filter_typed(window, state):
     _idle(5)  # the dock was just shown: the window sits idle a moment
 
     def act():
-        text = "hệ thống 1"
-        for end in range(1, len(text) + 1):
-            dock.filter.setText(text[:end])
-            _pump()
+        _type_in(dock.filter, "hệ thống 1")
 
     def after():
         dock.filter.clear()

@@ -198,3 +198,21 @@ def test_a_keystroke_filters_the_table_on_screen_and_the_others_when_shown(windo
     assert dock.count.text().startswith(f"{len(shown)} / ")
     dock.filter.clear()
     assert len(column(dock, "connections", "name")) == dock.models["connections"].rowCount()
+
+
+def test_an_edit_re_filters_the_table_on_screen_and_the_others_when_shown(window, dock):
+    model = window.current_model()
+    dock.filter.setText("zzz")
+    dock.tabs.setCurrentWidget(dock.tables["connections"])
+    assert column(dock, "connections", "name") == rows_with(dock, "connections", ["zzz"])
+    dock.tabs.setCurrentWidget(dock.tables["objects"])
+    connections = dock.proxies["connections"]
+    tested = connections.rows_tested
+    end = Inventory(model).connections()[0].source
+    assert window.document.editor.run(RenameElementCommand(end, "Zzz nguồn mới"))
+    read_again(dock)
+    assert connections.rows_tested == tested  # behind its tab: not filtered at the edit
+    assert column(dock, "objects", "name") == ["Zzz nguồn mới"]
+    dock.tabs.setCurrentWidget(dock.tables["connections"])
+    shown = column(dock, "connections", "name")
+    assert shown and shown == rows_with(dock, "connections", ["zzz"])  # its source's name

@@ -494,6 +494,10 @@ class InventoryDock(QDockWidget):
         self._timer.stop()
         selected = self._wanted if self._stale else self.selected_ids()
         self._stale, self._wanted = False, []
+        shown = self.shown_table_key()
+        for key, proxy in self.proxies.items():
+            if key != shown:
+                proxy.defer()  # filtered again when its tab is shown, not at every edit
         for model in self.models.values():
             model.show(self.editor)
         for key, table in self.tables.items():
@@ -508,23 +512,23 @@ class InventoryDock(QDockWidget):
         self.select_concepts(selected)
         # The first keystroke in the filter looks at every row's folded text: made now,
         # a few rows at a time while nobody types, the table shown first.
-        shown = self.models[TABLES[max(0, self.tabs.currentIndex())][0]]
-        others = [m for m in self.models.values() if m is not shown]
+        first = self.models[shown]
+        others = [m for m in self.models.values() if m is not first]
         self.warm_up.start(itertools.chain.from_iterable(
-            m.warm_search_texts() for m in (shown, *others)))
+            m.warm_search_texts() for m in (first, *others)))
 
     def _refilter(self, *_args: object) -> None:
         only = None
         if self.duplicates.isChecked() and self.editor is not None:
             only = duplicate_ids(Inventory(self.editor.model))
-        shown = TABLES[max(0, self.tabs.currentIndex())][0]
+        shown = self.shown_table_key()
         for key, proxy in self.proxies.items():  # the tables behind: when their tab is shown
             proxy.set_filter(self.filter.text(), only if key == OBJECTS_SHEET else None,
                              now=key == shown)
         self._count()
 
     def _tab_changed(self, _index: int) -> None:
-        self.proxies[TABLES[max(0, self.tabs.currentIndex())][0]].apply_pending()
+        self.proxies[self.shown_table_key()].apply_pending()
         self._count()
 
     def _count(self) -> None:
@@ -533,6 +537,10 @@ class InventoryDock(QDockWidget):
         self.count.setText(self.tr("{shown} of {total} rows").format(shown=shown, total=total))
 
     # ---------------------------------------------------------------- selection
+    def shown_table_key(self) -> str:
+        """The key of the table whose tab is shown."""
+        return TABLES[max(0, self.tabs.currentIndex())][0]
+
     def current_table(self) -> QTableView:
         return self.tables[TABLES[max(0, self.tabs.currentIndex())][0]]
 

@@ -51,6 +51,7 @@ class InventoryFilter(QAbstractProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
+        self._text = ""
         self.only: set[str] | None = None
         self._column = -1
         self._order = Qt.SortOrder.AscendingOrder
@@ -83,7 +84,10 @@ class InventoryFilter(QAbstractProxyModel):
         (its rows may be other concepts, with other texts)."""
         self._ranks.clear()
         self._sorted = None
-        self._set_rows([row for row in self._ordered() if self._accepts(row)])
+        ordered = self._ordered()
+        if self._pending is not None:  # every row, as an empty filter shows them
+            self._words, self.only = [], None
+        self._set_rows(self._kept(ordered))
         self.endResetModel()
 
     # ---------------------------------------------------------------- filter and sort
@@ -94,6 +98,7 @@ class InventoryFilter(QAbstractProxyModel):
             self._pending = (text, only)
             return
         self._pending = None
+        self._text = text
         words = fold(text).split()
         if words == self._words and only == self.only:
             return
@@ -101,7 +106,14 @@ class InventoryFilter(QAbstractProxyModel):
             self.only is None or (only is not None and only <= self.only))
         candidates = self._rows if narrower else self._ordered()
         self._words, self.only = words, only
-        self._relayout([row for row in candidates if self._accepts(row)])
+        self._relayout(self._kept(candidates))
+
+    def defer(self) -> None:
+        """The table is behind another tab: its filter waits until the tab is shown (a
+        table read again meanwhile shows all its rows, which no one sees, instead of
+        filtering them all)."""
+        if self._pending is None and (self._words or self.only is not None):
+            self._pending = (self._text, self.only)
 
     def apply_pending(self) -> None:
         """Apply the filter typed while the table was hidden, if any."""
@@ -118,9 +130,15 @@ class InventoryFilter(QAbstractProxyModel):
     def sort_column(self) -> int:
         return self._column
 
+    def _kept(self, candidates: list[int]) -> list[int]:
+        """The rows of ``candidates`` the filter keeps, in their order."""
+        if not self._words and self.only is None:
+            return list(candidates)
+        self.rows_tested += len(candidates)
+        return [row for row in candidates if self._accepts(row)]
+
     def _accepts(self, row: int) -> bool:
         table = self.table()
-        self.rows_tested += 1
         if self.only is not None and table.concepts[row].id not in self.only:
             return False
         return not self._words or matches_words(self._words, table.search_text(row))
