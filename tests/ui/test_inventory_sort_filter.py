@@ -175,15 +175,20 @@ def test_on_a_national_model_the_first_keystroke_finds_the_search_texts_made(
     dock.raise_()
     QApplication.processEvents()
     qtbot.waitUntil(lambda: not dock.warm_up.running(), timeout=30_000)
-    made = sum(m.search_texts_made for m in dock.models.values())
-    assert made == sum(m.rowCount() for m in dock.models.values())  # made while idle
+    objects, connections = dock.models["objects"], dock.models["connections"]
+    made = objects.search_texts_made
+    assert made == objects.rowCount() > 1000  # made while idle, the table on screen's
+    assert connections.search_texts_made == 0  # behind its tab: not yet
     dock.filter.setText("h")
-    assert sum(m.search_texts_made for m in dock.models.values()) == made
-    objects = dock.models["objects"]
+    assert objects.search_texts_made == made  # the keystroke made none
     proxy = dock.proxies["objects"]
     expected = sum(1 for r in range(objects.rowCount())
                    if "h" in fold(" ".join(objects.row_cells(r))))
     assert proxy.rowCount() == expected
+    dock.filter.clear()
+    dock.tabs.setCurrentWidget(dock.tables["connections"])
+    qtbot.waitUntil(lambda: not dock.warm_up.running(), timeout=30_000)
+    assert connections.search_texts_made == connections.rowCount()
 
 
 def test_a_keystroke_filters_the_table_on_screen_and_the_others_when_shown(window, dock):

@@ -23,7 +23,6 @@ model.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import logging
 from collections.abc import Iterator
 from functools import lru_cache
@@ -510,12 +509,7 @@ class InventoryDock(QDockWidget):
             self._sized[key] = header.count()
         self._refilter()
         self.select_concepts(selected)
-        # The first keystroke in the filter looks at every row's folded text: made now,
-        # a few rows at a time while nobody types, the table shown first.
-        first = self.models[shown]
-        others = [m for m in self.models.values() if m is not first]
-        self.warm_up.start(itertools.chain.from_iterable(
-            m.warm_search_texts() for m in (first, *others)))
+        self._warm_shown_table()
 
     def _refilter(self, *_args: object) -> None:
         only = None
@@ -530,6 +524,13 @@ class InventoryDock(QDockWidget):
     def _tab_changed(self, _index: int) -> None:
         self.proxies[self.shown_table_key()].apply_pending()
         self._count()
+        self._warm_shown_table()
+
+    def _warm_shown_table(self) -> None:
+        """The first keystroke in the filter looks at every row's folded text of the table
+        on screen: made now, a few rows at a time while nobody types (the tables behind
+        their tabs when their tab is shown: an edit re-reads all three)."""
+        self.warm_up.start(self.models[self.shown_table_key()].warm_search_texts())
 
     def _count(self) -> None:
         key = TABLES[max(0, self.tabs.currentIndex())][0]

@@ -127,9 +127,6 @@ class InventoryFilter(QAbstractProxyModel):
         shown = set(self._rows)
         self._relayout([row for row in self._ordered() if row in shown])
 
-    def sort_column(self) -> int:
-        return self._column
-
     def _kept(self, candidates: list[int]) -> list[int]:
         """The rows of ``candidates`` the filter keeps, in their order."""
         if not self._words and self.only is None:
