@@ -55,6 +55,11 @@ def test_the_first_matches_are_listed_and_more_as_the_list_is_scrolled(window, d
     assert name_of_row(dock, ROWS_AT_ONCE) == owner_name(window, everything[ROWS_AT_ONCE])
     assert [dock.match_of(dock.results.topLevelItem(r)) for r in (0, ROWS_AT_ONCE)] == \
         [everything[0], everything[ROWS_AT_ONCE]]
+    dock.find_text.setText("thong ti")  # searched again: the first ones only, from the top
+    dock.search()
+    QApplication.processEvents()
+    assert listed(dock) == ROWS_AT_ONCE
+    assert dock.match_of(dock.results.topLevelItem(0)) == dock.matches[0]
 
 
 def test_f3_past_the_last_listed_match_goes_on_to_the_next_one(window, dock):

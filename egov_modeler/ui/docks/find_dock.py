@@ -209,8 +209,9 @@ class FindDock(QDockWidget):
         """Search again and list the matches (the current row kept where it can be)."""
         self._timer.stop()
         current = self.results.currentIndex().row()
-        self.matches = find(self.model, self.options()) if self.model is not None else []
+        self.matches = []  # clearing scrolls the list back up: nothing to list meanwhile
         self.results.clear()
+        self.matches = find(self.model, self.options()) if self.model is not None else []
         self.list_more()
         objects = len({(m.kind, m.owner_id) for m in self.matches})
         if not self.find_text.text().strip():
