@@ -532,10 +532,11 @@ class ModelTreeModel(QAbstractItemModel):
         the order made instead of freezing while it is made.
 
         The keys are the cache :meth:`_sort_key` fills and the change handlers keep right,
-        so an edit between two slices leaves no stale key. The order is sorted in runs (a
-        run per slice, then one merge of the sorted runs, which Python's sort does in one
-        pass); it is kept only when no edit and no filter came in meanwhile (else the
-        folder sorts its warm keys when opened, as before)."""
+        so an edit between two slices leaves no stale key. The order is made of sorted runs
+        of a hundred, each merged with the run before it once that one is no longer twice
+        its size (so every entry is merged about log2(n/100) times), a step at a time; it is
+        kept only when no edit and no filter came in meanwhile (else the folder sorts its
+        warm keys when opened, as before)."""
         large = sorted((f for f in self.folders() if len(f.members) > FETCH_BATCH),
                        key=lambda f: -len(f.members))  # the largest (Relationships) first
         for folder in large:
