@@ -25,6 +25,9 @@ from PySide6.QtCore import QObject, QTimer
 SLICE_SECONDS = 0.010
 #: Milliseconds between slices (the event loop handles what came in meanwhile).
 SLICE_GAP_MS = 5
+#: Milliseconds before the first slice: what the user does right after the work was
+#: asked for (the edits of a burst, the clicks after an open) goes first.
+START_DELAY_MS = 250
 
 
 class IdleSlices(QObject):
@@ -40,9 +43,9 @@ class IdleSlices(QObject):
         self.slices = 0
 
     def start(self, job: Iterator[object]) -> None:
-        """Run ``job`` from now on, instead of any job not finished."""
+        """Run ``job`` from :data:`START_DELAY_MS` on, instead of any job not finished."""
         self._job = job
-        self._timer.start()
+        self._timer.start(START_DELAY_MS)
 
     def stop(self) -> None:
         """Forget the job (the model it worked on is gone)."""
@@ -58,6 +61,7 @@ class IdleSlices(QObject):
             self._timer.stop()
             return
         self.slices += 1
+        self._timer.setInterval(SLICE_GAP_MS)
         deadline = time.perf_counter() + SLICE_SECONDS
         try:
             while time.perf_counter() < deadline:

@@ -15,9 +15,9 @@ hidden dock notes that the model changed and reads it when shown again), a row's
 worked out when something asks for them (the rows on screen, a sort, a filter), and a row is
 found by its id in a dictionary, so selecting 200 nodes on the diagram looks up 200 rows
 (issue 19). Sorting and filtering are plain lists of rows (:mod:`.inventory_filter`), and
-every row's folded search text is made while the window is idle after the tables are read,
-so a click on a header or a keystroke in the filter box does not freeze a 20,000-element
-model.
+the folded search text of every row of the table on screen is made while the window is
+idle after the tables are read, so a click on a header or a keystroke in the filter box
+does not freeze a 20,000-element model.
 """
 
 from __future__ import annotations
@@ -174,14 +174,18 @@ class InventoryTableModel(QAbstractTableModel):
         """The texts of a row's cells, worked out on first use."""
         cells = self._cells[row]
         if cells is None:
-            assert self.inventory is not None
-            concept, language = self.concepts[row], self._language
-            values = [c.get(self.inventory, concept, language) for c in self.columns]
-            cells = [cell_display(v, c, language) for v, c in zip(values, self.columns,
-                                                                  strict=True)]
+            values, cells = self._work_out(row)
             self._values[row], self._cells[row] = values, cells
             self.rows_made += 1
         return cells
+
+    def _work_out(self, row: int) -> tuple[list[Any], list[str]]:
+        """A row's cell values and the texts the table shows for them."""
+        assert self.inventory is not None
+        concept, language = self.concepts[row], self._language
+        values = [c.get(self.inventory, concept, language) for c in self.columns]
+        return values, [cell_display(v, c, language)
+                        for v, c in zip(values, self.columns, strict=True)]
 
     def sort_key(self, row: int, column: int) -> Any:
         """What a cell sorts by: its number, else its text folded."""
@@ -211,10 +215,7 @@ class InventoryTableModel(QAbstractTableModel):
         if text is None:
             cells = self._cells[row]
             if cells is None:  # worked out, not kept: the rows on screen keep theirs
-                assert self.inventory is not None
-                concept, language = self.concepts[row], self._language
-                cells = [cell_display(c.get(self.inventory, concept, language), c, language)
-                         for c in self.columns]
+                cells = self._work_out(row)[1]
             text = self._search[row] = fold(" ".join(cells))
             self.search_texts_made += 1
         return text
