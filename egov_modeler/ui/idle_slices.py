@@ -47,6 +47,12 @@ class IdleSlices(QObject):
         self._job = job
         self._timer.start(START_DELAY_MS)
 
+    def postpone(self) -> None:
+        """Something else is being done (an edit): the next slice waits
+        :data:`START_DELAY_MS` again, so a burst of edits runs without slices between."""
+        if self._job is not None:
+            self._timer.start(START_DELAY_MS)
+
     def stop(self) -> None:
         """Forget the job (the model it worked on is gone)."""
         self._job = None

@@ -535,31 +535,34 @@ class ModelTreeModel(QAbstractItemModel):
         so an edit between two slices leaves no stale key. The order is made of sorted runs
         of a hundred, each merged with the run before it once that one is no longer twice
         its size (so every entry is merged about log2(n/100) times), a step at a time; it is
-        kept only when no edit and no filter came in meanwhile (else the folder sorts its
-        warm keys when opened, as before)."""
+        kept only when no edit came in meanwhile (else it is made again from the keys, now
+        warm) and no filter is on (the filter makes its own orders)."""
         large = sorted((f for f in self.folders() if len(f.members) > FETCH_BATCH),
                        key=lambda f: -len(f.members))  # the largest (Relationships) first
         for folder in large:
-            edits, members = self.edits_seen, list(folder.members)
-            runs: list[list[Entry]] = []  # sorted, each at most half the one below it
-            for start in range(0, len(members), 100):
-                if self.model is None:
-                    return
-                run = []
-                for concept_id in members[start:start + 100]:
-                    kind = self._kind.get(concept_id)
-                    if kind is not None:
-                        run.append((self._sort_key(kind, concept_id), concept_id))
-                run.sort()
-                runs.append(run)
-                yield
-                while len(runs) > 1 and 2 * len(runs[-1]) > len(runs[-2]):
+            for _attempt in range(3):  # again after an edit: its keys are mostly made
+                edits, members = self.edits_seen, list(folder.members)
+                runs: list[list[Entry]] = []  # sorted, each at most half the one below
+                for start in range(0, len(members), 100):
+                    if self.model is None:
+                        return
+                    run = []
+                    for concept_id in members[start:start + 100]:
+                        kind = self._kind.get(concept_id)
+                        if kind is not None:
+                            run.append((self._sort_key(kind, concept_id), concept_id))
+                    run.sort()
+                    runs.append(run)
+                    yield
+                    while len(runs) > 1 and 2 * len(runs[-1]) > len(runs[-2]):
+                        yield from _merge_last_two(runs)
+                while len(runs) > 1:
                     yield from _merge_last_two(runs)
-            while len(runs) > 1:
-                yield from _merge_last_two(runs)
-            if runs and edits == self.edits_seen and folder.order is None and \
-                    not self._words and folder.serial in self._live:
-                folder.order, folder.cursor = runs[0], 0
+                if edits == self.edits_seen:
+                    if runs and folder.order is None and not self._words and \
+                            folder.serial in self._live:
+                        folder.order, folder.cursor = runs[0], 0
+                    break
             yield
 
     def _new_folder(self, kind: str, row_id: str, holder: FolderRow, key: str,
@@ -930,6 +933,7 @@ class ModelTreeModel(QAbstractItemModel):
     def _on_event(self, event: ev.ModelEvent) -> None:
         handler = _HANDLERS.get(type(event))
         if handler is not None and self.model is not None:
+            self.warm_up.postpone()
             handler(self, event)
 
     def _relabel(self, folder: FolderRow | None) -> None:
