@@ -58,6 +58,13 @@ def _undo(window) -> Callable[[], None]:
     return undo
 
 
+def _type_in(box, text: str) -> None:
+    """Type ``text`` into a line edit a letter at a time, events handled after each."""
+    for end in range(1, len(text) + 1):
+        box.setText(text[:end])
+        _pump()
+
+
 def _elements(window) -> list[str]:
     return [e.id for e in window.current_model().elements]
 
@@ -147,6 +154,26 @@ def _find(window, state):
     return act, None
 
 
+@probe("Find 'a' (matches most fields)")
+def _find_letter(window, state):
+    window.finds.open_find()
+    dock = window.finds.dock
+    dock.find_text.clear()
+    dock.search()
+    _pump()
+
+    def act():
+        dock.find_text.setText("a")
+        dock.search()
+        _pump()
+
+    def after():
+        dock.find_text.clear()
+        dock.search()
+        _pump()
+    return act, after
+
+
 @probe("Find next x20")
 def _find_next(window, state):
     window.finds.open_find()
@@ -200,10 +227,7 @@ def _tree_filter_typed(window, state):
     _pump()
 
     def act():
-        text = "hệ thống 1"
-        for end in range(1, len(text) + 1):
-            dock.search.setText(text[:end])
-            _pump()
+        _type_in(dock.search, "hệ thống 1")
 
     def after():
         dock.search.clear()
@@ -317,6 +341,45 @@ def _select_in_tree(window, state):
         window.tree.select_in_tree()
         _pump()
     return act, None
+
+
+def _idle(seconds: float) -> None:
+    """Let the window sit idle (what it does while the user looks at it)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        _pump()
+        time.sleep(0.002)
+
+
+def _line_of_a_relationship(window) -> str:
+    view = window.current_model().view(BIG_VIEW)
+    lines = [c.id for c in view.connections.values() if c.relationship_id]
+    return lines[len(lines) // 2]
+
+
+def _reveal_line(window, pause: float):
+    window.views.open_view(BIG_VIEW)
+    window.current_canvas().diagram().select_ids([])
+    window.model_dock.search.clear()
+    window.model_dock.tree.collapseAll()  # an open folder is put in order as it opens
+    window.model_dock.source_model.rebuild()  # as just opened: nothing sorted yet
+    _idle(pause)
+    line = _line_of_a_relationship(window)
+
+    def act():
+        window.current_canvas().diagram().select_ids([line])
+        _pump()
+    return act, None
+
+
+@probe("tree: reveal a relationship, at once")
+def _reveal_at_once(window, state):
+    return _reveal_line(window, 0)
+
+
+@probe("tree: reveal a relationship, after a pause")
+def _reveal_after_pause(window, state):
+    return _reveal_line(window, 3)
 
 
 @probe("show in views menu")
@@ -480,6 +543,21 @@ def _inventory_filter(window, state):
     def act():
         dock.filter.setText("số 1")
         _pump()
+
+    def after():
+        dock.filter.clear()
+        window.problems.raise_()
+        _pump()
+    return act, after
+
+
+@probe("inventory: filter typed 'hệ thống 1' (10 keys)")
+def _inventory_filter_typed(window, state):
+    dock = _inventory(window)
+    _idle(5)  # the dock was just shown: the window sits idle a moment
+
+    def act():
+        _type_in(dock.filter, "hệ thống 1")
 
     def after():
         dock.filter.clear()

@@ -3,7 +3,11 @@
 It searches the whole model as the user types (:func:`egov_modeler.model.find.find`:
 names, documentation and property values of elements, relationships and views,
 diacritics-insensitive unless asked), narrowed by type and layer. Each match is one row:
-the object, the field, the text around the match, the type. The dock only shows; the
+the object, the field, the text around the match, the type. The rows are made
+:data:`ROWS_AT_ONCE` at a time, more as the list is scrolled to its end or F3 passes the
+last one: a one-letter query matches some 50,000 fields of a national model, and a row for
+each took a second to make and another to clear at the next keystroke (issue 19). The
+summary counts every match and "Replace all" replaces every one. The dock only shows; the
 window's :class:`~egov_modeler.ui.window.find_controller.FindController` replaces (as one
 undo step) and shows a picked match on the diagram and in the model tree.
 """
@@ -49,6 +53,8 @@ MATCH_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_DELAY_MS = 150
 #: Characters of context shown on each side of a match.
 CONTEXT = 28
+#: Result rows made at a time (the first ones at once, more as the list is scrolled).
+ROWS_AT_ONCE = 500
 
 
 class FindDock(QDockWidget):
@@ -146,6 +152,7 @@ class FindDock(QDockWidget):
         self.find_text.returnPressed.connect(self.next_match)
         self.results.currentItemChanged.connect(self._current_changed)
         self.results.itemActivated.connect(self._activated)
+        self.results.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.replace_button.clicked.connect(self._replace_selected)
         self.replace_all_button.clicked.connect(self._replace_all)
         self._update_buttons()
@@ -202,21 +209,41 @@ class FindDock(QDockWidget):
         """Search again and list the matches (the current row kept where it can be)."""
         self._timer.stop()
         current = self.results.currentIndex().row()
-        self.matches = find(self.model, self.options()) if self.model is not None else []
+        self.matches = []  # clearing scrolls the list back up: nothing to list meanwhile
         self.results.clear()
-        items = [self._row(i, match) for i, match in enumerate(self.matches)]
-        self.results.addTopLevelItems(items)
+        self.matches = find(self.model, self.options()) if self.model is not None else []
+        self.list_more()
         objects = len({(m.kind, m.owner_id) for m in self.matches})
         if not self.find_text.text().strip():
             self.summary.setText("")
+        elif len(self.matches) > ROWS_AT_ONCE:
+            self.summary.setText(self.tr(
+                "{count} matches in {objects} objects (more are listed as you scroll "
+                "down)").format(count=len(self.matches), objects=objects))
         elif self.matches:
             self.summary.setText(self.tr("{count} matches in {objects} objects").format(
                 count=len(self.matches), objects=objects))
         else:
             self.summary.setText(self.tr("No matches"))
-        if items and current >= 0:
-            self.results.setCurrentItem(items[min(current, len(items) - 1)])
+        count = self.results.topLevelItemCount()
+        kept = self.results.topLevelItem(min(current, count - 1)) if current >= 0 else None
+        if kept is not None:
+            self.results.setCurrentItem(kept)
         self._update_buttons()
+
+    def list_more(self) -> int:
+        """List the next :data:`ROWS_AT_ONCE` matches; how many were listed."""
+        start = self.results.topLevelItemCount()
+        batch = self.matches[start:start + ROWS_AT_ONCE]
+        self.results.addTopLevelItems([self._row(i, match)
+                                       for i, match in enumerate(batch, start)])
+        return len(batch)
+
+    def _scrolled(self, value: int) -> None:
+        """The list scrolled to its end: the next matches are listed below."""
+        if value >= self.results.verticalScrollBar().maximum() and \
+                self.results.topLevelItemCount() < len(self.matches):
+            self.list_more()
 
     def _row(self, index: int, match: Match) -> QTreeWidgetItem:
         owner, type_label = self._describe_owner(match)
@@ -275,7 +302,10 @@ class FindDock(QDockWidget):
         count = self.results.topLevelItemCount()
         if not count:
             return None
-        row = (self.results.currentIndex().row() + 1) % count
+        row = self.results.currentIndex().row() + 1
+        if row >= count and self.list_more():  # the next match was not listed yet
+            count = self.results.topLevelItemCount()
+        row %= count
         item = self.results.topLevelItem(row)
         if item is None:
             return None

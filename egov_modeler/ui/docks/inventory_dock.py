@@ -14,23 +14,27 @@ national model has some 30,000 rows. The tables are read only while the dock is 
 hidden dock notes that the model changed and reads it when shown again), a row's cells are
 worked out when something asks for them (the rows on screen, a sort, a filter), and a row is
 found by its id in a dictionary, so selecting 200 nodes on the diagram looks up 200 rows
-(issue 19).
+(issue 19). Sorting and filtering are plain lists of rows (:mod:`.inventory_filter`), and
+the folded search text of every row of the table on screen is made while the window is
+idle after the tables are read, so a click on a header or a keystroke in the filter box
+does not freeze a 20,000-element model.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractProxyModel,
     QAbstractTableModel,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -71,8 +75,10 @@ from ...model.inventory.roadmap import format_money
 from ...model.inventory.rows import Inventory
 from ...model.inventory.schema import FieldValueError
 from ..editor import Editor
+from ..idle_slices import IdleSlices
 from ..model_listener import ModelListener
 from ..plain_text import tooltip
+from .inventory_filter import InventoryFilter
 from .search_tree import fold
 
 log = logging.getLogger(__name__)
@@ -129,6 +135,8 @@ class InventoryTableModel(QAbstractTableModel):
         self.inventory: Inventory | None = None
         #: How many rows had their cells worked out (since the table was created).
         self.rows_made = 0
+        #: How many rows had their search text worked out (since the table was created).
+        self.search_texts_made = 0
 
     def show(self, editor: Editor | None) -> None:
         self.editor = editor
@@ -166,14 +174,18 @@ class InventoryTableModel(QAbstractTableModel):
         """The texts of a row's cells, worked out on first use."""
         cells = self._cells[row]
         if cells is None:
-            assert self.inventory is not None
-            concept, language = self.concepts[row], self._language
-            values = [c.get(self.inventory, concept, language) for c in self.columns]
-            cells = [cell_display(v, c, language) for v, c in zip(values, self.columns,
-                                                                  strict=True)]
+            values, cells = self._work_out(row)
             self._values[row], self._cells[row] = values, cells
             self.rows_made += 1
         return cells
+
+    def _work_out(self, row: int) -> tuple[list[Any], list[str]]:
+        """A row's cell values and the texts the table shows for them."""
+        assert self.inventory is not None
+        concept, language = self.concepts[row], self._language
+        values = [c.get(self.inventory, concept, language) for c in self.columns]
+        return values, [cell_display(v, c, language)
+                        for v, c in zip(values, self.columns, strict=True)]
 
     def sort_key(self, row: int, column: int) -> Any:
         """What a cell sorts by: its number, else its text folded."""
@@ -201,8 +213,25 @@ class InventoryTableModel(QAbstractTableModel):
         """The row's cells folded, what the filter looks for words in."""
         text = self._search[row]
         if text is None:
-            text = self._search[row] = fold(" ".join(self.row_cells(row)))
+            cells = self._cells[row]
+            if cells is None:  # worked out, not kept: the rows on screen keep theirs
+                cells = self._work_out(row)[1]
+            text = self._search[row] = fold(" ".join(cells))
+            self.search_texts_made += 1
         return text
+
+    def warm_search_texts(self) -> Iterator[None]:
+        """Work out every row's :meth:`search_text`, fifty rows per step (run while the
+        window is idle, so the first filter keystroke finds them made). Stops when the
+        table is read again: its rows are then other ones."""
+        texts = self._search
+        for start in range(0, len(texts), 50):
+            for row in range(start, min(start + 50, len(texts))):
+                if self._search is not texts:
+                    return
+                if texts[row] is None:
+                    self.search_text(row)
+            yield
 
     # ---------------------------------------------------------------- Qt model
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
@@ -292,72 +321,6 @@ class InventoryTableModel(QAbstractTableModel):
         return None
 
 
-class InventoryFilter(QSortFilterProxyModel):
-    """Rows containing every word typed (diacritics ignored), optionally only some ids."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._words: list[str] = []
-        self.only: set[str] | None = None
-        #: Each source row's place in the order of a column, worked out once per sort:
-        #: Qt asks ``lessThan`` n·log n times (60,000 times for 5,000 rows), and each
-        #: call read two rows' keys (a second at 20,000 elements).
-        self._ranks: dict[int, list[int]] = {}
-        self.setSortRole(SORT_ROLE)
-
-    def setSourceModel(self, model) -> None:
-        super().setSourceModel(model)
-        for signal in (model.modelReset, model.dataChanged, model.rowsInserted,
-                       model.rowsRemoved, model.layoutChanged):
-            signal.connect(self._forget_ranks)
-
-    def _forget_ranks(self, *_args: object) -> None:
-        self._ranks.clear()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._ranks.clear()
-        super().sort(column, order)
-
-    def set_filter(self, text: str, only: set[str] | None) -> None:
-        self._words = fold(text).split()
-        self.only = only
-        self.invalidate()
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        source = self.sourceModel()
-        assert isinstance(source, InventoryTableModel)
-        if self.only is not None and source.concepts[row].id not in self.only:
-            return False
-        if not self._words:
-            return True
-        text = source.search_text(row)
-        return all(w in text for w in self._words)
-
-    def lessThan(self, left: QModelIndex | QPersistentModelIndex,
-                 right: QModelIndex | QPersistentModelIndex) -> bool:
-        column = left.column()
-        ranks = self._ranks.get(column)
-        if ranks is None:
-            ranks = self._ranks[column] = self._rank(column)
-        return ranks[left.row()] < ranks[right.row()]
-
-    def _rank(self, column: int) -> list[int]:
-        """Each source row's rank by ``column``: numbers before text, empty last; equal
-        cells the same rank (Qt keeps their order)."""
-        source = self.sourceModel()
-        assert isinstance(source, InventoryTableModel)
-
-        keys = [(0, value) if isinstance(value, int) else (1, str(value or "\uffff"))
-                for value in source.column_sort_keys(column)]
-        ranks = [0] * len(keys)
-        rank, previous = -1, None
-        for row in sorted(range(len(keys)), key=keys.__getitem__):
-            if keys[row] != previous:
-                rank, previous = rank + 1, keys[row]
-            ranks[row] = rank
-        return ranks
-
-
 def _sort_key(value: Any, text: str) -> Any:
     """What a cell sorts by: its number, else its text folded."""
     return value if isinstance(value, int) else folded(text)
@@ -369,7 +332,7 @@ class ChoiceDelegate(QStyledItemDelegate):
     def _column(self, index: QModelIndex | QPersistentModelIndex) -> tuple[
             InventoryTableModel, Column] | None:
         proxy = index.model()
-        source = proxy.sourceModel() if isinstance(proxy, QSortFilterProxyModel) else proxy
+        source = proxy.sourceModel() if isinstance(proxy, QAbstractProxyModel) else proxy
         if not isinstance(source, InventoryTableModel):
             return None
         return source, source.columns[index.column()]
@@ -491,7 +454,9 @@ class InventoryDock(QDockWidget):
         self.visibilityChanged.connect(self._visibility_changed)
         self.filter.textChanged.connect(self._refilter)
         self.duplicates.toggled.connect(self._refilter)
-        self.tabs.currentChanged.connect(lambda _i: self._count())
+        self.tabs.currentChanged.connect(self._tab_changed)
+        #: Works out the rows' search texts while the window is idle (see rebuild).
+        self.warm_up = IdleSlices(self)
         self.destroyed.connect(lambda *_: self._listener.stop())
 
     # ---------------------------------------------------------------- the model
@@ -529,6 +494,10 @@ class InventoryDock(QDockWidget):
         self._timer.stop()
         selected = self._wanted if self._stale else self.selected_ids()
         self._stale, self._wanted = False, []
+        shown = self.shown_table_key()
+        for key, proxy in self.proxies.items():
+            if key != shown:
+                proxy.defer()  # filtered again when its tab is shown, not at every edit
         for model in self.models.values():
             model.show(self.editor)
         for key, table in self.tables.items():
@@ -541,14 +510,28 @@ class InventoryDock(QDockWidget):
             self._sized[key] = header.count()
         self._refilter()
         self.select_concepts(selected)
+        self._warm_shown_table()
 
     def _refilter(self, *_args: object) -> None:
         only = None
         if self.duplicates.isChecked() and self.editor is not None:
             only = duplicate_ids(Inventory(self.editor.model))
-        for key, proxy in self.proxies.items():
-            proxy.set_filter(self.filter.text(), only if key == OBJECTS_SHEET else None)
+        shown = self.shown_table_key()
+        for key, proxy in self.proxies.items():  # the tables behind: when their tab is shown
+            proxy.set_filter(self.filter.text(), only if key == OBJECTS_SHEET else None,
+                             now=key == shown)
         self._count()
+
+    def _tab_changed(self, _index: int) -> None:
+        self.proxies[self.shown_table_key()].apply_pending()
+        self._count()
+        self._warm_shown_table()
+
+    def _warm_shown_table(self) -> None:
+        """The first keystroke in the filter looks at every row's folded text of the table
+        on screen: made now, a few rows at a time while nobody types (the tables behind
+        their tabs when their tab is shown: an edit re-reads all three)."""
+        self.warm_up.start(self.models[self.shown_table_key()].warm_search_texts())
 
     def _count(self) -> None:
         key = TABLES[max(0, self.tabs.currentIndex())][0]
@@ -556,6 +539,10 @@ class InventoryDock(QDockWidget):
         self.count.setText(self.tr("{shown} of {total} rows").format(shown=shown, total=total))
 
     # ---------------------------------------------------------------- selection
+    def shown_table_key(self) -> str:
+        """The key of the table whose tab is shown."""
+        return TABLES[max(0, self.tabs.currentIndex())][0]
+
     def current_table(self) -> QTableView:
         return self.tables[TABLES[max(0, self.tabs.currentIndex())][0]]
 

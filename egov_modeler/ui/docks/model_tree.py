@@ -15,7 +15,11 @@ is opened, a batch at a time as it is scrolled (Qt's ``canFetchMore``/``fetchMor
 when one row is asked for (:meth:`ModelTreeModel.item_of`: the diagram's selection, a
 rename). The filter (:meth:`ModelTreeModel.set_query`) searches the model itself, not
 the rows made so far, so it finds rows in folders never opened. See
-:mod:`.tree_rows` for the rows.
+:mod:`.tree_rows` for the rows. A folder's rows can only be shown in order once every
+member's sort key is known; for the folders too large to sort at a click (the 40,000
+relationships) the keys are worked out and sorted while the window is idle
+(:meth:`ModelTreeModel._warm_keys`), so the first relationship selected on the diagram is
+revealed without a pause.
 
 The tree follows the model's change events and touches only the rows an event names;
 only a change of the folders' own shape (new, renamed, moved, deleted folder) lists
@@ -31,6 +35,7 @@ diagram it places *that* element (see :mod:`egov_modeler.ui.canvas.reuse`).
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import json
 import logging
@@ -59,9 +64,10 @@ from ...model.model import Model
 from ...model.text_fold import fold
 from ..canvas.view import ELEMENT_MIME
 from ..icons import element_type_icon
+from ..idle_slices import IdleSlices
 from ..model_listener import ModelListener
 from ..plain_text import tooltip
-from .search_tree import SEARCH_ROLE
+from .search_tree import SEARCH_ROLE, matches_words, narrows
 from .tree_rows import ROOT, ConceptRow, Entry, FolderRow, folded
 
 log = logging.getLogger(__name__)
@@ -86,6 +92,8 @@ TREE_MIME = "application/x-egov-tree-rows"
 CONCEPTS = (ELEMENT, RELATIONSHIP, VIEW)
 #: Rows made at a time when a folder is opened or scrolled to its end.
 FETCH_BATCH = 200
+#: Entries merged per step of the idle sort (see ``_merge_last_two``).
+MERGE_STEP = 2000
 #: At most this many insertions per fetch. Rows made one at a time for the diagram's
 #: selection (Select all: 2,000 of them) leave as many gaps; each insertion makes Qt walk
 #: the selection's ranges, so filling 2,000 gaps at once under a 2,000-row selection took
@@ -121,10 +129,6 @@ def folder_path(text: str) -> list[int]:
 
 def _path_text(path: tuple[int, ...]) -> str:
     return "/".join(map(str, path))
-
-
-def _matches(words: list[str], haystack: str) -> bool:
-    return all(word in haystack for word in words)
 
 
 class ModelTreeModel(QAbstractItemModel):
@@ -173,6 +177,15 @@ class ModelTreeModel(QAbstractItemModel):
         #: Concept rows made since the model was shown (what the tests count: opening a
         #: model makes a few, not one per concept).
         self.rows_made = 0
+        #: Sort keys worked out since the model was shown (what the tests count: the
+        #: keys of a large folder are worked out while the window waits, not when a row
+        #: is first revealed in it).
+        self.keys_made = 0
+        #: Works out the sort keys of the large folders while the window is idle.
+        self.warm_up = IdleSlices(self)
+        #: Concepts listed, taken out or changed since the model was shown (a large
+        #: folder's order made while idle is kept only when none came in meanwhile).
+        self.edits_seen = 0
 
     # ================================================================ Qt's item model
     def _row(self, index: QModelIndex | QPersistentModelIndex) -> Row | None:
@@ -398,11 +411,20 @@ class ModelTreeModel(QAbstractItemModel):
         return name
 
     def _relationship_parts(self, rel: Relationship) -> list[str]:
-        """The pieces of a relationship's row text (folded one by one, then joined: the
-        ends' names are folded once, not once per relationship)."""
+        """The pieces of a relationship's row text."""
         ends = [self._type_label(RELATIONSHIP, rel.type), ": ",
                 self._concept_name(rel.source), " → ", self._concept_name(rel.target)]
         return [rel.name, " (", *ends, ")"] if rel.name else ends
+
+    def _relationship_folded(self, rel: Relationship) -> str:
+        """The relationship's row text folded, made of its pieces folded one by one
+        (each end's name is folded once, not once per relationship that shows it; the
+        separators fold to themselves). A 40,000-relationship folder works this out for
+        every row before it can show its first ones in order."""
+        ends = (f"{folded(self._type_label(RELATIONSHIP, rel.type))}: "
+                f"{folded(self._concept_name(rel.source))} → "
+                f"{folded(self._concept_name(rel.target))}")
+        return f"{folded(rel.name)} ({ends})" if rel.name else ends
 
     def _concept_text(self, kind: str, concept_id: str) -> str:
         model = self.model
@@ -451,12 +473,12 @@ class ModelTreeModel(QAbstractItemModel):
         model = self.model
         assert model is not None
         if kind == RELATIONSHIP and model.has_relationship(concept_id):
-            parts = self._relationship_parts(model.relationship(concept_id))
-            key = "1r" + "".join(map(folded, parts))
+            key = "1r" + self._relationship_folded(model.relationship(concept_id))
         else:
             key = ("1e" if kind == ELEMENT else "1v") + folded(
                 self._concept_text(kind, concept_id))
         self._keys[concept_id] = key
+        self.keys_made += 1
         return key
 
     def _search_text(self, kind: str, concept_id: str) -> str:
@@ -473,8 +495,7 @@ class ModelTreeModel(QAbstractItemModel):
                 element.type))
         elif kind == RELATIONSHIP and model.has_relationship(concept_id):
             rel = model.relationship(concept_id)
-            parts = self._relationship_parts(rel)
-            text = "".join(map(folded, parts)) + " " + folded(rel.type)
+            text = self._sort_key(kind, concept_id)[2:] + " " + folded(rel.type)
         else:
             text = folded(self._concept_text(kind, concept_id))
         self._search[concept_id] = text
@@ -485,12 +506,13 @@ class ModelTreeModel(QAbstractItemModel):
         """Follow ``model`` (instead of the previous one) and list it."""
         self.detach()
         self.model = model
-        self.rows_made = 0
+        self.rows_made = self.keys_made = 0
         self._listener.follow(model, self._on_event)
         self.rebuild()
 
     def detach(self) -> None:
         self._listener.stop()
+        self.warm_up.stop()
 
     def rebuild(self) -> None:
         """List everything again (a new model, a change of the folders, ModelReset)."""
@@ -500,7 +522,48 @@ class ModelTreeModel(QAbstractItemModel):
             self._build()
         finally:
             self.endResetModel()
+        self.warm_up.start(self._warm_keys())
         self.rebuilt.emit()
+
+    def _warm_keys(self) -> Iterator[None]:
+        """Put every folder too large to open at once (the 40,000 relationships of a
+        national model) in order while the window is idle, a hundred keys at a time: the
+        first reveal of one of its rows (a relationship selected on the diagram) then finds
+        the order made instead of freezing while it is made.
+
+        The keys are the cache :meth:`_sort_key` fills and the change handlers keep right,
+        so an edit between two slices leaves no stale key. The order is made of sorted runs
+        of a hundred, each merged with the run before it once that one is no longer twice
+        its size (so every entry is merged about log2(n/100) times), a step at a time; it is
+        kept only when no edit came in meanwhile (else it is made again from the keys, now
+        warm) and no filter is on (the filter makes its own orders)."""
+        large = sorted((f for f in self.folders() if len(f.members) > FETCH_BATCH),
+                       key=lambda f: -len(f.members))  # the largest (Relationships) first
+        for folder in large:
+            for _attempt in range(3):  # again after an edit: its keys are mostly made
+                edits, members = self.edits_seen, list(folder.members)
+                runs: list[list[Entry]] = []  # sorted, each at most half the one below
+                for start in range(0, len(members), 100):
+                    if self.model is None:
+                        return
+                    run = []
+                    for concept_id in members[start:start + 100]:
+                        kind = self._kind.get(concept_id)
+                        if kind is not None:
+                            run.append((self._sort_key(kind, concept_id), concept_id))
+                    run.sort()
+                    runs.append(run)
+                    yield
+                    while len(runs) > 1 and 2 * len(runs[-1]) > len(runs[-2]):
+                        yield from _merge_last_two(runs)
+                while len(runs) > 1:
+                    yield from _merge_last_two(runs)
+                if edits == self.edits_seen:
+                    if runs and folder.order is None and not self._words and \
+                            folder.serial in self._live:
+                        folder.order, folder.cursor = runs[0], 0
+                    break
+            yield
 
     def _new_folder(self, kind: str, row_id: str, holder: FolderRow, key: str,
                     label: str = "", search: str = "") -> FolderRow:
@@ -663,7 +726,7 @@ class ModelTreeModel(QAbstractItemModel):
         self._insert_folder(elements, group)
         if self._words:  # hidden until something in it matches
             group.shown, group.order = False, []
-            group.accept_all = elements.accept_all or _matches(self._words, group.search)
+            group.accept_all = elements.accept_all or matches_words(self._words, group.search)
             if group.accept_all:
                 self._show_folder(group)
         return group
@@ -734,7 +797,7 @@ class ModelTreeModel(QAbstractItemModel):
     def _shows(self, concept_id: str, folder: FolderRow) -> bool:
         if not self._words or folder.accept_all:
             return True
-        return _matches(self._words, self._search_text(self._kind[concept_id], concept_id))
+        return matches_words(self._words, self._search_text(self._kind[concept_id], concept_id))
 
     def _fetch(self, folder: FolderRow, count: int) -> None:
         """Make the next ``count`` rows of ``folder`` in order (those not made yet)."""
@@ -821,11 +884,9 @@ class ModelTreeModel(QAbstractItemModel):
         words = fold(text).split()
         if words == self._words:
             return
-        # Typing narrows the query: each word typed before lies in one typed now, so only
-        # the rows shown now can match ("s", "số", "số 1" look at fewer rows each time,
-        # in the order already sorted, instead of every concept of the model).
-        narrower = bool(self._words) and all(any(old in new for new in words)
-                                             for old in self._words)
+        # Typing narrows the query: only the rows shown now can match, looked at in the
+        # order already sorted, instead of every concept of the model.
+        narrower = narrows(self._words, words)
         before = {folder.serial: (folder.order, folder.accept_all)
                   for folder in self.folders()} if narrower else {}
         self.beginResetModel()
@@ -851,7 +912,7 @@ class ModelTreeModel(QAbstractItemModel):
         for folder in folders:  # parents first: a match above shows all below
             above = folder.holder
             folder.accept_all = bool(above is not None and above.accept_all) or \
-                bool(folder.search and _matches(words, folder.search))
+                bool(folder.search and matches_words(words, folder.search))
             folder.rows, folder.row_entries, folder.order = [], [], None
             shown, showed_all = before.get(folder.serial, (None, False))
             if shown is not None and (showed_all or not folder.accept_all):
@@ -872,6 +933,7 @@ class ModelTreeModel(QAbstractItemModel):
     def _on_event(self, event: ev.ModelEvent) -> None:
         handler = _HANDLERS.get(type(event))
         if handler is not None and self.model is not None:
+            self.warm_up.postpone()
             handler(self, event)
 
     def _relabel(self, folder: FolderRow | None) -> None:
@@ -884,6 +946,7 @@ class ModelTreeModel(QAbstractItemModel):
 
     def _added(self, kind: str, object_id: str) -> None:
         """List a new (or re-filed) element, relationship or view."""
+        self.edits_seen += 1
         folder = self._home_for(kind, object_id)
         folder.members.add(object_id)
         self._home[object_id] = folder
@@ -901,6 +964,7 @@ class ModelTreeModel(QAbstractItemModel):
         self._relabel(folder)
 
     def _removed(self, object_id: str) -> None:
+        self.edits_seen += 1
         folder = self._home.pop(object_id, None)
         self._kind.pop(object_id, None)
         self._search.pop(object_id, None)
@@ -919,6 +983,7 @@ class ModelTreeModel(QAbstractItemModel):
     def _changed(self, kind: str, object_id: str) -> None:
         """A concept's text changed: its row shows it, at its new place in the order (or
         not at all when the filter no longer matches it)."""
+        self.edits_seen += 1
         folder = self._home.get(object_id)
         if folder is None:
             return
@@ -1020,6 +1085,22 @@ class ModelTreeModel(QAbstractItemModel):
 
     def _reset(self, _event: ev.ModelReset) -> None:
         self.rebuild()
+
+
+def _merge_last_two(runs: list[list[Entry]]) -> Iterator[None]:
+    """Merge the last two sorted runs into one, :data:`MERGE_STEP` entries per step (the
+    last merge of a 40,000-row folder in one go held the window for 50 ms)."""
+    last, first = runs.pop(), runs.pop()
+    merged: list[Entry] = []
+    entries = heapq.merge(first, last)
+    while True:
+        step = list(itertools.islice(entries, MERGE_STEP))
+        merged.extend(step)
+        if len(step) < MERGE_STEP:
+            break
+        yield
+    runs.append(merged)
+    yield
 
 
 #: Event type -> the tree's handler of it (each handler takes its own event type).

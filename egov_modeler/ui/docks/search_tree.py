@@ -19,10 +19,24 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayo
 
 from ...model.text_fold import fold
 
-__all__ = ["SEARCH_ROLE", "WordFilter", "fold", "searchable_tree"]
+__all__ = ["SEARCH_ROLE", "WordFilter", "fold", "matches_words", "narrows",
+           "searchable_tree"]
 
 #: The folded text a row is searched by (see :func:`fold`).
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def matches_words(words: list[str], haystack: str) -> bool:
+    """Whether every (folded) word occurs in the (folded) text."""
+    return all(word in haystack for word in words)
+
+
+def narrows(before: list[str], after: list[str]) -> bool:
+    """Whether the query ``after`` can only keep rows ``before`` kept: typing narrows a
+    query, each word typed before lying in one typed now, so only the rows shown now need
+    looking at ("s", "số", "số 1" each look at fewer rows) instead of every row. The model
+    tree and the inventory tables both filter this way."""
+    return bool(before) and all(any(old in new for new in after) for old in before)
 
 
 class WordFilter(QSortFilterProxyModel):
@@ -48,7 +62,7 @@ class WordFilter(QSortFilterProxyModel):
             return True
         index = self.sourceModel().index(row, 0, parent)
         haystack = self.sourceModel().data(index, SEARCH_ROLE) or ""
-        return all(w in haystack for w in self._words)
+        return matches_words(self._words, haystack)
 
 
 def searchable_tree(owner: QWidget, name: str, placeholder: str,
