@@ -17,6 +17,7 @@ them as read-only.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,7 +90,7 @@ def _node_fields(raw: dict[str, Any], view_id: str) -> dict[str, Any]:
     return out
 
 
-def _folder_key(raw: dict[str, Any], parent_key: str | None, taken: set[str]) -> str:
+def _folder_key(raw: dict[str, Any], parent_key: str | None, taken: Container[str]) -> str:
     if raw.get("id"):
         return f"folder:{raw['id']}"
     base = f"{parent_key or 'folder:'}/{raw.get('label', '')}"
@@ -134,7 +135,7 @@ def flatten(model: dict[str, Any]) -> Snapshot:
     def add_folders(folders: list[dict[str, Any]], parent_key: str | None) -> None:
         keys: list[str] = []
         for raw in folders:
-            key = _folder_key(raw, parent_key, set(objects))
+            key = _folder_key(raw, parent_key, objects)  # not a copy per folder
             fields = {k: v for k, v in raw.items() if k != "folders"}
             fields[PARENT_FOLDER_FIELD] = parent_key
             objects[key] = Obj(FOLDER, fields)
