@@ -1,6 +1,10 @@
 """The Repository dock's "What changed" column for a national model's history.
 
-Usage: python benchmarks/bench_history.py [--elements N] [--versions V] [--runs R]
+Usage: python benchmarks/bench_history.py [--elements N] [--versions V] [--runs R] [--dock]
+
+``EGOV_CHECKOUT=/work/main python benchmarks/bench_history.py`` times another checkout's
+code (an A/B in the same conditions); a checkout without the module below times the first
+part only.
 
 Builds the model of ``tests/helpers/national_model.py`` (20,000 elements by default),
 commits it, then V-1 more versions, each a few edits apart (two renames, a node moved, an
@@ -13,19 +17,24 @@ element added). Then it times, newest version first as the dock fills its rows:
   checkout has it), with the cycle collector paused as the dock's worker runs it: each
   model read, parsed and taken apart once, the parent's kept for the next row.
 
+With ``--dock``, the Repository dock itself (offscreen) fills the column of the same
+history, and a 10 ms timer on the GUI thread measures what the user feels: the longest
+time the event loop went without turning while the column filled, and how long it took.
+
 The floor, timed in the same run, is one ``json.loads`` of the newest version's bytes.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(os.environ.get("EGOV_CHECKOUT") or Path(__file__).resolve().parents[1])
 sys.path.insert(0, str(REPO))
 
 from egov_modeler.model.collector import collection_paused  # noqa: E402
@@ -85,12 +94,47 @@ def old_way(repo: ModelRepository, ids: list[str]) -> tuple[list[str], dict[str,
     return texts, parts
 
 
+def dock_fill(model_file: Path) -> tuple[float, float, float]:
+    """(seconds the dock took to list the history, longest event-loop pause after that
+    while the column filled, seconds until every row had its text)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from egov_modeler.ui.docks.repository_dock import RepositoryDock
+
+    app = QApplication.instance() or QApplication([])
+    dock = RepositoryDock()
+    dock.show()
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    start = time.perf_counter()
+    dock.set_document(str(model_file))
+    listed = time.perf_counter()
+    ticks.append(listed)
+    while not dock.summaries_done():
+        app.processEvents()
+        time.sleep(0.001)
+    took = time.perf_counter() - start
+    timer.stop()
+    ticks.append(time.perf_counter())
+    dock.close()
+    pause = max(b - a for a, b in zip(ticks, ticks[1:], strict=False))
+    return listed - start, pause, took
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--elements", type=int, default=20000)
     parser.add_argument("--versions", type=int, default=8)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--dock", action="store_true")
     args = parser.parse_args()
+    import egov_modeler
+    print(f"code of {Path(egov_modeler.__file__).parent}")
     with tempfile.TemporaryDirectory() as tmp:
         repo = build_history(Path(tmp), args.elements, args.versions)
         ids = [v.id for v in repo.history()]
@@ -121,6 +165,9 @@ def main() -> None:
                     texts = [text for _id, text in summaries(fresh, ids)]
                 news.append(time.perf_counter() - start)
             assert texts == expected, (texts, expected)
+        pauses: list[tuple[float, float, float]] = []
+        if args.dock:
+            pauses = [dock_fill(repo.model_file) for _ in range(args.runs)]
         repo.close()
     floor = statistics.median(floors)
     n = len(ids)
@@ -138,6 +185,14 @@ def main() -> None:
         print(f"{'version_summaries.summaries, every version':<44} {new * 1000:8.1f} ms  "
               f"{new / n * 1000:7.1f} ms a version  {new / n / floor:5.1f}x floor")
         print(f"{'ratio before/after':<44} {row / new:8.2f}")
+    if pauses:
+        listed = statistics.median(p[0] for p in pauses)
+        pause = statistics.median(p[1] for p in pauses)
+        took = statistics.median(p[2] for p in pauses)
+        print(f"{'dock: history listed (set_document)':<44} {listed * 1000:8.1f} ms")
+        print(f"{'dock: then longest event-loop pause':<44} {pause * 1000:8.1f} ms  "
+              f"{pause / floor:5.1f}x floor")
+        print(f"{'dock: column filled in':<44} {took * 1000:8.1f} ms")
     for version_id, text in zip(ids, expected, strict=True):
         print(f"  {version_id[:8]} {text}")
 
