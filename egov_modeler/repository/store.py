@@ -24,7 +24,7 @@ import sys
 import tempfile
 import time
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
@@ -384,10 +384,13 @@ class ModelRepository:
         assert isinstance(blob, Blob)
         return blob.as_raw_string()
 
-    def model_dict(self, commit_id: ObjectID | None, keep: bool = True) -> dict[str, Any]:
+    def model_dict(self, commit_id: ObjectID | None, keep: bool = True,
+                   parse: Callable[[bytes, str], dict[str, Any]] = parse_model,
+                   ) -> dict[str, Any]:
         """The model of ``commit_id`` as a dict (the working file for ``None``); the last few
         are kept, as history and compare ask for the same versions again (``keep=False``:
-        not this one, for a reader that keeps what it needs itself)."""
+        not this one, for a reader that keeps what it needs itself, which may also
+        ``parse`` the bytes its own way)."""
         if commit_id is None:
             data = self.working_bytes()
             key = Blob.from_string(data).id
@@ -402,7 +405,7 @@ class ModelRepository:
         if not data:
             data = self.model_bytes(commit_id) if commit_id is not None else data
         name = commit_id.decode()[:8] if commit_id is not None else str(self.model_file)
-        value = parse_model(data, name)
+        value = parse(data, name)
         if not keep:
             return value
         self._models[key] = value
