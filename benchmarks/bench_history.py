@@ -98,11 +98,26 @@ def dock_fill(model_file: Path) -> tuple[float, float, float]:
     """(seconds the dock took to list the history, longest event-loop pause after that
     while the column filled, seconds until every row had its text)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import gc
+    import threading
+
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from egov_modeler.ui.docks.repository_dock import RepositoryDock
 
+    collections: list[tuple[float, int, str]] = []
+    began: dict[str, float] = {}
+
+    def watch(phase: str, info: dict) -> None:
+        name = threading.current_thread().name
+        if phase == "start":
+            began[name] = time.perf_counter()
+        else:
+            collections.append((time.perf_counter() - began.get(name, 0.0),
+                                info["generation"], name))
+
+    gc.callbacks.append(watch)
     app = QApplication.instance() or QApplication([])
     dock = RepositoryDock()
     dock.show()
@@ -122,6 +137,11 @@ def dock_fill(model_file: Path) -> tuple[float, float, float]:
     timer.stop()
     ticks.append(time.perf_counter())
     dock.close()
+    gc.callbacks.remove(watch)
+    if collections:
+        seconds, generation, thread = max(collections)
+        print(f"  (longest cycle collection while filling: {seconds * 1000:.0f} ms, "
+              f"generation {generation}, in {thread})")
     pause = max(b - a for a, b in zip(ticks, ticks[1:], strict=False))
     return listed - start, pause, took
 
@@ -168,6 +188,9 @@ def main() -> None:
         pauses: list[tuple[float, float, float]] = []
         if args.dock:
             pauses = [dock_fill(repo.model_file) for _ in range(args.runs)]
+            for listed_s, pause_s, took_s in pauses:
+                print(f"  (dock run: listed {listed_s * 1000:.0f} ms, longest pause "
+                      f"{pause_s * 1000:.0f} ms, filled in {took_s * 1000:.0f} ms)")
         repo.close()
     floor = statistics.median(floors)
     n = len(ids)
