@@ -132,23 +132,25 @@ def flatten(model: dict[str, Any]) -> Snapshot:
         snap.orders[connections_order(view_id)] = conn_ids
     snap.orders[VIEWS_ORDER] = views_order
 
-    def add_folders(folders: list[dict[str, Any]], parent_key: str | None) -> None:
-        keys: list[str] = []
-        for raw in folders:
-            key = _folder_key(raw, parent_key, objects)  # not a copy per folder
-            fields = {k: v for k, v in raw.items() if k != "folders"}
-            fields[PARENT_FOLDER_FIELD] = parent_key
-            objects[key] = Obj(FOLDER, fields)
-            keys.append(key)
-            add_folders(raw.get("folders", []), key)
-        snap.orders[folders_order(parent_key)] = keys
-
-    add_folders(model.get("folders", []), None)
-    # A recursive closure is a reference cycle through its own cell, and it holds the
-    # snapshot: without this the whole snapshot waited for the cycle collector (which a
-    # merge and the history's worker pause), one model's worth of memory per call.
-    del add_folders
+    _add_folders(snap, model.get("folders", []), None)
     return snap
+
+
+def _add_folders(snap: Snapshot, folders: list[dict[str, Any]], parent_key: str | None) -> None:
+    """The folders under ``parent_key``, and theirs. A function of the module, not a
+    closure inside :func:`flatten`: a recursive closure is a reference cycle through its
+    own cell, and it held the snapshot, so every snapshot (a whole model) waited for the
+    cycle collector, which a merge and the history's worker pause."""
+    objects = snap.objects
+    keys: list[str] = []
+    for raw in folders:
+        key = _folder_key(raw, parent_key, objects)  # not a copy of every key per folder
+        fields = {k: v for k, v in raw.items() if k != "folders"}
+        fields[PARENT_FOLDER_FIELD] = parent_key
+        objects[key] = Obj(FOLDER, fields)
+        keys.append(key)
+        _add_folders(snap, raw.get("folders", []), key)
+    snap.orders[folders_order(parent_key)] = keys
 
 
 def _empty(value: Any) -> bool:
