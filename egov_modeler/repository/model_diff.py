@@ -18,6 +18,7 @@ from .snapshot import (
     RELATIONSHIP,
     VIEW,
     VIEW_FIELD,
+    Obj,
     Snapshot,
     flatten,
 )
@@ -101,22 +102,29 @@ def _changed_fields(old: dict[str, Any], new: dict[str, Any]) -> tuple[str, ...]
 
 
 def diff_snapshots(old: Snapshot, new: Snapshot) -> ModelDiff:
+    """One pass over each snapshot in its own order (a pass over the union of their keys
+    looked every object up in both, in hash order: most of a 20,000-element diff)."""
     changes = []
-    for key in old.objects.keys() | new.objects.keys():
-        before, after = old.objects.get(key), new.objects.get(key)
-        obj = after or before
-        assert obj is not None
-        view_id = key if obj.kind == VIEW else obj.get(VIEW_FIELD)
+    before_of = old.objects
+    after_of = new.objects
+    for key, after in after_of.items():
+        before = before_of.get(key)
         if before is None:
-            changes.append(Change(key, obj.kind, ADDED, view_id=view_id))
-        elif after is None:
-            changes.append(Change(key, obj.kind, REMOVED, view_id=view_id))
+            changes.append(Change(key, after.kind, ADDED, view_id=_view_of(key, after)))
         elif before.fields != after.fields:
             fields = _changed_fields(before.fields, after.fields)
             if fields:
-                changes.append(Change(key, obj.kind, CHANGED, fields, view_id))
+                changes.append(Change(key, after.kind, CHANGED, fields, _view_of(key, after)))
+    for key, before in before_of.items():
+        if key not in after_of:
+            changes.append(Change(key, before.kind, REMOVED, view_id=_view_of(key, before)))
     changes.sort(key=lambda c: (_KIND_ORDER.get(c.kind, 9), c.key))
     return ModelDiff(old, new, changes)
+
+
+def _view_of(key: str, obj: Obj) -> str | None:
+    """The view a change shows on: a view's own id, a node's or line's view."""
+    return key if obj.kind == VIEW else obj.get(VIEW_FIELD)
 
 
 def diff_models(old: dict[str, Any], new: dict[str, Any]) -> ModelDiff:

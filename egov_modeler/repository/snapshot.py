@@ -17,6 +17,7 @@ them as read-only.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,7 +90,7 @@ def _node_fields(raw: dict[str, Any], view_id: str) -> dict[str, Any]:
     return out
 
 
-def _folder_key(raw: dict[str, Any], parent_key: str | None, taken: set[str]) -> str:
+def _folder_key(raw: dict[str, Any], parent_key: str | None, taken: Container[str]) -> str:
     if raw.get("id"):
         return f"folder:{raw['id']}"
     base = f"{parent_key or 'folder:'}/{raw.get('label', '')}"
@@ -131,19 +132,25 @@ def flatten(model: dict[str, Any]) -> Snapshot:
         snap.orders[connections_order(view_id)] = conn_ids
     snap.orders[VIEWS_ORDER] = views_order
 
-    def add_folders(folders: list[dict[str, Any]], parent_key: str | None) -> None:
-        keys: list[str] = []
-        for raw in folders:
-            key = _folder_key(raw, parent_key, set(objects))
-            fields = {k: v for k, v in raw.items() if k != "folders"}
-            fields[PARENT_FOLDER_FIELD] = parent_key
-            objects[key] = Obj(FOLDER, fields)
-            keys.append(key)
-            add_folders(raw.get("folders", []), key)
-        snap.orders[folders_order(parent_key)] = keys
-
-    add_folders(model.get("folders", []), None)
+    _add_folders(snap, model.get("folders", []), None)
     return snap
+
+
+def _add_folders(snap: Snapshot, folders: list[dict[str, Any]], parent_key: str | None) -> None:
+    """The folders under ``parent_key``, and theirs. A function of the module, not a
+    closure inside :func:`flatten`: a recursive closure is a reference cycle through its
+    own cell, and it held the snapshot, so every snapshot (a whole model) waited for the
+    cycle collector, which a merge and the history's worker pause."""
+    objects = snap.objects
+    keys: list[str] = []
+    for raw in folders:
+        key = _folder_key(raw, parent_key, objects)  # not a copy of every key per folder
+        fields = {k: v for k, v in raw.items() if k != "folders"}
+        fields[PARENT_FOLDER_FIELD] = parent_key
+        objects[key] = Obj(FOLDER, fields)
+        keys.append(key)
+        _add_folders(snap, raw.get("folders", []), key)
+    snap.orders[folders_order(parent_key)] = keys
 
 
 def _empty(value: Any) -> bool:

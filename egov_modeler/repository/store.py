@@ -15,7 +15,6 @@ the file is never half-written (:func:`~egov_modeler.storage.atomic.write_atomic
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import logging
 import os
@@ -25,7 +24,7 @@ import sys
 import tempfile
 import time
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
@@ -40,6 +39,7 @@ from dulwich.refs import Ref
 from dulwich.repo import Repo
 
 from ..i18n import tr
+from ..model.collector import collection_paused
 from ..model.model import Model
 from ..storage import native
 from ..storage.atomic import write_atomically
@@ -119,14 +119,10 @@ def paused_gc() -> Iterator[None]:
     """Hold the cyclic garbage collector while a merge builds tens of thousands of small
     dicts: each of its full passes walks every object of three loaded models, which made a
     5,000-element pull several times slower. Nothing made meanwhile forms a cycle; reference
-    counting still frees everything."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    counting still frees everything. The shared pause, so that a merge that ends while the
+    history's worker runs does not switch the collector back on under it."""
+    with collection_paused():
         yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _local_offset() -> int:
@@ -388,9 +384,13 @@ class ModelRepository:
         assert isinstance(blob, Blob)
         return blob.as_raw_string()
 
-    def model_dict(self, commit_id: ObjectID | None) -> dict[str, Any]:
+    def model_dict(self, commit_id: ObjectID | None, keep: bool = True,
+                   parse: Callable[[bytes, str], dict[str, Any]] = parse_model,
+                   ) -> dict[str, Any]:
         """The model of ``commit_id`` as a dict (the working file for ``None``); the last few
-        are kept, as history and compare ask for the same versions again."""
+        are kept, as history and compare ask for the same versions again (``keep=False``:
+        not this one, for a reader that keeps what it needs itself, which may also
+        ``parse`` the bytes its own way)."""
         if commit_id is None:
             data = self.working_bytes()
             key = Blob.from_string(data).id
@@ -405,7 +405,9 @@ class ModelRepository:
         if not data:
             data = self.model_bytes(commit_id) if commit_id is not None else data
         name = commit_id.decode()[:8] if commit_id is not None else str(self.model_file)
-        value = parse_model(data, name)
+        value = parse(data, name)
+        if not keep:
+            return value
         self._models[key] = value
         while len(self._models) > _CACHED_MODELS:
             self._models.popitem(last=False)

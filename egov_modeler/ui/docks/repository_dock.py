@@ -2,7 +2,8 @@
 
 Shows where the open model stands (its version, whether it has uncommitted changes, how many
 versions wait to be sent or received), records a version with a message, lists the history
-(who, when, why, and what changed in model terms, filled in shortly after), compares any two
+(who, when, why, and what changed in model terms, worked out beside the window by
+:mod:`.history_worker` and filled in as each is ready), compares any two
 versions (or one with the model as it is now), restores one, and pulls and pushes, with the
 conflict panel (:mod:`..dialogs.conflicts`) when a merge needs decisions. Bundles carry the
 versions on a USB stick for units without a network.
@@ -19,7 +20,7 @@ import contextlib
 import logging
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +47,7 @@ from ...repository.wording import change_line, summary
 from ..dialogs.conflicts import ConflictDialog
 from ..dialogs.file_actions import Dialogs
 from ..long_work import run_long
+from .history_worker import HistorySummaries
 
 log = logging.getLogger(__name__)
 
@@ -81,11 +83,17 @@ class RepositoryDock(QDockWidget):
         self.path: str | None = None
         self.last_changes: ModelDiff | None = None
         self._summaries: dict[str, str] = {}
-        self._pending_rows: list[QTreeWidgetItem] = []
-        self._summary_timer = QTimer(self)
-        self._summary_timer.setSingleShot(True)
-        self._summary_timer.setInterval(0)
-        self._summary_timer.timeout.connect(self._fill_next_summary)
+        #: The rows still showing "…", by version id, newest first.
+        self._pending_rows: dict[str, QTreeWidgetItem] = {}
+        self._filling = False
+        self._worker = HistorySummaries(self)
+        self._worker.ready.connect(self._summary_ready, Qt.ConnectionType.QueuedConnection)
+        self._worker.finished.connect(self._summaries_finished,
+                                      Qt.ConnectionType.QueuedConnection)
+        #: The window: its closing stops the worker (see :meth:`eventFilter`).
+        self._host = parent.window() if parent is not None else None
+        if self._host is not None:
+            self._host.installEventFilter(self)
         self._build()
         self.set_document(None)
 
@@ -189,6 +197,7 @@ class RepositoryDock(QDockWidget):
         self.refresh()
 
     def closeEvent(self, event) -> None:
+        self._stop_summaries()
         if self.repository is not None:
             self.repository.close()
             self.repository = None
@@ -196,9 +205,9 @@ class RepositoryDock(QDockWidget):
 
     def refresh(self) -> None:
         """Read the status and the history again."""
-        self._summary_timer.stop()
+        self._stop_summaries(wait=False)
         self.history.clear()
-        self._pending_rows = []
+        self._pending_rows = {}
         repo = self.repository
         if repo is None:
             self.status_label.setText(
@@ -233,33 +242,62 @@ class RepositoryDock(QDockWidget):
             row.setToolTip(2, version.message)
             self.history.addTopLevelItem(row)
             if version.id not in self._summaries:
-                self._pending_rows.append(row)
-        if self._pending_rows:
-            self._summary_timer.start()
+                self._pending_rows[version.id] = row
+        self._start_summaries()
         self._update_buttons()
 
-    def _fill_next_summary(self) -> None:
-        """What each version changed, one per turn of the event loop (a large model takes
-        a moment per version; the window stays responsive)."""
+    def _start_summaries(self) -> None:
+        """Have the worker write the rows still showing "…", newest first."""
         if not self._pending_rows or self.repository is None:
             return
-        row = self._pending_rows.pop(0)
-        version_id = row.data(0, VERSION_ROLE)
-        try:
-            text = summary(self.repository.changes_in(version_id))
-        except (RepositoryError, OSError) as exc:
-            text = str(exc)
+        self._filling = True
+        self._worker.start(str(self.repository.model_file), list(self._pending_rows))
+
+    def _stop_summaries(self, wait: bool = True) -> None:
+        """The worker stops (and, with ``wait``, has stopped); what it still sends is
+        ignored."""
+        self._worker.stop(wait)
+        self._filling = False
+
+    def _summary_ready(self, run: int, version_id: str, text: str) -> None:
+        """A text from the worker, on the GUI thread: into its row, unless the history
+        was read again since the worker started (then the row is another history's)."""
+        if run != self._worker.run:
+            return
         self._summaries[version_id] = text
-        try:
+        row = self._pending_rows.pop(version_id, None)
+        if row is not None:
             row.setText(3, text)
             row.setToolTip(3, text)
-        except RuntimeError:  # the row went with a refresh
+
+    def _summaries_finished(self, run: int) -> None:
+        """The worker is done; a row it left without a text (it failed: the log says
+        why) says so rather than wait forever."""
+        if run != self._worker.run:
             return
-        if self._pending_rows:
-            self._summary_timer.start()
+        self._filling = False
+        for row in self._pending_rows.values():
+            row.setText(3, self.tr("not worked out: see the program's log"))
+        self._pending_rows = {}
 
     def summaries_done(self) -> bool:
-        return not self._pending_rows
+        """No row waits for the worker (every text is in, or the worker stopped)."""
+        return not self._pending_rows or not self._filling
+
+    def summaries_running(self) -> bool:
+        """The worker thread is alive (a stopped one may still finish its step)."""
+        return self._worker.running()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The window closing (hidden, not minimised) stops the worker, which would
+        otherwise keep the program alive until the whole column is written; shown
+        again, it goes on with the rows left."""
+        if watched is self._host and not event.spontaneous():
+            if event.type() == QEvent.Type.Hide:
+                self._stop_summaries()
+            elif event.type() == QEvent.Type.Show and not self._filling:
+                self._start_summaries()
+        return super().eventFilter(watched, event)
 
     def _update_buttons(self) -> None:
         has_repo = self.repository is not None
