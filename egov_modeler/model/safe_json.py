@@ -32,7 +32,8 @@ from typing import Any
 from ..i18n import tr
 from .limits import MAX_JSON_DEPTH, MAX_NUMBER_LENGTH
 
-__all__ = ["LoadedJSON", "UnsafeJSONError", "dumps", "loads", "loads_counted", "scrub_text"]
+__all__ = ["LoadedJSON", "UnsafeJSONError", "dumps", "loads", "loads_counted", "nests_within",
+           "scrub_text"]
 
 
 class UnsafeJSONError(ValueError):
@@ -113,6 +114,12 @@ def _within_depth(text: str | bytes, max_depth: int) -> bool:
             break  # brackets that do not pair up: a syntax error, counted below
         left, passes = shorter, passes + 1
     return (not left and 2 * passes <= max_depth) or _nesting(structure) <= max_depth
+
+
+def nests_within(data: str | bytes, max_depth: int = MAX_JSON_DEPTH) -> bool:
+    """Whether ``data`` (JSON text, or its UTF-8 bytes) nests at most ``max_depth`` deep:
+    the check :func:`loads` makes first, for a reader that parses in its own way."""
+    return _within_depth(data, max_depth)
 
 
 def _refuse_constant(name: str) -> Any:

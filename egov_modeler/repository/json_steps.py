@@ -20,7 +20,11 @@ from typing import Any
 
 __all__ = ["loads_in_steps"]
 
-_decoder = json.JSONDecoder()
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a model holds")  # the safe reader says why
+
+
+_decoder = json.JSONDecoder(parse_constant=_refuse_constant)
 _scan_string = json.decoder.scanstring  # type: ignore[attr-defined]
 _space = re.compile(r"[ \t\n\r]*")
 #: Lists of the model whose items are walked too (a view's nodes and lines are decoded one

@@ -39,6 +39,7 @@ from dulwich.refs import Ref
 from dulwich.repo import Repo
 
 from ..i18n import tr
+from ..model import safe_json
 from ..model.collector import collection_paused
 from ..model.model import Model
 from ..storage import native
@@ -172,9 +173,9 @@ def merged_model_bytes(merged: dict[str, Any], scratch: Path) -> bytes:
 
 def parse_model(data: bytes, name: str) -> dict[str, Any]:
     """A version's bytes as a model dict; a clear error when they are not a model."""
-    try:
-        value = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+    try:  # a version may come from anyone who can push: read as a file is read
+        value = safe_json.loads(data)
+    except safe_json.UnsafeJSONError as exc:
         raise RepositoryError(tr("{name} is not a readable model: {reason}", name=name,
                                  reason=str(exc))) from None
     if not isinstance(value, dict) or "format_version" not in value:

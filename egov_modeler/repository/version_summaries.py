@@ -19,6 +19,7 @@ from typing import Any
 
 from dulwich.objects import ObjectID
 
+from ..model.safe_json import nests_within
 from .errors import RepositoryError
 from .json_steps import loads_in_steps
 from .model_diff import diff_snapshots
@@ -34,7 +35,10 @@ def _never() -> bool:
 
 
 def parse_in_steps(data: bytes, name: str) -> dict[str, Any]:
-    """:func:`~.store.parse_model`, in small steps; what is not a model gets its words."""
+    """:func:`~.store.parse_model`, in small steps; what is not a model, or not JSON the
+    safe reader takes (nested too deep, ``NaN``), gets its words from it."""
+    if not nests_within(data):
+        return parse_model(data, name)
     try:
         value = loads_in_steps(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, IndexError):
