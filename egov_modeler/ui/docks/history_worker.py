@@ -77,7 +77,7 @@ class HistorySummaries(QObject):
         emit, done = self.ready.emit, self.finished.emit
         self._thread = threading.Thread(
             target=_work, args=(repo, list(version_ids), self.run, self._stop, emit, done),
-            name=THREAD_NAME)
+            name=THREAD_NAME, daemon=True)  # it only reads: a quit never waits for it
         self._thread.start()
         return self.run
 
