@@ -111,28 +111,50 @@ def test_printing_asks_after_each_page_whether_to_go_on(qtbot, model, tmp_path):
         assert len(printed.pages) == 2
 
 
-def test_a_typed_page_number_repaints_the_preview_once(qtbot, model, monkeypatch):
-    """Each repaint of the preview paints up to 40 pages: typing "12" repaints it when
-    the number is entered, not at "1" and again at "12"."""
+def test_a_typed_page_number_makes_the_preview_once_beside_the_window(qtbot, model,
+                                                                     monkeypatch):
+    """Each new range makes up to 40 preview pages (a second): typing "12" makes them
+    when the number is entered, not at "1" and again at "12", and in a worker thread,
+    not on the window's."""
     from egov_modeler.ui.dialogs import print_preview
 
     dialog = PrintPreviewDialog(model, DossierOptions(lang="vi"))
     qtbot.addWidget(dialog)
     assert dialog.page_count() >= 12
-    repaints: list[tuple[int, int]] = []
-    paint = print_preview.paint_pdf_pages
+    made: list[tuple[int, int, str]] = []
+    images = print_preview.page_images
 
-    def counted(printer, pdf, first, last, go_on=None):
-        repaints.append((first, last))
-        return paint(printer, pdf, first, last, go_on)
+    def counted(pdf, first, last, dpi):
+        made.append((first, last, threading.current_thread().name))
+        return images(pdf, first, last, dpi)
 
-    monkeypatch.setattr(print_preview, "paint_pdf_pages", counted)
+    monkeypatch.setattr(print_preview, "page_images", counted)
     dialog.last_page.selectAll()
     qtbot.keyClicks(dialog.last_page, "12")
-    assert repaints == []
+    assert made == []
     qtbot.keyClick(dialog.last_page, Qt.Key.Key_Return)
     assert dialog.page_range() == (1, 12)
-    assert repaints == [(1, 12)]
+    assert [(first, last) for first, last, _thread in made] == [(1, 12)]
+    assert made[0][2] != threading.main_thread().name
+    assert dialog.preview.pageCount() == 12
+
+
+def test_the_preview_shows_nothing_once_a_layout_fails(qtbot, model, monkeypatch):
+    """Pages of the layout before are not left on show when the next one fails (they
+    were: the preview kept what it had when nothing was painted)."""
+    from egov_modeler.ui.dialogs import print_preview
+
+    dialog = PrintPreviewDialog(model, DossierOptions(lang="vi"))
+    qtbot.addWidget(dialog)
+    assert dialog.preview.pageCount() > 0
+
+    def failing(*_args, **_kwargs):
+        raise print_preview.ModelError("hỏng")
+
+    monkeypatch.setattr(print_preview, "run_long", failing)
+    dialog.paper.setCurrentIndex(dialog.paper.findData("A1"))
+    assert dialog.status.text() == "hỏng" and not dialog.print_button.isEnabled()
+    assert dialog.preview.pageCount() == 1  # a blank sheet beside the reason
 
 
 def _pdf_printer(path) -> QPrinter:

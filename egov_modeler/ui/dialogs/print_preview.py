@@ -17,7 +17,7 @@ gigabytes), which keeps 6 pt text sharp.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QMarginsF, QRectF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
@@ -70,29 +70,54 @@ def paint_pdf_pages(printer: QPrinter, pdf: bytes, first: int, last: int,
                     go_on: Callable[[int], bool] | None = None) -> int:
     """Paint pages ``first``..``last`` (1-based) of ``pdf`` on ``printer``, each filling
     its sheet; returns how many were painted. ``go_on(painted)`` is asked after each page
-    but the last: False stops there."""
+    but the last: False stops there. Each page is made as it is painted (a long range
+    is thousands of pages)."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(pdf)
+    try:
+        dpi = min(float(printer.resolution()), MAX_DPI)
+        pages = (_page_image(document[index], dpi)
+                 for index in range(first - 1, min(last, len(document))))
+        return _paint_sheets(printer, pages, go_on)
+    finally:
+        document.close()
+
+
+def page_images(pdf: bytes, first: int, last: int, dpi: float) -> list[QImage]:
+    """Pages ``first``..``last`` (1-based) of ``pdf`` as images at ``dpi`` (at most
+    :data:`MAX_DPI`). Qt lets a worker thread make images: the preview's pages are made
+    there, and only painted on the window's thread."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return [_page_image(document[index], min(dpi, MAX_DPI))
+                for index in range(first - 1, min(last, len(document)))]
+    finally:
+        document.close()
+
+
+def _paint_sheets(printer: QPrinter, pages: Iterable[QImage],
+                  go_on: Callable[[int], bool] | None = None) -> int:
+    """Paint each of ``pages`` on a sheet of its own, filling it (see
+    :func:`paint_pdf_pages` for ``go_on``); returns how many were painted."""
     painter = QPainter()
     if not painter.begin(printer):
         log.warning("the printer could not be started")
         return 0
     painted = 0
     try:
-        dpi = min(float(printer.resolution()), MAX_DPI)
-        for index in range(first - 1, min(last, len(document))):
+        for image in pages:
             if painted:
                 if go_on is not None and not go_on(painted):
                     break
                 printer.newPage()
-            image = _page_image(document[index], dpi)
             target = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
             painter.drawImage(target, image)
             painted += 1
     finally:
         painter.end()
-        document.close()
     return painted
 
 
@@ -109,6 +134,9 @@ class PrintPreviewDialog(QDialog):
         self._pdf: bytes = b""
         self._pages = 0
         self._cache: dict[tuple, tuple[bytes, int]] = {}
+        #: The preview's pages as images, made beside the window, and what they show.
+        self._preview_images: list[QImage] = []
+        self._preview_shows: tuple = ()
 
         self.paper = QComboBox()
         for name in PAPER_SIZES:
@@ -216,16 +244,10 @@ class PrintPreviewDialog(QDialog):
                     lambda: dossier_bytes(self._model, options, cancel), cancel=cancel)
             self._pdf, self._pages = self._cache[key]
         except Cancelled:
-            self._pdf, self._pages = b"", 0
-            self.status.setText(self.tr("Stopped: the pages were not laid out"))
-            self.print_button.setEnabled(False)
-            self.preview.updatePreview()
+            self._show_nothing(self.tr("Stopped: the pages were not laid out"))
             return
         except ModelError as exc:
-            self._pdf, self._pages = b"", 0
-            self.status.setText(str(exc))
-            self.print_button.setEnabled(False)
-            self.preview.updatePreview()
+            self._show_nothing(str(exc))
             return
         for box in (self.first_page, self.last_page):
             box.blockSignals(True)
@@ -236,6 +258,14 @@ class PrintPreviewDialog(QDialog):
             box.blockSignals(False)
         self.print_button.setEnabled(self._pages > 0)
         self._range_changed()
+
+    def _show_nothing(self, reason: str) -> None:
+        """No pages (the layout was stopped or failed): say why, print nothing."""
+        self._pdf, self._pages = b"", 0
+        self._preview_images, self._preview_shows = [], ()
+        self.status.setText(reason)
+        self.print_button.setEnabled(False)
+        self.preview.updatePreview()
 
     def _range_changed(self, *_args: object) -> None:
         if self.first_page.value() > self.last_page.value():
@@ -248,12 +278,26 @@ class PrintPreviewDialog(QDialog):
                                    "{count}.").format(shown=PREVIEW_PAGES, count=count)
         self.status.setText(text)
         self.prepare_printer(self.preview_printer)
+        self._make_preview_images()
         self.preview.updatePreview()
 
+    def _make_preview_images(self) -> None:
+        """The pages the preview shows, made beside the window (40 pages took the
+        window's thread a second at every new range) unless they are made already."""
+        first, last = self.page_range()
+        last = min(last, first + PREVIEW_PAGES - 1)
+        dpi = float(self.preview_printer.resolution())
+        shows = (id(self._pdf), first, last, dpi)
+        if shows == self._preview_shows:
+            return
+        pdf = self._pdf
+        self._preview_images = [] if not pdf else run_long(
+            self, self.tr("Preparing the preview…"),
+            lambda: page_images(pdf, first, last, dpi))
+        self._preview_shows = shows
+
     def _paint_preview(self, printer: QPrinter) -> None:
-        if self._pdf:
-            first, last = self.page_range()
-            paint_pdf_pages(printer, self._pdf, first, min(last, first + PREVIEW_PAGES - 1))
+        _paint_sheets(printer, self._preview_images)  # none: a blank sheet, not the last
 
     def print_to(self, printer: QPrinter, go_on: Callable[[int], bool] | None = None) -> int:
         """Print the chosen pages on ``printer`` (set up here: paper, orientation, range);
