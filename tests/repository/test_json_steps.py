@@ -1,5 +1,6 @@
 """A model's JSON parsed in small steps gives what ``json.loads`` gives, and refuses what
-it refuses."""
+it refuses, and the numbers no model holds (``NaN``, ``Infinity``) as the safe reader
+does."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from tests.helpers.national_model import build_national_model
 from tests.helpers.repository import small_model
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
     max_leaves=30)
@@ -37,6 +38,12 @@ def test_any_json_value_in_any_layout(value, indent):
     assert loads_in_steps(text) == json.loads(text)
     spaced = " \n" + json.dumps(value, separators=(" ,\r\n\t", " :\t")) + "\n "
     assert loads_in_steps(spaced) == json.loads(spaced)
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_numbers_no_model_holds_are_refused(constant):
+    with pytest.raises(ValueError):
+        loads_in_steps('{"elements": [{"id": "x", "x": ' + constant + "}]}")
 
 
 def test_repeated_names_keep_the_last_as_json_does():
