@@ -287,7 +287,7 @@ class PrintPreviewDialog(QDialog):
         first, last = self.page_range()
         last = min(last, first + PREVIEW_PAGES - 1)
         dpi = float(self.preview_printer.resolution())
-        shows = (id(self._pdf), first, last, dpi)
+        shows = (id(self._pdf), first, last, dpi)  # the bytes live in the cache: the id names them
         if shows == self._preview_shows:
             return
         pdf = self._pdf
