@@ -278,9 +278,19 @@ def test_save_as_a_new_file_moves_the_document_and_its_journal(window, tmp_path,
 
 
 @pytest.mark.parametrize("suffix", [".archimate", ".xml"])
-def test_a_copy_in_another_format_leaves_the_document_as_it_was(window, tmp_path, suffix):
+def test_a_copy_in_another_format_leaves_the_document_as_it_was(window, tmp_path, suffix,
+                                                                 monkeypatch):
     path = saved_file(window, tmp_path)
     window.dialogs.save_answer = str(tmp_path / f"ban-sao{suffix}")
+    written_in = []
+    write_any = file_controller.write_any
+
+    def spied(*args):
+        written_in.append(threading.current_thread().name)
+        return write_any(*args)
+
+    monkeypatch.setattr(file_controller, "write_any", spied)
     assert window.files.save_as()
     assert (tmp_path / f"ban-sao{suffix}").exists()
+    assert written_in == [WORKER]  # beside the window, as the exports
     assert window.document.path == path and window.isWindowModified()

@@ -333,8 +333,13 @@ class FileController(QObject):
         return False
 
     def _save_copy(self, path: str) -> bool:
+        """Archi's file or the exchange XML, written beside the window (a second at 20,000
+        elements), as the exports are."""
+        label = self.tr("Saving {name}…").format(name=display_path(os.path.basename(path)))
         try:
-            warnings = write_any(self.document.model, path)
+            warnings = run_long(self._parent_widget(), label,
+                                partial(write_any, self.document.model, path),
+                                paint_meanwhile=True)
         except (OSError, ModelError) as exc:
             return self._not_written(path, exc)
         if warnings:
