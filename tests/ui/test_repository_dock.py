@@ -69,6 +69,25 @@ def test_commit_then_the_history_says_what_changed(dock, tmp_path, qtbot):
     assert history_texts(dock, 3)[0] == "đổi tên 1 phần tử"
 
 
+def test_the_dock_closed_and_shown_again_works_on_its_repository(dock, tmp_path, qtbot):
+    """Closing the dock closes its repository; shown again (View menu), it opens it again
+    instead of showing the old history with nothing behind its buttons."""
+    repo = new_repository(tmp_path / "a")
+    repo.close()
+    dock.set_document(str(tmp_path / "a" / "kien-truc.egov"))
+    dock.show()
+    dock.close()
+    assert dock.repository is None
+    dock.show()
+    assert dock.repository is not None
+    assert history_texts(dock, 2) == ["Phiên bản đầu tiên của mô hình"]
+    edit_file(dock.repository, rename("id-portal", "Cổng DVC Gia Lai"))
+    dock.prepare = lambda: True
+    dock.message.setText("Đổi tên cổng")
+    dock.commit_button.click()
+    assert history_texts(dock, 2) == ["Đổi tên cổng", "Phiên bản đầu tiên của mô hình"]
+
+
 def test_nothing_is_committed_when_the_window_could_not_save(dock, tmp_path):
     new_repository(tmp_path / "a").close()
     dock.set_document(str(tmp_path / "a" / "kien-truc.egov"))

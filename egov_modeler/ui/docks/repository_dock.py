@@ -196,6 +196,13 @@ class RepositoryDock(QDockWidget):
         self.changes.clear()
         self.refresh()
 
+    def showEvent(self, event) -> None:
+        """Closing the dock closed its repository (and its files): shown again, it opens
+        it again, or its buttons would act on nothing."""
+        super().showEvent(event)
+        if self.repository is None and self.path is not None:
+            self.set_document(self.path)
+
     def closeEvent(self, event) -> None:
         self._stop_summaries()
         if self.repository is not None:
