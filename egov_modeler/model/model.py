@@ -291,13 +291,12 @@ class Model:
         """Add elements read from a file, in order (one loop for the 20,000 of a large
         file; the checks of :meth:`load_element`)."""
         known, relationships, views = self._elements, self._relationships, self._views
-        heard = bool(self._subscribers)  # no one listening: no one can start to meanwhile
         for element in elements:
             element_id = element.id
             if element_id in known or element_id in relationships or element_id in views:
                 raise DuplicateIdError(tr("The id {id} is already used", id=element_id))
             known[element_id] = element
-            if heard:
+            if self._subscribers:
                 self.emit(ev.ElementAdded(element_id))
 
     def load_relationships(self, relationships: Iterable[Relationship]) -> list[Relationship]:
@@ -308,7 +307,6 @@ class Model:
         elements, known, views = self._elements, self._relationships, self._views
         outgoing, incoming = self._outgoing, self._incoming
         waiting = []
-        heard = bool(self._subscribers)  # no one listening: no one can start to meanwhile
         for rel in relationships:
             rel_id, source, target = rel.id, rel.source, rel.target
             if rel_id in known or rel_id in elements or rel_id in views:
@@ -328,7 +326,7 @@ class Model:
                 incoming[target] = {rel_id: rel}
             else:
                 reaching[rel_id] = rel
-            if heard:
+            if self._subscribers:
                 self.emit(ev.RelationshipAdded(rel_id))
         return waiting
 

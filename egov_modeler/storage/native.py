@@ -28,7 +28,6 @@ import uuid
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -274,7 +273,7 @@ class _Builder:
 
     def _list(self, raw: dict[str, Any], key: str) -> list[dict[str, Any]]:
         value = raw.get(key, [])
-        if not isinstance(value, list) or not all(map(isinstance, value, repeat(dict))):
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             raise NativeFileError(tr("{name}: ‘{key}’ must be a list of objects",
                                      name=self.name, key=key))
         return value
@@ -344,7 +343,7 @@ class _Builder:
     def _claim_all(self, items: list[dict[str, Any]], what: Place) -> None:
         """Claim the id of every one of ``items`` (valid and not used before; a problem
         stops the load, naming the first)."""
-        ids: list[Any] = list(map(dict.get, items, repeat("id")))
+        ids: list[Any] = [raw.get("id") for raw in items]
         if all_new_usual_ids(ids, self.seen):  # the usual case: all claimed at once
             self.seen.update(ids)
             return
