@@ -17,7 +17,7 @@ gigabytes), which keeps 6 pt text sharp.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from PySide6.QtCore import QMarginsF, QRectF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
@@ -76,10 +76,8 @@ def paint_pdf_pages(printer: QPrinter, pdf: bytes, first: int, last: int,
 
     document = pypdfium2.PdfDocument(pdf)
     try:
-        dpi = min(float(printer.resolution()), MAX_DPI)
-        pages = (_page_image(document[index], dpi)
-                 for index in range(first - 1, min(last, len(document))))
-        return _paint_sheets(printer, pages, go_on)
+        return _paint_sheets(printer, _images(document, first, last,
+                                              float(printer.resolution())), go_on)
     finally:
         document.close()
 
@@ -92,10 +90,16 @@ def page_images(pdf: bytes, first: int, last: int, dpi: float) -> list[QImage]:
 
     document = pypdfium2.PdfDocument(pdf)
     try:
-        return [_page_image(document[index], min(dpi, MAX_DPI))
-                for index in range(first - 1, min(last, len(document)))]
+        return list(_images(document, first, last, dpi))
     finally:
         document.close()
+
+
+def _images(document, first: int, last: int, dpi: float) -> Iterator[QImage]:
+    """Pages ``first``..``last`` (1-based) of an open pdfium ``document``, each made as
+    it is asked for, at ``dpi`` (at most :data:`MAX_DPI`)."""
+    for index in range(first - 1, min(last, len(document))):
+        yield _page_image(document[index], min(dpi, MAX_DPI))
 
 
 def _paint_sheets(printer: QPrinter, pages: Iterable[QImage],
