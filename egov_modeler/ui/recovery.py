@@ -116,6 +116,9 @@ class JournalKeeper(QObject):
         self._pushed: Command | None = None
         self._done: list[Command] = []  # mirrors what a replay of the journal holds
         self._undone: list[Command] = []
+        # Journals stopped by a write that failed: kept for a crash, deleted once the
+        # document is saved or closed (their edits are then saved or discarded).
+        self._left_behind: list[Path] = []
         self._sync_timer = QTimer(self)
         self._sync_timer.setSingleShot(True)
         self._sync_timer.setInterval(IDLE_SYNC_MS)
@@ -171,7 +174,17 @@ class JournalKeeper(QObject):
             except OSError as exc:
                 log.warning("journal %s not closed: %s", self.journal.path, exc)
             self.journal = None
+        if delete:
+            self._discard_left_behind()
         self.model = None
+
+    def _discard_left_behind(self) -> None:
+        for path in self._left_behind:
+            try:
+                discard_journal(path)
+            except OSError as exc:
+                log.warning("journal %s not deleted: %s", path, exc)
+        self._left_behind.clear()
 
     def restart(self, model: Model, document: str | None,
                 written: FileBase | None = None) -> None:
@@ -272,6 +285,8 @@ class JournalKeeper(QObject):
     def _fail(self, exc: OSError) -> None:
         log.warning("crash-recovery journal stopped: %s", exc)
         if self.journal is not None:
+            if self.journal.started:
+                self._left_behind.append(self.journal.path)
             try:
                 self.journal.close(delete=False)
             except OSError:

@@ -4,6 +4,7 @@ a crash offers them back, a clean close or a Save leaves nothing to recover."""
 from __future__ import annotations
 
 import copy
+import errno
 import os
 
 from egov_modeler.model.commands import RenameElementCommand
@@ -270,6 +271,53 @@ def test_a_journal_folder_that_cannot_be_written_never_stops_editing(window, tmp
     assert window.current_model().has_element(citizen.id)
     assert window.document.journal_keeper.path is None
     assert "khôi phục" in window.statusBar().currentMessage()
+
+
+class _FullDisk:
+    """A journal file whose disk has filled up: every write fails."""
+
+    def __init__(self, handle) -> None:
+        self.handle = handle
+
+    def write(self, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def __getattr__(self, name: str):
+        return getattr(self.handle, name)
+
+
+def _fill_the_journal_disk(win):
+    journal = win.document.journal_keeper.journal
+    journal._handle = _FullDisk(journal._handle)
+    return journal.path
+
+
+def test_a_journal_stopped_by_a_full_disk_is_deleted_once_its_edits_are_saved(window,
+                                                                             tmp_path):
+    """Its edits are in the saved file: offering them after the next start would bring
+    back an older model as "unsaved changes"."""
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    stopped = _fill_the_journal_disk(window)
+    run_command(*undo_path(window), RenameElementCommand(citizen.id, "Công dân"))
+    assert window.document.journal_keeper.path is None  # journaling stopped, editing not
+    assert stopped.exists()  # kept: a crash now would still find the first edit
+    path = tmp_path / "gia-lai.egov"
+    assert window.files.save_to(str(path))
+    assert not stopped.exists()
+    assert find_journals(journal_folder(window)) == []
+
+
+def test_a_journal_stopped_by_a_full_disk_stays_while_its_edits_are_unsaved(window,
+                                                                           tmp_path):
+    (citizen,) = drop(window, "u_nguoi_dan", 200, 70)
+    stopped = _fill_the_journal_disk(window)
+    run_command(*undo_path(window), RenameElementCommand(citizen.id, "Công dân"))
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    assert not window.files.save_to(str(blocker / "gia-lai.egov"))  # nothing saved
+    (info,) = find_journals(journal_folder(window))
+    assert info.path == stopped
+    assert recover(stopped)[0].has_element(citizen.id)
 
 
 def test_an_edit_with_a_lone_surrogate_reaches_the_undo_stack_and_the_journal(window):
