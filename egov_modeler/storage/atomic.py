@@ -25,6 +25,14 @@ And what a shared folder needs:
   kill holds nothing others may read, and such leftovers older than
   :data:`STALE_TEMP_SECONDS` are removed by the next write of the same file;
 - ``private=True`` (journals) keeps the result 0600.
+
+And what Windows needs: a file another program holds open (Word with the dossier, a PDF
+reader, a sync client, an antivirus scan) cannot be replaced there (``os.replace`` fails
+with a sharing violation or "access denied"). A scan or a sync lets go within a second, so
+the replace is tried again a few times; a file still held after that is refused with
+:class:`TargetInUseError`, whose message names the file and says what to do, where
+Windows' own message names the temporary file. The temporary file is removed and the old
+file is untouched, as for any failure.
 """
 
 from __future__ import annotations
@@ -40,19 +48,43 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from ..i18n import tr
+from .paths import display_path
+
 log = logging.getLogger(__name__)
 
-__all__ = ["STALE_TEMP_SECONDS", "ReadOnlyTargetError", "atomic_file", "real_target",
-           "write_atomically"]
+__all__ = ["STALE_TEMP_SECONDS", "ReadOnlyTargetError", "TargetInUseError", "atomic_file",
+           "real_target", "write_atomically"]
 
 #: A temporary file of ours older than this is debris of a killed write (a save takes
 #: seconds even on a slow shared drive).
 STALE_TEMP_SECONDS = 15 * 60
 _TEMP_SUFFIX = ".tmp"
+#: Windows' errors for a file another program holds open: ERROR_ACCESS_DENIED (open
+#: without delete sharing), ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION.
+_HELD_OPEN = frozenset((5, 32, 33))
+#: Seconds to wait before each new try of a replace refused for a file held open (about
+#: 1.5 s in all: an antivirus scan or a sync client lets go within that).
+REPLACE_RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8)
 
 
 class ReadOnlyTargetError(PermissionError):
     """The file to replace is read-only; it was left as it is."""
+
+
+class TargetInUseError(PermissionError):
+    """The file to replace is held open by another program (Windows); it was left as it
+    is. ``str()`` is the message for the user."""
+
+    def __init__(self, target: Path, cause: OSError) -> None:
+        super().__init__(errno.EACCES, cause.strerror or str(cause), str(target))
+        self.message = tr(
+            "‘{name}’ could not be replaced: another program has it open (Word, a PDF "
+            "reader, a sync or antivirus program), or you may not change it. Close it "
+            "there and try again.", name=display_path(target.name))
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def real_target(path: str | os.PathLike[str]) -> Path:
@@ -93,12 +125,28 @@ def atomic_file(path: str | os.PathLike[str], *, private: bool = False) -> Itera
             os.fsync(handle.fileno())
             if not private:
                 _give_usual_permissions(handle.fileno(), old)
-        os.replace(tmp_name, target)
+        _replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
     _sync_folder(folder)
+
+
+def _replace(source: str, target: Path) -> None:
+    """``os.replace``, tried again while another program holds ``target`` open (see the
+    module docstring)."""
+    for delay in (*REPLACE_RETRY_DELAYS, None):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError as exc:
+            if getattr(exc, "winerror", None) not in _HELD_OPEN:
+                raise
+            if delay is None:
+                raise TargetInUseError(target, exc) from exc
+            log.info("%s is held open by another program; trying again", target.name)
+            time.sleep(delay)
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes, *,

@@ -10,7 +10,8 @@ from egov_modeler.exchange.oef_writer import write_exchange
 from egov_modeler.export.images import write_png, write_svg
 from egov_modeler.export.pdf.dossier import DossierOptions, write_dossier
 from egov_modeler.model import Model
-from egov_modeler.storage.atomic import atomic_file, write_atomically
+from egov_modeler.storage import atomic
+from egov_modeler.storage.atomic import TargetInUseError, atomic_file, write_atomically
 from egov_modeler.storage.native import save
 from tests.helpers import place
 
@@ -118,6 +119,74 @@ def test_a_file_locked_by_another_program_stays_as_it_was(fmt, model, tmp_path,
     assert path.read_bytes() == old
     assert _names(tmp_path) == [path.name]
 
+
+
+def _held_open(times: int, calls: list, replace=os.replace):
+    """``os.replace`` as Windows answers while another program holds the target open
+    (a sharing violation, ``winerror`` 32) for the first ``times`` tries."""
+
+    def held(source, target):
+        calls.append(target)
+        if len(calls) <= times:
+            exc = PermissionError(13, "The process cannot access the file because it is "
+                                      "being used by another process", str(source))
+            exc.winerror = 32
+            raise exc
+        replace(source, target)
+
+    return held
+
+
+def test_a_file_held_open_for_a_moment_is_replaced_once_it_is_let_go(tmp_path, monkeypatch):
+    """An antivirus scan or a sync client holds a file for a moment on Windows."""
+    path = tmp_path / "ho-so.pdf"
+    path.write_bytes(b"old dossier")
+    calls: list = []
+    waits: list = []
+    monkeypatch.setattr(os, "replace", _held_open(2, calls))
+    monkeypatch.setattr(atomic.time, "sleep", waits.append)
+    write_atomically(path, b"new dossier")
+    assert path.read_bytes() == b"new dossier"
+    assert len(calls) == 3 and len(waits) == 2
+    assert _names(tmp_path) == ["ho-so.pdf"]
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_a_file_open_in_another_program_is_refused_with_its_name(fmt, model, tmp_path,
+                                                                  monkeypatch):
+    """E.g. the dossier is open in Word or a PDF reader on Windows: the message names the
+    file (Windows' own names the temporary file) and says what to do; nothing changes."""
+    path = tmp_path / f"ho-so.{fmt}"
+    write = WRITERS[fmt]
+    write(model, path)
+    old = path.read_bytes()
+    model.elements[0].name = "Tên khác hẳn, dài hơn tên cũ"
+    calls: list = []
+    monkeypatch.setattr(os, "replace", _held_open(100, calls))
+    monkeypatch.setattr(atomic.time, "sleep", lambda _s: None)
+    with pytest.raises(TargetInUseError) as caught:
+        write(model, path)
+    message = str(caught.value)
+    assert f"‘ho-so.{fmt}’" in message and "đang mở" in message and ".tmp" not in message
+    assert len(calls) == len(atomic.REPLACE_RETRY_DELAYS) + 1
+    assert path.read_bytes() == old
+    assert _names(tmp_path) == [path.name]
+
+
+def test_a_refusal_that_is_not_a_file_held_open_is_not_tried_again(tmp_path, monkeypatch):
+    path = tmp_path / "m.egov"
+    path.write_bytes(b"old")
+    calls: list = []
+
+    def refused(source, target):
+        calls.append(target)
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refused)
+    with pytest.raises(PermissionError) as caught:
+        write_atomically(path, b"new")
+    assert not isinstance(caught.value, TargetInUseError)
+    assert len(calls) == 1 and path.read_bytes() == b"old"
 
 
 @pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX permissions only")

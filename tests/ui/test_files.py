@@ -41,6 +41,31 @@ def test_export_pdf_writes_the_dossier_with_the_diagram(window, tmp_path):
     assert window.document.undo_stack.count() == steps + 1  # the typed field is one undo step
 
 
+def test_a_dossier_open_in_another_program_is_named_in_the_error(window, tmp_path,
+                                                                  monkeypatch):
+    """Windows refuses to replace a PDF a reader holds open; the message says which file
+    and what to do, and the old dossier stays."""
+    from egov_modeler.storage import atomic
+
+    drop(window, "c_cong_dvc_tinh", 300, 240)
+    path = tmp_path / "ho-so.pdf"
+    path.write_bytes(b"%PDF- the dossier sent last week")
+    window.dialogs.save_answer = str(path)
+
+    def held_open(source, target):
+        exc = PermissionError(13, "Access is denied", str(source))
+        exc.winerror = 5
+        raise exc
+
+    monkeypatch.setattr(atomic.os, "replace", held_open)
+    monkeypatch.setattr(atomic.time, "sleep", lambda _s: None)
+    assert not window.exports.export_pdf()
+    ((title, text, details),) = window.dialogs.errors
+    message = " ".join((title, text, details))
+    assert "‘ho-so.pdf’" in message and "đang mở" in message and ".tmp" not in message
+    assert path.read_bytes() == b"%PDF- the dossier sent last week"
+
+
 def test_cancelling_the_pdf_dialog_writes_nothing(window, tmp_path):
     window.dialogs.save_answer = str(tmp_path / "ho-so.pdf")
     window.dialogs.dialog_answer = False
