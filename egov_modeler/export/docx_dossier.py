@@ -37,6 +37,7 @@ from ..model.cancel import CancelToken
 from ..model.cancel import check as check_cancel
 from ..model.views import View
 from ..storage.atomic import atomic_file
+from .docx_pictures import Pictures
 from .docx_rows import DeferredRows
 from .images import png_image
 from .inventory_tables import inventory_tables
@@ -265,10 +266,9 @@ def _placeholder(document) -> None:
     paragraph.runs[0].font.color.rgb = RGBColor(0x60, 0x60, 0x60)
 
 
-def _figure(document, model, view: View, lang: str, number: int, width_emu: int) -> None:
+def _figure(document, pictures: Pictures, model, view: View, lang: str, number: int,
+            width_emu: int) -> None:
     """Heading, picture, numbered caption and description of one view."""
-    from docx.shared import Emu
-
     name = localized_name(view.names, view.name, lang, lang != MODEL_LANGUAGE) \
         or tr("(unnamed view)")
     document.add_heading(name, level=2)
@@ -279,10 +279,9 @@ def _figure(document, model, view: View, lang: str, number: int, width_emu: int)
     image = png_image(scene, scale)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", dpi=(FIGURE_DPI, FIGURE_DPI))
-    buffer.seek(0)
     picture = document.add_paragraph()
     picture.alignment = 1
-    picture.add_run().add_picture(buffer, width=Emu(width_emu))
+    pictures.add(picture.add_run(), buffer.getvalue(), width_emu)
     caption = document.add_paragraph(style="Caption")
     caption.alignment = 1
     _set_font(caption.add_run(tr("Figure") + " "), None, True)
@@ -442,6 +441,7 @@ def write_docx(model, path: str | os.PathLike, options: DossierOptions | None = 
                tr("(right-click and choose Update Field to fill the contents)"))
         _update_fields_on_open(document)
         figures = 0
+        pictures = Pictures(document)
         after_figures = False
         for number, (title, has_views) in enumerate(CHAPTERS, start=1):
             if has_views and views:  # the diagrams get a landscape section of their own
@@ -460,7 +460,8 @@ def write_docx(model, path: str | os.PathLike, options: DossierOptions | None = 
                 for view in views:
                     figures += 1
                     check_cancel(cancel)
-                    _figure(document, model, view, lang, figures, int(width * 0.98))
+                    _figure(document, pictures, model, view, lang, figures,
+                            int(width * 0.98))
         if options.appendix:
             if after_figures:
                 _margins(document.add_section(WD_SECTION.NEW_PAGE))

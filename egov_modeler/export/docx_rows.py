@@ -117,7 +117,9 @@ def _row(pieces: list[str], values: list[str]) -> str:
 
 def _run_content(text: str) -> str:
     """What python-docx puts after a run's properties for ``text``, as lxml writes it."""
-    if text and text.strip() == text and _UNUSUAL.search(text) is None:
+    if not text:  # nothing (python-docx adds no text): a tenth of a large dossier's
+        return ""  # cells, each of which took python-docx's way
+    if text.strip() == text and _UNUSUAL.search(text) is None:
         return ("<w:t>" + text.replace("&", "&amp;").replace("<", "&lt;")
                 .replace(">", "&gt;") + "</w:t>")
     from docx.oxml import OxmlElement
@@ -126,8 +128,6 @@ def _run_content(text: str) -> str:
     run = OxmlElement("w:r")
     Run(run, None).text = text  # type: ignore[arg-type]
     fragment = _fragment(run)
-    if fragment.endswith("/>"):
-        return ""  # no text at all
     return fragment[fragment.index(">") + 1:-len("</w:r>")]
 
 
