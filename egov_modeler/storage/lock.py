@@ -187,6 +187,27 @@ def _create(path: Path) -> None:
         os.write(fd, content)
     finally:
         os.close(fd)
+    if _WINDOWS:
+        _hide(path)
+
+
+#: Windows shows a file whose name starts with a dot; Office hides its owner files
+#: (``~$name.docx``) with the "hidden" attribute, and so does this lock.
+_WINDOWS = os.name == "nt"
+_FILE_ATTRIBUTE_HIDDEN = 0x2
+
+
+def _hide(path: Path) -> None:
+    """Give ``path`` Windows' "hidden" attribute; best effort (a share may refuse it, and
+    the lock works all the same)."""
+    try:
+        import ctypes
+
+        set_attributes = ctypes.windll.kernel32.SetFileAttributesW  # type: ignore[attr-defined]
+        if not set_attributes(str(path), _FILE_ATTRIBUTE_HIDDEN):
+            log.debug("lock %s not hidden (error %s)", path, ctypes.GetLastError())  # type: ignore[attr-defined]
+    except (AttributeError, OSError) as exc:
+        log.debug("lock %s not hidden: %s", path, exc)
 
 
 def acquire_lock(document: str | os.PathLike[str], *, force: bool = False) -> DocumentLock:

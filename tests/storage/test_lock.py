@@ -125,3 +125,51 @@ def test_can_write_says_when_save_could_not_replace_the_file(document, tmp_path)
     assert can_write(tmp_path / "new.egov")
     document.chmod(0o444)
     assert not can_write(document)
+
+
+class _FakeKernel32:
+    """Windows' ``SetFileAttributesW``, answering ``result``; records its calls."""
+
+    def __init__(self, result: int) -> None:
+        self.result = result
+        self.calls: list[tuple[str, int]] = []
+
+    def SetFileAttributesW(self, path: str, attributes: int) -> int:
+        self.calls.append((path, attributes))
+        return self.result
+
+
+@pytest.mark.parametrize("answer", [1, 0])
+def test_on_windows_the_lock_file_is_hidden_and_a_refusal_changes_nothing(tmp_path,
+                                                                          monkeypatch,
+                                                                          answer):
+    """Windows shows dot files; the lock gets the "hidden" attribute as Office's owner
+    files do. A share that refuses the attribute still gets a working lock."""
+    import ctypes
+    from types import SimpleNamespace
+
+    from egov_modeler.storage import lock as lock_module
+
+    kernel32 = _FakeKernel32(answer)
+    monkeypatch.setattr(lock_module, "_WINDOWS", True)
+    monkeypatch.setattr(ctypes, "windll", SimpleNamespace(kernel32=kernel32), raising=False)
+    monkeypatch.setattr(ctypes, "GetLastError", lambda: 5, raising=False)
+    document = tmp_path / "gia-lai.egov"
+    document.write_text("{}", encoding="utf-8")
+    with acquire_lock(document) as held:
+        assert kernel32.calls == [(str(held.path), 0x2)]
+        assert read_lock(document).is_this_process
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the hidden attribute is Windows' own")
+def test_elsewhere_the_lock_file_is_left_as_it_is(tmp_path, monkeypatch):
+    import ctypes
+    from types import SimpleNamespace
+
+    kernel32 = _FakeKernel32(1)
+    monkeypatch.setattr(ctypes, "windll", SimpleNamespace(kernel32=kernel32), raising=False)
+    document = tmp_path / "gia-lai.egov"
+    document.write_text("{}", encoding="utf-8")
+    with acquire_lock(document):
+        pass
+    assert kernel32.calls == []
