@@ -227,15 +227,15 @@ options = {"view": DossierOptions(views=[BIG_VIEW]),
            "view0": DossierOptions(views=[BIG_VIEW], min_text=0),
            "all": DossierOptions(), "word": DossierOptions()}[sys.argv[3]]
 write = write_docx if sys.argv[3] == "word" else write_dossier
-start = time.process_time()
+start, wall = time.process_time(), time.perf_counter()
 pages = write(model, sys.argv[4], options)
-seconds = time.process_time() - start
+seconds, wall = time.process_time() - start, time.perf_counter() - wall
 try:  # this process's own peak (ru_maxrss may start at the parent's peak after fork)
     with open("/proc/self/status") as status:
         peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
 except (OSError, StopIteration):
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(seconds, pages, peak / 1024)
+print(seconds, pages, peak / 1024, wall)
 """
 
 
@@ -251,13 +251,14 @@ def pdf_rows(size: int, folder: Path) -> list[Row]:
                                str(folder / f"{kind}-{size}{suffix}")],
                               capture_output=True, text=True, timeout=1800)
         try:
-            seconds, pages, peak = done.stdout.split()
+            seconds, pages, peak, wall = done.stdout.split()
         except ValueError:
             print(f"PDF failed: {done.stderr.strip()[-500:]}", file=sys.stderr)
             continue
         unit = "figures" if kind == "word" else "pages"
         rows.append(Row(what, size, float(seconds), target=target,
-                        note=f"{pages} {unit}, peak {float(peak):.0f} MB"))
+                        note=f"{pages} {unit}, peak {float(peak):.0f} MB, "
+                             f"wall {float(wall):.1f} s"))
     return rows
 
 
