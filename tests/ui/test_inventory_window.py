@@ -280,7 +280,10 @@ def test_the_controller_works_without_a_main_window(qtbot, tmp_path):
     assert "more.xlsx" in messages[-1] and "21" in messages[-1]  # the seeded sample
     document.undo_stack.undo()
     assert len(Inventory(document.model).objects()) == 5
-    controller.dock._timer.timeout.emit()  # the tables re-read the model after a delay
+    parent.show()  # the dock reads the model when it is shown
+    controller.dock.show()
+    QApplication.processEvents()
+    assert controller.dock.on_screen
     assert controller.dock.proxies["objects"].rowCount() == 5
 
 
