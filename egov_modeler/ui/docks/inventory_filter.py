@@ -223,7 +223,7 @@ class InventoryFilter(QAbstractProxyModel):
             found: list[int] = []
             untested, accepts = self._untested, self._accepts
             start = at = self._next_untested
-            while at < len(untested) and time.perf_counter() < deadline:
+            while at < len(untested) and (at == start or time.perf_counter() < deadline):
                 for row in untested[at:at + 32]:
                     if accepts(row):
                         found.append(row)
