@@ -13,6 +13,8 @@ events handled, and the dock's own timer, if it has one pending, run out), the m
   (its tables in the model's order and unfiltered, then sorted by name and filtered);
   floor: the same rename and undo with the dock a tab behind Problems (what the edit costs
   the rest of the window);
+- deleting 100 objects (and their relationships) as one step, and its undo, the dock
+  shown sorted and filtered; floor: the same with the dock behind Problems;
 - the first keystroke in the filter box right after the dock is shown (the dock shown,
   the events handled, then "h" typed at once); floor: a keystroke in the filter box after
   the window sat idle for two seconds (what the later keys cost).
@@ -111,6 +113,25 @@ def edit_and_undo(window, eid: str, runs: int, profile: str) -> tuple[list[float
     return renames, undos, made
 
 
+def delete_and_undo(window, ids: list[str], runs: int, profile: str
+                    ) -> tuple[list[float], list[float], int]:
+    """Delete ``ids`` from the model as one step (their relationships go too), then undo."""
+    from egov_modeler.model.commands import DeleteElementCommand
+
+    dock = window.inventory.dock
+    deletes, undos = [], []
+    made = 0
+    for _ in range(runs):
+        before = _made(dock)
+        deletes.append(cpu(lambda: (window.document.editor.run_many(
+            "delete", [DeleteElementCommand(i) for i in ids]), _settle(dock)),
+            profile == "delete"))
+        undos.append(cpu(lambda: (window.document.undo_stack.undo(), _settle(dock))))
+        _idle(0.8)
+        made = max(made, _made(dock) - before)
+    return deletes, undos, made
+
+
 def sort_and_filter(dock) -> None:
     """The objects table sorted by name and filtered to "hệ thống" (the edited object's
     row leaves the filter when renamed and comes back on undo)."""
@@ -183,6 +204,17 @@ def run(sizes: list[int], runs: int, profile: str) -> None:
             line("rename, shown sorted+filtered", size, renames, hidden_renames,
                  f"rows worked out per rename+undo (and idle after): {made}")
             line("undo, shown sorted+filtered", size, undos, hidden_undos)
+            victims = [o.id for o in inventory.objects()[::max(1, len(
+                inventory.objects()) // 100)]][:100]
+            show(window, False)
+            hidden_deletes, hidden_undos, _ = delete_and_undo(window, victims, runs, "")
+            show(window, True)
+            _idle(1.0)
+            deletes, undos, made = delete_and_undo(window, victims, runs, profile)
+            touched = len(victims) + sum(len(model.relationships_of(i)) for i in victims)
+            line("delete 100 objects, sorted+filtered", size, deletes, hidden_deletes,
+                 f"rows worked out per delete+undo: {made} ({touched} concepts touched)")
+            line("its undo", size, undos, hidden_undos)
             dock = window.inventory.dock
             dock.filter.clear()
             dock.current_table().sortByColumn(-1, dock.current_table().horizontalHeader()
@@ -201,7 +233,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,5000,20000")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--profile", default="", choices=("", "rename", "undo", "first"),
+    parser.add_argument("--profile", default="", choices=("", "rename", "undo", "delete", "first"),
                         help="print that action's profile (its time then includes the "
                              "profiler)")
     args = parser.parse_args()
