@@ -35,18 +35,11 @@ from egov_modeler.ui.docks.inventory_dock import TABLES, InventoryTableModel
 from egov_modeler.ui.docks.inventory_filter import InventoryFilter
 from tests.helpers.inventory import inventory_model
 from tests.helpers.national_view_model import build_national_model
+from tests.ui import test_inventory_sort_filter as sort_filter
+from tests.ui.test_inventory_sort_filter import ASC, DESC, click_header, column
 
-ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
-
-
-@pytest.fixture
-def dock(window):
-    """The Inventory dock, shown, on a 60-object, 80-connection, 10-task inventory."""
-    window.document.replace(inventory_model(60, 80, 10), None)
-    dock = window.inventory.dock
-    dock.raise_()
-    QApplication.processEvents()
-    return dock
+#: The Inventory dock, shown, on a 60-object, 80-connection, 10-task inventory.
+dock = sort_filter.dock
 
 
 def shown(dock, key: str) -> list[tuple[str, list[str]]]:
@@ -94,20 +87,13 @@ def made(dock) -> int:
 
 
 def names(dock, key: str = "objects") -> list[str]:
-    proxy, at = dock.proxies[key], dock.column_of(key, "name")
-    return [proxy.index(r, at).data() for r in range(proxy.rowCount())]
-
-
-def sort_by(dock, key: str, column: str, order=ASC) -> None:
-    dock.tabs.setCurrentWidget(dock.tables[key])
-    dock.tables[key].sortByColumn(dock.column_of(key, column), order)
-    QApplication.processEvents()
+    return column(dock, key, "name")
 
 
 def test_a_renamed_row_moves_to_its_sorted_place_leaves_the_filter_and_comes_back(
         window, dock):
     editor, model = window.document.editor, window.current_model()
-    sort_by(dock, "objects", "name")
+    click_header(dock, "objects", "name")
     dock.filter.setText("thong tin quan ly")
     before = names(dock)
     assert before == sorted(before, key=fold) and len(before) > 3
@@ -132,7 +118,7 @@ def test_a_renamed_row_moves_to_its_sorted_place_leaves_the_filter_and_comes_bac
 
 def test_an_added_row_that_matches_appears_in_place_and_a_deleted_one_goes(window, dock):
     editor, model = window.document.editor, window.current_model()
-    sort_by(dock, "objects", "name", DESC)
+    click_header(dock, "objects", "name", DESC)
     dock.filter.setText("thong tin quan ly")
     before = names(dock)
     added = Element("id-new-system", "ApplicationComponent", "Hệ thống thông tin quản lý mới")
@@ -169,7 +155,7 @@ def test_a_rename_shows_in_the_rows_of_its_connections_and_tasks(window, dock):
 
 def test_the_selection_stays_on_its_rows_through_an_edit(window, dock):
     model = window.current_model()
-    sort_by(dock, "objects", "name")
+    click_header(dock, "objects", "name")
     kept = Inventory(model).objects()[3]
     dock.tables["objects"].selectRow(dock.row_of("objects", kept.id))
     assert dock.selected_ids() == [kept.id]
@@ -188,7 +174,7 @@ def test_on_a_national_model_an_edit_works_out_the_rows_it_touched_not_every_row
     dock = window.inventory.dock
     dock.raise_()
     QApplication.processEvents()
-    sort_by(dock, "objects", "name")
+    click_header(dock, "objects", "name")
     dock.filter.setText("he thong")
     qtbot.waitUntil(lambda: not dock.warm_up.running() and not dock.proxies[
         "objects"].searching(), timeout=30_000)
@@ -229,7 +215,7 @@ def test_the_first_keystroke_shows_what_is_ready_and_the_rest_joins_while_idle(
     dock = window.inventory.dock
     dock.raise_()
     QApplication.processEvents()
-    sort_by(dock, "objects", "name", DESC)
+    click_header(dock, "objects", "name", DESC)
     objects, proxy = dock.models["objects"], dock.proxies["objects"]
     assert objects.search_texts_made < objects.rowCount()  # the idle pass has not run
     before = made(dock)
@@ -312,9 +298,9 @@ def test_random_edits_leave_the_tables_as_a_fresh_read_shows_them(window, seed):
     for step in range(60):
         if step % 15 == 0:  # another sort, order and filter now and then
             key = rng.choice([k for k, _ in TABLES])
-            column = rng.choice(["name", "type", ""])
-            if column:
-                sort_by(dock, key, column, rng.choice((ASC, DESC)))
+            by = rng.choice(["name", "type", ""])
+            if by:
+                click_header(dock, key, by, rng.choice((ASC, DESC)))
             dock.filter.setText(rng.choice(("", "he thong", "h", "cong", "nen tang")))
         random_edit(rng, window, step)
         QApplication.processEvents()
