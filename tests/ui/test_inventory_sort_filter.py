@@ -36,7 +36,8 @@ def dock(window):
 
 
 def read_again(dock) -> None:
-    """What the dock does 50 ms after an edit: read the tables again."""
+    """Whatever the dock has not brought up to date yet (an edit's rows are updated when
+    the edit is over: nothing is left)."""
     dock._timer.timeout.emit()
     QApplication.processEvents()
 
