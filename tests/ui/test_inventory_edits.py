@@ -27,6 +27,7 @@ from egov_modeler.model.commands import (
     UnrelateCommand,
 )
 from egov_modeler.model.concepts import Element, Relationship
+from egov_modeler.model.inventory.duplicates import duplicate_ids
 from egov_modeler.model.inventory.edits import set_field_command
 from egov_modeler.model.inventory.rows import Inventory
 from egov_modeler.model.text_fold import fold
@@ -60,8 +61,10 @@ def fresh(dock, key: str) -> list[tuple[str, list[str]]]:
     proxy.setSourceModel(table)
     header = dock.tables[key].horizontalHeader()
     proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-    own = dock.proxies[key]
-    proxy.set_filter(dock.filter.text(), own.only)
+    only = None
+    if key == "objects" and dock.duplicates.isChecked():
+        only = duplicate_ids(Inventory(dock.editor.model))
+    proxy.set_filter(dock.filter.text(), only)
     assert not proxy.searching()
     return [(proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1),
              [proxy.index(r, c).data() for c in range(proxy.columnCount())])
@@ -305,7 +308,34 @@ def test_random_edits_leave_the_tables_as_a_fresh_read_shows_them(window, seed):
             if by:
                 click_header(dock, key, by, rng.choice((ASC, DESC)))
             dock.filter.setText(rng.choice(("", "he thong", "h", "cong", "nen tang")))
+            dock.duplicates.setChecked(rng.random() < 0.3)
         random_edit(rng, window, step)
         QApplication.processEvents()
         assert_like_fresh(dock)
         assert not dock.touched.pending()
+
+
+def test_a_dock_hidden_during_edits_shows_them_when_shown_again(window, dock):
+    """Behind Problems the dock notes the rows the edits touch and brings only those up
+    to date when its tab is clicked again (not every row's search text made again)."""
+    model, editor = window.current_model(), window.document.editor
+    click_header(dock, "objects", "name")
+    dock.filter.setText("h")
+    QApplication.processEvents()
+    window.problems.raise_()
+    QApplication.processEvents()
+    assert not dock.on_screen
+    start = made(dock)
+    target = Inventory(model).objects()[5]
+    relationships = model.relationships_of(target.id)
+    touched = len({target.id, *(r.id for r in relationships),
+                   *(r.source for r in relationships), *(r.target for r in relationships)})
+    assert editor.run(RenameElementCommand(target.id, "AAA hệ thống đổi khi ẩn"))
+    assert editor.run(AddElementCommand(Element("id-hidden-new", "DataObject", "Kho h mới")))
+    assert made(dock) == start  # nothing worked out while hidden
+    dock.raise_()
+    QApplication.processEvents()
+    assert dock.on_screen
+    assert made(dock) - start <= 2 * (touched + 1)  # cells and search text of those
+    assert names(dock)[0] == "AAA hệ thống đổi khi ẩn" and "Kho h mới" in names(dock)
+    assert_like_fresh(dock)
