@@ -610,8 +610,13 @@ class InventoryDock(QDockWidget):
             self.rebuild()
             return
         ids = touched.take()
-        for model in self.models.values():
-            model.update(ids)
+        try:
+            for model in self.models.values():
+                model.update(ids)
+        except Exception:  # never let the tables break the edit that is being made
+            log.exception("the inventory tables could not follow an edit; read again")
+            self.rebuild()
+            return
         if self.duplicates.isChecked():
             only = duplicate_ids(Inventory(self.editor.model))
             if only != self.proxies[OBJECTS_SHEET].only:
