@@ -38,7 +38,7 @@ def _dock(win):
 
 
 def _flush(win):
-    _dock(win)._timer.timeout.emit()  # the dock re-reads the model after a short delay
+    _dock(win)._timer.timeout.emit()  # what the dock has not brought up to date yet
     QApplication.processEvents()
 
 
@@ -280,13 +280,16 @@ def test_the_controller_works_without_a_main_window(qtbot, tmp_path):
     assert "more.xlsx" in messages[-1] and "21" in messages[-1]  # the seeded sample
     document.undo_stack.undo()
     assert len(Inventory(document.model).objects()) == 5
-    controller.dock._timer.timeout.emit()  # the tables re-read the model after a delay
+    parent.show()  # the dock reads the model when it is shown
+    controller.dock.show()
+    QApplication.processEvents()
+    assert controller.dock.on_screen
     assert controller.dock.proxies["objects"].rowCount() == 5
 
 
 def test_a_column_width_the_user_set_survives_an_edit(win):
-    """Every edit re-reads the tables; the columns are fitted to their contents only for
-    another model, so a column the user widened stays as wide."""
+    """The columns are fitted to their contents only for another model, so a column the
+    user widened stays as wide through an edit."""
     from egov_modeler.model.commands import RenameElementCommand
 
     dock = _dock(win)

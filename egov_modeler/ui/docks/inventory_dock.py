@@ -11,17 +11,26 @@ model tree, and a selection there selects the rows here.
 
 Why the tables are built late and a row at a time: the dock is a tab behind Problems, and a
 national model has some 30,000 rows. The tables are read only while the dock is shown (a
-hidden dock notes that the model changed and reads it when shown again), a row's cells are
-worked out when something asks for them (the rows on screen, a sort, a filter), and a row is
-found by its id in a dictionary, so selecting 200 nodes on the diagram looks up 200 rows
-(issue 19). Sorting and filtering are plain lists of rows (:mod:`.inventory_filter`), and
-the folded search text of every row of the table on screen is made while the window is
-idle after the tables are read, so a click on a header or a keystroke in the filter box
-does not freeze a 20,000-element model.
+hidden dock notes which rows the model's changes touched and brings them up to date when
+shown again; another model is read when shown), a row's cells are worked out when
+something asks for them (the rows on screen, a sort, a filter), and a row is found by its
+id in a dictionary, so selecting 200 nodes on the diagram looks up 200 rows (issue 19).
+Sorting and filtering are plain lists of rows (:mod:`.inventory_filter`), and the folded
+search text of every row of the table on screen is made while the window is idle after
+the tables are read, so a click on a header or a keystroke in the filter box does not
+freeze a 20,000-element model.
+
+Why an edit does not read the tables again: at 20,000 elements, sorted and filtered, that
+took a third of a second after every edit, undo and redo (every row's sort key and search
+text made anew). The model's events say which concepts changed; :mod:`.inventory_changes`
+turns them into the rows they touch, the table works those out again, adds or takes away
+rows (:meth:`InventoryTableModel.update`) and the filter places them in the order and the
+filter (:meth:`InventoryFilter.rows_changed`): an edit costs the rows it touched.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import logging
 from collections.abc import Iterator
@@ -68,17 +77,19 @@ from ...i18n import current_language
 from ...model import events as ev
 from ...model.catalog import rename_element_command
 from ...model.commands import Command, SetElementFieldsCommand, SetRelationshipFieldsCommand
-from ...model.concepts import Element
+from ...model.concepts import Element, Relationship
 from ...model.inventory.duplicates import duplicate_ids
 from ...model.inventory.edits import set_field_command
 from ...model.inventory.roadmap import format_money
 from ...model.inventory.rows import Inventory
-from ...model.inventory.schema import FieldValueError
+from ...model.inventory.schema import CONNECTIONS, OBJECTS, WORK, FieldValueError
 from ..editor import Editor
 from ..idle_slices import IdleSlices
 from ..model_listener import ModelListener
 from ..plain_text import tooltip
-from .inventory_filter import InventoryFilter
+from ..undo import edit_burst
+from .inventory_changes import TouchedRows
+from .inventory_filter import InventoryFilter, RowChange
 from .search_tree import fold
 
 log = logging.getLogger(__name__)
@@ -90,6 +101,9 @@ EDITABLE_KEYS = ("name", "name_en", "documentation")
 #: Rows a column is fitted to (besides those on screen): Qt's default of 1,000 made the
 #: first look at a 20,000-object inventory take most of a second for a few pixels.
 SIZED_FROM_ROWS = 200
+#: Rows an edit may touch before the tables are read again instead (a paste of thousands
+#: of elements, an import): at least this many, or half the rows.
+MANY_TOUCHED = 2000
 _ROOT = QModelIndex()
 TABLES = ((OBJECTS_SHEET, "inventory_objects"), (CONNECTIONS_SHEET, "inventory_connections"),
           (TASKS_SHEET, "inventory_tasks"))
@@ -117,7 +131,12 @@ class InventoryTableModel(QAbstractTableModel):
     """One table (objects, connections or tasks) of the shown model.
 
     The rows are known at once (the concepts, in the workbook's order); a row's cells are
-    worked out the first time they are asked for (:meth:`row_cells`)."""
+    worked out the first time they are asked for (:meth:`row_cells`). After an edit only
+    the rows it touched are worked out again (:meth:`update`)."""
+
+    #: Some rows were worked out again, added or taken away (a :class:`RowChange`): the
+    #: table is shown only through its :class:`InventoryFilter`, which follows it.
+    rowsRewritten = Signal(object)
 
     def __init__(self, sheet_key: str, parent=None) -> None:
         super().__init__(parent)
@@ -155,6 +174,80 @@ class InventoryTableModel(QAbstractTableModel):
         self._values = [None] * len(concepts)
         self._cells = [None] * len(concepts)
         self._search = [None] * len(concepts)
+
+    def belongs(self, concept: Any) -> bool:
+        """Whether ``concept`` is a row of this table (what :func:`sheet_rows` keeps)."""
+        inventory = self.inventory
+        assert inventory is not None
+        schema = inventory.schema
+        if self.sheet_key == CONNECTIONS_SHEET:
+            return isinstance(concept, Relationship) and schema.in_group(
+                CONNECTIONS, concept.type) and inventory.is_object(concept.source) \
+                and inventory.is_object(concept.target)
+        group = WORK if self.sheet_key == TASKS_SHEET else OBJECTS
+        return isinstance(concept, Element) and schema.in_group(group, concept.type)
+
+    def update(self, ids: list[str]) -> None:
+        """Work the rows of these concepts out again, take away those no longer rows and
+        add those that became rows (in the model's order), leaving every other row and
+        what is known of it as it is; then say so with :attr:`rowsRewritten`."""
+        if self.editor is None or self.inventory is None:
+            return
+        model = self.editor.model
+        rows_by_id, concepts = self.rows_by_id, self.concepts
+        gone: set[int] = set()
+        changed: list[int] = []
+        new: list[Any] = []
+        for concept_id in ids:
+            concept: Element | Relationship | None = model.find_element(concept_id)
+            if concept is None and model.has_relationship(concept_id):
+                concept = model.relationship(concept_id)
+            member = concept is not None and self.belongs(concept)
+            row = rows_by_id.get(concept_id)
+            if row is None:
+                if member:
+                    new.append(concept)
+            elif member:
+                concepts[row] = concept
+                self._values[row] = self._cells[row] = self._search[row] = None
+                changed.append(row)
+            else:
+                gone.add(row)
+        if not gone and not new:
+            self.rowsRewritten.emit(RowChange(None, changed))
+            return
+        remap = self._restructure(gone, new, model)
+        touched = [remap[row] for row in changed if remap[row] >= 0]
+        touched += [self.rows_by_id[concept.id] for concept in new]
+        self.rowsRewritten.emit(RowChange(remap, touched))
+
+    def _restructure(self, gone: set[int], new: list[Any], model: Any) -> list[int]:
+        """Take rows ``gone`` away and put ``new`` concepts in at their place in the
+        model's order; the caches follow their rows. Returns old row -> new row (-1:
+        gone)."""
+        old_concepts = self.concepts
+        kept = [row for row in range(len(old_concepts)) if row not in gone] if gone \
+            else list(range(len(old_concepts)))
+        concepts = [old_concepts[row] for row in kept]
+        values = [self._values[row] for row in kept]
+        cells = [self._cells[row] for row in kept]
+        search = [self._search[row] for row in kept]
+        if new:
+            order = dict(zip(model.element_index if self.sheet_key != CONNECTIONS_SHEET
+                             else (r.id for r in model.relationships),
+                             range(1 << 62), strict=False))
+            for concept in sorted(new, key=lambda c: order[c.id]):
+                at = bisect.bisect_left(concepts, order[concept.id],
+                                        key=lambda c: order[c.id])
+                concepts.insert(at, concept)
+                values.insert(at, None)
+                cells.insert(at, None)
+                search.insert(at, None)
+        self.concepts, self._values, self._cells, self._search = concepts, values, cells, \
+            search
+        self.rows_by_id = rows_by_id = {c.id: row for row, c in enumerate(concepts)}
+        return [rows_by_id.get(c.id, -1) if row not in gone else -1
+                for row, c in enumerate(old_concepts)]
 
     def rebuild(self) -> None:
         self.beginResetModel()
@@ -208,6 +301,10 @@ class InventoryTableModel(QAbstractTableModel):
             value = spec.get(inventory, self.concepts[row], language)
             keys.append(_sort_key(value, cell_display(value, spec, language)))
         return keys
+
+    def search_text_made(self, row: int) -> bool:
+        """Whether the row's :meth:`search_text` is made (testing it costs nothing)."""
+        return self._search[row] is not None
 
     def search_text(self, row: int) -> str:
         """The row's cells folded, what the filter looks for words in."""
@@ -435,10 +532,15 @@ class InventoryDock(QDockWidget):
             self.tabs.addTab(table, titles[key])
         self.editor: Editor | None = None
         self._listener = ModelListener()
+        #: The rows the model's changes touched since the tables were last brought up to
+        #: date (see :mod:`.inventory_changes`).
+        self.touched = TouchedRows()
+        #: Brings the tables up to date once the events of a change made outside an undo
+        #: step are out (an edit's are handled when the edit is over).
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(50)
-        self._timer.timeout.connect(self.rebuild)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.apply_changes)
         self._selecting = False
         #: The model changed (or another was shown) while the dock was hidden.
         self._stale = False
@@ -446,7 +548,7 @@ class InventoryDock(QDockWidget):
         self._wanted: list[str] = []
         #: Each table's number of columns when they were last fitted to their contents:
         #: fitted again only for another model or other columns, so a width the user set
-        #: survives the edits (every edit re-reads the tables).
+        #: survives another read of the tables.
         self._sized: dict[str, int] = {}
         #: Whether the user can see the dock: a tab behind Problems is "visible" to
         #: ``isVisible()`` (Qt moves it off screen), so Qt's visibilityChanged tells.
@@ -455,6 +557,8 @@ class InventoryDock(QDockWidget):
         self.filter.textChanged.connect(self._refilter)
         self.duplicates.toggled.connect(self._refilter)
         self.tabs.currentChanged.connect(self._tab_changed)
+        for proxy in self.proxies.values():
+            proxy.rowsShownChanged.connect(self._count)
         #: Works out the rows' search texts while the window is idle (see rebuild).
         self.warm_up = IdleSlices(self)
         self.destroyed.connect(lambda *_: self._listener.stop())
@@ -479,18 +583,50 @@ class InventoryDock(QDockWidget):
         self.on_screen = visible
         if visible and self._stale:
             self.rebuild()
+        elif visible:
+            self.apply_changes()
 
     def _on_event(self, event: ev.ModelEvent) -> None:
-        if isinstance(event, (ev.ModelReset, ev.ModelPropertiesChanged, ev.ElementAdded,
-                              ev.ElementChanged, ev.ElementRemoved, ev.RelationshipAdded,
-                              ev.RelationshipChanged, ev.RelationshipRemoved)):
-            if self.on_screen:
-                self._timer.start()
-            else:
-                self._stale = True
+        if self._stale:
+            return  # the tables are read anew when shown
+        self.touched.note(event)
+        if not self.on_screen or not self.touched.pending():
+            return  # a hidden dock catches up when shown
+        if edit_burst().active:
+            edit_burst().after(self.apply_changes)
+        else:
+            self._timer.start()
+
+    def apply_changes(self) -> None:
+        """Bring the tables up to date with the changes noted since they were read: only
+        the rows the changes touched (a change of everything, or of more than half the
+        rows, reads the tables again)."""
+        self._timer.stop()
+        touched = self.touched
+        if self._stale or self.editor is None or not touched.pending():
+            return
+        rows = sum(model.rowCount() for model in self.models.values())
+        if touched.everything or touched.count() > max(MANY_TOUCHED, rows // 2):
+            self.rebuild()
+            return
+        ids = touched.take()
+        try:
+            for model in self.models.values():
+                model.update(ids)
+        except Exception:  # never let the tables break the edit that is being made
+            log.exception("the inventory tables could not follow an edit; read again")
+            self.rebuild()
+            return
+        if self.duplicates.isChecked():
+            only = duplicate_ids(Inventory(self.editor.model))
+            if only != self.proxies[OBJECTS_SHEET].only:
+                self._refilter()
+        self._count()
+        self._warm_shown_table()
 
     def rebuild(self) -> None:
-        """Re-read every table (after edits, undo, redo), keeping the selection."""
+        """Read every table again (another model, or a change of everything), keeping
+        the selection."""
         self._timer.stop()
         selected = self._wanted if self._stale else self.selected_ids()
         self._stale, self._wanted = False, []
@@ -500,6 +636,8 @@ class InventoryDock(QDockWidget):
                 proxy.defer()  # filtered again when its tab is shown, not at every edit
         for model in self.models.values():
             model.show(self.editor)
+        if self.editor is not None:
+            self.touched.follow(self.editor.model)
         for key, table in self.tables.items():
             header = table.horizontalHeader()
             if self._sized.get(key) == header.count():
@@ -530,13 +668,17 @@ class InventoryDock(QDockWidget):
     def _warm_shown_table(self) -> None:
         """The first keystroke in the filter looks at every row's folded text of the table
         on screen: made now, a few rows at a time while nobody types (the tables behind
-        their tabs when their tab is shown: an edit re-reads all three)."""
+        their tabs when their tab is shown; after an edit, the rows it touched)."""
         self.warm_up.start(self.models[self.shown_table_key()].warm_search_texts())
 
     def _count(self) -> None:
         key = TABLES[max(0, self.tabs.currentIndex())][0]
         shown, total = self.proxies[key].rowCount(), self.models[key].rowCount()
-        self.count.setText(self.tr("{shown} of {total} rows").format(shown=shown, total=total))
+        if self.proxies[key].searching():
+            text = self.tr("{shown} of {total} rows, still searching…")
+        else:
+            text = self.tr("{shown} of {total} rows")
+        self.count.setText(text.format(shown=shown, total=total))
 
     # ---------------------------------------------------------------- selection
     def shown_table_key(self) -> str:
