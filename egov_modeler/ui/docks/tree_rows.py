@@ -17,7 +17,7 @@ listing a large model cost.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -84,8 +84,8 @@ class FolderRow(_Row):
     """A row that holds rows: the model, a model folder, a fixed folder or a layer group."""
 
     __slots__ = ("serial", "kind", "id", "holder", "key", "label", "search", "all_folders",
-                 "folders", "rows", "row_entries", "members", "order", "cursor",
-                 "accept_all", "shown", "tree")
+                 "folders", "rows", "row_entries", "members", "order", "full",
+                 "cursor", "accept_all", "shown", "tree")
 
     def __init__(self, serial: int, kind: str, row_id: str, holder: FolderRow | None,
                  key: str, tree: RowData, label: str = "", search: str = "") -> None:
@@ -107,6 +107,9 @@ class FolderRow(_Row):
         self.members: set[str] = set()
         #: The members the filter shows, in order; None until the folder is first opened.
         self.order: list[Entry] | None = None
+        #: Every member in order, whatever the filter (None until worked out): without a
+        #: filter it is :attr:`order` itself; a filter keeps some of it, with no sort.
+        self.full: list[Entry] | None = None
         self.cursor = 0
         #: The filter matched this folder or one above it: all it holds is shown.
         self.accept_all = False
@@ -158,6 +161,21 @@ class FolderRow(_Row):
             del self.order[position]
             if position < self.cursor:
                 self.cursor -= 1
+
+    def full_insert(self, entry: Entry) -> None:
+        """Put ``entry`` into :attr:`full` (when it is not :attr:`order`, which
+        :meth:`order_insert` keeps)."""
+        if self.full is not None and self.full is not self.order:
+            insort(self.full, entry)
+
+    def full_remove(self, entry: Entry) -> None:
+        """Take ``entry`` out of :attr:`full` (when it is not :attr:`order`)."""
+        full = self.full
+        if full is None or full is self.order:
+            return
+        position = bisect_left(full, entry)
+        if position < len(full) and full[position] == entry:
+            del full[position]
 
     def shows(self, entry: Entry) -> bool:
         if self.order is None:
