@@ -42,6 +42,7 @@ import logging
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import compress
 from typing import Any
 
 from PySide6.QtCore import (
@@ -613,6 +614,18 @@ class ModelTreeModel(QAbstractItemModel):
                 if kind is not None and concept_id not in search:
                     self._search_text(kind, concept_id)
             yield
+        for folder in large:  # each folder's texts in its order, beside it
+            full, edits = folder.full, self.edits_seen
+            if full is None or folder.texts_of(full) is not None:
+                continue
+            texts: list[str] = []
+            for start in range(0, len(full), 5000):
+                texts += self._texts(full[start:start + 5000])
+                yield
+                if self.model is None:
+                    return
+            if edits == self.edits_seen and folder.full is full:
+                folder.texts[id(full)] = (full, texts)
 
     def _new_folder(self, kind: str, row_id: str, holder: FolderRow, key: str,
                     label: str = "", search: str = "") -> FolderRow:
@@ -847,7 +860,7 @@ class ModelTreeModel(QAbstractItemModel):
             if everything or folder.full is not None:
                 assert folder.full is not None
                 folder.order = folder.full if everything else self._matching(
-                    folder.full, self._words)
+                    folder, folder.full, self._words)
             else:
                 self.rows_filtered += len(folder.members)
                 folder.order = sorted((self._sort_key(kinds[c], c), c)
@@ -855,22 +868,32 @@ class ModelTreeModel(QAbstractItemModel):
             folder.cursor = 0
         return folder.order
 
-    def _matching(self, entries: list[Entry], words: list[str]) -> list[Entry]:
-        """The entries whose search text holds every one of ``words``, in their order:
-        one ``in`` per entry and word, over texts folded once (the first time, or while
-        the window was idle)."""
+    def _matching(self, folder: FolderRow, entries: list[Entry], words: list[str]
+                  ) -> list[Entry]:
+        """The entries of ``folder`` whose search text holds every one of ``words``, in
+        their order: one ``in`` per entry and word, over texts folded once (the first
+        time, or while the window was idle) and read from a list beside the entries."""
         self.rows_filtered += len(entries)
-        search = self._search
+        texts = folder.texts_of(entries)
+        if texts is None:
+            texts = self._texts(entries)
+            if entries is folder.full:
+                folder.remember_texts(entries, texts)
         for word in words:
-            try:
-                entries = [e for e in entries if word in search[e[1]]]
-            except KeyError:  # texts not folded yet: fold them, then look again
-                kinds = self._kind
-                for _, concept_id in entries:
-                    if concept_id not in search:
-                        self._search_text(kinds[concept_id], concept_id)
-                entries = [e for e in entries if word in search[e[1]]]
+            keep = [word in text for text in texts]
+            entries, texts = list(compress(entries, keep)), list(compress(texts, keep))
+        folder.remember_texts(entries, texts)
         return entries
+
+    def _texts(self, entries: list[Entry]) -> list[str]:
+        """The search texts of ``entries`` (folded now for those not folded yet)."""
+        search = self._search
+        try:
+            return [search[concept_id] for _, concept_id in entries]
+        except KeyError:
+            kinds = self._kind
+            return [self._search_text(kinds[concept_id], concept_id)
+                    for _, concept_id in entries]
 
     def _shows(self, concept_id: str, folder: FolderRow) -> bool:
         if not self._words or folder.accept_all:
@@ -1001,13 +1024,19 @@ class ModelTreeModel(QAbstractItemModel):
             shown, showed_all = before.get(folder.serial, (None, False))
             if shown is not None and (showed_all or not folder.accept_all):
                 folder.order = shown if folder.accept_all else self._matching(
-                    shown, words if showed_all or fresh is None else fresh)
+                    folder, shown, words if showed_all or fresh is None else fresh)
                 folder.cursor = 0
             self._ensure_order(folder)
         for folder in reversed(folders):  # children first: a folder shows what they show
             folder.folders = [f for f in folder.all_folders if f.shown]
             folder.shown = folder.accept_all or bool(folder.order) or bool(folder.folders)
         self._root.folders = [f for f in self._root.all_folders if f.shown]
+
+    def matches_shown(self) -> int:
+        """How many concepts the filter shows (rows made or not), in every folder."""
+        return sum(len(folder.order) for folder in self.folders()
+                   if folder.shown and folder.order is not None) if self._words else \
+            len(self._kind)
 
     @property
     def query_words(self) -> list[str]:
