@@ -175,7 +175,8 @@ class ModelDock(QDockWidget):
             tree.visualRect(current))
         self._fetch_in_sight()
         if seen:
-            tree.scrollTo(current)
+            with self.source_model.fetches_held():  # scrolled back, no more rows above
+                tree.scrollTo(tree.currentIndex())  # (its row number changed)
 
     def _key(self, index: QModelIndex) -> Row:
         return str(index.data(KIND_ROLE)), str(index.data(ID_ROLE))
