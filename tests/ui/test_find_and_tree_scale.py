@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from egov_modeler.model.commands import (
     AddElementCommand,
+    AddFolderCommand,
     DeleteElementCommand,
     RenameElementCommand,
 )
@@ -157,6 +158,28 @@ def test_typed_with_its_accents_or_before_the_idle_work_the_filter_finds_the_sam
     dock.search.setText("ha noi")
     QApplication.processEvents()
     assert sorted(shown_concepts(dock.source_model)) == with_accents
+
+
+def test_after_a_new_folder_the_filter_folds_no_name_again(window, qtbot, national):
+    """A folder made lists the tree again; the concepts' folded texts are still right, so
+    the next key typed folds none of them, and finds what it found before."""
+    idle(qtbot, window)
+    dock = window.model_dock
+    tree_model = dock.source_model
+    dock.search.setText("tu phap")
+    QApplication.processEvents()
+    before = sorted(shown_concepts(tree_model))
+    dock.search.clear()
+    assert window.document.editor.run(AddFolderCommand("Sở Tư pháp"))
+    QApplication.processEvents()
+    folded = tree_model.searches_made
+    dock.search.setText("tu phap")
+    QApplication.processEvents()
+    assert tree_model.searches_made == folded
+    assert sorted(shown_concepts(tree_model)) == before
+    assert HANOI in before
+    folder = dock.index_of_folder([0])
+    assert folder.isValid() and folder.data() == "Sở Tư pháp"  # its name matches too
 
 
 def test_a_filter_that_matches_nothing_then_cleared_lists_the_model_again(window, national):

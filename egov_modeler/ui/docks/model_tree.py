@@ -550,12 +550,15 @@ class ModelTreeModel(QAbstractItemModel):
         self._listener.stop()
         self.warm_up.stop()
 
-    def rebuild(self) -> None:
-        """List everything again (a new model, a change of the folders, ModelReset)."""
+    def rebuild(self, keep_texts: bool = False) -> None:
+        """List everything again (a new model, a change of the folders, ModelReset);
+        ``keep_texts``: the concepts' sort keys and folded texts are still right (only the
+        folders changed: the change handlers keep them), so the idle sort only sorts and
+        the next filter key folds nothing."""
         self.aboutToRebuild.emit()
         self.beginResetModel()
         try:
-            self._build()
+            self._build(keep_texts)
         finally:
             self.endResetModel()
         self.warm_up.start(self._warm_keys())
@@ -643,7 +646,7 @@ class ModelTreeModel(QAbstractItemModel):
             folder.rows, folder.row_entries = [], []
             folder.order, folder.cursor = None, 0
 
-    def _build(self) -> None:
+    def _build(self, keep_texts: bool = False) -> None:
         self._live.clear()
         self._root.all_folders, self._root.folders = [], []
         self._fixed.clear()
@@ -653,10 +656,11 @@ class ModelTreeModel(QAbstractItemModel):
         self._home.clear()
         self._kind.clear()
         self._made.clear()
-        self._keys.clear()
-        self._search.clear()
-        self._end_names.clear()
-        self._type_labels.clear()
+        if not keep_texts:
+            self._keys.clear()
+            self._search.clear()
+            self._end_names.clear()
+            self._type_labels.clear()
         self.model_item = None
         self._layer_names = framework_layers(self.model)
         model = self.model
@@ -1191,7 +1195,7 @@ class ModelTreeModel(QAbstractItemModel):
             for ref in folder.refs:
                 filed.setdefault(ref, _path_text(path))
         if shape != self._shape:
-            self.rebuild()
+            self.rebuild(keep_texts=True)
             return
         moved = [oid for oid in set(filed) | set(self._filed)
                  if filed.get(oid) != self._filed.get(oid) and oid in self._home]
