@@ -261,3 +261,27 @@ def test_a_line_selected_right_after_the_open_is_revealed_without_sorting_its_fo
     assert texts == sorted(texts)
     assert dock.selected_rows() == [("relationship", relationship)]
     assert in_sight(dock.tree, dock.tree.currentIndex())
+
+
+def test_an_element_selected_right_after_the_open_is_revealed_without_sorting_its_layer(
+        window, qtbot, national):
+    dock = window.model_dock
+    tree_model = dock.source_model
+    tree_model.rebuild()  # as just opened: no folder in order yet
+    dock.tree.collapseAll()
+    view = national.view(BIG_VIEW)
+    nodes = [n for n in view.nodes.values() if n.element_id
+             and national.element(n.element_id).type == "ApplicationComponent"]
+    node = nodes[len(nodes) // 2]
+    keys = tree_model.keys_made
+    window.current_canvas().diagram().select_ids([node.id])
+    QApplication.processEvents()
+    assert dock.selected_rows() == [("element", node.element_id)]
+    current = dock.tree.currentIndex()
+    assert in_sight(dock.tree, current)
+    assert current.data() == national.element(node.element_id).name
+    assert tree_model.keys_made - keys <= 3
+    idle(qtbot, window)
+    assert tree_model.rowCount(dock.tree.currentIndex().parent()) > 1
+    assert dock.selected_rows() == [("element", node.element_id)]
+    assert in_sight(dock.tree, dock.tree.currentIndex())
