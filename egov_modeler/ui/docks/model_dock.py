@@ -125,6 +125,7 @@ class ModelDock(QDockWidget):
         self.source_model.aboutToRebuild.connect(self._remember_expanded)
         self.source_model.rebuilt.connect(self._restore_expanded)
         tree.verticalScrollBar().valueChanged.connect(self._fetch_in_sight)
+        self.source_model.orderMade.connect(self._order_made)
 
     # ---------------------------------------------------------------- content
     def show_model(self, model: Model) -> None:
@@ -163,6 +164,19 @@ class ModelDock(QDockWidget):
             last = tree_model.index(count - 1, 0, index) if count else index
             if tree.visualRect(last).top() < bottom:
                 tree_model.fetchMore(index)
+
+    def _order_made(self) -> None:
+        """A folder was put in order while the window was idle: an open folder that
+        showed only a row revealed before (see :meth:`ModelTreeModel.fetches_held`) shows
+        its first rows now, the current row kept in sight."""
+        tree = self.tree
+        current = tree.currentIndex()
+        seen = current.isValid() and tree.viewport().rect().intersects(
+            tree.visualRect(current))
+        self._fetch_in_sight()
+        if seen:
+            with self.source_model.fetches_held():  # scrolled back, no more rows above
+                tree.scrollTo(tree.currentIndex())  # (its row number changed)
 
     def _key(self, index: QModelIndex) -> Row:
         return str(index.data(KIND_ROLE)), str(index.data(ID_ROLE))
@@ -234,12 +248,14 @@ class ModelDock(QDockWidget):
         model = self.tree.selectionModel()
         self._syncing = True
         try:
-            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect \
-                | QItemSelectionModel.SelectionFlag.Rows
-            model.select(selection, flags)
-            if indexes and indexes[0].isValid():
-                model.setCurrentIndex(indexes[0], QItemSelectionModel.SelectionFlag.NoUpdate)
-                self.tree.scrollTo(indexes[0])
+            with self.source_model.fetches_held():  # the row stays where it is scrolled to
+                flags = QItemSelectionModel.SelectionFlag.ClearAndSelect \
+                    | QItemSelectionModel.SelectionFlag.Rows
+                model.select(selection, flags)
+                if indexes and indexes[0].isValid():
+                    model.setCurrentIndex(indexes[0],
+                                          QItemSelectionModel.SelectionFlag.NoUpdate)
+                    self.tree.scrollTo(indexes[0])
         finally:
             self._syncing = False
 

@@ -41,6 +41,8 @@ import json
 import logging
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from itertools import compress
 from typing import Any
 
 from PySide6.QtCore import (
@@ -143,6 +145,9 @@ class ModelTreeModel(QAbstractItemModel):
     aboutToRebuild = Signal()
     #: Every row was listed again (folders changed shape, or another model).
     rebuilt = Signal()
+    #: A folder's rows were put in order while the window was idle (the view may now
+    #: show the first rows of a folder it opened before, see :meth:`fetches_held`).
+    orderMade = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -186,6 +191,12 @@ class ModelTreeModel(QAbstractItemModel):
         #: Concepts listed, taken out or changed since the model was shown (a large
         #: folder's order made while idle is kept only when none came in meanwhile).
         self.edits_seen = 0
+        #: Entries the filter looked at, and search texts folded, since the model was
+        #: shown (what the tests count: a key typed looks at the rows the key before
+        #: showed, and folds nothing once the window has been idle).
+        self.rows_filtered = 0
+        self.searches_made = 0
+        self._fetches_held = False
 
     # ================================================================ Qt's item model
     def _row(self, index: QModelIndex | QPersistentModelIndex) -> Row | None:
@@ -229,12 +240,36 @@ class ModelTreeModel(QAbstractItemModel):
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
         folder = self._row(parent)
-        return isinstance(folder, FolderRow) and folder.unmade()
+        return isinstance(folder, FolderRow) and folder.unmade() and not (
+            self._fetches_held and (folder.cursor > 0 or (
+                folder.order is None and folder.full is None
+                and len(folder.members) > FETCH_BATCH)))
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
         folder = self._row(parent)
-        if isinstance(folder, FolderRow):
+        if isinstance(folder, FolderRow) and self.canFetchMore(parent):
             self._fetch(folder, FETCH_BATCH)
+
+    @contextmanager
+    def fetches_held(self) -> Iterator[None]:
+        """While a row picked elsewhere (a Find match, the diagram's selection) is
+        selected and scrolled to: no folder that has shown its first rows makes more.
+
+        Why: such a row is made alone, after the rows shown so far, so it is the last row
+        of its folder; Qt, seeing a folder's last row come into sight, asked for the next
+        rows, which went in above it. Each F3 then made 200 rows (the tree, laid out
+        again, cost more at every press: 10 ms, then 50 ms after twenty) and pushed the
+        row it had just revealed out of sight. A folder opened for the first time still
+        shows its first rows, unless they are not in order yet: putting the 40,000
+        relationships in order for the first reveal after an open froze the window for a
+        quarter of a second; the folder then shows the revealed row, and its first rows
+        once the idle sort has made the order (:attr:`orderMade`). The other rows come as
+        the user scrolls."""
+        held, self._fetches_held = self._fetches_held, True
+        try:
+            yield
+        finally:
+            self._fetches_held = held
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         row = self._row(index) if index.isValid() else None
@@ -499,6 +534,7 @@ class ModelTreeModel(QAbstractItemModel):
         else:
             text = folded(self._concept_text(kind, concept_id))
         self._search[concept_id] = text
+        self.searches_made += 1
         return text
 
     # ================================================================ showing a model
@@ -506,7 +542,7 @@ class ModelTreeModel(QAbstractItemModel):
         """Follow ``model`` (instead of the previous one) and list it."""
         self.detach()
         self.model = model
-        self.rows_made = self.keys_made = 0
+        self.rows_made = self.keys_made = self.rows_filtered = self.searches_made = 0
         self._listener.follow(model, self._on_event)
         self.rebuild()
 
@@ -514,30 +550,35 @@ class ModelTreeModel(QAbstractItemModel):
         self._listener.stop()
         self.warm_up.stop()
 
-    def rebuild(self) -> None:
-        """List everything again (a new model, a change of the folders, ModelReset)."""
+    def rebuild(self, keep_texts: bool = False) -> None:
+        """List everything again (a new model, a change of the folders, ModelReset);
+        ``keep_texts``: the concepts' sort keys and folded texts are still right (only the
+        folders changed: the change handlers keep them), so the idle sort only sorts and
+        the next filter key folds nothing."""
         self.aboutToRebuild.emit()
         self.beginResetModel()
         try:
-            self._build()
+            self._build(keep_texts)
         finally:
             self.endResetModel()
         self.warm_up.start(self._warm_keys())
         self.rebuilt.emit()
 
     def _warm_keys(self) -> Iterator[None]:
-        """Put every folder too large to open at once (the 40,000 relationships of a
-        national model) in order while the window is idle, a hundred keys at a time: the
-        first reveal of one of its rows (a relationship selected on the diagram) then finds
-        the order made instead of freezing while it is made.
+        """Put every folder in order while the window is idle, the largest (the 40,000
+        relationships of a national model) first, a hundred keys at a time: the first
+        reveal of one of its rows (a relationship selected on the diagram) then finds the
+        order made instead of freezing while it is made; then fold every concept's search
+        text, so the first key typed in the filter box folds nothing.
 
         The keys are the cache :meth:`_sort_key` fills and the change handlers keep right,
         so an edit between two slices leaves no stale key. The order is made of sorted runs
         of a hundred, each merged with the run before it once that one is no longer twice
         its size (so every entry is merged about log2(n/100) times), a step at a time; it is
-        kept only when no edit came in meanwhile (else it is made again from the keys, now
-        warm) and no filter is on (the filter makes its own orders)."""
-        large = sorted((f for f in self.folders() if len(f.members) > FETCH_BATCH),
+        kept (as the folder's :attr:`~.tree_rows.FolderRow.full` order, and as the order
+        shown when no filter is on) only when no edit came in meanwhile (else it is made
+        again from the keys, now warm)."""
+        large = sorted((f for f in self.folders() if f.members),
                        key=lambda f: -len(f.members))  # the largest (Relationships) first
         for folder in large:
             for _attempt in range(3):  # again after an edit: its keys are mostly made
@@ -559,11 +600,35 @@ class ModelTreeModel(QAbstractItemModel):
                 while len(runs) > 1:
                     yield from _merge_last_two(runs)
                 if edits == self.edits_seen:
-                    if runs and folder.order is None and not self._words and \
-                            folder.serial in self._live:
-                        folder.order, folder.cursor = runs[0], 0
+                    if runs and folder.full is None and folder.serial in self._live:
+                        folder.full = runs[0]
+                        if folder.order is None and not self._words:
+                            folder.order, folder.cursor = folder.full, 0
+                        self.orderMade.emit()
                     break
             yield
+        search, kinds = self._search, self._kind
+        ids = list(kinds)
+        for start in range(0, len(ids), 500):
+            if self.model is None:
+                return
+            for concept_id in ids[start:start + 500]:
+                kind = kinds.get(concept_id)
+                if kind is not None and concept_id not in search:
+                    self._search_text(kind, concept_id)
+            yield
+        for folder in large:  # each folder's texts in its order, beside it
+            full, edits = folder.full, self.edits_seen
+            if full is None or folder.texts_of(full) is not None:
+                continue
+            texts: list[str] = []
+            for start in range(0, len(full), 5000):
+                texts += self._texts(full[start:start + 5000])
+                yield
+                if self.model is None:
+                    return
+            if edits == self.edits_seen and folder.full is full:
+                folder.texts[id(full)] = (full, texts)
 
     def _new_folder(self, kind: str, row_id: str, holder: FolderRow, key: str,
                     label: str = "", search: str = "") -> FolderRow:
@@ -581,7 +646,7 @@ class ModelTreeModel(QAbstractItemModel):
             folder.rows, folder.row_entries = [], []
             folder.order, folder.cursor = None, 0
 
-    def _build(self) -> None:
+    def _build(self, keep_texts: bool = False) -> None:
         self._live.clear()
         self._root.all_folders, self._root.folders = [], []
         self._fixed.clear()
@@ -591,10 +656,11 @@ class ModelTreeModel(QAbstractItemModel):
         self._home.clear()
         self._kind.clear()
         self._made.clear()
-        self._keys.clear()
-        self._search.clear()
-        self._end_names.clear()
-        self._type_labels.clear()
+        if not keep_texts:
+            self._keys.clear()
+            self._search.clear()
+            self._end_names.clear()
+            self._type_labels.clear()
         self.model_item = None
         self._layer_names = framework_layers(self.model)
         model = self.model
@@ -787,12 +853,51 @@ class ModelTreeModel(QAbstractItemModel):
         return row
 
     def _ensure_order(self, folder: FolderRow) -> list[Entry]:
+        """The rows the folder shows, in order: its whole order (sorted once, or by the
+        idle sort) without a filter, else the part of it the filter keeps."""
         if folder.order is None:
             kinds = self._kind
-            folder.order = sorted((self._sort_key(kinds[c], c), c) for c in folder.members
-                                  if self._shows(c, folder))
+            everything = not self._words or folder.accept_all
+            if folder.full is None and everything:
+                folder.full = sorted((self._sort_key(kinds[c], c), c)
+                                     for c in folder.members)
+            if everything or folder.full is not None:
+                assert folder.full is not None
+                folder.order = folder.full if everything else self._matching(
+                    folder, folder.full, self._words)
+            else:
+                self.rows_filtered += len(folder.members)
+                folder.order = sorted((self._sort_key(kinds[c], c), c)
+                                      for c in folder.members if self._shows(c, folder))
             folder.cursor = 0
         return folder.order
+
+    def _matching(self, folder: FolderRow, entries: list[Entry], words: list[str]
+                  ) -> list[Entry]:
+        """The entries of ``folder`` whose search text holds every one of ``words``, in
+        their order: one ``in`` per entry and word, over texts folded once (the first
+        time, or while the window was idle) and read from a list beside the entries."""
+        self.rows_filtered += len(entries)
+        texts = folder.texts_of(entries)
+        if texts is None:
+            texts = self._texts(entries)
+            if entries is folder.full:
+                folder.remember_texts(entries, texts)
+        for word in words:
+            keep = [word in text for text in texts]
+            entries, texts = list(compress(entries, keep)), list(compress(texts, keep))
+        folder.remember_texts(entries, texts)
+        return entries
+
+    def _texts(self, entries: list[Entry]) -> list[str]:
+        """The search texts of ``entries`` (folded now for those not folded yet)."""
+        search = self._search
+        try:
+            return [search[concept_id] for _, concept_id in entries]
+        except KeyError:
+            kinds = self._kind
+            return [self._search_text(kinds[concept_id], concept_id)
+                    for _, concept_id in entries]
 
     def _shows(self, concept_id: str, folder: FolderRow) -> bool:
         if not self._words or folder.accept_all:
@@ -889,23 +994,29 @@ class ModelTreeModel(QAbstractItemModel):
         narrower = narrows(self._words, words)
         before = {folder.serial: (folder.order, folder.accept_all)
                   for folder in self.folders()} if narrower else {}
+        fresh = [word for word in words if word not in self._words]
         self.beginResetModel()
         try:
             self._words = words
             self._forget_rows()
             if words:
-                self._apply_filter(before)
+                self._apply_filter(before, fresh)
             else:
                 for folder in self.folders():
                     folder.accept_all, folder.shown = False, True
                     folder.folders = list(folder.all_folders)
+                    folder.order = folder.full  # every row again, in the order made
+                # The model's own row too: a query that matched nothing had hidden it.
+                self._root.folders = list(self._root.all_folders)
         finally:
             self.endResetModel()
 
-    def _apply_filter(self, before: dict[int, tuple[list[Entry] | None, bool]] | None = None
-                      ) -> None:
+    def _apply_filter(self, before: dict[int, tuple[list[Entry] | None, bool]] | None = None,
+                      fresh: list[str] | None = None) -> None:
         """Work out which rows every folder shows; ``before`` holds each folder's rows
-        shown and whether it showed everything under a broader query (by serial)."""
+        shown and whether it showed everything under a broader query (by serial), and
+        ``fresh`` the words of the query that the broader one did not have (the rows it
+        showed hold the others already)."""
         before = before or {}
         words = self._words
         folders = list(self.folders())
@@ -916,14 +1027,20 @@ class ModelTreeModel(QAbstractItemModel):
             folder.rows, folder.row_entries, folder.order = [], [], None
             shown, showed_all = before.get(folder.serial, (None, False))
             if shown is not None and (showed_all or not folder.accept_all):
-                folder.order = shown if folder.accept_all else [
-                    entry for entry in shown if self._shows(entry[1], folder)]
+                folder.order = shown if folder.accept_all else self._matching(
+                    folder, shown, words if showed_all or fresh is None else fresh)
                 folder.cursor = 0
             self._ensure_order(folder)
         for folder in reversed(folders):  # children first: a folder shows what they show
             folder.folders = [f for f in folder.all_folders if f.shown]
             folder.shown = folder.accept_all or bool(folder.order) or bool(folder.folders)
         self._root.folders = [f for f in self._root.all_folders if f.shown]
+
+    def matches_shown(self) -> int:
+        """How many concepts the filter shows (rows made or not), in every folder."""
+        return sum(len(folder.order) for folder in self.folders()
+                   if folder.shown and folder.order is not None) if self._words else \
+            len(self._kind)
 
     @property
     def query_words(self) -> list[str]:
@@ -952,6 +1069,7 @@ class ModelTreeModel(QAbstractItemModel):
         self._home[object_id] = folder
         self._kind[object_id] = kind
         entry = (self._sort_key(kind, object_id), object_id)
+        folder.full_insert(entry)
         if folder.order is not None:
             if self._shows(object_id, folder):
                 _, make = folder.order_insert(entry)
@@ -975,6 +1093,7 @@ class ModelTreeModel(QAbstractItemModel):
         folder.members.discard(object_id)
         if key is not None:
             folder.order_remove((key, object_id))
+            folder.full_remove((key, object_id))
         self._drop_row(object_id)
         if folder.kind == GROUP and not folder.members:
             self._remove_group(folder)
@@ -995,6 +1114,9 @@ class ModelTreeModel(QAbstractItemModel):
         self._search.pop(object_id, None)
         self._end_names.pop(object_id, None)
         key = self._sort_key(kind, object_id)
+        if old_key is not None:
+            folder.full_remove((old_key, object_id))
+        folder.full_insert((key, object_id))
         row = self._made.get(object_id)
         shown = self._shows(object_id, folder)
         if folder.order is not None:
@@ -1073,7 +1195,7 @@ class ModelTreeModel(QAbstractItemModel):
             for ref in folder.refs:
                 filed.setdefault(ref, _path_text(path))
         if shape != self._shape:
-            self.rebuild()
+            self.rebuild(keep_texts=True)
             return
         moved = [oid for oid in set(filed) | set(self._filed)
                  if filed.get(oid) != self._filed.get(oid) and oid in self._home]
