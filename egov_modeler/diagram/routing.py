@@ -18,6 +18,7 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from egov_modeler.diagram.segment_grid import SegmentGrid
 from egov_modeler.model.cancel import CancelToken, check
 from egov_modeler.model.views import Node, View
 
@@ -356,13 +357,13 @@ class _PendingRoutes:
     """The scored candidates of the lines still waiting to be drawn, kept up to date one
     drawn line at a time.
 
-    Each candidate is filed once in a grid (:class:`_CellIndex`) with its bounds, so a
-    drawn line re-scores only the candidates that share a cell with it and whose bounds
-    meet its own: a candidate apart from it can neither cross it nor run along it. Before,
-    every candidate of every line with one candidate near was looked at again (with its
-    bounds worked out again), most of them far away: two thirds of "Re-layout" of a
-    2,000-node view. How many of each line's candidates are good (not on top of a drawn
-    line) is counted as they change, not by walking them."""
+    Each candidate's segments are filed once (:class:`~.segment_grid.SegmentGrid`), so a
+    drawn line re-scores only the candidates it crosses or runs along, found segment by
+    segment. Before, every candidate of every line with one candidate near was compared
+    with it again, polyline against polyline: on a 2,000-node overview the routes are long
+    and nearly all near one another, and that was two thirds of "Re-layout". How many of
+    each line's candidates are good (not on top of a drawn line) is counted as they
+    change, not by walking them."""
 
     def __init__(self, scored: dict[int, list[tuple]]) -> None:
         #: for each waiting line, its candidates as :meth:`Router._score` gives them
@@ -371,10 +372,9 @@ class _PendingRoutes:
         self.good: dict[int, int] = {}
         #: candidates re-scored against a drawn line, counted (the work per line drawn)
         self.rescored = 0
-        self._near = _CellIndex()
+        self._grid = SegmentGrid()
         self._owner: list[int] = []
         self._slot: list[int] = []
-        self._bounds: list[Box] = []
         for i, options in scored.items():
             self.good[i] = 0
             self._file(i, options, 0)
@@ -390,42 +390,35 @@ class _PendingRoutes:
             key = len(self._owner)
             self._owner.append(i)
             self._slot.append(slot)
-            self._bounds.append(_bounds(option[-1]))
-            self._near.add(key, option[-1])
+            self._grid.add(key, option[-1])
             self.good[i] += not option[0]
 
     def rescore(self, requests: Sequence[Request], line: tuple[str, str, str, list[Point]],
                 waiting: set[int]) -> list[int]:
-        """Re-score the waiting lines' candidates near the drawn ``line``; the lines
-        whose candidates were looked at, in order."""
+        """Re-score the waiting lines' candidates that the drawn ``line`` crosses or runs
+        along; those lines, in order."""
         src, tgt, kind, points = line
-        x0, y0, x1, y1 = _bounds(points)
-        near: dict[int, list[int]] = {}
-        owner, bounds = self._owner, self._bounds
-        for key in self._near.near(points):
+        crossed, along = self._grid.meet(points, filed_first=True)
+        touched: dict[int, list[int]] = {}
+        owner = self._owner
+        for key in sorted(crossed.keys() | along):
             i = owner[key]
-            if i not in waiting:
-                continue
-            mx0, my0, mx1, my1 = bounds[key]
-            if mx0 > x1 or mx1 < x0 or my0 > y1 or my1 < y0:
-                near.setdefault(i, [])  # apart: it can neither cross nor run along it
-                continue
-            near.setdefault(i, []).append(key)
-        segments = _segments(points)
-        for i in sorted(near):
+            if i in waiting:
+                touched.setdefault(i, []).append(key)
+        for i in sorted(touched):
             request = requests[i]
             counts = kind != request.rel_type or (src != request.source.id
                                                   and tgt != request.target.id)
             options = self.scored[i]
-            for key in near[i]:
+            for key in touched[i]:
                 slot = self._slot[key]
                 on_top, cost, index, bends, mine = options[slot]
-                now_on_top = on_top or (counts and _runs_along(mine, points))
-                options[slot] = (now_on_top, cost + CROSS_COST * _crossings_with(
-                    mine, segments), index, bends, mine)
+                now_on_top = on_top or (counts and key in along)
+                options[slot] = (now_on_top, cost + CROSS_COST * crossed.get(key, 0), index,
+                                 bends, mine)
                 self.good[i] -= now_on_top and not on_top
                 self.rescored += 1
-        return sorted(near)
+        return sorted(touched)
 
 
 @dataclass
@@ -849,25 +842,25 @@ class Router:
         drawn = self._drawn_near()
         scored = []
         for index, bends, points, base in clear:
-            near = [self.drawn[k] for k in sorted(drawn.near(points))]
-            on_top = any(_runs_along(points, line) for src, tgt, kind, line in near
-                         if kind != request.rel_type
-                         or (src != request.source.id and tgt != request.target.id))
-            crossed = sum(_crossings(points, line) for *_ends, line in near)
-            scored.append((on_top, base + CROSS_COST * crossed, index, bends, points))
+            crossed, along = drawn.meet(points)
+            on_top = any(kind != request.rel_type
+                         or (src != request.source.id and tgt != request.target.id)
+                         for src, tgt, kind, _line in (self.drawn[k] for k in along))
+            scored.append((on_top, base + CROSS_COST * sum(crossed.values()), index, bends,
+                           points))
         return scored
 
-    def _drawn_near(self) -> _CellIndex:
-        """The lines drawn so far, by grid cell (lines appended to :attr:`drawn` since
-        the last call filed first)."""
-        index = getattr(self, "_drawn_index", None)
-        if index is None:
-            index = self._drawn_index = _CellIndex()
+    def _drawn_near(self) -> SegmentGrid:
+        """The lines drawn so far, by segment (lines appended to :attr:`drawn` since the
+        last call filed first)."""
+        grid = getattr(self, "_drawn_grid", None)
+        if grid is None:
+            grid = self._drawn_grid = SegmentGrid()
             self._drawn_filed = 0
         while self._drawn_filed < len(self.drawn):
-            index.add(self._drawn_filed, self.drawn[self._drawn_filed][3])
+            grid.add(self._drawn_filed, self.drawn[self._drawn_filed][3])
             self._drawn_filed += 1
-        return index
+        return grid
 
     @staticmethod
     def _clear(points: list[Point], s: Box, t: Box, others: tuple[_BoxIndex, tuple[str, ...]],
