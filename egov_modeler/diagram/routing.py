@@ -609,9 +609,12 @@ class Router:
         tcx, tcy = t[0] + t[2] // 2, t[1] + t[3] // 2
 
         def beside(box: tuple[int, int, int, int]) -> list[int]:
-            above = [y for y in ys if y < box[1]]
-            below = [y for y in ys if y > box[1] + box[3]]
-            return ([max(above)] if above else []) + ([min(below)] if below else [])
+            """The row lanes nearest above and below ``box`` (by halving: ``ys`` is
+            sorted)."""
+            above = bisect.bisect_left(ys, box[1])
+            below = bisect.bisect_right(ys, box[1] + box[3])
+            return ([ys[above - 1]] if above else []) + ([ys[below]] if below < len(ys)
+                                                          else [])
 
         columns_of = self._lane_columns()
         ends = (request.source.id, request.target.id)
@@ -759,9 +762,10 @@ class Router:
         borders = self._borders
         s, t = source.bounds, target.bounds
         found = []
+        memo: dict = {}
         for index, bends in candidates:
             points = connection_points(s, t, bends)
-            if not self._clear(points, s, t, others, tabs):
+            if not self._clear(points, s, t, others, tabs, memo):
                 continue
             length = sum(abs(b[0] - a[0]) + abs(b[1] - a[1])
                          for a, b in zip(points, points[1:], strict=False))
@@ -864,25 +868,37 @@ class Router:
 
     @staticmethod
     def _clear(points: list[Point], s: Box, t: Box, others: tuple[_BoxIndex, tuple[str, ...]],
-               tabs: _BoxIndex) -> bool:
+               tabs: _BoxIndex, memo: dict | None = None) -> bool:
+        """Whether the polyline keeps clear of every box and tab but its ends', leaves
+        room for the arrowhead, and bends outside its ends. ``memo`` keeps the answer for
+        each segment between calls for one request: a line's candidates share most of
+        their legs (a detour's first leg is tried with every lane), and the cheap tests
+        come first, so a candidate is mostly refused without looking at a box."""
+        if len(points) > 2 and min(_leg(points, 0), _leg(points, -1)) < MIN_LEG:
+            return False  # no room for the arrowhead or the source's diamond or dot
+        if len(points) > 2 and not all(
+                not (s[0] <= x <= s[0] + s[2] and s[1] <= y <= s[1] + s[3])
+                and not (t[0] <= x <= t[0] + t[2] and t[1] <= y <= t[1] + t[3])
+                for x, y in points[1:-1]):
+            return False
         index, skip = others
         last = len(points) - 2
         for i, (a, b) in enumerate(zip(points, points[1:], strict=False)):
-            # A line along a box edge needs room to be seen apart from it; a slanting
-            # one only has to miss the corner.
-            margin = CLEARANCE if a[0] == b[0] or a[1] == b[1] else SLANT_CLEARANCE
-            if index.blocks(a, b, margin, skip) or tabs.blocks(a, b, CLEARANCE, ()):
+            key = (a, b, i > 0, i < last)
+            known = memo.get(key) if memo is not None else None
+            if known is None:
+                # A line along a box edge needs room to be seen apart from it; a slanting
+                # one only has to miss the corner.
+                margin = CLEARANCE if a[0] == b[0] or a[1] == b[1] else SLANT_CLEARANCE
+                known = not (index.blocks(a, b, margin, skip)
+                             or tabs.blocks(a, b, CLEARANCE, ())
+                             or (i > 0 and segment_crosses_box(a, b, s))
+                             or (i < last and segment_crosses_box(a, b, t)))
+                if memo is not None:
+                    memo[key] = known
+            if not known:
                 return False
-            if i > 0 and segment_crosses_box(a, b, s):
-                return False
-            if i < last and segment_crosses_box(a, b, t):
-                return False
-        if len(points) > 2 and min(_leg(points, 0), _leg(points, -1)) < MIN_LEG:
-            return False  # no room for the arrowhead or the source's diamond or dot
-        return len(points) < 3 or all(
-            not (s[0] <= x <= s[0] + s[2] and s[1] <= y <= s[1] + s[3])
-            and not (t[0] <= x <= t[0] + t[2] and t[1] <= y <= t[1] + t[3])
-            for x, y in points[1:-1])
+        return True
 
 
 def route_orthogonally(view: View, connection_ids: Iterable[str],

@@ -31,10 +31,6 @@ def crosses(a: Point, b: Point, c: Point, d: Point) -> bool:
     return (side(a, b, c) * side(a, b, d) < 0) and (side(c, d, a) * side(c, d, b) < 0)
 
 
-def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
-    return min(a1, b1) - max(a0, b0)
-
-
 #: A filed segment: its fixed coordinate (y of a level one, x of an upright one; 0 for a
 #: slanting one), its span along the other axis, its key, and its ends.
 _Entry = tuple[float, float, float, int, Point, Point]
@@ -104,7 +100,7 @@ class SegmentGrid:
                             crossed[key] = crossed.get(key, 0) + 1
                     self._slants(slanting.get(cell, ()), c, d, filed_first, seen, crossed)
                 for _y, lo, hi, key, _a, _b in self._rows.get(y, ()):
-                    if _overlap(lo, hi, x0, x1) > ALONG:
+                    if (hi if hi < x1 else x1) - (lo if lo > x0 else x0) > ALONG:
                         along.add(key)
             elif c[0] == d[0]:
                 x = c[0]
@@ -117,7 +113,7 @@ class SegmentGrid:
                             crossed[key] = crossed.get(key, 0) + 1
                     self._slants(slanting.get(cell, ()), c, d, filed_first, seen, crossed)
                 for _x, lo, hi, key, _a, _b in self._columns.get(x, ()):
-                    if _overlap(lo, hi, y0, y1) > ALONG:
+                    if (hi if hi < y1 else y1) - (lo if lo > y0 else y0) > ALONG:
                         along.add(key)
             else:
                 for cell in _cells(c, d, size):
