@@ -354,71 +354,101 @@ class _CellIndex:
 
 
 class _PendingRoutes:
-    """The scored candidates of the lines still waiting to be drawn, kept up to date one
-    drawn line at a time.
+    """The candidates of the lines still waiting to be drawn, kept up to date one drawn
+    line at a time, and the cheapest of a line's when its turn comes.
 
-    Each candidate's segments are filed once (:class:`~.segment_grid.SegmentGrid`), so a
-    drawn line re-scores only the candidates it crosses or runs along, found segment by
-    segment. Before, every candidate of every line with one candidate near was compared
-    with it again, polyline against polyline: on a 2,000-node overview the routes are long
-    and nearly all near one another, and that was two thirds of "Re-layout". How many of
-    each line's candidates are good (not on top of a drawn line) is counted as they
-    change, not by walking them."""
+    A candidate is (runs on top, cost, index, bends, points), as :meth:`Router._score`
+    gives it, but its cost here leaves out the crossings: which line goes next depends
+    only on how many good candidates (on top of no drawn line) each has, so a drawn line
+    only has to find the candidates it runs along, among the segments filed at its very
+    height or column (:meth:`~.segment_grid.SegmentGrid.along`). The crossings are counted
+    when a line's turn comes, against every line drawn by then, and only when more than
+    one candidate is left to choose from. They are added up as re-scoring after every
+    drawn line added them (those drawn before the candidate was scored in one sum, each
+    later one in the order drawn), so the costs, and the routes, are the same to the last
+    bit.
 
-    def __init__(self, scored: dict[int, list[tuple]]) -> None:
-        #: for each waiting line, its candidates as :meth:`Router._score` gives them
+    Before, every drawn line re-counted its crossings with every candidate near it: on a
+    2,000-node overview the routes are long and nearly all near one another, and that was
+    two thirds of "Re-layout"."""
+
+    def __init__(self, scored: dict[int, list[tuple]], drawn: int) -> None:
+        #: for each waiting line, its candidates, costs without crossings
         self.scored = scored
         #: for each line, how many of its candidates run on top of no line drawn
         self.good: dict[int, int] = {}
-        #: candidates re-scored against a drawn line, counted (the work per line drawn)
-        self.rescored = 0
-        self._grid = SegmentGrid()
+        #: candidates found running along a drawn line, counted (the work per line drawn)
+        self.marked = 0
+        #: candidates whose crossings were counted when their line's turn came
+        self.costed = 0
+        self._grid = SegmentGrid(crossings=False)
         self._owner: list[int] = []
         self._slot: list[int] = []
+        self._since: dict[tuple[int, int], int] = {}
         for i, options in scored.items():
             self.good[i] = 0
-            self._file(i, options, 0)
+            self._file(i, options, 0, drawn)
 
-    def add(self, i: int, options: list[tuple]) -> None:
-        """More candidates for line ``i`` (its detours), scored already."""
+    def add(self, i: int, options: list[tuple], drawn: int) -> None:
+        """More candidates for line ``i`` (its detours), scored when ``drawn`` lines were
+        drawn."""
         first = len(self.scored[i])
         self.scored[i] += options
-        self._file(i, options, first)
+        self._file(i, options, first, drawn)
 
-    def _file(self, i: int, options: list[tuple], first: int) -> None:
+    def _file(self, i: int, options: list[tuple], first: int, drawn: int) -> None:
         for slot, option in enumerate(options, first):
             key = len(self._owner)
             self._owner.append(i)
             self._slot.append(slot)
+            self._since[i, slot] = drawn
             self._grid.add(key, option[-1])
             self.good[i] += not option[0]
 
-    def rescore(self, requests: Sequence[Request], line: tuple[str, str, str, list[Point]],
-                waiting: set[int]) -> list[int]:
-        """Re-score the waiting lines' candidates that the drawn ``line`` crosses or runs
-        along; those lines, in order."""
+    def mark(self, requests: Sequence[Request], line: tuple[str, str, str, list[Point]],
+             waiting: set[int]) -> list[int]:
+        """Mark the waiting lines' candidates that the drawn ``line`` runs on top of
+        (but a fan's: the same type from the same source or to the same target); the
+        lines whose good candidates changed, in order."""
         src, tgt, kind, points = line
-        crossed, along = self._grid.meet(points, filed_first=True)
-        touched: dict[int, list[int]] = {}
+        changed: set[int] = set()
         owner = self._owner
-        for key in sorted(crossed.keys() | along):
+        for key in sorted(self._grid.along(points)):
             i = owner[key]
-            if i in waiting:
-                touched.setdefault(i, []).append(key)
-        for i in sorted(touched):
+            if i not in waiting:
+                continue
             request = requests[i]
-            counts = kind != request.rel_type or (src != request.source.id
-                                                  and tgt != request.target.id)
+            if kind == request.rel_type and (src == request.source.id
+                                             or tgt == request.target.id):
+                continue
             options = self.scored[i]
-            for key in touched[i]:
-                slot = self._slot[key]
-                on_top, cost, index, bends, mine = options[slot]
-                now_on_top = on_top or (counts and key in along)
-                options[slot] = (now_on_top, cost + CROSS_COST * crossed.get(key, 0), index,
-                                 bends, mine)
-                self.good[i] -= now_on_top and not on_top
-                self.rescored += 1
-        return sorted(touched)
+            slot = self._slot[key]
+            self.marked += 1
+            if not options[slot][0]:
+                options[slot] = (True, *options[slot][1:])
+                self.good[i] -= 1
+                changed.add(i)
+        return sorted(changed)
+
+    def best(self, i: int, drawn: SegmentGrid) -> tuple:
+        """Line ``i``'s cheapest candidate against the lines drawn so far (``drawn``,
+        keyed by their place in :attr:`Router.drawn`)."""
+        options = self.scored[i]
+        on_top = min(option[0] for option in options)
+        left = [(slot, option) for slot, option in enumerate(options)
+                if option[0] == on_top]
+        if len(left) == 1:
+            return left[0][1]
+        costed = []
+        for slot, (flag, base, index, bends, points) in left:
+            self.costed += 1
+            crossed, _along = drawn.meet(points)
+            since = self._since[i, slot]
+            cost = base + CROSS_COST * sum(n for k, n in crossed.items() if k < since)
+            for k in sorted(k for k in crossed if k >= since):
+                cost += CROSS_COST * crossed[k]
+            costed.append((flag, cost, index, bends, points))
+        return min(costed)
 
 
 @dataclass
@@ -456,6 +486,9 @@ class Router:
     #: Checked between lines: "Re-layout" of a 2,000-node view routes for many seconds
     #: behind a progress window whose Stop sets it.
     cancel: CancelToken | None = None
+    #: The candidates of the lines waiting in the last :meth:`route_all` (its counters
+    #: tell how much work each line drawn took).
+    pending: _PendingRoutes | None = field(default=None, init=False, repr=False)
 
     def route_all(self, requests: list[Request]) -> list[list[tuple[int, int]]]:
         """Bendpoints for each request, in the same order."""
@@ -475,16 +508,16 @@ class Router:
                     routes[index] = self._take(request, straight)
         waiting = {index for index in range(len(requests)) if index not in routes}
         # Which candidates keep clear of the boxes does not change while lines are drawn:
-        # worked out once per line. Their cost against the lines drawn so far is kept up to
-        # date one new line at a time, for the candidates it comes near (found through a
-        # grid of the candidates, each filed with its bounds: the others' costs cannot
-        # change, and a line's candidates far from the new line are not looked at).
+        # worked out once per line. Which of them run on top of a drawn line is kept up to
+        # date one new line at a time; their crossings are counted when their line's turn
+        # comes (:class:`_PendingRoutes`).
         scored: dict[int, list[tuple]] = {}
         for i in sorted(waiting):
             check(self.cancel)
             scored[i] = self._score(requests[i], self._clear_candidates(
-                requests[i], self._candidates(requests[i])))
-        pending = _PendingRoutes(scored)
+                requests[i], self._candidates(requests[i])), crossings=False)
+        pending = _PendingRoutes(scored, len(self.drawn))
+        self.pending = pending
         with_detours: set[int] = set()
         # the line with the fewest good routes left goes first, before the others take
         # its only lane: a heap of (good routes, index), stale entries skipped
@@ -495,7 +528,8 @@ class Router:
             if i not in with_detours and not pending.good[i]:
                 with_detours.add(i)  # nothing clear: detours too
                 pending.add(i, self._score(requests[i], self._clear_candidates(
-                    requests[i], enumerate(self._detours(requests[i])))))
+                    requests[i], enumerate(self._detours(requests[i]))), crossings=False),
+                    len(self.drawn))
             count = pending.good[i]
             if good.get(i) != count:
                 good[i] = count
@@ -517,13 +551,13 @@ class Router:
                 no_route += 1
                 routes[index] = self._fallback(request)
                 continue
-            best = min(scored[index])
+            best = pending.best(index, self._drawn_near())
             if best[0]:
                 log.debug("%s -> %s runs on top of another line",
                           request.source.id, request.target.id)
                 on_top += 1
             routes[index] = self._take(request, best)
-            for i in pending.rescore(requests, self.drawn[-1], waiting):
+            for i in pending.mark(requests, self.drawn[-1], waiting):
                 judge(i)
         if no_route or on_top:  # one line, not one per line: an overview has thousands
             log.warning("%d of %d lines have no clear route and are drawn straight; %d run "
@@ -840,13 +874,16 @@ class Router:
         return (range(max(y_from, y_from2), min(y_to, y_to2)),
                 range(max(x_from, x_from2), min(x_to, x_to2)))
 
-    def _score(self, request: Request, clear: list[tuple]) -> list:
+    def _score(self, request: Request, clear: list[tuple], crossings: bool = True) -> list:
         """The clear candidates as (runs on top, cost, index, bends, points), against the
-        lines drawn so far."""
+        lines drawn so far (their crossings left out of the cost unless ``crossings``)."""
         drawn = self._drawn_near()
         scored = []
         for index, bends, points, base in clear:
-            crossed, along = drawn.meet(points)
+            if crossings:
+                crossed, along = drawn.meet(points)
+            else:
+                crossed, along = {}, drawn.along(points)
             on_top = any(kind != request.rel_type
                          or (src != request.source.id and tgt != request.target.id)
                          for src, tgt, kind, _line in (self.drawn[k] for k in along))

@@ -39,7 +39,9 @@ _Entry = tuple[float, float, float, int, Point, Point]
 class SegmentGrid:
     """Segments filed under integer keys (a route, a drawn line)."""
 
-    def __init__(self, cell: float = 160) -> None:
+    def __init__(self, cell: float = 160, crossings: bool = True) -> None:
+        #: Without ``crossings`` only :meth:`along` is answered (nothing is filed by cell).
+        self.crossings = crossings
         self.cell = cell
         self._level: dict[tuple[int, int], list[_Entry]] = {}
         self._upright: dict[tuple[int, int], list[_Entry]] = {}
@@ -57,17 +59,17 @@ class SegmentGrid:
                 lo, hi = (a[0], b[0]) if a[0] < b[0] else (b[0], a[0])
                 entry = (a[1], lo, hi, key, a, b)
                 row = int(a[1] // size)
-                for cx in range(int(lo // size), int(hi // size) + 1):
+                for cx in range(int(lo // size), int(hi // size) + 1) if self.crossings else ():
                     self._level.setdefault((cx, row), []).append(entry)
                 self._rows.setdefault(a[1], []).append(entry)
             elif a[0] == b[0]:
                 lo, hi = (a[1], b[1]) if a[1] < b[1] else (b[1], a[1])
                 entry = (a[0], lo, hi, key, a, b)
                 column = int(a[0] // size)
-                for cy in range(int(lo // size), int(hi // size) + 1):
+                for cy in range(int(lo // size), int(hi // size) + 1) if self.crossings else ():
                     self._upright.setdefault((column, cy), []).append(entry)
                 self._columns.setdefault(a[0], []).append(entry)
-            else:
+            elif self.crossings:
                 entry = (0.0, 0.0, 0.0, key, a, b)
                 for cell in _cells(a, b, size):
                     self._slanting.setdefault(cell, []).append(entry)
@@ -81,7 +83,6 @@ class SegmentGrid:
         new segment and the filed one (``filed_first``: the filed one first), so the
         answer is that of the plain scan to the last bit."""
         crossed: dict[int, int] = {}
-        along: set[int] = set()
         size = self.cell
         level, upright, slanting = self._level, self._upright, self._slanting
         for c, d in zip(points, points[1:], strict=False):
@@ -99,9 +100,6 @@ class SegmentGrid:
                         if x0 < x < x1 and lo < y < hi:
                             crossed[key] = crossed.get(key, 0) + 1
                     self._slants(slanting.get(cell, ()), c, d, filed_first, seen, crossed)
-                for _y, lo, hi, key, _a, _b in self._rows.get(y, ()):
-                    if (hi if hi < x1 else x1) - (lo if lo > x0 else x0) > ALONG:
-                        along.add(key)
             elif c[0] == d[0]:
                 x = c[0]
                 y0, y1 = (c[1], d[1]) if c[1] < d[1] else (d[1], c[1])
@@ -112,14 +110,31 @@ class SegmentGrid:
                         if y0 < y < y1 and lo < x < hi:
                             crossed[key] = crossed.get(key, 0) + 1
                     self._slants(slanting.get(cell, ()), c, d, filed_first, seen, crossed)
-                for _x, lo, hi, key, _a, _b in self._columns.get(x, ()):
-                    if (hi if hi < y1 else y1) - (lo if lo > y0 else y0) > ALONG:
-                        along.add(key)
             else:
                 for cell in _cells(c, d, size):
                     for found in (level, upright, slanting):
                         self._slants(found.get(cell, ()), c, d, filed_first, seen, crossed)
-        return crossed, along
+        return crossed, self.along(points)
+
+    def along(self, points: Sequence[Point]) -> set[int]:
+        """The keys whose polylines ``points`` runs along (what :meth:`meet` gives
+        second), from the segments filed at the very height or column of its own."""
+        found: set[int] = set()
+        rows, columns = self._rows, self._columns
+        for c, d in zip(points, points[1:], strict=False):
+            if c[1] == d[1]:
+                if c[0] == d[0]:
+                    continue
+                x0, x1 = (c[0], d[0]) if c[0] < d[0] else (d[0], c[0])
+                for _y, lo, hi, key, _a, _b in rows.get(c[1], ()):
+                    if (hi if hi < x1 else x1) - (lo if lo > x0 else x0) > ALONG:
+                        found.add(key)
+            elif c[0] == d[0]:
+                y0, y1 = (c[1], d[1]) if c[1] < d[1] else (d[1], c[1])
+                for _x, lo, hi, key, _a, _b in columns.get(c[0], ()):
+                    if (hi if hi < y1 else y1) - (lo if lo > y0 else y0) > ALONG:
+                        found.add(key)
+        return found
 
     @staticmethod
     def _slants(entries: Sequence[_Entry], c: Point, d: Point, filed_first: bool,
