@@ -44,14 +44,12 @@ if str(REPO) not in sys.path:
 from egov_modeler.diagram.notation import connection_points  # noqa: E402
 from egov_modeler.diagram.overview_layout import generate_overview, relayout_command  # noqa: E402
 from egov_modeler.diagram.routing import (  # noqa: E402
-    _CellIndex,
     _ancestors,
     _axis_aligned,
-    _cross,
-    _runs_along,
+    _BoxIndex,
     container_tab,
-    segment_crosses_box,
 )
+from egov_modeler.diagram.segment_grid import SegmentGrid  # noqa: E402
 from egov_modeler.model.ids import new_id  # noqa: E402
 from egov_modeler.model.views import Connection, Node, View  # noqa: E402
 from tests.helpers.national_model import BIG_VIEW, build_national_model  # noqa: E402
@@ -94,37 +92,27 @@ def quality(model, view: View) -> dict[str, int]:
         s, t = view.nodes[connection.source], view.nodes[connection.target]
         points = connection_points(s.bounds, t.bounds, connection.bendpoints)
         lines.append((connection, types.get(connection.relationship_id or "", ""), points))
-    boxes = [n for n in view.nodes.values() if n.kind == "element"]
-    tabs = [(n.id, container_tab(n)) for n in view.nodes.values() if n.kind == "container"]
-    box_cells = _CellIndex()
-    for k, box in enumerate(boxes):
-        x, y, w, h = box.bounds
-        box_cells.add(k, [(x, y), (x + w, y + h)])
+    boxes = _BoxIndex([(n.id, n.bounds) for n in view.nodes.values() if n.kind == "element"])
+    tabs = _BoxIndex([(n.id, container_tab(n)) for n in view.nodes.values()
+                      if n.kind == "container"])
     through = 0
     for connection, _kind, points in lines:
-        allowed = ({connection.source, connection.target}
-                   | _ancestors(view, connection.source) | _ancestors(view, connection.target))
-        near = [boxes[k] for k in box_cells.near(points)]
-        if any(segment_crosses_box(a, b, box.bounds) for a, b in zip(points, points[1:])
-               for box in near if box.id not in allowed) or any(
-                segment_crosses_box(a, b, tab) for a, b in zip(points, points[1:])
-                for tab_id, tab in tabs if tab_id not in allowed):
-            through += 1
-    line_cells = _CellIndex()
+        allowed = (connection.source, connection.target, *_ancestors(view, connection.source),
+                   *_ancestors(view, connection.target))
+        through += any(boxes.blocks(a, b, 0, allowed) or tabs.blocks(a, b, 0, allowed)
+                       for a, b in zip(points, points[1:], strict=False))
+    grid = SegmentGrid()
     for k, (_c, _kind, points) in enumerate(lines):
-        line_cells.add(k, points)
+        grid.add(k, points)
     crossings = on_top = 0
     for k, (connection, kind, points) in enumerate(lines):
-        for j in line_cells.near(points):
-            if j <= k:
-                continue
-            other, other_kind, other_points = lines[j]
-            crossings += sum(_cross(a, b, c, d) for a, b in zip(points, points[1:])
-                             for c, d in zip(other_points, other_points[1:]))
+        crossed, along = grid.meet(points)
+        crossings += sum(n for j, n in crossed.items() if j > k)
+        for j in along:
+            other, other_kind, _points = lines[j]
             fan = kind == other_kind and (connection.source == other.source
                                           or connection.target == other.target)
-            if not fan and _runs_along(points, other_points):
-                on_top += 1
+            on_top += j > k and not fan
     return {"lines": len(lines), "crossings": crossings,
             "bends": sum(len(c.bendpoints) for c, _k, _p in lines),
             "through a box": through, "on top": on_top,

@@ -97,18 +97,6 @@ def _overlap_1d(a0: float, a1: float, b0: float, b1: float) -> float:
     return min(max(a0, a1), max(b0, b1)) - max(min(a0, a1), min(b0, b1))
 
 
-def _runs_along(p: list[Point], q: list[Point]) -> bool:
-    """True when a segment of polyline ``p`` lies on a segment of ``q`` for more than a
-    few points (two lines drawn on top of each other cannot be told apart)."""
-    for a, b in zip(p, p[1:], strict=False):
-        for c, d in zip(q, q[1:], strict=False):
-            if a[0] == b[0] == c[0] == d[0] and _overlap_1d(a[1], b[1], c[1], d[1]) > 4:
-                return True
-            if a[1] == b[1] == c[1] == d[1] and _overlap_1d(a[0], b[0], c[0], d[0]) > 4:
-                return True
-    return False
-
-
 def _along_border(a: Point, b: Point, box: Box) -> bool:
     """True when the segment runs along an edge of ``box`` closer than
     :data:`CLEARANCE` (a line on a band's dashed border is hard to follow)."""
@@ -143,44 +131,6 @@ def _corridors(edges: list[float], gap: float = 2 * CLEARANCE) -> list[int]:
     return sorted(lanes)
 
 
-def _cross(a: Point, b: Point, c: Point, d: Point) -> bool:
-    """True when segments a-b and c-d cross at a point inside both (not at an end)."""
-    def side(p: Point, q: Point, r: Point) -> float:
-        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
-    return (side(a, b, c) * side(a, b, d) < 0) and (side(c, d, a) * side(c, d, b) < 0)
-
-
-def _crossings(p: list[Point], q: list[Point]) -> int:
-    """How many times polylines ``p`` and ``q`` cross."""
-    return _crossings_with(p, _segments(q))
-
-
-Segment = tuple[Point, Point, float, float, float, float]
-
-
-def _segments(q: Sequence[Point]) -> list[Segment]:
-    """The segments of polyline ``q``, each with its bounding box (x0, x1, y0, y1)."""
-    return [(c, d, min(c[0], d[0]), max(c[0], d[0]), min(c[1], d[1]), max(c[1], d[1]))
-            for c, d in zip(q, q[1:], strict=False)]
-
-
-def _crossings_with(p: list[Point], q_segments: list[Segment]) -> int:
-    """How many times polyline ``p`` crosses the segments of another (:func:`_segments`,
-    worked out once for a line re-scored against many). Segments whose bounding boxes
-    are apart cannot cross, and most pairs are: four comparisons spare the orientation
-    tests (re-scoring the waiting lines after each line drawn counts millions of
-    pairs)."""
-    count = 0
-    for a, b in zip(p, p[1:], strict=False):
-        ax0, ax1 = (a[0], b[0]) if a[0] <= b[0] else (b[0], a[0])
-        ay0, ay1 = (a[1], b[1]) if a[1] <= b[1] else (b[1], a[1])
-        for c, d, cx0, cx1, cy0, cy1 in q_segments:
-            if cx0 > ax1 or cx1 < ax0 or cy0 > ay1 or cy1 < ay0:
-                continue
-            count += _cross(a, b, c, d)
-    return count
-
-
 class _BoxIndex:
     """The element boxes of a view bucketed in a coarse grid, so that a segment is tested
     only against the boxes near it: the same answers as testing every box, far sooner on a
@@ -198,14 +148,6 @@ class _BoxIndex:
             for cx in range(int(x // self.CELL), int((x + w) // self.CELL) + 1):
                 for cy in range(int(y // self.CELL), int((y + h) // self.CELL) + 1):
                     self.cells.setdefault((cx, cy), []).append(index)
-
-    def near(self, low: Point, high: Point) -> list[tuple[str, Box]]:
-        """The boxes filed in the cells of the rectangle from ``low`` to ``high`` (a
-        superset of those it overlaps), each once."""
-        found: dict[int, None] = {}
-        for cell in _cells(low, high, self.CELL):
-            found.update(dict.fromkeys(self.cells.get(cell, ())))
-        return [self.boxes[i] for i in found]
 
     def add_lanes(self, xs: Sequence[float], ys: Sequence[float], margin: float) -> None:
         """File, for each column lane ``xs`` and row lane ``ys``, the boxes across it
@@ -309,48 +251,6 @@ def _boxes_across(lanes: Sequence[float],
         for lane in ordered[first:last]:
             spans[lane].append((along - margin, along + length + margin, box_id))
     return {lane: _LaneBoxes(found) for lane, found in spans.items()}
-
-
-def _bounds(points: Sequence[Point]) -> Box:
-    """``(min x, min y, max x, max y)`` of a polyline."""
-    xs, ys = zip(*points, strict=True)
-    return min(xs), min(ys), max(xs), max(ys)
-
-
-def _cells(a: Point, b: Point, size: float) -> Iterable[tuple[int, int]]:
-    """The cells of a grid of ``size`` that the bounding box of segment ``a``-``b``
-    touches (two segments that cross or run on top of each other share one)."""
-    for cx in range(int(min(a[0], b[0]) // size), int(max(a[0], b[0]) // size) + 1):
-        for cy in range(int(min(a[1], b[1]) // size), int(max(a[1], b[1]) // size) + 1):
-            yield cx, cy
-
-
-def _polyline_cells(points: Sequence[Point], size: float) -> set[tuple[int, int]]:
-    return {cell for a, b in zip(points, points[1:], strict=False)
-            for cell in _cells(a, b, size)}
-
-
-class _CellIndex:
-    """Keys filed by the grid cells their polylines touch: what a new line may cross or
-    run along is found among the keys sharing a cell with it, not among every line of
-    the view (a 2,000-node overview has thousands; testing each against each made
-    "Re-layout view" take minutes)."""
-
-    CELL = 240
-
-    def __init__(self) -> None:
-        self.cells: dict[tuple[int, int], list[int]] = {}
-
-    def add(self, key: int, points: Sequence[Point]) -> None:
-        for cell in _polyline_cells(points, self.CELL):
-            self.cells.setdefault(cell, []).append(key)
-
-    def near(self, points: Sequence[Point]) -> set[int]:
-        found: set[int] = set()
-        cells = self.cells
-        for cell in _polyline_cells(points, self.CELL):
-            found.update(cells.get(cell, ()))
-        return found
 
 
 class _PendingRoutes:
