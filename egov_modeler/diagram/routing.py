@@ -185,10 +185,25 @@ class _BoxIndex:
         # divisions; a routed line tests millions of boxes).
         across = a[1] == b[1] and a[0] != b[0]
         along = a[0] == b[0] and a[1] != b[1]
+        # A slanting segment (a straight line across a large overview) is looked for in
+        # the cells along it, column by column, not in every cell of its bounds: in each
+        # column, the rows its stretch there reaches, grown by the margin (and a point for
+        # rounding). A box it passes within the margin of has a point within the margin of
+        # the segment, in a cell of those rows.
+        slope = None if across or along or a[0] == b[0] else (b[1] - a[1]) / (b[0] - a[0])
+        size = self.CELL
         seen: set[int] = set()
         boxes, cells = self.boxes, self.cells
-        for cx in range(int(x0 // self.CELL), int(x1 // self.CELL) + 1):
-            for cy in range(int(y0 // self.CELL), int(y1 // self.CELL) + 1):
+        for cx in range(int(x0 // size), int(x1 // size) + 1):
+            if slope is None:
+                rows = range(int(y0 // size), int(y1 // size) + 1)
+            else:
+                left = max(low_x, cx * size - margin - 1)
+                right = min(high_x, (cx + 1) * size + margin + 1)
+                ya, yb = a[1] + (left - a[0]) * slope, a[1] + (right - a[0]) * slope
+                rows = range(int((min(ya, yb) - margin - 1) // size),
+                             int((max(ya, yb) + margin + 1) // size) + 1)
+            for cy in rows:
                 for i in cells.get((cx, cy), ()):
                     if i in seen:
                         continue

@@ -119,6 +119,37 @@ def test_a_level_or_upright_segment_is_blocked_exactly_when_it_crosses_a_box():
         assert not index.blocks(a, b, margin, ("box",))
 
 
+def test_a_slanting_segment_is_blocked_exactly_when_it_passes_a_box():
+    """A slanting segment is looked for only in the cells along it, not in every cell of
+    its bounds (a straight line across a national overview spans most of them): the same
+    answer as testing every box, for long, short, steep and flat segments, boxes just off
+    the line and boxes spanning many cells."""
+    import random
+
+    chance = random.Random(31)
+    size = routing._BoxIndex.CELL
+    for _ in range(300):
+        boxes = [(f"b{k}", (chance.randint(-100, 1400), chance.randint(-100, 1400),
+                            chance.choice([1, 8, 64, 170, 400]), chance.choice([1, 8, 64, 300])))
+                 for k in range(chance.randint(1, 40))]
+        index = routing._BoxIndex(boxes)
+        for _ in range(30):
+            a = (chance.choice([0, 0.5, 0.25]) + chance.randint(-50, 1500),
+                 chance.choice([0, 0.5]) + chance.randint(-50, 1500))
+            steep = chance.random() < 0.3
+            b = ((a[0] + chance.choice([-1, 1]) * chance.choice([0.5, 1, 3]), a[1]
+                  + chance.randint(-3 * size, 3 * size)) if steep else
+                 (chance.choice([0, 0.5]) + chance.randint(-50, 1500),
+                  chance.choice([0, 0.5]) + chance.randint(-50, 1500)))
+            if a[0] == b[0] or a[1] == b[1]:
+                continue
+            skip = tuple(chance.sample([box[0] for box in boxes], k=min(1, len(boxes))))
+            for margin in (0, routing.SLANT_CLEARANCE, routing.CLEARANCE):
+                every_box = any(routing.segment_crosses_box(a, b, box, margin)
+                                for box_id, box in boxes if box_id not in skip)
+                assert index.blocks(a, b, margin, skip) == every_box, (a, b, margin)
+
+
 def test_lines_without_a_clear_route_are_reported_in_one_warning(caplog):
     """A dense overview has hundreds of lines drawn straight or on top of another: the
     command line printed a warning for each. Now one warning counts them (the lines are
