@@ -82,6 +82,8 @@ class SegmentGrid:
         A crossing of two segments neither level nor upright is :func:`crosses` of the
         new segment and the filed one (``filed_first``: the filed one first), so the
         answer is that of the plain scan to the last bit."""
+        if not self.crossings:
+            raise ValueError("a grid kept for running along only counts no crossings")
         crossed: dict[int, int] = {}
         size = self.cell
         level, upright, slanting = self._level, self._upright, self._slanting
