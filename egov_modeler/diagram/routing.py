@@ -18,6 +18,7 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from egov_modeler.diagram.segment_grid import SegmentGrid
 from egov_modeler.model.cancel import CancelToken, check
 from egov_modeler.model.views import Node, View
 
@@ -96,18 +97,6 @@ def _overlap_1d(a0: float, a1: float, b0: float, b1: float) -> float:
     return min(max(a0, a1), max(b0, b1)) - max(min(a0, a1), min(b0, b1))
 
 
-def _runs_along(p: list[Point], q: list[Point]) -> bool:
-    """True when a segment of polyline ``p`` lies on a segment of ``q`` for more than a
-    few points (two lines drawn on top of each other cannot be told apart)."""
-    for a, b in zip(p, p[1:], strict=False):
-        for c, d in zip(q, q[1:], strict=False):
-            if a[0] == b[0] == c[0] == d[0] and _overlap_1d(a[1], b[1], c[1], d[1]) > 4:
-                return True
-            if a[1] == b[1] == c[1] == d[1] and _overlap_1d(a[0], b[0], c[0], d[0]) > 4:
-                return True
-    return False
-
-
 def _along_border(a: Point, b: Point, box: Box) -> bool:
     """True when the segment runs along an edge of ``box`` closer than
     :data:`CLEARANCE` (a line on a band's dashed border is hard to follow)."""
@@ -142,44 +131,6 @@ def _corridors(edges: list[float], gap: float = 2 * CLEARANCE) -> list[int]:
     return sorted(lanes)
 
 
-def _cross(a: Point, b: Point, c: Point, d: Point) -> bool:
-    """True when segments a-b and c-d cross at a point inside both (not at an end)."""
-    def side(p: Point, q: Point, r: Point) -> float:
-        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
-    return (side(a, b, c) * side(a, b, d) < 0) and (side(c, d, a) * side(c, d, b) < 0)
-
-
-def _crossings(p: list[Point], q: list[Point]) -> int:
-    """How many times polylines ``p`` and ``q`` cross."""
-    return _crossings_with(p, _segments(q))
-
-
-Segment = tuple[Point, Point, float, float, float, float]
-
-
-def _segments(q: Sequence[Point]) -> list[Segment]:
-    """The segments of polyline ``q``, each with its bounding box (x0, x1, y0, y1)."""
-    return [(c, d, min(c[0], d[0]), max(c[0], d[0]), min(c[1], d[1]), max(c[1], d[1]))
-            for c, d in zip(q, q[1:], strict=False)]
-
-
-def _crossings_with(p: list[Point], q_segments: list[Segment]) -> int:
-    """How many times polyline ``p`` crosses the segments of another (:func:`_segments`,
-    worked out once for a line re-scored against many). Segments whose bounding boxes
-    are apart cannot cross, and most pairs are: four comparisons spare the orientation
-    tests (re-scoring the waiting lines after each line drawn counts millions of
-    pairs)."""
-    count = 0
-    for a, b in zip(p, p[1:], strict=False):
-        ax0, ax1 = (a[0], b[0]) if a[0] <= b[0] else (b[0], a[0])
-        ay0, ay1 = (a[1], b[1]) if a[1] <= b[1] else (b[1], a[1])
-        for c, d, cx0, cx1, cy0, cy1 in q_segments:
-            if cx0 > ax1 or cx1 < ax0 or cy0 > ay1 or cy1 < ay0:
-                continue
-            count += _cross(a, b, c, d)
-    return count
-
-
 class _BoxIndex:
     """The element boxes of a view bucketed in a coarse grid, so that a segment is tested
     only against the boxes near it: the same answers as testing every box, far sooner on a
@@ -197,14 +148,6 @@ class _BoxIndex:
             for cx in range(int(x // self.CELL), int((x + w) // self.CELL) + 1):
                 for cy in range(int(y // self.CELL), int((y + h) // self.CELL) + 1):
                     self.cells.setdefault((cx, cy), []).append(index)
-
-    def near(self, low: Point, high: Point) -> list[tuple[str, Box]]:
-        """The boxes filed in the cells of the rectangle from ``low`` to ``high`` (a
-        superset of those it overlaps), each once."""
-        found: dict[int, None] = {}
-        for cell in _cells(low, high, self.CELL):
-            found.update(dict.fromkeys(self.cells.get(cell, ())))
-        return [self.boxes[i] for i in found]
 
     def add_lanes(self, xs: Sequence[float], ys: Sequence[float], margin: float) -> None:
         """File, for each column lane ``xs`` and row lane ``ys``, the boxes across it
@@ -242,10 +185,25 @@ class _BoxIndex:
         # divisions; a routed line tests millions of boxes).
         across = a[1] == b[1] and a[0] != b[0]
         along = a[0] == b[0] and a[1] != b[1]
+        # A slanting segment (a straight line across a large overview) is looked for in
+        # the cells along it, column by column, not in every cell of its bounds: in each
+        # column, the rows its stretch there reaches, grown by the margin (and a point for
+        # rounding). A box it passes within the margin of has a point within the margin of
+        # the segment, in a cell of those rows.
+        slope = None if across or along or a[0] == b[0] else (b[1] - a[1]) / (b[0] - a[0])
+        size = self.CELL
         seen: set[int] = set()
         boxes, cells = self.boxes, self.cells
-        for cx in range(int(x0 // self.CELL), int(x1 // self.CELL) + 1):
-            for cy in range(int(y0 // self.CELL), int(y1 // self.CELL) + 1):
+        for cx in range(int(x0 // size), int(x1 // size) + 1):
+            if slope is None:
+                rows = range(int(y0 // size), int(y1 // size) + 1)
+            else:
+                left = max(low_x, cx * size - margin - 1)
+                right = min(high_x, (cx + 1) * size + margin + 1)
+                ya, yb = a[1] + (left - a[0]) * slope, a[1] + (right - a[0]) * slope
+                rows = range(int((min(ya, yb) - margin - 1) // size),
+                             int((max(ya, yb) + margin + 1) // size) + 1)
+            for cy in rows:
                 for i in cells.get((cx, cy), ()):
                     if i in seen:
                         continue
@@ -310,46 +268,102 @@ def _boxes_across(lanes: Sequence[float],
     return {lane: _LaneBoxes(found) for lane, found in spans.items()}
 
 
-def _bounds(points: Sequence[Point]) -> Box:
-    """``(min x, min y, max x, max y)`` of a polyline."""
-    xs, ys = zip(*points, strict=True)
-    return min(xs), min(ys), max(xs), max(ys)
+class _PendingRoutes:
+    """The candidates of the lines still waiting to be drawn, kept up to date one drawn
+    line at a time, and the cheapest of a line's when its turn comes.
 
+    A candidate is (runs on top, cost, index, bends, points), as :meth:`Router._score`
+    gives it, but its cost here leaves out the crossings: which line goes next depends
+    only on how many good candidates (on top of no drawn line) each has, so a drawn line
+    only has to find the candidates it runs along, among the segments filed at its very
+    height or column (:meth:`~.segment_grid.SegmentGrid.along`). The crossings are counted
+    when a line's turn comes, against every line drawn by then, and only when more than
+    one candidate is left to choose from. They are added up as re-scoring after every
+    drawn line added them (those drawn before the candidate was scored in one sum, each
+    later one in the order drawn), so the costs, and the routes, are the same to the last
+    bit.
 
-def _cells(a: Point, b: Point, size: float) -> Iterable[tuple[int, int]]:
-    """The cells of a grid of ``size`` that the bounding box of segment ``a``-``b``
-    touches (two segments that cross or run on top of each other share one)."""
-    for cx in range(int(min(a[0], b[0]) // size), int(max(a[0], b[0]) // size) + 1):
-        for cy in range(int(min(a[1], b[1]) // size), int(max(a[1], b[1]) // size) + 1):
-            yield cx, cy
+    Before, every drawn line re-counted its crossings with every candidate near it: on a
+    2,000-node overview the routes are long and nearly all near one another, and that was
+    two thirds of "Re-layout"."""
 
+    def __init__(self, scored: dict[int, list[tuple]], drawn: int) -> None:
+        #: for each waiting line, its candidates, costs without crossings
+        self.scored = scored
+        #: for each line, how many of its candidates run on top of no line drawn
+        self.good: dict[int, int] = {}
+        #: candidates found running along a drawn line, counted (the work per line drawn)
+        self.marked = 0
+        #: candidates whose crossings were counted when their line's turn came
+        self.costed = 0
+        self._grid = SegmentGrid(crossings=False)
+        self._owner: list[int] = []
+        self._slot: list[int] = []
+        self._since: dict[tuple[int, int], int] = {}
+        for i, options in scored.items():
+            self.good[i] = 0
+            self._file(i, options, 0, drawn)
 
-def _polyline_cells(points: Sequence[Point], size: float) -> set[tuple[int, int]]:
-    return {cell for a, b in zip(points, points[1:], strict=False)
-            for cell in _cells(a, b, size)}
+    def add(self, i: int, options: list[tuple], drawn: int) -> None:
+        """More candidates for line ``i`` (its detours), scored when ``drawn`` lines were
+        drawn."""
+        first = len(self.scored[i])
+        self.scored[i] += options
+        self._file(i, options, first, drawn)
 
+    def _file(self, i: int, options: list[tuple], first: int, drawn: int) -> None:
+        for slot, option in enumerate(options, first):
+            key = len(self._owner)
+            self._owner.append(i)
+            self._slot.append(slot)
+            self._since[i, slot] = drawn
+            self._grid.add(key, option[-1])
+            self.good[i] += not option[0]
 
-class _CellIndex:
-    """Keys filed by the grid cells their polylines touch: what a new line may cross or
-    run along is found among the keys sharing a cell with it, not among every line of
-    the view (a 2,000-node overview has thousands; testing each against each made
-    "Re-layout view" take minutes)."""
+    def mark(self, requests: Sequence[Request], line: tuple[str, str, str, list[Point]],
+             waiting: set[int]) -> list[int]:
+        """Mark the waiting lines' candidates that the drawn ``line`` runs on top of
+        (but a fan's: the same type from the same source or to the same target); the
+        lines whose good candidates changed, in order."""
+        src, tgt, kind, points = line
+        changed: set[int] = set()
+        owner = self._owner
+        for key in sorted(self._grid.along(points)):
+            i = owner[key]
+            if i not in waiting:
+                continue
+            request = requests[i]
+            if kind == request.rel_type and (src == request.source.id
+                                             or tgt == request.target.id):
+                continue
+            options = self.scored[i]
+            slot = self._slot[key]
+            self.marked += 1
+            if not options[slot][0]:
+                options[slot] = (True, *options[slot][1:])
+                self.good[i] -= 1
+                changed.add(i)
+        return sorted(changed)
 
-    CELL = 240
-
-    def __init__(self) -> None:
-        self.cells: dict[tuple[int, int], list[int]] = {}
-
-    def add(self, key: int, points: Sequence[Point]) -> None:
-        for cell in _polyline_cells(points, self.CELL):
-            self.cells.setdefault(cell, []).append(key)
-
-    def near(self, points: Sequence[Point]) -> set[int]:
-        found: set[int] = set()
-        cells = self.cells
-        for cell in _polyline_cells(points, self.CELL):
-            found.update(cells.get(cell, ()))
-        return found
+    def best(self, i: int, drawn: SegmentGrid) -> tuple:
+        """Line ``i``'s cheapest candidate against the lines drawn so far (``drawn``,
+        keyed by their place in :attr:`Router.drawn`)."""
+        options = self.scored[i]
+        on_top = min(option[0] for option in options)
+        left = [(slot, option) for slot, option in enumerate(options)
+                if option[0] == on_top]
+        if len(left) == 1:
+            return left[0][1]
+        costed = []
+        for slot, (flag, base, index, bends, points) in left:
+            self.costed += 1
+            crossed, _along = drawn.meet(points)
+            since = self._since[i, slot]
+            cost = base + CROSS_COST * sum(n for k, n in crossed.items() if k < since)
+            for k in sorted(k for k in crossed if k >= since):
+                cost += CROSS_COST * crossed[k]
+            costed.append((flag, cost, index, bends, points))
+        return min(costed)
 
 
 @dataclass
@@ -387,6 +401,9 @@ class Router:
     #: Checked between lines: "Re-layout" of a 2,000-node view routes for many seconds
     #: behind a progress window whose Stop sets it.
     cancel: CancelToken | None = None
+    #: The candidates of the lines waiting in the last :meth:`route_all` (its counters
+    #: tell how much work each line drawn took).
+    pending: _PendingRoutes | None = field(default=None, init=False, repr=False)
 
     def route_all(self, requests: list[Request]) -> list[list[tuple[int, int]]]:
         """Bendpoints for each request, in the same order."""
@@ -406,18 +423,16 @@ class Router:
                     routes[index] = self._take(request, straight)
         waiting = {index for index in range(len(requests)) if index not in routes}
         # Which candidates keep clear of the boxes does not change while lines are drawn:
-        # worked out once per line. Their cost against the lines drawn so far is kept up to
-        # date one new line at a time, for the lines whose candidates it comes near (found
-        # through a grid of the candidates: the others' costs cannot change).
-        scored = {}
+        # worked out once per line. Which of them run on top of a drawn line is kept up to
+        # date one new line at a time; their crossings are counted when their line's turn
+        # comes (:class:`_PendingRoutes`).
+        scored: dict[int, list[tuple]] = {}
         for i in sorted(waiting):
             check(self.cancel)
             scored[i] = self._score(requests[i], self._clear_candidates(
-                requests[i], self._candidates(requests[i])))
-        candidates_near = _CellIndex()
-        for i in sorted(waiting):
-            for option in scored[i]:
-                candidates_near.add(i, option[-1])
+                requests[i], self._candidates(requests[i])), crossings=False)
+        pending = _PendingRoutes(scored, len(self.drawn))
+        self.pending = pending
         with_detours: set[int] = set()
         # the line with the fewest good routes left goes first, before the others take
         # its only lane: a heap of (good routes, index), stale entries skipped
@@ -425,14 +440,12 @@ class Router:
         heap: list[tuple[int, int]] = []
 
         def judge(i: int) -> None:
-            if i not in with_detours and not any(not o[0] for o in scored[i]):
+            if i not in with_detours and not pending.good[i]:
                 with_detours.add(i)  # nothing clear: detours too
-                detours = self._score(requests[i], self._clear_candidates(
-                    requests[i], enumerate(self._detours(requests[i]))))
-                scored[i] += detours
-                for option in detours:
-                    candidates_near.add(i, option[-1])
-            count = sum(not o[0] for o in scored[i])
+                pending.add(i, self._score(requests[i], self._clear_candidates(
+                    requests[i], enumerate(self._detours(requests[i]))), crossings=False),
+                    len(self.drawn))
+            count = pending.good[i]
             if good.get(i) != count:
                 good[i] = count
                 heapq.heappush(heap, (count, i))
@@ -453,15 +466,13 @@ class Router:
                 no_route += 1
                 routes[index] = self._fallback(request)
                 continue
-            best = min(scored[index])
+            best = pending.best(index, self._drawn_near())
             if best[0]:
                 log.debug("%s -> %s runs on top of another line",
                           request.source.id, request.target.id)
                 on_top += 1
             routes[index] = self._take(request, best)
-            line = self.drawn[-1]
-            for i in sorted(candidates_near.near(line[3]) & waiting):
-                scored[i] = self._rescore(requests[i], scored[i], line)
+            for i in pending.mark(requests, self.drawn[-1], waiting):
                 judge(i)
         if no_route or on_top:  # one line, not one per line: an overview has thousands
             log.warning("%d of %d lines have no clear route and are drawn straight; %d run "
@@ -547,9 +558,12 @@ class Router:
         tcx, tcy = t[0] + t[2] // 2, t[1] + t[3] // 2
 
         def beside(box: tuple[int, int, int, int]) -> list[int]:
-            above = [y for y in ys if y < box[1]]
-            below = [y for y in ys if y > box[1] + box[3]]
-            return ([max(above)] if above else []) + ([min(below)] if below else [])
+            """The row lanes nearest above and below ``box`` (by halving: ``ys`` is
+            sorted)."""
+            above = bisect.bisect_left(ys, box[1])
+            below = bisect.bisect_right(ys, box[1] + box[3])
+            return ([ys[above - 1]] if above else []) + ([ys[below]] if below < len(ys)
+                                                          else [])
 
         columns_of = self._lane_columns()
         ends = (request.source.id, request.target.id)
@@ -697,9 +711,10 @@ class Router:
         borders = self._borders
         s, t = source.bounds, target.bounds
         found = []
+        memo: dict = {}
         for index, bends in candidates:
             points = connection_points(s, t, bends)
-            if not self._clear(points, s, t, others, tabs):
+            if not self._clear(points, s, t, others, tabs, memo):
                 continue
             length = sum(abs(b[0] - a[0]) + abs(b[1] - a[1])
                          for a, b in zip(points, points[1:], strict=False))
@@ -774,74 +789,68 @@ class Router:
         return (range(max(y_from, y_from2), min(y_to, y_to2)),
                 range(max(x_from, x_from2), min(x_to, x_to2)))
 
-    @staticmethod
-    def _rescore(request: Request, scored: list[tuple],
-                 line: tuple[str, str, str, list[Point]]) -> list[tuple]:
-        """``scored`` (as :meth:`_score` gives it) after one more line was drawn."""
-        src, tgt, kind, points = line
-        counts = kind != request.rel_type or (src != request.source.id
-                                              and tgt != request.target.id)
-        x0, y0, x1, y1 = _bounds(points)
-        segments = _segments(points)
-        rescored = []
-        for option in scored:
-            on_top, cost, index, bends, mine = option
-            mx0, my0, mx1, my1 = _bounds(mine)
-            if mx0 > x1 or mx1 < x0 or my0 > y1 or my1 < y0:
-                rescored.append(option)  # apart: it can neither cross nor run along it
-                continue
-            rescored.append((on_top or (counts and _runs_along(mine, points)),
-                             cost + CROSS_COST * _crossings_with(mine, segments), index, bends,
-                             mine))
-        return rescored
-
-    def _score(self, request: Request, clear: list[tuple]) -> list:
+    def _score(self, request: Request, clear: list[tuple], crossings: bool = True) -> list:
         """The clear candidates as (runs on top, cost, index, bends, points), against the
-        lines drawn so far."""
+        lines drawn so far (their crossings left out of the cost unless ``crossings``)."""
         drawn = self._drawn_near()
         scored = []
         for index, bends, points, base in clear:
-            near = [self.drawn[k] for k in sorted(drawn.near(points))]
-            on_top = any(_runs_along(points, line) for src, tgt, kind, line in near
-                         if kind != request.rel_type
-                         or (src != request.source.id and tgt != request.target.id))
-            crossed = sum(_crossings(points, line) for *_ends, line in near)
-            scored.append((on_top, base + CROSS_COST * crossed, index, bends, points))
+            if crossings:
+                crossed, along = drawn.meet(points)
+            else:
+                crossed, along = {}, drawn.along(points)
+            on_top = any(kind != request.rel_type
+                         or (src != request.source.id and tgt != request.target.id)
+                         for src, tgt, kind, _line in (self.drawn[k] for k in along))
+            scored.append((on_top, base + CROSS_COST * sum(crossed.values()), index, bends,
+                           points))
         return scored
 
-    def _drawn_near(self) -> _CellIndex:
-        """The lines drawn so far, by grid cell (lines appended to :attr:`drawn` since
-        the last call filed first)."""
-        index = getattr(self, "_drawn_index", None)
-        if index is None:
-            index = self._drawn_index = _CellIndex()
+    def _drawn_near(self) -> SegmentGrid:
+        """The lines drawn so far, by segment (lines appended to :attr:`drawn` since the
+        last call filed first)."""
+        grid = getattr(self, "_drawn_grid", None)
+        if grid is None:
+            grid = self._drawn_grid = SegmentGrid()
             self._drawn_filed = 0
         while self._drawn_filed < len(self.drawn):
-            index.add(self._drawn_filed, self.drawn[self._drawn_filed][3])
+            grid.add(self._drawn_filed, self.drawn[self._drawn_filed][3])
             self._drawn_filed += 1
-        return index
+        return grid
 
     @staticmethod
     def _clear(points: list[Point], s: Box, t: Box, others: tuple[_BoxIndex, tuple[str, ...]],
-               tabs: _BoxIndex) -> bool:
+               tabs: _BoxIndex, memo: dict | None = None) -> bool:
+        """Whether the polyline keeps clear of every box and tab but its ends', leaves
+        room for the arrowhead, and bends outside its ends. ``memo`` keeps the answer for
+        each segment between calls for one request: a line's candidates share most of
+        their legs (a detour's first leg is tried with every lane), and the cheap tests
+        come first, so a candidate is mostly refused without looking at a box."""
+        if len(points) > 2 and min(_leg(points, 0), _leg(points, -1)) < MIN_LEG:
+            return False  # no room for the arrowhead or the source's diamond or dot
+        if len(points) > 2 and not all(
+                not (s[0] <= x <= s[0] + s[2] and s[1] <= y <= s[1] + s[3])
+                and not (t[0] <= x <= t[0] + t[2] and t[1] <= y <= t[1] + t[3])
+                for x, y in points[1:-1]):
+            return False
         index, skip = others
         last = len(points) - 2
         for i, (a, b) in enumerate(zip(points, points[1:], strict=False)):
-            # A line along a box edge needs room to be seen apart from it; a slanting
-            # one only has to miss the corner.
-            margin = CLEARANCE if a[0] == b[0] or a[1] == b[1] else SLANT_CLEARANCE
-            if index.blocks(a, b, margin, skip) or tabs.blocks(a, b, CLEARANCE, ()):
+            key = (a, b, i > 0, i < last)
+            known = memo.get(key) if memo is not None else None
+            if known is None:
+                # A line along a box edge needs room to be seen apart from it; a slanting
+                # one only has to miss the corner.
+                margin = CLEARANCE if a[0] == b[0] or a[1] == b[1] else SLANT_CLEARANCE
+                known = not (index.blocks(a, b, margin, skip)
+                             or tabs.blocks(a, b, CLEARANCE, ())
+                             or (i > 0 and segment_crosses_box(a, b, s))
+                             or (i < last and segment_crosses_box(a, b, t)))
+                if memo is not None:
+                    memo[key] = known
+            if not known:
                 return False
-            if i > 0 and segment_crosses_box(a, b, s):
-                return False
-            if i < last and segment_crosses_box(a, b, t):
-                return False
-        if len(points) > 2 and min(_leg(points, 0), _leg(points, -1)) < MIN_LEG:
-            return False  # no room for the arrowhead or the source's diamond or dot
-        return len(points) < 3 or all(
-            not (s[0] <= x <= s[0] + s[2] and s[1] <= y <= s[1] + s[3])
-            and not (t[0] <= x <= t[0] + t[2] and t[1] <= y <= t[1] + t[3])
-            for x, y in points[1:-1])
+        return True
 
 
 def route_orthogonally(view: View, connection_ids: Iterable[str],

@@ -14,11 +14,10 @@ from __future__ import annotations
 import logging
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from egov_modeler.diagram import routing
 from egov_modeler.diagram.overview_layout import generate_overview, relayout_command
+from egov_modeler.diagram.segment_grid import crosses
 from egov_modeler.model.commands import AddBendpointCommand
 from tests.helpers.national_model import BIG_VIEW, build_national_model
 
@@ -120,6 +119,37 @@ def test_a_level_or_upright_segment_is_blocked_exactly_when_it_crosses_a_box():
         assert not index.blocks(a, b, margin, ("box",))
 
 
+def test_a_slanting_segment_is_blocked_exactly_when_it_passes_a_box():
+    """A slanting segment is looked for only in the cells along it, not in every cell of
+    its bounds (a straight line across a national overview spans most of them): the same
+    answer as testing every box, for long, short, steep and flat segments, boxes just off
+    the line and boxes spanning many cells."""
+    import random
+
+    chance = random.Random(31)
+    size = routing._BoxIndex.CELL
+    for _ in range(300):
+        boxes = [(f"b{k}", (chance.randint(-100, 1400), chance.randint(-100, 1400),
+                            chance.choice([1, 8, 64, 170, 400]), chance.choice([1, 8, 64, 300])))
+                 for k in range(chance.randint(1, 40))]
+        index = routing._BoxIndex(boxes)
+        for _ in range(30):
+            a = (chance.choice([0, 0.5, 0.25]) + chance.randint(-50, 1500),
+                 chance.choice([0, 0.5]) + chance.randint(-50, 1500))
+            steep = chance.random() < 0.3
+            b = ((a[0] + chance.choice([-1, 1]) * chance.choice([0.5, 1, 3]), a[1]
+                  + chance.randint(-3 * size, 3 * size)) if steep else
+                 (chance.choice([0, 0.5]) + chance.randint(-50, 1500),
+                  chance.choice([0, 0.5]) + chance.randint(-50, 1500)))
+            if a[0] == b[0] or a[1] == b[1]:
+                continue
+            skip = tuple(chance.sample([box[0] for box in boxes], k=min(1, len(boxes))))
+            for margin in (0, routing.SLANT_CLEARANCE, routing.CLEARANCE):
+                every_box = any(routing.segment_crosses_box(a, b, box, margin)
+                                for box_id, box in boxes if box_id not in skip)
+                assert index.blocks(a, b, margin, skip) == every_box, (a, b, margin)
+
+
 def test_lines_without_a_clear_route_are_reported_in_one_warning(caplog):
     """A dense overview has hundreds of lines drawn straight or on top of another: the
     command line printed a warning for each. Now one warning counts them (the lines are
@@ -138,19 +168,117 @@ def test_lines_without_a_clear_route_are_reported_in_one_warning(caplog):
                         f"and are drawn straight; {on_top} run on top of another line"]
 
 
-_points = st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), min_size=2,
-                   max_size=5)
+def _runs_along(p, q) -> bool:
+    """The plain form: some segment of ``p`` lies on one of ``q`` for over 4 points."""
+    def overlap(a0, a1, b0, b1):
+        return min(max(a0, a1), max(b0, b1)) - max(min(a0, a1), min(b0, b1))
+
+    return any((a[0] == b[0] == c[0] == d[0] and overlap(a[1], b[1], c[1], d[1]) > 4)
+               or (a[1] == b[1] == c[1] == d[1] and overlap(a[0], b[0], c[0], d[0]) > 4)
+               for a, b in zip(p, p[1:], strict=False) for c, d in zip(q, q[1:], strict=False))
 
 
-@settings(max_examples=400, deadline=None)
-@given(_points, _points)
-def test_crossings_skip_only_segment_pairs_that_cannot_cross(p, q):
-    """The bounding-box shortcut of ``_crossings`` counts what testing every pair of
-    segments counts, on a small grid where touching, upright and collinear segments are
-    common."""
-    every_pair = sum(routing._cross(a, b, c, d) for a, b in zip(p, p[1:], strict=False)
-                     for c, d in zip(q, q[1:], strict=False))
-    assert routing._crossings(p, q) == every_pair
+def _crossings(p, q) -> int:
+    """The plain form: every pair of segments tested."""
+    return sum(crosses(a, b, c, d) for a, b in zip(p, p[1:], strict=False)
+               for c, d in zip(q, q[1:], strict=False))
+
+
+def _fan(request, line) -> bool:
+    src, tgt, kind, _points = line
+    return kind == request.rel_type and (src == request.source.id or tgt == request.target.id)
+
+
+def _plain_score(router, request, clear, crossings=True):
+    return [(any(_runs_along(points, line[3]) for line in router.drawn
+                 if not _fan(request, line)),
+             base + routing.CROSS_COST * sum(_crossings(points, line[3])
+                                              for line in router.drawn),
+             index, bends, points) for index, bends, points, base in clear]
+
+
+def _plain_route_all(router, requests, found):
+    """What the router did before its indexes, without any: every waiting line's
+    candidates re-scored against each line drawn, segment pair by segment pair, the line
+    with the fewest good candidates next (then the first), detours for a line with none.
+    ``found`` counts the candidates each drawn line runs on top of."""
+    routes = {}
+    fans = {}
+    for index, request in enumerate(requests):
+        fans.setdefault((request.source.id, request.rel_type), []).append(index)
+    for members in fans.values():
+        if len(members) >= routing.FAN:
+            bus = router._bus([requests[i] for i in members])
+            for index, best in zip(members, bus or [], strict=False):
+                routes[index] = router._take(requests[index], best)
+    for index, request in enumerate(requests):
+        if index not in routes:
+            straight = router._best(request, [[]])
+            if straight is not None and not straight[0] and router._straight_ok(straight):
+                routes[index] = router._take(request, straight)
+    waiting = {i for i in range(len(requests)) if i not in routes}
+    scored = {i: router._score(requests[i], router._clear_candidates(
+        requests[i], router._candidates(requests[i]))) for i in waiting}
+    detoured = set()
+    while waiting:
+        for i in sorted(waiting):
+            if i not in detoured and all(option[0] for option in scored[i]):
+                detoured.add(i)
+                scored[i] += router._score(requests[i], router._clear_candidates(
+                    requests[i], enumerate(router._detours(requests[i]))))
+        index = min(waiting, key=lambda i: (sum(not o[0] for o in scored[i]), i))
+        waiting.remove(index)
+        if not scored[index]:
+            routes[index] = router._fallback(requests[index])
+            continue
+        routes[index] = router._take(requests[index], min(scored[index]))
+        line = router.drawn[-1]
+        for i in waiting:
+            rescored = []
+            for on_top, cost, option_index, bends, points in scored[i]:
+                along = not _fan(requests[i], line) and _runs_along(points, line[3])
+                found[0] += along
+                rescored.append((on_top or along,
+                                 cost + routing.CROSS_COST * _crossings(points, line[3]),
+                                 option_index, bends, points))
+            scored[i] = rescored
+    return [routes[i] for i in range(len(requests))]
+
+
+@pytest.mark.parametrize("what", ["overview", "re-layout"])
+def test_the_indexed_router_draws_the_routes_of_the_plain_one(monkeypatch, what):
+    """The segment grid, the waiting routes marked only by the lines on top of them and
+    their crossings counted when their turn comes give the routes of re-scoring every
+    waiting route against every line drawn, pair of segments by pair of segments; and a
+    drawn line looks at just the routes it runs on top of, a route's crossings are counted
+    once at most (before: every route near it, after every line drawn)."""
+    model = build_national_model(300 if what == "overview" else 1200, 150)
+    routers = []
+    route_all = routing.Router.route_all
+
+    def keeping(router, requests):
+        routers.append(router)
+        return route_all(router, requests)
+
+    def run():
+        if what == "overview":
+            return {c.relationship_id: c.bendpoints
+                    for c in generate_overview(model)[1].connections.values()}
+        return {(c.connection_id, c.index): (c.x, c.y) for c in relayout_command(
+            model, BIG_VIEW).commands if isinstance(c, AddBendpointCommand)}
+
+    monkeypatch.setattr(routing.Router, "route_all", keeping)
+    indexed = run()
+    pending = routers[-1].pending
+    found = [0]
+    monkeypatch.setattr(routing.Router, "_score", _plain_score)
+    monkeypatch.setattr(routing.Router, "route_all",
+                        lambda router, requests: _plain_route_all(router, requests, found))
+    plain = run()
+    assert len(indexed) > 100 and indexed == plain
+    candidates = sum(len(options) for options in pending.scored.values())
+    assert 0 < pending.costed <= candidates
+    assert pending.marked == found[0]
 
 
 def test_a_segment_along_a_lane_is_blocked_exactly_as_testing_every_cell_finds():
