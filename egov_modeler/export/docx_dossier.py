@@ -25,6 +25,7 @@ section so the figures are as large as the paper allows. Body text is Times New 
 from __future__ import annotations
 
 import copy
+import io
 import logging
 import os
 from collections.abc import Iterable
@@ -275,9 +276,12 @@ def _figure(document, pictures: Pictures, model, view: View, lang: str, number: 
     _, _, width_pt, _ = scene.bounds
     inches = width_emu / 914400
     scale = max(1.0, min(4.0, inches * FIGURE_DPI / max(width_pt, 1.0)))
+    image = png_image(scene, scale)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", dpi=(FIGURE_DPI, FIGURE_DPI))
     picture = document.add_paragraph()
     picture.alignment = 1
-    pictures.add_image(picture.add_run(), png_image(scene, scale), width_emu, FIGURE_DPI)
+    pictures.add(picture.add_run(), buffer.getvalue(), width_emu)
     caption = document.add_paragraph(style="Caption")
     caption.alignment = 1
     _set_font(caption.add_run(tr("Figure") + " "), None, True)
@@ -437,27 +441,27 @@ def write_docx(model, path: str | os.PathLike, options: DossierOptions | None = 
                tr("(right-click and choose Update Field to fill the contents)"))
         _update_fields_on_open(document)
         figures = 0
+        pictures = Pictures(document)
         after_figures = False
-        with Pictures(document) as pictures:
-            for number, (title, has_views) in enumerate(CHAPTERS, start=1):
-                if has_views and views:  # the diagrams get a landscape section of their own
-                    _margins(document.add_section(WD_SECTION.NEW_PAGE), landscape=True)
-                elif after_figures:  # back to portrait, which starts a new page
-                    _margins(document.add_section(WD_SECTION.NEW_PAGE))
-                else:
-                    document.add_page_break()
-                after_figures = has_views and bool(views)
-                document.add_heading(f"{number}. {tr(title)}", level=1)
-                _placeholder(document)
-                if has_views:
-                    section = document.sections[-1]
-                    width = int(section.page_width or 0) - int(section.left_margin or 0) \
-                        - int(section.right_margin or 0)
-                    for view in views:
-                        figures += 1
-                        check_cancel(cancel)
-                        _figure(document, pictures, model, view, lang, figures,
-                                int(width * 0.98))
+        for number, (title, has_views) in enumerate(CHAPTERS, start=1):
+            if has_views and views:  # the diagrams get a landscape section of their own
+                _margins(document.add_section(WD_SECTION.NEW_PAGE), landscape=True)
+            elif after_figures:  # back to portrait, which starts a new page
+                _margins(document.add_section(WD_SECTION.NEW_PAGE))
+            else:
+                document.add_page_break()
+            after_figures = has_views and bool(views)
+            document.add_heading(f"{number}. {tr(title)}", level=1)
+            _placeholder(document)
+            if has_views:
+                section = document.sections[-1]
+                width = int(section.page_width or 0) - int(section.left_margin or 0) \
+                    - int(section.right_margin or 0)
+                for view in views:
+                    figures += 1
+                    check_cancel(cancel)
+                    _figure(document, pictures, model, view, lang, figures,
+                            int(width * 0.98))
         if options.appendix:
             if after_figures:
                 _margins(document.add_section(WD_SECTION.NEW_PAGE))

@@ -5,10 +5,8 @@ picture added before (python-docx hashed them all again for each new one)."""
 from __future__ import annotations
 
 import io
-import threading
 import zipfile
 
-import pytest
 from docx import Document
 from docx.parts.image import ImagePart
 from docx.shared import Emu
@@ -93,41 +91,3 @@ def test_adding_a_picture_hashes_none_added_before(monkeypatch):
                      png(f"#{number * 20:02x}4080", (50 + number, 40)), WIDTH)
     assert hashed == []
     assert len(Document(io.BytesIO(_saved(document))).inline_shapes) == 12
-
-
-def test_images_are_encoded_beside_and_added_in_their_order(monkeypatch):
-    """More pictures than may wait at once: each still lands in its own run, in order,
-    encoded by the second thread."""
-    from egov_modeler.export import docx_pictures
-
-    threads = []
-    encode = docx_pictures._png
-    monkeypatch.setattr(docx_pictures, "_png", lambda image, dpi: threads.append(
-        threading.current_thread()) or encode(image, dpi))
-    colours = ["red", "orange", "yellow", "green", "blue", "indigo", "violet"]
-    document = Document()
-    with Pictures(document) as pictures:
-        for number, colour in enumerate(colours):
-            document.add_paragraph(f"Hình {number + 1}")
-            pictures.add_image(document.add_paragraph().add_run(),
-                               Image.new("RGB", (40 + number, 30), colour), WIDTH, 300)
-    assert len(colours) > docx_pictures.MAX_WAITING
-    assert threads and all(t is not threading.main_thread() for t in threads)
-    again = Document(io.BytesIO(_saved(document)))
-    shown = [Image.open(io.BytesIO(again.part.related_parts[
-        shape._inline.graphic.graphicData.pic.blipFill.blip.embed].blob))
-        for shape in again.inline_shapes]
-    assert [image.size[0] for image in shown] == [40 + n for n in range(len(colours))]
-    assert [image.getpixel((0, 0)) for image in shown] == [
-        Image.new("RGB", (1, 1), colour).getpixel((0, 0)) for colour in colours]
-    assert shown[0].info["dpi"] == pytest.approx((300, 300), abs=0.01)
-
-
-def test_a_stop_drops_the_waiting_pictures_and_their_thread():
-    document = Document()
-    with pytest.raises(KeyboardInterrupt), Pictures(document) as pictures:
-        pictures.add_image(document.add_paragraph().add_run(),
-                           Image.new("RGB", (40, 30), "red"), WIDTH, 300)
-        raise KeyboardInterrupt
-    assert len(document.inline_shapes) == 0
-    assert not [t for t in threading.enumerate() if t.name.startswith("docx-pictures")]
