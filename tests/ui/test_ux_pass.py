@@ -48,3 +48,29 @@ def test_the_appearance_types_are_bilingual_in_the_vietnamese_interface(window):
     combo = window.formats.appearance.default_type
     labels = [combo.itemText(i) for i in range(combo.count())]
     assert "Tác nhân nghiệp vụ (Business Actor)" in labels
+
+
+def _office_screen(window, qtbot) -> None:
+    """The window as big as a 1366×768 screen leaves it (the taskbar takes 30 px)."""
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(1366, 738)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    QApplication.processEvents()
+
+
+def test_the_problems_filters_are_readable_on_a_1366_screen(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    window.files.new_from_template("national-2025")
+    _office_screen(window, qtbot)
+    problems = window.problems
+    qtbot.waitUntil(lambda: problems.view_filter.count() > 2)  # the template's views listed
+    QApplication.processEvents()
+    problems.widget().layout().activate()  # as the next paint lays the bar out
+    for combo in (problems.severity_filter, problems.rule_filter):
+        assert combo.width() >= combo.sizeHint().width(), combo.currentText()
+    rule = problems.rule_filter
+    shown = rule.fontMetrics().horizontalAdvance(rule.currentText())
+    assert rule.currentText() == "Mọi quy tắc" and rule.width() > shown + 20
+    assert problems.view_filter.isVisible() and problems.view_filter.width() >= 79
