@@ -9,6 +9,8 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
+from PySide6.QtCore import Qt
+
 from egov_modeler.model.views import Node
 
 
@@ -74,3 +76,36 @@ def test_the_problems_filters_are_readable_on_a_1366_screen(window, qtbot):
     shown = rule.fontMetrics().horizontalAdvance(rule.currentText())
     assert rule.currentText() == "Mọi quy tắc" and rule.width() > shown + 20
     assert problems.view_filter.isVisible() and problems.view_filter.width() >= 79
+
+
+def _palette_type_item(window, type_name: str):
+    from egov_modeler.ui.docks.palette_dock import PAYLOAD_ROLE
+
+    source = window.palette_dock.source_model
+    (index,) = source.match(source.index(0, 0), PAYLOAD_ROLE, f"type:{type_name}", 1,
+                            Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+    return source.itemFromIndex(index)
+
+
+def test_the_palettes_archimate_types_have_english_tooltips_in_english(english, window):
+    window.palette_dock.reload()
+    tip = _palette_type_item(window, "Plateau").toolTip()
+    assert tip == "Plateau"
+
+
+def test_the_palettes_archimate_types_keep_their_vietnamese_hint(window):
+    window.palette_dock.reload()
+    tip = _palette_type_item(window, "Plateau").toolTip()
+    assert tip.startswith("Trạng thái kiến trúc (Plateau)") and "hiện trạng" in tip
+
+
+def test_the_properties_type_tooltip_is_english_in_english(english, window):
+    model = window.current_model()
+    view = model.views[0]
+    plateau = model.add_element("Plateau", "2030")
+    model.load_node(view.id, Node("id-plateau", 40, 40, 120, 55, element_id=plateau.id))
+    window.document.replace(model, None)
+    window.current_canvas().diagram().select_ids(["id-plateau"])
+    kind = window.properties.kind
+    assert kind.text() == "Plateau"
+    assert kind.toolTip() == "ArchiMate: Plateau"
