@@ -109,3 +109,20 @@ def test_the_properties_type_tooltip_is_english_in_english(english, window):
     kind = window.properties.kind
     assert kind.text() == "Plateau"
     assert kind.toolTip() == "ArchiMate: Plateau"
+
+
+def test_the_word_export_dialog_says_word_not_pdf(window):
+    from egov_modeler.ui.dialogs.pdf_export import PdfExportDialog
+
+    window.dialogs.dialog_answer = False  # look at the options, then cancel
+    assert not window.exports.export_docx()
+    (dialog,) = window.dialogs.dialogs_shown
+    assert isinstance(dialog, PdfExportDialog)
+    assert dialog.windowTitle() == "Xuất tài liệu Word"
+
+
+def test_the_pdf_export_dialog_still_says_pdf(window):
+    window.dialogs.dialog_answer = False
+    assert not window.exports.export_pdf()
+    (dialog,) = window.dialogs.dialogs_shown
+    assert dialog.windowTitle() == "Xuất hồ sơ PDF"
