@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..i18n import tr
+from ..i18n import os_reason, tr
 from ..model import serialization as ser
 from ..model.collector import collection_paused
 from ..model.concepts import Element
@@ -168,7 +168,7 @@ def read_document(path: str | os.PathLike[str]) -> LoadedDocument:
             raw = handle.read()
     except OSError as exc:
         raise NativeFileError(tr("Cannot read {path}: {reason}", path=display_path(source),
-                                 reason=exc.strerror or exc)) from None
+                                 reason=os_reason(exc))) from None
     return LoadedDocument(loads(raw, display_path(source)), state_of_bytes(raw, stat))
 
 

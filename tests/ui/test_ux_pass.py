@@ -126,3 +126,47 @@ def test_the_pdf_export_dialog_still_says_pdf(window):
     assert not window.exports.export_pdf()
     (dialog,) = window.dialogs.dialogs_shown
     assert dialog.windowTitle() == "Xuất hồ sơ PDF"
+
+
+def test_opening_a_missing_file_says_why_in_vietnamese(window, tmp_path):
+    before = window.current_model()
+    assert not window.files.open_path(str(tmp_path / "khong-co.egov"), ask_to_save=False)
+    ((title, text, details),) = window.dialogs.errors
+    assert title == "Không mở được tệp"
+    assert details.endswith("tệp hoặc thư mục không tồn tại")
+    assert "No such file" not in details
+    assert window.current_model() is before
+
+
+def test_opening_a_folder_named_like_a_model_says_it_is_a_folder(window, tmp_path):
+    (tmp_path / "thu-muc.egov").mkdir()
+    assert not window.files.open_path(str(tmp_path / "thu-muc.egov"), ask_to_save=False)
+    ((_title, _text, details),) = window.dialogs.errors
+    assert details.endswith("đó là một thư mục, không phải tệp")
+
+
+def test_saving_into_a_missing_folder_says_why_without_the_temporary_file(window, tmp_path):
+    window.dialogs.save_answer = str(tmp_path / "khong-co" / "mo-hinh.egov")
+    assert not window.files.save_as()
+    ((title, text, details),) = window.dialogs.errors
+    assert title == "Không lưu được"
+    assert details == "tệp hoặc thư mục không tồn tại"
+    assert not (tmp_path / "khong-co").exists()
+
+
+def test_importing_a_missing_inventory_workbook_says_why_in_vietnamese(window, tmp_path):
+    assert not window.inventory.import_workbook(str(tmp_path / "kiem-ke.xlsx"))
+    ((title, _text, details),) = window.dialogs.errors
+    assert title == "Không nhập sổ kiểm kê"
+    assert "tệp hoặc thư mục không tồn tại" in details and "No such file" not in details
+
+
+def test_a_reason_the_program_wrote_itself_is_kept():
+    import errno
+
+    from egov_modeler.i18n import os_reason
+
+    assert os_reason(OSError(errno.EBUSY, "Khóa của ‘a.egov’ liên tục thay đổi")) == (
+        "Khóa của ‘a.egov’ liên tục thay đổi")
+    assert os_reason(OSError(errno.EACCES, "Permission denied (read-only)")) == (
+        "Permission denied (read-only)")
