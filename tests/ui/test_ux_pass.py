@@ -170,3 +170,34 @@ def test_a_reason_the_program_wrote_itself_is_kept():
         "Khóa của ‘a.egov’ liên tục thay đổi")
     assert os_reason(OSError(errno.EACCES, "Permission denied (read-only)")) == (
         "Permission denied (read-only)")
+
+
+#: What a 1366×768 Windows screen leaves for windows above its 40 px taskbar.
+OFFICE_SCREEN = (1366, 728)
+
+
+@pytest.fixture
+def office_screen(monkeypatch):
+    """Dialogs open on a 1366×768 screen (the tests' offscreen screen is 800×800)."""
+    from PySide6.QtCore import QRect
+
+    from egov_modeler.ui.dialogs import screen_fit
+
+    monkeypatch.setattr(screen_fit, "available_area", lambda _widget: QRect(0, 0,
+                                                                             *OFFICE_SCREEN))
+
+
+def test_the_print_preview_fits_a_768_pixel_screen(window, office_screen):
+    from egov_modeler.ui.dialogs.screen_fit import TITLE_BAR_HEIGHT
+
+    window.files.new_from_template("provincial-2026")
+    window.dialogs.dialog_answer = False
+    window.exports.print_dossier()
+    (dialog,) = window.dialogs.dialogs_shown
+    assert dialog.height() + TITLE_BAR_HEIGHT <= OFFICE_SCREEN[1]
+    assert dialog.width() <= OFFICE_SCREEN[0]
+    dialog.show()
+    button = dialog.print_button
+    bottom = button.mapTo(dialog, button.rect().bottomLeft()).y()
+    assert bottom <= dialog.height()  # the Print button is on the screen, not under it
+    dialog.close()
