@@ -201,3 +201,29 @@ def test_the_print_preview_fits_a_768_pixel_screen(window, office_screen):
     bottom = button.mapTo(dialog, button.rect().bottomLeft()).y()
     assert bottom <= dialog.height()  # the Print button is on the screen, not under it
     dialog.close()
+
+
+def test_the_pdf_dialog_fits_a_768_pixel_screen_with_its_fields_readable(window,
+                                                                        office_screen):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from egov_modeler.ui.dialogs.screen_fit import TITLE_BAR_HEIGHT
+
+    window.files.new_from_template("provincial-2026")
+    window.dialogs.dialog_answer = False
+    window.exports.export_pdf()
+    (dialog,) = window.dialogs.dialogs_shown
+    dialog.show()
+    free = OFFICE_SCREEN[1] - TITLE_BAR_HEIGHT
+    assert dialog.minimumSizeHint().height() <= free
+    assert dialog.height() <= free and dialog.width() <= OFFICE_SCREEN[0]
+    export = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert export.text() == "Xuất…"
+    assert export.mapTo(dialog, export.rect().bottomLeft()).y() <= dialog.height()
+    agency = dialog.field_edits["agency"]
+    assert agency.text() == "Ủy ban nhân dân tỉnh Gia Lai"
+    assert agency.fontMetrics().horizontalAdvance(agency.text()) < agency.width() - 8
+    tabs = dialog.fields_tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Hồ sơ (lưu trong mô hình)", "Bằng tiếng Anh (cho hồ sơ tiếng Anh)"]
+    dialog.close()
