@@ -260,8 +260,8 @@ class PdfExportDialog(QDialog):
         main.addWidget(self.buttons)
         # Its whole height where the screen has it (Qt opens a dialog at most two thirds of
         # the screen tall, which left four views visible on a 768 px screen).
-        wanted = self.sizeHint()
-        fit_to_screen(self, wanted.width(), wanted.height())
+        full = self.sizeHint()
+        fit_to_screen(self, full.width(), full.height())
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
