@@ -32,7 +32,7 @@ OPEN_SUFFIXES = (".egov", ".archimate", ".xml", ".csv")
 
 _ROOT = re.compile(rb"<(?![?!])([A-Za-z_][\w.\-]*:)?[A-Za-z_][\w.\-]*([^>]*)>", re.S)
 _XMLNS = re.compile(rb"""xmlns(?::([\w.\-]+))?\s*=\s*["']([^"']*)["']""")
-_PROLOG_NOISE = re.compile(rb"<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>]*>", re.S)
+_PROLOG_NOISE = re.compile(rb"<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>\[]*(?:\[.*?\]\s*)?>", re.S)
 
 
 class UnknownFileError(ModelError):

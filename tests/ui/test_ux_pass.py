@@ -227,3 +227,28 @@ def test_the_pdf_dialog_fits_a_768_pixel_screen_with_its_fields_readable(window,
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
         "Hồ sơ (lưu trong mô hình)", "Bằng tiếng Anh (cho hồ sơ tiếng Anh)"]
     dialog.close()
+
+
+HOSTILE_EXCHANGE = """<?xml version="1.0"?>
+<!DOCTYPE model [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" identifier="id-m">&x;</model>
+"""
+
+HOSTILE_ARCHI = """<?xml version="1.0"?>
+<!DOCTYPE m [<!ENTITY x "aaaaaaaaaa">]>
+<archimate:model xmlns:archimate="http://www.archimatetool.com/archimate" name="&x;"/>
+"""
+
+
+@pytest.mark.parametrize("name, text", [("hostile.xml", HOSTILE_EXCHANGE),
+                                        ("hostile.archimate", HOSTILE_ARCHI)])
+def test_opening_a_file_with_a_doctype_says_the_doctype_is_refused(window, tmp_path, name,
+                                                                   text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    before = window.current_model()
+    assert not window.files.open_path(str(path), ask_to_save=False)
+    ((title, _text, details),) = window.dialogs.errors
+    assert title == "Không mở được tệp"
+    assert "DOCTYPE" in details and "không phải tệp chương trình mở được" not in details
+    assert window.current_model() is before
