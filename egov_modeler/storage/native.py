@@ -182,6 +182,10 @@ def loads(raw: bytes, name: str = "<memory>") -> Model:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":  # cut inside a Vietnamese letter
+            raise NativeFileError(tr("{name} ends early at line {line}: the file is truncated",
+                                     name=name, line=raw.count(b"\n", 0, exc.start) + 1)
+                                  ) from None
         raise NativeFileError(tr(
             "{name} is not UTF-8 text (invalid byte at position {pos})",
             name=name, pos=exc.start)) from None
@@ -195,7 +199,9 @@ def _loads(raw: bytes, text: str, name: str) -> Model:
     try:
         loaded = loads_counted(text, utf8=raw)
     except UnsafeJSONError as exc:
-        if exc.lineno and exc.pos >= len(text.rstrip()):
+        # A string that never closes runs to the end: the file was cut inside it.
+        if exc.lineno and (exc.pos >= len(text.rstrip())
+                           or str(exc).startswith("Unterminated string")):
             message = tr("{name} ends early at line {line}: the file is truncated",
                          name=name, line=exc.lineno)
         elif exc.lineno:

@@ -252,3 +252,21 @@ def test_opening_a_file_with_a_doctype_says_the_doctype_is_refused(window, tmp_p
     assert title == "Không mở được tệp"
     assert "DOCTYPE" in details and "không phải tệp chương trình mở được" not in details
     assert window.current_model() is before
+
+
+@pytest.mark.parametrize("into", [2, 3], ids=["after-a-letter", "inside-a-letter"])
+def test_opening_a_model_cut_inside_a_name_says_it_is_truncated(window, tmp_path, into):
+    from egov_modeler.storage import native
+
+    model = window.current_model()
+    whole = tmp_path / "whole.egov"
+    native.save(model, str(whole))
+    data = whole.read_bytes()
+    start = data.index("Người sử dụng".encode())  # a band's name: "Ng", then "ư" (2 bytes)
+    broken = tmp_path / "broken.egov"
+    broken.write_bytes(data[:start + into])
+    assert not window.files.open_path(str(broken), ask_to_save=False)
+    ((_title, _text, details),) = window.dialogs.errors
+    line = data[:start].count(b"\n") + 1
+    assert details.endswith(f"kết thúc đột ngột ở dòng {line}: tệp bị cắt cụt"), details
+    assert window.current_model() is model
