@@ -270,3 +270,11 @@ def test_opening_a_model_cut_inside_a_name_says_it_is_truncated(window, tmp_path
     line = data[:start].count(b"\n") + 1
     assert details.endswith(f"kết thúc đột ngột ở dòng {line}: tệp bị cắt cụt"), details
     assert window.current_model() is model
+
+
+def test_a_diagram_tabs_close_button_speaks_vietnamese(window):
+    from PySide6.QtWidgets import QTabBar
+
+    tabs = window.views.tabs
+    button = tabs.tabBar().tabButton(0, QTabBar.ButtonPosition.RightSide)
+    assert button is not None and button.toolTip() == "Đóng thẻ"
