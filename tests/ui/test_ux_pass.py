@@ -278,3 +278,32 @@ def test_a_diagram_tabs_close_button_speaks_vietnamese(window):
     tabs = window.views.tabs
     button = tabs.tabBar().tabButton(0, QTabBar.ButtonPosition.RightSide)
     assert button is not None and button.toolTip() == "Đóng thẻ"
+
+
+def _toolbar_tips(window) -> dict[str, str]:
+    from PySide6.QtWidgets import QToolBar
+
+    bar = window.findChild(QToolBar, "main_toolbar")
+    return {action.text(): action.toolTip() for action in bar.actions() if action.text()}
+
+
+def test_the_toolbar_tooltips_name_the_shortcuts(window):
+    tips = _toolbar_tips(window)
+    assert tips["&Mở…"] == "Mở (Ctrl+O)"
+    assert tips["&Lưu"] == "Lưu (Ctrl+S)"
+    assert tips["Hoàn tác"] == "Hoàn tác (Ctrl+Z)"
+    assert tips["&Vừa cửa sổ"] == "Vừa cửa sổ (Ctrl+Shift+0)"
+    # a tooltip that explains more keeps its words
+    assert tips["Chọn"] == "Chọn, di chuyển và đổi kích thước (V)"
+
+
+def test_the_undo_buttons_tooltip_names_the_step_and_the_shortcut(window):
+    from egov_modeler.model.commands.view import RenameViewCommand
+
+    view = window.current_model().views[0]
+    window.document.editor.run(RenameViewCommand(view.id, "Sơ đồ tổng thể"))
+    tips = _toolbar_tips(window)
+    assert tips["Hoàn tác"] == "Hoàn tác Đổi tên sơ đồ thành ‘Sơ đồ tổng thể’ (Ctrl+Z)"
+    window.edits.tool_undo.trigger()
+    redo = _toolbar_tips(window)["Làm lại"]  # Ctrl+Y or Ctrl+Shift+Z, as the system has it
+    assert redo.startswith("Làm lại Đổi tên sơ đồ thành ‘Sơ đồ tổng thể’ (Ctrl+")
