@@ -307,3 +307,25 @@ def test_the_undo_buttons_tooltip_names_the_step_and_the_shortcut(window):
     window.edits.tool_undo.trigger()
     redo = _toolbar_tips(window)["Làm lại"]  # Ctrl+Y or Ctrl+Shift+Z, as the system has it
     assert redo.startswith("Làm lại Đổi tên sơ đồ thành ‘Sơ đồ tổng thể’ (Ctrl+")
+
+
+def test_the_properties_panel_is_not_wider_than_its_dock_on_a_1366_screen(window, qtbot):
+    """The owner and operator lists held every agency's name: the panel was 821 px wide in
+    its 330 px dock, the name field and the origin cut at the right edge."""
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    window.files.new_from_template("provincial-2026")
+    _office_screen(window, qtbot)
+    model = window.current_model()
+    view = model.view(window.current_view_id())
+    node = next(n for n in view.nodes.values() if n.element_id
+                and model.element(n.element_id).type == "ApplicationComponent")
+    window.current_canvas().diagram().select_ids([node.id])
+    QApplication.processEvents()
+    owner = window.properties.inventory_fields.editors["owner"]
+    assert owner.isVisible() and owner.count() > 5  # the agencies are listed
+    scroll = window.properties.findChild(QScrollArea)
+    body = scroll.widget()
+    body.layout().activate()
+    assert body.minimumSizeHint().width() <= scroll.viewport().width()
+    assert owner.mapTo(body, owner.rect().topRight()).x() <= scroll.viewport().width()
