@@ -329,3 +329,15 @@ def test_the_properties_panel_is_not_wider_than_its_dock_on_a_1366_screen(window
     body.layout().activate()
     assert body.minimumSizeHint().width() <= scroll.viewport().width()
     assert owner.mapTo(body, owner.rect().topRight()).x() <= scroll.viewport().width()
+
+
+def test_the_sign_dialog_shows_a_windows_path_whole(qtbot):
+    from egov_modeler.ui.dialogs.sign import SignDialog
+
+    path = r"C:\Users\kientruc\Documents\Ho so\kien-truc-so-gia-lai.pdf"
+    dialog = SignDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    edit = dialog.pdf_edit
+    assert edit.fontMetrics().horizontalAdvance(path) < edit.width() - 8
+    assert dialog.width() <= OFFICE_SCREEN[0]
