@@ -66,3 +66,33 @@ def tr(text: str, language: str | None = None, **fields: object) -> str:
     """
     translated = translation_table(language or _language).get(text, text)
     return translated.format(**fields) if fields else translated
+
+
+#: The operating-system failures a user meets opening, importing and saving files, in
+#: words: Python's ``strerror`` is the C library's English text ("No such file or
+#: directory"), even on a Vietnamese Windows.
+_OS_REASONS = {
+    "ENOENT": "the file or folder does not exist",
+    "EISDIR": "it is a folder, not a file",
+    "ENOTDIR": "a part of the path is not a folder",
+    "EACCES": "permission denied (the file or folder is protected or open elsewhere)",
+    "EPERM": "permission denied (the file or folder is protected or open elsewhere)",
+    "ENOSPC": "the disk is full",
+    "EROFS": "the disk is read-only",
+    "ENAMETOOLONG": "the file name or path is too long",
+    "EINVAL": "the file name is not valid",
+    "EEXIST": "a file of that name already exists",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an operating-system call failed, in the interface's language: the system's
+    own English text translated, else what the error says (a reason the program wrote
+    itself is already translated)."""
+    import errno
+
+    code = exc.errno
+    name = errno.errorcode.get(code) if code is not None else None
+    if name in _OS_REASONS and exc.strerror == os.strerror(code or 0):
+        return tr(_OS_REASONS[name])
+    return exc.strerror or str(exc)

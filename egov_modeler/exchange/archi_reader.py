@@ -35,7 +35,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..i18n import tr
+from ..i18n import os_reason, tr
 from ..model.errors import ModelError
 from ..model.ids import new_id
 from ..model.model import Model
@@ -217,5 +217,5 @@ def read_archi(path: str | os.PathLike[str]) -> Model:
         data = source.read_bytes()
     except OSError as exc:
         raise ArchiImportError(tr("Cannot read {path}: {reason}", path=source,
-                                  reason=exc.strerror or exc)) from None
+                                  reason=os_reason(exc))) from None
     return read_archi_bytes(data, source.name, source.parent / "images")

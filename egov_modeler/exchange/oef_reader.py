@@ -46,7 +46,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..i18n import tr
+from ..i18n import os_reason, tr
 from ..model import limits
 from ..model.collector import collection_paused
 from ..model.concepts import Folder
@@ -236,7 +236,7 @@ def read_exchange(path: str | os.PathLike[str]) -> Model:
         data = source.read_bytes()
     except OSError as exc:
         raise ExchangeImportError(tr("Cannot read {path}: {reason}", path=source,
-                                     reason=exc.strerror or exc)) from None
+                                     reason=os_reason(exc))) from None
     return read_exchange_bytes(data, source.name)
 
 

@@ -15,7 +15,7 @@ import os
 import re
 from pathlib import Path
 
-from ..i18n import tr
+from ..i18n import os_reason, tr
 from ..model.errors import ModelError
 from ..model.model import Model
 from ..storage.native import loads
@@ -32,7 +32,7 @@ OPEN_SUFFIXES = (".egov", ".archimate", ".xml", ".csv")
 
 _ROOT = re.compile(rb"<(?![?!])([A-Za-z_][\w.\-]*:)?[A-Za-z_][\w.\-]*([^>]*)>", re.S)
 _XMLNS = re.compile(rb"""xmlns(?::([\w.\-]+))?\s*=\s*["']([^"']*)["']""")
-_PROLOG_NOISE = re.compile(rb"<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>]*>", re.S)
+_PROLOG_NOISE = re.compile(rb"<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>\[]*(?:\[.*?\]\s*)?>", re.S)
 
 
 class UnknownFileError(ModelError):
@@ -117,5 +117,5 @@ def read_any(path: str | os.PathLike[str]) -> Model:
         data = source.read_bytes()
     except OSError as exc:
         raise UnknownFileError(tr("Cannot read {path}: {reason}", path=source,
-                                  reason=exc.strerror or exc)) from None
+                                  reason=os_reason(exc))) from None
     return read_any_bytes(data, source.name, source.parent / "images")

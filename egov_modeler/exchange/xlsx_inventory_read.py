@@ -21,7 +21,7 @@ from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from ..i18n import tr
+from ..i18n import os_reason, tr
 from ..model.inventory.schema import fold
 from .archi_csv_import import CsvImportError
 from .xlsx_inventory_layout import LISTS_SHEET, Column, Sheet
@@ -155,7 +155,7 @@ def read_workbook(path: str | os.PathLike[str], layout: tuple[Sheet, ...]) -> Wo
         data = source.read_bytes()
     except OSError as exc:
         raise XlsxImportError([tr("Cannot read {path}: {reason}", path=source,
-                                  reason=exc.strerror or exc)]) from None
+                                  reason=os_reason(exc))]) from None
     check_archive(data, source.name)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)

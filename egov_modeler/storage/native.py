@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..i18n import tr
+from ..i18n import os_reason, tr
 from ..model import serialization as ser
 from ..model.collector import collection_paused
 from ..model.concepts import Element
@@ -168,7 +168,7 @@ def read_document(path: str | os.PathLike[str]) -> LoadedDocument:
             raw = handle.read()
     except OSError as exc:
         raise NativeFileError(tr("Cannot read {path}: {reason}", path=display_path(source),
-                                 reason=exc.strerror or exc)) from None
+                                 reason=os_reason(exc))) from None
     return LoadedDocument(loads(raw, display_path(source)), state_of_bytes(raw, stat))
 
 
@@ -182,6 +182,10 @@ def loads(raw: bytes, name: str = "<memory>") -> Model:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":  # cut inside a Vietnamese letter
+            raise NativeFileError(tr("{name} ends early at line {line}: the file is truncated",
+                                     name=name, line=raw.count(b"\n", 0, exc.start) + 1)
+                                  ) from None
         raise NativeFileError(tr(
             "{name} is not UTF-8 text (invalid byte at position {pos})",
             name=name, pos=exc.start)) from None
@@ -195,7 +199,9 @@ def _loads(raw: bytes, text: str, name: str) -> Model:
     try:
         loaded = loads_counted(text, utf8=raw)
     except UnsafeJSONError as exc:
-        if exc.lineno and exc.pos >= len(text.rstrip()):
+        # A string that never closes runs to the end: the file was cut inside it.
+        if exc.lineno and (exc.pos >= len(text.rstrip())
+                           or str(exc).startswith("Unterminated string")):
             message = tr("{name} ends early at line {line}: the file is truncated",
                          name=name, line=exc.lineno)
         elif exc.lineno:

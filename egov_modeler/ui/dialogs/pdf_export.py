@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +57,7 @@ from ...model.cancel import Cancelled, CancelToken
 from ...model.errors import ModelError
 from ..long_work import run_long
 from ..plain_text import plain_label, tooltip
+from .screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +67,8 @@ _RECOUNT_DELAY_MS = 250
 #: Models of up to this many elements and relationships are counted as the options
 #: change; a larger one when "Count pages" is clicked (about 0.5 s per 1,000 of them).
 LIVE_COUNT_CONCEPTS = 5_000
+#: The dossier fields' width: "Ủy ban nhân dân tỉnh Gia Lai" shows whole.
+FIELD_MIN_WIDTH = 240
 #: A count that took longer (CPU seconds) ends counting as the options change.
 LIVE_COUNT_SECONDS = 1.0
 
@@ -165,7 +169,10 @@ class PdfExportDialog(QDialog):
         views_layout.addWidget(self.views)
         views_layout.addLayout(buttons_row)
 
-        fields_box = QGroupBox(self.tr("Dossier (saved in the model)"))
+        # The Vietnamese and English fields as two tabs, not two boxes one above the other:
+        # stacked, their 18 rows made the dialog 704 px tall, more than a 1366×768 screen
+        # leaves under its title bar and above its taskbar.
+        fields_box = QWidget()
         fields_form = QFormLayout(fields_box)
         labels = {
             "agency": self.tr("Agency:"),
@@ -184,6 +191,7 @@ class PdfExportDialog(QDialog):
         for name in DOSSIER_FIELDS:
             edit = QLineEdit(stored[name])
             edit.setCursorPosition(0)  # a long agency name shows its start, not its end
+            edit.setMinimumWidth(FIELD_MIN_WIDTH)
             edit.setToolTip(tooltip(stored[name]))
             self.field_edits[name] = edit
             fields_form.addRow(labels[name], edit)
@@ -192,7 +200,7 @@ class PdfExportDialog(QDialog):
         self.field_edits["place"].setPlaceholderText(self.tr("e.g. Gia Lai"))
         self.field_edits["decision"].setPlaceholderText(
             self.tr("e.g. số 123/QĐ-UBND ngày 15/11/2026"))
-        english_box = QGroupBox(self.tr("In English (for an English dossier)"))
+        english_box = QWidget()
         english_form = QFormLayout(english_box)
         for name in ENGLISH_FIELDS:
             key = f"{name}:en"
@@ -229,9 +237,13 @@ class PdfExportDialog(QDialog):
         left.addWidget(layout_box)
         left.addWidget(views_box)
         columns.addLayout(left)
+        self.fields_tabs = QTabWidget()
+        self.fields_tabs.setObjectName("dossierFieldsTabs")
+        self.fields_tabs.addTab(fields_box, self.tr("Dossier (saved in the model)"))
+        self.fields_tabs.addTab(english_box, self.tr("In English (for an English dossier)"))
         right = QVBoxLayout()
-        right.addWidget(fields_box)
-        right.addWidget(english_box)
+        right.addWidget(self.fields_tabs)
+        right.addStretch(1)
         columns.addLayout(right)
         main = QVBoxLayout(self)
         main.addLayout(columns)
@@ -246,6 +258,10 @@ class PdfExportDialog(QDialog):
         hint.addWidget(self.use_paper_button)
         main.addLayout(hint)
         main.addWidget(self.buttons)
+        # Its whole height where the screen has it (Qt opens a dialog at most two thirds of
+        # the screen tall, which left four views visible on a 768 px screen).
+        full = self.sizeHint()
+        fit_to_screen(self, full.width(), full.height())
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

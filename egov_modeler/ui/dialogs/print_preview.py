@@ -40,6 +40,7 @@ from ...i18n import current_language
 from ...model.cancel import Cancelled, CancelToken
 from ...model.errors import ModelError
 from ..long_work import run_long
+from .screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -190,7 +191,7 @@ class PrintPreviewDialog(QDialog):
         main = QHBoxLayout(self)
         main.addLayout(side)
         main.addWidget(self.preview, 1)
-        self.resize(1100, 760)
+        fit_to_screen(self, 1100, 760)
 
         for combo in (self.paper, self.orientation, self.mode):
             combo.currentIndexChanged.connect(self.rebuild)

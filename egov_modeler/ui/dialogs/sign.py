@@ -36,6 +36,9 @@ log = logging.getLogger(__name__)
 
 __all__ = ["SignDialog"]
 
+#: The path fields' width: 150 px showed a dozen letters of "C:\\Users\\…\\ho-so.pdf".
+PATH_MIN_WIDTH = 420
+
 
 class SignDialog(QDialog):
     """Choose the PDF, the approval box and the certificate; Sign writes the signed
@@ -65,6 +68,7 @@ class SignDialog(QDialog):
 
         def with_browse(edit: QLineEdit, handler) -> QHBoxLayout:
             row = QHBoxLayout()
+            edit.setMinimumWidth(PATH_MIN_WIDTH)  # a folder and a file name, readable
             row.addWidget(edit, 1)
             button = QPushButton(self.tr("Browse…"))
             button.clicked.connect(handler)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ...diagram import notation as nt
 from ...diagram.fonts import FONT_FAMILY
+from ...i18n import current_language
 from ...model import limits
 from ...model.commands import (
     Command,
@@ -294,7 +295,8 @@ class AppearanceSection(QGroupBox):
             current = self.default_type.currentData()
             self.default_type.clear()
             for type_name in wanted:
-                self.default_type.addItem(bilingual_type_label(type_name), type_name)
+                self.default_type.addItem(bilingual_type_label(type_name, current_language()),
+                                          type_name)
             index = self.default_type.findData(current)
             self.default_type.setCurrentIndex(max(0, index))
 

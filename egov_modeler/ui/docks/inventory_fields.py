@@ -147,6 +147,8 @@ class InventoryFieldsForm(QWidget):
             widget = self._editor_for(spec, agencies)
             widget.setObjectName(f"inventory_field_{spec.id}")
             widget.setToolTip(tooltip(spec.field.note or spec.label()))
+            if isinstance(widget, QComboBox):  # a long agency name must not widen the panel
+                widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             self.editors[spec.id] = widget
             self.form.addRow(spec.label() + ":", widget)
 

@@ -216,11 +216,14 @@ class PaletteDock(QDockWidget):
 
 
 def _type_tooltip(type_name: str) -> str:
-    """"Tạo tác (Artifact)", and the terminology's hint below it when there is one."""
+    """"Tạo tác (Artifact)", and the terminology's hint (Vietnamese) below it when there is
+    one; "Artifact" alone in the English interface."""
+    from ...i18n import current_language
     from ...model.terminology import bilingual_type_label, type_hint
 
-    hint = type_hint(type_name)
-    label = bilingual_type_label(type_name, "vi")
+    language = current_language()
+    hint = type_hint(type_name) if language == "vi" else ""
+    label = bilingual_type_label(type_name, language)
     return f"{label}\n{hint}" if hint else label
 
 

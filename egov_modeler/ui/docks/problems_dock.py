@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QTreeView,
     QVBoxLayout,
@@ -78,6 +79,10 @@ class ProblemsDock(QDockWidget):
         for widget in (self.severity_filter, self.rule_filter, self.view_filter,
                        self.show_accepted, self.accept_button):
             bar.addWidget(widget)
+        # On a 1366 px screen the bar is narrower than its widgets: the view list (long
+        # view names) gives up its width, never the short severity and rule lists.
+        for combo in (self.severity_filter, self.rule_filter):
+            combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         bar.addStretch(1)
         layout.addLayout(bar)
         style = self.style()

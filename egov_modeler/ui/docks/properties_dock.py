@@ -661,7 +661,7 @@ class PropertiesDock(QDockWidget):
         from ...model.terminology import bilingual_type_label, english_name, type_hint
 
         self.kind.setText(bilingual_type_label(type_name, current_language()))
-        hint = type_hint(type_name)
+        hint = type_hint(type_name) if current_language() == "vi" else ""  # Vietnamese
         tip = f"ArchiMate: {english_name(type_name)}"
         self.kind.setToolTip(f"{tip}\n{hint}" if hint else tip)
 

@@ -38,6 +38,7 @@ from ..document import Document
 from ..plain_text import tooltip
 from .actions import ContextPointWatcher, make_action, redo_keys
 from .delete_question import delete_from_model_question
+from .toolbar_tips import with_shortcut
 from .view_controller import ViewController
 
 
@@ -164,12 +165,13 @@ class EditController(QObject):
         stack.redoTextChanged.connect(self._undo_texts_changed)
         self.tool_undo.setEnabled(stack.canUndo())
         self.tool_redo.setEnabled(stack.canRedo())
+        self._undo_texts_changed()  # with the shortcut from the start
         return [self.tool_undo, self.tool_redo]
 
     def _undo_texts_changed(self, _text: str = "") -> None:
         try:
-            self.tool_undo.setToolTip(self.act_undo.text())
-            self.tool_redo.setToolTip(self.act_redo.text())
+            self.tool_undo.setToolTip(with_shortcut(self.act_undo.text(), self.act_undo))
+            self.tool_redo.setToolTip(with_shortcut(self.act_redo.text(), self.act_redo))
         except RuntimeError:  # the window is being destroyed
             pass
 

@@ -187,9 +187,10 @@ class ExportController(QObject):
                                  attach=not options.pdfa)
         return pages
 
-    def _pdf_options(self) -> DossierOptions | None:
-        """The dossier options from the PDF dialog; the dossier fields typed there (agency,
-        approver...) are stored in the model as one undo step."""
+    def _pdf_options(self, title: str | None = None) -> DossierOptions | None:
+        """The dossier options from the PDF dialog (titled ``title`` when it asks for
+        another format); the dossier fields typed there (agency, approver...) are stored
+        in the model as one undo step."""
         editor = self.document.editor
         label = self.tr("Edit dossier fields")
 
@@ -198,6 +199,8 @@ class ExportController(QObject):
 
         dialog = PdfExportDialog(self.document.model, self._dialog_parent,
                                  self.views.current_view_id(), apply_commands=apply_commands)
+        if title:
+            dialog.setWindowTitle(title)
         try:
             if not self.dialogs.run_dialog(dialog):
                 return None
@@ -223,7 +226,7 @@ class ExportController(QObject):
         editable Word dossier."""
         from ...export.docx_dossier import write_docx
 
-        options = self._pdf_options()
+        options = self._pdf_options(self.tr("Export Word document"))
         if options is None:
             return False
         path = self.dialogs.save_path(self.tr("Export Word document"), "Word (*.docx)",

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from ...exchange.open_any import read_any
 from ...exchange.save_any import SAVE_SUFFIXES, write_any
+from ...i18n import os_reason
 from ...model.errors import ModelError
 from ...model.incremental_validation import IncrementalValidator
 from ...model.model import Model
@@ -329,7 +330,8 @@ class FileController(QObject):
         """Say that ``path`` could not be written, and why; False (nothing was saved)."""
         self.dialogs.error(self.tr("Cannot save"),
                            self.tr("‘{path}’ could not be written.").format(
-                               path=display_path(path)), str(exc))
+                               path=display_path(path)),
+                           os_reason(exc) if isinstance(exc, OSError) else str(exc))
         return False
 
     def _save_copy(self, path: str) -> bool:

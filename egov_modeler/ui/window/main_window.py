@@ -45,6 +45,7 @@ from .large_view_controller import LargeViewController
 from .problems_controller import ProblemsController
 from .profile_controller import ProfileController
 from .repository_controller import RepositoryController
+from .toolbar_tips import name_shortcuts
 from .tree_controller import TreeController
 from .view_controller import ViewController
 
@@ -247,6 +248,7 @@ class MainWindow(QMainWindow):
         button.setText(arrange_menu.title().replace("&", ""))
         button.setToolTip(self.tr("Align, distribute, same size (two or more selected)"))
         bar.addWidget(button)
+        name_shortcuts(bar)
         self.addToolBar(bar)
         self.addToolBar(self.formats.toolbar)
 
