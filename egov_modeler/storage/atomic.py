@@ -76,15 +76,14 @@ class TargetInUseError(PermissionError):
     """The file to replace is held open by another program (Windows); it was left as it
     is. ``str()`` is the message for the user."""
 
-    def __init__(self, target: Path, cause: OSError) -> None:
-        super().__init__(errno.EACCES, cause.strerror or str(cause), str(target))
-        self.message = tr(
+    def __init__(self, target: Path) -> None:
+        super().__init__(errno.EACCES, tr(
             "‘{name}’ could not be replaced: another program has it open (Word, a PDF "
             "reader, a sync or antivirus program), or you may not change it. Close it "
-            "there and try again.", name=display_path(target.name))
+            "there and try again.", name=display_path(target.name)), str(target))
 
     def __str__(self) -> str:
-        return self.message
+        return str(self.strerror)
 
 
 def real_target(path: str | os.PathLike[str]) -> Path:
@@ -144,7 +143,7 @@ def _replace(source: str, target: Path) -> None:
             if getattr(exc, "winerror", None) not in _HELD_OPEN:
                 raise
             if delay is None:
-                raise TargetInUseError(target, exc) from exc
+                raise TargetInUseError(target) from exc
             log.info("%s is held open by another program; trying again", target.name)
             time.sleep(delay)
 

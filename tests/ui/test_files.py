@@ -66,6 +66,32 @@ def test_a_dossier_open_in_another_program_is_named_in_the_error(window, tmp_pat
     assert path.read_bytes() == b"%PDF- the dossier sent last week"
 
 
+def test_a_model_file_open_in_another_program_is_named_when_saving(window, tmp_path,
+                                                                     monkeypatch):
+    """The same refusal on File > Save: the message names the file, not Windows' own
+    "Access is denied", and the file stays as it was."""
+    from egov_modeler.storage import atomic
+
+    path = tmp_path / "gia-lai.egov"
+    assert window.files.save_to(str(path))
+    saved = path.read_bytes()
+    drop(window, "c_cong_dvc_tinh", 300, 240)
+
+    def held_open(source, target):
+        exc = PermissionError(13, "Access is denied", str(source))
+        exc.winerror = 5
+        raise exc
+
+    monkeypatch.setattr(atomic.os, "replace", held_open)
+    monkeypatch.setattr(atomic.time, "sleep", lambda _s: None)
+    assert not window.files.save_to(str(path))
+    ((title, text, details),) = window.dialogs.errors
+    assert "‘gia-lai.egov’" in details and "đang mở" in details
+    assert "Access is denied" not in " ".join((title, text, details))
+    assert path.read_bytes() == saved and window.isWindowModified()
+    window.document.undo_stack.setClean()
+
+
 def test_cancelling_the_pdf_dialog_writes_nothing(window, tmp_path):
     window.dialogs.save_answer = str(tmp_path / "ho-so.pdf")
     window.dialogs.dialog_answer = False
