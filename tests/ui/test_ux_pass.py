@@ -10,6 +10,7 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from egov_modeler.model.views import Node
 
@@ -341,3 +342,20 @@ def test_the_sign_dialog_shows_a_windows_path_whole(qtbot):
     edit = dialog.pdf_edit
     assert edit.fontMetrics().horizontalAdvance(path) < edit.width() - 8
     assert dialog.width() <= OFFICE_SCREEN[0]
+
+
+def test_the_word_export_dialog_offers_only_what_the_word_document_has(window):
+    """Paper, orientation, tiling, the smallest text, the cover switch, PDF/A and the page
+    count are the PDF's: the Word dialog left them in, where they did nothing."""
+    window.dialogs.dialog_answer = False
+    assert not window.exports.export_docx()
+    assert not window.exports.export_pdf()
+    word, pdf = window.dialogs.dialogs_shown
+    pdf_only = ("paper", "orientation", "tile", "min_text", "cover", "pdfa")
+    assert [name for name in pdf_only if getattr(word, name).isHidden()] == list(pdf_only)
+    assert [name for name in pdf_only if getattr(pdf, name).isHidden()] == []
+    for kept in ("language", "appendix", "views"):
+        assert not getattr(word, kept).isHidden()
+    assert word.page_count_label.text() == "" and pdf.page_count_label.text() != ""
+    assert "giấy" not in word.language.parentWidget().title()  # "Nội dung", not paper
+    assert word.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()

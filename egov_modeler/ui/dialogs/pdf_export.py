@@ -86,8 +86,12 @@ class PdfExportDialog(QDialog):
     def __init__(self, model, parent: QWidget | None = None,
                  current_view_id: str | None = None,
                  apply_commands: Callable[[list], None] | None = None,
-                 options: DossierOptions | None = None) -> None:
+                 options: DossierOptions | None = None, word: bool = False) -> None:
+        """``word``: the options of the Word document, which has the views, the language
+        and the appendices of the PDF dossier and none of its paper, page or archiving
+        options (nor a page count: Word lays its pages out itself)."""
         super().__init__(parent)
+        self._word = word
         self._model = model
         self._apply_commands = apply_commands
         self._pages: int | None = None
@@ -143,6 +147,11 @@ class PdfExportDialog(QDialog):
         form.addRow("", self.cover)
         form.addRow("", self.appendix)
         form.addRow("", self.pdfa)
+        if word:
+            layout_box.setTitle(self.tr("Content"))
+            for widget in (self.paper, self.orientation, self.tile, self.min_text,
+                           self.cover, self.pdfa):
+                form.setRowVisible(widget, False)
 
         views_box = QGroupBox(self.tr("Views"))
         views_layout = QVBoxLayout(views_box)
@@ -347,6 +356,9 @@ class PdfExportDialog(QDialog):
         and show the result; the Export button is enabled only when there is something to
         print."""
         self._timer.stop()
+        if self._word:
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+            return
         options = self.options()
         if _count_key(options) in self._counts or self._live:
             self._show_count(options, lambda: plan_dossier(self._model, options))

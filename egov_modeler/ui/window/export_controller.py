@@ -187,10 +187,12 @@ class ExportController(QObject):
                                  attach=not options.pdfa)
         return pages
 
-    def _pdf_options(self, title: str | None = None) -> DossierOptions | None:
+    def _pdf_options(self, title: str | None = None, word: bool = False
+                     ) -> DossierOptions | None:
         """The dossier options from the PDF dialog (titled ``title`` when it asks for
-        another format); the dossier fields typed there (agency, approver...) are stored
-        in the model as one undo step."""
+        another format; ``word``: only the options the Word document has); the dossier
+        fields typed there (agency, approver...) are stored in the model as one undo
+        step."""
         editor = self.document.editor
         label = self.tr("Edit dossier fields")
 
@@ -198,7 +200,8 @@ class ExportController(QObject):
             editor.run_many(label, list(commands))
 
         dialog = PdfExportDialog(self.document.model, self._dialog_parent,
-                                 self.views.current_view_id(), apply_commands=apply_commands)
+                                 self.views.current_view_id(), apply_commands=apply_commands,
+                                 word=word)
         if title:
             dialog.setWindowTitle(title)
         try:
@@ -226,7 +229,7 @@ class ExportController(QObject):
         editable Word dossier."""
         from ...export.docx_dossier import write_docx
 
-        options = self._pdf_options(self.tr("Export Word document"))
+        options = self._pdf_options(self.tr("Export Word document"), word=True)
         if options is None:
             return False
         path = self.dialogs.save_path(self.tr("Export Word document"), "Word (*.docx)",
