@@ -18,6 +18,7 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from egov_modeler.diagram.channel_route import ChannelSearch
 from egov_modeler.diagram.segment_grid import SegmentGrid
 from egov_modeler.model.cancel import CancelToken, check
 from egov_modeler.model.views import Node, View
@@ -46,6 +47,17 @@ CROSS_COST = 30
 FAN = 5
 #: Spacing of parallel lanes in a wide free corridor.
 LANE = 12
+#: What a route through the channels (:mod:`.channel_route`) pays for each step it runs on
+#: top of a line already drawn: the router's shapes take such a route only when nothing
+#: else is clear, the channel search nearly never.
+CHANNEL_ON_TOP_COST = 20
+#: How many lane crossings the channel searches of one :meth:`Router.route_all` may expand
+#: in all: this many per line routed, and :data:`CHANNEL_BUDGET_FLOOR` more. A search in a
+#: crowded region of a national-scale view can flood thousands of crossings; past the
+#: budget the lines left get what they got before (drawn straight), so "Re-layout" of a
+#: 2,000-node view stays within seconds.
+CHANNEL_BUDGET_PER_LINE = 60
+CHANNEL_BUDGET_FLOOR = 20000
 
 
 def segment_crosses_box(a: Point, b: Point, box: Box, margin: float = 0) -> bool:
@@ -404,6 +416,16 @@ class Router:
     #: The candidates of the lines waiting in the last :meth:`route_all` (its counters
     #: tell how much work each line drawn took).
     pending: _PendingRoutes | None = field(default=None, init=False, repr=False)
+    #: Lines of the last :meth:`route_all` that none of the shapes could route and that went
+    #: through the channels instead, and the lane crossings those searches expanded against
+    #: the most their regions held (:class:`~.channel_route.ChannelSearch`).
+    channelled: int = field(default=0, init=False)
+    channel_expanded: int = field(default=0, init=False)
+    channel_bound: int = field(default=0, init=False)
+    #: Steps between lane crossings found clear of every box and tab (clear for any line).
+    _free_steps: set[tuple[Point, Point]] = field(default_factory=set, init=False,
+                                                  repr=False)
+    _channels: ChannelSearch | None = field(default=None, init=False, repr=False)
 
     def route_all(self, requests: list[Request]) -> list[list[tuple[int, int]]]:
         """Bendpoints for each request, in the same order."""
@@ -453,6 +475,7 @@ class Router:
         for i in sorted(waiting):
             judge(i)
         no_route = on_top = 0
+        stuck: list[int] = []
         while waiting:
             check(self.cancel)
             count, index = heapq.heappop(heap)
@@ -461,10 +484,7 @@ class Router:
             waiting.remove(index)
             request = requests[index]
             if not scored[index]:
-                log.debug("no clear route from %s to %s; drawn straight",
-                          request.source.id, request.target.id)
-                no_route += 1
-                routes[index] = self._fallback(request)
+                stuck.append(index)  # through the channels, once the others are drawn
                 continue
             best = pending.best(index, self._drawn_near())
             if best[0]:
@@ -474,6 +494,7 @@ class Router:
             routes[index] = self._take(request, best)
             for i in pending.mark(requests, self.drawn[-1], waiting):
                 judge(i)
+        no_route += self._route_stuck(requests, stuck, routes)
         if no_route or on_top:  # one line, not one per line: an overview has thousands
             log.warning("%d of %d lines have no clear route and are drawn straight; %d run "
                         "on top of another line", no_route, len(requests), on_top)
@@ -493,6 +514,89 @@ class Router:
         if _axis_aligned(connection_points(s, t, [])):
             return []
         return [(s[0] + s[2] // 2, t[1] + t[3] // 2)]
+
+    def _route_stuck(self, requests: list[Request], stuck: list[int],
+                     routes: dict[int, list[tuple[int, int]]]) -> int:
+        """Route the lines none of the shapes could (``stuck``) through the channels
+        between the boxes, after every other line is drawn (so those keep the routes they
+        had), the shortest first, within the budget of :data:`CHANNEL_BUDGET_PER_LINE`;
+        a line with no channel route is drawn as before (:meth:`_fallback`). How many of
+        those there were."""
+        no_route = 0
+        self.channelled = self.channel_expanded = self.channel_bound = 0
+        budget = CHANNEL_BUDGET_FLOOR + CHANNEL_BUDGET_PER_LINE * len(requests)
+        for index in sorted(stuck, key=lambda i: (_span(requests[i]), i)):
+            check(self.cancel)
+            request = requests[index]
+            channel = (self._through_channels(request) if self.channel_expanded < budget
+                       else None)
+            if channel is None:
+                log.debug("no clear route from %s to %s; drawn straight",
+                          request.source.id, request.target.id)
+                no_route += 1
+                routes[index] = self._fallback(request)
+            else:
+                self.channelled += 1
+                routes[index] = self._take(request, channel)
+        return no_route
+
+    def _through_channels(self, request: Request) -> tuple | None:
+        """A clear right-angled route through the lanes between the boxes, found by
+        :class:`~.channel_route.ChannelSearch` near the two ends, as a candidate (runs on
+        top, cost, index, bends, points); None when there is none."""
+        from egov_modeler.diagram.notation import connection_points
+
+        index, skip = others = self._in_the_way(request)
+        tabs = self._tabs
+        free = self._free_steps
+        memo: dict[tuple[Point, Point], bool] = {}
+
+        def blocked(a: Point, b: Point) -> bool:
+            key = (a, b) if a <= b else (b, a)
+            if key in free:
+                return False
+            known = memo.get(key)
+            if known is None:
+                if tabs.blocks(a, b, CLEARANCE, ()):
+                    known = True
+                elif not index.blocks(a, b, CLEARANCE, ()):
+                    free.add(key)  # clear of every box: clear for every line
+                    known = False
+                else:
+                    known = index.blocks(a, b, CLEARANCE, skip)
+                memo[key] = known
+            return known
+
+        drawn = self._drawn_near()
+        lines = self.drawn
+        ends = {request.source.id, request.target.id}
+
+        def extra(a: Point, b: Point) -> float:
+            return CHANNEL_ON_TOP_COST * sum(
+                1 for k in drawn.along([a, b]) if not ends.intersection(lines[k][:2]))
+
+        search = self._channel_search
+        s, t = request.source.bounds, request.target.bounds
+        bends = search.route(s, t, blocked, extra)
+        self.channel_expanded += search.expanded
+        self.channel_bound += search.bound
+        if bends is None:
+            return None
+        points = connection_points(s, t, bends)
+        if not self._clear(points, s, t, others, tabs):
+            log.debug("the channel route from %s to %s is not clear", request.source.id,
+                      request.target.id)
+            return None
+        return (False, 0, 0, bends, points)
+
+    @property
+    def _channel_search(self) -> ChannelSearch:
+        """The search through the lanes of the view, made once (the boxes do not move while
+        routing)."""
+        if self._channels is None:
+            self._channels = ChannelSearch(*self._lanes(), bend_cost=BEND_COST,
+                                           min_leg=MIN_LEG)
+        return self._channels
 
     def _take(self, request: Request, best: tuple) -> list[tuple[int, int]]:
         *_rest, bends, points = best
@@ -851,6 +955,12 @@ class Router:
             if not known:
                 return False
         return True
+
+
+def _span(request: Request) -> float:
+    """How far apart the centres of a request's two ends are (along the lanes)."""
+    s, t = request.source.bounds, request.target.bounds
+    return abs(s[0] + s[2] / 2 - t[0] - t[2] / 2) + abs(s[1] + s[3] / 2 - t[1] - t[3] / 2)
 
 
 def route_orthogonally(view: View, connection_ids: Iterable[str],
