@@ -3,20 +3,23 @@ one elbow, two elbows through a lane, a detour round the nearest lanes) cannot r
 
 Boxes on a generated overview or a re-laid-out view sit in a grid inside groups and bands
 with gaps between them, so a right-angled way through those gaps nearly always exists; it
-just needs more bends than the router's shapes have. :class:`ChannelSearch` finds it with
-A* over the crossings of the free lanes (the router's column and row lanes, plus the centre
-lines of the two ends): a step runs along a lane to the next crossing, and costs its length,
-:attr:`ChannelSearch.bend_cost` per bend and what the caller charges for the lines already
-drawn there (running on top of one, crossing one). The search stays inside the bounds of
-the two ends grown by a margin (grown once more when nothing is found), so a line on a
-national-scale view looks at the lanes near it, not at every lane of the view; and every
-step is checked against the boxes by the caller's test, so what comes out keeps clear of
-them.
+just needs more bends than the router's shapes have. :class:`ChannelSearch` finds it over
+the *stretches* of the free lanes: the router's column and row lanes, each cut by the boxes
+across it into the free stretches between them. A route runs along one stretch, turns where
+a stretch of a crossing lane meets it, runs along that one, and so on; it leaves the source
+and enters the target along their centre lines (rays out of the box as far as they are
+free). The cheapest is looked for best first (A*: length, :attr:`ChannelSearch.bend_cost`
+per bend and what the caller charges for running on top of the lines already drawn, plus
+the distance left as the estimate), each stretch taken once, from where it was first
+reached. Searching stretches rather than every crossing of two lanes looks at each crossing
+once, with no test against the boxes (the stretches already keep clear of them): a line on
+a crowded national-scale view costs a few thousand cheap steps, not as many box tests.
 
-The line leaves its source and enters its target at the middle of a side, as
-:func:`~egov_modeler.diagram.notation.connection_points` draws bendpoints: its first bend is
-on the source's centre line, its last on the target's, each at least
-:attr:`ChannelSearch.min_leg` off the box (room for the arrowhead).
+The search stays inside the bounds of the two ends grown by a margin (grown once more when
+nothing is found there), so it looks at the lanes near the line, not at every lane of the
+view. The line's first bend is on the source's centre line, its last on the target's, each
+at least :attr:`ChannelSearch.min_leg` off the box (room for the arrowhead), as
+:func:`~egov_modeler.diagram.notation.connection_points` draws bendpoints.
 """
 
 from __future__ import annotations
@@ -24,192 +27,246 @@ from __future__ import annotations
 import bisect
 import heapq
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from egov_modeler.diagram.segment_grid import ALONG
 
 Box = tuple[float, float, float, float]
 Point = tuple[float, float]
+#: How much more the distance left weighs than the cost so far in choosing what to look at
+#: next (weighted A*): a route found costs at most this many times the cheapest, and a
+#: line on a crowded view is found after far fewer stretches (half, on the 300-object
+#: overview) than the cheapest would need.
+GREED = 2.0
+#: A stretch: its axis ("x": a column lane, upright; "y": a row lane, level), the lane's
+#: coordinate, and its free span along the lane.
+Stretch = tuple[str, float, float, float]
 
-#: Directions as (dx, dy) steps on the lane grid: right, down, left, up.
-_STEPS = ((1, 0), (0, 1), (-1, 0), (0, -1))
-
-
-def _inside(box: Box, x: float, y: float) -> bool:
-    """Whether (x, y) is in ``box`` or on its border (a bend there would be hidden)."""
-    return box[0] <= x <= box[0] + box[2] and box[1] <= y <= box[1] + box[3]
-
-
-def _off_box(box: Box, x: float, y: float) -> float:
-    """How far (x, y), on one of ``box``'s centre lines outside it, is from its border."""
-    return max(box[0] - x, x - box[0] - box[2], box[1] - y, y - box[1] - box[3])
+#: ``free(axis, lane)``: the free spans (start, end), sorted, of a lane of the view.
+FreeSpans = Callable[[str, float], Sequence[tuple[float, float]]]
+#: ``drawn_on(axis, lane)``: the spans (start, end) of the lane that lines already drawn
+#: run along (those the line may not run on top of).
+DrawnOn = Callable[[str, float], Sequence[tuple[float, float]]]
+#: ``blocked(a, b)``: whether the segment a-b passes a box or a label other than the ends.
+Blocked = Callable[[Point, Point], bool]
 
 
 @dataclass
 class ChannelSearch:
-    """Finds right-angled routes through the lanes ``xs`` (columns) and ``ys`` (rows),
-    both sorted."""
+    """Finds right-angled routes through the free stretches of the lanes ``xs`` (columns)
+    and ``ys`` (rows), both sorted; ``free`` gives a lane's free spans."""
 
-    xs: Sequence[int]
-    ys: Sequence[int]
+    xs: Sequence[float]
+    ys: Sequence[float]
+    free: FreeSpans
     #: What one bend costs, in points of length.
     bend_cost: float = 40
     #: Shortest first and last leg (room for the arrowhead).
     min_leg: float = 14
+    #: What running on top of a line already drawn costs (once per line, in points).
+    on_top_cost: float = 60
     #: How far beyond the two ends' bounds the first search looks.
     margin: float = 240
     #: How much the margin grows for the second search when the first finds nothing.
     widen: float = 4
-    #: At most this many lane crossings (with a direction) expanded per line: past it the
-    #: line is given up (a search that floods a crowded region costs more than it gives).
-    limit: int = 500
-    #: Lane crossings (with a direction) expanded by the last :meth:`route`, and the most it
-    #: could have expanded: four directions per crossing of the lanes in its region(s).
+    #: Stretches expanded by the last :meth:`route`, and the most it could have expanded:
+    #: every stretch reached holds a crossing of two lanes of the region, and no crossing is
+    #: on more than two stretches (one per axis), so twice the crossings, and the rays.
     expanded: int = 0
     bound: int = 0
+    #: Crossings of two lanes looked at by the last :meth:`route` (what its time goes to).
+    looked: int = 0
+    _starts: dict[tuple[str, float], tuple[list[float], Sequence[tuple[float, float]]]] = \
+        field(default_factory=dict, init=False, repr=False)
 
-    def route(self, source: Box, target: Box, blocked: Callable[[Point, Point], bool],
-              extra: Callable[[Point, Point], float]) -> list[tuple[int, int]] | None:
-        """The bendpoints of the cheapest route from ``source`` to ``target`` (at least
-        one), or None when there is none within the region or its widened self.
+    def route(self, source: Box, target: Box, blocked: Blocked, drawn_on: DrawnOn
+              ) -> list[tuple[int, int]] | None:
+        """The bendpoints of the cheapest route found from ``source`` to ``target`` (at
+        least one), or None when there is none within the region or its widened self.
 
-        ``blocked(a, b)`` says whether the segment a-b, for this line, passes a box or a
-        label other than its two ends; ``extra(a, b)`` what running there costs beside its
-        length (the lines already drawn). Both are asked for short steps between
-        neighbouring lane crossings, and for the first and last legs from and to the ends'
-        centres."""
-        self.expanded = self.bound = 0
+        ``blocked`` is asked only for the rays out of the two ends (how far each is
+        free); ``drawn_on`` once for each lane the route may run along: a run costs
+        :attr:`on_top_cost` for each drawn line it runs along for more than
+        :data:`~.segment_grid.ALONG` points."""
+        self.expanded = self.bound = self.looked = 0
         for margin in (self.margin, self.margin * self.widen):
-            found = self._search(source, target, margin, blocked, extra)
-            if found is not None or self.expanded > self.limit:
+            found = self._search(source, target, margin, blocked, drawn_on)
+            if found is not None:
                 return found
         return None
 
-    def _search(self, s: Box, t: Box, margin: float, blocked: Callable[[Point, Point], bool],
-                extra: Callable[[Point, Point], float]) -> list[tuple[int, int]] | None:
+    def _lane(self, axis: str, lane: float) -> tuple[list[float], Sequence[tuple[float, float]]]:
+        """The free spans of a lane, and their starts (for halving), kept once asked."""
+        key = (axis, lane)
+        known = self._starts.get(key)
+        if known is None:
+            spans = self.free(axis, lane)
+            known = self._starts[key] = ([span[0] for span in spans], spans)
+        return known
+
+    def _search(self, s: Box, t: Box, margin: float, blocked: Blocked, drawn_on: DrawnOn
+                ) -> list[tuple[int, int]] | None:
         scx, scy = int(s[0] + s[2] // 2), int(s[1] + s[3] // 2)
         tcx, tcy = int(t[0] + t[2] // 2), int(t[1] + t[3] // 2)
         left = min(s[0], t[0]) - margin
         right = max(s[0] + s[2], t[0] + t[2]) + margin
         top = min(s[1], t[1]) - margin
         bottom = max(s[1] + s[3], t[1] + t[3]) + margin
-        xs = sorted({*self.xs[bisect.bisect_left(self.xs, left):
-                              bisect.bisect_right(self.xs, right)], scx, tcx})
-        ys = sorted({*self.ys[bisect.bisect_left(self.ys, top):
-                              bisect.bisect_right(self.ys, bottom)], scy, tcy})
-        self.bound += 4 * len(xs) * len(ys)
-        column_of = {x: i for i, x in enumerate(xs)}
-        row_of = {y: j for j, y in enumerate(ys)}
-        start = (column_of[scx], row_of[scy])
-        goal = (column_of[tcx], row_of[tcy])
-        width, height = len(xs), len(ys)
-        bend_cost, min_leg = self.bend_cost, self.min_leg
+        xs = self.xs[bisect.bisect_left(self.xs, left):bisect.bisect_right(self.xs, right)]
+        ys = self.ys[bisect.bisect_left(self.ys, top):bisect.bisect_right(self.ys, bottom)]
+        self.bound += 2 * len(xs) * len(ys) + 8
+        lanes = {"x": xs, "y": ys}
+        spans_of: dict[str, dict[float, tuple[list[float], Sequence[tuple[float, float]]]]] = {
+            "x": {}, "y": {}}
+        limits = {"x": (top, bottom), "y": (left, right)}  # along a column: y; a row: x
+        min_leg, bend_cost, on_top_cost = self.min_leg, self.bend_cost, self.on_top_cost
 
-        def point(node: tuple[int, int]) -> Point:
-            return (float(xs[node[0]]), float(ys[node[1]]))
+        def ray(box: Box, cx: int, cy: int, axis: str, sign: int) -> Stretch | None:
+            """The free stretch of the centre line out of ``box`` on one side: along a
+            column (axis "x") or a row, away from the box by ``sign``; from the box's side
+            to the farthest crossing lane it reaches free (as far as the region goes)."""
+            if axis == "x":
+                edge = box[1] if sign < 0 else box[1] + box[3]
+                start: Point = (float(cx), float(edge))
+                crossing = ys
+            else:
+                edge = box[0] if sign < 0 else box[0] + box[2]
+                start = (float(edge), float(cy))
+                crossing = xs
+            beyond = [c for c in crossing if (c - edge) * sign >= min_leg]
+            if sign < 0:
+                beyond.reverse()
 
-        def heuristic(node: tuple[int, int]) -> float:
-            return abs(xs[node[0]] - tcx) + abs(ys[node[1]] - tcy)
+            def at(c: float) -> Point:
+                return (float(cx), c) if axis == "x" else (c, float(cy))
 
-        # state: (column, row, direction); cost so far; the state before it
-        best: dict[tuple[int, int, int], float] = {}
-        before: dict[tuple[int, int, int], tuple[int, int, int] | None] = {}
-        heap: list[tuple[float, float, int, float, tuple[int, int, int]]] = []
-        order = 0
-        closed: set[tuple[int, int, int]] = set()
-        centre_s = (float(scx), float(scy))
-        centre_t = (float(tcx), float(tcy))
-
-        def push(state: tuple[int, int, int], cost: float,
-                 came: tuple[int, int, int] | None) -> None:
-            nonlocal order
-            if cost < best.get(state, float("inf")):
-                best[state] = cost
-                before[state] = came
-                order += 1
-                h = 2 * heuristic(state[:2])
-                heapq.heappush(heap, (cost + h, h, order, cost, state))
-
-        # Out of the source along one of its centre lines, to the first crossing far enough
-        # off the box for a bend.
-        for direction, (dx, dy) in enumerate(_STEPS):
-            i, j = start
-            while True:
-                i, j = i + dx, j + dy
-                if not (0 <= i < width and 0 <= j < height):
-                    break
-                x, y = xs[i], ys[j]
-                if _inside(s, x, y):
-                    continue
-                if _inside(t, x, y):
-                    break
-                here = (float(x), float(y))
-                if blocked(centre_s, here):
-                    break
-                if _off_box(s, x, y) >= min_leg:
-                    push((i, j, direction), _off_box(s, x, y) + extra(centre_s, here), None)
-                    break
-        goal_state = (goal[0], goal[1], -1)
-        while heap:
-            _f, _h, _order, cost, state = heapq.heappop(heap)
-            if cost > best[state] or state in closed:
-                continue  # a stale entry: a cheaper way here was found since
-            closed.add(state)
-            if state == goal_state:
-                return _bends(state, before, xs, ys, (scx, scy), (tcx, tcy))
-            self.expanded += 1
-            if self.expanded > self.limit:
+            lo, hi = 0, len(beyond)  # beyond[:lo] reached free; halving for the rest
+            while lo < hi:
+                middle = (lo + hi) // 2
+                if blocked(start, at(beyond[middle])):
+                    hi = middle
+                else:
+                    lo = middle + 1
+            if lo == 0:
                 return None
-            i, j, direction = state
-            here = point((i, j))
-            for turn, (dx, dy) in enumerate(_STEPS):
-                if turn == (direction + 2) % 4:
-                    continue  # no going back on itself
-                bend = bend_cost if turn != direction else 0.0
-                ni, nj = i + dx, j + dy
-                if not (0 <= ni < width and 0 <= nj < height):
+            far = beyond[lo - 1]
+            low, high = (far, edge) if sign < 0 else (edge, far)
+            return (axis, float(cx if axis == "x" else cy), float(low), float(high))
+
+        def goal_on(stretch: Stretch, rays: list[tuple[Stretch, float]]) -> list[
+                tuple[float, Point, float]]:
+            """Where ``stretch`` meets a ray into the target: (along the stretch, the
+            bend, the ray's length from the bend to the box)."""
+            axis, lane, low, high = stretch
+            found = []
+            for (r_axis, r_lane, r_low, r_high), edge in rays:
+                if r_axis == axis or not (low < r_lane < high):
                     continue
-                if bend and _towards(here, dx, dy, tcx, tcy) and \
-                        _off_box(t, *here) < min_leg:
-                    continue  # the last leg would leave no room for the arrowhead
-                x, y = xs[ni], ys[nj]
-                if _inside(t, x, y):
-                    # Into the target along its centre line: the last leg.
-                    if _towards(here, dx, dy, tcx, tcy) and not blocked(here, centre_t):
-                        push(goal_state, cost + bend + _off_box(t, *here)
-                             + extra(here, centre_t), state)
+                if r_low <= lane <= r_high and abs(lane - edge) >= min_leg:
+                    bend = (r_lane, lane) if r_axis == "x" else (lane, r_lane)
+                    found.append((r_lane, bend, abs(lane - edge)))
+            return found
+
+        out = [r for r in (ray(s, scx, scy, "x", -1), ray(s, scx, scy, "x", 1),
+                           ray(s, scx, scy, "y", -1), ray(s, scx, scy, "y", 1)) if r]
+        into = []
+        for axis, sign in (("x", -1), ("x", 1), ("y", -1), ("y", 1)):
+            found = ray(t, tcx, tcy, axis, sign)
+            if found is not None:
+                edge = (t[1] if sign < 0 else t[1] + t[3]) if axis == "x" else \
+                    (t[0] if sign < 0 else t[0] + t[2])
+                into.append((found, float(edge)))
+        if not out or not into:
+            return None
+
+        def estimate(p: Point) -> float:
+            return abs(p[0] - tcx) + abs(p[1] - tcy)
+
+        # (f, g, order, stretch, where it is entered along it, the stretch it is entered
+        # from and the bend there, whether this is the target reached)
+        heap: list[tuple[float, float, int, Stretch, float, Stretch | None, Point | None,
+                         bool]] = []
+        came: dict[Stretch, tuple[Stretch | None, Point | None]] = {}
+        order = 0
+        for stretch in out:
+            axis, _lane, low, high = stretch
+            entry = high if low < (scy if axis == "x" else scx) else low  # at the box side
+            order += 1
+            heapq.heappush(heap, (0.0, 0.0, order, stretch, entry, None, None, False))
+        closed: set[Stretch] = set()
+        while heap:
+            _f, g, _order, stretch, entry, parent, bend, reached = heapq.heappop(heap)
+            if reached:
+                assert bend is not None
+                return _bends(stretch, bend, came)
+            if stretch in closed:
+                continue
+            closed.add(stretch)
+            came[stretch] = (parent, bend)
+            self.expanded += 1
+            axis, lane, low, high = stretch
+            is_ray = parent is None
+            # The drawn lines along this lane, as where a run from the entry starts to be
+            # on top of each (going up the lane, going down): a run's count is a halving.
+            runs = drawn_on(axis, lane)
+            ups = sorted(max(start, entry) + ALONG for start, end in runs
+                         if end - max(start, entry) > ALONG)
+            downs = sorted(min(end, entry) - ALONG for start, end in runs
+                           if min(end, entry) - start > ALONG)
+
+            def on_top(c: float, ups: list[float] = ups, downs: list[float] = downs,
+                       entry: float = entry) -> float:
+                if c > entry:
+                    return on_top_cost * bisect.bisect_left(ups, c)
+                return on_top_cost * (len(downs) - bisect.bisect_right(downs, c))
+
+            for along, last, leg in goal_on(stretch, into):
+                if is_ray and abs(along - entry) < min_leg:
                     continue
-                if _inside(s, x, y):
+                cost = g + abs(along - entry) + on_top(along) + bend_cost + leg
+                order += 1
+                heapq.heappush(heap, (cost, cost, order, stretch, along, None, last, True))
+            other = "y" if axis == "x" else "x"
+            crossing = lanes[other]
+            lane_spans = spans_of[other]
+            lo_limit, hi_limit = limits[axis]
+            lo2, hi2 = limits[other]
+            first = bisect.bisect_right(crossing, max(low, lo_limit))
+            past = bisect.bisect_left(crossing, min(high, hi_limit))
+            self.looked += max(0, past - first)
+            for c in crossing[first:past]:
+                if is_ray and abs(c - entry) < min_leg:
                     continue
-                there = (float(x), float(y))
-                if blocked(here, there):
+                known = lane_spans.get(c)
+                if known is None:
+                    known = lane_spans[c] = self._lane(other, c)
+                starts, spans = known
+                k = bisect.bisect_left(starts, lane) - 1
+                if k < 0 or spans[k][1] <= lane:
+                    continue  # the crossing lane is blocked here
+                span = spans[k]
+                nxt: Stretch = (other, c, max(span[0], lo2 - 1), min(span[1], hi2 + 1))
+                if nxt in closed:
                     continue
-                push((ni, nj, turn), cost + bend + abs(x - here[0]) + abs(y - here[1])
-                     + extra(here, there), state)
+                turn = (lane, c) if axis == "x" else (c, lane)
+                cost = g + abs(c - entry) + on_top(c) + bend_cost
+                order += 1
+                heapq.heappush(heap, (cost + GREED * estimate(turn), cost, order, nxt, lane,
+                                      stretch, turn, False))
         return None
 
 
-def _towards(here: Point, dx: int, dy: int, cx: int, cy: int) -> bool:
-    """Whether a step (dx, dy) from ``here`` runs along a centre line of a box (its centre
-    at cx, cy) towards the box."""
-    if dx == 0:
-        return here[0] == cx and (cy - here[1]) * dy > 0
-    return here[1] == cy and (cx - here[0]) * dx > 0
-
-
-def _bends(state: tuple[int, int, int],
-           before: dict[tuple[int, int, int], tuple[int, int, int] | None],
-           xs: Sequence[int], ys: Sequence[int], start: tuple[int, int],
-           goal: tuple[int, int]) -> list[tuple[int, int]] | None:
-    """The corners of the route ending in ``state`` (the goal), source first: the
-    crossings where it turns, between the two ends' centres."""
-    nodes: list[tuple[int, int]] = [goal]
-    came = before[state]
-    while came is not None:
-        nodes.append((xs[came[0]], ys[came[1]]))
-        came = before[came]
-    nodes.append(start)
-    nodes.reverse()
-    corners = [node for previous, node, following in zip(nodes, nodes[1:], nodes[2:],
-                                                         strict=False)
-               if not (previous[0] == node[0] == following[0]
-                       or previous[1] == node[1] == following[1])]
-    return corners or None
+def _bends(last: Stretch, goal: Point,
+           came: dict[Stretch, tuple[Stretch | None, Point | None]]
+           ) -> list[tuple[int, int]]:
+    """The bends of the route that reached the target's ray from the stretch ``last`` (the
+    last bend ``goal``), source first."""
+    bends = [goal]
+    stretch: Stretch | None = last
+    while stretch is not None:
+        before, bend = came[stretch]
+        if bend is not None:
+            bends.append(bend)
+        stretch = before
+    bends.reverse()
+    return [(int(x), int(y)) for x, y in bends]

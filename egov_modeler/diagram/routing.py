@@ -47,17 +47,17 @@ CROSS_COST = 30
 FAN = 5
 #: Spacing of parallel lanes in a wide free corridor.
 LANE = 12
-#: What a route through the channels (:mod:`.channel_route`) pays for each step it runs on
-#: top of a line already drawn: the router's shapes take such a route only when nothing
-#: else is clear, the channel search nearly never.
-CHANNEL_ON_TOP_COST = 20
-#: How many lane crossings the channel searches of one :meth:`Router.route_all` may expand
-#: in all: this many per line routed, and :data:`CHANNEL_BUDGET_FLOOR` more. A search in a
-#: crowded region of a national-scale view can flood thousands of crossings; past the
-#: budget the lines left get what they got before (drawn straight), so "Re-layout" of a
-#: 2,000-node view stays within seconds.
-CHANNEL_BUDGET_PER_LINE = 60
-CHANNEL_BUDGET_FLOOR = 20000
+#: What a route through the channels (:mod:`.channel_route`) pays, in points of length, for
+#: each line already drawn that it runs on top of (but a fan's, as for the shapes): higher
+#: keeps it off the busy lanes, but costs longer searches (more lines past the budget).
+CHANNEL_ON_TOP_COST = 200
+#: How many crossings of two lanes the channel searches of one :meth:`Router.route_all`
+#: may look at in all (what their time goes to): this many per line routed, and
+#: :data:`CHANNEL_BUDGET_FLOOR` more. A line across a crowded national-scale view can look
+#: at thousands; past the budget the lines left get what they got before (drawn straight),
+#: so "Re-layout" of a 2,000-node view stays within seconds.
+CHANNEL_BUDGET_PER_LINE = 250
+CHANNEL_BUDGET_FLOOR = 100_000
 
 
 def segment_crosses_box(a: Point, b: Point, box: Box, margin: float = 0) -> bool:
@@ -417,14 +417,16 @@ class Router:
     #: tell how much work each line drawn took).
     pending: _PendingRoutes | None = field(default=None, init=False, repr=False)
     #: Lines of the last :meth:`route_all` that none of the shapes could route and that went
-    #: through the channels instead, and the lane crossings those searches expanded against
-    #: the most their regions held (:class:`~.channel_route.ChannelSearch`).
+    #: through the channels instead; the stretches those searches expanded against the most
+    #: their regions held, and the crossings of lanes they looked at (the budget)
+    #: (:class:`~.channel_route.ChannelSearch`).
     channelled: int = field(default=0, init=False)
     channel_expanded: int = field(default=0, init=False)
     channel_bound: int = field(default=0, init=False)
-    #: Steps between lane crossings found clear of every box and tab (clear for any line).
-    _free_steps: set[tuple[Point, Point]] = field(default_factory=set, init=False,
-                                                  repr=False)
+    channel_looked: int = field(default=0, init=False)
+    #: The free stretches of each lane found so far (:meth:`_free_spans`).
+    _spans: dict[tuple[str, float], list[tuple[float, float]]] = field(
+        default_factory=dict, init=False, repr=False)
     _channels: ChannelSearch | None = field(default=None, init=False, repr=False)
 
     def route_all(self, requests: list[Request]) -> list[list[tuple[int, int]]]:
@@ -524,11 +526,12 @@ class Router:
         those there were."""
         no_route = 0
         self.channelled = self.channel_expanded = self.channel_bound = 0
+        self.channel_looked = 0
         budget = CHANNEL_BUDGET_FLOOR + CHANNEL_BUDGET_PER_LINE * len(requests)
         for index in sorted(stuck, key=lambda i: (_span(requests[i]), i)):
             check(self.cancel)
             request = requests[index]
-            channel = (self._through_channels(request) if self.channel_expanded < budget
+            channel = (self._through_channels(request) if self.channel_looked < budget
                        else None)
             if channel is None:
                 log.debug("no clear route from %s to %s; drawn straight",
@@ -548,38 +551,26 @@ class Router:
 
         index, skip = others = self._in_the_way(request)
         tabs = self._tabs
-        free = self._free_steps
-        memo: dict[tuple[Point, Point], bool] = {}
 
         def blocked(a: Point, b: Point) -> bool:
-            key = (a, b) if a <= b else (b, a)
-            if key in free:
-                return False
-            known = memo.get(key)
-            if known is None:
-                if tabs.blocks(a, b, CLEARANCE, ()):
-                    known = True
-                elif not index.blocks(a, b, CLEARANCE, ()):
-                    free.add(key)  # clear of every box: clear for every line
-                    known = False
-                else:
-                    known = index.blocks(a, b, CLEARANCE, skip)
-                memo[key] = known
-            return known
+            return index.blocks(a, b, CLEARANCE, skip) or tabs.blocks(a, b, CLEARANCE, ())
 
         drawn = self._drawn_near()
         lines = self.drawn
-        ends = {request.source.id, request.target.id}
+        source_id, target_id, kind = request.source.id, request.target.id, request.rel_type
 
-        def extra(a: Point, b: Point) -> float:
-            return CHANNEL_ON_TOP_COST * sum(
-                1 for k in drawn.along([a, b]) if not ends.intersection(lines[k][:2]))
+        def drawn_on(axis: str, lane: float) -> list[tuple[float, float]]:
+            """The lines drawn along the lane, but a fan's (as for the shapes)."""
+            return [(low, high) for low, high, k in drawn.on_lane(axis, lane)
+                    if lines[k][2] != kind
+                    or (lines[k][0] != source_id and lines[k][1] != target_id)]
 
         search = self._channel_search
         s, t = request.source.bounds, request.target.bounds
-        bends = search.route(s, t, blocked, extra)
+        bends = search.route(s, t, blocked, drawn_on)
         self.channel_expanded += search.expanded
         self.channel_bound += search.bound
+        self.channel_looked += search.looked
         if bends is None:
             return None
         points = connection_points(s, t, bends)
@@ -594,9 +585,33 @@ class Router:
         """The search through the lanes of the view, made once (the boxes do not move while
         routing)."""
         if self._channels is None:
-            self._channels = ChannelSearch(*self._lanes(), bend_cost=BEND_COST,
-                                           min_leg=MIN_LEG)
+            self._box_index()
+            self._channels = ChannelSearch(*self._lanes(), self._free_spans,
+                                           bend_cost=BEND_COST, min_leg=MIN_LEG,
+                                           on_top_cost=CHANNEL_ON_TOP_COST)
         return self._channels
+
+    def _free_spans(self, axis: str, lane: float) -> list[tuple[float, float]]:
+        """The stretches of a column (axis "x") or row lane clear of every element box and
+        tab grown by :data:`CLEARANCE` (from the boxes filed across each lane), worked out
+        once per lane."""
+        known = self._spans.get((axis, lane))
+        if known is None:
+            taken: list[tuple[float, float, str]] = []
+            for boxes in (self._box_index(), self._tabs):
+                across = (boxes._columns if axis == "x" else boxes._rows).get(lane)
+                if across is not None:
+                    taken += across.spans
+            taken.sort()
+            known = []
+            reach = float("-inf")
+            for start, end, _id in taken:
+                if start > reach:
+                    known.append((reach, start))
+                reach = max(reach, end)
+            known.append((reach, float("inf")))
+            self._spans[(axis, lane)] = known
+        return known
 
     def _take(self, request: Request, best: tuple) -> list[tuple[int, int]]:
         *_rest, bends, points = best

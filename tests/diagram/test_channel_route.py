@@ -139,8 +139,22 @@ def test_a_route_found_is_orthogonal_joins_the_ends_sides_and_crosses_no_box(gri
     def blocked(a, b):
         return any(segment_crosses_box(a, b, box, CLEARANCE) for box in others)
 
-    search = ChannelSearch(xs, ys)
-    bends = search.route(s, t, blocked, lambda a, b: 0.0)
+    def free(axis, lane):
+        """The lane's spans clear of every box (the ends too) grown by the clearance."""
+        taken = sorted((y - CLEARANCE, y + h + CLEARANCE) if axis == "x"
+                       else (x - CLEARANCE, x + w + CLEARANCE)
+                       for x, y, w, h in boxes
+                       if (x - CLEARANCE < lane < x + w + CLEARANCE if axis == "x"
+                           else y - CLEARANCE < lane < y + h + CLEARANCE))
+        spans, reach = [], float("-inf")
+        for start, end in taken:
+            if start > reach:
+                spans.append((reach, start))
+            reach = max(reach, end)
+        return [*spans, (reach, float("inf"))]
+
+    search = ChannelSearch(xs, ys, free)
+    bends = search.route(s, t, blocked, lambda axis, lane: [])
     assert search.expanded <= search.bound
     if bends is None:
         return
