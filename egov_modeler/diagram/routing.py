@@ -2,7 +2,8 @@
 generated overview and the editor's orthogonal lines share this one router).
 
 :class:`Router` gives every connection a straight line when that is clear, and otherwise
-orthogonal bendpoints through free lanes, so that no drawn line (as
+orthogonal bendpoints through free lanes (a few shapes first, then a search through the
+channels between the boxes, :mod:`.channel_route`), so that no drawn line (as
 :func:`egov_modeler.diagram.notation.connection_points` draws it) passes through another
 element or over a band's name; a large fan from one element is drawn as a bus. The
 geometry helpers (:func:`segment_crosses_box`, :func:`container_tab`) are what the
@@ -52,12 +53,12 @@ LANE = 12
 #: keeps it off the busy lanes, but costs longer searches (more lines past the budget).
 CHANNEL_ON_TOP_COST = 200
 #: How many crossings of two lanes the channel searches of one :meth:`Router.route_all`
-#: may look at in all (what their time goes to): this many per line routed, and
-#: :data:`CHANNEL_BUDGET_FLOOR` more. A line across a crowded national-scale view can look
-#: at thousands; past the budget the lines left get what they got before (drawn straight),
-#: so "Re-layout" of a 2,000-node view stays within seconds.
-CHANNEL_BUDGET_PER_LINE = 250
-CHANNEL_BUDGET_FLOOR = 100_000
+#: may look at in all (what their time goes to): this many per line routed, up to
+#: :data:`CHANNEL_BUDGET_CAP`. A line across a crowded view looks at one to a few thousand;
+#: past the budget the lines left get what they got before (drawn straight), so "Re-layout"
+#: of a 2,000-node view stays within seconds (about 2.7 µs of CPU per crossing here).
+CHANNEL_BUDGET_PER_LINE = 1600
+CHANNEL_BUDGET_CAP = 1_100_000
 
 
 def segment_crosses_box(a: Point, b: Point, box: Box, margin: float = 0) -> bool:
@@ -399,7 +400,11 @@ class Router:
     :data:`CROSS_COST` per line crossed. A candidate must keep every segment clear of
     every other element box and of every band's label tab; one that runs on top of an
     earlier line (other than one of the same type sharing its source or target, which
-    reads as a fan) is taken only when nothing else is clear. Bendpoints keep the exit
+    reads as a fan) is taken only when nothing else is clear. A line with none of these
+    clear goes, once every other line is drawn, through the channels between the boxes
+    (:class:`~.channel_route.ChannelSearch`: as many bends as it takes, off the lines
+    drawn where it can), within a budget of work per view; past it, or with no channel
+    either, it is drawn as before (:meth:`_fallback`). Bendpoints keep the exit
     and entry at the middle of a side, so every bent line is
     orthogonal as drawn (:func:`notation.connection_points`).
     """
@@ -521,13 +526,13 @@ class Router:
                      routes: dict[int, list[tuple[int, int]]]) -> int:
         """Route the lines none of the shapes could (``stuck``) through the channels
         between the boxes, after every other line is drawn (so those keep the routes they
-        had), the shortest first, within the budget of :data:`CHANNEL_BUDGET_PER_LINE`;
+        had), the shortest first, within the budget (:data:`CHANNEL_BUDGET_PER_LINE`);
         a line with no channel route is drawn as before (:meth:`_fallback`). How many of
         those there were."""
         no_route = 0
         self.channelled = self.channel_expanded = self.channel_bound = 0
         self.channel_looked = 0
-        budget = CHANNEL_BUDGET_FLOOR + CHANNEL_BUDGET_PER_LINE * len(requests)
+        budget = min(CHANNEL_BUDGET_CAP, CHANNEL_BUDGET_PER_LINE * len(requests))
         for index in sorted(stuck, key=lambda i: (_span(requests[i]), i)):
             check(self.cancel)
             request = requests[index]
