@@ -70,8 +70,9 @@ class ChannelSearch:
     #: How much the margin grows for the second search when the first finds nothing.
     widen: float = 4
     #: Stretches expanded by the last :meth:`route`, and the most it could have expanded:
-    #: every stretch reached holds a crossing of two lanes of the region, and no crossing is
-    #: on more than two stretches (one per axis), so twice the crossings, and the rays.
+    #: every stretch is reached at a crossing of two lanes of its region (the ends' centre
+    #: lines counted as lanes), no crossing is on more than two (one per axis), so twice the
+    #: crossings, and the eight rays.
     expanded: int = 0
     bound: int = 0
     #: Crossings of two lanes looked at by the last :meth:`route` (what its time goes to).
@@ -114,7 +115,7 @@ class ChannelSearch:
         bottom = max(s[1] + s[3], t[1] + t[3]) + margin
         xs = self.xs[bisect.bisect_left(self.xs, left):bisect.bisect_right(self.xs, right)]
         ys = self.ys[bisect.bisect_left(self.ys, top):bisect.bisect_right(self.ys, bottom)]
-        self.bound += 2 * len(xs) * len(ys) + 8
+        self.bound += 2 * (len(xs) + 2) * (len(ys) + 2) + 8
         lanes = {"x": xs, "y": ys}
         spans_of: dict[str, dict[float, tuple[list[float], Sequence[tuple[float, float]]]]] = {
             "x": {}, "y": {}}
@@ -156,7 +157,8 @@ class ChannelSearch:
         def goal_on(stretch: Stretch, rays: list[tuple[Stretch, float]]) -> list[
                 tuple[float, Point, float]]:
             """Where ``stretch`` meets a ray into the target: (along the stretch, the
-            bend, the ray's length from the bend to the box)."""
+            bend, what the last leg from the bend to the box costs: its length, and the
+            drawn lines it runs on top of)."""
             axis, lane, low, high = stretch
             found = []
             for (r_axis, r_lane, r_low, r_high), edge in rays:
@@ -164,7 +166,10 @@ class ChannelSearch:
                     continue
                 if r_low <= lane <= r_high and abs(lane - edge) >= min_leg:
                     bend = (r_lane, lane) if r_axis == "x" else (lane, r_lane)
-                    found.append((r_lane, bend, abs(lane - edge)))
+                    near, far = (lane, edge) if lane < edge else (edge, lane)
+                    covered = sum(1 for start, end in on_rays[r_lane, r_axis]
+                                  if min(end, far) - max(start, near) > ALONG)
+                    found.append((r_lane, bend, far - near + on_top_cost * covered))
             return found
 
         out = [r for r in (ray(s, scx, scy, "x", -1), ray(s, scx, scy, "x", 1),
@@ -178,9 +183,8 @@ class ChannelSearch:
                 into.append((found, float(edge)))
         if not out or not into:
             return None
-
-        def estimate(p: Point) -> float:
-            return abs(p[0] - tcx) + abs(p[1] - tcy)
+        on_rays = {(r_lane, r_axis): drawn_on(r_axis, r_lane)
+                   for (r_axis, r_lane, _low, _high), _edge in into}
 
         # (f, g, order, stretch, where it is entered along it, the stretch it is entered
         # from and the bend there, whether this is the target reached)
@@ -194,6 +198,8 @@ class ChannelSearch:
             order += 1
             heapq.heappush(heap, (0.0, 0.0, order, stretch, entry, None, None, False))
         closed: set[Stretch] = set()
+        lowest: dict[Stretch, float] = {}  # the lowest rank a stretch is queued with
+        inf = float("inf")
         while heap:
             _f, g, _order, stretch, entry, parent, bend, reached = heapq.heappop(heap)
             if reached:
@@ -248,11 +254,18 @@ class ChannelSearch:
                 nxt: Stretch = (other, c, max(span[0], lo2 - 1), min(span[1], hi2 + 1))
                 if nxt in closed:
                     continue
-                turn = (lane, c) if axis == "x" else (c, lane)
                 cost = g + abs(c - entry) + on_top(c) + bend_cost
+                if axis == "x":
+                    turn = (lane, c)
+                    rank = cost + GREED * (abs(lane - tcx) + abs(c - tcy))
+                else:
+                    turn = (c, lane)
+                    rank = cost + GREED * (abs(c - tcx) + abs(lane - tcy))
+                if rank >= lowest.get(nxt, inf):
+                    continue  # it will be taken from where it ranks lower first
+                lowest[nxt] = rank
                 order += 1
-                heapq.heappush(heap, (cost + GREED * estimate(turn), cost, order, nxt, lane,
-                                      stretch, turn, False))
+                heapq.heappush(heap, (rank, cost, order, nxt, lane, stretch, turn, False))
         return None
 
 

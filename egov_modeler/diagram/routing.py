@@ -57,7 +57,7 @@ CHANNEL_ON_TOP_COST = 200
 #: :data:`CHANNEL_BUDGET_CAP`. A line across a crowded view looks at one to a few thousand;
 #: past the budget the lines left get what they got before (drawn straight), so "Re-layout"
 #: of a 2,000-node view stays within seconds (about 2.7 µs of CPU per crossing here).
-CHANNEL_BUDGET_PER_LINE = 1600
+CHANNEL_BUDGET_PER_LINE = 2200
 CHANNEL_BUDGET_CAP = 1_100_000
 
 
