@@ -199,6 +199,7 @@ class ChannelSearch:
             heapq.heappush(heap, (0.0, 0.0, order, stretch, entry, None, None, False))
         closed: set[Stretch] = set()
         lowest: dict[Stretch, float] = {}  # the lowest rank a stretch is queued with
+        made: dict[tuple[str, float, int], Stretch] = {}  # stretches by lane and span
         inf = float("inf")
         while heap:
             _f, g, _order, stretch, entry, parent, bend, reached = heapq.heappop(heap)
@@ -226,6 +227,7 @@ class ChannelSearch:
                     return on_top_cost * bisect.bisect_left(ups, c)
                 return on_top_cost * (len(downs) - bisect.bisect_right(downs, c))
 
+            busy = bool(ups or downs)
             for along, last, leg in goal_on(stretch, into):
                 if is_ray and abs(along - entry) < min_leg:
                     continue
@@ -250,11 +252,16 @@ class ChannelSearch:
                 k = bisect.bisect_left(starts, lane) - 1
                 if k < 0 or spans[k][1] <= lane:
                     continue  # the crossing lane is blocked here
-                span = spans[k]
-                nxt: Stretch = (other, c, max(span[0], lo2 - 1), min(span[1], hi2 + 1))
+                nxt = made.get((other, c, k))
+                if nxt is None:  # the span, cut to the region
+                    span = spans[k]
+                    nxt = made[other, c, k] = (other, c, max(span[0], lo2 - 1),
+                                               min(span[1], hi2 + 1))
                 if nxt in closed:
                     continue
-                cost = g + abs(c - entry) + on_top(c) + bend_cost
+                cost = g + abs(c - entry) + bend_cost
+                if busy:
+                    cost += on_top(c)
                 if axis == "x":
                     turn = (lane, c)
                     rank = cost + GREED * (abs(lane - tcx) + abs(c - tcy))
