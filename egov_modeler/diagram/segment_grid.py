@@ -138,6 +138,12 @@ class SegmentGrid:
                         found.add(key)
         return found
 
+    def on_lane(self, axis: str, lane: float) -> list[tuple[float, float, int]]:
+        """The segments filed on a column (axis "x") or a row at ``lane``, as (start, end,
+        key) along it: what a route along that lane would run on top of."""
+        found = (self._columns if axis == "x" else self._rows).get(lane, ())
+        return [(lo, hi, key) for _at, lo, hi, key, _a, _b in found]
+
     @staticmethod
     def _slants(entries: Sequence[_Entry], c: Point, d: Point, filed_first: bool,
                 seen: set[int], crossed: dict[int, int]) -> None:

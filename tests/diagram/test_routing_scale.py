@@ -220,6 +220,7 @@ def _plain_route_all(router, requests, found):
     scored = {i: router._score(requests[i], router._clear_candidates(
         requests[i], router._candidates(requests[i]))) for i in waiting}
     detoured = set()
+    stuck = []
     while waiting:
         for i in sorted(waiting):
             if i not in detoured and all(option[0] for option in scored[i]):
@@ -229,7 +230,7 @@ def _plain_route_all(router, requests, found):
         index = min(waiting, key=lambda i: (sum(not o[0] for o in scored[i]), i))
         waiting.remove(index)
         if not scored[index]:
-            routes[index] = router._fallback(requests[index])
+            stuck.append(index)  # through the channels once the others are drawn
             continue
         routes[index] = router._take(requests[index], min(scored[index]))
         line = router.drawn[-1]
@@ -242,6 +243,7 @@ def _plain_route_all(router, requests, found):
                                  cost + routing.CROSS_COST * _crossings(points, line[3]),
                                  option_index, bends, points))
             scored[i] = rescored
+    router._route_stuck(requests, stuck, routes)
     return [routes[i] for i in range(len(requests))]
 
 
