@@ -168,6 +168,10 @@ def test_new_asks_for_profile_and_template(qtbot):
     names = [dialog.templates.item(i).data(Qt.ItemDataRole.UserRole)
              for i in range(dialog.templates.count())]
     assert names == ["provincial-2026", "national-2025", "empty-2025"]
+    texts = [dialog.templates.item(i).text() for i in range(dialog.templates.count())]
+    assert texts[0].startswith("Khung kiến trúc số tỉnh Gia Lai")  # what it is, not its id
+    assert not any(text.startswith(tuple(names)) for text in texts)
+    assert "--template provincial-2026" in dialog.templates.item(0).toolTip()
     assert dialog.chosen_template() == "empty-2025"
     dialog.profiles.setCurrentIndex(dialog.profiles.findData("vn-egov-2.0"))
     assert "29/12/2023" in dialog.status.text()  # superseded: says since when

@@ -8,6 +8,7 @@ import os
 import stat
 
 import pytest
+from PySide6.QtCore import Qt
 
 from egov_modeler.model import Model
 from egov_modeler.model.catalog.model_profile import profile_id_of
@@ -188,7 +189,7 @@ def test_file_new_asks_for_profile_and_template(window):
     def choose(dialog):
         dialog.profiles.setCurrentIndex(dialog.profiles.findData("vn-digital-2025"))
         for row in range(dialog.templates.count()):
-            if dialog.templates.item(row).text().startswith("provincial-2026"):
+            if dialog.templates.item(row).data(Qt.ItemDataRole.UserRole) == "provincial-2026":
                 dialog.templates.setCurrentRow(row)
 
     window.dialogs.prepare_dialog = choose

@@ -101,11 +101,13 @@ class NewModelDialog(QDialog):
             names = templates_for_profile(profile.extends)  # a user's profile on a built-in
         for name in names:
             info = template_info(name)
-            text = f"{name}: {template_description(name)}"
+            text = template_description(name)  # the template's name is for the command line
             if info.archived:
                 text += " " + self.tr("(archive of the 2.0 era)")
             item = QListWidgetItem(text, self.templates)
             item.setData(_NAME_ROLE, name)
+            item.setToolTip(self.tr("Template {name} (on the command line: --template "
+                                    "{name})").format(name=name))
         if not names:
             item = QListWidgetItem(self.tr("Empty model with the profile's layer bands"),
                                    self.templates)
