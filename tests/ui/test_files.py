@@ -41,16 +41,9 @@ def test_export_pdf_writes_the_dossier_with_the_diagram(window, tmp_path):
     assert window.document.undo_stack.count() == steps + 1  # the typed field is one undo step
 
 
-def test_a_dossier_open_in_another_program_is_named_in_the_error(window, tmp_path,
-                                                                  monkeypatch):
-    """Windows refuses to replace a PDF a reader holds open; the message says which file
-    and what to do, and the old dossier stays."""
+def _held_open_by_another_program(monkeypatch) -> None:
+    """Every replace answered as Windows answers while a reader holds the file open."""
     from egov_modeler.storage import atomic
-
-    drop(window, "c_cong_dvc_tinh", 300, 240)
-    path = tmp_path / "ho-so.pdf"
-    path.write_bytes(b"%PDF- the dossier sent last week")
-    window.dialogs.save_answer = str(path)
 
     def held_open(source, target):
         exc = PermissionError(13, "Access is denied", str(source))
@@ -59,6 +52,18 @@ def test_a_dossier_open_in_another_program_is_named_in_the_error(window, tmp_pat
 
     monkeypatch.setattr(atomic.os, "replace", held_open)
     monkeypatch.setattr(atomic.time, "sleep", lambda _s: None)
+
+
+def test_a_dossier_open_in_another_program_is_named_in_the_error(window, tmp_path,
+                                                                  monkeypatch):
+    """Windows refuses to replace a PDF a reader holds open; the message says which file
+    and what to do, and the old dossier stays."""
+    drop(window, "c_cong_dvc_tinh", 300, 240)
+    path = tmp_path / "ho-so.pdf"
+    path.write_bytes(b"%PDF- the dossier sent last week")
+    window.dialogs.save_answer = str(path)
+
+    _held_open_by_another_program(monkeypatch)
     assert not window.exports.export_pdf()
     ((title, text, details),) = window.dialogs.errors
     message = " ".join((title, text, details))
@@ -70,20 +75,12 @@ def test_a_model_file_open_in_another_program_is_named_when_saving(window, tmp_p
                                                                      monkeypatch):
     """The same refusal on File > Save: the message names the file, not Windows' own
     "Access is denied", and the file stays as it was."""
-    from egov_modeler.storage import atomic
-
     path = tmp_path / "gia-lai.egov"
     assert window.files.save_to(str(path))
     saved = path.read_bytes()
     drop(window, "c_cong_dvc_tinh", 300, 240)
 
-    def held_open(source, target):
-        exc = PermissionError(13, "Access is denied", str(source))
-        exc.winerror = 5
-        raise exc
-
-    monkeypatch.setattr(atomic.os, "replace", held_open)
-    monkeypatch.setattr(atomic.time, "sleep", lambda _s: None)
+    _held_open_by_another_program(monkeypatch)
     assert not window.files.save_to(str(path))
     ((title, text, details),) = window.dialogs.errors
     assert "‘gia-lai.egov’" in details and "đang mở" in details
