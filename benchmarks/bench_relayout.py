@@ -31,16 +31,14 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from benchmarks.timing import median_cpu_seconds  # noqa: E402
 from egov_modeler.diagram.notation import connection_points  # noqa: E402
 from egov_modeler.diagram.overview_layout import generate_overview, relayout_command  # noqa: E402
 from egov_modeler.diagram.routing import (  # noqa: E402
@@ -53,15 +51,6 @@ from egov_modeler.diagram.segment_grid import SegmentGrid  # noqa: E402
 from egov_modeler.model.ids import new_id  # noqa: E402
 from egov_modeler.model.views import Connection, Node, View  # noqa: E402
 from tests.helpers.national_model import BIG_VIEW, build_national_model  # noqa: E402
-
-
-def cpu_seconds(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.process_time()
-        action()
-        times.append(time.process_time() - start)
-    return statistics.median(times)
 
 
 def grid_floor(model, view: View) -> View:
@@ -139,16 +128,16 @@ def main() -> int:
     for size in (int(s) for s in args.sizes.split(",") if s):
         model = build_national_model(size)
         big = model.view(BIG_VIEW)
-        floor = cpu_seconds(lambda model=model, big=big: grid_floor(model, big), args.runs)
+        floor = median_cpu_seconds(lambda model=model, big=big: grid_floor(model, big), args.runs)
         results: dict[str, dict] = {}
         made: dict[str, View] = {}
 
         def overview(model=model, made=made) -> None:
             made["overview"] = generate_overview(model)[1]
 
-        results["overview"] = {"cpu": cpu_seconds(overview, args.runs)}
+        results["overview"] = {"cpu": median_cpu_seconds(overview, args.runs)}
         relayout = relayout_command(model, BIG_VIEW)
-        results["re-layout"] = {"cpu": cpu_seconds(
+        results["re-layout"] = {"cpu": median_cpu_seconds(
             lambda model=model: relayout_command(model, BIG_VIEW), args.runs)}
         if relayout is not None:
             model.execute(relayout)
