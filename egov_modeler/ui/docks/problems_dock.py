@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QHBoxLayout,
+    QHeaderView,
     QMenu,
     QPushButton,
     QSizePolicy,
@@ -103,9 +104,14 @@ class ProblemsDock(QDockWidget):
         self.list.setItemsExpandable(False)
         self.list.setAlternatingRowColors(True)
         self.list.setWordWrap(True)
-        self.list.setColumnWidth(0, 90)
-        self.list.setColumnWidth(1, 700)
-        self.list.setColumnWidth(2, 180)
+        # The message takes the width there is (its full text is in the tooltip); the
+        # severity, rule and reason fit their contents, so on a 1366 px screen the rule
+        # stays on screen (a fixed 700 px message pushed it off).
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        for column in range(self.rows.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
