@@ -48,3 +48,92 @@ def test_the_problems_rule_column_is_on_screen_and_the_message_takes_the_rest(
     # the rule and severity are readable in full
     metrics = tree.fontMetrics()
     assert header.sectionSize(2) >= metrics.horizontalAdvance("FW-APP-HOSTED")
+
+
+# --------------------------------------------------------------------------- shortcuts
+def _menu_entries(window, title: str) -> list:
+    """Every entry of a menu of the menu bar and of its submenus."""
+    menu = next(a.menu() for a in window.menuBar().actions()
+                if a.menu().title().replace("&", "") == title)
+    found, stack = [], [menu]
+    while stack:
+        for action in stack.pop().actions():
+            if action.menu() is not None:
+                stack.append(action.menu())
+            found.append(action)
+    return found
+
+
+def test_no_two_actions_of_the_window_share_a_shortcut(window):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            owners.setdefault(key.toString(QKeySequence.SequenceFormat.PortableText),
+                              []).append(action.text())
+    assert len(owners) > 30  # the scan really finds the window's shortcuts
+    shared = {key: names for key, names in owners.items() if len(names) > 1}
+    assert shared == {}
+
+
+@pytest.mark.parametrize(("menu", "entry", "key"), [
+    ("Tệp", lambda w: w.exports.act_export_docx, "Ctrl+Shift+W"),
+    ("Tệp", lambda w: w.exports.act_import, "Ctrl+I"),
+    ("Hiển thị", lambda w: w.problems.toggleViewAction(), "Ctrl+Shift+E"),
+    ("Kiểm kê", lambda w: w.inventory.dock.toggleViewAction(), "Ctrl+Shift+K"),
+])
+def test_the_main_actions_show_their_shortcut_in_the_menus(window, menu, entry, key):
+    from PySide6.QtGui import QKeySequence
+
+    action = entry(window)
+    assert action in _menu_entries(window, menu)
+    assert action.shortcut() == QKeySequence(key)
+    # what QMenu draws beside the entry
+    assert action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) == key
+
+
+def test_ctrl_shift_w_opens_the_word_export(window, qtbot):
+    from egov_modeler.ui.dialogs.pdf_export import PdfExportDialog
+
+    window.dialogs.dialog_answer = False  # looked at, then cancelled
+    qtbot.keyClick(window, Qt.Key.Key_W,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    shown = window.dialogs.dialogs_shown
+    assert shown and isinstance(shown[-1], PdfExportDialog)
+    assert shown[-1].windowTitle() == "Xuất tài liệu Word"
+
+
+def test_ctrl_i_imports_an_exchange_file(window, qtbot, tmp_path):
+    from egov_modeler.exchange.oef_writer import write_exchange
+    from egov_modeler.model.model import Model
+
+    other = Model("Mô hình trao đổi")
+    other.add_element("ApplicationComponent", "Hệ thống một cửa điện tử")
+    path = tmp_path / "trao-doi.xml"
+    write_exchange(other, path)
+    window.dialogs.open_answer = str(path)
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: any(e.name == "Hệ thống một cửa điện tử"
+                                for e in window.document.model.elements))
+
+
+def test_the_dock_shortcuts_bring_problems_and_inventory_to_the_front(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    problems, inventory = window.problems, window.inventory.dock
+
+    def seen(dock) -> bool:
+        QApplication.processEvents()
+        return dock.isVisible() and not dock.visibleRegion().isEmpty()
+
+    assert seen(problems) and not seen(inventory)  # tabs: Problems in front
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_K, ctrl_shift)
+    qtbot.waitUntil(lambda: seen(inventory))
+    assert not seen(problems)
+    qtbot.keyClick(window, Qt.Key.Key_E, ctrl_shift)  # behind a tab: brought forward,
+    qtbot.waitUntil(lambda: seen(problems))           # not hidden
+    problems.hide()
+    qtbot.keyClick(window, Qt.Key.Key_E, ctrl_shift)  # hidden: shown again, in front
+    qtbot.waitUntil(lambda: seen(problems))
