@@ -137,3 +137,83 @@ def test_the_dock_shortcuts_bring_problems_and_inventory_to_the_front(window, qt
     problems.hide()
     qtbot.keyClick(window, Qt.Key.Key_E, ctrl_shift)  # hidden: shown again, in front
     qtbot.waitUntil(lambda: seen(problems))
+
+
+# --------------------------------------------------------------------------- counts
+@pytest.fixture
+def english():
+    """The interface in English for one test, Vietnamese again after it."""
+    from egov_modeler.i18n import set_language
+    from egov_modeler.ui.translator import install_translator
+
+    set_language("en")
+    install_translator("en")
+    yield
+    set_language("vi")
+    install_translator("vi")
+
+
+def _preview_summary(qtbot, changes: int, created: int, updated: int) -> str:
+    """The first line of the workbook import's preview for so many changes."""
+    from egov_modeler.exchange.xlsx_inventory_import import Change, XlsxImport
+    from egov_modeler.ui.dialogs.xlsx_import_preview import ImportPreviewDialog
+
+    rows = [Change("Objects", 3 + i, "Hệ thống thông tin báo cáo quốc gia", "Code", "",
+                   "(đã sửa)") for i in range(changes)]
+    dialog = ImportPreviewDialog(XlsxImport(None, rows, created, updated), "kiem-ke.xlsx")
+    qtbot.addWidget(dialog)
+    return dialog.summary.text()
+
+
+def test_english_counts_agree_with_their_number(english, qtbot):
+    assert _preview_summary(qtbot, 1, 0, 1).startswith(
+        "1 change: 0 new rows, 1 row changed. Nothing is changed until you apply them")
+    assert _preview_summary(qtbot, 3, 1, 2).startswith(
+        "3 changes: 1 new row, 2 rows changed.")
+
+
+def test_vietnamese_counts_read_as_before(qtbot):
+    assert _preview_summary(qtbot, 1, 0, 1) == (
+        "1 thay đổi: 0 dòng mới, 1 dòng được sửa. Chưa có gì thay đổi cho đến khi bạn áp "
+        "dụng; một lần Hoàn tác sẽ bỏ tất cả.")
+
+
+#: An exchange file with one thing the reader leaves out (a property's second language).
+ONE_OMISSION = """<?xml version="1.0" encoding="UTF-8"?>
+<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/"
+       xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="id-model">
+  <name xml:lang="en">Exchange</name>
+  <elements>
+    <element identifier="id-portal" xsi:type="ApplicationComponent">
+      <name xml:lang="en">One-stop portal</name>
+      <properties>
+        <property propertyDefinitionRef="pd-owner">
+          <value xml:lang="en">Province</value>
+          <value xml:lang="fr">Province</value>
+        </property>
+      </properties>
+    </element>
+  </elements>
+  <propertyDefinitions>
+    <propertyDefinition identifier="pd-owner" type="string">
+      <name xml:lang="en">Owner</name>
+    </propertyDefinition>
+  </propertyDefinitions>
+</model>
+"""
+
+
+def test_english_import_omissions_are_counted_in_the_singular(english, window, tmp_path):
+    path = tmp_path / "one.xml"
+    path.write_text(ONE_OMISSION, encoding="utf-8")
+    window.dialogs.open_answer = str(path)
+    assert window.exports.import_exchange()
+    assert window.dialogs.infos[-1][1] == "Not imported: 1 item of the file."
+
+
+def test_vietnamese_import_omissions_read_as_before(window, tmp_path):
+    path = tmp_path / "one.xml"
+    path.write_text(ONE_OMISSION, encoding="utf-8")
+    window.dialogs.open_answer = str(path)
+    assert window.exports.import_exchange(), window.dialogs.errors
+    assert window.dialogs.infos[-1][1] == "Có 1 mục trong tệp không được nhập."

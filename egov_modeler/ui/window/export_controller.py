@@ -115,8 +115,8 @@ class ExportController(QObject):
         if model.load_report:
             self.dialogs.info(
                 self.tr("Import finished with omissions"),
-                self.tr("{count} things in the file were not imported.").format(
-                    count=len(model.load_report)), "\n".join(model.load_report))
+                self.tr("Not imported: %n item(s) of the file.", "", len(model.load_report)),
+                "\n".join(model.load_report))
         else:
             self.show_status(self.tr("Imported {path}").format(path=path))
         return True
