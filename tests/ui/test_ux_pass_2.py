@@ -243,3 +243,19 @@ def test_the_rename_editor_stays_inside_the_element_box(window, qtbot):
     assert editor.geometry().contains(centre)
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the long name, clipped while typed, whole
     assert window.current_model().element(system.id).name == long_name
+
+
+def test_the_problems_title_counts_in_the_singular_in_english(english, window):
+    dock = window.problems
+    dock.show_problems([Problem(Severity.WARNING, "FW-APP-HOSTED", "Một cảnh báo"),
+                        Problem(Severity.ERROR, "archimate", "Một lỗi")])
+    assert dock.windowTitle() == "Problems (1 error, 1 warning)"
+    dock.show_problems([Problem(Severity.WARNING, "FW-APP-HOSTED", "Một cảnh báo"),
+                        Problem(Severity.WARNING, "duplicate-name", "Hai cảnh báo")])
+    assert dock.windowTitle() == "Problems (0 errors, 2 warnings)"
+
+
+def test_the_problems_title_reads_as_before_in_vietnamese(window):
+    dock = window.problems
+    dock.show_problems([Problem(Severity.ERROR, "archimate", "Một lỗi")])
+    assert dock.windowTitle() == "Vấn đề (1 lỗi, 0 cảnh báo)"

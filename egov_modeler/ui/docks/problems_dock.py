@@ -201,13 +201,13 @@ class ProblemsDock(QDockWidget):
                          else self.problems)
         errors = sum(1 for p in open_problems if p.severity == Severity.ERROR)
         warnings = len(open_problems) - errors
+        counts = {"errors": self.tr("%n error(s)", "", errors),
+                  "warnings": self.tr("%n warning(s)", "", warnings)}
         if self.accepted:
-            title = self.tr("Problems ({errors} errors, {warnings} warnings, {accepted} "
-                            "accepted)").format(errors=errors, warnings=warnings,
-                                                accepted=len(self.accepted))
+            title = self.tr("Problems ({errors}, {warnings}, {accepted})").format(
+                accepted=self.tr("%n accepted", "", len(self.accepted)), **counts)
         else:
-            title = self.tr("Problems ({errors} errors, {warnings} warnings)").format(
-                errors=errors, warnings=warnings)
+            title = self.tr("Problems ({errors}, {warnings})").format(**counts)
         self.setWindowTitle(title)
         self._update_button()
 
