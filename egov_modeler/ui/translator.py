@@ -5,6 +5,10 @@ Why not ``.qm`` files: the non-Qt parts translate with :func:`egov_modeler.i18n.
 tables, so a string is translated once for the CLI, the PDF and the window alike. The Qt
 context (the class name ``self.tr()`` passes) is ignored: source strings are unique English
 sentences, not context-dependent keys.
+
+Counts (``self.tr("%n change(s)", "", n)``): Vietnamese has one form, the table's entry
+("%n thay đổi"); English has two, written in the source as Qt's own convention, "(s)" after
+the word, which becomes "1 change", "2 changes". Qt puts the number in place of ``%n``.
 """
 
 from __future__ import annotations
@@ -35,7 +39,20 @@ class TableTranslator(QTranslator):
         the next translator and finally to the English source."""
         if not source_text:
             return None
-        return self._table.get(source_text)
+        found = self._table.get(source_text)
+        if n >= 0 and found is None and ENGLISH_PLURAL in source_text:
+            return english_count(source_text, n)
+        return found
+
+
+#: How a source string marks the English plural ending of a counted word.
+ENGLISH_PLURAL = "(s)"
+
+
+def english_count(text: str, n: int) -> str:
+    """``text`` with each "(s)" as the English form for ``n`` wants it: "" for one,
+    "s" for any other number (0 changes, 2 changes)."""
+    return text.replace(ENGLISH_PLURAL, "" if n == 1 else "s")
 
 
 _installed: TableTranslator | None = None

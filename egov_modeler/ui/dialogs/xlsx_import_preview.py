@@ -29,11 +29,11 @@ class ImportPreviewDialog(QDialog):
         self.resize(980, 560)
         layout = QVBoxLayout(self)
         if result.changes:
-            summary = self.tr("{count} changes: {created} new rows, {updated} rows changed. "
-                              "Nothing is changed until you apply them; one Undo takes them "
-                              "all back.").format(count=len(result.changes),
-                                                  created=result.created,
-                                                  updated=result.updated)
+            summary = self.tr("{changes}: {created}, {updated}. Nothing is changed until you "
+                              "apply them; one Undo takes them all back.").format(
+                changes=self.tr("%n change(s)", "", len(result.changes)),
+                created=self.tr("%n new row(s)", "", result.created),
+                updated=self.tr("%n row(s) changed", "", result.updated))
         else:
             summary = self.tr("The workbook holds nothing the model does not already have.")
         self.summary = QLabel(summary, self)

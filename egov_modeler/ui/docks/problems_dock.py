@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QHBoxLayout,
+    QHeaderView,
     QMenu,
     QPushButton,
     QSizePolicy,
@@ -103,9 +104,14 @@ class ProblemsDock(QDockWidget):
         self.list.setItemsExpandable(False)
         self.list.setAlternatingRowColors(True)
         self.list.setWordWrap(True)
-        self.list.setColumnWidth(0, 90)
-        self.list.setColumnWidth(1, 700)
-        self.list.setColumnWidth(2, 180)
+        # The message takes the width there is (its full text is in the tooltip); the
+        # severity, rule and reason fit their contents, so on a 1366 px screen the rule
+        # stays on screen (a fixed 700 px message pushed it off).
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        for column in range(self.rows.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -195,13 +201,13 @@ class ProblemsDock(QDockWidget):
                          else self.problems)
         errors = sum(1 for p in open_problems if p.severity == Severity.ERROR)
         warnings = len(open_problems) - errors
+        counts = {"errors": self.tr("%n error(s)", "", errors),
+                  "warnings": self.tr("%n warning(s)", "", warnings)}
         if self.accepted:
-            title = self.tr("Problems ({errors} errors, {warnings} warnings, {accepted} "
-                            "accepted)").format(errors=errors, warnings=warnings,
-                                                accepted=len(self.accepted))
+            title = self.tr("Problems ({errors}, {warnings}, {accepted})").format(
+                accepted=self.tr("%n accepted", "", len(self.accepted)), **counts)
         else:
-            title = self.tr("Problems ({errors} errors, {warnings} warnings)").format(
-                errors=errors, warnings=warnings)
+            title = self.tr("Problems ({errors}, {warnings})").format(**counts)
         self.setWindowTitle(title)
         self._update_button()
 

@@ -54,7 +54,7 @@ class ExportController(QObject):
     def _build_actions(self) -> None:
         S = QKeySequence.StandardKey
         self.act_import = make_action(self, self.tr("&Import ArchiMate exchange file…"),
-                                      self.import_exchange)
+                                      self.import_exchange, QKeySequence("Ctrl+I"))
         self.act_catalog = make_action(self, self.tr("Load component &catalog…"),
                                        lambda: self.load_catalog())
         self.act_export_oef = make_action(self, self.tr("ArchiMate exchange file (XML)…"),
@@ -67,7 +67,7 @@ class ExportController(QObject):
                                           self.import_csv)
         self.act_export_csv = make_action(self, self.tr("Archi CSV…"), self.export_csv)
         self.act_export_docx = make_action(self, self.tr("Word document (DOCX)…"),
-                                           self.export_docx)
+                                           self.export_docx, QKeySequence("Ctrl+Shift+W"))
         self.act_sign = make_action(self, self.tr("&Sign a dossier…"), self.sign_dossier,
                                     tip=self.tr("Sign a PDF dossier with a digital "
                                                 "certificate"))
@@ -115,8 +115,8 @@ class ExportController(QObject):
         if model.load_report:
             self.dialogs.info(
                 self.tr("Import finished with omissions"),
-                self.tr("{count} things in the file were not imported.").format(
-                    count=len(model.load_report)), "\n".join(model.load_report))
+                self.tr("Not imported: %n item(s) of the file.", "", len(model.load_report)),
+                "\n".join(model.load_report))
         else:
             self.show_status(self.tr("Imported {path}").format(path=path))
         return True

@@ -174,9 +174,9 @@ class FileController(QObject):
         model = self.document.model
         if model.load_report:
             self.dialogs.info(self.tr("Some values were repaired or skipped"),
-                              self.tr("{count} things in the file could not be read as they "
-                                      "were: they were repaired or left out.").format(
-                                          count=len(model.load_report)),
+                              self.tr("Repaired or left out, as they could not be read as "
+                                      "written: %n item(s) of the file.", "",
+                                      len(model.load_report)),
                               "\n".join(model.load_report))
         if self.document.path is not None:
             self.offer_recovery(self.document.path)

@@ -181,8 +181,8 @@ class InventoryController(QObject):
         except XlsxImportError as exc:
             self.dialogs.error(
                 self.tr("Workbook not imported"),
-                self.tr("‘{name}’ was not imported: {count} problems. Nothing was changed.")
-                .format(name=Path(path).name, count=len(exc.problems)), str(exc))
+                self.tr("‘{name}’ was not imported: %n problem(s). Nothing was changed.", "",
+                        len(exc.problems)).format(name=Path(path).name), str(exc))
             return False
         dialog = ImportPreviewDialog(result, Path(path).name, self._parent)
         try:
@@ -196,8 +196,8 @@ class InventoryController(QObject):
             return True
         if not self.document.editor.run(result.command):
             return False
-        self.show_status(self.tr("Imported {name}: {count} changes").format(
-            name=Path(path).name, count=len(result.changes)))
+        self.show_status(self.tr("Imported {name}: %n change(s)", "", len(result.changes))
+                         .format(name=Path(path).name))
         return True
 
     # ================================================================ generated views

@@ -35,6 +35,7 @@ from ..docks.properties_dock import PropertiesDock
 from ..document import Document
 from .actions import make_action
 from .app_controller import AppController
+from .dock_shortcuts import DockShortcut
 from .edit_controller import EditController
 from .export_controller import EXCHANGE_FILTER, ExportController
 from .file_controller import NATIVE_FILTER, FileController
@@ -139,6 +140,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.profiles.label)
         self.statusBar().addPermanentWidget(self.views.zoom_label)
         self._tabify_docks()
+        self.dock_keys = [DockShortcut(self.problems, "Ctrl+Shift+E"),
+                          DockShortcut(self.inventory.dock, "Ctrl+Shift+K")]
         self._connect()
         self._build_menus()
         self._build_toolbar()
