@@ -250,11 +250,12 @@ def test_f2_renames_in_place_over_the_element_and_shows_a_long_name_whole(window
     window.edits.act_rename.trigger()
     editor = _name_editor(canvas)
     assert editor is not None
-    # Over the element (inside its box since ux-pass-2: the long name scrolls in it).
+    # Over the element, and wide enough to read a long name (the old dialog cut it).
     centre = canvas.mapFromScene(QPointF(node.x + node.w / 2, node.y + node.h / 2))
     assert editor.geometry().contains(centre)
     editor.selectAll()
     editor.insert(long_name)
+    assert editor.fontMetrics().horizontalAdvance(long_name) < editor.width() * 1.3
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert window.current_model().element(citizen.id).name == long_name
     assert _name_editor(canvas) is None

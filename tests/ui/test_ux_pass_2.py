@@ -219,32 +219,6 @@ def test_vietnamese_import_omissions_read_as_before(window, tmp_path):
     assert window.dialogs.infos[-1][1] == "Có 1 mục trong tệp không được nhập."
 
 
-# --------------------------------------------------------------------------- rename
-def test_the_rename_editor_stays_inside_the_element_box(window, qtbot):
-    from PySide6.QtCore import QPointF
-    from PySide6.QtWidgets import QLineEdit
-
-    from tests.helpers.ui import drop, node_of
-
-    long_name = "Hệ thống thông tin giải quyết thủ tục hành chính cấp bộ, cấp tỉnh"
-    (system,) = drop(window, "u_nguoi_dan", 300, 200)
-    canvas = window.current_canvas()
-    canvas.set_zoom(0.8)
-    node = node_of(window, system.id)
-    canvas.diagram().select_ids([node.id])
-    window.edits.act_rename.trigger()
-    (editor,) = [e for e in canvas.findChildren(QLineEdit, "name_editor") if e.isVisible()]
-    editor.selectAll()
-    editor.insert(long_name)
-    box = canvas.mapFromScene(canvas.diagram().node_items[node.id].scene_box()
-                              ).boundingRect()
-    assert box.contains(editor.geometry())  # over its own box, not the neighbours'
-    centre = canvas.mapFromScene(QPointF(node.x + node.w / 2, node.y + node.h / 2))
-    assert editor.geometry().contains(centre)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the long name, clipped while typed, whole
-    assert window.current_model().element(system.id).name == long_name
-
-
 def test_the_problems_title_counts_in_the_singular_in_english(english, window):
     dock = window.problems
     dock.show_problems([Problem(Severity.WARNING, "FW-APP-HOSTED", "Một cảnh báo"),

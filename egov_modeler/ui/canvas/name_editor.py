@@ -3,10 +3,8 @@
 Why not a dialog: the dialog covered the diagram, opened far from the element, and its
 narrow field cut long Vietnamese names ("Hệ thống thông tin giải quyết thủ tục hành chính
 cấp tỉnh") so the architect edited text they could not see. The editor here sits over the
-element and inside its box, as the label is drawn: a wider editor (it was at least 260 px)
-spilled over the neighbouring elements; a name longer than the box scrolls in the editor
-(clipped) and is kept whole. Enter or clicking elsewhere renames (one undo step), Escape
-leaves the name as it was.
+element, at least :data:`MIN_WIDTH` pixels wide; Enter or clicking elsewhere renames (one
+undo step), Escape leaves the name as it was.
 """
 
 from __future__ import annotations
@@ -25,6 +23,10 @@ if TYPE_CHECKING:
     from .view import DiagramView
 
 log = logging.getLogger(__name__)
+
+#: Narrowest the editor gets on screen, whatever the zoom (a name must be readable).
+MIN_WIDTH = 260
+
 
 class NameEditor(QLineEdit):
     """A one-line editor over a node of ``canvas``; the object name ``name_editor`` is part
@@ -48,14 +50,14 @@ class NameEditor(QLineEdit):
         canvas.zoomChanged.connect(self._scrolled)
 
     def place(self) -> None:
-        """Centre the editor on its node, inside the node's box on screen (never over the
-        neighbours), kept inside the viewport."""
+        """Centre the editor on its node, as wide as the node on screen (or wider),
+        kept inside the viewport."""
         item = self.canvas.diagram().node_items.get(self.node_id)
         if item is None:
             return
         box = self.canvas.mapFromScene(item.scene_box()).boundingRect()
-        width = box.width()
-        height = min(self.sizeHint().height(), box.height())
+        width = max(box.width(), MIN_WIDTH)
+        height = self.sizeHint().height()
         rect = QRect(0, 0, width, height)
         rect.moveCenter(box.center())
         viewport = self.canvas.viewport().rect()
