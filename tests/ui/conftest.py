@@ -17,6 +17,19 @@ def private_settings(tmp_path):
 
 
 @pytest.fixture
+def english():
+    """The interface in English for one test, Vietnamese again after it."""
+    from egov_modeler.i18n import set_language
+    from egov_modeler.ui.translator import install_translator
+
+    set_language("en")
+    install_translator("en")
+    yield
+    set_language("vi")
+    install_translator("vi")
+
+
+@pytest.fixture
 def window(qtbot, tmp_path):
     """:func:`~tests.helpers.ui.editor_window`, marked clean on teardown so closing asks
     nothing."""

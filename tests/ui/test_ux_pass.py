@@ -15,20 +15,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from egov_modeler.model.views import Node
 
 
-@pytest.fixture
-def english():
-    """The interface in English for one test, Vietnamese again after it."""
-    from egov_modeler.i18n import set_language
-    from egov_modeler.ui.translator import install_translator
-
-    set_language("en")
-    install_translator("en")
-    yield
-    set_language("vi")
-    install_translator("vi")
-
-
-def test_the_appearance_types_speak_english_in_the_english_interface(english, window):
+def _appearance_types_with_an_actor(window) -> list[str]:
+    """The Appearance section's "For type" entries once a business actor is on the view."""
     model = window.current_model()
     view = model.views[0]
     actor = model.add_element("BusinessActor", "Người dân")
@@ -36,20 +24,17 @@ def test_the_appearance_types_speak_english_in_the_english_interface(english, wi
     window.document.replace(model, None)
     window.current_canvas().diagram().select_ids([])
     combo = window.formats.appearance.default_type
-    labels = [combo.itemText(i) for i in range(combo.count())]
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+def test_the_appearance_types_speak_english_in_the_english_interface(english, window):
+    labels = _appearance_types_with_an_actor(window)
     assert "Business Actor" in labels
     assert not any("Tác nhân" in label for label in labels)
 
 
 def test_the_appearance_types_are_bilingual_in_the_vietnamese_interface(window):
-    model = window.current_model()
-    view = model.views[0]
-    actor = model.add_element("BusinessActor", "Người dân")
-    model.load_node(view.id, Node("id-actor", 40, 40, 120, 55, element_id=actor.id))
-    window.document.replace(model, None)
-    window.current_canvas().diagram().select_ids([])
-    combo = window.formats.appearance.default_type
-    labels = [combo.itemText(i) for i in range(combo.count())]
+    labels = _appearance_types_with_an_actor(window)
     assert "Tác nhân nghiệp vụ (Business Actor)" in labels
 
 

@@ -140,19 +140,6 @@ def test_the_dock_shortcuts_bring_problems_and_inventory_to_the_front(window, qt
 
 
 # --------------------------------------------------------------------------- counts
-@pytest.fixture
-def english():
-    """The interface in English for one test, Vietnamese again after it."""
-    from egov_modeler.i18n import set_language
-    from egov_modeler.ui.translator import install_translator
-
-    set_language("en")
-    install_translator("en")
-    yield
-    set_language("vi")
-    install_translator("vi")
-
-
 def _preview_summary(qtbot, changes: int, created: int, updated: int) -> str:
     """The first line of the workbook import's preview for so many changes."""
     from egov_modeler.exchange.xlsx_inventory_import import Change, XlsxImport
